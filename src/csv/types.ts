@@ -1,0 +1,29 @@
+// Shapes shared by the streaming reader and the annotated writer.
+
+/** One data record of a CSV file, numbered as a spreadsheet shows it. */
+export interface CsvRecord {
+  /** Spreadsheet row number: the header is row 1, the first data record is row 2. */
+  row: number;
+  /** Physical line (1-based) where the record starts; differs from `row` after quoted line breaks. */
+  line: number;
+  /** Cell values exactly as in the file (never trimmed); shorter rows are padded with ''. */
+  cells: string[];
+}
+
+/** What the reader found out about a file before streaming its records. */
+export interface CsvFormat {
+  /** Source encoding, e.g. 'utf-8', 'utf-16le', 'utf-16be', 'windows-1252'. */
+  encoding: string;
+  bom: boolean;
+  delimiter: ',' | ';' | '\t';
+  newline: '\r\n' | '\n';
+}
+
+export interface CsvSource {
+  path: string;
+  format: CsvFormat;
+  /** Header cells exactly as in the file. */
+  header: string[];
+  /** Data records in file order; iterate once. Malformed content rejects with an InputError (exit 2). */
+  records: AsyncIterable<CsvRecord>;
+}

@@ -1,0 +1,70 @@
+// Domain errors are data until the CLI edge: each carries a code, the documented exit code and the
+// values needed to explain it. The top-level handler in src/cli/main.ts turns them into one line.
+
+export const ExitCode = {
+  ok: 0,
+  rowErrors: 1,
+  usage: 2,
+  target: 3,
+  interrupted: 130,
+} as const;
+export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
+
+export interface ErrorLocation {
+  file?: string;
+  row?: number;
+  line?: number;
+  column?: string;
+}
+
+/** A user's mistake or an environment problem: printed as one line, never with a stack trace. */
+export class MigrateError extends Error {
+  readonly code: string;
+  readonly exitCode: ExitCodeValue;
+  readonly location: ErrorLocation;
+  readonly hint?: string;
+
+  constructor(
+    code: string,
+    message: string,
+    options: { exitCode?: ExitCodeValue; location?: ErrorLocation; hint?: string; cause?: unknown } = {},
+  ) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'MigrateError';
+    this.code = code;
+    this.exitCode = options.exitCode ?? ExitCode.usage;
+    this.location = options.location ?? {};
+    this.hint = options.hint;
+  }
+}
+
+/** Bad flags, configuration or input files (exit 2): nothing was sent to a target. */
+export class InputError extends MigrateError {
+  constructor(code: string, message: string, options: { location?: ErrorLocation; hint?: string; cause?: unknown } = {}) {
+    super(code, message, { ...options, exitCode: ExitCode.usage });
+    this.name = 'InputError';
+  }
+}
+
+/** The target failed the run (exit 3): authentication, unreachable, refused. */
+export class TargetError extends MigrateError {
+  constructor(code: string, message: string, options: { hint?: string; cause?: unknown } = {}) {
+    super(code, message, { ...options, exitCode: ExitCode.target });
+    this.name = 'TargetError';
+  }
+}
+
+/** One human line for an error: where (file:row:column), what went wrong, what to do. */
+export function formatErrorLine(error: MigrateError): string {
+  const { file, row, line, column } = error.location;
+  const where = [
+    file,
+    row !== undefined ? `row ${row}` : undefined,
+    line !== undefined && line !== row ? `line ${line}` : undefined,
+    column !== undefined ? `column ${column}` : undefined,
+  ]
+    .filter((part) => part !== undefined)
+    .join(', ');
+  const hint = error.hint ? ` ${error.hint}` : '';
+  return `${where ? `${where}: ` : ''}${error.message}${hint}`;
+}

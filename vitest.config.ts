@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    // Child processes and sandboxes on loopback: keep parallelism modest on 2-core machines.
+    maxWorkers: 2,
+  },
+});
