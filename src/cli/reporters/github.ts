@@ -1,0 +1,62 @@
+// GitHub Actions workflow commands (`::error file=…,line=…,title=…::message`), escaped per the
+// runner's rules: data escapes %, CR, LF; property values also escape ':' and ','.
+import type { Finding } from '../../rules/finding.js';
+import { sortedFindings, type ValidateReport } from './types.js';
+
+export interface GithubAnnotation {
+  level: 'error' | 'warning' | 'notice';
+  file?: string;
+  line?: number;
+  col?: number;
+  title?: string;
+  message: string;
+}
+
+export function escapeGithubData(text: string): string {
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+export function escapeGithubProperty(text: string): string {
+  return escapeGithubData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+export function renderGithubAnnotation(annotation: GithubAnnotation): string {
+  const properties: string[] = [];
+  if (annotation.file !== undefined) properties.push(`file=${escapeGithubProperty(annotation.file)}`);
+  if (annotation.line !== undefined) properties.push(`line=${annotation.line}`);
+  if (annotation.col !== undefined) properties.push(`col=${annotation.col}`);
+  if (annotation.title !== undefined) properties.push(`title=${escapeGithubProperty(annotation.title)}`);
+  const props = properties.length > 0 ? ` ${properties.join(',')}` : '';
+  return `::${annotation.level}${props}::${escapeGithubData(annotation.message)}`;
+}
+
+/**
+ * One annotation per finding, on the physical line where the record starts (what GitHub shows in
+ * the diff); the message names the spreadsheet row and column, which is what people fix.
+ */
+export function findingAnnotation(finding: Finding): GithubAnnotation {
+  const key = finding.key ? ` (${finding.key})` : '';
+  const value = finding.value === '' ? '' : ` Value: ${JSON.stringify(finding.value)}.`;
+  return {
+    level: finding.severity === 'error' ? 'error' : 'warning',
+    file: finding.file,
+    line: finding.line,
+    title: `${finding.rule}: ${finding.column}`,
+    message: `Row ${finding.row}${key}, column ${finding.column}: ${finding.message}${value}`,
+  };
+}
+
+export function renderValidateGithub(report: ValidateReport): string {
+  const lines = report.files.flatMap((file) =>
+    sortedFindings(file.findings).map((finding) => renderGithubAnnotation(findingAnnotation({ ...finding, file: file.path }))),
+  );
+  const { summary } = report;
+  lines.push(
+    renderGithubAnnotation({
+      level: summary.errorRows > 0 ? 'error' : 'notice',
+      title: 'migrate validate',
+      message: `${summary.files} files, ${summary.rows} rows: ${summary.validRows} valid, ${summary.errorRows} with errors (${summary.errors} errors, ${summary.warnings} warnings), as of ${report.asOf}.`,
+    }),
+  );
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,21 @@
+// Picks the validate reporter for a --format: every reporter is a pure function from the report to text.
+import type { ReportFormat } from '../options.js';
+import type { Colors } from './colors.js';
+import { renderValidateGithub } from './github.js';
+import { renderValidateJson } from './json.js';
+import { renderValidateJunit } from './junit.js';
+import { renderValidatePretty } from './pretty.js';
+import type { ValidateReport } from './types.js';
+
+export function renderValidateReport(format: ReportFormat, report: ValidateReport, colors: Colors): string {
+  switch (format) {
+    case 'pretty':
+      return renderValidatePretty(report, colors);
+    case 'json':
+      return renderValidateJson(report);
+    case 'github':
+      return renderValidateGithub(report);
+    case 'junit':
+      return renderValidateJunit(report);
+  }
+}

@@ -1,0 +1,93 @@
+// JUnit XML for CI test tabs: a generic writer of suites and cases (well-formed, escaped, characters
+// XML forbids removed) and the validate mapping: one suite per file, one case per row with findings.
+import type { Finding } from '../../rules/finding.js';
+import { findingsByRow, type ValidateReport } from './types.js';
+
+export interface JunitCase {
+  name: string;
+  classname: string;
+  /** Present when the case failed. */
+  failure?: { type: string; message: string; body: string };
+  /** Extra output shown with a passing case (warnings). */
+  systemOut?: string;
+}
+
+export interface JunitSuite {
+  name: string;
+  cases: JunitCase[];
+}
+
+/** Escapes text for XML content and attribute values, dropping characters XML 1.0 cannot carry. */
+export function escapeXml(text: string): string {
+  return text
+    .replace(/[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu, '\ufffd')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;')
+    .replace(/\r/g, '&#13;')
+    .replace(/\n/g, '&#10;')
+    .replace(/\t/g, '&#9;');
+}
+
+/** Escapes element text, keeping line breaks readable. */
+function escapeXmlText(text: string): string {
+  return escapeXml(text).replace(/&#10;/g, '\n').replace(/&#9;/g, '\t');
+}
+
+export function renderJunit(name: string, suites: readonly JunitSuite[]): string {
+  const count = (suite: JunitSuite) => suite.cases.length;
+  const failures = (suite: JunitSuite) => suite.cases.filter((c) => c.failure).length;
+  const total = suites.reduce((sum, suite) => sum + count(suite), 0);
+  const failed = suites.reduce((sum, suite) => sum + failures(suite), 0);
+  const out = ['<?xml version="1.0" encoding="UTF-8"?>'];
+  out.push(`<testsuites name="${escapeXml(name)}" tests="${total}" failures="${failed}" errors="0">`);
+  for (const suite of suites) {
+    out.push(`  <testsuite name="${escapeXml(suite.name)}" tests="${count(suite)}" failures="${failures(suite)}" errors="0" skipped="0">`);
+    for (const testCase of suite.cases) {
+      const open = `    <testcase name="${escapeXml(testCase.name)}" classname="${escapeXml(testCase.classname)}"`;
+      if (!testCase.failure && testCase.systemOut === undefined) {
+        out.push(`${open}/>`);
+        continue;
+      }
+      out.push(`${open}>`);
+      if (testCase.failure) {
+        const { type, message, body } = testCase.failure;
+        out.push(`      <failure type="${escapeXml(type)}" message="${escapeXml(message)}">${escapeXmlText(body)}</failure>`);
+      }
+      if (testCase.systemOut !== undefined) out.push(`      <system-out>${escapeXmlText(testCase.systemOut)}</system-out>`);
+      out.push('    </testcase>');
+    }
+    out.push('  </testsuite>');
+  }
+  out.push('</testsuites>');
+  return `${out.join('\n')}\n`;
+}
+
+function describeFinding(finding: Finding): string {
+  const value = finding.value === '' ? '' : ` (value ${JSON.stringify(finding.value)})`;
+  return `${finding.severity} ${finding.column}: ${finding.message}${value} [${finding.rule}]`;
+}
+
+export function renderValidateJunit(report: ValidateReport): string {
+  const suites = report.files.map((file): JunitSuite => ({
+    name: file.path,
+    cases: findingsByRow(file.findings).map((group): JunitCase => {
+      const errors = group.findings.filter((finding) => finding.severity === 'error');
+      const name = `row ${group.row}${group.key ? ` (${group.key})` : ''}`;
+      const body = group.findings.map(describeFinding).join('\n');
+      if (errors.length === 0) return { name, classname: `${file.template}`, systemOut: body };
+      return {
+        name,
+        classname: file.template,
+        failure: {
+          type: errors[0].rule,
+          message: errors.map((finding) => `${finding.column}: ${finding.message}`).join('; '),
+          body,
+        },
+      };
+    }),
+  }));
+  return renderJunit('migrate validate', suites);
+}

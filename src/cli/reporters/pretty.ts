@@ -1,0 +1,59 @@
+// The human report for validate: grouped by file, then row, then column, each finding with the
+// offending value and the message saying how to fix it, then a summary. Colour is the caller's choice.
+import type { Finding } from '../../rules/finding.js';
+import type { Colors } from './colors.js';
+import { plural, renderSummary } from './summary.js';
+import { findingsByRow, type ValidateReport, type ValidatedFile } from './types.js';
+
+const maxValueLength = 60;
+
+export function renderValidatePretty(report: ValidateReport, colors: Colors): string {
+  const blocks = report.files.map((file) => renderFile(file, colors));
+  const { summary } = report;
+  const summaryLine = renderSummary(
+    `Summary (as of ${report.asOf})`,
+    [
+      { label: summary.files === 1 ? 'file' : 'files', value: summary.files },
+      { label: summary.rows === 1 ? 'row' : 'rows', value: summary.rows },
+      { label: 'valid', value: summary.validRows, tone: 'good' },
+      { label: 'with errors', value: summary.errorRows, tone: 'bad' },
+      { label: summary.errors === 1 ? 'error' : 'errors', value: summary.errors, tone: 'bad' },
+      { label: summary.warnings === 1 ? 'warning' : 'warnings', value: summary.warnings, tone: 'warn' },
+    ],
+    colors,
+  );
+  return `${[...blocks, summaryLine].join('\n\n')}\n`;
+}
+
+function renderFile(file: ValidatedFile, colors: Colors): string {
+  const status =
+    file.errorRows > 0
+      ? colors.red(`${plural(file.errorRows, 'row')} with errors`)
+      : file.findings.length > 0
+        ? colors.yellow('valid, with warnings')
+        : colors.green('valid');
+  const head = `${colors.bold(safeText(file.path))}  ${colors.dim(`${file.template} · ${plural(file.rows, 'row')} ·`)} ${status}`;
+  const rows = findingsByRow(file.findings).map((group) => {
+    const where = group.line !== group.row ? `row ${group.row} (line ${group.line})` : `row ${group.row}`;
+    const key = group.key ? colors.dim(` · ${safeText(group.key)}`) : '';
+    return [`  ${colors.bold(where)}${key}`, ...group.findings.map((finding) => renderFinding(finding, colors))].join('\n');
+  });
+  return [head, ...rows].join('\n');
+}
+
+function renderFinding(finding: Finding, colors: Colors): string {
+  const mark = finding.severity === 'error' ? colors.red('✖ error  ') : colors.yellow('⚠ warning');
+  const value = finding.value === '' ? colors.dim('(blank)') : colors.cyan(quoteValue(finding.value));
+  return `    ${mark} ${colors.bold(safeText(finding.column))} ${value}\n              ${safeText(finding.message)} ${colors.dim(`[${finding.rule}]`)}`;
+}
+
+/** A cell value as people can read it on one line: quoted, control characters escaped, long values cut. */
+export function quoteValue(value: string): string {
+  const cut = value.length > maxValueLength ? `${value.slice(0, maxValueLength)}…` : value;
+  return JSON.stringify(cut);
+}
+
+/** Text from a user's file, made safe for a terminal: no escape sequences or line breaks get through. */
+export function safeText(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (char) => (char === '\t' ? ' ' : `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`));
+}

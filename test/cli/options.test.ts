@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { InputError } from '../../src/errors.js';
+import { colorEnabled, parseCalendarDate, resolveAsOf, resolveFormat, todayIn } from '../../src/cli/options.js';
+
+describe('--as-of', () => {
+  it.each(['2026-11-23', '2024-02-29', ' 2026-01-01 '])('accepts %s', (value) => {
+    expect(parseCalendarDate(value)).toBe(value.trim());
+  });
+  it.each(['2026-02-29', '2026-13-01', '2026-11-31', '23/11/2026', '2026-1-1', '', 'today'])('rejects %s with an InputError', (value) => {
+    expect(() => parseCalendarDate(value)).toThrow(InputError);
+    expect(() => parseCalendarDate(value)).toThrow(/--as-of expects a calendar date YYYY-MM-DD/);
+  });
+  it('defaults to today in the configured time zone, UTC when none', () => {
+    const instant = new Date('2026-11-23T23:30:00Z');
+    expect(todayIn('UTC', instant)).toBe('2026-11-23');
+    expect(todayIn('Asia/Tokyo', instant)).toBe('2026-11-24');
+    expect(todayIn('America/Los_Angeles', instant)).toBe('2026-11-23');
+    expect(resolveAsOf('2026-01-02', { asOf: '2025-01-01' })).toBe('2026-01-02');
+    expect(resolveAsOf(undefined, { asOf: '2025-01-01' })).toBe('2025-01-01');
+    expect(resolveAsOf(undefined)).toBe(new Date().toISOString().slice(0, 10));
+    expect(() => todayIn('Mars/Olympus')).toThrow(InputError);
+  });
+});
+
+describe('--format', () => {
+  it('defaults to pretty and accepts the four formats in any case', () => {
+    expect(resolveFormat(undefined)).toBe('pretty');
+    expect(resolveFormat('JSON')).toBe('json');
+    expect(resolveFormat('junit')).toBe('junit');
+    expect(() => resolveFormat('xml')).toThrow(/--format must be one of pretty, json, github, junit/);
+  });
+});
+
+describe('colour', () => {
+  it.each([
+    { flag: undefined, tty: true, env: {}, expected: true },
+    { flag: undefined, tty: false, env: {}, expected: false },
+    { flag: false, tty: true, env: {}, expected: false },
+    { flag: undefined, tty: true, env: { NO_COLOR: '1' }, expected: false },
+    { flag: undefined, tty: true, env: { NO_COLOR: '' }, expected: true },
+    { flag: undefined, tty: false, env: { FORCE_COLOR: '1' }, expected: true },
+    { flag: undefined, tty: true, env: { FORCE_COLOR: '0' }, expected: false },
+  ])('flag=$flag tty=$tty env=$env → $expected', ({ flag, tty, env, expected }) => {
+    expect(colorEnabled(flag, { isTTY: tty }, env)).toBe(expected);
+  });
+});

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { escapeGithubData, escapeGithubProperty, renderGithubAnnotation, renderValidateGithub } from '../../../src/cli/reporters/github.js';
+import { finding, sampleReport } from '../report-fixtures.js';
+
+describe('github reporter', () => {
+  it.each([
+    { text: '100% done', data: '100%25 done', property: '100%25 done' },
+    { text: 'a\r\nb', data: 'a%0D%0Ab', property: 'a%0D%0Ab' },
+    { text: 'dir/a,b:c.csv', data: 'dir/a,b:c.csv', property: 'dir/a%2Cb%3Ac.csv' },
+    { text: '%0A', data: '%250A', property: '%250A' },
+  ])('escapes $text', ({ text, data, property }) => {
+    expect(escapeGithubData(text)).toBe(data);
+    expect(escapeGithubProperty(text)).toBe(property);
+  });
+
+  it('prints one workflow command per finding on the record line, then a summary', () => {
+    const lines = renderValidateGithub(sampleReport()).trimEnd().split('\n');
+    expect(lines).toHaveLength(6);
+    expect(lines[0]).toBe(
+      '::error file=subs.csv,line=7,title=email%3A email::Row 7 (cust-0042), column email: Expected a valid email address. Fix the address or leave the row out. Value: "bob@".',
+    );
+    expect(lines[2]).toMatch(/^::warning file=subs.csv,line=7,title=phone%3A phone::Row 8 /);
+    expect(lines[3]).toMatch(/^::error file=subs.csv,line=10,title=date-not-past%3A next_billing_at::Row 9 /);
+    expect(lines[5]).toMatch(/^::error title=migrate validate::2 files, 120 rows: 117 valid, 3 with errors/);
+  });
+
+  it('keeps a hostile value on one line and out of the properties', () => {
+    const line = renderGithubAnnotation({ level: 'error', file: 'a,b.csv', line: 3, title: 'x', message: 'bad\n::error::injected' });
+    expect(line.split('\n')).toHaveLength(1);
+    expect(line).toBe('::error file=a%2Cb.csv,line=3,title=x::bad%0A::error::injected');
+    const fromFinding = renderValidateGithub({
+      ...sampleReport(),
+      files: [{ path: 'x.csv', template: 'products', rows: 1, errorRows: 1, findings: [finding({ value: 'a\nb%', column: 'na:me' })] }],
+    });
+    expect(fromFinding.trimEnd().split('\n')).toHaveLength(2);
+    expect(fromFinding).toContain('title=email%3A na%3Ame::');
+  });
+
+  it('uses a notice for the summary when no row has errors', () => {
+    const report = { ...sampleReport(), summary: { files: 1, rows: 1, validRows: 1, errorRows: 0, errors: 0, warnings: 0 }, files: [] };
+    expect(renderValidateGithub(report)).toMatch(/^::notice title=migrate validate::/);
+  });
+});
