@@ -1,0 +1,133 @@
+// The import plan: one node per site object (rows that yield the same object share its node), with
+// dependency edges from each step's refs and the catalog-before-customers order of OBJECT_TYPES.
+import { OBJECT_TYPES, type ImportStep, type ObjectRef, type ObjectType, type SourceRow } from './types.js';
+
+export interface PlanNode {
+  /** Position in the plan (stable: type order, then input order). */
+  index: number;
+  step: ImportStep;
+  /** Every row that yields this object; the first one creates it. */
+  rows: SourceRow[];
+  /** Nodes of this run that must finish first. */
+  deps: PlanNode[];
+  dependants: PlanNode[];
+  /** Set before execution when the node cannot be sent at all (a row with validation errors, a cycle). */
+  preFailure?: string;
+}
+
+export interface Plan {
+  nodes: PlanNode[];
+  /** Nodes by `${type}:${key}` of the ref they provide. */
+  byRef: Map<string, PlanNode>;
+  byNaturalKey: Map<string, PlanNode>;
+  /** The nodes of each row, in the order its steps were given. */
+  rowNodes: Map<SourceRow, PlanNode[]>;
+}
+
+export function refKey(ref: ObjectRef): string {
+  return `${ref.type}:${ref.key}`;
+}
+
+export function typeRank(type: ObjectType): number {
+  return OBJECT_TYPES.indexOf(type);
+}
+
+/**
+ * Catalog objects come first: anything later may refer to them by handle without declaring it, so
+ * the scheduler starts a catalog level only after the levels before it, and the rest after the catalog.
+ */
+export const LAST_CATALOG_RANK = typeRank('segment');
+
+/**
+ * Builds the plan from each row's steps. `invalid` maps rows that must not be sent to the reason
+ * (their validation messages); their nodes are planned anyway so that dependants can name them.
+ */
+export function buildPlan(rowSteps: Array<{ row: SourceRow; steps: ImportStep[] }>, invalid = new Map<SourceRow, string>()): Plan {
+  const byNaturalKey = new Map<string, PlanNode>();
+  const byRef = new Map<string, PlanNode>();
+  const rowNodes = new Map<SourceRow, PlanNode[]>();
+  const ordered: PlanNode[] = [];
+
+  for (const { row, steps } of rowSteps) {
+    const nodes: PlanNode[] = [];
+    for (const step of steps) {
+      let node = byNaturalKey.get(step.naturalKey);
+      const reason = invalid.get(row);
+      if (node && node.preFailure !== undefined && reason === undefined) {
+        // A valid row yields an object an invalid row also yields: let the valid row create it.
+        node.step = step;
+        node.rows.unshift(row);
+        node.preFailure = undefined;
+      } else if (node) {
+        node.rows.push(row);
+      } else {
+        node = { index: 0, step, rows: [row], deps: [], dependants: [], preFailure: reason };
+        byNaturalKey.set(step.naturalKey, node);
+        ordered.push(node);
+        const provided = refKey(step.provides);
+        if (!byRef.has(provided)) byRef.set(provided, node);
+      }
+      nodes.push(node);
+    }
+    rowNodes.set(row, nodes);
+  }
+
+  const nodes = ordered
+    .map((node, inputOrder) => ({ node, inputOrder }))
+    .sort((a, b) => typeRank(a.node.step.type) - typeRank(b.node.step.type) || a.inputOrder - b.inputOrder)
+    .map(({ node }, index) => Object.assign(node, { index }));
+
+  for (const node of nodes) {
+    const deps = new Set<PlanNode>();
+    for (const ref of node.step.dependsOn) {
+      const provider = byRef.get(refKey(ref));
+      if (provider && provider !== node) deps.add(provider);
+    }
+    node.deps = [...deps];
+    for (const dep of node.deps) dep.dependants.push(node);
+  }
+  markCycles(nodes);
+  return { nodes, byRef, byNaturalKey, rowNodes };
+}
+
+/** Nodes on a dependency cycle can never start: they fail up front with a message naming the cycle. */
+function markCycles(nodes: PlanNode[]): void {
+  const remaining = new Map(nodes.map((node) => [node, node.deps.length]));
+  const queue = nodes.filter((node) => node.deps.length === 0);
+  while (queue.length > 0) {
+    const node = queue.pop()!;
+    remaining.delete(node);
+    for (const dependant of node.dependants) {
+      const left = remaining.get(dependant)! - 1;
+      remaining.set(dependant, left);
+      if (left === 0) queue.push(dependant);
+    }
+  }
+  const cyclic = [...remaining.keys()];
+  const names = cyclic.map((node) => `${node.rows[0]!.file} row ${node.rows[0]!.row}`).join(', ');
+  for (const node of cyclic) {
+    node.preFailure ??= `not sent: circular reference between ${names}`;
+  }
+}
+
+/**
+ * The nodes needed to import the given rows: their own nodes and, transitively, everything they wait for.
+ */
+export function closureOf(plan: Plan, rows: SourceRow[]): Set<PlanNode> {
+  const selected = new Set<PlanNode>();
+  const stack = rows.flatMap((row) => plan.rowNodes.get(row) ?? []);
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (selected.has(node)) continue;
+    selected.add(node);
+    stack.push(...node.deps);
+  }
+  return selected;
+}
+
+/** Counts of objects per type, for dry runs and summaries. */
+export function countByType(nodes: Iterable<PlanNode>): Partial<Record<ObjectType, number>> {
+  const counts: Partial<Record<ObjectType, number>> = {};
+  for (const node of nodes) counts[node.step.type] = (counts[node.step.type] ?? 0) + 1;
+  return counts;
+}

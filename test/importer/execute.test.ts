@@ -1,0 +1,164 @@
+// The scheduler: dependency order, concurrency bound, failure propagation, journal skips, stopping.
+import { setTimeout as sleep } from 'node:timers/promises';
+import { describe, expect, it } from 'vitest';
+import { executePlan } from '../../src/importer/execute.js';
+import { buildPlan } from '../../src/importer/plan.js';
+import { ImportResolver } from '../../src/importer/resolver.js';
+import type { ImportStep, ObjectRef, ObjectType, SourceRow, StepOutcome } from '../../src/importer/types.js';
+import { openJournal } from '../../src/state/journal.js';
+import type { Target } from '../../src/target/types.js';
+import { withTempDir } from '../helpers/temp-dir.js';
+
+// These steps never touch the site, so no target is needed: the scheduler only passes it through.
+const noTarget = {} as Target;
+
+interface Trace {
+  log: string[];
+  active: number;
+  maxActive: number;
+  created: Map<string, number>;
+}
+
+function row(n: number, key: string): SourceRow {
+  return { file: 'f.csv', kind: 'customers-advanced', row: n, line: n, key, values: {} };
+}
+
+function step(trace: Trace, source: SourceRow, type: ObjectType, key: string, deps: ObjectRef[] = [], fail = false): ImportStep {
+  const naturalKey = `${type}:${key}`;
+  return {
+    type,
+    naturalKey,
+    source,
+    dependsOn: deps,
+    provides: { type, key },
+    async create(_target, resolver): Promise<StepOutcome> {
+      for (const dep of deps) await resolver.id(dep);
+      trace.active += 1;
+      trace.maxActive = Math.max(trace.maxActive, trace.active);
+      trace.log.push(`start ${naturalKey}`);
+      await sleep(5);
+      trace.active -= 1;
+      if (fail) throw Object.assign(new Error('rejected'), { status: 422, messages: ['Email is invalid'] });
+      const id = trace.created.size + 1;
+      trace.created.set(naturalKey, (trace.created.get(naturalKey) ?? 0) + 1);
+      return { id, link: `http://site/${type}/${id}` };
+    },
+    async find() {
+      return undefined;
+    },
+  };
+}
+
+const newTrace = (): Trace => ({ log: [], active: 0, maxActive: 0, created: new Map() });
+
+describe('executePlan', () => {
+  it('runs dependencies first, bounds concurrency and journals each object', async () => {
+    await withTempDir({}, async (dir) => {
+      const trace = newTrace();
+      const rows = Array.from({ length: 20 }, (_, i) => row(i + 2, `c${i}`));
+      const rowSteps = rows.map((r, i) => ({
+        row: r,
+        steps: [
+          step(trace, r, 'customer', `c${i}`),
+          step(trace, r, 'subscription', `s${i}`, [{ type: 'customer', key: `c${i}` }, { type: 'product', key: 'p' }]),
+        ],
+      }));
+      const catalogRow = row(30, 'p');
+      rowSteps.push({ row: catalogRow, steps: [step(trace, catalogRow, 'product', 'p')] });
+      const plan = buildPlan(rowSteps);
+      const journal = await openJournal(dir, 'site', 'run-1');
+      const { results } = await executePlan(plan, { target: noTarget, journal, resolver: new ImportResolver(noTarget, journal), inFlight: 4 });
+      await journal.close();
+
+      expect([...results.values()].every((r) => r.status === 'done')).toBe(true);
+      expect(trace.maxActive).toBeLessThanOrEqual(4);
+      expect(trace.maxActive).toBeGreaterThan(1);
+      expect(trace.log[0]).toBe('start product:p');
+      for (let i = 0; i < 20; i += 1) {
+        expect(trace.log.indexOf(`start customer:c${i}`)).toBeLessThan(trace.log.indexOf(`start subscription:s${i}`));
+      }
+      const reopened = await openJournal(dir, 'site');
+      expect([...reopened.objects().values()].filter((o) => o.state === 'done')).toHaveLength(41);
+      await reopened.close();
+    });
+  });
+
+  it('does not send dependants of a failed object and names the row they waited for', async () => {
+    await withTempDir({}, async (dir) => {
+      const trace = newTrace();
+      const r2 = row(2, 'c0');
+      const r3 = row(3, 'c1');
+      const plan = buildPlan([
+        { row: r2, steps: [step(trace, r2, 'customer', 'c0', [], true)] },
+        { row: r3, steps: [step(trace, r3, 'customer', 'c1', [{ type: 'customer', key: 'c0' }]), step(trace, r3, 'subscription', 's1', [{ type: 'customer', key: 'c1' }])] },
+      ]);
+      const journal = await openJournal(dir, 'site', 'run-1');
+      const { results } = await executePlan(plan, { target: noTarget, journal, resolver: new ImportResolver(noTarget, journal), inFlight: 4 });
+      await journal.close();
+      const byKey = new Map([...results].map(([node, result]) => [node.step.naturalKey, result]));
+      expect(byKey.get('customer:c0')).toMatchObject({ status: 'failed', error: 'Email is invalid' });
+      expect(byKey.get('customer:c1')).toMatchObject({ status: 'blocked', error: 'not sent: waits for f.csv row 2 (c0), which failed' });
+      expect(byKey.get('subscription:s1')).toMatchObject({ status: 'blocked', error: 'not sent: waits for f.csv row 2 (c0), which failed' });
+      expect(trace.log).toEqual(['start customer:c0']);
+    });
+  });
+
+  it('skips objects the journal already holds, creating each object once across runs', async () => {
+    await withTempDir({}, async (dir) => {
+      const trace = newTrace();
+      const rows = Array.from({ length: 12 }, (_, i) => row(i + 2, `c${i}`));
+      const plan = () => buildPlan(rows.map((r, i) => ({ row: r, steps: [step(trace, r, 'customer', `c${i}`)] })));
+      const stop = new AbortController();
+      const first = await openJournal(dir, 'site', 'run-1');
+      let settled = 0;
+      const run1 = await executePlan(plan(), {
+        target: noTarget,
+        journal: first,
+        resolver: new ImportResolver(noTarget, first),
+        inFlight: 2,
+        signal: stop.signal,
+        onSettled: () => {
+          settled += 1;
+          if (settled === 4) stop.abort();
+        },
+      });
+      await first.close();
+      expect(run1.interrupted).toBe(true);
+      const pending = [...run1.results.values()].filter((r) => r.status === 'pending').length;
+      expect(pending).toBeGreaterThan(0);
+
+      const second = await openJournal(dir, 'site', 'run-2');
+      const run2 = await executePlan(plan(), { target: noTarget, journal: second, resolver: new ImportResolver(noTarget, second), inFlight: 2 });
+      await second.close();
+      const statuses = [...run2.results.values()].map((r) => r.status);
+      expect(statuses.filter((s) => s === 'skipped').length).toBe(12 - pending);
+      expect(statuses.filter((s) => s === 'done').length).toBe(pending);
+      expect([...trace.created.values()].every((count) => count === 1)).toBe(true);
+      expect(trace.created.size).toBe(12);
+    });
+  });
+
+  it('stops at a run-level failure and leaves the rest pending', async () => {
+    await withTempDir({}, async (dir) => {
+      const r2 = row(2, 'c0');
+      const broken: ImportStep = {
+        ...step(newTrace(), r2, 'customer', 'c0'),
+        async create() {
+          throw Object.assign(new Error('Unauthorized'), { status: 401 });
+        },
+      };
+      const trace = newTrace();
+      const r3 = row(3, 'c1');
+      const plan = buildPlan([
+        { row: r2, steps: [broken] },
+        { row: r3, steps: [step(trace, r3, 'subscription', 's1', [{ type: 'customer', key: 'c0' }])] },
+      ]);
+      const journal = await openJournal(dir, 'site', 'run-1');
+      const outcome = await executePlan(plan, { target: noTarget, journal, resolver: new ImportResolver(noTarget, journal), inFlight: 4 });
+      expect(outcome.fatal).toMatchObject({ status: 401 });
+      expect([...outcome.results.values()].map((r) => r.status)).toEqual(['pending', 'pending']);
+      expect(journal.unfinishedIntents().map((o) => o.naturalKey)).toEqual(['customer:c0']);
+      await journal.close();
+    });
+  });
+});

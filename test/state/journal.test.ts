@@ -1,0 +1,81 @@
+// The journal: latest state per object, torn last lines, corruption and newer formats, masking.
+import { appendFile, readFile, writeFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { journalPath, openJournal, siteKeyOf } from '../../src/state/journal.js';
+import { withTempDir } from '../helpers/temp-dir.js';
+
+const base = { type: 'customer' as const, kind: 'customers-advanced', file: 'c.csv', row: 2 };
+
+describe('journal', () => {
+  it('keeps the latest state per natural key across reopenings', async () => {
+    await withTempDir({}, async (dir) => {
+      const journal = await openJournal(dir, 'acme-1', 'run-a');
+      await Promise.all([
+        journal.record({ ...base, naturalKey: 'customer:a', event: 'intent' }),
+        journal.record({ ...base, naturalKey: 'customer:b', event: 'intent', row: 3 }),
+      ]);
+      await journal.record({ ...base, naturalKey: 'customer:a', event: 'done', id: 7, link: 'http://x/customers/7' });
+      await journal.close();
+
+      const again = await openJournal(dir, 'acme-1', 'run-b');
+      expect(again.objects().get('customer:a')).toMatchObject({ state: 'done', id: 7, run: 'run-a' });
+      expect(again.unfinishedIntents().map((o) => o.naturalKey)).toEqual(['customer:b']);
+      await again.record({ ...base, naturalKey: 'customer:b', event: 'failed', error: 'Email is invalid' });
+      expect(again.unfinishedIntents()).toEqual([]);
+      expect(again.objects().get('customer:b')).toMatchObject({ state: 'failed', error: 'Email is invalid', run: 'run-b' });
+      await again.close();
+    });
+  });
+
+  it('ignores and cuts a torn last line, then appends on a fresh line', async () => {
+    await withTempDir({}, async (dir) => {
+      const journal = await openJournal(dir, 's', 'r');
+      await journal.record({ ...base, naturalKey: 'customer:a', event: 'done', id: 1, link: 'l' });
+      await journal.close();
+      await appendFile(journalPath(dir, 's'), '{"v":1,"at":"2026-11-2');
+
+      const reopened = await openJournal(dir, 's', 'r2');
+      expect([...reopened.objects().keys()]).toEqual(['customer:a']);
+      await reopened.record({ ...base, naturalKey: 'customer:c', event: 'intent' });
+      await reopened.close();
+      const lines = (await readFile(journalPath(dir, 's'), 'utf8')).trimEnd().split('\n');
+      expect(lines.map((line) => JSON.parse(line).naturalKey)).toEqual(['customer:a', 'customer:c']);
+    });
+  });
+
+  it('reports a damaged line in the middle and a newer format clearly', async () => {
+    await withTempDir({}, async (dir) => {
+      const journal = await openJournal(dir, 'x', 'r');
+      await journal.close();
+      await writeFile(journalPath(dir, 'x'), 'garbage\n{"v":1,"naturalKey":"customer:a","type":"customer","event":"intent"}\n');
+      await expect(openJournal(dir, 'x')).rejects.toMatchObject({ code: 'journal-corrupt', message: expect.stringContaining('line 1') });
+      await writeFile(journalPath(dir, 'x'), '{"v":2,"naturalKey":"customer:a","type":"customer","event":"intent"}\n');
+      await expect(openJournal(dir, 'x')).rejects.toMatchObject({ code: 'journal-newer' });
+    });
+  });
+
+  it('masks secret-looking applied values and never writes them whole', async () => {
+    await withTempDir({}, async (dir) => {
+      const journal = await openJournal(dir, 's', 'r');
+      await journal.record({
+        ...base,
+        naturalKey: 'payment_profile:a',
+        type: 'payment_profile',
+        event: 'done',
+        id: 3,
+        link: 'l',
+        applied: { vault_token: 'tok_1234567890abcd', first_name: 'Ann' },
+      });
+      await journal.close();
+      const text = await readFile(journalPath(dir, 's'), 'utf8');
+      expect(text).not.toContain('tok_1234567890abcd');
+      expect(text).toContain('****abcd');
+      expect(text).toContain('Ann');
+    });
+  });
+
+  it('derives a file-safe site key from the site', () => {
+    expect(siteKeyOf({ subdomain: 'acme', id: 42 })).toBe('acme-42');
+    expect(siteKeyOf({}, 'http://127.0.0.1:8080')).toBe('127.0.0.1_8080');
+  });
+});
