@@ -1,0 +1,4 @@
+// Calendar dates with an explicit time zone: the public surface of src/dates.
+export { addDays, addMonths, calendarDateFrom, compareDates, daysBetween, parseIsoDate, type CalendarDate } from './calendar-date.js';
+export { calendarDateOf, isValidTimeZone, todayIn } from './time-zone.js';
+export { parseTemplateDate, type TemplateDateOptions, type TemplateDateResult } from './template-date.js';
