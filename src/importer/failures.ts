@@ -1,25 +1,19 @@
-// Tells a row's failure (the site rejected this object: show the messages on the row, go on) from a
-// run's failure (authentication, unreachable, refused: stop, exit 3), and extracts readable messages.
-import { RowError } from './resolver.js';
+// Tells a row's failure (the site rejected this object, or the row cannot become one: show the
+// messages on the row, go on) from a run's failure (authentication, unreachable: stop, exit 3).
+import { ExitCode, MigrateError } from '../errors.js';
+import { ApiError, isRowLevel } from '../target/chargify/api-error.js';
+import { UnresolvedRefError } from './resolver.js';
 
-const RUN_LEVEL_STATUS = new Set([401, 402, 403, 429]);
-
-/** Row-level: the site answered about this object (422, 404, 409…) or a ref named nothing. */
 export function isRowLevelFailure(error: unknown): boolean {
-  if (error instanceof RowError) return true;
-  if (typeof error !== 'object' || error === null) return false;
-  const rowLevel = (error as { rowLevel?: unknown }).rowLevel;
-  if (typeof rowLevel === 'boolean') return rowLevel;
-  const status = (error as { status?: unknown }).status;
-  return typeof status === 'number' && status >= 400 && status < 500 && !RUN_LEVEL_STATUS.has(status);
+  if (error instanceof UnresolvedRefError) return true;
+  if (error instanceof ApiError) return isRowLevel(error);
+  // The mapping's RowError: the row's cells cannot become a site object.
+  return error instanceof MigrateError && error.exitCode === ExitCode.rowErrors;
 }
 
-/** The API's messages joined into one cell, or the error's own message. */
+/** The API's messages joined into one cell, or the error's own message with its hint. */
 export function messagesOf(error: unknown): string {
-  if (typeof error === 'object' && error !== null) {
-    const messages = (error as { messages?: unknown }).messages;
-    if (Array.isArray(messages) && messages.length > 0) return messages.map(String).join('; ');
-    if (error instanceof Error) return error.message;
-  }
-  return String(error);
+  if (error instanceof ApiError && error.messages.length > 0) return error.messages.join('; ');
+  if (error instanceof MigrateError) return error.hint ? `${error.message} ${error.hint}` : error.message;
+  return error instanceof Error ? error.message : String(error);
 }

@@ -4,28 +4,17 @@ import type { JsonObject, Target } from '../target/types.js';
 import type { Journal } from '../state/journal.js';
 import type { ObjectRef, Resolver, StepOutcome } from './types.js';
 import { refKey } from './plan.js';
+import { findOnSite } from './steps/refs.js';
 
 /** A row-level failure that is not the API's: a ref that names nothing. */
-export class RowError extends Error {
+export class UnresolvedRefError extends Error {
   constructor(message: string) {
     super(message);
-    this.name = 'RowError';
+    this.name = 'UnresolvedRefError';
   }
 }
 
 const ALL_DIGITS = /^\d+$/;
-
-/** Splits a price point key `<parent handle>:<price point handle>` (or with `/`) into its parts. */
-function splitPricePointKey(key: string): { parent: string; handle: string } | undefined {
-  const at = Math.max(key.lastIndexOf(':'), key.lastIndexOf('/'));
-  if (at <= 0) return undefined;
-  return { parent: key.slice(0, at), handle: key.slice(at + 1) };
-}
-
-async function firstMatching(items: AsyncIterable<JsonObject>, test: (item: JsonObject) => boolean): Promise<JsonObject | undefined> {
-  for await (const item of items) if (test(item)) return item;
-  return undefined;
-}
 
 export class ImportResolver implements Resolver {
   private readonly created = new Map<string, number | string>();
@@ -49,7 +38,7 @@ export class ImportResolver implements Resolver {
     const object = await this.object(ref);
     if (object && typeof object.id === 'number') return object.id;
     if (ALL_DIGITS.test(ref.key)) return Number(ref.key);
-    throw new RowError(`${describeRef(ref)} was not found on the site or in this import.`);
+    throw new UnresolvedRefError(`${describeRef(ref)} was not found on the site or in this import.`);
   }
 
   /** The site object for a ref, looked up once per run; undefined when the site has none. */
@@ -71,54 +60,18 @@ export class ImportResolver implements Resolver {
   }
 
   private async lookupOnSite(ref: ObjectRef): Promise<JsonObject | undefined> {
-    const { target } = this;
     const known = this.created.get(refKey(ref)) ?? this.journaledId(ref);
-    switch (ref.type) {
-      case 'product_family':
-        return (await target.findProductFamilyByHandle(ref.key)) ?? this.byId(target.listProductFamilies(), ref.key);
-      case 'product':
-        return (await target.findProductByHandle(ref.key)) ?? this.byId(target.listProducts(), ref.key);
-      case 'component':
-        return (await target.findComponentByHandle(ref.key)) ?? this.byId(target.listComponents(), ref.key);
-      case 'coupon':
-        return (await target.findCouponByCode(ref.key)) ?? this.byId(target.listCoupons(), ref.key);
-      case 'customer':
-        if (known !== undefined) return target.readCustomer(Number(known));
-        return (await target.findCustomerByReference(ref.key)) ?? (ALL_DIGITS.test(ref.key) ? target.readCustomer(Number(ref.key)) : undefined);
-      case 'subscription':
-        if (known !== undefined) return target.readSubscription(Number(known));
-        return (await target.findSubscriptionByReference(ref.key)) ?? (ALL_DIGITS.test(ref.key) ? target.readSubscription(Number(ref.key)) : undefined);
-      case 'invoice':
-        return target.readInvoice(String(known ?? ref.key));
-      case 'product_price_point':
-        return this.pricePoint(ref, 'product', (id) => target.listProductPricePoints(id));
-      case 'component_price_point':
-        return this.pricePoint(ref, 'component', (id) => target.listComponentPricePoints(id));
-      default:
-        return known !== undefined ? { id: Number(known) } : undefined;
+    if (known !== undefined) {
+      if (ref.type === 'customer') return this.target.readCustomer(Number(known));
+      if (ref.type === 'subscription') return this.target.readSubscription(Number(known));
+      if (ref.type === 'invoice') return this.target.readInvoice(String(known));
     }
-  }
-
-  private async byId(items: AsyncIterable<JsonObject>, key: string): Promise<JsonObject | undefined> {
-    if (!ALL_DIGITS.test(key)) return undefined;
-    return firstMatching(items, (item) => String(item.id) === key);
-  }
-
-  private async pricePoint(
-    ref: ObjectRef,
-    parentType: 'product' | 'component',
-    list: (parentId: number) => AsyncIterable<JsonObject>,
-  ): Promise<JsonObject | undefined> {
-    const parts = splitPricePointKey(ref.key);
-    if (!parts) return undefined;
-    let parentId: number;
-    try {
-      parentId = await this.id({ type: parentType, key: parts.parent });
-    } catch (error) {
-      if (error instanceof RowError) return undefined;
-      throw error;
-    }
-    return firstMatching(list(parentId), (item) => item.handle === parts.handle || String(item.id) === parts.handle);
+    const found = await findOnSite(this.target, ref);
+    if (found || !ALL_DIGITS.test(ref.key)) return found;
+    // An all-digit key that is no handle or reference may be the object's site id.
+    if (ref.type === 'customer') return this.target.readCustomer(Number(ref.key));
+    if (ref.type === 'subscription') return this.target.readSubscription(Number(ref.key));
+    return undefined;
   }
 }
 

@@ -6,6 +6,7 @@ import { buildPlan } from '../../src/importer/plan.js';
 import { ImportResolver } from '../../src/importer/resolver.js';
 import type { ImportStep, ObjectRef, ObjectType, SourceRow, StepOutcome } from '../../src/importer/types.js';
 import { openJournal } from '../../src/state/journal.js';
+import { ApiError } from '../../src/target/chargify/api-error.js';
 import type { Target } from '../../src/target/types.js';
 import { withTempDir } from '../helpers/temp-dir.js';
 
@@ -38,7 +39,7 @@ function step(trace: Trace, source: SourceRow, type: ObjectType, key: string, de
       trace.log.push(`start ${naturalKey}`);
       await sleep(5);
       trace.active -= 1;
-      if (fail) throw Object.assign(new Error('rejected'), { status: 422, messages: ['Email is invalid'] });
+      if (fail) throw new ApiError({ kind: 'validation', status: 422, messages: ['Email is invalid'], method: 'POST', path: '/customers.json' });
       const id = trace.created.size + 1;
       trace.created.set(naturalKey, (trace.created.get(naturalKey) ?? 0) + 1);
       return { id, link: `http://site/${type}/${id}` };
@@ -144,7 +145,7 @@ describe('executePlan', () => {
       const broken: ImportStep = {
         ...step(newTrace(), r2, 'customer', 'c0'),
         async create() {
-          throw Object.assign(new Error('Unauthorized'), { status: 401 });
+          throw new ApiError({ kind: 'auth', status: 401, messages: [], method: 'POST', path: '/customers.json' });
         },
       };
       const trace = newTrace();
