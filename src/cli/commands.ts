@@ -1,9 +1,16 @@
 // The list of subcommands. Each definition file declares a command's flags and help with commander
 // and imports its implementation (src/cli/commands/<name>.ts) only when the command runs.
 import type { Command } from 'commander';
+import { defineInit } from './definitions/init.js';
+import { defineTemplates } from './definitions/templates.js';
+import { defineValidate } from './definitions/validate.js';
 
 // One import and one entry per command, in the order `migrate --help` lists them.
-const definitions: Array<(program: Command) => void> = [];
+const definitions: Array<(program: Command) => void> = [
+  defineValidate,
+  defineTemplates,
+  defineInit,
+];
 
 export function registerCommands(program: Command): void {
   for (const define of definitions) define(program);

@@ -1,0 +1,125 @@
+// `migrate templates [KIND]`: lists the template kinds, or shows one kind's columns (which are
+// required, conditional, optional or written by the toolkit) and every rule with its one-line docs.
+import { InputError } from '../../errors.js';
+import { getRule } from '../../rules/index.js';
+import { getTemplate, listTemplates } from '../../templates/index.js';
+import { TEMPLATE_KINDS, type TemplateDefinition, type TemplateKind } from '../../templates/types.js';
+import { colorEnabled, resolveFormat } from '../options.js';
+import { createColors, type Colors } from '../reporters/colors.js';
+import { renderJsonDocument } from '../reporters/json.js';
+
+export interface TemplatesOptions {
+  format?: string;
+  color?: boolean;
+}
+
+/** Rules the engine binds to every file whatever its template (see src/rules/engine.ts). */
+const fileRules = ['missing-column', 'unknown-column'];
+
+export async function run(kind: string | undefined, options: TemplatesOptions): Promise<void> {
+  const format = resolveFormat(options.format);
+  if (format !== 'pretty' && format !== 'json') {
+    throw new InputError('bad-format', `--format for templates must be pretty or json, got "${options.format}".`);
+  }
+  const colors = createColors(format === 'pretty' && colorEnabled(options.color, process.stdout));
+  if (kind === undefined) {
+    const templates = listTemplates();
+    process.stdout.write(
+      format === 'json'
+        ? renderJsonDocument({ version: 1, command: 'templates', templates: templates.map(({ kind: id, title, description }) => ({ kind: id, title, description })) })
+        : renderList(templates, colors),
+    );
+  } else {
+    const template = getTemplate(knownKind(kind));
+    process.stdout.write(format === 'json' ? renderJsonDocument({ version: 1, command: 'templates', template: describeTemplate(template) }) : renderTemplate(template, colors));
+  }
+  process.exitCode = 0;
+}
+
+function knownKind(kind: string): TemplateKind {
+  const match = TEMPLATE_KINDS.find((known) => known === kind.trim().toLowerCase());
+  if (match) return match;
+  const closest = [...TEMPLATE_KINDS].sort((a, b) => editDistance(kind, a) - editDistance(kind, b)).slice(0, 2);
+  throw new InputError('unknown-template', `Unknown template kind "${kind}".`, {
+    hint: `Did you mean ${closest.join(' or ')}? Run \`migrate templates\` for the list.`,
+  });
+}
+
+interface TemplateDescription {
+  kind: string;
+  title: string;
+  description: string;
+  columns: Array<{ name: string; requirement: string; description: string; rules: string[] }>;
+  repeatingGroups: Array<{ columns: string[]; description: string }>;
+  customFields: string[];
+  rules: Array<{ id: string; docs: string }>;
+}
+
+/** Everything `templates KIND` shows, as data: columns in template order, rules sorted by id. */
+function describeTemplate(template: TemplateDefinition): TemplateDescription {
+  const columns = template.columns.map((column) => ({
+    name: column.name,
+    requirement: column.requirement,
+    description: column.description,
+    rules: [...(column.requirement === 'required' ? ['required'] : []), ...(column.rules ?? []).map((use) => use.rule)],
+  }));
+  const ids = new Set<string>([...fileRules, ...columns.flatMap((column) => column.rules), ...template.rowRules.map((use) => use.rule)]);
+  return {
+    kind: template.kind,
+    title: template.title,
+    description: template.description,
+    columns,
+    repeatingGroups: template.groups.map((group) => ({ columns: [...group.columns], description: group.description })),
+    customFields: template.customFieldPrefixes.map((prefix) => `${prefix}Name]`),
+    rules: [...ids].sort().map((id) => ({ id, docs: getRule(id).docs })),
+  };
+}
+
+function renderList(templates: readonly TemplateDefinition[], colors: Colors): string {
+  const width = Math.max(...templates.map((template) => template.kind.length));
+  const lines = templates.map((template) => `  ${colors.bold(template.kind.padEnd(width))}  ${template.title}`);
+  return `Template kinds (the kind is detected from a file's header; --template KIND overrides):\n\n${lines.join('\n')}\n\nRun \`migrate templates KIND\` for its columns and rules.\n`;
+}
+
+const requirementLabel: Record<string, (colors: Colors, text: string) => string> = {
+  required: (colors, text) => colors.red(text),
+  conditional: (colors, text) => colors.yellow(text),
+  optional: (colors, text) => colors.dim(text),
+  output: (colors, text) => colors.cyan(text),
+};
+
+function renderTemplate(template: TemplateDefinition, colors: Colors): string {
+  const described = describeTemplate(template);
+  const nameWidth = Math.max(...described.columns.map((column) => column.name.length));
+  const out = [`${colors.bold(described.kind)} — ${described.title}`, described.description, '', colors.bold('Columns')];
+  for (const column of described.columns) {
+    const requirement = column.requirement === 'output' ? 'do not edit' : column.requirement;
+    const label = (requirementLabel[column.requirement] ?? ((_: Colors, text: string) => text))(colors, requirement.padEnd(11));
+    const rules = column.rules.length > 0 ? colors.dim(` [${column.rules.join(', ')}]`) : '';
+    out.push(`  ${label}  ${column.name.padEnd(nameWidth)}  ${column.description}${rules}`);
+  }
+  if (described.repeatingGroups.length > 0) {
+    out.push('', colors.bold('Repeating groups') + colors.dim(' (N = 1, 2, 3…; add columns as needed)'));
+    for (const group of described.repeatingGroups) out.push(`  ${group.columns.join(', ')}: ${group.description}`);
+  }
+  if (described.customFields.length > 0) {
+    out.push('', `${colors.bold('Custom fields')}  ${described.customFields.join(', ')}`);
+  }
+  const idWidth = Math.max(...described.rules.map((rule) => rule.id.length));
+  out.push('', colors.bold('Rules'));
+  for (const rule of described.rules) out.push(`  ${rule.id.padEnd(idWidth)}  ${rule.docs}`);
+  return `${out.join('\n')}\n`;
+}
+
+/** Levenshtein distance, for suggesting the closest kinds to a mistyped one. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length];
+}

@@ -1,0 +1,39 @@
+// `migrate validate`: checks template files and prints the report in the chosen format; exit 0 when
+// no row has errors, 1 when some do, 2 (thrown InputError) for a usage or input-file problem.
+import ora from 'ora';
+import { collectCsvFiles } from '../../csv/inputs.js';
+import { ExitCode } from '../../errors.js';
+import { validateFiles } from '../../validate/index.js';
+import { colorEnabled, resolveAsOf, resolveFormat } from '../options.js';
+import { createColors } from '../reporters/colors.js';
+import { renderValidateReport } from '../reporters/index.js';
+import { writeValidateResults } from '../reporters/result-files.js';
+
+export interface ValidateOptions {
+  template?: string;
+  catalog?: string[];
+  asOf?: string;
+  format?: string;
+  out?: string;
+  color?: boolean;
+}
+
+export async function run(paths: string[], options: ValidateOptions): Promise<void> {
+  const format = resolveFormat(options.format);
+  const asOf = resolveAsOf(options.asOf);
+  const files = await collectCsvFiles(paths);
+  const catalogPaths = options.catalog && options.catalog.length > 0 ? await collectCsvFiles(options.catalog) : undefined;
+
+  const spinner = process.stderr.isTTY ? ora({ text: `Validating ${files.length} file${files.length === 1 ? '' : 's'}…`, stream: process.stderr }).start() : undefined;
+  let report;
+  try {
+    report = await validateFiles(files, { asOf, template: options.template, catalogPaths });
+    if (options.out !== undefined) await writeValidateResults(report, options.out);
+  } finally {
+    spinner?.stop();
+  }
+
+  const colors = createColors(format === 'pretty' && colorEnabled(options.color, process.stdout));
+  process.stdout.write(renderValidateReport(format, report, colors));
+  process.exitCode = report.summary.errorRows > 0 ? ExitCode.rowErrors : ExitCode.ok;
+}

@@ -1,0 +1,42 @@
+// `migrate validate`: flags and help. The implementation loads only when the command runs.
+import type { Command } from 'commander';
+
+function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
+export function defineValidate(program: Command): void {
+  program
+    .command('validate')
+    .description('Check template CSV files (or every .csv in folders) and report each problem by file, row and column.')
+    .argument('<paths...>', 'CSV files, or folders whose .csv files are all checked')
+    .option('--template <kind>', 'treat every file as this template kind instead of detecting it from the header (see `migrate templates`)')
+    .option('--catalog <dir>', 'folder (or file) of catalog templates (products, components, coupons…) that references must match; repeatable', collect)
+    .option('--as-of <date>', 'judge date rules against this calendar date YYYY-MM-DD (default: today in the configured time zone, UTC)')
+    .option('--format <format>', 'report format: pretty, json, github or junit (default: pretty)')
+    .option('--out <dir>', 'also write annotated copies there: Status error (Result = the messages) or pending; other cells untouched')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ migrate validate customers.csv subscriptions.csv
+  $ migrate validate data/ --catalog catalog/ --as-of 2026-11-23 --format github
+  $ migrate validate subs.csv --format json --out results/
+
+Exit codes: 0 no row has errors (warnings allowed), 1 some rows have errors,
+2 usage or input-file error (malformed CSV, unknown template); no output is written then.
+Colour follows the terminal; --no-color or NO_COLOR turns it off.`,
+    )
+    .action(async (paths: string[], options: Record<string, unknown>, command: Command) => {
+      const { run } = await import('../commands/validate.js');
+      const all = command.optsWithGlobals();
+      await run(paths, {
+        template: options.template as string | undefined,
+        catalog: options.catalog as string[] | undefined,
+        asOf: options.asOf as string | undefined,
+        format: options.format as string | undefined,
+        out: options.out as string | undefined,
+        color: all.color as boolean | undefined,
+      });
+    });
+}

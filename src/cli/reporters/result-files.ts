@@ -1,0 +1,68 @@
+// Annotated copies of validated files (`validate --out DIR`): Status `error` with the row's messages
+// in Result, or `pending` for rows ready to import; every other cell is left as the user wrote it.
+import { mkdir } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
+import { writeAnnotatedCopy } from '../../csv/writer.js';
+import { InputError } from '../../errors.js';
+import type { Finding } from '../../rules/finding.js';
+import type { ValidateReport, ValidatedFile } from './types.js';
+
+/** What a row's Status and Result cells say after validation. */
+export function rowAnnotation(findings: readonly Finding[] | undefined): { Status: string; Result: string } {
+  if (!findings || findings.length === 0) return { Status: 'pending', Result: '' };
+  const errors = findings.filter((finding) => finding.severity === 'error');
+  const warnings = findings.filter((finding) => finding.severity === 'warning');
+  const messages = [
+    ...errors.map((finding) => `${finding.column}: ${finding.message}`),
+    ...warnings.map((finding) => `warning ${finding.column}: ${finding.message}`),
+  ];
+  return { Status: errors.length > 0 ? 'error' : 'pending', Result: messages.join(' | ') };
+}
+
+/** The output path of each input: same file name in `outDir`; refuses collisions and overwriting an input. */
+export function resultPaths(files: readonly ValidatedFile[], outDir: string): Map<string, string> {
+  const paths = new Map<string, string>();
+  const taken = new Map<string, string>();
+  const inputs = new Set(files.map((file) => resolve(file.path)));
+  for (const file of files) {
+    const output = resolve(outDir, basename(file.path));
+    const other = taken.get(output);
+    if (other !== undefined) {
+      throw new InputError('out-collision', `${other} and ${file.path} would both be written to ${join(outDir, basename(file.path))}.`, {
+        hint: 'Validate them in separate runs with different --out folders, or rename one.',
+      });
+    }
+    if (inputs.has(output)) {
+      throw new InputError('out-overwrites-input', `--out ${outDir} would overwrite the input ${file.path}.`, {
+        hint: 'Choose an output folder other than the one holding the input files.',
+      });
+    }
+    taken.set(output, file.path);
+    paths.set(file.path, output);
+  }
+  return paths;
+}
+
+/** Writes every annotated copy (each atomically) after checking all destinations first. */
+export async function writeValidateResults(report: ValidateReport, outDir: string): Promise<string[]> {
+  const paths = resultPaths(report.files, outDir);
+  try {
+    await mkdir(resolve(outDir), { recursive: true });
+  } catch (cause) {
+    throw new InputError('out-folder', `Cannot create the --out folder ${outDir}: ${(cause as Error).message}.`, { cause });
+  }
+  const written: string[] = [];
+  for (const file of report.files) {
+    const byRow = new Map<number, Finding[]>();
+    for (const finding of file.findings) {
+      if (finding.row < 2) continue;
+      const list = byRow.get(finding.row);
+      if (list) list.push(finding);
+      else byRow.set(finding.row, [finding]);
+    }
+    const output = paths.get(file.path)!;
+    await writeAnnotatedCopy(file.path, output, (record) => rowAnnotation(byRow.get(record.row)));
+    written.push(output);
+  }
+  return written;
+}
