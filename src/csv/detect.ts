@@ -1,0 +1,150 @@
+// Sniffs a CSV file before it is parsed: encoding (BOM, else whole-file UTF-8 check, else
+// Windows-1252), binary content, and the delimiter and line break of the header line.
+import { isUtf8 } from 'node:buffer';
+import { open } from 'node:fs/promises';
+import iconv from 'iconv-lite';
+import { InputError } from '../errors.js';
+import type { CsvFormat } from './types.js';
+
+export const CHUNK_SIZE = 1 << 18;
+const SAMPLE_SIZE = 1 << 16;
+const SAVE_AS_CSV = 'Save it from your spreadsheet as "CSV UTF-8 (Comma delimited)" and try again.';
+
+export interface SniffedFile {
+  encoding: CsvFormat['encoding'];
+  bom: boolean;
+  /** The decoded start of the file (BOM removed), enough to find the header line. */
+  head: string;
+}
+
+/** Reads the start of the file (and, without a BOM, all of it once) to decide how to decode it. */
+export async function sniffFile(path: string, file: string): Promise<SniffedFile> {
+  const handle = await open(path, 'r');
+  try {
+    const sample = Buffer.alloc(SAMPLE_SIZE);
+    const { bytesRead } = await handle.read(sample, 0, SAMPLE_SIZE, 0);
+    const bytes = sample.subarray(0, bytesRead);
+    if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+      const invalidAt = await firstInvalidUtf8Offset(handle, 3);
+      if (invalidAt !== undefined) {
+        throw new InputError('csv-invalid-utf8', `The file starts with a UTF-8 marker (BOM) but byte ${invalidAt + 1} is not UTF-8 text.`, {
+          location: { file },
+          hint: SAVE_AS_CSV,
+        });
+      }
+      return checked({ encoding: 'utf-8', bom: true, head: decodeHead(bytes.subarray(3), 'utf-8') }, file);
+    }
+    if (bytes[0] === 0xff && bytes[1] === 0xfe) {
+      return checked({ encoding: 'utf-16le', bom: true, head: decodeHead(bytes.subarray(2), 'utf-16le') }, file);
+    }
+    if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+      return checked({ encoding: 'utf-16be', bom: true, head: decodeHead(bytes.subarray(2), 'utf-16be') }, file);
+    }
+    rejectBinaryBytes(bytes, file);
+    const utf8 = (await firstInvalidUtf8Offset(handle, 0)) === undefined;
+    const encoding = utf8 ? 'utf-8' : 'windows-1252';
+    return checked({ encoding, bom: false, head: decodeHead(bytes, encoding) }, file);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The UTF-8 validity check runs over the whole file: a Windows-1252 "é" may first appear on row 50,000. */
+async function firstInvalidUtf8Offset(handle: import('node:fs/promises').FileHandle, from: number): Promise<number | undefined> {
+  const buffer = Buffer.alloc(CHUNK_SIZE);
+  let carry = Buffer.alloc(0);
+  let position = from;
+  for (;;) {
+    const { bytesRead } = await handle.read(buffer, 0, CHUNK_SIZE, position);
+    const chunk = carry.length === 0 ? buffer.subarray(0, bytesRead) : Buffer.concat([carry, buffer.subarray(0, bytesRead)]);
+    const chunkStart = position - carry.length;
+    position += bytesRead;
+    const split = bytesRead === 0 ? chunk.length : completeUtf8Length(chunk);
+    if (!isUtf8(chunk.subarray(0, split))) return chunkStart + firstInvalidIndex(chunk.subarray(0, split));
+    if (bytesRead === 0) return undefined;
+    carry = Buffer.from(chunk.subarray(split));
+  }
+}
+
+/** Length of the prefix that does not end inside a multi-byte sequence. */
+function completeUtf8Length(chunk: Buffer): number {
+  for (let back = 1; back <= 4 && back <= chunk.length; back++) {
+    const byte = chunk[chunk.length - back];
+    if ((byte & 0xc0) === 0x80) continue;
+    const needed = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
+    return needed > back ? chunk.length - back : chunk.length;
+  }
+  return chunk.length;
+}
+
+function firstInvalidIndex(bytes: Buffer): number {
+  let low = 0;
+  let high = bytes.length;
+  // The longest valid prefix ends at the first bad byte (give or take a sequence length).
+  while (high - low > 4) {
+    const middle = completeUtf8Length(bytes.subarray(0, (low + high) >>> 1));
+    if (middle <= low) break;
+    if (isUtf8(bytes.subarray(0, middle))) low = middle;
+    else high = middle;
+  }
+  return low;
+}
+
+function decodeHead(bytes: Buffer, encoding: string): string {
+  const end = encoding === 'utf-8' ? completeUtf8Length(bytes) : encoding.startsWith('utf-16') ? bytes.length & ~1 : bytes.length;
+  return iconv.decode(bytes.subarray(0, end), encoding, { stripBOM: false });
+}
+
+function rejectBinaryBytes(bytes: Buffer, file: string): void {
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
+    throw new InputError('csv-binary-file', 'This is an Excel workbook or another zip file, not a CSV file.', {
+      location: { file },
+      hint: SAVE_AS_CSV,
+    });
+  }
+  if (bytes.includes(0)) {
+    throw new InputError('csv-binary-file', 'This is not a text CSV file (it contains NUL bytes: a binary file, or UTF-16 text without a byte order mark).', {
+      location: { file },
+      hint: SAVE_AS_CSV,
+    });
+  }
+}
+
+/** Text with NUL characters or mostly control characters is not a CSV file, whatever its BOM says. */
+function checked(sniffed: SniffedFile, file: string): SniffedFile {
+  const { head } = sniffed;
+  let control = 0;
+  for (let i = 0; i < head.length; i++) {
+    const c = head.charCodeAt(i);
+    if (c === 0) control += head.length;
+    else if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || c === 0x7f) control++;
+  }
+  if (control * 20 > head.length) {
+    throw new InputError('csv-binary-file', 'This is not a text CSV file (it is full of control characters).', {
+      location: { file },
+      hint: SAVE_AS_CSV,
+    });
+  }
+  return sniffed;
+}
+
+/** Delimiter and line break of the header: the first non-blank line, quotes respected. */
+export function detectLayout(head: string): Pick<CsvFormat, 'delimiter' | 'newline'> {
+  const counts = { ',': 0, ';': 0, '\t': 0 };
+  let i = 0;
+  while (i < head.length && (head[i] === '\r' || head[i] === '\n')) i++;
+  let quoted = false;
+  let newline: CsvFormat['newline'] = '\n';
+  for (; i < head.length; i++) {
+    const c = head[i];
+    if (c === '"') quoted = !quoted;
+    else if (quoted) continue;
+    else if (c === ',' || c === ';' || c === '\t') counts[c]++;
+    else if (c === '\r' || c === '\n') {
+      newline = c === '\r' ? '\r\n' : '\n';
+      break;
+    }
+  }
+  const delimiter = counts[','] >= counts[';'] && counts[','] >= counts['\t'] ? ',' : counts[';'] >= counts['\t'] ? ';' : '\t';
+  return { delimiter, newline };
+}

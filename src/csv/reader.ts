@@ -1,0 +1,235 @@
+// The one CSV reader: opens a template file in any encoding/delimiter users' spreadsheets produce and
+// streams its records with spreadsheet row numbers; malformed files end in one InputError (exit 2).
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import iconv from 'iconv-lite';
+import { InputError, MigrateError } from '../errors.js';
+import { CHUNK_SIZE, detectLayout, sniffFile } from './detect.js';
+import { CsvSplitter, CsvSyntaxProblem, MAX_CELL_LENGTH, type RawRecord } from './parser.js';
+import type { CsvFormat, CsvRecord, CsvSource } from './types.js';
+
+export interface OpenCsvOptions {
+  /**
+   * Also yield blank rows (empty lines, or every cell empty) as records of '' cells, so a copy keeps
+   * every row where it was. Off by default: a blank row is counted but never validated or imported.
+   */
+  includeBlankRows?: boolean;
+}
+
+/**
+ * Opens a CSV file: detects its format and reads its header now; `records` streams the data rows
+ * (re-opening the file, so nothing is held open until iteration starts).
+ *
+ * Header rules: the header is the first non-blank row. Names are kept exactly (never trimmed).
+ * Duplicate names are an error. An empty name is an error unless it is trailing (spreadsheets export
+ * trailing formatted-but-unused columns); such unnamed trailing columns must stay empty in every row.
+ * A row with more cells than the header is an error unless the extra cells are empty (they are then
+ * dropped); a row with fewer cells is padded with ''.
+ */
+export async function openCsv(path: string, options: OpenCsvOptions = {}): Promise<CsvSource> {
+  const sniffed = await sniffReadable(path);
+  const { delimiter, newline } = detectLayout(sniffed.head);
+  const format: CsvFormat = { encoding: sniffed.encoding, bom: sniffed.bom, delimiter, newline };
+  const found = await readHeader(path, format);
+  const header = found.cells;
+  checkHeader(path, header, found.row, found.line);
+  const named = namedWidth(header);
+  const includeBlankRows = options.includeBlankRows === true;
+  return {
+    path,
+    format,
+    header,
+    records: {
+      async *[Symbol.asyncIterator]() {
+        let row = 0;
+        for await (const batch of rawBatches(path, format)) {
+          for (const raw of batch) {
+            row++;
+            if (row <= found.row) continue;
+            const record = shapeRecord(path, header, named, raw, row);
+            if (record !== undefined) yield record;
+            else if (includeBlankRows) yield { row, line: raw.line, cells: new Array<string>(header.length).fill('') };
+          }
+        }
+      },
+    },
+  };
+}
+
+async function sniffReadable(path: string) {
+  try {
+    const info = await stat(path);
+    if (info.isDirectory()) {
+      throw new InputError('csv-unreadable', 'This is a folder, not a CSV file.', { location: { file: path }, hint: 'Give a .csv file.' });
+    }
+    return await sniffFile(path, path);
+  } catch (error) {
+    throw asInputError(error, path);
+  }
+}
+
+/** Reads records until the first non-blank one; the file is closed as soon as it is found. */
+async function readHeader(path: string, format: CsvFormat): Promise<{ cells: string[]; row: number; line: number }> {
+  let row = 0;
+  for await (const batch of rawBatches(path, format)) {
+    for (const raw of batch) {
+      row++;
+      if (!isBlank(raw.cells)) return { cells: raw.cells, row, line: raw.line };
+    }
+  }
+  throw new InputError('csv-empty-file', 'The file is empty: it has no header row.', {
+    location: { file: path },
+    hint: 'Export the template with its header row (and data rows below it).',
+  });
+}
+
+/** Decoded, split records in batches (one batch per chunk read), with syntax problems translated. */
+async function* rawBatches(path: string, format: CsvFormat): AsyncGenerator<RawRecord[]> {
+  const splitter = new CsvSplitter(format.delimiter);
+  const decoder = textDecoder(format);
+  const stream = createReadStream(path, { highWaterMark: CHUNK_SIZE });
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      const out: RawRecord[] = [];
+      splitter.push(decoder.write(chunk), out);
+      if (out.length > 0) yield out;
+    }
+    const out: RawRecord[] = [];
+    const rest = decoder.end();
+    if (rest) splitter.push(rest, out);
+    splitter.end(out);
+    if (out.length > 0) yield out;
+  } catch (error) {
+    throw asInputError(error, path);
+  } finally {
+    stream.destroy();
+  }
+}
+
+interface ChunkDecoder {
+  write(chunk: Buffer): string;
+  end(): string | undefined;
+}
+
+function textDecoder(format: CsvFormat): ChunkDecoder {
+  if (format.encoding === 'utf-8' || format.encoding === 'utf-16le') {
+    // TextDecoder drops the BOM and keeps split multi-byte sequences for the next chunk.
+    const decoder = new TextDecoder(format.encoding);
+    return { write: (chunk) => decoder.decode(chunk, { stream: true }), end: () => decoder.decode() };
+  }
+  return iconv.getDecoder(format.encoding, { stripBOM: true });
+}
+
+function isBlank(cells: string[]): boolean {
+  for (let i = 0; i < cells.length; i++) if (cells[i] !== '') return false;
+  return true;
+}
+
+/** Header width up to the last named column; cells beyond it must be empty. */
+function namedWidth(header: string[]): number {
+  let width = header.length;
+  while (width > 0 && header[width - 1] === '') width--;
+  return width;
+}
+
+/** Pads or trims a data record to the header width, or returns undefined for a blank row. */
+function shapeRecord(file: string, header: string[], named: number, raw: RawRecord, row: number): CsvRecord | undefined {
+  const cells = raw.cells;
+  if (isBlank(cells)) return undefined;
+  if (cells.length > named) {
+    for (let i = named; i < cells.length; i++) {
+      if (cells[i] !== '') throw extraCellError(file, header, cells, i, row, raw.line);
+    }
+    if (cells.length > header.length) cells.length = header.length;
+  }
+  while (cells.length < header.length) cells.push('');
+  return { row, line: raw.line, cells };
+}
+
+function extraCellError(file: string, header: string[], cells: string[], index: number, row: number, line: number): InputError {
+  const value = preview(cells[index]);
+  if (index < header.length) {
+    return new InputError('csv-value-in-unnamed-column', `Column ${columnLabel(index)} has no header name but this row has ${value} in it.`, {
+      location: { file, row, line },
+      hint: 'Add a header name for that column, or clear it.',
+    });
+  }
+  return new InputError('csv-too-many-cells', `This row has ${cells.length} cells but the header has ${header.length} columns (the extra cell ${columnLabel(index)} holds ${value}).`, {
+    location: { file, row, line },
+    hint: 'Put quotes around cells that contain the delimiter, or add a header name for the extra column.',
+  });
+}
+
+function checkHeader(file: string, header: string[], row: number, line: number): void {
+  const named = namedWidth(header);
+  const seen = new Map<string, number>();
+  for (let i = 0; i < named; i++) {
+    const name = header[i];
+    if (name === '') {
+      throw new InputError('csv-empty-header', `Header column ${columnLabel(i)} has no name.`, {
+        location: { file, row, line },
+        hint: 'Give the column its template name, or delete the column.',
+      });
+    }
+    const first = seen.get(name);
+    if (first !== undefined) {
+      throw new InputError('csv-duplicate-header', `The header names "${name}" twice: columns ${columnLabel(first)} and ${columnLabel(i)}.`, {
+        location: { file, row, line, column: name },
+        hint: 'Delete or rename one of the two columns.',
+      });
+    }
+    seen.set(name, i);
+  }
+}
+
+/** "7 (G)": the 1-based position and the spreadsheet letter users see. */
+export function columnLabel(index: number): string {
+  let letters = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return `${index + 1} (${letters})`;
+}
+
+function preview(value: string): string {
+  return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+}
+
+function asInputError(error: unknown, file: string): Error {
+  if (error instanceof MigrateError) return error;
+  if (error instanceof CsvSyntaxProblem) return syntaxError(error, file);
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT') {
+    return new InputError('csv-unreadable', 'No such file.', { location: { file }, hint: 'Check the path and the spelling of the file name.' });
+  }
+  if (code === 'EACCES' || code === 'EPERM') {
+    return new InputError('csv-unreadable', 'Permission denied when reading the file.', { location: { file }, hint: 'Check the file permissions.' });
+  }
+  if (code === 'EISDIR') {
+    return new InputError('csv-unreadable', 'This is a folder, not a CSV file.', { location: { file }, hint: 'Give a .csv file.' });
+  }
+  if (typeof code === 'string') {
+    return new InputError('csv-unreadable', `The file cannot be read (${code}).`, { location: { file }, cause: error });
+  }
+  // Anything else is a bug in this module: let it surface as an internal error.
+  return error instanceof Error ? error : new Error(String(error));
+}
+
+function syntaxError(problem: CsvSyntaxProblem, file: string): InputError {
+  const location = { file, row: problem.recordNumber, line: problem.line };
+  switch (problem.kind) {
+    case 'unclosed-quote':
+      return new InputError('csv-unclosed-quote', `A quote opened on line ${problem.line} is never closed${problem.line === problem.recordLine ? '' : ` (the row starts on line ${problem.recordLine})`}.`, {
+        location,
+        hint: 'Close the quote, or double any quote inside a quoted cell ("" stands for one ").',
+      });
+    case 'text-after-quote':
+      return new InputError('csv-invalid-quote', 'A quoted cell has text after its closing quote.', {
+        location,
+        hint: 'Put the whole cell in quotes and double every quote inside it ("" stands for one ").',
+      });
+    case 'cell-too-long':
+      return new InputError('csv-cell-too-long', `A cell is longer than ${MAX_CELL_LENGTH.toLocaleString('en-US')} characters.`, {
+        location,
+        hint: 'Check that this is a CSV template file; spreadsheet cells are never that long.',
+      });
+  }
+}
