@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
-import { colorEnabled, parseCalendarDate, resolveAsOf, resolveFormat, todayIn } from '../../src/cli/options.js';
+import { colorEnabled, parseCalendarDate, resolveAsOf, resolveFormat } from '../../src/cli/options.js';
 
 describe('--as-of', () => {
   it.each(['2026-11-23', '2024-02-29', ' 2026-01-01 '])('accepts %s', (value) => {
@@ -10,15 +10,12 @@ describe('--as-of', () => {
     expect(() => parseCalendarDate(value)).toThrow(InputError);
     expect(() => parseCalendarDate(value)).toThrow(/--as-of expects a calendar date YYYY-MM-DD/);
   });
-  it('defaults to today in the configured time zone, UTC when none', () => {
-    const instant = new Date('2026-11-23T23:30:00Z');
-    expect(todayIn('UTC', instant)).toBe('2026-11-23');
-    expect(todayIn('Asia/Tokyo', instant)).toBe('2026-11-24');
-    expect(todayIn('America/Los_Angeles', instant)).toBe('2026-11-23');
+  it('takes the flag, else the configured date, else today in the configured time zone (UTC when none)', () => {
     expect(resolveAsOf('2026-01-02', { asOf: '2025-01-01' })).toBe('2026-01-02');
     expect(resolveAsOf(undefined, { asOf: '2025-01-01' })).toBe('2025-01-01');
     expect(resolveAsOf(undefined)).toBe(new Date().toISOString().slice(0, 10));
-    expect(() => todayIn('Mars/Olympus')).toThrow(InputError);
+    expect(() => resolveAsOf(undefined, { timeZone: 'Mars/Olympus' })).toThrow(InputError);
+    expect(() => resolveAsOf(undefined, { asOf: '2025-02-29' })).toThrow(/asOf \(configuration\) expects/);
   });
 });
 
