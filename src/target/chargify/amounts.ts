@@ -1,0 +1,30 @@
+// Amounts from and to the API: decimal strings (or, in a few spec fields, JSON numbers and integer
+// cents) become Decimal; a Decimal goes out as a JSON number only when that is exact.
+import { Decimal } from '../../pricing/money.js';
+import { InputError } from '../../errors.js';
+import type { Json } from '../types.js';
+
+/** A decimal amount field ("12.50" or 12.5), or undefined when absent, null or not a number. */
+export function parseAmount(value: Json | undefined): Decimal | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? new Decimal(String(value)) : undefined;
+  if (typeof value !== 'string' || !/^-?\d+(\.\d+)?$/.test(value.trim())) return undefined;
+  return new Decimal(value.trim());
+}
+
+/** An `*_in_cents` field as a Decimal of whole currency units (1250 → 12.5). */
+export function parseCents(value: Json | undefined): Decimal | undefined {
+  return parseAmount(value)?.dividedBy(100);
+}
+
+/**
+ * For the few request fields the spec types as a JSON number (a prepayment's amount): the number whose
+ * JSON text is exactly the decimal given, refusing anything a double cannot carry exactly.
+ */
+export function exactJsonNumber(amount: string): number {
+  const decimal = parseAmount(amount);
+  const number = decimal === undefined ? Number.NaN : decimal.toNumber();
+  if (decimal === undefined || !new Decimal(String(number)).equals(decimal)) {
+    throw new InputError('invalid-amount', `The amount "${amount}" is not a decimal number that can be sent exactly.`);
+  }
+  return number;
+}
