@@ -39,6 +39,7 @@ export async function openCsv(path: string, options: OpenCsvOptions = {}): Promi
     path,
     format,
     header,
+    headerRow: found.row,
     records: {
       async *[Symbol.asyncIterator]() {
         let row = 0;

@@ -24,6 +24,8 @@ export interface CsvSource {
   format: CsvFormat;
   /** Header cells exactly as in the file. */
   header: string[];
+  /** Spreadsheet row of the header: 1 unless blank rows come before it. */
+  headerRow?: number;
   /** Data records in file order; iterate once. Malformed content rejects with an InputError (exit 2). */
   records: AsyncIterable<CsvRecord>;
 }
