@@ -1,0 +1,62 @@
+// Progress of a long import on stderr: an ora spinner line on a terminal (done/total, rate, ETA,
+// errors so far), a plain line every few seconds otherwise (CI logs), nothing when quiet.
+import ora, { type Ora } from 'ora';
+
+export interface Progress {
+  /** One more object settled. */
+  tick(failed: boolean): void;
+  /** Replaces the line with a final one (or clears it). */
+  stop(): void;
+}
+
+export interface ProgressOptions {
+  total: number;
+  stream: NodeJS.WriteStream;
+  /** Seconds between plain lines when the stream is not a terminal. */
+  intervalSeconds?: number;
+  quiet?: boolean;
+}
+
+export function formatProgress(done: number, total: number, errors: number, elapsedMs: number): string {
+  const rate = elapsedMs > 0 ? (done * 1000) / elapsedMs : 0;
+  const left = total - done;
+  const eta = rate > 0 ? `${Math.ceil(left / rate)} s left` : 'estimating';
+  return `${done}/${total} objects · ${rate.toFixed(1)}/s · ${eta} · ${errors} error${errors === 1 ? '' : 's'}`;
+}
+
+export function createProgress(options: ProgressOptions): Progress {
+  const started = Date.now();
+  let done = 0;
+  let errors = 0;
+  const line = (): string => formatProgress(done, options.total, errors, Date.now() - started);
+  if (options.quiet || options.total === 0) {
+    return { tick: () => undefined, stop: () => undefined };
+  }
+  if (options.stream.isTTY) {
+    const spinner: Ora = ora({ text: line(), stream: options.stream, discardStdin: false }).start();
+    const timer = setInterval(() => (spinner.text = line()), 250);
+    timer.unref();
+    return {
+      tick(failed) {
+        done += 1;
+        if (failed) errors += 1;
+      },
+      stop() {
+        clearInterval(timer);
+        spinner.stop();
+      },
+    };
+  }
+  const timer = setInterval(() => options.stream.write(`progress: ${line()}\n`), (options.intervalSeconds ?? 5) * 1000);
+  timer.unref();
+  return {
+    tick(failed) {
+      done += 1;
+      if (failed) errors += 1;
+    },
+    stop() {
+      clearInterval(timer);
+      if (done > 0) options.stream.write(`progress: ${line()}\n`);
+    },
+  };
+}

@@ -1,0 +1,121 @@
+// Row results from the objects' outcomes: a row succeeds when all its objects exist; its Result is the
+// link of its main object, or the messages of what failed. Also the annotated copies and the summary.
+import { mkdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { writeAnnotatedCopy } from '../csv/writer.js';
+import { InputError } from '../errors.js';
+import { resultPaths } from '../cli/reporters/result-files.js';
+import type { NodeResult } from './execute.js';
+import type { Plan, PlanNode } from './plan.js';
+import type { LoadedRows } from './sources.js';
+import type { ObjectType, SourceRow } from './types.js';
+
+export type RowStatus = 'success' | 'error' | 'pending' | 'skipped';
+
+export interface RowResult {
+  row: SourceRow;
+  status: RowStatus;
+  /** Link of the row's main object, or the messages. */
+  result: string;
+  nextRenewal?: string;
+  amount?: string;
+}
+
+/** Which of a row's objects its Result links to: the object the template is about, not its helpers. */
+const MAIN_PRIORITY: ObjectType[] = [
+  'invoice',
+  'subscription',
+  'segment',
+  'coupon',
+  'component',
+  'product',
+  'product_family',
+  'customer',
+  'component_price_point',
+  'product_price_point',
+  'payment_profile',
+  'service_credit',
+  'prepayment',
+];
+
+function mainNode(nodes: PlanNode[]): PlanNode | undefined {
+  for (const type of MAIN_PRIORITY) {
+    const node = nodes.find((candidate) => candidate.step.type === type);
+    if (node) return node;
+  }
+  return nodes[0];
+}
+
+function describeFailure(node: PlanNode, result: NodeResult, several: boolean): string {
+  const message = result.error ?? 'failed';
+  return several && result.status === 'failed' ? `${node.step.type.replace(/_/g, ' ')}: ${message}` : message;
+}
+
+export function rowResultOf(row: SourceRow, nodes: PlanNode[], results: Map<PlanNode, NodeResult>, invalid?: string): RowResult {
+  if (invalid !== undefined) return { row, status: 'error', result: invalid };
+  const outcomes = nodes.map((node) => ({ node, result: results.get(node) ?? { status: 'pending' as const } }));
+  const failed = outcomes.filter(({ result }) => result.status === 'failed' || result.status === 'blocked');
+  if (failed.length > 0) {
+    const messages = [...new Set(failed.map(({ node, result }) => describeFailure(node, result, nodes.length > 1)))];
+    return { row, status: 'error', result: messages.join(' | ') };
+  }
+  if (outcomes.some(({ result }) => result.status === 'pending')) return { row, status: 'pending', result: '' };
+  const main = mainNode(nodes);
+  const mainOutcome = main ? results.get(main)?.outcome : undefined;
+  const subscription = outcomes.find(({ node }) => node.step.type === 'subscription')?.result.outcome;
+  const invoice = outcomes.find(({ node }) => node.step.type === 'invoice')?.result.outcome;
+  // A row counts as skipped when none of the objects it is first to yield was created in this run.
+  const createdHere = outcomes.some(({ node, result }) => result.status === 'done' && node.rows[0] === row);
+  return {
+    row,
+    status: createdHere ? 'success' : 'skipped',
+    result: mainOutcome?.link ?? '',
+    ...(subscription?.nextRenewal !== undefined ? { nextRenewal: subscription.nextRenewal } : {}),
+    ...(invoice?.amount !== undefined ? { amount: invoice.amount } : {}),
+  };
+}
+
+/** Every planned or invalid row's result, in file order. Rows already marked success in the input keep their cells. */
+export function rowResults(loaded: LoadedRows, plan: Plan, results: Map<PlanNode, NodeResult>): RowResult[] {
+  const planned = new Set(loaded.rowSteps.map(({ row }) => row));
+  const list: RowResult[] = [];
+  for (const file of loaded.files) {
+    for (const row of file.rows) {
+      if (loaded.alreadyImported.has(row)) {
+        list.push({ row, status: 'skipped', result: row.values.Result ?? '' });
+      } else if (planned.has(row)) {
+        list.push(rowResultOf(row, plan.rowNodes.get(row) ?? [], results, loaded.invalid.get(row)));
+      }
+    }
+  }
+  return list;
+}
+
+/** Writes one annotated copy per input into outDir; returns the written paths. */
+export async function writeResultFiles(loaded: LoadedRows, rows: RowResult[], outDir: string): Promise<string[]> {
+  const paths = resultPaths(loaded.files.map((file) => ({ path: file.path, template: file.kind, rows: file.rows.length, errorRows: 0, findings: [] })), outDir);
+  try {
+    await mkdir(resolve(outDir), { recursive: true });
+  } catch (cause) {
+    throw new InputError('out-folder', `Cannot create the --out folder ${outDir}: ${(cause as Error).message}.`, { cause });
+  }
+  const byFileRow = new Map<string, RowResult>();
+  for (const result of rows) byFileRow.set(`${result.row.file}\u0000${result.row.row}`, result);
+  const written: string[] = [];
+  for (const file of loaded.files) {
+    const output = paths.get(file.path)!;
+    await writeAnnotatedCopy(file.path, output, (record) => {
+      const result = byFileRow.get(`${file.path}\u0000${record.row}`);
+      if (!result || loaded.alreadyImported.has(result.row)) return undefined;
+      const cells: Record<string, string> = {
+        Status: result.status === 'skipped' ? 'success' : result.status,
+        Result: result.result,
+      };
+      if (result.nextRenewal !== undefined) cells.ChargifyNextRenewal = result.nextRenewal;
+      if (result.amount !== undefined) cells.Amount = result.amount;
+      return cells;
+    });
+    written.push(output);
+  }
+  return written;
+}

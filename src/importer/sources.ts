@@ -1,0 +1,90 @@
+// Reads the validated files into SourceRows and asks the mapping for each row's steps: rows with
+// validation errors, or that the mapping cannot turn into objects, are planned as not-to-be-sent.
+import { openCsv } from '../csv/reader.js';
+import type { Finding } from '../rules/finding.js';
+import { getTemplate } from '../templates/index.js';
+import type { TemplateKind } from '../templates/types.js';
+import { isRowLevelFailure, messagesOf } from './failures.js';
+import { stepsForRow } from './steps/index.js';
+import type { ImportStep, SourceRow } from './types.js';
+
+export interface ValidatedInput {
+  path: string;
+  template: string;
+  findings: Finding[];
+}
+
+export interface LoadedFile {
+  path: string;
+  kind: string;
+  rows: SourceRow[];
+}
+
+export interface LoadedRows {
+  files: LoadedFile[];
+  rowSteps: Array<{ row: SourceRow; steps: ImportStep[] }>;
+  /** Rows that must not be sent, with the messages for their Result cell. */
+  invalid: Map<SourceRow, string>;
+  /** Rows an earlier run already marked `success` in this very file (a re-run of a results file). */
+  alreadyImported: Set<SourceRow>;
+}
+
+/** The validation messages of a row, as the Result cell shows them. */
+export function validationMessages(findings: Finding[]): string {
+  return findings.map((finding) => `${finding.column}: ${finding.message}`).join(' | ');
+}
+
+function rowKey(values: Record<string, string>, keyColumns: readonly string[]): string {
+  for (const column of keyColumns) {
+    const value = values[column]?.trim();
+    if (value) return value;
+  }
+  return '';
+}
+
+export async function loadRows(inputs: ValidatedInput[]): Promise<LoadedRows> {
+  const loaded: LoadedRows = { files: [], rowSteps: [], invalid: new Map(), alreadyImported: new Set() };
+  for (const input of inputs) {
+    const template = getTemplate(input.template as TemplateKind);
+    const errorsByRow = new Map<number, Finding[]>();
+    for (const finding of input.findings) {
+      if (finding.severity !== 'error') continue;
+      errorsByRow.set(finding.row, [...(errorsByRow.get(finding.row) ?? []), finding]);
+    }
+    const source = await openCsv(input.path);
+    const file: LoadedFile = { path: input.path, kind: input.template, rows: [] };
+    for await (const record of source.records) {
+      if (record.cells.every((cell) => cell.trim() === '')) continue;
+      const values: Record<string, string> = {};
+      source.header.forEach((name, index) => {
+        values[name] = record.cells[index] ?? '';
+      });
+      const row: SourceRow = {
+        file: input.path,
+        kind: input.template,
+        row: record.row,
+        line: record.line,
+        key: rowKey(values, template.keyColumns),
+        values,
+      };
+      file.rows.push(row);
+      if (values.Status?.trim().toLowerCase() === 'success') {
+        loaded.alreadyImported.add(row);
+        continue;
+      }
+      const errors = errorsByRow.get(record.row);
+      let steps: ImportStep[] = [];
+      try {
+        steps = stepsForRow(row);
+      } catch (error) {
+        // A row with validation errors may well trip the mapping: its validation messages say why.
+        if (!errors && !isRowLevelFailure(error)) throw error;
+        loaded.invalid.set(row, messagesOf(error));
+      }
+      if (errors) loaded.invalid.set(row, validationMessages(errors));
+      if (steps.length > 0 || loaded.invalid.has(row)) loaded.rowSteps.push({ row, steps });
+    }
+    loaded.files.push(file);
+  }
+  return loaded;
+}

@@ -1,0 +1,114 @@
+// The import report: the JSON document (`--format json`) and the pretty text, with counts per
+// template and status, elapsed time and the next command to run.
+import { relative } from 'node:path';
+import type { Colors } from '../cli/reporters/colors.js';
+import { plural, renderSummary } from '../cli/reporters/summary.js';
+import type { RowResult } from './results.js';
+
+export interface ImportCounts {
+  rows: number;
+  success: number;
+  error: number;
+  skipped: number;
+  pending: number;
+}
+
+export interface ImportDocument {
+  version: 1;
+  command: 'test-import' | 'live-import';
+  site: string;
+  run: string;
+  asOf: string;
+  elapsedMs: number;
+  /** Why the run stopped early: interrupted, the canary, or the site failing the run. */
+  stopped?: 'interrupted' | 'canary' | 'target-failed';
+  summary: ImportCounts;
+  templates: Record<string, { success: number; error: number; skipped: number; pending: number }>;
+  rows: Array<{ file: string; row: number; key: string; status: string; result: string; nextRenewal?: string; amount?: string }>;
+  resultFiles: string[];
+  next: string;
+}
+
+export function countRows(rows: RowResult[]): ImportCounts {
+  const counts: ImportCounts = { rows: rows.length, success: 0, error: 0, skipped: 0, pending: 0 };
+  for (const row of rows) counts[row.status] += 1;
+  return counts;
+}
+
+export function buildDocument(fields: Omit<ImportDocument, 'version' | 'summary' | 'templates' | 'rows'>, rows: RowResult[]): ImportDocument {
+  const templates: ImportDocument['templates'] = {};
+  for (const { row, status } of rows) {
+    const entry = (templates[row.kind] ??= { success: 0, error: 0, skipped: 0, pending: 0 });
+    entry[status] += 1;
+  }
+  return {
+    version: 1,
+    ...fields,
+    summary: countRows(rows),
+    templates,
+    rows: rows.map(({ row, status, result, nextRenewal, amount }) => ({
+      file: row.file,
+      row: row.row,
+      key: row.key,
+      status,
+      result,
+      ...(nextRenewal !== undefined ? { nextRenewal } : {}),
+      ...(amount !== undefined ? { amount } : {}),
+    })),
+  };
+}
+
+/** The next command: compare after a clean test import, fix and re-run after errors, resume after a stop. */
+export function nextStep(command: ImportDocument['command'], counts: ImportCounts, resultFiles: string[], stopped?: ImportDocument['stopped']): string {
+  const files = resultFiles.map((file) => relative(process.cwd(), file) || file).join(' ');
+  if (stopped === 'canary') return `review the canary rows on the site, then run: migrate live-import --continue`;
+  if (stopped || counts.pending > 0) return `migrate ${command} ${files}   (resumes where this run stopped)`;
+  if (counts.error > 0) return `fix the rows marked error in ${files}, then run: migrate ${command} ${files}`;
+  return command === 'test-import' ? `migrate compare ${files}` : `migrate compare --site live ${files}`;
+}
+
+function formatElapsed(ms: number): string {
+  if (ms < 1000) return `${ms} ms`;
+  const seconds = ms / 1000;
+  return seconds < 90 ? `${seconds.toFixed(1)} s` : `${Math.floor(seconds / 60)} min ${Math.round(seconds % 60)} s`;
+}
+
+export function renderPretty(document: ImportDocument, colors: Colors): string {
+  const lines: string[] = [];
+  const errors = document.rows.filter((row) => row.status === 'error');
+  for (const row of errors.slice(0, 50)) {
+    lines.push(`${colors.red('error')} ${row.file} row ${row.row}${row.key ? ` (${row.key})` : ''}: ${row.result}`);
+  }
+  if (errors.length > 50) lines.push(colors.dim(`… and ${errors.length - 50} more rows with errors: see the result files.`));
+  for (const [kind, counts] of Object.entries(document.templates)) {
+    lines.push(
+      `${kind}: ${[
+        `${counts.success} created`,
+        counts.skipped ? `${counts.skipped} already imported` : '',
+        counts.error ? colors.red(`${counts.error} with errors`) : '',
+        counts.pending ? colors.yellow(`${counts.pending} not yet sent`) : '',
+      ]
+        .filter(Boolean)
+        .join(', ')}`,
+    );
+  }
+  const { summary } = document;
+  lines.push(
+    renderSummary(
+      document.command === 'test-import' ? 'Test import' : 'Live import',
+      [
+        { label: summary.rows === 1 ? 'row' : 'rows', value: summary.rows },
+        { label: 'created', value: summary.success, tone: 'good' },
+        { label: 'already imported', value: summary.skipped },
+        { label: 'with errors', value: summary.error, tone: 'bad' },
+        { label: 'not yet sent', value: summary.pending, tone: 'warn' },
+      ],
+      colors,
+    ) + colors.dim(` · ${formatElapsed(document.elapsedMs)} · site ${document.site} · run ${document.run}`),
+  );
+  if (document.stopped === 'interrupted') lines.push(colors.yellow('Interrupted: what was done is journaled; run the same command again to resume.'));
+  if (document.stopped === 'target-failed') lines.push(colors.red('The site failed the run; what was done is journaled.'));
+  lines.push(`Results: ${plural(document.resultFiles.length, 'file')} in ${document.resultFiles.map((f) => relative(process.cwd(), f) || f).join(', ')}`);
+  lines.push(`Next: ${document.next}`);
+  return `${lines.join('\n')}\n`;
+}
