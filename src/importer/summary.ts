@@ -58,13 +58,19 @@ export function buildDocument(fields: Omit<ImportDocument, 'version' | 'summary'
   };
 }
 
-/** The next command: compare after a clean test import, fix and re-run after errors, resume after a stop. */
-export function nextStep(command: ImportDocument['command'], counts: ImportCounts, resultFiles: string[], stopped?: ImportDocument['stopped']): string {
-  const files = resultFiles.map((file) => relative(process.cwd(), file) || file).join(' ');
-  if (stopped === 'canary') return `review the canary rows on the site, then run: migrate live-import --continue`;
-  if (stopped || counts.pending > 0) return `migrate ${command} ${files}   (resumes where this run stopped)`;
-  if (counts.error > 0) return `fix the rows marked error in ${files}, then run: migrate ${command} ${files}`;
-  return command === 'test-import' ? `migrate compare ${files}` : `migrate compare --site live ${files}`;
+/** The next command: compare after a clean import, fix and re-run after errors, resume after a stop. */
+export function nextStep(
+  command: ImportDocument['command'],
+  counts: ImportCounts,
+  inputs: string[],
+  resultFiles: string[],
+  stopped?: ImportDocument['stopped'],
+): string {
+  const shown = (paths: string[]): string => paths.map((path) => relative(process.cwd(), path) || path).join(' ');
+  if (stopped === 'canary') return 'review the canary rows on the site, then run: migrate live-import --continue';
+  if (stopped || counts.pending > 0) return `migrate ${command} ${shown(inputs)}   (resumes where this run stopped)`;
+  if (counts.error > 0) return `fix the rows marked error in ${shown(resultFiles)} in your files, then run: migrate ${command} ${shown(inputs)}`;
+  return command === 'test-import' ? `migrate compare ${shown(resultFiles)}` : `migrate compare --site live ${shown(resultFiles)}`;
 }
 
 function formatElapsed(ms: number): string {

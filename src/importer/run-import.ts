@@ -1,0 +1,155 @@
+// One import run, shared by test-import and live-import: validate, plan, reconcile what an earlier
+// run left open, execute, then write the annotated copies, the run record and the summary document.
+import { hashFile, newRunId, saveRun, type RunRecord } from '../state/runs.js';
+import { openJournal, siteKeyOf } from '../state/journal.js';
+import type { Target } from '../target/types.js';
+import { executePlan, type ExecuteResult } from './execute.js';
+import { buildPlan, closureOf, type Plan } from './plan.js';
+import { createProgress } from './progress.js';
+import { reconcileIntents, type ReconcileReport } from './reconcile.js';
+import { ImportResolver } from './resolver.js';
+import { rowResults, writeResultFiles } from './results.js';
+import { loadRows, type LoadedRows, type ValidatedInput } from './sources.js';
+import { buildDocument, countRows, nextStep, type ImportDocument } from './summary.js';
+import type { SourceRow } from './types.js';
+
+export interface PreparedImport {
+  inputs: ValidatedInput[];
+  loaded: LoadedRows;
+  plan: Plan;
+}
+
+/** Reads and plans the validated files; sends nothing. */
+export async function prepareImport(inputs: ValidatedInput[]): Promise<PreparedImport> {
+  const loaded = await loadRows(inputs);
+  return { inputs, loaded, plan: buildPlan(loaded.rowSteps, loaded.invalid) };
+}
+
+export interface ImportRunOptions {
+  command: 'test-import' | 'live-import';
+  prepared: PreparedImport;
+  target: Target;
+  siteName: string;
+  stateDir: string;
+  outDir: string;
+  asOf: string;
+  /** Requests the site allows at once (the client enforces it; the scheduler keeps it busy). */
+  concurrency: number;
+  /** Import only the first N valid rows not yet imported (live-import's canary); undefined = all. */
+  canary?: number;
+  signal?: AbortSignal;
+  /** Where progress goes (stderr); undefined = no progress. */
+  progress?: NodeJS.WriteStream;
+  /** Receives one diagnostic line (reconciliation, canary notices). */
+  log?: (line: string) => void;
+}
+
+export interface ImportRunResult {
+  document: ImportDocument;
+  run: RunRecord;
+  reconciled: ReconcileReport;
+  /** The run-level failure that stopped the run, if any (the caller reports it, exit 3). */
+  fatal?: unknown;
+  /** The canary rows, when a canary stopped the run. */
+  canaryRows?: SourceRow[];
+}
+
+/** The first `count` rows that are valid and not yet done, in plan order. */
+function canaryRows(prepared: PreparedImport, done: (row: SourceRow) => boolean, count: number): SourceRow[] {
+  const rows: SourceRow[] = [];
+  const seen = new Set<SourceRow>();
+  for (const node of prepared.plan.nodes) {
+    for (const row of node.rows) {
+      if (seen.has(row) || prepared.loaded.invalid.has(row)) continue;
+      seen.add(row);
+      if (!done(row) && rows.length < count) rows.push(row);
+    }
+  }
+  return rows;
+}
+
+export async function runImport(options: ImportRunOptions): Promise<ImportRunResult> {
+  const started = Date.now();
+  const { prepared, target } = options;
+  const info = await target.readSite();
+  const siteKey = siteKeyOf(info, target.baseUrl);
+  const runId = newRunId();
+  const run: RunRecord = {
+    version: 1,
+    id: runId,
+    command: options.command,
+    site: { name: options.siteName, key: siteKey, baseUrl: target.baseUrl },
+    files: await Promise.all(prepared.inputs.map(async (input) => ({ path: input.path, kind: input.template, sha256: await hashFile(input.path) }))),
+    startedAt: new Date(started).toISOString(),
+    status: 'running',
+  };
+  await saveRun(options.stateDir, run);
+
+  const journal = await openJournal(options.stateDir, siteKey, runId);
+  let execution: ExecuteResult;
+  let reconciled: ReconcileReport = { found: 0, absent: 0, unknown: 0 };
+  let canary: SourceRow[] | undefined;
+  try {
+    const resolver = new ImportResolver(target, journal);
+    if (journal.unfinishedIntents().length > 0) {
+      reconciled = await reconcileIntents(prepared.plan, journal, target, resolver, options.concurrency);
+      options.log?.(`Reconciled ${reconciled.found + reconciled.absent} unfinished creates from an earlier run: ${reconciled.found} found on the site, ${reconciled.absent} not created.`);
+    }
+    let only: ReturnType<typeof closureOf> | undefined;
+    if (options.canary !== undefined && options.canary > 0) {
+      const objects = journal.objects();
+      const rowDone = (row: SourceRow): boolean =>
+        (prepared.plan.rowNodes.get(row) ?? []).every((node) => objects.get(node.step.naturalKey)?.state === 'done');
+      canary = canaryRows(prepared, rowDone, options.canary);
+      only = closureOf(prepared.plan, canary);
+    }
+    const total = only ? only.size : prepared.plan.nodes.length;
+    const progress = options.progress ? createProgress({ total, stream: options.progress }) : undefined;
+    execution = await executePlan(prepared.plan, {
+      target,
+      journal,
+      resolver,
+      // A few more steps than request slots keep the slots busy while journal writes are in flight.
+      inFlight: options.concurrency * 2,
+      only,
+      signal: options.signal,
+      onSettled: (_node, result) => progress?.tick(result.status === 'failed' || result.status === 'blocked'),
+    });
+    progress?.stop();
+  } finally {
+    await journal.close();
+  }
+
+  const rows = rowResults(prepared.loaded, prepared.plan, execution.results);
+  const canaryOnly = canary !== undefined && !execution.interrupted && execution.fatal === undefined;
+  // A canary run reports only its own rows; the rest stay untouched for --continue.
+  const reported = canaryOnly ? rows.filter((row) => row.status !== 'pending' || canary!.includes(row.row)) : rows;
+  const resultFiles = await writeResultFiles(prepared.loaded, rows, options.outDir);
+  const stopped: ImportDocument['stopped'] = execution.interrupted
+    ? 'interrupted'
+    : execution.fatal !== undefined
+      ? 'target-failed'
+      : canaryOnly && rows.some((row) => row.status === 'pending')
+        ? 'canary'
+        : undefined;
+  const counts = countRows(rows);
+  run.endedAt = new Date().toISOString();
+  run.counts = counts;
+  run.status = execution.interrupted ? 'interrupted' : execution.fatal !== undefined ? 'failed' : stopped === 'canary' || counts.pending > 0 ? 'interrupted' : 'completed';
+  await saveRun(options.stateDir, run);
+
+  const document = buildDocument(
+    {
+      command: options.command,
+      site: target.baseUrl,
+      run: runId,
+      asOf: options.asOf,
+      elapsedMs: Date.now() - started,
+      ...(stopped ? { stopped } : {}),
+      resultFiles,
+      next: nextStep(options.command, counts, prepared.inputs.map((input) => input.path), resultFiles, stopped),
+    },
+    reported,
+  );
+  return { document, run, reconciled, fatal: execution.fatal, ...(stopped === 'canary' ? { canaryRows: canary } : {}) };
+}
