@@ -1,0 +1,71 @@
+// The shape of a configuration file (zod, strict): every key the toolkit reads, with the checks that
+// keep secrets out of the file and site addresses safe. Messages are written for the person editing it.
+import { z } from 'zod';
+import { parseIsoDate } from '../dates/calendar-date.js';
+import { isValidTimeZone } from '../dates/time-zone.js';
+
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const SUBDOMAIN = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
+const SITE_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
+
+/** True for a host that never leaves the machine: 127.0.0.0/8, localhost, ::1. */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.toLowerCase().replace(/^\[|\]$/g, '');
+  if (host === 'localhost' || host.endsWith('.localhost') || host === '::1') return true;
+  const octets = host.split('.');
+  return octets.length === 4 && octets[0] === '127' && octets.every((octet) => /^\d{1,3}$/.test(octet) && Number(octet) <= 255);
+}
+
+const baseUrl = z.string().superRefine((text, context) => {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    context.addIssue({ code: 'custom', message: 'must be an absolute URL such as https://acme.chargify.com or http://127.0.0.1:4010' });
+    return;
+  }
+  if (url.username !== '' || url.password !== '') {
+    context.addIssue({ code: 'custom', message: 'must not contain credentials; name the API key\'s environment variable in apiKeyEnv' });
+  } else if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
+    context.addIssue({ code: 'custom', message: `uses http:// for ${url.hostname}, which would send the API key unencrypted; use https:// (http:// is allowed only for 127.0.0.1, localhost or ::1)` });
+  } else if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    context.addIssue({ code: 'custom', message: `must be an https:// URL, not ${url.protocol}` });
+  } else if (url.search !== '' || url.hash !== '') {
+    context.addIssue({ code: 'custom', message: 'must not have a query string or fragment' });
+  }
+});
+
+const site = z
+  .strictObject({
+    subdomain: z.string().regex(SUBDOMAIN, 'must be the site\'s subdomain alone, e.g. acme for https://acme.chargify.com').optional(),
+    baseUrl: baseUrl.optional(),
+    apiKeyEnv: z.string().regex(ENV_NAME, 'must be the name of an environment variable, e.g. CHARGIFY_TEST_API_KEY').optional(),
+    mode: z.enum(['test', 'live'], { message: 'must be test or live' }).optional(),
+  })
+  .superRefine((value, context) => {
+    if ((value.subdomain === undefined) === (value.baseUrl === undefined)) {
+      context.addIssue({ code: 'custom', message: 'needs exactly one of subdomain and baseUrl' });
+    }
+  });
+
+/** js-yaml turns an unquoted 2026-11-23 into a Date at UTC midnight; take it back as the date it was. */
+const asOf = z.preprocess(
+  (value) => (value instanceof Date && !Number.isNaN(value.getTime()) && value.toISOString().endsWith('T00:00:00.000Z') ? value.toISOString().slice(0, 10) : value),
+  z.string({ message: 'must be a date YYYY-MM-DD' }).refine((text) => parseIsoDate(text) !== undefined, 'must be a real calendar date YYYY-MM-DD'),
+);
+
+export const configSchema = z.strictObject({
+  sites: z
+    .record(z.string().regex(SITE_NAME, 'site names use letters, digits, - and _'), site)
+    .optional(),
+  stateDir: z.string().min(1, 'must not be empty').optional(),
+  outDir: z.string().min(1, 'must not be empty').optional(),
+  asOf: asOf.optional(),
+  timeZone: z.string().refine(isValidTimeZone, 'must be an IANA time zone name such as UTC, Europe/Berlin or America/New_York').optional(),
+  concurrency: z.number({ message: 'must be a whole number 1 to 4' }).int('must be a whole number 1 to 4').min(1, 'must be 1 to 4').max(4, 'must be at most 4: the site refuses more concurrent requests').optional(),
+  timeoutSeconds: z.number({ message: 'must be a number of seconds' }).positive('must be more than 0').max(3600, 'must be at most 3600').optional(),
+  canary: z.number({ message: 'must be a whole number of rows' }).int('must be a whole number of rows').min(0, 'must be 0 or more').optional(),
+});
+
+export type ConfigFile = z.infer<typeof configSchema>;
+export type SiteConfig = z.infer<typeof site>;

@@ -1,0 +1,66 @@
+// Turns a configured site into what a client needs: its base URL, mode and the API key read from the
+// environment variable the configuration names. The key never appears in logs, errors or JSON.
+import { inspect } from 'node:util';
+import { InputError } from '../errors.js';
+import type { ResolvedConfig } from './load-config.js';
+import { isLoopbackHost } from './schema.js';
+
+export interface ResolvedSite {
+  name: string;
+  /** No trailing slash, no credentials. */
+  baseUrl: string;
+  subdomain?: string;
+  apiKey?: string;
+  mode?: 'test' | 'live';
+}
+
+export function hasSite(config: ResolvedConfig, name: string): boolean {
+  return Object.hasOwn(config.sites, name);
+}
+
+/**
+ * The named site with its API key from the environment. A site away from this machine must name
+ * apiKeyEnv, and that variable must be set; a loopback site (a local sandbox) may go without a key.
+ */
+export function resolveSite(config: ResolvedConfig, name: string, env: NodeJS.ProcessEnv = process.env): ResolvedSite {
+  const location = config.filepath === undefined ? {} : { file: config.filepath };
+  if (!hasSite(config, name)) {
+    const known = Object.keys(config.sites);
+    throw new InputError('unknown-site', `no site named "${name}" is configured`, {
+      location,
+      hint: known.length > 0 ? `Configured sites: ${known.join(', ')}.` : `Add sites.${name} to .migraterc (see .migraterc.example).`,
+    });
+  }
+  const site = config.sites[name];
+  const baseUrl = site.subdomain !== undefined ? `https://${site.subdomain.toLowerCase()}.chargify.com` : String(site.baseUrl).replace(/\/+$/, '');
+  const resolved: ResolvedSite = { name, baseUrl };
+  if (site.subdomain !== undefined) resolved.subdomain = site.subdomain.toLowerCase();
+  if (site.mode !== undefined) resolved.mode = site.mode;
+
+  if (site.apiKeyEnv === undefined) {
+    if (!isLoopbackHost(new URL(baseUrl).hostname)) {
+      throw new InputError('missing-api-key-env', `site "${name}" does not say where its API key is`, {
+        location,
+        hint: `Add sites.${name}.apiKeyEnv naming an environment variable that holds the key, e.g. CHARGIFY_API_KEY.`,
+      });
+    }
+  } else {
+    const apiKey = env[site.apiKeyEnv];
+    if (apiKey === undefined || apiKey.trim() === '') {
+      throw new InputError('missing-api-key', `environment variable ${site.apiKeyEnv} is ${apiKey === undefined ? 'not set' : 'empty'}; site "${name}" reads its API key from it`, {
+        location,
+        hint: `Set it before running, e.g. export ${site.apiKeyEnv}=<your API key>.`,
+      });
+    }
+    resolved.apiKey = apiKey.trim();
+  }
+  return redacted(resolved);
+}
+
+/** JSON.stringify and console.log show "[redacted]" for the key; spreading still copies it for clients. */
+function redacted(site: ResolvedSite): ResolvedSite {
+  const hide = (value: ResolvedSite) => ({ ...value, ...(value.apiKey === undefined ? {} : { apiKey: '[redacted]' }) });
+  Object.defineProperty(site, 'toJSON', { value: function (this: ResolvedSite) { return hide(this); }, enumerable: false });
+  Object.defineProperty(site, inspect.custom, { value: function (this: ResolvedSite) { return hide(this); }, enumerable: false });
+  return site;
+}
