@@ -1,0 +1,163 @@
+// Reading template cells for the mapping: trimmed text, TRUE/FALSE flags, integers, money as
+// decimals, calendar dates, and the repeating groups (`component_N`, `price_N`, `custom_field[Name]`).
+import { parseMoney, minorUnitDigits, type Decimal } from '../../pricing/money.js';
+import { Decimal as D } from '../../pricing/money.js';
+import type { JsonObject } from '../../target/types.js';
+import type { SourceRow } from '../types.js';
+import { RowError } from './row-error.js';
+
+/** The trimmed cell, or undefined when the column is absent or blank. */
+export function cell(row: SourceRow, column: string): string | undefined {
+  const value = row.values[column];
+  if (value === undefined) return undefined;
+  const trimmed = value.trim();
+  return trimmed === '' ? undefined : trimmed;
+}
+
+export function requiredCell(row: SourceRow, column: string): string {
+  const value = cell(row, column);
+  if (value === undefined) throw new RowError(row, column, `${column} is required to import this row`, 'Fill it in and re-run.');
+  return value;
+}
+
+/** TRUE/FALSE as the templates spell them (any case); blank is undefined. */
+export function flag(row: SourceRow, column: string): boolean | undefined {
+  const value = cell(row, column);
+  if (value === undefined) return undefined;
+  const upper = value.toUpperCase();
+  if (upper === 'TRUE') return true;
+  if (upper === 'FALSE') return false;
+  throw new RowError(row, column, `${column} must be TRUE or FALSE, got "${value}"`);
+}
+
+export function integer(row: SourceRow, column: string): number | undefined {
+  const value = cell(row, column);
+  if (value === undefined) return undefined;
+  if (!/^-?\d+$/.test(value)) throw new RowError(row, column, `${column} must be a whole number, got "${value}"`);
+  return Number.parseInt(value, 10);
+}
+
+export function money(row: SourceRow, column: string): Decimal | undefined {
+  const value = cell(row, column);
+  if (value === undefined) return undefined;
+  try {
+    return parseMoney(value);
+  } catch (error) {
+    throw new RowError(row, column, error instanceof Error ? error.message : String(error));
+  }
+}
+
+/** An amount in the currency's minor unit, as the API's `*_in_cents` integer fields want it. */
+export function minorUnits(row: SourceRow, column: string, currency: string): number | undefined {
+  const amount = money(row, column);
+  if (amount === undefined) return undefined;
+  const scaled = amount.times(new D(10).pow(minorUnitDigits(currency)));
+  if (!scaled.isInteger()) {
+    throw new RowError(row, column, `${column} ${amount.toString()} has more decimals than ${currency} allows`, `Round it to ${minorUnitDigits(currency)} decimal places.`);
+  }
+  return scaled.toNumber();
+}
+
+/** A minor-unit integer from the API back to a decimal string in the currency ("1000" USD → "10.00"). */
+export function fromMinorUnits(cents: number | string, currency: string): string {
+  const digits = minorUnitDigits(currency);
+  return new D(cents).dividedBy(new D(10).pow(digits)).toFixed(digits);
+}
+
+/** A calendar date cell (YYYY-MM-DD), checked to be a real date. */
+export function date(row: SourceRow, column: string): string | undefined {
+  const value = cell(row, column);
+  if (value === undefined) return undefined;
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const parsed = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : undefined;
+  if (!parsed || parsed.toISOString().slice(0, 10) !== value) {
+    throw new RowError(row, column, `${column} must be a date in YYYY-MM-DD format, got "${value}"`);
+  }
+  return value;
+}
+
+/** Whole days from one calendar date to another (invoice net terms). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/** The indices N present for `${prefix}N` columns, ascending (component_1, component_2…). */
+export function groupIndices(row: SourceRow, prefix: string): number[] {
+  const pattern = new RegExp(`^${prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(\\d+)$`);
+  const indices = new Set<number>();
+  for (const column of Object.keys(row.values)) {
+    const match = pattern.exec(column);
+    if (match) indices.add(Number(match[1]));
+  }
+  return [...indices].sort((a, b) => a - b);
+}
+
+/** Non-blank custom field cells (`custom_field[Name]` and the like) by field name. */
+export function customFields(row: SourceRow, prefixes: readonly string[]): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const column of Object.keys(row.values)) {
+    for (const prefix of prefixes) {
+      if (column.startsWith(`${prefix}[`) && column.endsWith(']')) {
+        const value = cell(row, column);
+        if (value !== undefined) fields[column.slice(prefix.length + 1, -1)] = value;
+      }
+    }
+  }
+  return fields;
+}
+
+export type PricingScheme = 'per_unit' | 'volume' | 'tiered' | 'stairstep';
+const PRICING_SCHEMES: readonly string[] = ['per_unit', 'volume', 'tiered', 'stairstep'];
+
+export function pricingScheme(row: SourceRow, column: string): PricingScheme | undefined {
+  const value = cell(row, column);
+  if (value === undefined) return undefined;
+  if (!PRICING_SCHEMES.includes(value)) throw new RowError(row, column, `${column} must be one of ${PRICING_SCHEMES.join(', ')}, got "${value}"`);
+  return value as PricingScheme;
+}
+
+/**
+ * The `prices` array of a price point: one bracket at quantity 1 for per_unit, else the
+ * `${prefix}starting_quantity_N` / `${prefix}ending_quantity_N` / `${prefix}price_N` brackets.
+ * Unit prices stay decimal strings (up to 8 places); quantities are integers.
+ */
+export function priceBrackets(row: SourceRow, scheme: PricingScheme, perUnitColumn: string, prefix = ''): JsonObject[] {
+  if (scheme === 'per_unit') {
+    const price = money(row, perUnitColumn);
+    if (price === undefined) throw new RowError(row, perUnitColumn, `${perUnitColumn} is required when the pricing scheme is per_unit`);
+    return [{ starting_quantity: 1, unit_price: price.toString() }];
+  }
+  const brackets: JsonObject[] = [];
+  for (const n of groupIndices(row, `${prefix}price_`)) {
+    const price = money(row, `${prefix}price_${n}`);
+    if (price === undefined) continue;
+    const starting = integer(row, `${prefix}starting_quantity_${n}`);
+    if (starting === undefined) throw new RowError(row, `${prefix}starting_quantity_${n}`, `${prefix}starting_quantity_${n} is required when ${prefix}price_${n} has a value`);
+    const ending = integer(row, `${prefix}ending_quantity_${n}`);
+    brackets.push({ starting_quantity: starting, ...(ending === undefined ? {} : { ending_quantity: ending }), unit_price: price.toString() });
+  }
+  if (brackets.length === 0) {
+    throw new RowError(row, `${prefix}price_1`, `a ${scheme} price needs at least one bracket (${prefix}starting_quantity_1, ${prefix}ending_quantity_1, ${prefix}price_1)`);
+  }
+  return brackets;
+}
+
+/** Masks a vault token for anything that is stored or shown: only the last 4 characters survive. */
+export function maskToken(token: string): string {
+  return token.length <= 4 ? '****' : `****${token.slice(-4)}`;
+}
+
+/** `month` or `day` (the templates' `month_or_day` columns). */
+export function intervalUnit(row: SourceRow, column: string): 'month' | 'day' | undefined {
+  const value = cell(row, column);
+  if (value === undefined) return undefined;
+  if (value !== 'month' && value !== 'day') throw new RowError(row, column, `${column} must be month or day, got "${value}"`);
+  return value;
+}
+
+/** Drops undefined members so payloads carry only what the row set. */
+export function compact(object: Record<string, JsonObject[keyof JsonObject] | undefined>): JsonObject {
+  const result: JsonObject = {};
+  for (const [name, value] of Object.entries(object)) if (value !== undefined) result[name] = value;
+  return result;
+}

@@ -1,0 +1,106 @@
+// The customer and payment-profile columns shared by the standard and advanced templates, mapped
+// onto the API's customer and payment profile attributes. Vault tokens never reach `applied`.
+import type { JsonObject, SiteInfo } from '../../target/types.js';
+import type { SourceRow } from '../types.js';
+import { cell, compact, flag, integer, maskToken, requiredCell } from './cells.js';
+import { RowError } from './row-error.js';
+import { appliedValues } from './step.js';
+
+/** Customer attributes from the row; `reference` comes from the template's reference column. */
+export function customerAttributes(row: SourceRow, reference: string | undefined): JsonObject {
+  return compact({
+    first_name: requiredCell(row, 'first_name'),
+    last_name: requiredCell(row, 'last_name'),
+    email: requiredCell(row, 'email'),
+    cc_emails: ccEmails(row),
+    organization: cell(row, 'organization_name'),
+    reference,
+    phone: cell(row, 'phone'),
+    address: cell(row, 'shipping_address'),
+    address_2: cell(row, 'shipping_address_2'),
+    city: cell(row, 'shipping_city'),
+    state: cell(row, 'shipping_state'),
+    zip: cell(row, 'shipping_zip'),
+    country: cell(row, 'shipping_country'),
+    locale: cell(row, 'locale'),
+    vat_number: vatNumber(row),
+    tax_exempt: flag(row, 'tax_exempt'),
+    verified: flag(row, 'verified'),
+  });
+}
+
+/** The customer attributes as `applied` strings (resync's base). */
+export function customerApplied(attrs: JsonObject): Record<string, string> {
+  return appliedValues(Object.fromEntries(Object.entries(attrs).map(([name, value]) => [name, value === null ? undefined : String(value)])));
+}
+
+function ccEmails(row: SourceRow): string | undefined {
+  const value = cell(row, 'cc_emails');
+  return value?.split(',').map((email) => email.trim()).filter((email) => email !== '').join(',');
+}
+
+/** The site stores VAT numbers without the country prefix ("DE123456789" → "123456789"), as the document says. */
+function vatNumber(row: SourceRow): string | undefined {
+  return cell(row, 'vat_number')?.replace(/^[A-Za-z]{2}(?=.)/, '');
+}
+
+export type PaymentType = 'credit_card' | 'bank_account' | 'paypal_account';
+
+export interface PaymentProfileFields {
+  type: PaymentType;
+  /** Create-Payment-Profile attributes (without customer_id). */
+  attrs: JsonObject;
+  /** What `applied` may hold: the token masked to its last 4 characters. */
+  applied: Record<string, string>;
+}
+
+const PAYMENT_TYPES: readonly string[] = ['credit_card', 'bank_account', 'paypal_account'];
+
+/**
+ * The payment profile columns. `gateway_handle` is sent only to live sites: the document says it is
+ * ignored for test imports (test sites route every profile to their own gateway).
+ */
+export function paymentProfileFields(row: SourceRow, site: Pick<SiteInfo, 'mode'>): PaymentProfileFields {
+  const type = requiredCell(row, 'payment_profile_type');
+  if (!PAYMENT_TYPES.includes(type)) throw new RowError(row, 'payment_profile_type', `payment_profile_type must be one of ${PAYMENT_TYPES.join(', ')}, got "${type}"`);
+  const vaultToken = requiredCell(row, 'vault_token');
+  const customerVaultToken = cell(row, 'customer_vault_token');
+  const common = {
+    payment_type: type,
+    current_vault: requiredCell(row, 'current_vault'),
+    vault_token: vaultToken,
+    customer_vault_token: customerVaultToken,
+    gateway_handle: site.mode === 'live' ? cell(row, 'gateway_handle') : undefined,
+    billing_address: cell(row, 'billing_address'),
+    billing_address_2: cell(row, 'billing_address_2'),
+    billing_city: cell(row, 'billing_city'),
+    billing_state: cell(row, 'billing_state'),
+    billing_zip: cell(row, 'billing_zip'),
+    billing_country: cell(row, 'billing_country'),
+  };
+  const specific =
+    type === 'credit_card'
+      ? {
+          first_name: requiredCell(row, 'credit_card_first_name'),
+          last_name: requiredCell(row, 'credit_card_last_name'),
+          last_four: requiredCell(row, 'last_four'),
+          card_type: requiredCell(row, 'card_type'),
+          expiration_month: integer(row, 'exp_month'),
+          expiration_year: integer(row, 'exp_year'),
+        }
+      : type === 'bank_account'
+        ? {
+            first_name: requiredCell(row, 'bank_account_first_name'),
+            last_name: requiredCell(row, 'bank_account_last_name'),
+            bank_name: requiredCell(row, 'bank_name'),
+            last_four: cell(row, 'bank_account_last_four'),
+          }
+        : {};
+  const attrs = compact({ ...common, ...specific });
+  const applied = appliedValues({
+    ...Object.fromEntries(Object.entries(attrs).map(([name, value]) => [name, String(value)])),
+    vault_token: maskToken(vaultToken),
+    customer_vault_token: customerVaultToken === undefined ? undefined : maskToken(customerVaultToken),
+  });
+  return { type: type as PaymentType, attrs, applied };
+}

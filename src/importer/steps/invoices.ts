@@ -1,0 +1,121 @@
+// Invoices rows → one invoice per `create_invoice` TRUE row, carrying every line-item row whose
+// attach_to names its id. The memo carries the template id so a re-run finds the invoice again.
+import type { JsonObject, Target } from '../../target/types.js';
+import type { ImportStep, ObjectRef, SourceRow, StepOutcome } from '../types.js';
+import { cell, compact, date, daysBetween, flag, money, requiredCell } from './cells.js';
+import { firstMatch } from './refs.js';
+import { RowError } from './row-error.js';
+import { linkTo } from './site.js';
+import { appliedValues, defineStep, type RowSteps } from './step.js';
+import { idIfExists } from './subscription-common.js';
+
+/** The memo that marks an imported invoice with its template id. */
+export function invoiceMemo(id: string): string {
+  return `Migrated invoice ${id}`;
+}
+
+export function invoiceFileSteps(rows: SourceRow[]): RowSteps[] {
+  const result = new Map<SourceRow, RowSteps>(rows.map((row) => [row, { row, steps: [] }]));
+  const fail = (row: SourceRow, error: unknown) => {
+    const entry = result.get(row)!;
+    entry.steps = [];
+    entry.error = error instanceof RowError ? error : new RowError(row, undefined, String(error));
+  };
+
+  const invoiceRows = new Map<string, SourceRow>();
+  for (const row of rows) {
+    try {
+      if (flag(row, 'create_invoice') !== true) continue;
+      const id = requiredCell(row, 'id');
+      if (invoiceRows.has(id)) throw new RowError(row, 'id', `invoice id "${id}" is already used by row ${invoiceRows.get(id)!.row}`, 'Give each invoice its own id.');
+      invoiceRows.set(id, row);
+    } catch (error) {
+      fail(row, error);
+    }
+  }
+
+  const lineItems = new Map<string, Array<{ row: SourceRow; item: JsonObject }>>();
+  for (const row of rows) {
+    if (result.get(row)!.error || cell(row, 'name') === undefined) continue;
+    try {
+      const invoiceId = cell(row, 'attach_to') ?? (flag(row, 'create_invoice') === true ? cell(row, 'id') : undefined);
+      if (invoiceId === undefined) throw new RowError(row, 'attach_to', 'attach_to must name the id of the invoice this line item belongs to');
+      if (!invoiceRows.has(invoiceId)) throw new RowError(row, 'attach_to', `no row in this file creates invoice "${invoiceId}"`, 'Set create_invoice TRUE on the row with that id, or fix attach_to.');
+      const items = lineItems.get(invoiceId) ?? [];
+      items.push({ row, item: lineItem(row) });
+      lineItems.set(invoiceId, items);
+    } catch (error) {
+      fail(row, error);
+    }
+  }
+
+  for (const [id, row] of invoiceRows) {
+    if (result.get(row)!.error) continue;
+    try {
+      const items = lineItems.get(id) ?? [];
+      if (items.length === 0) throw new RowError(row, 'name', `invoice "${id}" has no line items`, 'Add line-item rows whose attach_to is this id.');
+      const step = invoiceStep(row, id, items.map((entry) => entry.item));
+      result.get(row)!.steps.push(step);
+      for (const entry of items) if (entry.row !== row && !result.get(entry.row)!.error) result.get(entry.row)!.steps.push(step);
+    } catch (error) {
+      fail(row, error);
+      for (const entry of lineItems.get(id) ?? []) if (entry.row !== row) fail(entry.row, new RowError(entry.row, 'attach_to', `invoice "${id}" (row ${row.row}) cannot be imported`));
+    }
+  }
+  return [...result.values()];
+}
+
+function lineItem(row: SourceRow): JsonObject {
+  const quantity = money(row, 'quantity');
+  const unitPrice = money(row, 'unit_price');
+  if (quantity === undefined) requiredCell(row, 'quantity');
+  if (unitPrice === undefined) requiredCell(row, 'unit_price');
+  return compact({
+    title: requiredCell(row, 'name'),
+    quantity: quantity!.toString(),
+    unit_price: unitPrice!.toString(),
+    period_range_start: date(row, 'start_date'),
+    period_range_end: date(row, 'end_date'),
+  });
+}
+
+function invoiceStep(row: SourceRow, id: string, lineItems: JsonObject[]): ImportStep {
+  const subscription: ObjectRef = { type: 'subscription', key: requiredCell(row, 'sub_reference') };
+  const issueDate = date(row, 'issue_date') ?? requiredCell(row, 'issue_date');
+  const dueDate = date(row, 'due_date') ?? requiredCell(row, 'due_date');
+  const netTerms = daysBetween(issueDate, dueDate);
+  if (netTerms < 0) throw new RowError(row, 'due_date', `due_date ${dueDate} is before issue_date ${issueDate}`);
+  const attemptCharge = requiredCell(row, 'attempt_charge');
+  if (attemptCharge === 'yes_attempt_a_charge') {
+    throw new RowError(row, 'attempt_charge', 'attempt_charge yes_attempt_a_charge is not supported by this toolkit yet', 'Set it to no and collect the payment on the site after the import.');
+  }
+  if (attemptCharge !== 'no') throw new RowError(row, 'attempt_charge', `attempt_charge must be yes_attempt_a_charge or no, got "${attemptCharge}"`);
+  const memo = invoiceMemo(id);
+  const attrs: JsonObject = { issue_date: issueDate, net_terms: netTerms, memo, status: 'open', line_items: lineItems };
+  const applied = appliedValues({ sub_reference: subscription.key, id, issue_date: issueDate, due_date: dueDate, net_terms: netTerms, attempt_charge: attemptCharge, line_items: JSON.stringify(lineItems) });
+  const outcome = (invoice: JsonObject, target: Target): StepOutcome => ({
+    id: String(invoice.uid),
+    link: linkTo(target, { type: 'invoice', uid: String(invoice.uid) }),
+    applied,
+    ...(typeof invoice.total_amount === 'string' || typeof invoice.total_amount === 'number' ? { amount: String(invoice.total_amount) } : {}),
+  });
+  const findBySubscription = (target: Target, subscriptionId: number) =>
+    firstMatch(target.listInvoices(), (invoice) => Number(invoice.subscription_id) === subscriptionId && invoice.memo === memo);
+  return defineStep({
+    type: 'invoice',
+    key: id,
+    source: row,
+    dependsOn: [subscription],
+    async create(target, resolver, intent) {
+      const subscriptionId = await resolver.id(subscription);
+      const invoice = await target.createInvoice(subscriptionId, attrs, intent(() => findBySubscription(target, subscriptionId)));
+      return outcome(invoice, target);
+    },
+    async find(target, resolver) {
+      const subscriptionId = await idIfExists(resolver, subscription);
+      if (subscriptionId === undefined) return undefined;
+      const invoice = await findBySubscription(target, subscriptionId);
+      return invoice ? outcome(invoice, target) : undefined;
+    },
+  });
+}

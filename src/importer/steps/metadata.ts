@@ -1,0 +1,16 @@
+// Custom field columns (`custom_field[Name]`, `custom_field_customer[Name]`,
+// `custom_field_subscription[Name]`) become metafield values on the customer or subscription.
+import type { Target } from '../../target/types.js';
+
+/** Defines the fields on the site if needed, then sets the values on the object. */
+export async function applyCustomFields(target: Target, resourceType: 'customers' | 'subscriptions', id: number, fields: Record<string, string>): Promise<void> {
+  const names = Object.keys(fields);
+  if (names.length === 0) return;
+  await target.ensureMetafields(resourceType, names);
+  await target.setMetadata(resourceType, id, fields);
+}
+
+/** Custom fields as `applied` entries, named by their column so resync can find them again. */
+export function customFieldsApplied(prefix: string, fields: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(fields).map(([name, value]) => [`${prefix}[${name}]`, value]));
+}

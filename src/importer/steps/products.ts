@@ -1,0 +1,110 @@
+// Catalog - Products rows → a product (when the row names one) and the row's price point, attached to
+// the product named by `attach_to` (or the row's own handle). Prices go out in the site currency's
+// minor unit. The site also gives a new product a default price point at the same price.
+import type { JsonObject } from '../../target/types.js';
+import type { ImportStep, SourceRow } from '../types.js';
+import { cell, compact, flag, integer, intervalUnit, minorUnits, requiredCell } from './cells.js';
+import { childKey, findOnSite, firstMatch, idOrRef, refsOf, resolveId, type IdOrRef } from './refs.js';
+import { RowError } from './row-error.js';
+import { linkTo, siteInfo } from './site.js';
+import { appliedValues, defineStep, objectId } from './step.js';
+
+export function productSteps(row: SourceRow): ImportStep[] {
+  const steps: ImportStep[] = [];
+  const handle = cell(row, 'handle');
+  if (cell(row, 'product_name') !== undefined) {
+    if (handle === undefined) throw new RowError(row, 'handle', 'handle is required to create a product');
+    steps.push(productStep(row, handle));
+  }
+  const pricePointHandle = cell(row, 'price_point_handle');
+  if (pricePointHandle !== undefined) {
+    const parent = cell(row, 'attach_to') ?? handle;
+    if (parent === undefined) throw new RowError(row, 'attach_to', 'attach_to must name the product (handle or ID) this price point belongs to');
+    steps.push(pricePointStep(row, idOrRef('product', parent), parent, pricePointHandle));
+  }
+  return steps;
+}
+
+/** The row's pricing columns as price point attributes (shared by the product and its price point). */
+function pricing(row: SourceRow, currency: string): JsonObject {
+  return compact({
+    price_in_cents: minorUnits(row, 'price', currency) ?? requiredPrice(row),
+    interval: integer(row, 'renew_every'),
+    interval_unit: intervalUnit(row, 'month_or_day'),
+    trial_price_in_cents: minorUnits(row, 'trial_price', currency),
+    trial_interval: integer(row, 'trial_interval'),
+    trial_interval_unit: intervalUnit(row, 'trial_month_or_day'),
+    trial_type: cell(row, 'trial_type'),
+    expiration_interval: integer(row, 'expiration_interval'),
+    expiration_interval_unit: intervalUnit(row, 'expiration_month_or_day'),
+  });
+}
+
+function requiredPrice(row: SourceRow): never {
+  throw new RowError(row, 'price', 'price is required to import a product or price point');
+}
+
+function productStep(row: SourceRow, handle: string): ImportStep {
+  const family = idOrRef('product_family', requiredCell(row, 'product_family_id'));
+  const base = {
+    name: requiredCell(row, 'product_name'),
+    handle,
+    description: cell(row, 'description') ?? '',
+    taxable: flag(row, 'taxable'),
+    tax_code: cell(row, 'tax_code'),
+    require_credit_card: flag(row, 'require_payment_method'),
+    require_billing_address: flag(row, 'require_billing_address'),
+    require_shipping_address: flag(row, 'require_shipping_address'),
+    auto_create_signup_page: flag(row, 'auto_create_signup_page'),
+  };
+  const applied = appliedValues(base);
+  const found = (product: JsonObject, target: Parameters<typeof linkTo>[0]) => ({
+    id: objectId(product),
+    link: linkTo(target, { type: 'product', id: objectId(product) }),
+    applied,
+  });
+  return defineStep({
+    type: 'product',
+    key: handle,
+    source: row,
+    dependsOn: refsOf([family]),
+    async create(target, resolver, intent) {
+      const { currency } = await siteInfo(target);
+      const familyId = await resolveId(family, resolver);
+      const attrs = { ...compact(base), ...pricing(row, currency) };
+      const product = await target.createProduct(familyId, attrs, intent(() => target.findProductByHandle(handle)));
+      return found(product, target);
+    },
+    async find(target) {
+      const product = await target.findProductByHandle(handle);
+      return product ? found(product, target) : undefined;
+    },
+  });
+}
+
+function pricePointStep(row: SourceRow, product: IdOrRef, parent: string, handle: string): ImportStep {
+  const name = requiredCell(row, 'price_point_name');
+  const applied = appliedValues({ price_point_name: name, price_point_handle: handle, price: cell(row, 'price'), setup_fee_price: cell(row, 'setup_fee_price') });
+  const lookup = async (target: Parameters<typeof linkTo>[0], productId: number) =>
+    firstMatch(target.listProductPricePoints(productId), (pp) => pp.handle === handle);
+  return defineStep({
+    type: 'product_price_point',
+    key: childKey(parent, handle),
+    source: row,
+    dependsOn: refsOf([product]),
+    async create(target, resolver, intent) {
+      const { currency } = await siteInfo(target);
+      const productId = await resolveId(product, resolver);
+      const attrs = compact({ name, handle, ...pricing(row, currency), initial_charge_in_cents: minorUnits(row, 'setup_fee_price', currency) });
+      const pricePoint = await target.createProductPricePoint(productId, attrs, intent(() => lookup(target, productId)));
+      return { id: objectId(pricePoint), link: linkTo(target, { type: 'product_price_point', productId, id: objectId(pricePoint) }), applied };
+    },
+    async find(target) {
+      const productObject = 'id' in product ? { id: product.id } : await findOnSite(target, product.ref);
+      if (!productObject) return undefined;
+      const productId = objectId(productObject);
+      const pricePoint = await lookup(target, productId);
+      return pricePoint ? { id: objectId(pricePoint), link: linkTo(target, { type: 'product_price_point', productId, id: objectId(pricePoint) }), applied } : undefined;
+    },
+  });
+}

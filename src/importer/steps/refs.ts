@@ -1,0 +1,69 @@
+// Template cells that name another object by site ID or by handle/reference/code: the handle of an
+// object imported in the same run (or already on the site) resolves through the Resolver.
+import type { JsonObject, Target } from '../../target/types.js';
+import type { ObjectRef, ObjectType, Resolver } from '../types.js';
+
+/** A cell's referent: a site ID written as digits, or a ref resolved at run time. */
+export type IdOrRef = { id: number } | { ref: ObjectRef };
+
+export function idOrRef(type: ObjectType, value: string): IdOrRef {
+  return /^\d+$/.test(value) ? { id: Number(value) } : { ref: { type, key: value } };
+}
+
+/** The refs among these (site IDs need no ordering: they exist already). */
+export function refsOf(items: ReadonlyArray<IdOrRef | undefined>): ObjectRef[] {
+  return items.flatMap((item) => (item && 'ref' in item ? [item.ref] : []));
+}
+
+export function resolveId(item: IdOrRef, resolver: Resolver): Promise<number> {
+  return 'id' in item ? Promise.resolve(item.id) : resolver.id(item.ref);
+}
+
+/** Key of a price point or segment under its parent: `${parent handle}/${own handle}`. */
+export function childKey(...parts: string[]): string {
+  return parts.join('/');
+}
+
+/**
+ * The object a ref names if it is already on the site, found by its natural key (handle,
+ * reference, code). Objects without one (payment profiles, credits, prepayments, invoices, and
+ * subscriptions keyed without a reference) are found by their own step's `find`, not here.
+ */
+export async function findOnSite(target: Target, ref: ObjectRef): Promise<JsonObject | undefined> {
+  switch (ref.type) {
+    case 'product_family':
+      return (await target.findProductFamilyByHandle(ref.key)) ?? (await firstMatch(target.listProductFamilies(), (family) => family.name === ref.key));
+    case 'product':
+      return target.findProductByHandle(ref.key);
+    case 'product_price_point': {
+      const [productHandle, handle] = splitChildKey(ref.key);
+      const product = await target.findProductByHandle(productHandle);
+      return product ? firstMatch(target.listProductPricePoints(Number(product.id)), (pp) => pp.handle === handle) : undefined;
+    }
+    case 'component':
+      return target.findComponentByHandle(ref.key);
+    case 'component_price_point': {
+      const [componentHandle, handle] = splitChildKey(ref.key);
+      const component = await target.findComponentByHandle(componentHandle);
+      return component ? firstMatch(target.listComponentPricePoints(Number(component.id)), (pp) => pp.handle === handle) : undefined;
+    }
+    case 'coupon':
+      return target.findCouponByCode(ref.key);
+    case 'customer':
+      return target.findCustomerByReference(ref.key);
+    case 'subscription':
+      return ref.key.includes('/') ? undefined : target.findSubscriptionByReference(ref.key);
+    default:
+      return undefined;
+  }
+}
+
+function splitChildKey(key: string): [string, string] {
+  const slash = key.indexOf('/');
+  return slash < 0 ? [key, ''] : [key.slice(0, slash), key.slice(slash + 1)];
+}
+
+export async function firstMatch(items: AsyncIterable<JsonObject>, predicate: (item: JsonObject) => boolean): Promise<JsonObject | undefined> {
+  for await (const item of items) if (predicate(item)) return item;
+  return undefined;
+}

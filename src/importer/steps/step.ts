@@ -1,0 +1,61 @@
+// Builds an ImportStep from its parts so every module names and keys its objects the same way:
+// naturalKey `${type}:${key}` and the ref it provides `{ type, key }`.
+import type { CreateIntent, JsonObject, Target } from '../../target/types.js';
+import type { ImportStep, ObjectRef, ObjectType, Resolver, SourceRow, StepOutcome } from '../types.js';
+import type { RowError } from './row-error.js';
+
+export interface StepParts {
+  type: ObjectType;
+  key: string;
+  source: SourceRow;
+  dependsOn: ObjectRef[];
+  create(target: Target, resolver: Resolver, intent: (lookup?: () => Promise<JsonObject | undefined>) => CreateIntent): Promise<StepOutcome>;
+  find(target: Target, resolver: Resolver): Promise<StepOutcome | undefined>;
+}
+
+export function defineStep(parts: StepParts): ImportStep {
+  const naturalKey = `${parts.type}:${parts.key}`;
+  const dependsOn = dedupeRefs(parts.dependsOn);
+  return {
+    type: parts.type,
+    naturalKey,
+    source: parts.source,
+    dependsOn,
+    provides: { type: parts.type, key: parts.key },
+    create: (target, resolver) => parts.create(target, resolver, (lookup) => ({ naturalKey, lookup })),
+    find: (target, resolver) => parts.find(target, resolver),
+  };
+}
+
+function dedupeRefs(refs: ObjectRef[]): ObjectRef[] {
+  const seen = new Set<string>();
+  return refs.filter((ref) => {
+    const id = `${ref.type}:${ref.key}`;
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+}
+
+/** The numeric id of an API object (ids arrive as numbers; a string id is accepted if it is all digits). */
+export function objectId(object: JsonObject): number {
+  const id = object.id;
+  if (typeof id === 'number') return id;
+  if (typeof id === 'string' && /^\d+$/.test(id)) return Number(id);
+  throw new Error(`the site answered without an object id: ${JSON.stringify(object).slice(0, 200)}`);
+}
+
+/** `applied` values as strings, leaving out what the row did not set. */
+export function appliedValues(values: Record<string, string | number | boolean | undefined>): Record<string, string> {
+  const applied: Record<string, string> = {};
+  for (const [name, value] of Object.entries(values)) if (value !== undefined) applied[name] = String(value);
+  return applied;
+}
+
+/** The steps one row yields, or why it yields none. */
+export interface RowSteps {
+  row: SourceRow;
+  steps: ImportStep[];
+  /** Why the row cannot be imported; it yields no steps then. */
+  error?: RowError;
+}

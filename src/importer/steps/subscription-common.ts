@@ -1,0 +1,124 @@
+// What standard and advanced subscription rows share: billing attributes and dates, the renewal
+// preview behind `ChargifyNextRenewal`, and the balance steps (service credit, prepayment).
+import { TargetError } from '../../errors.js';
+import type { JsonObject, Target } from '../../target/types.js';
+import type { ImportStep, ObjectRef, Resolver, SourceRow, StepOutcome } from '../types.js';
+import { cell, compact, date, fromMinorUnits, integer, minorUnits, requiredCell } from './cells.js';
+import { RowError } from './row-error.js';
+import { linkTo, siteInfo, startOfDay } from './site.js';
+import { appliedValues, defineStep, objectId } from './step.js';
+
+const COLLECTION_METHODS: readonly string[] = ['automatic', 'remittance', 'prepaid'];
+
+/** Currency, collection method, billing dates (midnight in the site's time zone) and net terms. */
+export async function billingAttributes(row: SourceRow, target: Target): Promise<JsonObject> {
+  const { timeZone } = await siteInfo(target);
+  const nextBilling = date(row, 'next_billing_at');
+  if (nextBilling === undefined) requiredCell(row, 'next_billing_at');
+  const previousBilling = date(row, 'previous_billing_at');
+  const netTerms = integer(row, 'net_terms');
+  return compact({
+    currency: cell(row, 'currency')?.toUpperCase(),
+    payment_collection_method: collectionMethod(row),
+    next_billing_at: nextBilling === undefined ? undefined : startOfDay(nextBilling, timeZone),
+    previous_billing_at: previousBilling === undefined ? undefined : startOfDay(previousBilling, timeZone),
+    net_terms: netTerms === undefined ? undefined : String(netTerms),
+  });
+}
+
+export function billingApplied(row: SourceRow): Record<string, string> {
+  return appliedValues(Object.fromEntries(
+    ['currency', 'payment_collection_method', 'next_billing_at', 'previous_billing_at', 'net_terms', 'service_credit_balance', 'prepayment_balance'].map((column) => [column, cell(row, column)]),
+  ));
+}
+
+function collectionMethod(row: SourceRow): string {
+  const value = requiredCell(row, 'payment_collection_method');
+  if (!COLLECTION_METHODS.includes(value)) throw new RowError(row, 'payment_collection_method', `payment_collection_method must be one of ${COLLECTION_METHODS.join(', ')}, got "${value}"`);
+  return value;
+}
+
+/** The outcome of a created or found subscription, with `ChargifyNextRenewal` from the site's renewal preview. */
+export async function subscriptionOutcome(target: Target, subscription: JsonObject, applied: Record<string, string>): Promise<StepOutcome> {
+  const id = objectId(subscription);
+  const preview = await target.previewRenewal(id);
+  const currency = typeof subscription.currency === 'string' ? subscription.currency : (await siteInfo(target)).currency;
+  const total = preview.total_in_cents;
+  return {
+    id,
+    link: linkTo(target, { type: 'subscription', id }),
+    applied,
+    ...(typeof total === 'number' || typeof total === 'string' ? { nextRenewal: fromMinorUnits(total, currency) } : {}),
+  };
+}
+
+/** The subscription's product handle as the site reports it. */
+export function productHandleOf(subscription: JsonObject): string | undefined {
+  const product = subscription.product;
+  return product && typeof product === 'object' && !Array.isArray(product) && typeof product.handle === 'string' ? product.handle : undefined;
+}
+
+/** The `occurrence`-th (1-based, by id) of a customer's subscriptions to a product. */
+export async function nthSubscriptionOf(target: Target, customerId: number, productHandle: string, occurrence: number): Promise<JsonObject | undefined> {
+  const subscriptions = (await target.listCustomerSubscriptions(customerId))
+    .filter((subscription) => productHandleOf(subscription) === productHandle)
+    .sort((a, b) => objectId(a) - objectId(b));
+  return subscriptions[occurrence - 1];
+}
+
+const BALANCES = [
+  { type: 'service_credit', column: 'service_credit_balance', siteField: 'credit_balance_in_cents', memo: 'Service credit balance migrated from the previous billing system' },
+  { type: 'prepayment', column: 'prepayment_balance', siteField: 'prepayment_balance_in_cents', memo: 'Prepayment balance migrated from the previous billing system' },
+] as const;
+
+/**
+ * Service credit and prepayment balances, added after the subscription exists. Neither has a key the
+ * site can be searched by, so `find` reads the subscription's balance: a subscription this run
+ * created starts at zero, so a positive balance means the credit was already added.
+ */
+export function balanceSteps(row: SourceRow, subscription: ObjectRef): ImportStep[] {
+  return BALANCES.flatMap((balance) => {
+    if (cell(row, balance.column) === undefined) return [];
+    return [
+      defineStep({
+        type: balance.type,
+        key: subscription.key,
+        source: row,
+        dependsOn: [subscription],
+        async create(target, resolver, intent) {
+          const subscriptionId = await resolver.id(subscription);
+          const currency = await subscriptionCurrency(target, subscriptionId);
+          const amount = fromMinorUnits(minorUnits(row, balance.column, currency)!, currency);
+          const created = balance.type === 'service_credit'
+            ? await target.issueServiceCredit(subscriptionId, amount, balance.memo, intent())
+            : await target.createPrepayment(subscriptionId, amount, balance.memo, intent());
+          return { id: typeof created.id === 'number' ? created.id : subscriptionId, link: linkTo(target, { type: 'subscription', id: subscriptionId }), applied: { [balance.column]: amount } };
+        },
+        async find(target, resolver) {
+          const subscriptionId = await idIfExists(resolver, subscription);
+          if (subscriptionId === undefined) return undefined;
+          const site = await target.readSubscription(subscriptionId);
+          const cents = site?.[balance.siteField];
+          if (site === undefined || cents === undefined || cents === null || Number(cents) <= 0) return undefined;
+          const currency = await subscriptionCurrency(target, subscriptionId, site);
+          return { id: subscriptionId, link: linkTo(target, { type: 'subscription', id: subscriptionId }), applied: { [balance.column]: fromMinorUnits(Number(cents), currency) } };
+        },
+      }),
+    ];
+  });
+}
+
+async function subscriptionCurrency(target: Target, subscriptionId: number, known?: JsonObject): Promise<string> {
+  const subscription = known ?? (await target.readSubscription(subscriptionId));
+  return typeof subscription?.currency === 'string' ? subscription.currency : (await siteInfo(target)).currency;
+}
+
+/** The id of a ref, or undefined when it names nothing yet (a find before the object was created). */
+export async function idIfExists(resolver: Resolver, ref: ObjectRef): Promise<number | undefined> {
+  try {
+    return await resolver.id(ref);
+  } catch (error) {
+    if (error instanceof TargetError) throw error;
+    return undefined;
+  }
+}

@@ -1,0 +1,114 @@
+// What a subscription row buys: product and price point, coupon codes, and the repeating
+// component groups (`component_N`, `componentPricepoint_N`, `componentQuantity_N`,
+// `componentCustomPrice_N`), resolved to site ids and shaped for each component's kind.
+import type { JsonObject, Target } from '../../target/types.js';
+import type { ObjectRef, Resolver, SourceRow } from '../types.js';
+import { cell, groupIndices, money, requiredCell } from './cells.js';
+import { childKey, findOnSite, firstMatch, idOrRef, refsOf, resolveId, type IdOrRef } from './refs.js';
+import { RowError } from './row-error.js';
+import { objectId } from './step.js';
+
+interface ComponentItem {
+  n: number;
+  component: IdOrRef;
+  pricePoint?: IdOrRef;
+  quantity: string;
+  customPrice?: string;
+}
+
+export interface SubscriptionItems {
+  productHandle: string;
+  pricePointHandle?: string;
+  couponCodes: string[];
+  components: ComponentItem[];
+  refs: ObjectRef[];
+  /** The item columns as `applied` strings. */
+  applied: Record<string, string>;
+}
+
+export function subscriptionItems(row: SourceRow, customPricing: boolean): SubscriptionItems {
+  const productHandle = requiredCell(row, 'product_handle');
+  const pricePointHandle = cell(row, 'product_price_point_handle');
+  const applied: Record<string, string> = { product_handle: productHandle };
+  if (pricePointHandle) applied.product_price_point_handle = pricePointHandle;
+
+  const couponCodes: string[] = [];
+  for (const n of groupIndices(row, 'coupon_code_')) {
+    const code = cell(row, `coupon_code_${n}`);
+    if (code !== undefined) {
+      couponCodes.push(code);
+      applied[`coupon_code_${n}`] = code;
+    }
+  }
+
+  const components: ComponentItem[] = [];
+  for (const n of groupIndices(row, 'component_')) {
+    const handle = cell(row, `component_${n}`);
+    const quantity = money(row, `componentQuantity_${n}`);
+    // The document: a blank quantity means the subscription is not assigned the component.
+    if (handle === undefined || quantity === undefined) continue;
+    const pricePointCell = cell(row, `componentPricepoint_${n}`);
+    const customPrice = customPricing ? money(row, `componentCustomPrice_${n}`) : undefined;
+    components.push({
+      n,
+      component: idOrRef('component', handle),
+      pricePoint: pricePointCell === undefined ? undefined : /^\d+$/.test(pricePointCell)
+        ? { id: Number(pricePointCell) }
+        : { ref: { type: 'component_price_point', key: childKey(handle, pricePointCell) } },
+      quantity: quantity.toString(),
+      customPrice: customPrice?.toString(),
+    });
+    applied[`component_${n}`] = handle;
+    applied[`componentQuantity_${n}`] = quantity.toString();
+    if (pricePointCell) applied[`componentPricepoint_${n}`] = pricePointCell;
+    if (customPrice) applied[`componentCustomPrice_${n}`] = customPrice.toString();
+  }
+
+  const refs: ObjectRef[] = [
+    { type: 'product', key: productHandle },
+    ...(pricePointHandle ? [{ type: 'product_price_point' as const, key: childKey(productHandle, pricePointHandle) }] : []),
+    ...couponCodes.map((code) => ({ type: 'coupon' as const, key: code })),
+    ...refsOf(components.flatMap((item) => [item.component, item.pricePoint])),
+  ];
+  return { productHandle, pricePointHandle, couponCodes, components, refs, applied };
+}
+
+/** The product, price point, coupon and component attributes of the create-subscription payload. */
+export async function itemAttributes(row: SourceRow, items: SubscriptionItems, target: Target, resolver: Resolver): Promise<JsonObject> {
+  const components: JsonObject[] = [];
+  for (const item of items.components) components.push(await componentAttributes(row, item, target, resolver));
+  return {
+    product_handle: items.productHandle,
+    ...(items.pricePointHandle ? { product_price_point_handle: items.pricePointHandle } : {}),
+    ...(items.couponCodes.length > 0 ? { coupon_codes: items.couponCodes } : {}),
+    ...(components.length > 0 ? { components } : {}),
+  };
+}
+
+/** Quantity as the component's kind takes it: allocated, metered balance, or on/off. */
+async function componentAttributes(row: SourceRow, item: ComponentItem, target: Target, resolver: Resolver): Promise<JsonObject> {
+  const componentId = await resolveId(item.component, resolver);
+  const component = 'ref' in item.component
+    ? ((await resolver.object?.(item.component.ref)) ?? (await findOnSite(target, item.component.ref)))
+    : await firstMatch(target.listComponents(), (candidate) => objectId(candidate) === componentId);
+  const kind = typeof component?.kind === 'string' ? component.kind : 'quantity_based_component';
+  const attrs: JsonObject = { component_id: componentId };
+  if (item.pricePoint) attrs.price_point_id = await resolveId(item.pricePoint, resolver);
+  const column = `componentQuantity_${item.n}`;
+  if (kind === 'on_off_component') {
+    attrs.enabled = item.quantity !== '0';
+  } else if (kind === 'metered_component' || kind === 'event_based_component') {
+    if (!/^\d+$/.test(item.quantity)) throw new RowError(row, column, `${column} must be a whole number for a metered or event-based component, got ${item.quantity}`);
+    attrs.unit_balance = Number(item.quantity);
+  } else {
+    attrs.allocated_quantity = item.quantity;
+  }
+  if (item.customPrice !== undefined) {
+    if (kind === 'on_off_component') {
+      throw new RowError(row, `componentCustomPrice_${item.n}`, 'custom prices are not supported on on/off components', 'Use a quantity-based component instead, as the template documentation says.');
+    }
+    delete attrs.price_point_id;
+    attrs.custom_price = { pricing_scheme: 'per_unit', prices: [{ starting_quantity: 1, unit_price: item.customPrice }] };
+  }
+  return attrs;
+}

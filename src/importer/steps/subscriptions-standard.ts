@@ -1,0 +1,77 @@
+// Create Subscriptions (standard, and with custom pricing) rows → ONE create-subscription call that
+// carries the customer, its payment profile (by vault token) and the subscription: one object per
+// row, so a failure never leaves a customer without its subscription or a token stored twice.
+import type { JsonObject, Target } from '../../target/types.js';
+import type { ImportStep, SourceRow } from '../types.js';
+import { cell, customFields, flag, requiredCell } from './cells.js';
+import { customerApplied, customerAttributes, paymentProfileFields } from './customer-fields.js';
+import { customFieldsApplied } from './metadata.js';
+import { firstMatch } from './refs.js';
+import { siteInfo } from './site.js';
+import { defineStep, objectId } from './step.js';
+import { balanceSteps, billingApplied, billingAttributes, nthSubscriptionOf, subscriptionOutcome } from './subscription-common.js';
+import { itemAttributes, subscriptionItems } from './subscription-items.js';
+
+const PAYMENT_ATTRIBUTES = { credit_card: 'credit_card_attributes', bank_account: 'bank_account_attributes', paypal_account: 'payment_profile_attributes' } as const;
+
+/**
+ * The template has no subscription reference, so the subscription is keyed by what identifies it
+ * in any file: `${customer_reference}/${product_handle}` (or the lower-cased email when the row has
+ * no customer reference), with `/${occurrence}` appended for the 2nd, 3rd… identical pair in a file.
+ */
+export function standardSubscriptionKey(row: SourceRow): string {
+  const customer = cell(row, 'customer_reference') ?? requiredCell(row, 'email').toLowerCase();
+  return `${customer}/${requiredCell(row, 'product_handle')}`;
+}
+
+export function subscriptionStandardSteps(row: SourceRow, customPricing: boolean, occurrence = 1): ImportStep[] {
+  if (flag(row, 'create_subscription') !== true) return [];
+  const reference = cell(row, 'customer_reference');
+  const email = requiredCell(row, 'email');
+  const key = occurrence > 1 ? `${standardSubscriptionKey(row)}/${occurrence}` : standardSubscriptionKey(row);
+  const items = subscriptionItems(row, customPricing);
+  const customer = customerAttributes(row, reference);
+  const customerFields = customFields(row, ['custom_field_customer']);
+  const subscriptionFields = { ...customFields(row, ['custom_field']), ...customFields(row, ['custom_field_subscription']) };
+  const withProfile = flag(row, 'create_payment_profile') === true;
+  if (withProfile) paymentProfileFields(row, { mode: 'test' });
+
+  const findExisting = async (target: Target): Promise<JsonObject | undefined> => {
+    const found = reference !== undefined
+      ? await target.findCustomerByReference(reference)
+      : await firstMatch(target.listCustomers(), (candidate) => typeof candidate.email === 'string' && candidate.email.toLowerCase() === email.toLowerCase());
+    return found ? nthSubscriptionOf(target, objectId(found), items.productHandle, occurrence) : undefined;
+  };
+  const appliedBase = {
+    ...customerApplied(customer),
+    ...customFieldsApplied('custom_field_customer', customerFields),
+    ...customFieldsApplied('custom_field_subscription', subscriptionFields),
+    ...billingApplied(row),
+    ...items.applied,
+  };
+
+  const subscription = defineStep({
+    type: 'subscription',
+    key,
+    source: row,
+    dependsOn: items.refs,
+    async create(target, resolver, intent) {
+      const site = await siteInfo(target);
+      const profile = withProfile ? paymentProfileFields(row, site) : undefined;
+      const attrs: JsonObject = {
+        ...(await itemAttributes(row, items, target, resolver)),
+        ...(await billingAttributes(row, target)),
+        customer_attributes: Object.keys(customerFields).length > 0 ? { ...customer, metafields: customerFields } : customer,
+        ...(profile ? { [PAYMENT_ATTRIBUTES[profile.type]]: profile.attrs } : {}),
+        ...(Object.keys(subscriptionFields).length > 0 ? { metafields: subscriptionFields } : {}),
+      };
+      const created = await target.createSubscription(attrs, intent(() => findExisting(target)));
+      return subscriptionOutcome(target, created, { ...appliedBase, ...profile?.applied });
+    },
+    async find(target) {
+      const existing = await findExisting(target);
+      return existing ? subscriptionOutcome(target, existing, appliedBase) : undefined;
+    },
+  });
+  return [subscription, ...balanceSteps(row, subscription.provides)];
+}
