@@ -1,0 +1,127 @@
+// Property tests: any bytes end in records or an InputError; CSV written by csv-stringify reads back
+// exactly; the splitter gives the same records however the text is cut into chunks.
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { stringify } from 'csv-stringify/sync';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { CsvSplitter, CsvSyntaxProblem, type RawRecord } from '../../src/csv/parser.js';
+import { openCsv } from '../../src/csv/reader.js';
+import { InputError } from '../../src/errors.js';
+import { withTempDir } from '../helpers/temp-dir.js';
+
+async function readOutcome(path: string): Promise<{ header: string[]; rows: string[][] } | InputError> {
+  try {
+    const source = await openCsv(path);
+    const rows: string[][] = [];
+    for await (const record of source.records) rows.push(record.cells);
+    return { header: source.header, rows };
+  } catch (error) {
+    if (error instanceof InputError) return error;
+    throw error;
+  }
+}
+
+const csvPiece = fc.constantFrom('a', 'b', 'é', '€', ' ', ',', ';', '\t', '"', '""', '\n', '\r', '\r\n', '\ufeff', '1.5', '\u0000');
+const csvText = fc.array(csvPiece, { maxLength: 60 }).map((pieces) => pieces.join(''));
+
+describe('openCsv on arbitrary input', () => {
+  it('ends in records or an InputError for random bytes', async () => {
+    await withTempDir({}, async (dir) => {
+      const path = join(dir, 'random.csv');
+      await fc.assert(
+        fc.asyncProperty(fc.uint8Array({ maxLength: 200 }), async (bytes) => {
+          await writeFile(path, bytes);
+          await readOutcome(path);
+        }),
+        { numRuns: 150 },
+      );
+    });
+  });
+
+  it('ends in records or an InputError for CSV-shaped text in any encoding', async () => {
+    await withTempDir({}, async (dir) => {
+      const path = join(dir, 'shaped.csv');
+      await fc.assert(
+        fc.asyncProperty(csvText, fc.constantFrom('utf8', 'utf16le', 'latin1'), async (text, encoding) => {
+          const bom = encoding === 'utf16le' ? Buffer.from([0xff, 0xfe]) : Buffer.alloc(0);
+          await writeFile(path, Buffer.concat([bom, Buffer.from(text, encoding as BufferEncoding)]));
+          const outcome = await readOutcome(path);
+          if (!(outcome instanceof InputError)) {
+            for (const row of outcome.rows) expect(row).toHaveLength(outcome.header.length);
+          }
+        }),
+        { numRuns: 200 },
+      );
+    });
+  });
+});
+
+const cellText = fc.array(fc.constantFrom('x', 'Ü', ' ', ',', ';', '"', '\n', '\r\n', '=', '-'), { maxLength: 6 }).map((p) => p.join(''));
+
+describe('round trip', () => {
+  it('reads back exactly what csv-stringify wrote, for every delimiter', async () => {
+    await withTempDir({}, async (dir) => {
+      const path = join(dir, 'round.csv');
+      await fc.assert(
+        fc.asyncProperty(
+          fc.integer({ min: 2, max: 4 }), // one column has no delimiter to detect
+          fc.array(fc.array(cellText, { minLength: 4, maxLength: 4 }), { maxLength: 6 }),
+          fc.constantFrom(',', ';', '\t'),
+          fc.constantFrom('\n', '\r\n'),
+          async (width, grid, delimiter, newline) => {
+            const header = Array.from({ length: width }, (_, i) => `col${i}`);
+            const rows = grid.map((row) => row.slice(0, width));
+            // csv-stringify leaves a lone LF unquoted in a CRLF file; spreadsheets (and this reader) read it as a line break.
+            const options = { delimiter, record_delimiter: newline === '\n' ? 'unix' : 'windows', quoted_match: /[\r\n]/ } as const;
+            await writeFile(path, stringify([header, ...rows], options));
+            const outcome = await readOutcome(path);
+            expect(outcome).not.toBeInstanceOf(InputError);
+            const read = outcome as { header: string[]; rows: string[][] };
+            expect(read.header).toEqual(header);
+            expect(read.rows).toEqual(rows.filter((row) => row.some((cell) => cell !== '')));
+          },
+        ),
+        { numRuns: 200 },
+      );
+    });
+  });
+});
+
+function splitAll(text: string, cuts: number[]): RawRecord[] | string {
+  const splitter = new CsvSplitter(',');
+  const out: RawRecord[] = [];
+  try {
+    let from = 0;
+    for (const cut of [...cuts.filter((c) => c < text.length)].sort((a, b) => a - b)) {
+      splitter.push(text.slice(from, cut), out);
+      from = cut;
+    }
+    splitter.push(text.slice(from), out);
+    splitter.end(out);
+    return out;
+  } catch (error) {
+    if (error instanceof CsvSyntaxProblem) return `${error.kind}@${error.recordNumber}:${error.line}`;
+    throw error;
+  }
+}
+
+describe('CsvSplitter', () => {
+  it('gives the same records and line numbers however the text is cut into chunks', () => {
+    fc.assert(
+      fc.property(csvText, fc.array(fc.nat({ max: 60 }), { maxLength: 8 }), (text, cuts) => {
+        expect(splitAll(text, cuts)).toEqual(splitAll(text, []));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('counts CRLF, LF and CR each as one line break, inside quotes too', () => {
+    expect(splitAll('a\r\n"b\r\nc"\n"d\re"\r\nf', [])).toEqual([
+      { cells: ['a'], line: 1 },
+      { cells: ['b\r\nc'], line: 2 },
+      { cells: ['d\re'], line: 4 },
+      { cells: ['f'], line: 6 },
+    ]);
+  });
+});
