@@ -2,12 +2,16 @@
 // and imports its implementation (src/cli/commands/<name>.ts) only when the command runs.
 import type { Command } from 'commander';
 import { defineInit } from './definitions/init.js';
+import { defineLiveImport } from './definitions/live-import.js';
 import { defineTemplates } from './definitions/templates.js';
+import { defineTestImport } from './definitions/test-import.js';
 import { defineValidate } from './definitions/validate.js';
 
 // One import and one entry per command, in the order `migrate --help` lists them.
 const definitions: Array<(program: Command) => void> = [
   defineValidate,
+  defineTestImport,
+  defineLiveImport,
   defineTemplates,
   defineInit,
 ];

@@ -1,0 +1,130 @@
+// `migrate live-import`: the guarded import into the live site — only files that passed a clean
+// test-import, after the operator types the site's subdomain, canary rows first, then the rest.
+import { basename } from 'node:path';
+import { hasSite, loadConfig, resolveSite, type ResolvedSite } from '../../config/index.js';
+import { InputError } from '../../errors.js';
+import { runImport } from '../../importer/run-import.js';
+import {
+  confirm,
+  connectSite,
+  importFormat,
+  prepareInputs,
+  printDryRun,
+  reportRun,
+  runWithInterrupts,
+  type ImportFlags,
+} from '../../importer/session.js';
+import { siteKeyOf } from '../../state/journal.js';
+import { describeRun, findCleanTestRun, findUnfinishedRun, hashFile, listRuns } from '../../state/runs.js';
+
+export interface LiveImportFlags extends ImportFlags {
+  yes?: boolean;
+  canary?: number;
+  continue?: boolean;
+  skipTestCheck?: boolean;
+}
+
+function sameSite(a: ResolvedSite, b: ResolvedSite): boolean {
+  const host = (site: ResolvedSite): string => new URL(site.baseUrl).host.toLowerCase();
+  return host(a) === host(b) && new URL(a.baseUrl).pathname.replace(/\/+$/, '') === new URL(b.baseUrl).pathname.replace(/\/+$/, '');
+}
+
+export async function run(paths: string[], flags: LiveImportFlags): Promise<void> {
+  importFormat(flags.format);
+  const config = await loadConfig(flags.config === undefined ? {} : { configPath: flags.config });
+  const siteName = flags.site ?? 'live';
+  if (!hasSite(config, siteName)) {
+    throw new InputError('no-live-site', `live-import needs a site named "${siteName}" in the configuration.`, {
+      hint: `Add sites.${siteName} ({ subdomain, apiKeyEnv }) to .migraterc; live-import never uses the embedded sandbox.`,
+    });
+  }
+  const live = resolveSite(config, siteName);
+  if (hasSite(config, 'test') && siteName !== 'test' && sameSite(live, resolveSite(config, 'test'))) {
+    throw new InputError('live-is-test', `The live site "${siteName}" is the same site as "test" (${live.baseUrl}).`, {
+      hint: 'Point sites.live at the production site; the test import belongs on a separate test site.',
+    });
+  }
+  if (live.mode === 'test') {
+    throw new InputError('live-site-is-test', `Site "${siteName}" is marked mode: test.`, { hint: 'Use migrate test-import for test sites.' });
+  }
+
+  const connection = connectSite(live, config, flags.verbose);
+  try {
+    const info = await connection.target.readSite();
+    const siteKey = siteKeyOf(info, connection.target.baseUrl);
+    const runs = await listRuns(config.stateDir);
+    let files = paths;
+    if (flags.continue && files.length === 0) {
+      const unfinished = findUnfinishedRun(runs, 'live-import', siteKey);
+      if (!unfinished) {
+        throw new InputError('nothing-to-continue', `No stopped live-import into ${live.baseUrl} to continue.`, {
+          hint: 'Give the files: migrate live-import <files…>.',
+        });
+      }
+      files = unfinished.files.map((file) => file.path);
+      process.stderr.write(`Continuing ${describeRun(unfinished)}.\n`);
+    }
+    if (files.length === 0) throw new InputError('no-files', 'live-import needs the template files to import.', { hint: 'migrate live-import <files or folders…>' });
+
+    const inputs = await prepareInputs(files, flags);
+    const hashes = await Promise.all(inputs.prepared.inputs.map((input) => hashFile(input.path)));
+    if (flags.skipTestCheck) {
+      process.stderr.write('Skipping the test-import check (--skip-test-check).\n');
+    } else {
+      const tested = findCleanTestRun(runs, hashes);
+      if (!tested) {
+        const names = inputs.prepared.inputs.map((input) => basename(input.path)).join(', ');
+        throw new InputError('not-tested', `These files (${names}) have not completed a test-import without row errors.`, {
+          hint: 'Run migrate test-import on exactly these files first (and fix every row error), or pass --skip-test-check.',
+        });
+      }
+      process.stderr.write(`Relying on ${describeRun(tested)}, which completed with no row errors.\n`);
+    }
+
+    if (flags.dryRun) {
+      await printDryRun('live-import', inputs, connection, flags);
+      return;
+    }
+
+    if (!flags.yes) {
+      const subdomain = info.subdomain;
+      const answer = await confirm(`This imports into the LIVE site ${live.baseUrl}. Type its subdomain (${subdomain}) to go on: `);
+      if (answer === undefined) {
+        throw new InputError('needs-confirmation', 'live-import asks for confirmation and no terminal is attached.', { hint: 'Pass --yes in scripts.' });
+      }
+      if (answer !== subdomain) throw new InputError('not-confirmed', `"${answer}" is not ${subdomain}; nothing was sent.`);
+    }
+
+    const canary = flags.continue ? 0 : (flags.canary ?? config.canary ?? 3);
+    const importOnce = (canaryRows: number) =>
+      runWithInterrupts((signal) =>
+        runImport({
+          command: 'live-import',
+          prepared: inputs.prepared,
+          target: connection.target,
+          siteName,
+          stateDir: config.stateDir,
+          outDir: flags.out ?? config.outDir,
+          asOf: inputs.asOf,
+          concurrency: config.concurrency ?? 4,
+          ...(canaryRows > 0 ? { canary: canaryRows } : {}),
+          signal,
+          progress: process.stderr,
+          log: (line) => process.stderr.write(`${line}\n`),
+        }),
+      );
+
+    let result = await importOnce(canary);
+    if (result.document.stopped === 'canary') {
+      process.stderr.write('Canary rows imported; review them on the site:\n');
+      for (const row of result.document.rows.filter((r) => r.status !== 'pending')) {
+        process.stderr.write(`  ${row.file} row ${row.row} (${row.key}): ${row.status} ${row.result}\n`);
+      }
+      const answer = result.document.summary.error === 0 ? await confirm('Continue with the remaining rows? [y/N] ') : undefined;
+      if (answer !== undefined && /^y(es)?$/i.test(answer)) result = await importOnce(0);
+    }
+    await reportRun(result, flags);
+  } finally {
+    await connection.close();
+  }
+}

@@ -1,0 +1,53 @@
+// `migrate test-import`: validates, then imports every valid row into the test site (or the embedded
+// sandbox), journaling each create; writes annotated copies and the summary. Exit 0/1/2/3/130.
+import { hasSite, resolveSite } from '../../config/index.js';
+import { InputError } from '../../errors.js';
+import { runImport } from '../../importer/run-import.js';
+import {
+  connectEmbeddedSandbox,
+  connectSite,
+  importFormat,
+  prepareInputs,
+  printDryRun,
+  reportRun,
+  runWithInterrupts,
+  type ImportFlags,
+} from '../../importer/session.js';
+
+export async function run(paths: string[], flags: ImportFlags): Promise<void> {
+  importFormat(flags.format);
+  const inputs = await prepareInputs(paths, flags);
+  const siteName = flags.site ?? 'test';
+  if (flags.site !== undefined && !hasSite(inputs.config, flags.site)) resolveSite(inputs.config, flags.site);
+  const site = hasSite(inputs.config, siteName) ? resolveSite(inputs.config, siteName) : undefined;
+  if (site?.mode === 'live') {
+    throw new InputError('test-import-live-site', `Site "${siteName}" is marked mode: live; test-import only imports into test sites.`, {
+      hint: 'Use migrate live-import for the live site, or point the test site at a test site.',
+    });
+  }
+  const connection = site ? connectSite(site, inputs.config, flags.verbose) : await connectEmbeddedSandbox(inputs.config, flags.verbose);
+  try {
+    if (flags.dryRun) {
+      await printDryRun('test-import', inputs, connection, flags);
+      return;
+    }
+    const result = await runWithInterrupts((signal) =>
+      runImport({
+        command: 'test-import',
+        prepared: inputs.prepared,
+        target: connection.target,
+        siteName: connection.siteName,
+        stateDir: inputs.config.stateDir,
+        outDir: flags.out ?? inputs.config.outDir,
+        asOf: inputs.asOf,
+        concurrency: inputs.config.concurrency ?? 4,
+        signal,
+        progress: process.stderr,
+        log: (line) => process.stderr.write(`${line}\n`),
+      }),
+    );
+    await reportRun(result, flags);
+  } finally {
+    await connection.close();
+  }
+}

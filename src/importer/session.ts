@@ -1,0 +1,182 @@
+// What test-import and live-import share around a run: configuration, validation and planning, the
+// site connection (or the embedded sandbox), Ctrl-C, the report on stdout, --notify-url, exit codes.
+import { join } from 'node:path';
+import { createInterface } from 'node:readline/promises';
+import { colorEnabled, resolveAsOf } from '../cli/options.js';
+import { createColors } from '../cli/reporters/colors.js';
+import { renderJsonDocument } from '../cli/reporters/json.js';
+import { loadConfig, type ResolvedConfig, type ResolvedSite } from '../config/index.js';
+import { collectCsvFiles } from '../csv/inputs.js';
+import { ExitCode, InputError, MigrateError, TargetError } from '../errors.js';
+import { openJournal, siteKeyOf } from '../state/journal.js';
+import { createTarget } from '../target/index.js';
+import type { Target } from '../target/types.js';
+import { validateFiles } from '../validate/index.js';
+import { measureLatency, planDryRun, renderDryRun } from './dry-run.js';
+import { prepareImport, type ImportRunResult, type PreparedImport } from './run-import.js';
+
+export interface ImportFlags {
+  site?: string;
+  config?: string;
+  template?: string;
+  asOf?: string;
+  out?: string;
+  format?: string;
+  dryRun?: boolean;
+  notifyUrl?: string;
+  color?: boolean;
+  verbose?: boolean;
+}
+
+export type ImportFormat = 'pretty' | 'json';
+
+export function importFormat(flag: string | undefined): ImportFormat {
+  if (flag === undefined || flag === 'pretty') return 'pretty';
+  if (flag === 'json') return 'json';
+  throw new InputError('bad-format', `--format for imports must be pretty or json, got "${flag}".`, {
+    hint: 'Use `migrate validate --format github|junit` for annotations in CI.',
+  });
+}
+
+export interface Inputs {
+  config: ResolvedConfig;
+  asOf: string;
+  prepared: PreparedImport;
+}
+
+/** Loads the configuration, validates every row and plans the import; sends nothing. */
+export async function prepareInputs(paths: string[], flags: ImportFlags): Promise<Inputs> {
+  const config = await loadConfig(flags.config === undefined ? {} : { configPath: flags.config });
+  const asOf = resolveAsOf(flags.asOf, config);
+  const files = await collectCsvFiles(paths);
+  const report = await validateFiles(files, { asOf, ...(flags.template ? { template: flags.template } : {}) });
+  const prepared = await prepareImport(report.files.map((file) => ({ path: file.path, template: file.template, findings: file.findings })));
+  return { config, asOf, prepared };
+}
+
+export interface Connection {
+  target: Target;
+  siteName: string;
+  /** Set when the embedded sandbox was started for this run. */
+  close(): Promise<void>;
+}
+
+export function connectSite(site: ResolvedSite, config: ResolvedConfig, verbose = false): Connection {
+  const target = createTarget(
+    { name: site.name, baseUrl: site.baseUrl, ...(site.apiKey !== undefined ? { apiKey: site.apiKey } : {}) },
+    {
+      ...(config.concurrency !== undefined ? { concurrency: config.concurrency } : {}),
+      ...(config.timeoutSeconds !== undefined ? { timeoutMs: config.timeoutSeconds * 1000 } : {}),
+      ...(verbose ? { logger: (line: string) => process.stderr.write(`${line}\n`) } : {}),
+    },
+  );
+  return { target, siteName: site.name, close: () => target.close() };
+}
+
+/** The embedded sandbox, persisting in the state folder, for test-import without a configured test site. */
+export async function connectEmbeddedSandbox(config: ResolvedConfig, verbose = false): Promise<Connection> {
+  const { startSandbox } = await import('../sandbox/index.js');
+  const dataDir = join(config.stateDir, 'sandbox');
+  const sandbox = await startSandbox({ port: 0, host: '127.0.0.1', dataDir });
+  process.stderr.write(`No test site is configured: importing into the embedded sandbox (${sandbox.baseUrl}, data in ${dataDir}).\n`);
+  const connection = connectSite({ name: 'sandbox', baseUrl: sandbox.baseUrl }, config, verbose);
+  return {
+    ...connection,
+    async close() {
+      await connection.close();
+      await sandbox.close();
+    },
+  };
+}
+
+/** Prints the dry-run plan for the connected site (reads only: latency is measured with GET /site.json). */
+export async function printDryRun(command: 'test-import' | 'live-import', inputs: Inputs, connection: Connection, flags: ImportFlags): Promise<void> {
+  const format = importFormat(flags.format);
+  const info = await connection.target.readSite();
+  const latencyMs = await measureLatency(connection.target);
+  const journal = await openJournal(inputs.config.stateDir, siteKeyOf(info, connection.target.baseUrl));
+  try {
+    const document = planDryRun(inputs.prepared, {
+      command,
+      site: connection.target.baseUrl,
+      asOf: inputs.asOf,
+      concurrency: inputs.config.concurrency ?? 4,
+      latencyMs,
+      journal,
+    });
+    const colors = createColors(format === 'pretty' && colorEnabled(flags.color, process.stdout));
+    process.stdout.write(format === 'json' ? renderJsonDocument(document) : renderDryRun(document, colors));
+  } finally {
+    await journal.close();
+  }
+  process.exitCode = ExitCode.ok;
+}
+
+/**
+ * Runs with Ctrl-C handling: the first stops scheduling and lets in-flight requests finish (results
+ * are written, exit 130); a second one leaves at once — the journal already holds every intent.
+ */
+export async function runWithInterrupts<T>(body: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const controller = new AbortController();
+  let presses = 0;
+  const onSignal = (): void => {
+    presses += 1;
+    if (presses === 1) {
+      process.stderr.write('\nStopping: letting requests in flight finish, then writing results (Ctrl-C again to leave now)…\n');
+      controller.abort();
+    } else {
+      process.exit(ExitCode.interrupted);
+    }
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  try {
+    return await body(controller.signal);
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}
+
+/** Prints the report, posts it to --notify-url, and sets the exit code; a run-level failure is thrown after the report. */
+export async function reportRun(result: ImportRunResult, flags: ImportFlags): Promise<void> {
+  const format = importFormat(flags.format);
+  const colors = createColors(format === 'pretty' && colorEnabled(flags.color, process.stdout));
+  const { renderPretty } = await import('./summary.js');
+  process.stdout.write(format === 'json' ? renderJsonDocument(result.document) : renderPretty(result.document, colors));
+  if (flags.notifyUrl) await notify(flags.notifyUrl, result.document);
+  if (result.fatal !== undefined) {
+    if (result.fatal instanceof MigrateError) throw result.fatal;
+    throw new TargetError('target-failed', `The site failed the run: ${result.fatal instanceof Error ? result.fatal.message : String(result.fatal)}.`, {
+      hint: 'What was done so far is journaled; run the same command again to resume.',
+    });
+  }
+  const { summary, stopped } = result.document;
+  process.exitCode = stopped === 'interrupted' ? ExitCode.interrupted : summary.error > 0 ? ExitCode.rowErrors : ExitCode.ok;
+}
+
+/** Posts the JSON summary; a failure is a warning on stderr, never a failed import. */
+export async function notify(url: string, document: unknown): Promise<void> {
+  try {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(document),
+      signal: AbortSignal.timeout(10_000),
+    });
+    if (!response.ok) process.stderr.write(`migrate: warning: --notify-url answered ${response.status}.\n`);
+  } catch (error) {
+    process.stderr.write(`migrate: warning: could not post the summary to --notify-url: ${(error as Error).message}.\n`);
+  }
+}
+
+/** Asks a question on the terminal; undefined when there is no terminal to ask. */
+export async function confirm(question: string): Promise<string | undefined> {
+  if (!process.stdin.isTTY || !process.stderr.isTTY) return undefined;
+  const prompt = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    return (await prompt.question(question)).trim();
+  } finally {
+    prompt.close();
+  }
+}
