@@ -4,8 +4,8 @@ import { openCsv } from '../csv/reader.js';
 import type { Finding } from '../rules/finding.js';
 import { getTemplate } from '../templates/index.js';
 import type { TemplateKind } from '../templates/types.js';
-import { isRowLevelFailure, messagesOf } from './failures.js';
-import { stepsForRow } from './steps/index.js';
+import { messagesOf } from './failures.js';
+import { stepsForFile, type RowSteps } from './steps/index.js';
 import type { ImportStep, SourceRow } from './types.js';
 
 export interface ValidatedInput {
@@ -42,6 +42,21 @@ function rowKey(values: Record<string, string>, keyColumns: readonly string[]): 
   return '';
 }
 
+/**
+ * The mapping of a file's rows. Rows with validation errors may trip the mapping in ways it does not
+ * expect; should that happen, the file is mapped again without them (their messages say why).
+ */
+function mapFile(rows: SourceRow[], errorsByRow: Map<number, Finding[]>): RowSteps[] {
+  try {
+    return stepsForFile(rows);
+  } catch (error) {
+    if (errorsByRow.size === 0) throw error;
+    const valid = stepsForFile(rows.filter((row) => !errorsByRow.has(row.row)));
+    const invalid = rows.filter((row) => errorsByRow.has(row.row)).map((row) => ({ row, steps: [] }));
+    return [...valid, ...invalid];
+  }
+}
+
 export async function loadRows(inputs: ValidatedInput[]): Promise<LoadedRows> {
   const loaded: LoadedRows = { files: [], rowSteps: [], invalid: new Map(), alreadyImported: new Set() };
   for (const input of inputs) {
@@ -53,6 +68,7 @@ export async function loadRows(inputs: ValidatedInput[]): Promise<LoadedRows> {
     }
     const source = await openCsv(input.path);
     const file: LoadedFile = { path: input.path, kind: input.template, rows: [] };
+    const toImport: SourceRow[] = [];
     for await (const record of source.records) {
       if (record.cells.every((cell) => cell.trim() === '')) continue;
       const values: Record<string, string> = {};
@@ -68,20 +84,13 @@ export async function loadRows(inputs: ValidatedInput[]): Promise<LoadedRows> {
         values,
       };
       file.rows.push(row);
-      if (values.Status?.trim().toLowerCase() === 'success') {
-        loaded.alreadyImported.add(row);
-        continue;
-      }
-      const errors = errorsByRow.get(record.row);
-      let steps: ImportStep[] = [];
-      try {
-        steps = stepsForRow(row);
-      } catch (error) {
-        // A row with validation errors may well trip the mapping: its validation messages say why.
-        if (!errors && !isRowLevelFailure(error)) throw error;
-        loaded.invalid.set(row, messagesOf(error));
-      }
+      if (values.Status?.trim().toLowerCase() === 'success') loaded.alreadyImported.add(row);
+      else toImport.push(row);
+    }
+    for (const { row, steps, error } of mapFile(toImport, errorsByRow)) {
+      const errors = errorsByRow.get(row.row);
       if (errors) loaded.invalid.set(row, validationMessages(errors));
+      else if (error) loaded.invalid.set(row, messagesOf(error));
       if (steps.length > 0 || loaded.invalid.has(row)) loaded.rowSteps.push({ row, steps });
     }
     loaded.files.push(file);
