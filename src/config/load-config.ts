@@ -95,7 +95,7 @@ function invalid(error: z.ZodError, filepath: string): InputError {
     if (issue.code === 'invalid_key') return `${where}: ${issue.issues.map((inner) => inner.message).join(', ')}`;
     return `${where}: ${issue.message}`;
   });
-  return new InputError('config-invalid', `invalid configuration: ${problems.join('; ')}`, {
+  return new InputError('config-invalid', `invalid configuration: ${problems.join('; ')}.`, {
     location: { file: filepath },
     hint: 'See .migraterc.example or docs/configuration.md for every key.',
   });
@@ -133,17 +133,17 @@ function unreadable(error: unknown, requested: string | undefined): InputError {
   const file = details.filepath ?? requested;
   const location = file === undefined ? {} : { file };
   if (details.code === 'ENOENT' || details.code === 'EISDIR') {
-    return new InputError('config-missing', 'configuration file not found', { location, hint: 'Check the --config path.' });
+    return new InputError('config-missing', 'configuration file not found.', { location, hint: 'Check the --config path.' });
   }
   if (details.name === 'YAMLException') {
     const at = details.mark ? ` (line ${details.mark.line + 1}, column ${details.mark.column + 1})` : '';
-    return new InputError('config-unreadable', `not valid YAML: ${details.reason ?? 'parse error'}${at}`, { location });
+    return new InputError('config-unreadable', `not valid YAML: ${details.reason ?? 'parse error'}${at}.`, { location });
   }
   if (details.name === 'JSONError') {
     const position = /at position (\d+)/.exec(details.message ?? '');
     const at = position ? ` at character ${Number(position[1]) + 1}` : '';
-    return new InputError('config-unreadable', `not valid JSON${at}`, { location, hint: 'Check for trailing commas and unquoted keys.' });
+    return new InputError('config-unreadable', `not valid JSON${at}.`, { location, hint: 'Check for trailing commas and unquoted keys.' });
   }
   const reason = details.message?.split('\n')[0] ?? String(error);
-  return new InputError('config-unreadable', `cannot load the configuration: ${reason}`, { location, cause: error });
+  return new InputError('config-unreadable', `cannot load the configuration: ${reason.replace(/\.$/, '')}.`, { location, cause: error });
 }

@@ -26,7 +26,7 @@ export function resolveSite(config: ResolvedConfig, name: string, env: NodeJS.Pr
   const location = config.filepath === undefined ? {} : { file: config.filepath };
   if (!hasSite(config, name)) {
     const known = Object.keys(config.sites);
-    throw new InputError('unknown-site', `no site named "${name}" is configured`, {
+    throw new InputError('unknown-site', `no site named "${name}" is configured.`, {
       location,
       hint: known.length > 0 ? `Configured sites: ${known.join(', ')}.` : `Add sites.${name} to .migraterc (see .migraterc.example).`,
     });
@@ -39,7 +39,7 @@ export function resolveSite(config: ResolvedConfig, name: string, env: NodeJS.Pr
 
   if (site.apiKeyEnv === undefined) {
     if (!isLoopbackHost(new URL(baseUrl).hostname)) {
-      throw new InputError('missing-api-key-env', `site "${name}" does not say where its API key is`, {
+      throw new InputError('missing-api-key-env', `site "${name}" does not say where its API key is.`, {
         location,
         hint: `Add sites.${name}.apiKeyEnv naming an environment variable that holds the key, e.g. CHARGIFY_API_KEY.`,
       });
@@ -47,7 +47,7 @@ export function resolveSite(config: ResolvedConfig, name: string, env: NodeJS.Pr
   } else {
     const apiKey = env[site.apiKeyEnv];
     if (apiKey === undefined || apiKey.trim() === '') {
-      throw new InputError('missing-api-key', `environment variable ${site.apiKeyEnv} is ${apiKey === undefined ? 'not set' : 'empty'}; site "${name}" reads its API key from it`, {
+      throw new InputError('missing-api-key', `environment variable ${site.apiKeyEnv} is ${apiKey === undefined ? 'not set' : 'empty'}; site "${name}" reads its API key from it.`, {
         location,
         hint: `Set it before running, e.g. export ${site.apiKeyEnv}=<your API key>.`,
       });
