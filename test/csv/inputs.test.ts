@@ -1,0 +1,54 @@
+// collectCsvFiles over real folder trees.
+import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { collectCsvFiles } from '../../src/csv/inputs.js';
+import { InputError } from '../../src/errors.js';
+import { withTempDir } from '../helpers/temp-dir.js';
+
+describe('collectCsvFiles', () => {
+  it('finds every .csv in a folder, recursively and sorted, skipping hidden, node_modules and results folders', async () => {
+    const tree = {
+      'b.csv': 'x\n',
+      'A.CSV': 'x\n',
+      'notes.txt': 'x\n',
+      'sub/c.csv': 'x\n',
+      'sub/deeper/d.Csv': 'x\n',
+      '.git/e.csv': 'x\n',
+      '.hidden.csv': 'x\n',
+      '~$lock.csv': 'x\n',
+      'node_modules/f.csv': 'x\n',
+      'migrate-results/b.csv': 'x\n',
+    };
+    await withTempDir(tree, async (dir) => {
+      expect(await collectCsvFiles([dir])).toEqual([
+        join(dir, 'A.CSV'),
+        join(dir, 'b.csv'),
+        join(dir, 'sub', 'c.csv'),
+        join(dir, 'sub', 'deeper', 'd.Csv'),
+      ]);
+    });
+  });
+
+  it('keeps files as given, in order, and lists a file reached twice once', async () => {
+    await withTempDir({ 'z.txt': 'x\n', 'folder/a.csv': 'x\n' }, async (dir) => {
+      const given = [join(dir, 'z.txt'), join(dir, 'folder', 'a.csv'), join(dir, 'folder')];
+      expect(await collectCsvFiles(given)).toEqual([join(dir, 'z.txt'), join(dir, 'folder', 'a.csv')]);
+    });
+  });
+
+  it.each([
+    { label: 'a missing path', files: {}, path: 'missing.csv', code: 'input-not-found' },
+    { label: 'a folder without CSV files', files: { 'empty/readme.md': '#\n' }, path: 'empty', code: 'input-no-csv' },
+  ])('rejects $label with an InputError naming it', async ({ files, path, code }) => {
+    await withTempDir(files, async (dir) => {
+      const error = await collectCsvFiles([join(dir, path)]).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(InputError);
+      expect((error as InputError).code).toBe(code);
+      expect((error as InputError).location.file).toBe(join(dir, path));
+    });
+  });
+
+  it('rejects an empty list', async () => {
+    await expect(collectCsvFiles([])).rejects.toMatchObject({ code: 'input-missing' });
+  });
+});
