@@ -1,0 +1,28 @@
+// Dates that must lie ahead, judged against --as-of: tomorrow or later (next_billing_at).
+import { dayNumber } from './values.js';
+import type { Rule } from './types.js';
+
+export const dateFuture: Rule = {
+  id: 'date-future',
+  docs: 'When filled, a YYYY-MM-DD date in the future relative to --as-of (tomorrow or later).',
+  scope: 'cell',
+  messages: {
+    invalid: '{{column}} must be a date written YYYY-MM-DD (e.g. 2027-01-31), not "{{value}}".',
+    notFuture: '{{column}} must be tomorrow or later (as of {{asOf}}), not {{value}}.',
+  },
+  check(context) {
+    const index = context.index;
+    const asOf = dayNumber(context.asOf);
+    if (asOf === undefined) throw new Error(`asOf ${context.asOf} is not a YYYY-MM-DD date`);
+    const data = { asOf: context.asOf };
+    return {
+      row(cells, record) {
+        const value = cells[index] ?? '';
+        if (value === '') return;
+        const day = dayNumber(value);
+        if (day === undefined) context.report(cells, record, { messageId: 'invalid' });
+        else if (day <= asOf) context.report(cells, record, { messageId: 'notFuture', data });
+      },
+    };
+  },
+};

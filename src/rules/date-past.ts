@@ -1,0 +1,31 @@
+// Dates that must already have happened, judged against --as-of: yesterday or earlier
+// (previous_billing_at), or today or earlier with `allowToday` (an invoice's issue_date).
+import { dayNumber } from './values.js';
+import type { Rule } from './types.js';
+
+export const datePast: Rule = {
+  id: 'date-past',
+  docs: 'When filled, a YYYY-MM-DD date in the past relative to --as-of (yesterday or earlier).',
+  scope: 'cell',
+  messages: {
+    invalid: '{{column}} must be a date written YYYY-MM-DD (e.g. 2026-01-31), not "{{value}}".',
+    notPast: '{{column}} must be {{limit}} (as of {{asOf}}), not {{value}}.',
+  },
+  check(context) {
+    const index = context.index;
+    const allowToday = context.options.allowToday === true;
+    const asOf = dayNumber(context.asOf);
+    if (asOf === undefined) throw new Error(`asOf ${context.asOf} is not a YYYY-MM-DD date`);
+    const latest = allowToday ? asOf : asOf - 1;
+    const data = { asOf: context.asOf, limit: allowToday ? 'today or earlier' : 'yesterday or earlier' };
+    return {
+      row(cells, record) {
+        const value = cells[index] ?? '';
+        if (value === '') return;
+        const day = dayNumber(value);
+        if (day === undefined) context.report(cells, record, { messageId: 'invalid' });
+        else if (day > latest) context.report(cells, record, { messageId: 'notPast', data });
+      },
+    };
+  },
+};

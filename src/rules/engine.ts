@@ -1,0 +1,243 @@
+// The one rule engine every template uses: compiles a template's column and row rules against a
+// file's header once (column indexes, conditions, hooks), then runs the hooks over each record.
+import type { CsvRecord } from '../csv/types.js';
+import { groupOf, isGroupColumn, memberName, resolveHeader, type ResolvedHeader } from '../templates/header.js';
+import type { Condition, RuleUse, TemplateDefinition } from '../templates/types.js';
+import type { Finding } from './finding.js';
+import { getRule } from './index.js';
+import { formatMessage } from './messages.js';
+import { ReferenceStore } from './references.js';
+import type { CellTest, References, ReportDescriptor, RowRef, RuleContext, RuleHooks } from './types.js';
+
+export interface EngineOptions {
+  file: string;
+  asOf: string;
+  /** Keys from reference files read earlier (customers, catalog). */
+  references?: References;
+  /** Receives the keys this file provides (its enabled rows), for files read after it. */
+  collect?: ReferenceStore;
+}
+
+type RowHook = NonNullable<RuleHooks['row']>;
+
+interface CompiledSection {
+  test: CellTest | undefined;
+  hooks: RowHook[];
+}
+
+const NO_REFERENCES: References = { has: () => false, includes: () => false };
+const ROW_SECTION = 'row';
+const REPORTS_MISSING = new Set(['required', 'required-if']);
+
+/** Compiles a list of conditions (any holds) over a header into one cheap test. */
+export function compileConditions(
+  conditions: readonly Condition[],
+  indexOf: (name: string) => number,
+): CellTest {
+  const tests: CellTest[] = conditions.map((condition) => {
+    const index = indexOf(condition.column);
+    if (index < 0) return () => false;
+    if (condition.present) return (cells) => (cells[index] ?? '').trim() !== '';
+    if (condition.is) {
+      const allowed = new Set(condition.is.map((value) => value.toLowerCase()));
+      return (cells) => allowed.has((cells[index] ?? '').trim().toLowerCase());
+    }
+    if (condition.isNot) {
+      const denied = new Set(condition.isNot.map((value) => value.toLowerCase()));
+      return (cells) => !denied.has((cells[index] ?? '').trim().toLowerCase());
+    }
+    throw new Error(`condition on ${condition.column} tests nothing`);
+  });
+  if (tests.length === 1) return tests[0] as CellTest;
+  return (cells) => {
+    for (const test of tests) if (test(cells)) return true;
+    return false;
+  };
+}
+
+/** Validates one file's records against a template; feed it records, then call `finish()`. */
+export class FileValidator {
+  readonly findings: Finding[] = [];
+  readonly errorRows = new Set<number>();
+  rows = 0;
+  readonly resolved: ResolvedHeader;
+  private readonly rowEnabled: CellTest;
+  private readonly sections: CompiledSection[] = [];
+  private readonly endHooks: Array<() => void> = [];
+  private readonly keyIndexes: number[];
+  private readonly collectors: Array<(cells: readonly string[]) => void> = [];
+
+  constructor(
+    readonly template: TemplateDefinition,
+    readonly header: readonly string[],
+    private readonly options: EngineOptions,
+  ) {
+    this.resolved = resolveHeader(template, header);
+    const plainIndex = (name: string): number => this.resolved.indexByName.get(name) ?? -1;
+    this.keyIndexes = template.keyColumns.map(plainIndex).filter((index) => index >= 0);
+    this.rowEnabled = compileConditions(template.enabledWhen, plainIndex);
+
+    const sectionIds = [ROW_SECTION, ...template.sections.map((section) => section.id)];
+    const sectionHooks = new Map<string, RowHook[]>(sectionIds.map((id) => [id, []]));
+    const startHooks: Array<() => void> = [];
+    const bind = (use: RuleUse, section: string, column: string, n: number | undefined): void => {
+      const hooks = getRule(use.rule).check(this.contextFor(use, column, n));
+      if (hooks.start) startHooks.push(hooks.start);
+      if (hooks.row) {
+        const list = sectionHooks.get(section);
+        if (!list) throw new Error(`template ${template.kind}: unknown section ${section}`);
+        list.push(hooks.row);
+      }
+      if (hooks.end) this.endHooks.push(hooks.end);
+    };
+
+    bind({ rule: 'missing-column', options: { columns: this.resolved.missingRequired } }, ROW_SECTION, '', undefined);
+    bind({ rule: 'unknown-column', options: { columns: this.resolved.unknown } }, ROW_SECTION, '', undefined);
+    for (const column of template.columns) {
+      const section = column.section ?? ROW_SECTION;
+      const uses: RuleUse[] = [...(column.requirement === 'required' ? [{ rule: 'required' }] : []), ...(column.rules ?? [])];
+      if (!isGroupColumn(column.name)) {
+        // An absent column is blank on every row: only the rules that report missing values apply.
+        const present = plainIndex(column.name) >= 0;
+        for (const use of uses) if (present || REPORTS_MISSING.has(use.rule)) bind(use, section, column.name, undefined);
+        continue;
+      }
+      const members = this.resolved.members.get(groupOf(template, column.name).id) ?? [];
+      for (const n of members) {
+        const name = memberName(column.name, n);
+        for (const use of uses) {
+          // A required group column is required for its first member only ("component_1 Required").
+          if (use.rule === 'required' && n !== 1) continue;
+          if (plainIndex(name) < 0 && !REPORTS_MISSING.has(use.rule)) continue;
+          bind(use, section, name, n);
+        }
+      }
+    }
+    for (const use of template.rowRules) bind(use, use.section ?? ROW_SECTION, '', undefined);
+
+    for (const id of sectionIds) {
+      const definition = template.sections.find((section) => section.id === id);
+      this.sections.push({
+        test: definition ? compileConditions(definition.enabledWhen, plainIndex) : undefined,
+        hooks: sectionHooks.get(id) as RowHook[],
+      });
+    }
+    this.compileCollectors(plainIndex);
+    for (const hook of startHooks) hook();
+  }
+
+  private compileCollectors(plainIndex: (name: string) => number): void {
+    const store = this.options.collect;
+    if (!store) return;
+    for (const provided of this.template.provides) {
+      store.provide(provided.set);
+      const index = plainIndex(provided.column);
+      if (index < 0) continue;
+      const parents = (provided.parentColumns ?? []).map(plainIndex).filter((i) => i >= 0);
+      const definition = this.template.sections.find((section) => section.id === provided.section);
+      const inSection = definition ? compileConditions(definition.enabledWhen, plainIndex) : () => true;
+      this.collectors.push((cells) => {
+        if (!inSection(cells)) return;
+        const key = (cells[index] ?? '').trim();
+        if (key === '') return;
+        if (provided.parentColumns === undefined) {
+          store.add(provided.set, key);
+          return;
+        }
+        let parent = '';
+        for (const parentIndex of parents) {
+          parent = (cells[parentIndex] ?? '').trim();
+          if (parent !== '') break;
+        }
+        store.add(provided.set, key, parent);
+      });
+    }
+  }
+
+  private contextFor(use: RuleUse, column: string, n: number | undefined): RuleContext {
+    const rule = getRule(use.rule);
+    const nameOf = (name: string): string => (n !== undefined ? memberName(name, n) : name);
+    const indexOf = (name: string): number => this.resolved.indexByName.get(nameOf(name)) ?? -1;
+    const index = column === '' ? -1 : indexOf(column);
+    const push = (at: RowRef, descriptor: ReportDescriptor, cellValue: string): void => {
+      const reported = descriptor.column ?? column;
+      const value = descriptor.value ?? cellValue;
+      const severity = descriptor.severity ?? 'error';
+      const message = formatMessage(rule.id, rule.messages, descriptor.messageId, {
+        column: reported,
+        value,
+        ...descriptor.data,
+      });
+      this.findings.push({
+        rule: rule.id,
+        messageId: descriptor.messageId,
+        severity,
+        message,
+        file: this.options.file,
+        row: at.row,
+        line: at.line,
+        column: reported,
+        value,
+        key: at.key,
+      });
+      if (severity === 'error' && at.row > 1) this.errorRows.add(at.row);
+    };
+    return {
+      file: this.options.file,
+      kind: this.template.kind,
+      asOf: this.options.asOf,
+      header: this.header,
+      column,
+      index,
+      options: use.options ?? {},
+      references: this.options.references ?? NO_REFERENCES,
+      indexOf,
+      nameOf,
+      test: (conditions) => compileConditions(conditions, indexOf),
+      report: (cells, record, descriptor) =>
+        push(this.rowRef(cells, record), descriptor, index >= 0 ? (cells[index] ?? '') : ''),
+      reportAt: (at, descriptor) => push(at, descriptor, ''),
+      rowRef: (cells, record) => this.rowRef(cells, record),
+    };
+  }
+
+  /** The row's business key: the first non-blank key column. */
+  keyOf(cells: readonly string[]): string {
+    for (const index of this.keyIndexes) {
+      const value = (cells[index] ?? '').trim();
+      if (value !== '') return value;
+    }
+    return '';
+  }
+
+  private rowRef(cells: readonly string[], record: CsvRecord): RowRef {
+    return { row: record.row, line: record.line, key: this.keyOf(cells) };
+  }
+
+  /** True when the template's "enabled" condition holds: only such rows are validated and imported. */
+  isEnabled(cells: readonly string[]): boolean {
+    return this.rowEnabled(cells);
+  }
+
+  add(record: CsvRecord): void {
+    this.rows++;
+    const cells = record.cells;
+    if (!this.rowEnabled(cells)) return;
+    const sections = this.sections;
+    for (let s = 0; s < sections.length; s++) {
+      const section = sections[s] as CompiledSection;
+      if (section.test !== undefined && !section.test(cells)) continue;
+      const hooks = section.hooks;
+      for (let h = 0; h < hooks.length; h++) (hooks[h] as RowHook)(cells, record);
+    }
+    for (const collect of this.collectors) collect(cells);
+  }
+
+  /** Runs the whole-file checks; findings are then sorted by row (header findings first). */
+  finish(): Finding[] {
+    for (const hook of this.endHooks) hook();
+    this.findings.sort((a, b) => a.row - b.row);
+    return this.findings;
+  }
+}
+

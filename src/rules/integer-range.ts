@@ -1,0 +1,31 @@
+// Whole numbers within a range: net terms 0–180, percentages 1–100, months 1–12, intervals from 1.
+import { INTEGER } from './values.js';
+import type { Rule } from './types.js';
+
+export const integerRange: Rule = {
+  id: 'integer-range',
+  docs: 'When filled, a whole number within the range the template gives (net_terms 0-180, percentage 1-100).',
+  scope: 'cell',
+  messages: {
+    notInteger: '{{column}} must be a whole number from {{min}} to {{max}}, not "{{value}}".',
+    outOfRange: '{{column}} must be from {{min}} to {{max}}, not {{value}}.',
+  },
+  check(context) {
+    const min = (context.options.min as number | undefined) ?? 0;
+    const max = (context.options.max as number | undefined) ?? Number.MAX_SAFE_INTEGER;
+    const data = { min, max: max === Number.MAX_SAFE_INTEGER ? 'any' : max };
+    const index = context.index;
+    return {
+      row(cells, record) {
+        const value = cells[index] ?? '';
+        if (value === '') return;
+        if (!INTEGER.test(value)) {
+          context.report(cells, record, { messageId: 'notInteger', data });
+          return;
+        }
+        const number = Number(value);
+        if (number < min || number > max) context.report(cells, record, { messageId: 'outOfRange', data });
+      },
+    };
+  },
+};

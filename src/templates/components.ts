@@ -1,0 +1,86 @@
+// "Catalog - Components": components and their price points (per_unit, volume, tiered, stairstep,
+// on/off), including prepaid usage with overage pricing.
+import { BRACKET_SCHEMES, bracketColumns, bracketGroup, column, inSection, is, present, statusColumns, use } from './columns.js';
+import type { TemplateDefinition } from './types.js';
+
+const COMPONENT_TYPES = ['quantity_recurring', 'quantity_onetime', 'metered', 'on_off', 'event_based', 'prepaid_usage'];
+const prepaid = is('component_type', 'prepaid_usage');
+
+export const components: TemplateDefinition = {
+  kind: 'components',
+  title: 'Catalog - Components',
+  description: 'Components and component price points, with bracket and prepaid/overage pricing.',
+  columns: [
+    ...statusColumns,
+    ...inSection('component', [
+      column('component_name', 'required', 'The name of the component; a value enables validation.'),
+      column('component_type', 'required', COMPONENT_TYPES.join(', ') + '.', [use.allowed(...COMPONENT_TYPES)]),
+      column('description', 'optional', 'The description of the component.'),
+      column('unit_name', 'required', 'The unit name, singular (message).'),
+      column('product_family_id', 'required', 'The ID (or handle) of the product family.', [use.noSpaces, use.catalog('product-family')]),
+      column('metric_id', 'conditional', 'Required if component_type is event_based.', [use.requiredIf(is('component_type', 'event_based'))]),
+      column('taxable', 'required', 'TRUE or FALSE.', [use.trueFalse]),
+      column('tax_code', 'conditional', 'Required if taxable is TRUE.', [use.requiredIf(is('taxable', 'TRUE'))]),
+      column('allow_fractional_quantities', 'required', 'TRUE or FALSE.', [use.trueFalse]),
+      column('hide_date_range_on_invoice', 'required', 'TRUE or FALSE.', [use.trueFalse]),
+      column('allow_billing_portal_updates', 'required', 'TRUE or FALSE.', [use.trueFalse]),
+      column('upgrade_charge', 'optional', 'full, prorated or none; blank for the site default.', [use.allowed('full', 'prorated', 'none')]),
+      column('downgrade_credit', 'optional', 'full, prorated or none; blank for the site default.', [use.allowed('full', 'prorated', 'none')]),
+      column('handle', 'required', 'The API handle of the component, e.g. premium-licenses.', [use.noSpaces, use.handle, use.unique]),
+    ]),
+    ...inSection('price-point', [
+      column('attach_to', 'required', 'The handle of the component this price point attaches to.', [use.noSpaces]),
+      column('price_point_name', 'required', 'The name of the price point.'),
+      column('price_point_handle', 'required', 'The price point handle; starts with a letter.', [
+        use.noSpaces,
+        use.handle,
+        use.uniqueWithin('attach_to'),
+      ]),
+      column('pricing_scheme', 'conditional', 'per_unit, volume, tiered or stairstep; blank for an on/off price point.', [
+        use.requiredIf({ column: 'component_type', isNot: ['on_off'] }),
+        use.allowed(...BRACKET_SCHEMES),
+      ]),
+      column('per_unit_price', 'conditional', 'The unit price, for per_unit pricing or an on/off component.', [
+        use.requiredIf(is('pricing_scheme', 'per_unit'), is('component_type', 'on_off')),
+        use.decimal,
+      ]),
+      ...bracketColumns('', 'price-point'),
+      column('auto_renew_units', 'conditional', 'Prepaid: units replenish each cycle (TRUE/FALSE).', [use.requiredIf(prepaid), use.trueFalse], 'price-point'),
+      column('allow_rollover', 'conditional', 'Prepaid: unused units roll over (TRUE/FALSE).', [use.requiredIf(prepaid), use.trueFalse]),
+      column('expire_after', 'optional', 'Prepaid: units expire after this many months or days.', [use.integer(1)]),
+      column('month_or_day', 'conditional', 'month or day; required with expire_after.', [
+        use.requiredIf(present('expire_after')),
+        use.allowed('month', 'day'),
+      ]),
+      column('overage_pricing_scheme', 'conditional', 'Prepaid: per_unit, volume, tiered or stairstep.', [
+        use.requiredIf(prepaid),
+        use.allowed(...BRACKET_SCHEMES),
+      ]),
+      column('overage_per_unit_price', 'conditional', 'Prepaid: overage unit price for per_unit.', [
+        use.requiredIf(is('overage_pricing_scheme', 'per_unit')),
+        use.decimal,
+      ]),
+      ...bracketColumns('overage_', 'price-point'),
+    ]),
+  ],
+  groups: [bracketGroup(''), bracketGroup('overage_')],
+  customFieldPrefixes: [],
+  enabledWhen: [present('component_name'), present('attach_to')],
+  sections: [
+    { id: 'component', description: 'Component fields, validated when component_name has a value.', enabledWhen: [present('component_name')] },
+    {
+      id: 'price-point',
+      description: 'Price point fields, validated on component rows and on rows that attach a price point.',
+      enabledWhen: [present('component_name'), present('attach_to')],
+    },
+  ],
+  keyColumns: ['handle', 'price_point_handle'],
+  rowRules: [
+    { rule: 'pricing-brackets', section: 'price-point' },
+    { rule: 'pricing-brackets', options: { prefix: 'overage_' }, section: 'price-point' },
+  ],
+  provides: [
+    { set: 'component', column: 'handle', section: 'component' },
+    { set: 'component-price-point', column: 'price_point_handle', parentColumns: ['attach_to', 'handle'], section: 'price-point' },
+  ],
+};

@@ -1,0 +1,60 @@
+// Tells a file's template kind from its header row, or explains which kinds come closest and which
+// columns differ. `--template KIND` overrides detection.
+import { InputError } from '../errors.js';
+import { resolveHeader } from './header.js';
+import { TEMPLATE_KINDS, getTemplate, isTemplateKind, listTemplates } from './index.js';
+import type { TemplateDefinition } from './types.js';
+
+interface Candidate {
+  template: TemplateDefinition;
+  missing: string[];
+  missingRequired: string[];
+  unknown: string[];
+}
+
+const LISTED = 4;
+
+function listColumns(columns: string[]): string {
+  const shown = columns.slice(0, LISTED).join(', ');
+  return columns.length > LISTED ? `${shown} and ${columns.length - LISTED} more` : shown;
+}
+
+function describe(candidate: Candidate): string {
+  const parts: string[] = [];
+  if (candidate.missingRequired.length > 0) parts.push(`lacks ${listColumns(candidate.missingRequired)}`);
+  if (candidate.unknown.length > 0) parts.push(`does not have ${listColumns(candidate.unknown)}`);
+  return `${candidate.template.kind} (${parts.join('; ')})`;
+}
+
+/** Scores how far a header is from each kind: a kind fits when nothing is unknown and nothing required is missing. */
+export function rankTemplates(header: readonly string[]): Candidate[] {
+  return listTemplates()
+    .map((template) => {
+      const resolved = resolveHeader(template, header);
+      return { template, missing: resolved.missing, missingRequired: resolved.missingRequired, unknown: resolved.unknown };
+    })
+    .sort(
+      (a, b) =>
+        a.missingRequired.length + a.unknown.length - (b.missingRequired.length + b.unknown.length) ||
+        a.missing.length - b.missing.length,
+    );
+}
+
+export function detectTemplate(header: string[], file: string, override?: string): TemplateDefinition {
+  if (override !== undefined) {
+    if (!isTemplateKind(override))
+      throw new InputError('unknown-template', `unknown template "${override}".`, {
+        location: { file },
+        hint: `Use one of: ${TEMPLATE_KINDS.join(', ')}.`,
+      });
+    return getTemplate(override);
+  }
+  const ranked = rankTemplates(header);
+  const best = ranked[0] as Candidate;
+  if (best.missingRequired.length === 0 && best.unknown.length === 0) return best.template;
+  const closest = ranked.slice(0, 2).map(describe).join('; or ');
+  throw new InputError('undetectable-template', `cannot tell the template kind from the header row; closest: ${closest}.`, {
+    location: { file, row: 1 },
+    hint: 'Fix the column names to match the blank template (migrate init), or pass --template KIND.',
+  });
+}

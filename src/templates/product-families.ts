@@ -1,0 +1,22 @@
+// "Catalog - Product Families": the families products, components and coupons belong to.
+import { column, present, statusColumns, use } from './columns.js';
+import type { TemplateDefinition } from './types.js';
+
+export const productFamilies: TemplateDefinition = {
+  kind: 'product-families',
+  title: 'Catalog - Product Families',
+  description: 'Product families; other catalog files name them in product_family_id.',
+  columns: [
+    ...statusColumns,
+    column('name', 'required', 'The name of the product family; a value enables validation.'),
+    column('description', 'optional', 'The description of the product family.'),
+    column('handle', 'optional', 'The API handle of the product family.', [use.noSpaces, use.handle, use.unique]),
+  ],
+  groups: [],
+  customFieldPrefixes: [],
+  enabledWhen: [present('name')],
+  sections: [],
+  keyColumns: ['handle', 'name'],
+  rowRules: [],
+  provides: [{ set: 'product-family', column: 'handle' }],
+};

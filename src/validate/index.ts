@@ -1,0 +1,130 @@
+// The validation pipeline every command uses: detects each file's template, reads reference files
+// (customers, catalog) first so cross-file rules can check against them, and runs the rule engine.
+import { openCsv } from '../csv/reader.js';
+import type { CsvSource } from '../csv/types.js';
+import type { Finding } from '../rules/finding.js';
+import { FileValidator } from '../rules/engine.js';
+import { ReferenceStore } from '../rules/references.js';
+import type { References } from '../rules/types.js';
+import { detectTemplate } from '../templates/detect.js';
+import type { TemplateKind } from '../templates/types.js';
+
+export interface FileReport {
+  path: string;
+  template: TemplateKind;
+  rows: number;
+  errorRows: number;
+  findings: Finding[];
+}
+
+export interface ValidationSummary {
+  files: number;
+  rows: number;
+  validRows: number;
+  errorRows: number;
+  errors: number;
+  warnings: number;
+}
+
+export interface ValidationReport {
+  asOf: string;
+  files: FileReport[];
+  summary: ValidationSummary;
+}
+
+export interface ValidateOptions {
+  /** YYYY-MM-DD: the day date rules are judged against. */
+  asOf: string;
+  /** Template kind forced on every input file (`--template`). */
+  template?: string;
+  /** Extra files read only as reference data (`--catalog DIR`); not reported. */
+  catalogPaths?: string[];
+}
+
+export interface SourceOptions {
+  asOf: string;
+  template?: string;
+  references?: References;
+  collect?: ReferenceStore;
+}
+
+/** Kinds whose rows other files refer to, in the order they are read (families before products…). */
+const REFERENCE_ORDER: readonly TemplateKind[] = [
+  'product-families',
+  'products',
+  'components',
+  'coupons',
+  'customers-advanced',
+];
+
+function readOrder(kind: TemplateKind): number {
+  const position = REFERENCE_ORDER.indexOf(kind);
+  return position < 0 ? REFERENCE_ORDER.length : position;
+}
+
+/** Validates one opened file; `collect` receives the keys it provides to files read later. */
+export async function validateSource(source: CsvSource, options: SourceOptions): Promise<FileReport> {
+  const template = detectTemplate(source.header, source.path, options.template);
+  const validator = new FileValidator(template, source.header, {
+    file: source.path,
+    asOf: options.asOf,
+    ...(options.references ? { references: options.references } : {}),
+    ...(options.collect ? { collect: options.collect } : {}),
+  });
+  for await (const record of source.records) validator.add(record);
+  const findings = validator.finish();
+  return { path: source.path, template: template.kind, rows: validator.rows, errorRows: validator.errorRows.size, findings };
+}
+
+/** Validates files as a set: reference files first, cross-file checks included; reports in argument order. */
+export async function validateFiles(paths: string[], options: ValidateOptions): Promise<ValidationReport> {
+  const catalogPaths = (options.catalogPaths ?? []).filter((path) => !paths.includes(path));
+  // Headers are read (and kinds detected) up front, so every input error surfaces before any row work.
+  const opened = await Promise.all(
+    [...paths, ...catalogPaths].map(async (path, position) => {
+      const source = await openCsv(path);
+      const isInput = position < paths.length;
+      const template = detectTemplate(source.header, path, isInput ? options.template : undefined);
+      return { source, kind: template.kind, isInput, position };
+    }),
+  );
+  const order = [...opened].sort((a, b) => readOrder(a.kind) - readOrder(b.kind) || Number(a.isInput) - Number(b.isInput) || a.position - b.position);
+  const references = new ReferenceStore();
+  const reports = new Map<number, FileReport>();
+  for (const file of order) {
+    const report = await validateSource(file.source, {
+      asOf: options.asOf,
+      template: file.kind,
+      references,
+      collect: references,
+    });
+    if (file.isInput) reports.set(file.position, report);
+  }
+  const files = paths.map((_path, position) => reports.get(position) as FileReport);
+  return { asOf: options.asOf, files, summary: summarize(files) };
+}
+
+export function summarize(files: readonly FileReport[]): ValidationSummary {
+  const summary: ValidationSummary = { files: files.length, rows: 0, validRows: 0, errorRows: 0, errors: 0, warnings: 0 };
+  for (const file of files) {
+    summary.rows += file.rows;
+    summary.errorRows += file.errorRows;
+    for (const finding of file.findings) {
+      if (finding.severity === 'error') summary.errors++;
+      else summary.warnings++;
+    }
+  }
+  summary.validRows = summary.rows - summary.errorRows;
+  return summary;
+}
+
+/** Findings grouped by spreadsheet row (header-level findings under row 1). */
+export function findingsByRow(file: Pick<FileReport, 'findings'>): Map<number, Finding[]> {
+  const byRow = new Map<number, Finding[]>();
+  for (const finding of file.findings) {
+    const list = byRow.get(finding.row);
+    if (list) list.push(finding);
+    else byRow.set(finding.row, [finding]);
+  }
+  return byRow;
+}
