@@ -1,0 +1,118 @@
+// Benchmark of the target client against the in-process sandbox on loopback: requests/s at
+// concurrency 4 (mixed reads and creates; goal ≥ 2,000/s), and the client's own cost per request
+// over a raw undici request to the same endpoint. BENCH_CLIENT_REQUESTS overrides the batch size.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { Pool } from 'undici';
+import { startSandbox } from '../src/sandbox/index.js';
+import { ChargifyClient } from '../src/target/chargify/client.js';
+
+const API_KEY = 'bench-key';
+const REPETITIONS = 5;
+const WORKERS = 8;
+/** One create per this many requests; the rest are reads. */
+const CREATE_EVERY = 4;
+
+export async function run(): Promise<void> {
+  const requests = Number(process.env.BENCH_CLIENT_REQUESTS ?? 4000);
+  const dataDir = await mkdtemp(join(tmpdir(), 'migrate-bench-client-'));
+  const sandbox = await startSandbox({ port: 0, host: '127.0.0.1', dataDir, apiKey: API_KEY });
+  const client = new ChargifyClient({ name: 'bench', baseUrl: sandbox.baseUrl, apiKey: API_KEY }, { concurrency: 4 });
+  const origin = new URL(sandbox.baseUrl).origin;
+  const raw = new Pool(origin, { connections: 4, pipelining: 1 });
+  const authorization = `Basic ${Buffer.from(`${API_KEY}:x`).toString('base64')}`;
+  try {
+    const seed = await client.createCustomer(customerAttrs('seed'), { naturalKey: 'bench:seed' });
+    const seedId = Number(seed.id);
+    let serial = 0;
+    const mixed = async (): Promise<void> => {
+      serial += 1;
+      if (serial % CREATE_EVERY === 0) {
+        await client.createCustomer(customerAttrs(`c-${serial}`), { naturalKey: `bench:c-${serial}` });
+      } else {
+        await client.readCustomer(seedId);
+      }
+    };
+    const clientRead = async (): Promise<void> => {
+      await client.readCustomer(seedId);
+    };
+    const rawRead = async (): Promise<void> => {
+      const response = await raw.request({
+        method: 'GET',
+        path: `/customers/${seedId}.json`,
+        headers: { accept: 'application/json', authorization },
+      });
+      JSON.parse(await response.body.text());
+    };
+
+    await drive(mixed, 500, WORKERS);
+    const mixedRates: number[] = [];
+    const readRates: number[] = [];
+    const rawRates: number[] = [];
+    const clientSerial: number[] = [];
+    const rawSerial: number[] = [];
+    for (let repetition = 0; repetition < REPETITIONS; repetition += 1) {
+      mixedRates.push(requests / (await drive(mixed, requests, WORKERS)) * 1000);
+      readRates.push(requests / (await drive(clientRead, requests, WORKERS)) * 1000);
+      rawRates.push(requests / (await drive(rawRead, requests, 4)) * 1000);
+      // One at a time, so the difference is the client's own cost per request, not queueing.
+      clientSerial.push((await drive(clientRead, requests / 4, 1)) / (requests / 4));
+      rawSerial.push((await drive(rawRead, requests / 4, 1)) / (requests / 4));
+    }
+    const mixedRate = median(mixedRates);
+    const overheadUs = (median(clientSerial) - median(rawSerial)) * 1000;
+    const table = [
+      ['measure', `median of ${REPETITIONS}`, 'goal'],
+      [`client, concurrency 4, 1 create per ${CREATE_EVERY} requests, rest reads`, `${rounded(mixedRate)} req/s`, mixedRate >= 2000 ? '≥ 2,000 ✓' : '≥ 2,000 ✗'],
+      ['client, concurrency 4, reads', `${rounded(median(readRates))} req/s`, ''],
+      ['raw undici, 4 connections, reads', `${rounded(median(rawRates))} req/s`, ''],
+      ['latency, one at a time: client', `${(median(clientSerial) * 1000).toFixed(0)} µs`, ''],
+      ['latency, one at a time: raw undici', `${(median(rawSerial) * 1000).toFixed(0)} µs`, ''],
+      ['client overhead per request', `${overheadUs.toFixed(0)} µs`, ''],
+    ];
+    process.stdout.write(`${requests.toLocaleString('en-US')} requests per batch against the in-process sandbox on loopback\n\n`);
+    process.stdout.write(`${markdownTable(table)}\n`);
+  } finally {
+    await raw.close();
+    await client.close();
+    await sandbox.close();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+function customerAttrs(reference: string) {
+  return { first_name: 'Bench', last_name: 'Mark', email: `${reference}@example.com`, reference };
+}
+
+/** Runs `total` calls of `task` from `workers` concurrent loops; answers the elapsed milliseconds. */
+async function drive(task: () => Promise<void>, total: number, workers: number): Promise<number> {
+  let remaining = total;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: workers }, async () => {
+      while (remaining > 0) {
+        remaining -= 1;
+        await task();
+      }
+    }),
+  );
+  return performance.now() - started;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+function rounded(value: number): string {
+  return Math.round(value).toLocaleString('en-US');
+}
+
+function markdownTable(rows: string[][]): string {
+  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
+  const line = (row: string[]) => `| ${row.map((cell, column) => cell.padEnd(widths[column])).join(' | ')} |`;
+  return [line(rows[0]), `| ${widths.map((width) => '-'.repeat(width)).join(' | ')} |`, ...rows.slice(1).map(line)].join('\n');
+}
