@@ -2,8 +2,7 @@
 // required, conditional, optional or written by the toolkit) and every rule with its one-line docs.
 import { InputError } from '../../errors.js';
 import { getRule } from '../../rules/index.js';
-import { getTemplate, listTemplates } from '../../templates/index.js';
-import { TEMPLATE_KINDS, type TemplateDefinition, type TemplateKind } from '../../templates/types.js';
+import { getTemplate, isTemplateKind, listTemplates, TEMPLATE_KINDS, type TemplateDefinition, type TemplateKind } from '../../templates/index.js';
 import { colorEnabled, resolveFormat } from '../options.js';
 import { createColors, type Colors } from '../reporters/colors.js';
 import { renderJsonDocument } from '../reporters/json.js';
@@ -37,8 +36,8 @@ export async function run(kind: string | undefined, options: TemplatesOptions): 
 }
 
 function knownKind(kind: string): TemplateKind {
-  const match = TEMPLATE_KINDS.find((known) => known === kind.trim().toLowerCase());
-  if (match) return match;
+  const wanted = kind.trim().toLowerCase();
+  if (isTemplateKind(wanted)) return wanted;
   const closest = [...TEMPLATE_KINDS].sort((a, b) => editDistance(kind, a) - editDistance(kind, b)).slice(0, 2);
   throw new InputError('unknown-template', `Unknown template kind "${kind}".`, {
     hint: `Did you mean ${closest.join(' or ')}? Run \`migrate templates\` for the list.`,

@@ -1,6 +1,7 @@
 // `migrate validate`: checks template files and prints the report in the chosen format; exit 0 when
 // no row has errors, 1 when some do, 2 (thrown InputError) for a usage or input-file problem.
 import ora from 'ora';
+import { loadConfig } from '../../config/index.js';
 import { collectCsvFiles } from '../../csv/inputs.js';
 import { ExitCode } from '../../errors.js';
 import { validateFiles } from '../../validate/index.js';
@@ -20,7 +21,7 @@ export interface ValidateOptions {
 
 export async function run(paths: string[], options: ValidateOptions): Promise<void> {
   const format = resolveFormat(options.format);
-  const asOf = resolveAsOf(options.asOf);
+  const asOf = resolveAsOf(options.asOf, await loadConfig());
   const files = await collectCsvFiles(paths);
   const catalogPaths = options.catalog && options.catalog.length > 0 ? await collectCsvFiles(options.catalog) : undefined;
 
@@ -35,5 +36,5 @@ export async function run(paths: string[], options: ValidateOptions): Promise<vo
 
   const colors = createColors(format === 'pretty' && colorEnabled(options.color, process.stdout));
   process.stdout.write(renderValidateReport(format, report, colors));
-  process.exitCode = report.summary.errorRows > 0 ? ExitCode.rowErrors : ExitCode.ok;
+  process.exitCode = report.summary.errors > 0 ? ExitCode.rowErrors : ExitCode.ok;
 }

@@ -1,7 +1,7 @@
 // JUnit XML for CI test tabs: a generic writer of suites and cases (well-formed, escaped, characters
 // XML forbids removed) and the validate mapping: one suite per file, one case per row with findings.
 import type { Finding } from '../../rules/finding.js';
-import { findingsByRow, type ValidateReport } from './types.js';
+import { rowGroups, type ValidateReport } from './types.js';
 
 export interface JunitCase {
   name: string;
@@ -73,7 +73,7 @@ function describeFinding(finding: Finding): string {
 export function renderValidateJunit(report: ValidateReport): string {
   const suites = report.files.map((file): JunitSuite => ({
     name: file.path,
-    cases: findingsByRow(file.findings).map((group): JunitCase => {
+    cases: rowGroups(file.findings).map((group): JunitCase => {
       const errors = group.findings.filter((finding) => finding.severity === 'error');
       const name = `row ${group.row}${group.key ? ` (${group.key})` : ''}`;
       const body = group.findings.map(describeFinding).join('\n');

@@ -3,7 +3,7 @@
 import type { Finding } from '../../rules/finding.js';
 import type { Colors } from './colors.js';
 import { plural, renderSummary } from './summary.js';
-import { findingsByRow, type ValidateReport, type ValidatedFile } from './types.js';
+import { rowGroups, type ValidateReport, type ValidatedFile } from './types.js';
 
 const maxValueLength = 60;
 
@@ -33,7 +33,7 @@ function renderFile(file: ValidatedFile, colors: Colors): string {
         ? colors.yellow('valid, with warnings')
         : colors.green('valid');
   const head = `${colors.bold(safeText(file.path))}  ${colors.dim(`${file.template} · ${plural(file.rows, 'row')} ·`)} ${status}`;
-  const rows = findingsByRow(file.findings).map((group) => {
+  const rows = rowGroups(file.findings).map((group) => {
     const where = group.line !== group.row ? `row ${group.row} (line ${group.line})` : `row ${group.row}`;
     const key = group.key ? colors.dim(` · ${safeText(group.key)}`) : '';
     return [`  ${colors.bold(where)}${key}`, ...group.findings.map((finding) => renderFinding(finding, colors))].join('\n');

@@ -2,9 +2,14 @@
 // in Result, or `pending` for rows ready to import; every other cell is left as the user wrote it.
 import { mkdir } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
+import { openCsv } from '../../csv/reader.js';
 import { writeAnnotatedCopy } from '../../csv/writer.js';
 import { InputError } from '../../errors.js';
 import type { Finding } from '../../rules/finding.js';
+import { compileConditions } from '../../rules/engine.js';
+import type { CellTest } from '../../rules/types.js';
+import { getTemplate } from '../../templates/index.js';
+import { findingsByRow } from '../../validate/index.js';
 import type { ValidateReport, ValidatedFile } from './types.js';
 
 /** What a row's Status and Result cells say after validation. */
@@ -43,6 +48,15 @@ export function resultPaths(files: readonly ValidatedFile[], outDir: string): Ma
   return paths;
 }
 
+/**
+ * Rows the template enables ("set create_subscription to TRUE…"): only those are validated, so only
+ * those are marked; other rows (and blank ones) keep their Status and Result as they were.
+ */
+async function enabledRows(file: ValidatedFile): Promise<CellTest> {
+  const { header } = await openCsv(file.path);
+  return compileConditions(getTemplate(file.template).enabledWhen, (name) => header.indexOf(name));
+}
+
 /** Writes every annotated copy (each atomically) after checking all destinations first. */
 export async function writeValidateResults(report: ValidateReport, outDir: string): Promise<string[]> {
   const paths = resultPaths(report.files, outDir);
@@ -53,15 +67,16 @@ export async function writeValidateResults(report: ValidateReport, outDir: strin
   }
   const written: string[] = [];
   for (const file of report.files) {
-    const byRow = new Map<number, Finding[]>();
-    for (const finding of file.findings) {
-      if (finding.row < 2) continue;
-      const list = byRow.get(finding.row);
-      if (list) list.push(finding);
-      else byRow.set(finding.row, [finding]);
-    }
+    const byRow = findingsByRow(file);
+    // A header problem (a missing required column) stops every row from importing.
+    const headerErrors = (byRow.get(1) ?? []).filter((finding) => finding.severity === 'error');
+    const isEnabled = await enabledRows(file);
     const output = paths.get(file.path)!;
-    await writeAnnotatedCopy(file.path, output, (record) => rowAnnotation(byRow.get(record.row)));
+    await writeAnnotatedCopy(file.path, output, (record) => {
+      const own = byRow.get(record.row);
+      if (!own && !isEnabled(record.cells)) return undefined;
+      return rowAnnotation([...headerErrors, ...(own ?? [])]);
+    });
     written.push(output);
   }
   return written;

@@ -1,37 +1,16 @@
-// The validation report as the reporters read it: structurally the ValidationReport that
-// src/validate returns, so reporters stay pure functions testable with hand-built reports.
+// What the reporters read: the ValidationReport src/validate returns (reporters are pure functions
+// over it, testable with hand-built reports), and the orderings every reporter shares.
 import type { Finding } from '../../rules/finding.js';
 
-export interface ValidateSummary {
-  files: number;
-  rows: number;
-  validRows: number;
-  errorRows: number;
-  errors: number;
-  warnings: number;
-}
+export type { FileReport as ValidatedFile, ValidationReport as ValidateReport, ValidationSummary as ValidateSummary } from '../../validate/index.js';
 
-export interface ValidatedFile {
-  path: string;
-  template: string;
-  rows: number;
-  errorRows: number;
-  findings: Finding[];
-}
-
-export interface ValidateReport {
-  asOf: string;
-  files: ValidatedFile[];
-  summary: ValidateSummary;
-}
-
-/** Findings ordered as people read a file: by row, then column position of first mention, then rule. */
+/** Findings ordered as people read a file: by row; within a row the engine's order (template column order). */
 export function sortedFindings(findings: readonly Finding[]): Finding[] {
-  return [...findings].sort((a, b) => a.row - b.row || a.line - b.line || compareText(a.column, b.column) || compareText(a.rule, b.rule));
+  return [...findings].sort((a, b) => a.row - b.row || a.line - b.line);
 }
 
 /** Findings grouped by spreadsheet row, rows in ascending order. */
-export function findingsByRow(findings: readonly Finding[]): Array<{ row: number; line: number; key: string; findings: Finding[] }> {
+export function rowGroups(findings: readonly Finding[]): Array<{ row: number; line: number; key: string; findings: Finding[] }> {
   const groups = new Map<number, { row: number; line: number; key: string; findings: Finding[] }>();
   for (const finding of sortedFindings(findings)) {
     let group = groups.get(finding.row);
@@ -43,8 +22,4 @@ export function findingsByRow(findings: readonly Finding[]): Array<{ row: number
     group.findings.push(finding);
   }
   return [...groups.values()];
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
