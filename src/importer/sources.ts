@@ -10,13 +10,13 @@ import type { ImportStep, SourceRow } from './types.js';
 
 export interface ValidatedInput {
   path: string;
-  template: string;
+  template: TemplateKind;
   findings: Finding[];
 }
 
 export interface LoadedFile {
   path: string;
-  kind: string;
+  kind: TemplateKind;
   rows: SourceRow[];
 }
 
@@ -60,7 +60,7 @@ function mapFile(rows: SourceRow[], errorsByRow: Map<number, Finding[]>): RowSte
 export async function loadRows(inputs: ValidatedInput[]): Promise<LoadedRows> {
   const loaded: LoadedRows = { files: [], rowSteps: [], invalid: new Map(), alreadyImported: new Set() };
   for (const input of inputs) {
-    const template = getTemplate(input.template as TemplateKind);
+    const template = getTemplate(input.template);
     const errorsByRow = new Map<number, Finding[]>();
     for (const finding of input.findings) {
       if (finding.severity !== 'error') continue;
