@@ -1,0 +1,171 @@
+// Catalog rows (product families, products, components, coupons, EBB segments) → the payloads sent,
+// checked against the vendor's request schemas, and found again after they were created.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadRequestContract, specMissingReason, type RequestContract } from '../../target/helpers/request-contract.js';
+import { rowsOf, runSteps, SimpleResolver, stepsOf } from './harness.js';
+import { MemoryTarget } from './memory-target.js';
+import { stepsForFile } from '../../../src/importer/steps/index.js';
+
+let contract: RequestContract | undefined;
+beforeAll(() => {
+  if (!specMissingReason) contract = loadRequestContract();
+});
+
+function expectSpecValid(target: MemoryTarget): void {
+  if (!contract) return;
+  const problems = target.calls.flatMap((call) => contract!.problems(call.method, call.path, call.body));
+  expect(problems).toEqual([]);
+}
+
+const FAMILIES = `name,description,handle
+Acme Projects,Project tools,acme-projects
+Unnamed Family,,`;
+
+const PRODUCTS = `product_name,description,product_family_id,taxable,tax_code,require_payment_method,require_billing_address,require_shipping_address,auto_create_signup_page,handle,attach_to,price_point_name,price_point_handle,price,renew_every,month_or_day,trial_price,trial_interval,trial_month_or_day,trial_type,expiration_interval,expiration_month_or_day,setup_fee_price
+Basic Plan,Our basic plan,acme-projects,TRUE,digital,TRUE,FALSE,FALSE,FALSE,basic,basic,Basic monthly,basic-monthly,10.00,1,month,0,14,day,no_obligation,,,5.50
+,,,,,,,,,,basic,Basic yearly,basic-yearly,100,12,month,,,,,12,month,`;
+
+const COMPONENTS = `component_name,component_type,description,unit_name,product_family_id,metric_id,taxable,tax_code,allow_fractional_quantities,hide_date_range_on_invoice,allow_billing_portal_updates,upgrade_charge,downgrade_credit,handle,attach_to,price_point_name,price_point_handle,pricing_scheme,per_unit_price,starting_quantity_1,ending_quantity_1,price_1,starting_quantity_2,ending_quantity_2,price_2,auto_renew_units,allow_rollover,expire_after,month_or_day,overage_pricing_scheme,overage_per_unit_price,overage_starting_quantity_1,overage_ending_quantity_1,overage_price_1
+Seats,quantity_recurring,Licensed seats,seat,acme-projects,,FALSE,,FALSE,FALSE,TRUE,prorated,none,seats,seats,Seats standard,seats-std,tiered,,1,10,5.00,11,,4.50,,,,,,,,,
+Setup,quantity_onetime,,setup,acme-projects,,FALSE,,FALSE,FALSE,FALSE,,,setup,setup,Setup fee,setup-fee,per_unit,99,,,,,,,,,,,,,,,
+Messages,metered,,message,acme-projects,,FALSE,,FALSE,TRUE,FALSE,,,messages,messages,Messages volume,messages-vol,volume,,1,1000,0.0075,1001,,0.005,,,,,,,,,
+Support,on_off,,,acme-projects,,FALSE,,FALSE,FALSE,FALSE,full,prorated,support,support,Support,support-on,,25,,,,,,,,,,,,,,,
+API calls,event_based,,call,acme-projects,77,FALSE,,FALSE,FALSE,FALSE,,,api-calls,api-calls,API default,api-default,per_unit,0.01,,,,,,,,,,,,,,,
+Credits,prepaid_usage,,credit,acme-projects,,FALSE,,FALSE,FALSE,FALSE,,,credits,credits,Credits,credits-std,per_unit,1.00,,,,,,,TRUE,FALSE,90,day,tiered,,1,100,1.50
+,,,,,,,,,,,,,,seats,Seats discounted,seats-disc,per_unit,3.00,,,,,,,,,,,,,,`;
+
+const COUPONS = `name,code,description,product_family_id,percentage_discount,flat_discount,stackable,recurring,review_after_import
+Ten percent,TEN%OFF,10% off,acme-projects,10,,TRUE,FALSE,
+Five dollars,FIVE-OFF,,acme-projects,,5.00,FALSE,TRUE,TRUE`;
+
+const SEGMENTS = `component_name,metric_id,component_handle,pricepoint_handle,property_1,property_2,property_3,property_4,pricing_scheme,per_unit_price,starting_quantity_1,ending_quantity_1,price_1
+API calls,77,api-calls,api-default,EU,gold,,,per_unit,0.02,,,
+API calls,77,api-calls,api-default,US,,,,volume,,1,100,0.03`;
+
+async function importCatalog(target: MemoryTarget) {
+  const steps = [
+    ...stepsOf(rowsOf('product-families', FAMILIES)),
+    ...stepsOf(rowsOf('products', PRODUCTS)),
+    ...stepsOf(rowsOf('components', COMPONENTS)),
+    ...stepsOf(rowsOf('coupons', COUPONS)),
+    ...stepsOf(rowsOf('ebb-segments', SEGMENTS)),
+  ];
+  const outcomes = await runSteps(target, steps);
+  return { steps, outcomes };
+}
+
+describe('catalog steps', () => {
+  it.skipIf(specMissingReason !== undefined)('checks payloads against the spec for real (a float price is refused)', () => {
+    expect(contract!.problems('POST', '/product_families/1/products.json', { product: { name: 'x', description: '', price_in_cents: '10.00', interval: 1, interval_unit: 'month' } })).not.toEqual([]);
+  });
+
+  it('keys every object by its natural key and declares what it waits for', () => {
+    const steps = stepsOf(rowsOf('products', PRODUCTS));
+    expect(steps.map((step) => [step.naturalKey, step.dependsOn.map((ref) => `${ref.type}:${ref.key}`)])).toEqual([
+      ['product:basic', ['product_family:acme-projects']],
+      ['product_price_point:basic/basic-monthly', ['product:basic']],
+      ['product_price_point:basic/basic-yearly', ['product:basic']],
+    ]);
+    const segments = stepsOf(rowsOf('ebb-segments', SEGMENTS));
+    expect(segments[0]!.naturalKey).toBe('segment:api-calls/api-default/EU/gold//');
+    expect(segments[0]!.dependsOn).toEqual([
+      { type: 'component', key: 'api-calls' },
+      { type: 'component_price_point', key: 'api-calls/api-default' },
+    ]);
+  });
+
+  it('keys a family without a handle by its name', () => {
+    expect(stepsOf(rowsOf('product-families', FAMILIES)).map((step) => step.naturalKey)).toEqual(['product_family:acme-projects', 'product_family:Unnamed Family']);
+  });
+
+  it('treats an all-digit product_family_id as a site id, with nothing to wait for', () => {
+    const [step] = stepsOf(rowsOf('coupons', COUPONS.replace(/acme-projects/g, '42')));
+    expect(step!.dependsOn).toEqual([]);
+  });
+
+  it('sends payloads the spec accepts, with money in the right units', async () => {
+    const target = new MemoryTarget();
+    await importCatalog(target);
+    expectSpecValid(target);
+    const bodies = target.calls.map((call) => [call.path.replace(/\d+/g, 'N'), call.body]);
+    const product = bodies.find(([path]) => path === '/product_families/N/products.json')![1];
+    expect(product).toEqual({
+      product: {
+        name: 'Basic Plan', handle: 'basic', description: 'Our basic plan', taxable: true, tax_code: 'digital',
+        require_credit_card: true, require_billing_address: false, require_shipping_address: false, auto_create_signup_page: false,
+        price_in_cents: 1000, interval: 1, interval_unit: 'month', trial_price_in_cents: 0, trial_interval: 14, trial_interval_unit: 'day', trial_type: 'no_obligation',
+      },
+    });
+    const pricePoints = bodies.filter(([path]) => path === '/products/N/price_points.json').map(([, body]) => body);
+    expect(pricePoints[0]).toMatchObject({ price_point: { name: 'Basic monthly', handle: 'basic-monthly', price_in_cents: 1000, initial_charge_in_cents: 550 } });
+    expect(pricePoints[1]).toMatchObject({ price_point: { handle: 'basic-yearly', price_in_cents: 10000, interval: 12, expiration_interval: 12, expiration_interval_unit: 'month' } });
+
+    const component = (kind: string) => bodies.find(([path]) => path === `/product_families/N/${kind}_components.json`)?.[1];
+    expect(component('quantity_based')).toMatchObject({
+      quantity_based_component: {
+        name: 'Seats', unit_name: 'seat', recurring: true, upgrade_charge: 'prorated', downgrade_credit: 'none', pricing_scheme: 'tiered',
+        prices: [{ starting_quantity: 1, ending_quantity: 10, unit_price: '5' }, { starting_quantity: 11, unit_price: '4.5' }],
+      },
+    });
+    expect(component('metered')).toMatchObject({ metered_component: { pricing_scheme: 'volume', prices: [{ starting_quantity: 1, ending_quantity: 1000, unit_price: '0.0075' }, { starting_quantity: 1001, unit_price: '0.005' }] } });
+    expect(component('on_off')).toEqual({
+      on_off_component: { name: 'Support', handle: 'support', taxable: false, allow_fractional_quantities: false, hide_date_range_on_invoice: false, upgrade_charge: 'full', downgrade_credit: 'prorated', prices: [{ starting_quantity: 1, unit_price: '25' }] },
+    });
+    expect(component('event_based')).toMatchObject({ event_based_component: { event_based_billing_metric_id: 77, pricing_scheme: 'per_unit', prices: [{ starting_quantity: 1, unit_price: '0.01' }] } });
+    expect(component('prepaid_usage')).toMatchObject({
+      prepaid_usage_component: {
+        renew_prepaid_allocation: true, rollover_prepaid_remainder: false, expiration_interval: 90, expiration_interval_unit: 'day',
+        overage_pricing: { pricing_scheme: 'tiered', prices: [{ starting_quantity: 1, ending_quantity: 100, unit_price: '1.5' }] },
+      },
+    });
+    const coupons = bodies.filter(([path]) => path === '/product_families/N/coupons.json').map(([, body]) => body);
+    expect(coupons).toEqual([
+      { coupon: { name: 'Ten percent', code: 'TEN%OFF', description: '10% off', stackable: true, recurring: false, percentage: '10', product_family_id: expect.stringMatching(/^\d+$/) } },
+      { coupon: { name: 'Five dollars EDIT', code: 'FIVE-OFF', stackable: false, recurring: true, amount_in_cents: 500, product_family_id: expect.stringMatching(/^\d+$/) } },
+    ]);
+    const segments = bodies.filter(([path]) => path === '/components/N/price_points/N/segments.json').map(([, body]) => body);
+    expect(segments).toEqual([
+      { segment: { pricing_scheme: 'per_unit', prices: [{ starting_quantity: 1, unit_price: '0.02' }], segment_property_1_value: 'EU', segment_property_2_value: 'gold' } },
+      { segment: { pricing_scheme: 'volume', prices: [{ starting_quantity: 1, ending_quantity: 100, unit_price: '0.03' }], segment_property_1_value: 'US' } },
+    ]);
+  });
+
+  it('passes each create the intent of its step, with a lookup for a retried create', async () => {
+    const target = new MemoryTarget();
+    const { steps } = await importCatalog(target);
+    expect(target.calls.map((call) => call.intent?.naturalKey).sort()).toEqual(steps.map((step) => step.naturalKey).sort());
+    for (const call of target.calls) expect(typeof call.intent?.lookup).toBe('function');
+  });
+
+  it('finds every created object again, with the same id', async () => {
+    const target = new MemoryTarget();
+    const { steps, outcomes } = await importCatalog(target);
+    const resolver = new SimpleResolver(target);
+    for (const step of steps) {
+      const found = await step.find(target, resolver);
+      expect(found?.id, step.naturalKey).toBe(outcomes.get(step.naturalKey)!.id);
+      expect(found?.link).toBe(outcomes.get(step.naturalKey)!.link);
+    }
+    expect(outcomes.get('product:basic')!.link).toMatch(/^https:\/\/acme\.example\.test\/products\/\d+$/);
+  });
+
+  it('uses the currency minor unit of the site: JPY has none', async () => {
+    const target = new MemoryTarget({ currency: 'JPY' });
+    await runSteps(target, [...stepsOf(rowsOf('product-families', FAMILIES)), ...stepsOf(rowsOf('products', PRODUCTS.replace('10.00', '1000').replace(',5.50', ',550')))]);
+    expect(target.calls[2]!.body).toMatchObject({ product: { price_in_cents: 1000 } });
+  });
+
+  it('reports a row that cannot become an object on that row and column, and maps the others', () => {
+    const rows = rowsOf('components', COMPONENTS.replace('API calls,event_based,,call,acme-projects,77', 'API calls,event_based,,call,acme-projects,my-metric'));
+    const mapped = stepsForFile(rows);
+    const failed = mapped.filter((entry) => entry.error);
+    expect(failed.map((entry) => [entry.row.row, entry.error!.location.column])).toEqual([[6, 'metric_id']]);
+    expect(mapped.filter((entry) => !entry.error).every((entry) => entry.steps.length > 0)).toBe(true);
+  });
+
+  it('rejects a price with more decimals than the currency has', async () => {
+    const target = new MemoryTarget();
+    const steps = [...stepsOf(rowsOf('product-families', FAMILIES)), ...stepsOf(rowsOf('products', PRODUCTS.replace('10.00', '10.005')))];
+    await expect(runSteps(target, steps)).rejects.toMatchObject({ location: { row: 2, column: 'price' } });
+  });
+});
