@@ -3,6 +3,7 @@
 import type { Command } from 'commander';
 import { defineInit } from './definitions/init.js';
 import { defineLiveImport } from './definitions/live-import.js';
+import { defineSandbox } from './definitions/sandbox.js';
 import { defineTemplates } from './definitions/templates.js';
 import { defineTestImport } from './definitions/test-import.js';
 import { defineValidate } from './definitions/validate.js';
@@ -12,6 +13,7 @@ const definitions: Array<(program: Command) => void> = [
   defineValidate,
   defineTestImport,
   defineLiveImport,
+  defineSandbox,
   defineTemplates,
   defineInit,
 ];

@@ -1,0 +1,50 @@
+// What a route handler gets (the parsed request, the store, the site) and gives back (a status and a
+// JSON body), and the ApiError it throws for 4xx answers in the API's `{"errors": [...]}` envelope.
+import type { Store } from './store.js';
+
+export interface SiteSettings {
+  id: number;
+  name: string;
+  subdomain: string;
+  currency: string;
+  mode: 'test' | 'live';
+  /** Site time zone, IANA name; the sandbox writes timestamps in UTC. */
+  timeZone: string;
+}
+
+export interface RequestContext {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  body: Record<string, unknown>;
+  params: Record<string, string>;
+  store: Store;
+  site: SiteSettings;
+  now: Date;
+}
+
+export interface Reply {
+  status: number;
+  body?: unknown;
+}
+
+export type Handler = (context: RequestContext) => Reply;
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly errors: string[],
+  ) {
+    super(errors.join('; '));
+    this.name = 'ApiError';
+  }
+}
+
+export function reply(status: number, body?: unknown): Reply {
+  return { status, body };
+}
+
+/** Timestamps as the API writes them: ISO 8601 without fractions. */
+export function timestamp(date: Date): string {
+  return `${date.toISOString().slice(0, 19)}Z`;
+}

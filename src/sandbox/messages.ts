@@ -1,0 +1,53 @@
+// Every message the sandbox sends, in one place: the real API's wording where the spec and guides give
+// it, otherwise "<Field>: <problem>." as the API words its validation errors. Tested in test/sandbox.
+
+export const messages = {
+  notFound: 'Not Found',
+  recordNotFound: (resource: string) => `${resource} not found`,
+  accessDenied: 'HTTP Basic: Access denied.',
+  forbiddenLiveMode: 'This action is only allowed on sites in test mode.',
+  tooManyRequests: (reference: string) =>
+    `Your request was denied due to a usage violation. You can track this request with support by referencing ${reference}`,
+  duplicateSubmission: 'DuplicatePrevention::DuplicateSubmissionError',
+  internalError: 'An internal error occurred. Please try again later.',
+  badGateway: 'Bad Gateway',
+  serviceUnavailable: 'Service Unavailable',
+  invalidJson: 'The request body is not valid JSON.',
+  missingRootKey: (key: string) => `The request body must be a JSON object with the root key '${key}'.`,
+
+  blank: (field: string) => `${field}: cannot be blank.`,
+  invalid: (field: string) => `${field}: is invalid.`,
+  notANumber: (field: string) => `${field}: is not a number.`,
+  notAnInteger: (field: string) => `${field}: must be an integer.`,
+  mustBeOneOf: (field: string, allowed: readonly string[]) => `${field}: must be one of ${allowed.join(', ')}.`,
+  taken: (field: string) => `${field}: must be unique - that value has been taken.`,
+  handleTaken: (handle: string, resource: string) =>
+    `API Handle: must be unique - '${handle}' has been taken by another ${resource} in this Site.`,
+  handleFormat:
+    "API Handle: must start with a letter or number and may only contain lowercase letters, numbers, or the characters ':', '-', or '_'.",
+  notFoundBy: (resource: string, field: string, value: string) => `${resource}: could not be found for ${field} '${value}'.`,
+  couponNotFound: 'Coupon code could not be found.',
+  couponArchived: (code: string) => `Coupon code '${code}' is archived.`,
+  couponsNotStackable: 'Coupon codes: a non-stackable coupon cannot be combined with other coupons.',
+  productArchived: (handle: string) => `Product: '${handle}' is archived and cannot be used for new subscriptions.`,
+  customerRequired: 'A Customer must be specified for the subscription to be valid.',
+  productRequired: 'Product: must be specified by product_handle or product_id.',
+  referenceMismatch: 'Customer: customer_id and customer_reference name different customers.',
+  pricePointWrongProduct: (id: string) => `Product price point: '${id}' does not belong to the product.`,
+  componentPricePointWrong: (id: string) => `Component price point: '${id}' does not belong to the component.`,
+  componentArchived: (handle: string) => `Component: '${handle}' is archived.`,
+  componentQuantityForbidden: (name: string) => `Component '${name}': quantity cannot be given for this kind of component.`,
+  customerHasSubscriptions: 'Customer: cannot be deleted while it has subscriptions.',
+  parentIsSelf: 'Parent: a customer cannot be its own parent.',
+  paymentProfileOtherCustomer: 'Payment profile: belongs to a different customer.',
+  purgeAckMismatch: 'Ack: must be the id of the subscription\'s customer.',
+  invoiceAlreadyVoid: 'Invoice: is already voided.',
+  invoiceNoLineItems: 'Line items: cannot be blank.',
+  amountNotPositive: (field: string) => `${field}: must be greater than 0.`,
+  unknownResourceType: (type: string) => `Resource type '${type}' is not supported: use customers or subscriptions.`,
+  metafieldNameBlank: 'Name: cannot be blank.',
+  groupTargetNotFound: 'Group: the target subscription or customer could not be found.',
+  pageOutOfRange: 'per_page: must be between 1 and 200.',
+  invalidDate: (field: string) => `${field}: is not a valid date.`,
+  nextBillingInPast: 'Next billing at: must be in the future.',
+} as const;

@@ -1,0 +1,241 @@
+// Components: create each of the five kinds in a family (with price brackets), lookup by handle, read,
+// list, archive; component price points: create, list, read.
+import { ApiError, reply, timestamp, type RequestContext } from '../context.js';
+import { FieldErrors, paginate, publicView, rootObject, type Attributes } from '../fields.js';
+import { findByField, recordByPathKey, recordsWhere } from '../lookup.js';
+import { messages } from '../messages.js';
+import type { Router } from '../router.js';
+import type { StoredRecord, Store } from '../store.js';
+import { checkHandleFormat, handleFrom } from './handles.js';
+import { PRICING_SCHEMES, readBrackets, storedBrackets, type Scheme } from './price-brackets.js';
+
+export const COMPONENT_KINDS = ['metered', 'quantity_based', 'on_off', 'prepaid_usage', 'event_based'] as const;
+type Kind = (typeof COMPONENT_KINDS)[number];
+
+export function registerComponentRoutes(router: Router): void {
+  for (const kind of COMPONENT_KINDS) {
+    router.add('POST', `/product_families/:family/${kind}_components.json`, (context) => createComponent(context, kind));
+  }
+  router.add('GET', '/components/lookup.json', ({ store, query }) => {
+    const component = findByField(store, 'components', 'handle', query.get('handle') ?? '');
+    if (!component) throw new ApiError(404, [messages.recordNotFound('Component')]);
+    return reply(200, { component: componentView(store, component) });
+  });
+  router.add('GET', '/components.json', ({ store, query }) => {
+    const components = recordsWhere(store, 'components', (component) => query.get('include_archived') === 'true' || component.archived !== true);
+    return reply(200, paginate(components, query).map((component) => ({ component: componentView(store, component) })));
+  });
+  router.add('GET', '/product_families/:family/components.json', ({ store, params, query }) => {
+    const family = recordByPathKey(store, 'product_families', params.family, 'Product family');
+    const components = recordsWhere(
+      store,
+      'components',
+      (component) => component.product_family_id === family.id && (query.get('include_archived') === 'true' || component.archived !== true),
+    );
+    return reply(200, components.map((component) => ({ component: componentView(store, component) })));
+  });
+  router.add('GET', '/product_families/:family/components/:component.json', ({ store, params }) => {
+    const component = componentInFamily(store, params.family, params.component);
+    return reply(200, { component: componentView(store, component) });
+  });
+  router.add('DELETE', '/product_families/:family/components/:component.json', ({ store, params, now }) => {
+    const component = componentInFamily(store, params.family, params.component);
+    const archived = store.put('components', { ...component, archived: true, archived_at: component.archived_at ?? timestamp(now), updated_at: timestamp(now) });
+    return reply(200, { component: componentView(store, archived) });
+  });
+  router.add('POST', '/components/:component/price_points.json', createComponentPricePoint);
+  router.add('GET', '/components/:component/price_points.json', ({ store, params, query }) => {
+    const component = recordByPathKey(store, 'components', params.component, 'Component');
+    const points = recordsWhere(store, 'component_price_points', (point) => point.component_id === component.id);
+    return reply(200, { price_points: paginate(points, query).map((point) => publicView(point)) });
+  });
+  router.add('GET', '/components/:component/price_points/:point.json', ({ store, params }) => {
+    const component = recordByPathKey(store, 'components', params.component, 'Component');
+    const point = componentPricePoint(store, component, params.point ?? '');
+    if (!point) throw new ApiError(404, [messages.recordNotFound('Price point')]);
+    return reply(200, { price_point: publicView(point) });
+  });
+}
+
+/** The component as the API shows it, priced by its default price point. */
+export function componentView(store: Store, component: StoredRecord): Record<string, unknown> {
+  const family = store.get('product_families', Number(component.product_family_id));
+  const point = store.get('component_price_points', Number(component.default_price_point_id));
+  const prices = (point?.prices ?? []) as Array<{ unit_price: string }>;
+  const count = store.all('component_price_points').filter((candidate) => candidate.component_id === component.id).length;
+  return {
+    ...publicView(component),
+    product_family_name: family?.name ?? '',
+    pricing_scheme: point?.pricing_scheme ?? null,
+    unit_price: point?.pricing_scheme === 'per_unit' ? (prices[0]?.unit_price ?? null) : null,
+    price_per_unit_in_cents: null,
+    prices,
+    overage_prices: null,
+    price_point_count: count,
+    price_points_url: null,
+    default_price_point_name: point?.name ?? 'Original',
+  };
+}
+
+/** A component's price point by id, `handle:` or plain handle. */
+export function componentPricePoint(store: Store, component: StoredRecord, key: string | number): StoredRecord | undefined {
+  const handle = typeof key === 'string' ? (key.startsWith('handle:') ? key.slice(7) : /^\d+$/.test(key) ? undefined : key) : undefined;
+  const point =
+    handle !== undefined
+      ? store.find('component_price_points', (candidate) => candidate.component_id === component.id && candidate.handle === handle)
+      : store.get('component_price_points', Number(key));
+  return point && point.component_id === component.id ? point : undefined;
+}
+
+function componentInFamily(store: Store, familyKey: string | undefined, componentKey: string | undefined): StoredRecord {
+  const family = recordByPathKey(store, 'product_families', familyKey, 'Product family');
+  const component = recordByPathKey(store, 'components', componentKey, 'Component');
+  if (component.product_family_id !== family.id) throw new ApiError(404, [messages.recordNotFound('Component')]);
+  return component;
+}
+
+function createComponent(context: RequestContext, kind: Kind) {
+  const { store, params, now } = context;
+  const family = recordByPathKey(store, 'product_families', params.family, 'Product family');
+  const attrs = rootObject(context, `${kind}_component`);
+  const errors = new FieldErrors();
+  const name = errors.string(attrs, 'name', 'Name', true);
+  const handle = handleFrom(errors, attrs, name);
+  checkHandleFormat(errors, handle);
+  if (handle !== undefined && findByField(store, 'components', 'handle', handle)) errors.add(messages.handleTaken(handle, 'Component'));
+  const unitName = errors.string(attrs, 'unit_name', 'Unit name', kind !== 'on_off');
+  // An on/off component is priced by its unit price alone: its pricing scheme is per_unit.
+  const scheme: Scheme | undefined = kind === 'on_off' ? 'per_unit' : errors.oneOf(attrs, 'pricing_scheme', 'Pricing scheme', PRICING_SCHEMES, true);
+  const brackets = readBrackets(errors, attrs.prices, attrs.unit_price, scheme);
+  const overage = kind === 'prepaid_usage' ? readOverage(errors, attrs) : undefined;
+  const description = errors.string(attrs, 'description', 'Description') ?? null;
+  const taxable = errors.boolean(attrs, 'taxable', 'Taxable') ?? false;
+  const recurring = errors.boolean(attrs, 'recurring', 'Recurring') ?? kind !== 'metered';
+  const fractional = errors.boolean(attrs, 'allow_fractional_quantities', 'Allow fractional quantities') ?? false;
+  const accountingCode = errors.string(attrs, 'accounting_code', 'Accounting code') ?? null;
+  const metricId = errors.integer(attrs, 'event_based_billing_metric_id', 'Event based billing metric');
+  const extraPoints = (Array.isArray(attrs.price_points) ? attrs.price_points : []).map((raw: unknown, index) => {
+    const pointAttrs = (typeof raw === 'object' && raw !== null ? raw : {}) as Attributes;
+    const label = `Price points[${index}]`;
+    const pointName = errors.string(pointAttrs, 'name', `${label} name`, true) ?? '';
+    const pointScheme = errors.oneOf(pointAttrs, 'pricing_scheme', `${label} pricing scheme`, PRICING_SCHEMES, true) ?? 'per_unit';
+    const pointBrackets = readBrackets(errors, pointAttrs.prices, pointAttrs.unit_price, pointScheme);
+    return { name: pointName, handle: handleFrom(errors, pointAttrs, pointName) ?? null, scheme: pointScheme, brackets: pointBrackets };
+  });
+  errors.done();
+
+  const at = timestamp(now);
+  const componentId = store.nextId('components');
+  const point = storePricePoint(store, componentId, {
+    name: 'Original',
+    handle: 'original',
+    scheme: scheme ?? 'per_unit',
+    brackets,
+    type: 'default',
+    at,
+    overage,
+  });
+  const component = store.put('components', {
+    id: componentId,
+    name: name ?? '',
+    handle: handle ?? null,
+    kind: `${kind}_component`,
+    unit_name: unitName ?? (kind === 'on_off' ? 'on/off' : ''),
+    description,
+    taxable,
+    tax_code: null,
+    product_family_id: family.id,
+    default_price_point_id: point.id,
+    archived: false,
+    archived_at: null,
+    recurring,
+    upgrade_charge: null,
+    downgrade_credit: null,
+    hide_date_range_on_invoice: false,
+    allow_fractional_quantities: fractional,
+    item_category: null,
+    use_site_exchange_rate: true,
+    accounting_code: accountingCode,
+    ...(metricId !== undefined ? { event_based_billing_metric_id: metricId } : {}),
+    created_at: at,
+    updated_at: at,
+  });
+  for (const extra of extraPoints) storePricePoint(store, componentId, { ...extra, type: 'catalog', at });
+  return reply(201, { component: componentView(store, component) });
+}
+
+function createComponentPricePoint(context: RequestContext) {
+  const { store, params, now } = context;
+  const component = recordByPathKey(store, 'components', params.component, 'Component');
+  const attrs = rootObject(context, 'price_point');
+  const errors = new FieldErrors();
+  const name = errors.string(attrs, 'name', 'Name', true);
+  const handle = handleFrom(errors, attrs, name);
+  checkHandleFormat(errors, handle);
+  if (handle !== undefined && componentPricePoint(store, component, `handle:${handle}`)) errors.add(messages.handleTaken(handle, 'Price Point'));
+  const scheme = component.kind === 'on_off_component' ? 'per_unit' : errors.oneOf(attrs, 'pricing_scheme', 'Pricing scheme', PRICING_SCHEMES, true);
+  const brackets = readBrackets(errors, attrs.prices, attrs.unit_price, scheme);
+  const overage = component.kind === 'prepaid_usage_component' && attrs.overage_pricing !== undefined ? readOverage(errors, attrs) : undefined;
+  errors.done();
+  const point = storePricePoint(store, component.id, {
+    name: name ?? '',
+    handle: handle ?? null,
+    scheme: scheme ?? 'per_unit',
+    brackets,
+    type: 'catalog',
+    at: timestamp(now),
+    overage,
+  });
+  return reply(200, { price_point: publicView(point) });
+}
+
+interface PricePointInput {
+  name: string;
+  handle: string | null;
+  scheme: Scheme;
+  brackets: ReturnType<typeof readBrackets>;
+  type: 'default' | 'catalog';
+  at: string;
+  overage?: { scheme: Scheme; brackets: ReturnType<typeof readBrackets> };
+}
+
+function storePricePoint(store: Store, componentId: number, input: PricePointInput): StoredRecord {
+  const id = store.nextId('component_price_points');
+  return store.put('component_price_points', {
+    id,
+    type: input.type,
+    default: input.type === 'default',
+    name: input.name,
+    pricing_scheme: input.scheme,
+    component_id: componentId,
+    handle: input.handle,
+    archived_at: null,
+    created_at: input.at,
+    updated_at: input.at,
+    prices: storedBrackets(store, input.brackets, { componentId, pricePointId: id }),
+    ...(input.overage
+      ? {
+          overage_pricing: {
+            pricing_scheme: input.overage.scheme,
+            prices: storedBrackets(store, input.overage.brackets, { componentId, pricePointId: id }),
+          },
+        }
+      : {}),
+    use_site_exchange_rate: true,
+    tax_included: false,
+    interval: null,
+    interval_unit: null,
+    currency_prices: [],
+  });
+}
+
+function readOverage(errors: FieldErrors, attrs: Attributes): PricePointInput['overage'] {
+  const raw = attrs.overage_pricing;
+  if (typeof raw !== 'object' || raw === null) {
+    errors.add(messages.blank('Overage pricing'));
+    return undefined;
+  }
+  const overage = raw as Attributes;
+  const scheme = errors.oneOf(overage, 'pricing_scheme', 'Overage pricing scheme', PRICING_SCHEMES, true) ?? 'per_unit';
+  return { scheme, brackets: readBrackets(errors, overage.prices, overage.unit_price, scheme) };
+}

@@ -1,0 +1,149 @@
+// Customers: create (with parent_id for hierarchies), list, read, update, delete, lookup by reference,
+// and a customer's subscriptions. Customer validation is shared with subscription signups.
+import { ApiError, reply, timestamp, type RequestContext } from '../context.js';
+import { FieldErrors, paginate, publicView, recordById, rootObject, type Attributes } from '../fields.js';
+import { findByField, recordsWhere } from '../lookup.js';
+import { messages } from '../messages.js';
+import type { Router } from '../router.js';
+import type { StoredRecord, Store } from '../store.js';
+import { subscriptionView } from './subscription-view.js';
+
+const TEXT_FIELDS: Array<[string, string]> = [
+  ['cc_emails', 'CC emails'],
+  ['organization', 'Organization'],
+  ['address', 'Address'],
+  ['address_2', 'Address 2'],
+  ['city', 'City'],
+  ['state', 'State'],
+  ['zip', 'Zip'],
+  ['country', 'Country'],
+  ['phone', 'Phone'],
+  ['locale', 'Locale'],
+  ['vat_number', 'VAT number'],
+];
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export function registerCustomerRoutes(router: Router): void {
+  router.add('POST', '/customers.json', (context) => {
+    const customer = createCustomer(context.store, rootObject(context, 'customer'), context.now);
+    return reply(200, { customer: publicView(customer) });
+  });
+  router.add('GET', '/customers.json', ({ store, query }) => {
+    const customers = recordsWhere(store, 'customers', () => true);
+    const ordered = query.get('direction') === 'desc' ? customers.reverse() : customers;
+    return reply(200, paginate(ordered, query).map((customer) => ({ customer: publicView(customer) })));
+  });
+  router.add('GET', '/customers/lookup.json', ({ store, query }) => {
+    const customer = findByField(store, 'customers', 'reference', query.get('reference') ?? '');
+    if (!customer) throw new ApiError(404, [messages.recordNotFound('Customer')]);
+    return reply(200, { customer: publicView(customer) });
+  });
+  router.add('GET', '/customers/:id.json', ({ store, params }) =>
+    reply(200, { customer: publicView(recordById(store, 'customers', params.id, 'Customer')) }),
+  );
+  router.add('PUT', '/customers/:id.json', updateCustomer);
+  router.add('DELETE', '/customers/:id.json', deleteCustomer);
+  router.add('GET', '/customers/:id/subscriptions.json', ({ store, params }) => {
+    const customer = recordById(store, 'customers', params.id, 'Customer');
+    const subscriptions = recordsWhere(store, 'subscriptions', (subscription) => subscription.customer_id === customer.id);
+    return reply(200, subscriptions.map((subscription) => ({ subscription: subscriptionView(store, subscription) })));
+  });
+}
+
+/** Validates and stores a new customer; throws one 422 with every field error. */
+export function createCustomer(store: Store, attrs: Attributes, now: Date, errors = new FieldErrors()): StoredRecord {
+  const fields = readCustomerFields(store, attrs, errors, undefined);
+  for (const required of [['first_name', 'First name'], ['last_name', 'Last name'], ['email', 'Email address']] as const) {
+    if (fields[required[0]] === undefined || fields[required[0]] === null) errors.add(messages.blank(required[1]));
+  }
+  errors.done();
+  const at = timestamp(now);
+  const id = store.nextId('customers');
+  return store.put('customers', {
+    id,
+    first_name: null,
+    last_name: null,
+    email: null,
+    cc_emails: null,
+    organization: null,
+    reference: null,
+    address: null,
+    address_2: null,
+    city: null,
+    state: null,
+    state_name: null,
+    zip: null,
+    country: null,
+    country_name: null,
+    phone: null,
+    verified: false,
+    portal_customer_created_at: null,
+    portal_invite_last_sent_at: null,
+    portal_invite_last_accepted_at: null,
+    tax_exempt: false,
+    vat_number: null,
+    parent_id: null,
+    locale: null,
+    default_subscription_group_uid: null,
+    ...fields,
+    created_at: at,
+    updated_at: at,
+  });
+}
+
+function updateCustomer(context: RequestContext) {
+  const { store, params, now } = context;
+  const customer = recordById(store, 'customers', params.id, 'Customer');
+  const errors = new FieldErrors();
+  const fields = readCustomerFields(store, rootObject(context, 'customer'), errors, customer);
+  for (const required of [['first_name', 'First name'], ['last_name', 'Last name'], ['email', 'Email address']] as const) {
+    if (required[0] in fields && fields[required[0]] === null) errors.add(messages.blank(required[1]));
+  }
+  errors.done();
+  const updated = store.put('customers', { ...customer, ...fields, updated_at: timestamp(now) });
+  return reply(200, { customer: publicView(updated) });
+}
+
+function deleteCustomer({ store, params }: RequestContext) {
+  const customer = recordById(store, 'customers', params.id, 'Customer');
+  if (store.find('subscriptions', (subscription) => subscription.customer_id === customer.id)) {
+    throw new ApiError(422, [messages.customerHasSubscriptions]);
+  }
+  for (const profile of store.all('payment_profiles')) if (profile.customer_id === customer.id) store.remove('payment_profiles', profile.id);
+  store.remove('customers', customer.id);
+  return reply(204);
+}
+
+/** The customer fields present in attrs (blank ones as null), checked; `existing` is set on update. */
+function readCustomerFields(store: Store, attrs: Attributes, errors: FieldErrors, existing: StoredRecord | undefined) {
+  const fields: Record<string, string | number | boolean | null> = {};
+  const text = (key: string, label: string): void => {
+    if (!(key in attrs)) return;
+    fields[key] = errors.string(attrs, key, label) ?? null;
+  };
+  text('first_name', 'First name');
+  text('last_name', 'Last name');
+  text('email', 'Email address');
+  text('reference', 'Reference');
+  for (const [key, label] of TEXT_FIELDS) text(key, label);
+  const email = fields.email;
+  if (typeof email === 'string' && !EMAIL.test(email)) errors.add(messages.invalid('Email address'));
+  const reference = fields.reference;
+  if (typeof reference === 'string') {
+    const holder = findByField(store, 'customers', 'reference', reference);
+    if (holder && holder.id !== existing?.id) errors.add(messages.taken('Reference'));
+  }
+  for (const key of ['tax_exempt', 'verified'] as const) {
+    const value = errors.boolean(attrs, key, key === 'tax_exempt' ? 'Tax exempt' : 'Verified');
+    if (value !== undefined) fields[key] = value;
+  }
+  if ('parent_id' in attrs) {
+    const parentId = errors.integer(attrs, 'parent_id', 'Parent') ?? null;
+    if (parentId !== null) {
+      if (existing && parentId === existing.id) errors.add(messages.parentIsSelf);
+      else if (!store.get('customers', parentId)) errors.add(messages.notFoundBy('Parent', 'id', String(parentId)));
+    }
+    fields.parent_id = parentId;
+  }
+  return fields;
+}

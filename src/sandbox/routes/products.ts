@@ -1,0 +1,196 @@
+// Products and their price points: create in a family, read by id and by handle, list, archive;
+// price points: create, list, read. A product's price fields are those of its default price point.
+import { ApiError, reply, timestamp, type RequestContext } from '../context.js';
+import { FieldErrors, paginate, publicView, rootObject, type Attributes } from '../fields.js';
+import { findByField, recordByPathKey, recordsWhere } from '../lookup.js';
+import { messages } from '../messages.js';
+import type { Router } from '../router.js';
+import type { StoredRecord, Store } from '../store.js';
+import { checkHandleFormat, handleFrom } from './handles.js';
+
+const INTERVAL_UNITS = ['day', 'month'] as const;
+const EXPIRATION_UNITS = ['day', 'month', 'never'] as const;
+
+export function registerProductRoutes(router: Router): void {
+  router.add('POST', '/product_families/:family/products.json', createProduct);
+  router.add('GET', '/product_families/:family/products.json', ({ store, params, query }) => {
+    const family = recordByPathKey(store, 'product_families', params.family, 'Product family');
+    const products = recordsWhere(store, 'products', (product) => product.product_family_id === family.id && includeArchived(query, product));
+    return reply(200, paginate(products, query).map((product) => ({ product: productView(store, product) })));
+  });
+  router.add('GET', '/products.json', ({ store, query }) => {
+    const products = recordsWhere(store, 'products', (product) => includeArchived(query, product));
+    return reply(200, paginate(products, query).map((product) => ({ product: productView(store, product) })));
+  });
+  router.add('GET', '/products/handle/:handle.json', ({ store, params }) => {
+    const product = findByField(store, 'products', 'handle', params.handle ?? '');
+    if (!product) throw new ApiError(404, [messages.recordNotFound('Product')]);
+    return reply(200, { product: productView(store, product) });
+  });
+  router.add('GET', '/products/:product.json', ({ store, params }) =>
+    reply(200, { product: productView(store, recordByPathKey(store, 'products', params.product, 'Product')) }),
+  );
+  router.add('DELETE', '/products/:product.json', archiveProduct);
+  router.add('POST', '/products/:product/price_points.json', createPricePoint);
+  router.add('GET', '/products/:product/price_points.json', ({ store, params, query }) => {
+    const product = recordByPathKey(store, 'products', params.product, 'Product');
+    const points = recordsWhere(store, 'product_price_points', (point) => point.product_id === product.id && includeArchived(query, point));
+    return reply(200, { price_points: paginate(points, query).map((point) => publicView(point)) });
+  });
+  router.add('GET', '/products/:product/price_points/:point.json', ({ store, params }) => {
+    const product = recordByPathKey(store, 'products', params.product, 'Product');
+    const point = productPricePoint(store, product, params.point ?? '');
+    if (!point) throw new ApiError(404, [messages.recordNotFound('Price point')]);
+    return reply(200, { price_point: publicView(point) });
+  });
+}
+
+/** The product as the API shows it: its own fields, its family, and its default price point's prices. */
+export function productView(store: Store, product: StoredRecord): Record<string, unknown> {
+  const family = store.get('product_families', Number(product.product_family_id));
+  const point = store.get('product_price_points', Number(product.default_product_price_point_id));
+  const view = publicView(product);
+  delete view.product_family_id;
+  return {
+    ...view,
+    price_in_cents: point?.price_in_cents ?? 0,
+    interval: point?.interval ?? 1,
+    interval_unit: point?.interval_unit ?? 'month',
+    initial_charge_in_cents: point?.initial_charge_in_cents ?? null,
+    trial_price_in_cents: point?.trial_price_in_cents ?? null,
+    trial_interval: point?.trial_interval ?? null,
+    trial_interval_unit: point?.trial_interval_unit ?? null,
+    expiration_interval: point?.expiration_interval ?? null,
+    expiration_interval_unit: point?.expiration_interval_unit ?? 'never',
+    product_family: family ? publicView(family) : undefined,
+    product_price_point_id: point?.id,
+    product_price_point_handle: point?.handle ?? null,
+    product_price_point_name: point?.name ?? 'Original',
+  };
+}
+
+/** A product's price point by id or `handle:`/plain handle. */
+export function productPricePoint(store: Store, product: StoredRecord, key: string | number): StoredRecord | undefined {
+  const handle = typeof key === 'string' ? (key.startsWith('handle:') ? key.slice(7) : /^\d+$/.test(key) ? undefined : key) : undefined;
+  const point =
+    handle !== undefined
+      ? store.find('product_price_points', (candidate) => candidate.product_id === product.id && candidate.handle === handle)
+      : store.get('product_price_points', Number(key));
+  return point && point.product_id === product.id ? point : undefined;
+}
+
+function includeArchived(query: URLSearchParams, record: StoredRecord): boolean {
+  return query.get('include_archived') === 'true' || record.archived_at === null || record.archived_at === undefined;
+}
+
+function createProduct(context: RequestContext) {
+  const { store, params, now } = context;
+  const family = recordByPathKey(store, 'product_families', params.family, 'Product family');
+  const attrs = rootObject(context, 'product');
+  const errors = new FieldErrors();
+  const name = errors.string(attrs, 'name', 'Name', true);
+  const handle = handleFrom(errors, attrs, name);
+  checkHandleFormat(errors, handle);
+  if (handle !== undefined && findByField(store, 'products', 'handle', handle)) errors.add(messages.handleTaken(handle, 'Product'));
+  const description = errors.string(attrs, 'description', 'Description') ?? '';
+  const prices = readPrices(errors, attrs);
+  const accountingCode = errors.string(attrs, 'accounting_code', 'Accounting code') ?? null;
+  const requireCreditCard = errors.boolean(attrs, 'require_credit_card', 'Require credit card') ?? false;
+  const taxCode = errors.string(attrs, 'tax_code', 'Tax code') ?? null;
+  errors.done();
+  const at = timestamp(now);
+  const productId = store.nextId('products');
+  const point = store.put('product_price_points', {
+    id: store.nextId('product_price_points'),
+    name: errors.string(attrs, 'product_price_point_name', 'Price point name') ?? 'Original',
+    handle: 'original',
+    ...prices,
+    product_id: productId,
+    type: 'default',
+    tax_included: false,
+    use_site_exchange_rate: true,
+    archived_at: null,
+    created_at: at,
+    updated_at: at,
+  });
+  const product = store.put('products', {
+    id: productId,
+    name: name ?? '',
+    handle: handle ?? null,
+    description,
+    accounting_code: accountingCode,
+    request_credit_card: requireCreditCard,
+    require_credit_card: requireCreditCard,
+    taxable: taxCode !== null,
+    tax_code: taxCode,
+    version_number: 1,
+    archived_at: null,
+    product_family_id: family.id,
+    default_product_price_point_id: point.id,
+    public_signup_pages: [],
+    request_billing_address: false,
+    require_billing_address: false,
+    require_shipping_address: false,
+    created_at: at,
+    updated_at: at,
+  });
+  return reply(201, { product: productView(store, product) });
+}
+
+function archiveProduct({ store, params, now }: RequestContext) {
+  const product = recordByPathKey(store, 'products', params.product, 'Product');
+  const archived = store.put('products', { ...product, archived_at: product.archived_at ?? timestamp(now), updated_at: timestamp(now) });
+  return reply(200, { product: productView(store, archived) });
+}
+
+function createPricePoint(context: RequestContext) {
+  const { store, params, now } = context;
+  const product = recordByPathKey(store, 'products', params.product, 'Product');
+  const attrs = rootObject(context, 'price_point');
+  const errors = new FieldErrors();
+  const name = errors.string(attrs, 'name', 'Name', true);
+  const handle = handleFrom(errors, attrs, name);
+  checkHandleFormat(errors, handle);
+  if (handle !== undefined && productPricePoint(store, product, `handle:${handle}`)) errors.add(messages.handleTaken(handle, 'Price Point'));
+  const prices = readPrices(errors, attrs);
+  const useSiteExchangeRate = errors.boolean(attrs, 'use_site_exchange_rate', 'Use site exchange rate') ?? true;
+  errors.done();
+  const at = timestamp(now);
+  const point = store.put('product_price_points', {
+    id: store.nextId('product_price_points'),
+    name: name ?? '',
+    handle: handle ?? null,
+    ...prices,
+    product_id: product.id,
+    type: 'catalog',
+    tax_included: false,
+    use_site_exchange_rate: useSiteExchangeRate,
+    archived_at: null,
+    created_at: at,
+    updated_at: at,
+  });
+  return reply(201, { price_point: publicView(point) });
+}
+
+/** The price fields shared by products and product price points (amounts in cents, as the API has them). */
+function readPrices(errors: FieldErrors, attrs: Attributes) {
+  const priceInCents = errors.integer(attrs, 'price_in_cents', 'Price in cents', true);
+  if (priceInCents !== undefined && priceInCents < 0) errors.add(messages.invalid('Price in cents'));
+  const interval = errors.integer(attrs, 'interval', 'Interval', true);
+  if (interval !== undefined && interval < 1) errors.add(messages.invalid('Interval'));
+  const trialInterval = errors.integer(attrs, 'trial_interval', 'Trial interval') ?? null;
+  const expirationInterval = errors.integer(attrs, 'expiration_interval', 'Expiration interval') ?? null;
+  return {
+    price_in_cents: priceInCents ?? 0,
+    interval: interval ?? 1,
+    interval_unit: errors.oneOf(attrs, 'interval_unit', 'Interval unit', INTERVAL_UNITS, true) ?? 'month',
+    trial_price_in_cents: errors.integer(attrs, 'trial_price_in_cents', 'Trial price in cents') ?? null,
+    trial_interval: trialInterval,
+    trial_interval_unit: errors.oneOf(attrs, 'trial_interval_unit', 'Trial interval unit', INTERVAL_UNITS) ?? null,
+    trial_type: errors.string(attrs, 'trial_type', 'Trial type') ?? 'payment_expected',
+    initial_charge_in_cents: errors.integer(attrs, 'initial_charge_in_cents', 'Initial charge in cents') ?? null,
+    initial_charge_after_trial: errors.boolean(attrs, 'initial_charge_after_trial', 'Initial charge after trial') ?? false,
+    expiration_interval: expirationInterval,
+    expiration_interval_unit: errors.oneOf(attrs, 'expiration_interval_unit', 'Expiration interval unit', EXPIRATION_UNITS) ?? 'never',
+  };
+}

@@ -1,0 +1,210 @@
+// The HTTP side of the sandbox: authentication, the concurrency gate, fault injection, JSON bodies,
+// uniqueness tokens, routing, and answering only once the change is committed to the store.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { randomBytes } from 'node:crypto';
+import { ApiError, type Reply, type RequestContext, type SiteSettings } from './context.js';
+import { decideFault, latencyDelay, type FaultSpec, type Latency } from './faults.js';
+import { ConcurrencyGate } from './gate.js';
+import { messages } from './messages.js';
+import type { Router } from './router.js';
+import { HtmlPage } from './routes/links.js';
+import type { Store } from './store.js';
+
+const MAX_BODY_BYTES = 10 * 1024 * 1024;
+const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export interface HandlerSettings {
+  site: SiteSettings;
+  apiKey?: string;
+  latency?: Latency;
+  faults: FaultSpec;
+  random: () => number;
+}
+
+/** Builds the request listener; settings are read per request, so faults and latency can change at runtime. */
+export function createRequestListener(
+  router: Router,
+  store: Store,
+  gate: ConcurrencyGate,
+  settings: HandlerSettings,
+  timers: Set<NodeJS.Timeout>,
+): (request: IncomingMessage, response: ServerResponse) => void {
+  const inFlightTokens = new Set<string>();
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const method = request.method ?? 'GET';
+    const url = new URL(request.url ?? '/', 'http://sandbox.invalid');
+
+    if (settings.apiKey !== undefined && !isAuthorized(request, settings.apiKey)) {
+      response.writeHead(401, { 'content-type': 'text/plain; charset=utf-8', 'www-authenticate': 'Basic realm="Application"' });
+      response.end(`${messages.accessDenied}\n`);
+      return;
+    }
+
+    let rawBody: string;
+    try {
+      rawBody = await readBody(request);
+    } catch {
+      sendJson(response, 413, { errors: [messages.invalidJson] });
+      return;
+    }
+
+    const acquired = gate.acquire();
+    if (!acquired) {
+      sendTooManyRequests(response);
+      return;
+    }
+    const release = await acquired;
+    let released = false;
+    const releaseOnce = (): void => {
+      if (!released) {
+        released = true;
+        release();
+      }
+    };
+    try {
+      const isWrite = WRITE_METHODS.has(method);
+      const fault = decideFault(settings.faults, isWrite, settings.random);
+      if (fault.kind === 'rate-limit') {
+        sendTooManyRequests(response);
+        return;
+      }
+      const delay = latencyDelay(settings.latency, settings.random);
+      if (delay > 0) await sleep(delay, timers);
+      if (fault.kind === 'error') {
+        const text = fault.status === 500 ? messages.internalError : fault.status === 502 ? messages.badGateway : messages.serviceUnavailable;
+        sendJson(response, fault.status, { errors: [text] });
+        return;
+      }
+
+      let body: Record<string, unknown> = {};
+      if (rawBody.trim() !== '') {
+        try {
+          const parsed: unknown = JSON.parse(rawBody);
+          if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not an object');
+          body = parsed as Record<string, unknown>;
+        } catch {
+          sendJson(response, 400, { errors: [messages.invalidJson] });
+          return;
+        }
+      }
+
+      const path = url.pathname;
+      const match = router.match(method, path);
+      if (!match) {
+        sendJson(response, 404, { errors: [messages.notFound] });
+        return;
+      }
+
+      const token = isWrite && typeof body.uniqueness_token === 'string' && body.uniqueness_token !== '' ? body.uniqueness_token : undefined;
+      const now = new Date();
+      if (token !== undefined) {
+        if (inFlightTokens.has(token) || store.tokenSeen(token, now.getTime())) {
+          sendJson(response, 409, { errors: [messages.duplicateSubmission] });
+          return;
+        }
+        inFlightTokens.add(token);
+      }
+
+      let result: Reply;
+      try {
+        const context: RequestContext = { method, path, query: url.searchParams, body, params: match.params, store, site: settings.site, now };
+        result = store.transaction(() => match.handler(context));
+        // The token is spent only by a request that changed something: a refused one may be retried.
+        if (token !== undefined && result.status < 300) store.rememberToken(token, now.getTime());
+      } catch (error) {
+        if (!(error instanceof ApiError)) throw error;
+        result = { status: error.status, body: { errors: error.errors } };
+      } finally {
+        if (token !== undefined) inFlightTokens.delete(token);
+      }
+      await store.flush();
+      releaseOnce();
+
+      if (fault.kind === 'drop-after-commit' && result.status < 300) {
+        request.socket.destroy();
+        return;
+      }
+      if (fault.kind === 'stall-after-commit' && result.status < 300) {
+        await sleep(fault.ms, timers);
+        request.socket.destroy();
+        return;
+      }
+      sendJson(response, result.status, result.body);
+    } finally {
+      releaseOnce();
+    }
+  }
+
+  return (request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      // An unexpected failure is the sandbox's bug: answer 500 like a real site, and say why on stderr.
+      const reason = error instanceof Error ? error.message : String(error);
+      process.stderr.write(`sandbox: internal error on ${request.method ?? ''} ${(request.url ?? '').split('?')[0]}: ${reason}\n`);
+      if (!response.headersSent) sendJson(response, 500, { errors: [messages.internalError] });
+      else response.destroy();
+    });
+  };
+}
+
+function isAuthorized(request: IncomingMessage, apiKey: string): boolean {
+  const header = request.headers.authorization;
+  if (!header?.startsWith('Basic ')) return false;
+  const decoded = Buffer.from(header.slice(6), 'base64').toString('utf8');
+  const separator = decoded.indexOf(':');
+  const user = separator === -1 ? decoded : decoded.slice(0, separator);
+  return user === apiKey;
+}
+
+function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new Error('body too large'));
+        request.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}
+
+function sendTooManyRequests(response: ServerResponse): void {
+  const reference = randomBytes(8).toString('hex');
+  sendJson(response, 429, { errors: [messages.tooManyRequests(reference)] }, { 'retry-after': '1' });
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  if (body instanceof HtmlPage) {
+    response.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'content-length': String(Buffer.byteLength(body.html)), ...headers });
+    response.end(body.html);
+    return;
+  }
+  if (body === undefined) {
+    response.writeHead(status, { 'content-length': '0', ...headers });
+    response.end();
+    return;
+  }
+  const text = JSON.stringify(body);
+  response.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': String(Buffer.byteLength(text)),
+    ...headers,
+  });
+  response.end(text);
+}
+
+function sleep(ms: number, timers: Set<NodeJS.Timeout>): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      resolve();
+    }, ms);
+    timers.add(timer);
+  });
+}

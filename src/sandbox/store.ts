@@ -1,0 +1,258 @@
+// The sandbox's state: one collection of records per resource, plus the uniqueness tokens seen.
+// With a data folder, every change is appended to a JSON-lines log and fsynced before the answer is sent
+// (group commit), so a restart replays exactly what clients were told; the log is compacted on open.
+import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync, existsSync } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
+import { join } from 'node:path';
+import { InputError } from '../errors.js';
+
+export type RecordValue = string | number | boolean | null | RecordValue[] | { [key: string]: RecordValue };
+export type StoredRecord = { id: number; [key: string]: RecordValue };
+
+export type CollectionName =
+  | 'product_families'
+  | 'products'
+  | 'product_price_points'
+  | 'components'
+  | 'component_price_points'
+  | 'segments'
+  | 'coupons'
+  | 'customers'
+  | 'payment_profiles'
+  | 'subscriptions'
+  | 'invoices'
+  | 'service_credits'
+  | 'prepayments'
+  | 'metafields'
+  | 'metadata'
+  /** Price brackets: only an id counter, the brackets live inside their price point. */
+  | 'prices';
+
+type LogEntry =
+  | { t: 'put'; c: CollectionName; r: StoredRecord }
+  | { t: 'del'; c: CollectionName; id: number }
+  | { t: 'tok'; k: string; at: number };
+
+const LOG_FILE = 'sandbox-state.jsonl';
+const TOKEN_WINDOW_MS = 60 * 60 * 1000;
+
+export class Store {
+  private readonly collections = new Map<CollectionName, Map<number, StoredRecord>>();
+  private readonly lastIds = new Map<CollectionName, number>();
+  private readonly tokens = new Map<string, number>();
+  private pending: string[] = [];
+  private undo: Array<() => void> | undefined;
+  private flushing: Promise<void> | undefined;
+  private handle: FileHandle | undefined;
+
+  private constructor(readonly dataDir: string | undefined) {}
+
+  /** Opens the state in dataDir (created when missing), or an in-memory state without one. */
+  static async open(dataDir?: string): Promise<Store> {
+    const store = new Store(dataDir);
+    if (dataDir === undefined) return store;
+    mkdirSync(dataDir, { recursive: true });
+    const path = join(dataDir, LOG_FILE);
+    if (existsSync(path)) store.replay(path);
+    store.compact(path);
+    store.handle = await open(path, 'a');
+    return store;
+  }
+
+  all(collection: CollectionName): StoredRecord[] {
+    return [...this.table(collection).values()];
+  }
+
+  get(collection: CollectionName, id: number): StoredRecord | undefined {
+    return this.table(collection).get(id);
+  }
+
+  find(collection: CollectionName, predicate: (record: StoredRecord) => boolean): StoredRecord | undefined {
+    for (const record of this.table(collection).values()) if (predicate(record)) return record;
+    return undefined;
+  }
+
+  /** The next id of a collection; ids are never reused, not even after a restart. */
+  nextId(collection: CollectionName): number {
+    const id = (this.lastIds.get(collection) ?? 0) + 1;
+    this.lastIds.set(collection, id);
+    return id;
+  }
+
+  put(collection: CollectionName, record: StoredRecord): StoredRecord {
+    this.apply({ t: 'put', c: collection, r: record });
+    return record;
+  }
+
+  remove(collection: CollectionName, id: number): void {
+    if (this.table(collection).has(id)) this.apply({ t: 'del', c: collection, id });
+  }
+
+  /** True when the token was used within the last 60 minutes (the API's duplicate-prevention window). */
+  tokenSeen(token: string, now: number): boolean {
+    const at = this.tokens.get(token);
+    return at !== undefined && now - at < TOKEN_WINDOW_MS;
+  }
+
+  rememberToken(token: string, now: number): void {
+    this.apply({ t: 'tok', k: token, at: now });
+  }
+
+  forgetToken(token: string): void {
+    this.tokens.delete(token);
+  }
+
+  /** Runs fn so that either all its changes stay or, when it throws, none of them do. */
+  transaction<T>(fn: () => T): T {
+    const undo: Array<() => void> = [];
+    const pendingLength = this.pending.length;
+    const lastIds = new Map(this.lastIds);
+    this.undo = undo;
+    try {
+      return fn();
+    } catch (error) {
+      for (const step of undo.reverse()) step();
+      this.pending.length = pendingLength;
+      this.lastIds.clear();
+      for (const [collection, id] of lastIds) this.lastIds.set(collection, id);
+      throw error;
+    } finally {
+      this.undo = undefined;
+    }
+  }
+
+  /** Resolves once every change made so far is on disk (immediately without a data folder). */
+  async flush(): Promise<void> {
+    while (this.pending.length > 0 || this.flushing) {
+      if (this.flushing) {
+        await this.flushing;
+        continue;
+      }
+      const lines = this.pending.join('');
+      this.pending = [];
+      this.flushing = this.writeDurably(lines).finally(() => {
+        this.flushing = undefined;
+      });
+      await this.flushing;
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.flush();
+    await this.handle?.close();
+    this.handle = undefined;
+  }
+
+  private async writeDurably(lines: string): Promise<void> {
+    if (!this.handle) return;
+    await this.handle.write(lines);
+    await this.handle.datasync();
+  }
+
+  private table(collection: CollectionName): Map<number, StoredRecord> {
+    let table = this.collections.get(collection);
+    if (!table) {
+      table = new Map();
+      this.collections.set(collection, table);
+    }
+    return table;
+  }
+
+  private apply(entry: LogEntry, replaying = false): void {
+    if (this.undo) this.undo.push(this.undoStep(entry));
+    if (entry.t === 'put') {
+      this.table(entry.c).set(entry.r.id, entry.r);
+      if (entry.r.id > (this.lastIds.get(entry.c) ?? 0)) this.lastIds.set(entry.c, entry.r.id);
+    } else if (entry.t === 'del') {
+      this.table(entry.c).delete(entry.id);
+    } else {
+      this.tokens.set(entry.k, entry.at);
+    }
+    if (!replaying && this.dataDir !== undefined) this.pending.push(`${JSON.stringify(entry)}\n`);
+  }
+
+  private undoStep(entry: LogEntry): () => void {
+    if (entry.t === 'tok') {
+      const previous = this.tokens.get(entry.k);
+      return () => (previous === undefined ? this.tokens.delete(entry.k) : this.tokens.set(entry.k, previous));
+    }
+    const table = this.table(entry.c);
+    const id = entry.t === 'put' ? entry.r.id : entry.id;
+    const previous = table.get(id);
+    return () => (previous === undefined ? table.delete(id) : table.set(id, previous));
+  }
+
+  private replay(path: string): void {
+    const text = readFileSync(path, 'utf8');
+    // The last piece after the final newline is either empty or a write torn by a crash, whose answer was
+    // never sent: drop it.
+    const complete = text.split('\n').slice(0, -1);
+    complete.forEach((line, index) => {
+      if (line.trim() === '') return;
+      let entry: LogEntry;
+      try {
+        entry = JSON.parse(line) as LogEntry;
+      } catch {
+        throw corruptState(path, index + 1);
+      }
+      if (!isLogEntry(entry)) throw corruptState(path, index + 1);
+      this.apply(entry, true);
+    });
+  }
+
+  /** Rewrites the log as one put per live record (temp file, fsync, rename, fsync of the folder). */
+  private compact(path: string): void {
+    const now = Date.now();
+    const temp = `${path}.${process.pid}.tmp`;
+    const fd = openSync(temp, 'w');
+    try {
+      const chunk: string[] = [];
+      const writeChunk = (): void => {
+        if (chunk.length > 0) writeSync(fd, chunk.join(''));
+        chunk.length = 0;
+      };
+      for (const [collection, lastId] of this.lastIds) {
+        // Keeps the id counter when the highest record was deleted: a tombstone put followed by a delete.
+        if (!this.table(collection).has(lastId)) {
+          chunk.push(`${JSON.stringify({ t: 'put', c: collection, r: { id: lastId } })}\n`);
+          chunk.push(`${JSON.stringify({ t: 'del', c: collection, id: lastId })}\n`);
+        }
+      }
+      for (const [collection, table] of this.collections) {
+        for (const record of table.values()) {
+          chunk.push(`${JSON.stringify({ t: 'put', c: collection, r: record })}\n`);
+          if (chunk.length >= 1000) writeChunk();
+        }
+      }
+      for (const [token, at] of this.tokens) {
+        if (now - at < TOKEN_WINDOW_MS) chunk.push(`${JSON.stringify({ t: 'tok', k: token, at })}\n`);
+      }
+      writeChunk();
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, path);
+    const dirFd = openSync(this.dataDir as string, 'r');
+    try {
+      fsyncSync(dirFd);
+    } finally {
+      closeSync(dirFd);
+    }
+  }
+}
+
+function isLogEntry(value: unknown): value is LogEntry {
+  if (typeof value !== 'object' || value === null) return false;
+  const entry = value as Record<string, unknown>;
+  if (entry.t === 'put') return typeof entry.c === 'string' && typeof (entry.r as { id?: unknown } | null)?.id === 'number';
+  if (entry.t === 'del') return typeof entry.c === 'string' && typeof entry.id === 'number';
+  if (entry.t === 'tok') return typeof entry.k === 'string' && typeof entry.at === 'number';
+  return false;
+}
+
+function corruptState(path: string, line: number): InputError {
+  return new InputError('sandbox-state-corrupt', `the sandbox state file ${path} is damaged at line ${line}`, {
+    hint: 'Move the data folder aside (or delete it) to start with an empty sandbox.',
+  });
+}
