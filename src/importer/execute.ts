@@ -93,7 +93,10 @@ export async function executePlan(plan: Plan, options: ExecuteOptions): Promise<
     }
   };
 
+  const queued = new Set<PlanNode>();
   const enqueue = (node: PlanNode): void => {
+    if (queued.has(node)) return;
+    queued.add(node);
     const rank = typeRank(node.step.type);
     (buckets[rank] ??= []).push(node);
   };

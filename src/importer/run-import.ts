@@ -147,7 +147,14 @@ export async function runImport(options: ImportRunOptions): Promise<ImportRunRes
       elapsedMs: Date.now() - started,
       ...(stopped ? { stopped } : {}),
       resultFiles,
-      next: nextStep(options.command, counts, prepared.inputs.map((input) => input.path), resultFiles, stopped),
+      next: nextStep(
+        options.command,
+        counts,
+        prepared.inputs.map((input) => input.path),
+        // Point at the result files that hold errors when there are any.
+        counts.error > 0 ? resultFiles.filter((_, index) => rows.some((row) => row.status === 'error' && row.row.file === prepared.loaded.files[index]?.path)) : resultFiles,
+        stopped,
+      ),
     },
     reported,
   );

@@ -41,9 +41,10 @@ export function buildDocument(fields: Omit<ImportDocument, 'version' | 'summary'
     const entry = (templates[row.kind] ??= { success: 0, error: 0, skipped: 0, pending: 0 });
     entry[status] += 1;
   }
+  const { resultFiles, next, ...head } = fields;
   return {
     version: 1,
-    ...fields,
+    ...head,
     summary: countRows(rows),
     templates,
     rows: rows.map(({ row, status, result, nextRenewal, amount }) => ({
@@ -55,6 +56,8 @@ export function buildDocument(fields: Omit<ImportDocument, 'version' | 'summary'
       ...(nextRenewal !== undefined ? { nextRenewal } : {}),
       ...(amount !== undefined ? { amount } : {}),
     })),
+    resultFiles,
+    next,
   };
 }
 

@@ -163,3 +163,24 @@ describe('executePlan', () => {
     });
   });
 });
+
+describe('executePlan after an earlier run', () => {
+  it('sends a dependant once when its dependency is already journaled', async () => {
+    await withTempDir({}, async (dir) => {
+      const trace = newTrace();
+      const r2 = row(2, 'p');
+      const steps = () => [step(trace, r2, 'product', 'p'), step(trace, r2, 'product_price_point', 'p/m', [{ type: 'product', key: 'p' }])];
+      const journal = await openJournal(dir, 'site', 'run-1');
+      await journal.record({ type: 'product', naturalKey: 'product:p', kind: 'products', file: 'f.csv', row: 2, event: 'done', id: 5, link: 'l' });
+      const { results } = await executePlan(buildPlan([{ row: r2, steps: steps() }]), {
+        target: noTarget,
+        journal,
+        resolver: new ImportResolver(noTarget, journal),
+        inFlight: 4,
+      });
+      await journal.close();
+      expect([...results.values()].map((r) => r.status)).toEqual(['skipped', 'done']);
+      expect(trace.log).toEqual(['start product_price_point:p/m']);
+    });
+  });
+});
