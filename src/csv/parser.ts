@@ -1,5 +1,6 @@
-// Incremental RFC 4180 record splitter over decoded text chunks: exact physical line numbers
+// Incremental RFC 4180 record splitter over UTF-8 byte chunks: exact physical line numbers
 // (CRLF, LF or CR, also inside quoted cells) and the line where an unclosed quote opened.
+// Cells are decoded one by one from the bytes, so a kept cell never pins a whole chunk in memory.
 
 const QUOTE = 0x22;
 const LF = 0x0a;
@@ -9,9 +10,10 @@ const FIELD_START = 0;
 const UNQUOTED = 1;
 const QUOTED = 2;
 const AFTER_QUOTE = 3;
+const EMPTY = Buffer.alloc(0);
 
-/** Longer than any spreadsheet cell (Excel: 32,767; Google Sheets: 50,000 characters). */
-export const MAX_CELL_LENGTH = 100_000;
+/** Bytes: more than any spreadsheet cell holds (Excel: 32,767 characters; Google Sheets: 50,000). */
+export const MAX_CELL_BYTES = 1 << 20;
 
 export type CsvSyntaxKind = 'unclosed-quote' | 'text-after-quote' | 'cell-too-long';
 
@@ -42,7 +44,10 @@ export class CsvSplitter {
   private readonly delimiter: number;
   private state = FIELD_START;
   private cells: string[] = [];
+  /** Decoded text of the current cell so far (quoted cells with doubled quotes come in pieces). */
   private pending = '';
+  /** Undecoded bytes of the current cell carried over from the previous chunk (may end mid-character). */
+  private tail: Buffer | undefined;
   private line = 1;
   private recordLine = 1;
   private quoteLine = 1;
@@ -56,15 +61,15 @@ export class CsvSplitter {
     this.delimiter = delimiter.charCodeAt(0);
   }
 
-  /** Splits one chunk; completed records are appended to `out`. Throws CsvSyntaxProblem. */
-  push(text: string, out: RawRecord[]): void {
+  /** Splits one chunk of UTF-8 bytes; completed records are appended to `out`. Throws CsvSyntaxProblem. */
+  push(bytes: Buffer, out: RawRecord[]): void {
     const delimiter = this.delimiter;
-    const n = text.length;
+    const n = bytes.length;
     let i = 0;
     let start = 0;
     while (i < n) {
       if (this.state === FIELD_START) {
-        const c = text.charCodeAt(i);
+        const c = bytes[i];
         if (this.endedOnCr) {
           this.endedOnCr = false;
           if (c === LF) {
@@ -85,13 +90,12 @@ export class CsvSplitter {
       if (this.state === UNQUOTED) {
         let c = 0;
         while (i < n) {
-          c = text.charCodeAt(i);
+          c = bytes[i];
           if (c === delimiter || c === LF || c === CR) break;
           i++;
         }
         if (i === n) break;
-        this.cells.push(this.pending === '' ? text.slice(start, i) : this.pending + text.slice(start, i));
-        this.pending = '';
+        this.cells.push(this.take(bytes, start, i));
         i++;
         if (c === delimiter) this.state = FIELD_START;
         else this.endRecord(out, c === CR);
@@ -99,20 +103,20 @@ export class CsvSplitter {
       }
       if (this.state === QUOTED) {
         while (i < n) {
-          const c = text.charCodeAt(i);
+          const c = bytes[i];
           if (c === QUOTE) break;
           if (c === CR) this.line++;
-          else if (c === LF && (i > 0 ? text.charCodeAt(i - 1) : this.lastCode) !== CR) this.line++;
+          else if (c === LF && (i > 0 ? bytes[i - 1] : this.lastCode) !== CR) this.line++;
           i++;
         }
         if (i === n) break;
-        this.pending += text.slice(start, i);
+        this.pending = this.take(bytes, start, i);
         i++;
         this.state = AFTER_QUOTE;
         continue;
       }
       // AFTER_QUOTE: a doubled quote is a literal quote; otherwise the cell must end here.
-      const c = text.charCodeAt(i);
+      const c = bytes[i];
       if (c === QUOTE) {
         this.state = QUOTED;
         i++;
@@ -129,14 +133,28 @@ export class CsvSplitter {
       }
       throw new CsvSyntaxProblem('text-after-quote', this.records + 1, this.line, this.recordLine);
     }
-    if (this.state === UNQUOTED || this.state === QUOTED) {
-      this.pending += text.slice(start, n);
-      if (this.pending.length > MAX_CELL_LENGTH) {
+    if ((this.state === UNQUOTED || this.state === QUOTED) && start < n) {
+      const rest = Buffer.from(bytes.subarray(start, n));
+      this.tail = this.tail === undefined ? rest : Buffer.concat([this.tail, rest]);
+      if (this.pending.length + this.tail.length > MAX_CELL_BYTES) {
         const kind = this.state === QUOTED ? 'unclosed-quote' : 'cell-too-long';
         throw new CsvSyntaxProblem(kind, this.records + 1, this.state === QUOTED ? this.quoteLine : this.line, this.recordLine);
       }
     }
-    if (n > 0) this.lastCode = text.charCodeAt(n - 1);
+    if (n > 0) this.lastCode = bytes[n - 1];
+  }
+
+  /** The current cell's text up to `end`: what was pending plus the bytes from `start`. */
+  private take(bytes: Buffer, start: number, end: number): string {
+    let piece: string;
+    if (this.tail === undefined) piece = bytes.toString('utf8', start, end);
+    else {
+      piece = Buffer.concat([this.tail, bytes.subarray(start, end)]).toString('utf8');
+      this.tail = undefined;
+    }
+    const cell = this.pending === '' ? piece : this.pending + piece;
+    this.pending = '';
+    return cell;
   }
 
   /** Flushes the last record (a file need not end with a line break). Throws CsvSyntaxProblem. */
@@ -145,7 +163,7 @@ export class CsvSplitter {
       throw new CsvSyntaxProblem('unclosed-quote', this.records + 1, this.quoteLine, this.recordLine);
     }
     if (this.state === FIELD_START && this.cells.length === 0) return;
-    this.cells.push(this.pending);
+    this.cells.push(this.state === AFTER_QUOTE ? this.pending : this.take(EMPTY, 0, 0));
     this.pending = '';
     this.records++;
     out.push({ cells: this.cells, line: this.recordLine });

@@ -5,7 +5,7 @@ import { stat } from 'node:fs/promises';
 import iconv from 'iconv-lite';
 import { InputError, MigrateError } from '../errors.js';
 import { CHUNK_SIZE, detectLayout, sniffFile } from './detect.js';
-import { CsvSplitter, CsvSyntaxProblem, MAX_CELL_LENGTH, type RawRecord } from './parser.js';
+import { CsvSplitter, CsvSyntaxProblem, MAX_CELL_BYTES, type RawRecord } from './parser.js';
 import type { CsvFormat, CsvRecord, CsvSource } from './types.js';
 
 export interface OpenCsvOptions {
@@ -84,20 +84,19 @@ async function readHeader(path: string, format: CsvFormat): Promise<{ cells: str
   });
 }
 
-/** Decoded, split records in batches (one batch per chunk read), with syntax problems translated. */
+/** Split records in batches (one batch per chunk read), with syntax problems translated. */
 async function* rawBatches(path: string, format: CsvFormat): AsyncGenerator<RawRecord[]> {
   const splitter = new CsvSplitter(format.delimiter);
-  const decoder = textDecoder(format);
+  const toUtf8 = utf8Chunks(format);
   const stream = createReadStream(path, { highWaterMark: CHUNK_SIZE });
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       const out: RawRecord[] = [];
-      splitter.push(decoder.write(chunk), out);
+      splitter.push(toUtf8.write(chunk), out);
       if (out.length > 0) yield out;
     }
     const out: RawRecord[] = [];
-    const rest = decoder.end();
-    if (rest) splitter.push(rest, out);
+    splitter.push(toUtf8.end(), out);
     splitter.end(out);
     if (out.length > 0) yield out;
   } catch (error) {
@@ -107,18 +106,30 @@ async function* rawBatches(path: string, format: CsvFormat): AsyncGenerator<RawR
   }
 }
 
-interface ChunkDecoder {
-  write(chunk: Buffer): string;
-  end(): string | undefined;
+interface Utf8Chunks {
+  write(chunk: Buffer): Buffer;
+  end(): Buffer;
 }
 
-function textDecoder(format: CsvFormat): ChunkDecoder {
-  if (format.encoding === 'utf-8' || format.encoding === 'utf-16le') {
-    // TextDecoder drops the BOM and keeps split multi-byte sequences for the next chunk.
-    const decoder = new TextDecoder(format.encoding);
-    return { write: (chunk) => decoder.decode(chunk, { stream: true }), end: () => decoder.decode() };
+/** UTF-8 files pass through untouched (minus the BOM); other encodings are transcoded chunk by chunk. */
+function utf8Chunks(format: CsvFormat): Utf8Chunks {
+  if (format.encoding === 'utf-8') {
+    let bomLeft = format.bom ? 3 : 0;
+    return {
+      write(chunk) {
+        if (bomLeft === 0) return chunk;
+        const skip = Math.min(bomLeft, chunk.length);
+        bomLeft -= skip;
+        return chunk.subarray(skip);
+      },
+      end: () => Buffer.alloc(0),
+    };
   }
-  return iconv.getDecoder(format.encoding, { stripBOM: true });
+  const decoder = iconv.getDecoder(format.encoding, { stripBOM: true });
+  return {
+    write: (chunk) => Buffer.from(decoder.write(chunk), 'utf8'),
+    end: () => Buffer.from(decoder.end() ?? '', 'utf8'),
+  };
 }
 
 function isBlank(cells: string[]): boolean {
@@ -218,6 +229,7 @@ function syntaxError(problem: CsvSyntaxProblem, file: string): InputError {
   const location = { file, row: problem.recordNumber, line: problem.line };
   switch (problem.kind) {
     case 'unclosed-quote':
+      // Also raised for a quoted cell over MAX_CELL_BYTES: in practice a quote that is never closed.
       return new InputError('csv-unclosed-quote', `A quote opened on line ${problem.line} is never closed${problem.line === problem.recordLine ? '' : ` (the row starts on line ${problem.recordLine})`}.`, {
         location,
         hint: 'Close the quote, or double any quote inside a quoted cell ("" stands for one ").',
@@ -228,7 +240,7 @@ function syntaxError(problem: CsvSyntaxProblem, file: string): InputError {
         hint: 'Put the whole cell in quotes and double every quote inside it ("" stands for one ").',
       });
     case 'cell-too-long':
-      return new InputError('csv-cell-too-long', `A cell is longer than ${MAX_CELL_LENGTH.toLocaleString('en-US')} characters.`, {
+      return new InputError('csv-cell-too-long', `A cell is longer than ${MAX_CELL_BYTES / (1 << 20)} MB, more than any spreadsheet cell holds.`, {
         location,
         hint: 'Check that this is a CSV template file; spreadsheet cells are never that long.',
       });

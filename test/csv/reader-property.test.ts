@@ -88,16 +88,18 @@ describe('round trip', () => {
   });
 });
 
+/** Splits UTF-8 text cut at the given byte offsets (which may fall inside a character). */
 function splitAll(text: string, cuts: number[]): RawRecord[] | string {
+  const bytes = Buffer.from(text, 'utf8');
   const splitter = new CsvSplitter(',');
   const out: RawRecord[] = [];
   try {
     let from = 0;
-    for (const cut of [...cuts.filter((c) => c < text.length)].sort((a, b) => a - b)) {
-      splitter.push(text.slice(from, cut), out);
+    for (const cut of cuts.filter((c) => c < bytes.length).sort((a, b) => a - b)) {
+      splitter.push(bytes.subarray(from, cut), out);
       from = cut;
     }
-    splitter.push(text.slice(from), out);
+    splitter.push(bytes.subarray(from), out);
     splitter.end(out);
     return out;
   } catch (error) {
