@@ -89,10 +89,10 @@ export function balanceSteps(row: SourceRow, subscription: ObjectRef): ImportSte
           const subscriptionId = await resolver.id(subscription);
           const currency = await subscriptionCurrency(target, subscriptionId);
           const amount = fromMinorUnits(minorUnits(row, balance.column, currency)!, currency);
-          const created = balance.type === 'service_credit'
-            ? await target.issueServiceCredit(subscriptionId, amount, balance.memo, intent())
-            : await target.createPrepayment(subscriptionId, amount, balance.memo, intent());
-          return { id: typeof created.id === 'number' ? created.id : subscriptionId, link: linkTo(target, { type: 'subscription', id: subscriptionId }), applied: { [balance.column]: amount } };
+          if (balance.type === 'service_credit') await target.issueServiceCredit(subscriptionId, amount, balance.memo, intent());
+          else await target.createPrepayment(subscriptionId, amount, balance.memo, intent());
+          // A balance is known by its subscription: that is what `find` can see again, and where the Result link points.
+          return { id: subscriptionId, link: linkTo(target, { type: 'subscription', id: subscriptionId }), applied: { [balance.column]: amount } };
         },
         async find(target, resolver) {
           const subscriptionId = await idIfExists(resolver, subscription);

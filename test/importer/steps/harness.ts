@@ -64,3 +64,8 @@ export async function runSteps(target: Target, steps: ImportStep[], resolver = n
   }
   return outcomes;
 }
+
+/** One SourceRow from column values (the columns a test does not name are absent). */
+export function rowFrom(kind: string, values: Record<string, string>, row = 2): SourceRow {
+  return { file: `${kind}.csv`, kind, row, line: row, key: '', values };
+}
