@@ -1,0 +1,89 @@
+// Invoice rows → one invoice per create_invoice row with the line items attached to it by id; net
+// terms computed, the template id in the memo, the created total as `Amount`; found again on re-run.
+import { describe, expect, it } from 'vitest';
+import { stepsForFile, stepsForRow } from '../../../src/importer/steps/index.js';
+import { CATALOG } from './catalog-rows.js';
+import { rowFrom, rowsOf, runSteps, SimpleResolver, stepsOf } from './harness.js';
+import { MemoryTarget } from './memory-target.js';
+import { expectSpecValid } from './spec-check.js';
+
+const INVOICES = `create_invoice,customer,sub_reference,id,total_amount,issue_date,due_date,net_terms,attempt_charge,name,quantity,unit_price,start_date,end_date,attach_to
+TRUE,Kid Co,sub-kid-1,INV-1,130.50,2026-10-01,2026-10-31,,no,Consulting,3,40.50,2026-09-01,2026-09-30,INV-1
+,,,,,,,,,Travel,1,9.00,2026-09-15,2026-09-15,INV-1
+TRUE,Kid Co,sub-kid-1,INV-2,12,2026-10-05,2026-10-05,,no,,,,,,
+,,,,,,,,,Late fee,2,6,2026-10-05,2026-10-05,INV-2
+,,,,,,,,,Stray,1,1,2026-10-05,2026-10-05,INV-9`;
+
+async function withSubscription(target: MemoryTarget): Promise<void> {
+  await runSteps(target, CATALOG.slice(0, 2).flatMap(([kind, csv]) => stepsOf(rowsOf(kind, csv))));
+  const customer = rowFrom('customers-advanced', { create_customer: 'TRUE', import_identifier_customer_reference: 'kid', has_parent: 'FALSE', first_name: 'K', last_name: 'Id', email: 'kid@example.com', create_payment_profile: 'FALSE' });
+  const subscription = rowFrom('subscriptions-advanced', {
+    create_subscription: 'TRUE', import_identifier_customer_reference: 'kid', who_pays: 'self', invoice_type: 'normal', receive_invoice_emails: 'TRUE',
+    subscription_reference: 'sub-kid-1', currency: 'USD', payment_collection_method: 'remittance', next_billing_at: '2026-12-01', product_handle: 'basic',
+  });
+  await runSteps(target, [...stepsOf([customer]), ...stepsOf([subscription])]);
+  target.calls.length = 0;
+}
+
+describe('invoice steps', () => {
+  it('give each invoice one step that its line-item rows share, and fail a line item attached to no invoice', () => {
+    const mapped = stepsForFile(rowsOf('invoices', INVOICES));
+    expect(mapped.map((entry) => entry.steps.map((step) => step.naturalKey))).toEqual([['invoice:INV-1'], ['invoice:INV-1'], ['invoice:INV-2'], ['invoice:INV-2'], []]);
+    expect(mapped[0]!.steps[0]).toBe(mapped[1]!.steps[0]);
+    expect(mapped[0]!.steps[0]!.dependsOn).toEqual([{ type: 'subscription', key: 'sub-kid-1' }]);
+    expect(mapped[4]!.error?.location).toMatchObject({ row: 6, column: 'attach_to' });
+  });
+
+  it('create the invoice with its line items, computed net terms and the template id in the memo', async () => {
+    const target = new MemoryTarget();
+    await withSubscription(target);
+    const steps = stepsOf(rowsOf('invoices', INVOICES).slice(0, 4));
+    const outcomes = await runSteps(target, steps);
+    expectSpecValid(target);
+    const subscription = (await target.findSubscriptionByReference('sub-kid-1'))!;
+    expect(target.calls[0]).toMatchObject({
+      path: `/subscriptions/${subscription.id}/invoices.json`,
+      body: {
+        invoice: {
+          issue_date: '2026-10-01',
+          net_terms: 30,
+          memo: 'Migrated invoice INV-1',
+          status: 'open',
+          line_items: [
+            { title: 'Consulting', quantity: '3', unit_price: '40.5', period_range_start: '2026-09-01', period_range_end: '2026-09-30' },
+            { title: 'Travel', quantity: '1', unit_price: '9', period_range_start: '2026-09-15', period_range_end: '2026-09-15' },
+          ],
+        },
+      },
+    });
+    expect(target.calls[1]!.body).toMatchObject({ invoice: { net_terms: 0, line_items: [{ title: 'Late fee', quantity: '2', unit_price: '6' }] } });
+    const first = outcomes.get('invoice:INV-1')!;
+    expect(first.amount).toBe('130.50');
+    expect(first.link).toBe(`https://acme.example.test/invoices/${first.id}`);
+    expect(first.applied).toMatchObject({ net_terms: '30', id: 'INV-1' });
+    const resolver = new SimpleResolver(target);
+    for (const step of steps) expect((await step.find(target, resolver))?.id).toBe(outcomes.get(step.naturalKey)!.id);
+  });
+
+  it('find no invoice before it was created', async () => {
+    const target = new MemoryTarget();
+    await withSubscription(target);
+    const [step] = stepsOf(rowsOf('invoices', INVOICES).slice(0, 2));
+    expect(await step!.find(target, new SimpleResolver(target))).toBeUndefined();
+  });
+
+  it('refuse an invoice that asks for a charge, and its line items with it', () => {
+    const mapped = stepsForFile(rowsOf('invoices', INVOICES.replace('2026-10-31,,no', '2026-10-31,,yes_attempt_a_charge')));
+    expect(mapped.slice(0, 2).map((entry) => entry.error?.location.column)).toEqual(['attempt_charge', 'attach_to']);
+    expect(mapped[2]!.steps).toHaveLength(1);
+  });
+
+  it('refuse a due date before the issue date', () => {
+    const mapped = stepsForFile(rowsOf('invoices', INVOICES.replace('2026-10-01,2026-10-31', '2026-10-31,2026-10-01')));
+    expect(mapped[0]!.error?.location.column).toBe('due_date');
+  });
+
+  it('are never mapped row by row', () => {
+    expect(() => stepsForRow(rowsOf('invoices', INVOICES)[0]!)).toThrow(/stepsForFile/);
+  });
+});
