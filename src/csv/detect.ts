@@ -18,8 +18,8 @@ export interface SniffedFile {
 }
 
 /** Reads the start of the file (and, without a BOM, all of it once) to decide how to decode it. */
-export async function sniffFile(path: string, file: string): Promise<SniffedFile> {
-  const handle = await open(path, 'r');
+export async function sniffFile(file: string): Promise<SniffedFile> {
+  const handle = await open(file, 'r');
   try {
     const sample = Buffer.alloc(SAMPLE_SIZE);
     const { bytesRead } = await handle.read(sample, 0, SAMPLE_SIZE, 0);

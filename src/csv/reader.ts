@@ -63,7 +63,7 @@ async function sniffReadable(path: string) {
     if (info.isDirectory()) {
       throw new InputError('csv-unreadable', 'This is a folder, not a CSV file.', { location: { file: path }, hint: 'Give a .csv file.' });
     }
-    return await sniffFile(path, path);
+    return await sniffFile(path);
   } catch (error) {
     throw asInputError(error, path);
   }

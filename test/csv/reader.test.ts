@@ -142,6 +142,19 @@ describe('row and line numbers', () => {
     ]);
   });
 
+  it('yields blank rows as empty records only when asked', async () => {
+    await withTempDir({ 'in.csv': 'a,b\n\n1,2\n,\n' }, async (dir) => {
+      const source = await openCsv(join(dir, 'in.csv'), { includeBlankRows: true });
+      const records: CsvRecord[] = [];
+      for await (const record of source.records) records.push(record);
+      expect(records).toEqual([
+        { row: 2, line: 2, cells: ['', ''] },
+        { row: 3, line: 3, cells: ['1', '2'] },
+        { row: 4, line: 4, cells: ['', ''] },
+      ]);
+    });
+  });
+
   it('reads a header-only file as zero records', async () => {
     const result = await readCsv('a,b\n');
     expect(result.records).toEqual([]);
