@@ -1,7 +1,8 @@
-// Option parsing shared by the commands: the as-of date, the report format and colour. Every
+// Option parsing shared by the commands: the as-of date, the report format, colour and template kinds. Every
 // parser throws an InputError (exit 2) naming the flag and what to type instead.
 import { parseIsoDate, todayIn, type CalendarDate } from '../dates/index.js';
 import { InputError } from '../errors.js';
+import { isTemplateKind, TEMPLATE_KINDS, type TemplateKind } from '../templates/index.js';
 
 export const reportFormats = ['pretty', 'json', 'github', 'junit'] as const;
 export type ReportFormat = (typeof reportFormats)[number];
@@ -52,4 +53,27 @@ export function colorEnabled(
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
   if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
   return stream.isTTY === true;
+}
+
+/** A template kind typed by a user, or an InputError suggesting the closest kinds. */
+export function parseTemplateKind(value: string): TemplateKind {
+  const wanted = value.trim().toLowerCase();
+  if (isTemplateKind(wanted)) return wanted;
+  const closest = [...TEMPLATE_KINDS].sort((a, b) => editDistance(wanted, a) - editDistance(wanted, b)).slice(0, 2);
+  throw new InputError('unknown-template', `Unknown template kind "${value}".`, {
+    hint: `Did you mean ${closest.join(' or ')}? Run \`migrate templates\` for the list.`,
+  });
+}
+
+/** Levenshtein distance, for suggesting what a mistyped name was meant to be. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length];
 }

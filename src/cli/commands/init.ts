@@ -4,7 +4,8 @@ import { access, copyFile, mkdir, readFile, rename, rm } from 'node:fs/promises'
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InputError } from '../../errors.js';
-import { TEMPLATE_KINDS, type TemplateKind } from '../../templates/types.js';
+import { TEMPLATE_KINDS, type TemplateKind } from '../../templates/index.js';
+import { parseTemplateKind } from '../options.js';
 
 export interface InitOptions {
   kinds?: string[];
@@ -56,12 +57,7 @@ function selectedKinds(requested: string[] | undefined): TemplateKind[] {
   if (requested === undefined || requested.length === 0) return [...TEMPLATE_KINDS];
   const kinds: TemplateKind[] = [];
   for (const raw of requested) {
-    const kind = TEMPLATE_KINDS.find((known) => known === raw.trim());
-    if (!kind) {
-      throw new InputError('unknown-template', `Unknown template kind "${raw}".`, {
-        hint: `Known kinds: ${TEMPLATE_KINDS.join(', ')}.`,
-      });
-    }
+    const kind = parseTemplateKind(raw);
     if (!kinds.includes(kind)) kinds.push(kind);
   }
   return kinds;

@@ -2,8 +2,8 @@
 // required, conditional, optional or written by the toolkit) and every rule with its one-line docs.
 import { InputError } from '../../errors.js';
 import { getRule } from '../../rules/index.js';
-import { getTemplate, isTemplateKind, listTemplates, TEMPLATE_KINDS, type TemplateDefinition, type TemplateKind } from '../../templates/index.js';
-import { colorEnabled, resolveFormat } from '../options.js';
+import { getTemplate, listTemplates, type TemplateDefinition } from '../../templates/index.js';
+import { colorEnabled, parseTemplateKind, resolveFormat } from '../options.js';
 import { createColors, type Colors } from '../reporters/colors.js';
 import { renderJsonDocument } from '../reporters/json.js';
 
@@ -29,19 +29,10 @@ export async function run(kind: string | undefined, options: TemplatesOptions): 
         : renderList(templates, colors),
     );
   } else {
-    const template = getTemplate(knownKind(kind));
+    const template = getTemplate(parseTemplateKind(kind));
     process.stdout.write(format === 'json' ? renderJsonDocument({ version: 1, command: 'templates', template: describeTemplate(template) }) : renderTemplate(template, colors));
   }
   process.exitCode = 0;
-}
-
-function knownKind(kind: string): TemplateKind {
-  const wanted = kind.trim().toLowerCase();
-  if (isTemplateKind(wanted)) return wanted;
-  const closest = [...TEMPLATE_KINDS].sort((a, b) => editDistance(kind, a) - editDistance(kind, b)).slice(0, 2);
-  throw new InputError('unknown-template', `Unknown template kind "${kind}".`, {
-    hint: `Did you mean ${closest.join(' or ')}? Run \`migrate templates\` for the list.`,
-  });
 }
 
 interface TemplateDescription {
@@ -108,17 +99,4 @@ function renderTemplate(template: TemplateDefinition, colors: Colors): string {
   out.push('', colors.bold('Rules'));
   for (const rule of described.rules) out.push(`  ${rule.id.padEnd(idWidth)}  ${rule.docs}`);
   return `${out.join('\n')}\n`;
-}
-
-/** Levenshtein distance, for suggesting the closest kinds to a mistyped one. */
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length];
 }

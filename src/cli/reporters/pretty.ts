@@ -22,7 +22,9 @@ export function renderValidatePretty(report: ValidateReport, colors: Colors): st
     ],
     colors,
   );
-  return `${[...blocks, summaryLine].join('\n\n')}\n`;
+  // Files without findings are one line each; a blank line sets off every file that has findings.
+  const body = blocks.map((block) => (block.includes('\n') ? `${block}\n` : block)).join('\n');
+  return `${body}\n\n${summaryLine}\n`.replace(/\n{3,}/g, '\n\n');
 }
 
 function renderFile(file: ValidatedFile, colors: Colors): string {

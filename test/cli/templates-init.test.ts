@@ -1,0 +1,97 @@
+// End to end: the built `migrate templates` and `migrate init` on real folders.
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { TEMPLATE_KINDS } from '../../src/templates/index.js';
+import { getRule } from '../../src/rules/index.js';
+import { projectRoot, runCli } from './run-cli.js';
+import { withTempDir } from '../helpers/temp-dir.js';
+
+describe('migrate templates', () => {
+  it('lists every kind with its title', async () => {
+    const result = await runCli(['templates']);
+    expect(result.code).toBe(0);
+    for (const kind of TEMPLATE_KINDS) expect(result.stdout).toMatch(new RegExp(`^  ${kind} +\\S`, 'm'));
+  });
+
+  it('shows a kind: columns with their requirement and rules, and every rule with its docs', async () => {
+    const result = await runCli(['templates', 'subscriptions-standard']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^  required +email +.*\[required, .*email\]$/m);
+    expect(result.stdout).toMatch(/^  conditional +shipping_country +.*\[required-if, iso-country\]$/m);
+    expect(result.stdout).toMatch(/^  optional +phone +/m);
+    expect(result.stdout).toMatch(/^  do not edit +Status +/m);
+    const rules = result.stdout.slice(result.stdout.indexOf('\nRules\n'));
+    expect(rules).toContain(`  date-future`);
+    expect(rules).toContain(getRule('date-future').docs);
+  });
+
+  it('prints one JSON document whose rules cover every rule a column names', async () => {
+    const result = await runCli(['templates', 'invoices', '--format', 'json']);
+    expect(result.code).toBe(0);
+    const { template } = JSON.parse(result.stdout);
+    expect(template.kind).toBe('invoices');
+    const ids = new Set(template.rules.map((rule: { id: string }) => rule.id));
+    for (const column of template.columns) for (const rule of column.rules) expect(ids).toContain(rule);
+    for (const rule of template.rules) expect(rule.docs).not.toBe('');
+  });
+
+  it('exits 2 on an unknown kind, naming the closest', async () => {
+    const result = await runCli(['templates', 'product']);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr.trim()).toBe('migrate: Unknown template kind "product". Did you mean products or coupons? Run `migrate templates` for the list.');
+  });
+});
+
+describe('migrate init', () => {
+  it('writes every blank template, byte for byte, and they validate clean', async () => {
+    await withTempDir({}, async (dir) => {
+      const result = await runCli(['init', 'data'], { cwd: dir });
+      expect(result.code).toBe(0);
+      const written = (await readdir(join(dir, 'data'))).sort();
+      expect(written).toEqual(TEMPLATE_KINDS.map((kind) => `${kind}.csv`).sort());
+      for (const kind of TEMPLATE_KINDS) {
+        expect(await readFile(join(dir, 'data', `${kind}.csv`))).toEqual(await readFile(join(projectRoot, 'templates', `${kind}.csv`)));
+      }
+      const validated = await runCli(['validate', 'data', '--as-of', '2026-11-23', '--format', 'json'], { cwd: dir });
+      expect(validated.code).toBe(0);
+      const document = JSON.parse(validated.stdout);
+      expect(document.files.map((file: { template: string }) => file.template).sort()).toEqual([...TEMPLATE_KINDS].sort());
+    });
+  });
+
+  it('writes only the kinds asked for (repeatable and comma-separated)', async () => {
+    await withTempDir({}, async (dir) => {
+      const result = await runCli(['init', '.', '--kind', 'products,components', '--kind', 'coupons'], { cwd: dir });
+      expect(result.code).toBe(0);
+      expect((await readdir(dir)).sort()).toEqual(['components.csv', 'coupons.csv', 'products.csv']);
+      expect(result.stdout).toContain('wrote products.csv  (products)');
+    });
+  });
+
+  it('never overwrites without --force, and then writes nothing at all', async () => {
+    await withTempDir({ 'products.csv': 'my data\n' }, async (dir) => {
+      const result = await runCli(['init', '.', '--kind', 'coupons,products'], { cwd: dir });
+      expect(result.code).toBe(2);
+      expect(result.stderr.trim()).toBe('migrate: products.csv already exists; nothing was written. Pass --force to overwrite, or choose another folder.');
+      expect((await readdir(dir)).sort()).toEqual(['products.csv']);
+      expect(await readFile(join(dir, 'products.csv'), 'utf8')).toBe('my data\n');
+      const forced = await runCli(['init', '.', '--kind', 'products', '--force'], { cwd: dir });
+      expect(forced.code).toBe(0);
+      expect(await readFile(join(dir, 'products.csv'))).toEqual(await readFile(join(projectRoot, 'templates', 'products.csv')));
+    });
+  });
+
+  it('exits 2 on an unknown kind or a folder it cannot create', async () => {
+    await withTempDir({ blocker: 'a file, not a folder' }, async (dir) => {
+      const unknown = await runCli(['init', 'out', '--kind', 'invoice'], { cwd: dir });
+      expect(unknown.code).toBe(2);
+      expect(unknown.stderr).toMatch(/Unknown template kind "invoice". Did you mean invoices/);
+      const blocked = await runCli(['init', join('blocker', 'sub')], { cwd: dir });
+      expect(blocked.code).toBe(2);
+      expect(blocked.stderr).toMatch(/^migrate: Cannot create folder /);
+      expect(blocked.stderr).not.toMatch(/internal error/);
+    });
+  });
+});
