@@ -1,7 +1,7 @@
 // Sniffs a CSV file before it is parsed: encoding (BOM, else whole-file UTF-8 check, else
 // Windows-1252), binary content, and the delimiter and line break of the header line.
-import { isUtf8 } from 'node:buffer';
-import { open } from 'node:fs/promises';
+import { isAscii, isUtf8 } from 'node:buffer';
+import { open, type FileHandle } from 'node:fs/promises';
 import iconv from 'iconv-lite';
 import { InputError } from '../errors.js';
 import type { CsvFormat } from './types.js';
@@ -25,10 +25,10 @@ export async function sniffFile(file: string): Promise<SniffedFile> {
     const { bytesRead } = await handle.read(sample, 0, SAMPLE_SIZE, 0);
     const bytes = sample.subarray(0, bytesRead);
     if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-      const invalidAt = await firstInvalidUtf8Offset(handle, 3);
-      if (invalidAt !== undefined) {
-        throw new InputError('csv-invalid-utf8', `The file starts with a UTF-8 marker (BOM) but byte ${invalidAt + 1} is not UTF-8 text.`, {
-          location: { file },
+      const scan = await scanUtf8(handle, 3);
+      if (scan.invalidAt !== undefined) {
+        throw new InputError('csv-invalid-utf8', 'The file starts with a UTF-8 marker (BOM) but this line has bytes that are not UTF-8.', {
+          location: { file, line: await lineAt(handle, scan.invalidAt) },
           hint: SAVE_AS_CSV,
         });
       }
@@ -41,29 +41,66 @@ export async function sniffFile(file: string): Promise<SniffedFile> {
       return checked({ encoding: 'utf-16be', bom: true, head: decodeHead(bytes.subarray(2), 'utf-16be') }, file);
     }
     rejectBinaryBytes(bytes, file);
-    const utf8 = (await firstInvalidUtf8Offset(handle, 0)) === undefined;
-    const encoding = utf8 ? 'utf-8' : 'windows-1252';
+    const scan = await scanUtf8(handle, 0);
+    if (scan.invalidAt !== undefined && scan.multibyteBefore) {
+      // Valid UTF-8 accents earlier and invalid bytes here: decoding either way would garble some text.
+      throw new InputError('csv-mixed-encoding', 'The file mixes encodings: earlier lines are UTF-8 but this line is not.', {
+        location: { file, line: await lineAt(handle, scan.invalidAt) },
+        hint: `Fix the characters on this line, or ${SAVE_AS_CSV.charAt(0).toLowerCase()}${SAVE_AS_CSV.slice(1)}`,
+      });
+    }
+    const encoding = scan.invalidAt === undefined ? 'utf-8' : 'windows-1252';
     return checked({ encoding, bom: false, head: decodeHead(bytes, encoding) }, file);
   } finally {
     await handle.close();
   }
 }
 
+interface Utf8Scan {
+  /** Offset of the first byte that is not UTF-8 (approximate within one character). */
+  invalidAt?: number;
+  /** Non-ASCII UTF-8 characters occur before `invalidAt`. */
+  multibyteBefore: boolean;
+}
+
 /** The UTF-8 validity check runs over the whole file: a Windows-1252 "é" may first appear on row 50,000. */
-async function firstInvalidUtf8Offset(handle: import('node:fs/promises').FileHandle, from: number): Promise<number | undefined> {
+async function scanUtf8(handle: FileHandle, from: number): Promise<Utf8Scan> {
   const buffer = Buffer.alloc(CHUNK_SIZE);
   let carry = Buffer.alloc(0);
   let position = from;
+  let multibyteBefore = false;
   for (;;) {
     const { bytesRead } = await handle.read(buffer, 0, CHUNK_SIZE, position);
     const chunk = carry.length === 0 ? buffer.subarray(0, bytesRead) : Buffer.concat([carry, buffer.subarray(0, bytesRead)]);
     const chunkStart = position - carry.length;
     position += bytesRead;
-    const split = bytesRead === 0 ? chunk.length : completeUtf8Length(chunk);
-    if (!isUtf8(chunk.subarray(0, split))) return chunkStart + firstInvalidIndex(chunk.subarray(0, split));
-    if (bytesRead === 0) return undefined;
-    carry = Buffer.from(chunk.subarray(split));
+    const complete = chunk.subarray(0, bytesRead === 0 ? chunk.length : completeUtf8Length(chunk));
+    if (!isUtf8(complete)) {
+      const index = firstInvalidIndex(complete);
+      return { invalidAt: chunkStart + index, multibyteBefore: multibyteBefore || !isAscii(complete.subarray(0, index)) };
+    }
+    if (bytesRead === 0) return { multibyteBefore };
+    multibyteBefore ||= !isAscii(complete);
+    carry = Buffer.from(chunk.subarray(complete.length));
   }
+}
+
+/** 1-based line of a byte offset (line breaks counted as LF, or CR not followed by LF). */
+async function lineAt(handle: FileHandle, offset: number): Promise<number> {
+  const buffer = Buffer.alloc(CHUNK_SIZE);
+  let line = 1;
+  let previous = -1;
+  for (let position = 0; position < offset; ) {
+    const { bytesRead } = await handle.read(buffer, 0, Math.min(CHUNK_SIZE, offset - position), position);
+    if (bytesRead === 0) break;
+    for (let i = 0; i < bytesRead; i++) {
+      const byte = buffer[i];
+      if (byte === 0x0a ? previous !== 0x0d : byte === 0x0d) line++;
+      previous = byte;
+    }
+    position += bytesRead;
+  }
+  return line;
 }
 
 /** Length of the prefix that does not end inside a multi-byte sequence. */

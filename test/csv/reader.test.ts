@@ -233,6 +233,14 @@ describe('malformed files', () => {
   it('rejects a UTF-8 BOM file with invalid UTF-8 bytes', async () => {
     const error = await readError(Buffer.concat([Buffer.from('\ufeffa,b\n', 'utf8'), Buffer.from([0x63, 0xe9, 0x2c, 0x64, 0x0a])]));
     expect(error.code).toBe('csv-invalid-utf8');
+    expect(error.location.line).toBe(2);
+  });
+
+  it('rejects a file mixing UTF-8 and Windows-1252 text, naming the first bad line', async () => {
+    const utf8Part = Buffer.from('name,city\r\nZoë,"Zürich\r\nNord"\r\nAl,Bern\r\n', 'utf8');
+    const error = await readError(Buffer.concat([utf8Part, iconv.encode('René,Genève\r\n', 'windows-1252')]));
+    expect(error.code).toBe('csv-mixed-encoding');
+    expect(error.location.line).toBe(5);
   });
 
   it('stops a runaway quoted cell early instead of reading the whole file into it', async () => {
