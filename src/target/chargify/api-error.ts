@@ -4,7 +4,8 @@ import { TargetError } from '../../errors.js';
 import type { Json } from '../types.js';
 
 export type ApiErrorKind =
-  | 'auth' // 401/403: the key is wrong or lacks rights
+  | 'auth' // 401: the key is wrong
+  | 'forbidden' // 403: the site refuses the operation (purge or clear-data on a live site, missing rights)
   | 'not-found' // 404
   | 'validation' // 400/422: the site refused this object's data
   | 'conflict' // 409 that could not be resolved to an existing object
@@ -16,6 +17,7 @@ export type ApiErrorKind =
 
 const HINTS: Partial<Record<ApiErrorKind, string>> = {
   auth: 'Check the API key in the environment variable your site configuration names (apiKeyEnv), and that it belongs to this site.',
+  forbidden: 'The site refuses this operation: purge and clear-data work on test sites only, and the API user needs the rights for it.',
   'rate-limited': 'The site kept refusing requests (429); wait a few minutes and resume, or lower the concurrency.',
   server: 'The site kept failing; try again later — what was done so far is journaled.',
   timeout: 'The site did not answer in time; try again later — what was done so far is journaled.',
@@ -42,7 +44,8 @@ export class ApiError extends TargetError {
   }) {
     const what = fields.status !== undefined ? `answered ${fields.status}` : (fields.detail ?? 'failed');
     const said = fields.messages.length > 0 ? `: ${fields.messages.join('; ')}` : '';
-    super(`target-${fields.kind}`, `${fields.method} ${fields.path} ${what}${said}.`, { hint: HINTS[fields.kind] });
+    const sentence = `${fields.method} ${fields.path} ${what}${said}`;
+    super(`target-${fields.kind}`, /[.!?]$/.test(sentence) ? sentence : `${sentence}.`, { hint: HINTS[fields.kind] });
     this.name = 'ApiError';
     this.kind = fields.kind;
     this.status = fields.status;
@@ -59,7 +62,8 @@ export function isRowLevel(error: unknown): boolean {
 }
 
 export function errorKindForStatus(status: number): ApiErrorKind {
-  if (status === 401 || status === 403) return 'auth';
+  if (status === 401) return 'auth';
+  if (status === 403) return 'forbidden';
   if (status === 404) return 'not-found';
   if (status === 409) return 'conflict';
   if (status === 429) return 'rate-limited';
