@@ -4,7 +4,7 @@ import { UNSIGNED_DECIMAL, decimalPlaces } from './values.js';
 import type { Rule } from './types.js';
 
 const MAX_DECIMALS = 8;
-const SYMBOL = /[^\d.,\s-]/;
+const SYMBOL = /[\p{Sc}]|^[A-Z]{3}\s*\d|\d\s*[A-Z]{3}$/u;
 const DECIMAL_COMMA = /^\d+,\d+$/;
 
 export const customPrice: Rule = {

@@ -1,0 +1,7 @@
+import { ruleTable, STANDARD_ROW as R, CUSTOMER_ROW as C, CREDIT_CARD as CC } from './helpers.js';
+
+ruleTable('date-future', 'subscriptions-standard', [
+  { name: 'tomorrow or later', rows: [{ ...R, next_billing_at: '2026-11-24' }], expected: [] },
+  { name: 'today, the past, and bad formats', rows: [{ ...R, next_billing_at: '2026-11-23' }, { ...R, next_billing_at: '2025-01-01' }, { ...R, next_billing_at: '2027-13-01' }], expected: [{ row: 2, column: 'next_billing_at', messageId: 'notFuture' }, { row: 3, column: 'next_billing_at', messageId: 'notFuture' }, { row: 4, column: 'next_billing_at', messageId: 'invalid' }] },
+]);
+void C; void CC;
