@@ -30,13 +30,20 @@ export interface Reply {
 
 export type Handler = (context: RequestContext) => Reply;
 
+/** Where an operation's spec gives 422 errors another shape than a list, e.g. keyed by field. */
+export type ErrorBody = { errors: string[]; error?: string } | { errors: Record<string, unknown> };
+
 export class ApiError extends Error {
+  readonly body: ErrorBody;
+
   constructor(
     readonly status: number,
     readonly errors: string[],
+    body?: ErrorBody,
   ) {
     super(errors.join('; '));
     this.name = 'ApiError';
+    this.body = body ?? { errors };
   }
 }
 

@@ -21,10 +21,11 @@ export function isPresent(value: unknown): boolean {
 
 /** Collects field errors; `done()` throws them as one 422. */
 export class FieldErrors {
-  private readonly errors: string[] = [];
+  private readonly errors: Array<{ field: string; message: string }> = [];
 
-  add(message: string): void {
-    this.errors.push(message);
+  /** field: the request attribute the message is about ('base' when none), for operations keyed by field. */
+  add(message: string, field = 'base'): void {
+    this.errors.push({ field, message });
   }
 
   get empty(): boolean {
@@ -35,12 +36,12 @@ export class FieldErrors {
   string(attrs: Attributes, key: string, label: string, required = false): string | undefined {
     const value = attrs[key];
     if (!isPresent(value)) {
-      if (required) this.add(messages.blank(label));
+      if (required) this.add(messages.blank(label), key);
       return undefined;
     }
     if (typeof value === 'number' || typeof value === 'boolean') return String(value);
     if (typeof value !== 'string') {
-      this.add(messages.invalid(label));
+      this.add(messages.invalid(label), key);
       return undefined;
     }
     return value.trim();
@@ -50,12 +51,12 @@ export class FieldErrors {
   integer(attrs: Attributes, key: string, label: string, required = false): number | undefined {
     const value = attrs[key];
     if (!isPresent(value)) {
-      if (required) this.add(messages.blank(label));
+      if (required) this.add(messages.blank(label), key);
       return undefined;
     }
     const number = typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
     if (typeof number !== 'number' || !Number.isSafeInteger(number)) {
-      this.add(messages.notAnInteger(label));
+      this.add(messages.notAnInteger(label), key);
       return undefined;
     }
     return number;
@@ -65,12 +66,12 @@ export class FieldErrors {
   decimal(attrs: Attributes, key: string, label: string, required = false): string | undefined {
     const value = attrs[key];
     if (!isPresent(value)) {
-      if (required) this.add(messages.blank(label));
+      if (required) this.add(messages.blank(label), key);
       return undefined;
     }
     const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
     if (!/^-?(\d+(\.\d*)?|\.\d+)$/.test(text)) {
-      this.add(messages.notANumber(label));
+      this.add(messages.notANumber(label), key);
       return undefined;
     }
     return text;
@@ -81,7 +82,7 @@ export class FieldErrors {
     if (!isPresent(value)) return undefined;
     if (value === true || value === 'true' || value === '1' || value === 1) return true;
     if (value === false || value === 'false' || value === '0' || value === 0) return false;
-    this.add(messages.invalid(label));
+    this.add(messages.invalid(label), key);
     return undefined;
   }
 
@@ -89,7 +90,7 @@ export class FieldErrors {
     const value = this.string(attrs, key, label, required);
     if (value === undefined) return undefined;
     if (!(allowed as readonly string[]).includes(value)) {
-      this.add(messages.mustBeOneOf(label, allowed));
+      this.add(messages.mustBeOneOf(label, allowed), key);
       return undefined;
     }
     return value as T;
@@ -101,14 +102,23 @@ export class FieldErrors {
     if (value === undefined) return undefined;
     const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : new Date(value);
     if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(date.getTime())) {
-      this.add(messages.invalidDate(label));
+      this.add(messages.invalidDate(label), key);
       return undefined;
     }
     return `${date.toISOString().slice(0, 19)}Z`;
   }
 
-  done(): void {
-    if (this.errors.length > 0) throw new ApiError(422, [...this.errors]);
+  /**
+   * Throws the errors as one 422: a list (most operations), keyed by field (`by-field`, as product price
+   * points answer), or keyed by field under the item index `0` (`indexed`, as segments answer).
+   */
+  done(shape: 'list' | 'by-field' | 'indexed' = 'list'): void {
+    if (this.errors.length === 0) return;
+    const list = this.errors.map((error) => error.message);
+    if (shape === 'list') throw new ApiError(422, list);
+    const byField: Record<string, string[]> = {};
+    for (const { field, message } of this.errors) (byField[field] ??= []).push(message);
+    throw new ApiError(422, list, { errors: shape === 'by-field' ? byField : { '0': byField } });
   }
 }
 

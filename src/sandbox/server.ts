@@ -114,7 +114,7 @@ export function createRequestListener(
         if (token !== undefined && result.status < 300) store.rememberToken(token, now.getTime());
       } catch (error) {
         if (!(error instanceof ApiError)) throw error;
-        result = { status: error.status, body: { errors: error.errors } };
+        result = { status: error.status, body: error.body };
       } finally {
         if (token !== undefined) inFlightTokens.delete(token);
       }

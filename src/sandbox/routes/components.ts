@@ -113,7 +113,7 @@ function createComponent(context: RequestContext, kind: Kind) {
   const recurring = errors.boolean(attrs, 'recurring', 'Recurring') ?? kind !== 'metered';
   const fractional = errors.boolean(attrs, 'allow_fractional_quantities', 'Allow fractional quantities') ?? false;
   const accountingCode = errors.string(attrs, 'accounting_code', 'Accounting code') ?? null;
-  const metricId = errors.integer(attrs, 'event_based_billing_metric_id', 'Event based billing metric');
+  const metricId = errors.integer(attrs, 'event_based_billing_metric_id', 'Event based billing metric', kind === 'event_based');
   const extraPoints = (Array.isArray(attrs.price_points) ? attrs.price_points : []).map((raw: unknown, index) => {
     const pointAttrs = (typeof raw === 'object' && raw !== null ? raw : {}) as Attributes;
     const label = `Price points[${index}]`;

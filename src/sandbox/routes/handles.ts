@@ -17,5 +17,5 @@ export function handleFrom(errors: FieldErrors, attrs: Attributes, name: string 
 }
 
 export function checkHandleFormat(errors: FieldErrors, handle: string | undefined): void {
-  if (handle !== undefined && !HANDLE.test(handle)) errors.add(messages.handleFormat);
+  if (handle !== undefined && !HANDLE.test(handle)) errors.add(messages.handleFormat, 'handle');
 }

@@ -74,7 +74,8 @@ function createMetafields(context: RequestContext) {
     const options = Array.isArray(entry.enum) ? entry.enum.filter((option): option is string => typeof option === 'string') : [];
     return { name, inputType, options };
   });
-  if (errors.length > 0) throw new ApiError(422, errors);
+  // This operation's spec gives its 422 as a single `error` string; `errors` is kept for clients that read it.
+  if (errors.length > 0) throw new ApiError(422, errors, { errors, error: errors.join(' ') });
   const created = wanted.map(({ name, inputType, options }) => ensureMetafield(store, type, name, inputType, options));
   return reply(200, created.map(metafieldView));
 }

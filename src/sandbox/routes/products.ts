@@ -61,7 +61,7 @@ export function productView(store: Store, product: StoredRecord): Record<string,
     trial_interval: point?.trial_interval ?? null,
     trial_interval_unit: point?.trial_interval_unit ?? null,
     expiration_interval: point?.expiration_interval ?? null,
-    expiration_interval_unit: point?.expiration_interval_unit ?? 'never',
+    expiration_interval_unit: point?.expiration_interval_unit ?? null,
     product_family: family ? publicView(family) : undefined,
     product_price_point_id: point?.id,
     product_price_point_handle: point?.handle ?? null,
@@ -151,10 +151,10 @@ function createPricePoint(context: RequestContext) {
   const name = errors.string(attrs, 'name', 'Name', true);
   const handle = handleFrom(errors, attrs, name);
   checkHandleFormat(errors, handle);
-  if (handle !== undefined && productPricePoint(store, product, `handle:${handle}`)) errors.add(messages.handleTaken(handle, 'Price Point'));
+  if (handle !== undefined && productPricePoint(store, product, `handle:${handle}`)) errors.add(messages.handleTaken(handle, 'Price Point'), 'handle');
   const prices = readPrices(errors, attrs);
   const useSiteExchangeRate = errors.boolean(attrs, 'use_site_exchange_rate', 'Use site exchange rate') ?? true;
-  errors.done();
+  errors.done('by-field');
   const at = timestamp(now);
   const point = store.put('product_price_points', {
     id: store.nextId('product_price_points'),
@@ -175,9 +175,9 @@ function createPricePoint(context: RequestContext) {
 /** The price fields shared by products and product price points (amounts in cents, as the API has them). */
 function readPrices(errors: FieldErrors, attrs: Attributes) {
   const priceInCents = errors.integer(attrs, 'price_in_cents', 'Price in cents', true);
-  if (priceInCents !== undefined && priceInCents < 0) errors.add(messages.invalid('Price in cents'));
+  if (priceInCents !== undefined && priceInCents < 0) errors.add(messages.invalid('Price in cents'), 'price_in_cents');
   const interval = errors.integer(attrs, 'interval', 'Interval', true);
-  if (interval !== undefined && interval < 1) errors.add(messages.invalid('Interval'));
+  if (interval !== undefined && interval < 1) errors.add(messages.invalid('Interval'), 'interval');
   const trialInterval = errors.integer(attrs, 'trial_interval', 'Trial interval') ?? null;
   const expirationInterval = errors.integer(attrs, 'expiration_interval', 'Expiration interval') ?? null;
   return {
@@ -191,6 +191,6 @@ function readPrices(errors: FieldErrors, attrs: Attributes) {
     initial_charge_in_cents: errors.integer(attrs, 'initial_charge_in_cents', 'Initial charge in cents') ?? null,
     initial_charge_after_trial: errors.boolean(attrs, 'initial_charge_after_trial', 'Initial charge after trial') ?? false,
     expiration_interval: expirationInterval,
-    expiration_interval_unit: errors.oneOf(attrs, 'expiration_interval_unit', 'Expiration interval unit', EXPIRATION_UNITS) ?? 'never',
+    expiration_interval_unit: errors.oneOf(attrs, 'expiration_interval_unit', 'Expiration interval unit', EXPIRATION_UNITS) ?? null,
   };
 }

@@ -39,13 +39,13 @@ function createSegment(context: RequestContext) {
     const value = attrs[key];
     if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') values[key] = value;
   }
-  if (PROPERTY_KEYS.every((key) => values[key] === undefined)) errors.add(messages.blank('Segment property 1 value'));
+  if (PROPERTY_KEYS.every((key) => values[key] === undefined)) errors.add(messages.blank('Segment property 1 value'), 'segment_property_1_value');
   const duplicate = store.find(
     'segments',
     (segment) => segment.price_point_id === point.id && PROPERTY_KEYS.every((key) => (segment[key] ?? null) === (values[key] ?? null)),
   );
-  if (duplicate) errors.add('Segment: a segment with these property values already exists on this price point.');
-  errors.done();
+  if (duplicate) errors.add('Segment: a segment with these property values already exists on this price point.', 'base');
+  errors.done('indexed');
   const at = timestamp(now);
   const id = store.nextId('segments');
   const segment = store.put('segments', {

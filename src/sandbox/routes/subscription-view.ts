@@ -48,7 +48,7 @@ export function subscriptionComponentView(store: Store, subscription: StoredReco
     name: component?.name ?? '',
     kind,
     unit_name: component?.unit_name ?? '',
-    enabled: kind === 'on_off_component' ? line.enabled === true : null,
+    ...(kind === 'on_off_component' ? { enabled: line.enabled === true } : {}),
     unit_balance: kind === 'metered_component' || kind === 'prepaid_usage_component' ? Math.trunc(quantity) : 0,
     currency: subscription.currency,
     allocated_quantity: kind === 'quantity_based_component' ? quantity : 0,

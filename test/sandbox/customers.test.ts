@@ -1,0 +1,142 @@
+// Customers (create, hierarchy, list, read, update, delete, lookup by reference), payment profiles with
+// masked secrets, and custom fields (metafields and metadata).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { customerAttributes } from './catalog-fixture.js';
+import { startHarness, type Harness } from './harness.js';
+
+let harness: Harness;
+beforeAll(async () => {
+  harness = await startHarness();
+});
+afterAll(() => harness.close());
+
+async function createCustomer(reference: string, extra: Record<string, unknown> = {}) {
+  const response = await harness.call('POST', '/customers.json', { customer: { ...customerAttributes(reference), ...extra } });
+  expect(response.status, JSON.stringify(response.body)).toBe(200);
+  return response.body.customer as { id: number; reference: string; parent_id: number | null };
+}
+
+describe('customers', () => {
+  it('creates, reads, looks up by reference, updates and lists', async () => {
+    const customer = await createCustomer('cust-1', { organization: 'Acme', country: 'US' });
+    expect(customer).toMatchObject({ reference: 'cust-1', parent_id: null });
+    expect((await harness.call('GET', `/customers/${customer.id}.json`)).body.customer.organization).toBe('Acme');
+    const found = await harness.call('GET', '/customers/lookup.json?reference=cust-1');
+    expect(found.body.customer.id).toBe(customer.id);
+    expect((await harness.call('GET', '/customers/lookup.json?reference=none')).status).toBe(404);
+    const updated = await harness.call('PUT', `/customers/${customer.id}.json`, { customer: { organization: 'Acme Ltd' } });
+    expect(updated.status).toBe(200);
+    expect(updated.body.customer).toMatchObject({ organization: 'Acme Ltd', email: 'cust-1@example.com' });
+    const list = await harness.call('GET', '/customers.json?per_page=200');
+    expect(list.body.map((entry: { customer: { reference: string } }) => entry.customer.reference)).toContain('cust-1');
+  });
+
+  it('creates a child customer with parent_id and refuses an unknown parent', async () => {
+    const parent = await createCustomer('parent-1');
+    const child = await createCustomer('child-1', { parent_id: parent.id });
+    expect(child.parent_id).toBe(parent.id);
+    const orphan = await harness.call('POST', '/customers.json', { customer: { ...customerAttributes('orphan'), parent_id: 99999 } });
+    expect(orphan.status).toBe(422);
+    expect(orphan.body.errors).toEqual(["Parent: could not be found for id '99999'."]);
+  });
+
+  it('refuses missing names, a bad email and a taken reference, naming each field', async () => {
+    await createCustomer('taken');
+    const response = await harness.call(
+      'POST',
+      '/customers.json',
+      { customer: { first_name: '', email: 'not-an-email', reference: 'taken' } },
+      { invalidRequest: true },
+    );
+    expect(response.status).toBe(422);
+    expect(response.body.errors).toEqual([
+      'Email address: is invalid.',
+      'Reference: must be unique - that value has been taken.',
+      'First name: cannot be blank.',
+      'Last name: cannot be blank.',
+    ]);
+  });
+
+  it('deletes a customer without subscriptions (204) and then answers 404', async () => {
+    const customer = await createCustomer('gone');
+    const deleted = await harness.call('DELETE', `/customers/${customer.id}.json`);
+    expect(deleted.status).toBe(204);
+    expect((await harness.call('GET', `/customers/${customer.id}.json`)).status).toBe(404);
+  });
+});
+
+describe('payment profiles', () => {
+  it('stores a card by vault token and shows only masked values', async () => {
+    const customer = await createCustomer('payer-1');
+    const response = await harness.call('POST', '/payment_profiles.json', {
+      payment_profile: {
+        customer_id: customer.id,
+        payment_type: 'credit_card',
+        vault_token: 'cus_SECRET_TOKEN_9876',
+        current_vault: 'stripe_connect',
+        customer_vault_token: 'cus_VAULT_CUSTOMER_5555',
+        last_four: '4242',
+        card_type: 'visa',
+        expiration_month: 12,
+        expiration_year: 2030,
+      },
+    });
+    expect(response.status, JSON.stringify(response.body)).toBe(200);
+    expect(response.text).not.toContain('SECRET');
+    expect(response.text).not.toContain('VAULT_CUSTOMER');
+    expect(response.body.payment_profile).toMatchObject({ masked_card_number: 'XXXX-XXXX-XXXX-4242', card_type: 'visa', customer_id: customer.id });
+    expect(response.body.payment_profile.vault_token).toMatch(/^X+9876$/);
+  });
+
+  it('stores a bank account by number, masking it', async () => {
+    const customer = await createCustomer('payer-2');
+    const response = await harness.call('POST', '/payment_profiles.json', {
+      payment_profile: {
+        customer_id: customer.id,
+        payment_type: 'bank_account',
+        bank_name: 'Bank',
+        bank_routing_number: '021000089',
+        bank_account_number: '123456789012',
+        bank_account_type: 'checking',
+        bank_account_holder_type: 'personal',
+      },
+    });
+    expect(response.status, JSON.stringify(response.body)).toBe(200);
+    expect(response.body.payment_profile).toMatchObject({ masked_bank_account_number: 'XXXXXXXX9012', payment_type: 'bank_account' });
+    expect(response.text).not.toContain('123456789012');
+  });
+
+  it('refuses a card without number or token, and an unknown customer with 404', async () => {
+    const customer = await createCustomer('payer-3');
+    const response = await harness.call('POST', '/payment_profiles.json', { payment_profile: { customer_id: customer.id } });
+    expect(response.status).toBe(422);
+    expect(response.body.errors).toEqual(['Full number: cannot be blank.']);
+    const unknown = await harness.call('POST', '/payment_profiles.json', { payment_profile: { customer_id: 99999, vault_token: 't', current_vault: 'bogus' } });
+    expect(unknown.status).toBe(404);
+  });
+});
+
+describe('custom fields', () => {
+  it('defines metafields, sets and lists metadata per customer', async () => {
+    const customer = await createCustomer('fields-1');
+    const defined = await harness.call('POST', '/customers/metafields.json', { metafields: { name: 'Region' } });
+    expect(defined.status).toBe(200);
+    expect(defined.body[0]).toMatchObject({ name: 'Region', input_type: 'text' });
+    expect((await harness.call('POST', '/customers/metafields.json', { metafields: { name: 'Region' } })).status).toBe(422);
+    const set = await harness.call('POST', `/customers/${customer.id}/metadata.json`, {
+      metadata: [
+        { name: 'Region', value: 'EMEA' },
+        { name: 'Tier', value: 'Gold' },
+      ],
+    });
+    expect(set.status).toBe(200);
+    const list = await harness.call('GET', `/customers/${customer.id}/metadata.json`);
+    expect(list.body.metadata.map((entry: { name: string; value: string }) => [entry.name, entry.value])).toEqual([
+      ['Region', 'EMEA'],
+      ['Tier', 'Gold'],
+    ]);
+    const fields = await harness.call('GET', '/customers/metafields.json');
+    expect(fields.body.metafields.map((field: { name: string }) => field.name)).toEqual(['Region', 'Tier']);
+    expect((await harness.call('GET', '/widgets/metafields.json')).status).toBe(404);
+  });
+});
