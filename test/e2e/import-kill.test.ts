@@ -1,0 +1,136 @@
+// Exactly once under crashes: the built CLI is killed with SIGKILL at random moments while importing
+// into a sandbox with latency and commit-then-drop faults, resumed each time with the same command;
+// the site must end with exactly one object per row and the result files must be complete.
+import { spawn } from 'node:child_process';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { startSandbox } from '../../src/sandbox/index.js';
+import { createTarget } from '../../src/target/index.js';
+import type { JsonObject } from '../../src/target/types.js';
+import { withTempDir } from '../helpers/temp-dir.js';
+import { AS_OF, catalogFiles, subscriptionsCsv } from './import-data.js';
+
+const cli = fileURLToPath(new URL('../../bin/migrate.js', import.meta.url));
+const ROWS = 60;
+
+interface Exit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the CLI; `killWhen` is polled every 10 ms and SIGKILLs the process once it returns true. */
+function runCli(cwd: string, args: string[], killWhen?: () => Promise<boolean>): Promise<Exit> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [cli, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' } });
+    let stdout = '';
+    let stderr = '';
+    let done = false;
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    const poll = async (): Promise<void> => {
+      while (!done && killWhen) {
+        if (await killWhen()) {
+          child.kill('SIGKILL');
+          return;
+        }
+        await new Promise((r) => setTimeout(r, 10));
+      }
+    };
+    void poll();
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      done = true;
+      resolve({ code, signal, stdout, stderr });
+    });
+  });
+}
+
+async function journalLines(dir: string): Promise<number> {
+  try {
+    const [file] = await readdir(join(dir, '.migrate', 'journal'));
+    if (!file) return 0;
+    return (await readFile(join(dir, '.migrate', 'journal', file), 'utf8')).split('\n').length - 1;
+  } catch {
+    return 0;
+  }
+}
+
+async function collect(items: AsyncIterable<JsonObject>): Promise<JsonObject[]> {
+  const list: JsonObject[] = [];
+  for await (const item of items) list.push(item);
+  return list;
+}
+
+describe('test-import killed at random moments', () => {
+  it('resumes every time and leaves exactly one object per row', async () => {
+    const sandbox = await startSandbox({ latency: { ms: 25, jitterMs: 10 }, faults: { dropAfterCommit: 0.15 } });
+    try {
+      await withTempDir({ ...catalogFiles(), 'data/subs.csv': subscriptionsCsv(ROWS) }, async (dir) => {
+        await writeFile(join(dir, '.migraterc.json'), JSON.stringify({ sites: { test: { baseUrl: sandbox.baseUrl } } }));
+        const args = ['test-import', 'data', '--as-of', AS_OF, '--format', 'json'];
+        let kills = 0;
+        let seed = 7;
+        const random = (): number => ((seed = (seed * 48271) % 2147483647) / 2147483647);
+        for (let attempt = 0; attempt < 12; attempt += 1) {
+          // Most kills land after a random number of new journal lines (mid-import, often between an
+          // intent and its outcome); every third one at a random time, startup included.
+          const before = await journalLines(dir);
+          const lines = 1 + Math.floor(random() * 12);
+          const started = Date.now();
+          const deadline = 100 + Math.floor(random() * 900);
+          const killWhen =
+            attempt % 3 === 2 ? async () => Date.now() - started > deadline : async () => (await journalLines(dir)) >= before + lines;
+          const exit = await runCli(dir, args, killWhen);
+          if (exit.signal === 'SIGKILL') kills += 1;
+          else expect(exit.code, exit.stderr).toBe(0);
+        }
+        expect(kills).toBeGreaterThan(3);
+        const final = await runCli(dir, args);
+        expect(final.code, final.stderr).toBe(0);
+        const document = JSON.parse(final.stdout) as { summary: { rows: number; error: number; pending: number } };
+        expect(document.summary).toMatchObject({ rows: ROWS + 2, error: 0, pending: 0 });
+
+        const target = createTarget({ name: 'test', baseUrl: sandbox.baseUrl });
+        try {
+          const customers = await collect(target.listCustomers());
+          const subscriptions = await collect(target.listSubscriptions());
+          const families = await collect(target.listProductFamilies());
+          const products = await collect(target.listProducts());
+          expect(families.filter((family) => family.handle === 'main')).toHaveLength(1);
+          expect(products).toHaveLength(1);
+          expect(customers).toHaveLength(ROWS);
+          expect(new Set(customers.map((customer) => customer.reference)).size).toBe(ROWS);
+          expect(subscriptions).toHaveLength(ROWS);
+        } finally {
+          await target.close();
+        }
+
+        const results = parse(await readFile(join(dir, 'migrate-results', 'subs.csv'), 'utf8'), { columns: true }) as Array<Record<string, string>>;
+        expect(results).toHaveLength(ROWS);
+        for (const row of results) {
+          expect(row.Status).toBe('success');
+          expect(row.Result).toMatch(/\/subscriptions\/\d+$/);
+          expect(row.ChargifyNextRenewal).toBe('49.00');
+        }
+        expect(new Set(results.map((row) => row.Result.replace(/^.*\/subscriptions\//, ''))).size).toBe(ROWS);
+
+        // The kills must have landed mid-import: several runs journaled creates, some left open.
+        const [journalFile] = await readdir(join(dir, '.migrate', 'journal'));
+        const entries = (await readFile(join(dir, '.migrate', 'journal', journalFile!), 'utf8'))
+          .trim()
+          .split('\n')
+          .map((line) => JSON.parse(line) as { run: string; event: string; naturalKey: string });
+        const runsThatCreated = new Set(entries.filter((entry) => entry.event === 'done').map((entry) => entry.run));
+        expect(runsThatCreated.size).toBeGreaterThanOrEqual(5);
+        process.stderr.write(`kill test: ${kills} kills, ${runsThatCreated.size} runs created objects, ${entries.length} journal entries\n`);
+      });
+    } finally {
+      await sandbox.close();
+    }
+  }, 120_000);
+});
