@@ -4,7 +4,9 @@ import { randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { once } from 'node:events';
 import { pipeline } from 'node:stream/promises';
+import { InputError, MigrateError } from '../errors.js';
 import { openCsv } from './reader.js';
 import type { CsvFormat, CsvRecord } from './types.js';
 
@@ -54,8 +56,8 @@ export async function writeAnnotatedCopy(
   const headerText = newline.repeat((source.headerRow ?? 1) - 1) + serialize(header);
   let rows = 0;
 
-  return atomically(outputPath, async (temp) => {
-    const body = await atomicStream(temp, withBom);
+  return atomically(outputPath, async (temps) => {
+    const body = await temps.create(withBom);
     await body.write(headerText);
     for await (const record of source.records) {
       if (isBlank(record.cells)) {
@@ -84,22 +86,15 @@ export async function writeAnnotatedCopy(
       await body.write(serialize(cells));
     }
     await body.close();
-    if (appended.length === 0) return { rows, file: temp };
+    if (appended.length === 0) return { rows, file: body.path };
     // A column first seen mid-file: rewrite with the full header; earlier rows just end sooner.
-    const fullTemp = tempPathFor(outputPath);
-    try {
-      const full = await atomicStream(fullTemp, withBom);
-      await full.write(newline.repeat((source.headerRow ?? 1) - 1) + serialize([...header, ...appended.map(sanitizeCell)]));
-      await full.flush();
-      const bodyStart = Buffer.byteLength(headerText) + (withBom ? 3 : 0);
-      await pipeline(createReadStream(temp, { start: bodyStart }), full.stream, { end: false });
-      await full.close();
-    } catch (error) {
-      await rm(fullTemp, { force: true });
-      throw error;
-    }
-    await rm(temp, { force: true });
-    return { rows, file: fullTemp };
+    const full = await temps.create(withBom);
+    await full.write(newline.repeat((source.headerRow ?? 1) - 1) + serialize([...header, ...appended.map(sanitizeCell)]));
+    await full.flush();
+    const bodyStart = Buffer.byteLength(headerText) + (withBom ? 3 : 0);
+    await pipeline(createReadStream(body.path, { start: bodyStart }), full.stream, { end: false });
+    await full.close();
+    return { rows, file: full.path };
   });
 }
 
@@ -112,49 +107,84 @@ export async function writeCsvRows(
 ): Promise<{ rows: number }> {
   const serialize = lineSerializer(options.delimiter ?? ',', options.newline ?? '\n');
   let count = 0;
-  return atomically(outputPath, async (temp) => {
-    const out = await atomicStream(temp, options.bom === true);
+  return atomically(outputPath, async (temps) => {
+    const out = await temps.create(options.bom === true);
     await out.write(serialize(header.map(sanitizeCell)));
     for await (const row of rows) {
       count++;
       await out.write(serialize(row.map(sanitizeCell)));
     }
     await out.close();
-    return { rows: count, file: temp };
+    return { rows: count, file: out.path };
   });
 }
 
-/** Runs `produce` against a temp path beside `outputPath`, renames its file into place, cleans up on failure. */
-async function atomically(outputPath: string, produce: (temp: string) => Promise<{ rows: number; file: string }>): Promise<{ rows: number }> {
-  await mkdir(dirname(outputPath), { recursive: true });
-  const temp = tempPathFor(outputPath);
-  let written: string | undefined;
+interface TempFiles {
+  /** Opens a new temp file beside the output. */
+  create(bom: boolean): Promise<BufferedOut>;
+}
+
+/**
+ * Runs `produce` with temp files beside `outputPath` (same folder, so the rename is atomic), renames the
+ * file it returns into place and removes every other temp file; on failure closes and removes them all.
+ */
+async function atomically(outputPath: string, produce: (temps: TempFiles) => Promise<{ rows: number; file: string }>): Promise<{ rows: number }> {
   try {
-    const result = await produce(temp);
-    written = result.file;
-    await rename(written, outputPath);
-    return { rows: result.rows };
+    return await writeThroughTemps(outputPath, produce);
   } catch (error) {
-    await rm(temp, { force: true });
-    if (written !== undefined) await rm(written, { force: true });
-    throw error;
+    throw asOutputError(error, outputPath);
   }
 }
 
-function tempPathFor(outputPath: string): string {
-  return join(dirname(outputPath), `.${basename(outputPath)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+async function writeThroughTemps(outputPath: string, produce: (temps: TempFiles) => Promise<{ rows: number; file: string }>): Promise<{ rows: number }> {
+  await mkdir(dirname(outputPath), { recursive: true });
+  const created: BufferedOut[] = [];
+  const temps: TempFiles = {
+    async create(bom) {
+      const path = join(dirname(outputPath), `.${basename(outputPath)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+      const out = await bufferedStream(path, bom);
+      created.push(out);
+      return out;
+    },
+  };
+  let renamed: string | undefined;
+  try {
+    const result = await produce(temps);
+    await rename(result.file, outputPath);
+    renamed = result.file;
+    return { rows: result.rows };
+  } finally {
+    for (const out of created) {
+      await out.destroy();
+      if (out.path !== renamed) await rm(out.path, { force: true });
+    }
+  }
+}
+
+/** File-system failures (permissions, full disk) are the environment's, not a bug: one clear line. */
+function asOutputError(error: unknown, outputPath: string): unknown {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (error instanceof MigrateError || typeof code !== 'string' || !/^E[A-Z]+$/.test(code)) return error;
+  const reason = code === 'ENOSPC' ? 'the disk is full' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code;
+  return new InputError('output-unwritable', `Cannot write ${outputPath} (${reason}); nothing was written there.`, {
+    hint: 'Check that the folder is writable and the disk has space, or choose another one with --out.',
+    cause: error,
+  });
 }
 
 interface BufferedOut {
+  path: string;
   stream: WriteStream;
   /** Buffers `text`; the returned promise settles once a full buffer has been handed to the stream. */
   write(text: string): Promise<void> | undefined;
   flush(): Promise<void>;
   close(): Promise<void>;
+  /** Closes the file descriptor without writing more (a no-op once closed). */
+  destroy(): Promise<void>;
 }
 
 /** A write stream that batches small writes and respects back-pressure at each flush. */
-async function atomicStream(path: string, bom: boolean): Promise<BufferedOut> {
+async function bufferedStream(path: string, bom: boolean): Promise<BufferedOut> {
   const stream = createWriteStream(path, { flags: 'wx' });
   await new Promise<void>((resolvePromise, reject) => {
     stream.once('open', () => resolvePromise());
@@ -170,10 +200,11 @@ async function atomicStream(path: string, bom: boolean): Promise<BufferedOut> {
     if (buffered === '') return;
     const ok = stream.write(buffered);
     buffered = '';
-    if (!ok) await new Promise<void>((resolvePromise) => stream.once('drain', resolvePromise));
+    if (!ok) await once(stream, 'drain');
     if (failure) throw failure;
   };
   return {
+    path,
     stream,
     write(text) {
       buffered += text;
@@ -184,6 +215,13 @@ async function atomicStream(path: string, bom: boolean): Promise<BufferedOut> {
       await flush();
       await new Promise<void>((resolvePromise, reject) => stream.end((error?: Error | null) => (error ? reject(error) : resolvePromise())));
       if (failure) throw failure;
+    },
+    async destroy() {
+      if (stream.closed) return;
+      await new Promise<void>((resolvePromise) => {
+        stream.once('close', () => resolvePromise());
+        stream.destroy();
+      });
     },
   };
 }

@@ -111,6 +111,16 @@ describe('writeAnnotatedCopy', () => {
     });
   });
 
+  it('turns a file-system failure into an InputError naming the output', async () => {
+    await withTempDir({ 'in.csv': 'a,b\n1,2\n' }, async (dir) => {
+      const out = join(dir, 'in.csv', 'nested', 'out.csv');
+      const error = await writeAnnotatedCopy(join(dir, 'in.csv'), out, () => undefined).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(InputError);
+      expect(error).toMatchObject({ code: 'output-unwritable' });
+      expect((error as InputError).message).toContain(out);
+    });
+  });
+
   it('leaves no output when the input is malformed halfway', async () => {
     await withTempDir({ 'in.csv': 'a,b\n1,2\n3,4,5\n' }, async (dir) => {
       const out = join(dir, 'out.csv');
