@@ -37,7 +37,7 @@ function createInvoice(context: RequestContext) {
   const attrs = rootObject(context, 'invoice');
   const errors = new FieldErrors();
   const rawItems = Array.isArray(attrs.line_items) ? attrs.line_items : [];
-  if (rawItems.length === 0) errors.add(messages.invoiceNoLineItems);
+  if (rawItems.length === 0) errors.add(messages.invoiceNoLineItems, 'line_items');
   const items = rawItems.map((raw: unknown, index) => readLineItem(store, (typeof raw === 'object' && raw !== null ? raw : {}) as Attributes, index, errors));
   const issueDate = errors.string(attrs, 'issue_date', 'Issue date') ?? timestamp(now).slice(0, 10);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(issueDate)) errors.add(messages.invalidDate('Issue date'));
@@ -45,7 +45,8 @@ function createInvoice(context: RequestContext) {
   if (netTerms < 0) errors.add(messages.invalid('Net terms'));
   const status = errors.oneOf(attrs, 'status', 'Status', ['draft', 'open'] as const) ?? 'open';
   const memo = errors.string(attrs, 'memo', 'Memo') ?? null;
-  errors.done();
+  // This operation's spec gives its 422 errors keyed by field.
+  errors.done('by-field');
 
   const subtotal = items.reduce((sum, item) => sum.plus(item.amount), new Decimal(0));
   const at = timestamp(now);
@@ -74,7 +75,7 @@ function createInvoice(context: RequestContext) {
     currency: String(subscription.currency ?? context.site.currency),
     consolidation_level: 'none',
     net_terms: netTerms,
-    memo,
+    memo: memo ?? '',
     customer: customer
       ? { chargify_id: customer.id, first_name: customer.first_name, last_name: customer.last_name, organization: customer.organization, email: customer.email, reference: customer.reference }
       : null,
@@ -97,8 +98,8 @@ function createInvoice(context: RequestContext) {
       tax_amount: '0.0',
       total_amount: money(item.amount),
       tiered_unit_price: false,
-      period_range_start: item.periodStart,
-      period_range_end: item.periodEnd,
+      ...(item.periodStart !== null ? { period_range_start: item.periodStart } : {}),
+      ...(item.periodEnd !== null ? { period_range_end: item.periodEnd } : {}),
       product_id: item.productId,
       component_id: item.componentId,
       price_point_id: item.pricePointId,

@@ -43,7 +43,8 @@ export function createSubscription(context: RequestContext): StoredRecord {
   errors.done();
 
   const customer = existingCustomer ?? createCustomerFromAttributes(store, attrs, now);
-  const group = readGroup(store, attrs, customer, errors);
+  const id = store.nextId('subscriptions');
+  const group = readGroup(store, attrs, customer, id, errors);
   const profileId = resolvePaymentProfile(store, attrs, customer, now, errors);
   errors.done();
   if (!product || !point) throw new ApiError(422, [messages.productRequired]);
@@ -67,7 +68,6 @@ export function createSubscription(context: RequestContext): StoredRecord {
   const unit = String(pricePoint.interval_unit ?? 'month');
   const periodStart = previousBillingAt ?? at;
   const nextAssessment = nextBillingAt ?? advance(periodStart, interval, unit);
-  const id = store.nextId('subscriptions');
   const subscription = store.put('subscriptions', {
     id,
     state: 'active',
@@ -296,7 +296,7 @@ function readCoupons(store: Store, attrs: Attributes, errors: FieldErrors): Stor
   return coupons;
 }
 
-function readGroup(store: Store, attrs: Attributes, customer: StoredRecord, errors: FieldErrors): RecordValue | undefined {
+function readGroup(store: Store, attrs: Attributes, customer: StoredRecord, subscriptionId: number, errors: FieldErrors): RecordValue | undefined {
   if (!isObject(attrs.group)) return undefined;
   const group = attrs.group as Attributes;
   const target = (isObject(group.target) ? group.target : {}) as Attributes;
@@ -320,11 +320,14 @@ function readGroup(store: Store, attrs: Attributes, customer: StoredRecord, erro
     if (payer) payerId = payer.id;
   }
   const billing = (isObject(group.billing) ? group.billing : {}) as Attributes;
+  // The group's primary subscription is the payer's first grouped one; the first to join becomes it.
+  const primary = store.find('subscriptions', (other) => isObject(other.group) && (other.group as Attributes).payer_id === payerId);
+  const primaryId = primary ? primary.id : subscriptionId;
   return {
     uid: `grp_${payerId.toString(36)}`,
     scheme: 1,
-    primary_subscription_id: null,
-    primary: false,
+    primary_subscription_id: primaryId,
+    primary: primaryId === subscriptionId,
     payer_id: payerId,
     target_type: type ?? 'self',
     accrue: errors.boolean(billing, 'accrue', 'Group billing accrue') ?? false,
