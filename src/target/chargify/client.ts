@@ -1,5 +1,6 @@
 // The Target interface over Maxio Advanced Billing's REST API: one method per site operation, with the
 // spec's paths, root keys and list shapes, and a natural lookup for every create that can be retried.
+import { randomUUID } from 'node:crypto';
 import { parseAmount, exactJsonNumber } from './amounts.js';
 import { ApiError } from './api-error.js';
 import { ApiTransport } from './transport.js';
@@ -8,9 +9,18 @@ import { deriveUniquenessToken } from './uniqueness-token.js';
 import type { ComponentKind, CreateIntent, Json, JsonObject, SiteInfo, Target } from '../types.js';
 
 type Lookup = () => Promise<JsonObject | undefined>;
+/** How to find what an earlier attempt created; uniqueOnSite when the site refuses a second object with that key. */
+interface NaturalLookup {
+  lookup: Lookup;
+  uniqueOnSite: boolean;
+}
 type ResourceType = 'customers' | 'subscriptions';
 
 const id = (value: number | string): string => encodeURIComponent(String(value));
+
+/** A lookup by a key the site keeps unique (reference, handle, code), when the attributes carry one. */
+const byUniqueKey = (key: string | undefined, find: (key: string) => Promise<JsonObject | undefined>): NaturalLookup | undefined =>
+  key === undefined ? undefined : { lookup: () => find(key), uniqueOnSite: true };
 
 export class ChargifyClient extends ApiTransport implements Target {
   constructor(site: SiteAccess, options: ClientOptions = {}) {
@@ -38,7 +48,7 @@ export class ChargifyClient extends ApiTransport implements Target {
   createProductFamily(attrs: JsonObject, intent: CreateIntent): Promise<JsonObject> {
     const handle = stringField(attrs, 'handle');
     return this.create('/product_families.json', 'product_family', 'product_family', attrs, intent,
-      handle === undefined ? undefined : () => this.findProductFamilyByHandle(handle));
+      byUniqueKey(handle, (key) => this.findProductFamilyByHandle(key)));
   }
 
   async *listProductFamilies(): AsyncIterable<JsonObject> {
@@ -54,7 +64,7 @@ export class ChargifyClient extends ApiTransport implements Target {
   createProduct(productFamilyId: number, attrs: JsonObject, intent: CreateIntent): Promise<JsonObject> {
     const handle = stringField(attrs, 'handle');
     return this.create(`/product_families/${id(productFamilyId)}/products.json`, 'product', 'product', attrs, intent,
-      handle === undefined ? undefined : () => this.findProductByHandle(handle));
+      byUniqueKey(handle, (key) => this.findProductByHandle(key)));
   }
 
   findProductByHandle(handle: string): Promise<JsonObject | undefined> {
@@ -72,7 +82,7 @@ export class ChargifyClient extends ApiTransport implements Target {
   createProductPricePoint(productId: number, attrs: JsonObject, intent: CreateIntent): Promise<JsonObject> {
     const handle = stringField(attrs, 'handle');
     return this.create(`/products/${id(productId)}/price_points.json`, 'price_point', 'price_point', attrs, intent,
-      handle === undefined ? undefined : () => findIn(this.listProductPricePoints(productId), (point) => point.handle === handle));
+      byUniqueKey(handle, (key) => findIn(this.listProductPricePoints(productId), (point) => point.handle === key)));
   }
 
   listProductPricePoints(productId: number): AsyncIterable<JsonObject> {
@@ -84,7 +94,7 @@ export class ChargifyClient extends ApiTransport implements Target {
   createComponent(productFamilyId: number, kind: ComponentKind, attrs: JsonObject, intent: CreateIntent): Promise<JsonObject> {
     const handle = stringField(attrs, 'handle');
     return this.create(`/product_families/${id(productFamilyId)}/${kind}_components.json`, `${kind}_component`, 'component', attrs, intent,
-      handle === undefined ? undefined : () => this.findComponentByHandle(handle));
+      byUniqueKey(handle, (key) => this.findComponentByHandle(key)));
   }
 
   findComponentByHandle(handle: string): Promise<JsonObject | undefined> {
@@ -102,7 +112,7 @@ export class ChargifyClient extends ApiTransport implements Target {
   createComponentPricePoint(componentId: number, attrs: JsonObject, intent: CreateIntent): Promise<JsonObject> {
     const handle = stringField(attrs, 'handle');
     return this.create(`/components/${id(componentId)}/price_points.json`, 'price_point', 'price_point', attrs, intent,
-      handle === undefined ? undefined : () => findIn(this.listComponentPricePoints(componentId), (point) => point.handle === handle));
+      byUniqueKey(handle, (key) => findIn(this.listComponentPricePoints(componentId), (point) => point.handle === key)));
   }
 
   listComponentPricePoints(componentId: number): AsyncIterable<JsonObject> {
@@ -114,7 +124,7 @@ export class ChargifyClient extends ApiTransport implements Target {
     const sameSegment = (segment: JsonObject): boolean =>
       properties.every((key) => String(segment[key] ?? '') === String(attrs[key] ?? ''));
     return this.create(`/components/${id(componentId)}/price_points/${id(pricePointId)}/segments.json`, 'segment', 'segment', attrs, intent,
-      () => findIn(this.listSegments(componentId, pricePointId), sameSegment));
+      { lookup: () => findIn(this.listSegments(componentId, pricePointId), sameSegment), uniqueOnSite: true });
   }
 
   listSegments(componentId: number, pricePointId: number): AsyncIterable<JsonObject> {
@@ -126,7 +136,7 @@ export class ChargifyClient extends ApiTransport implements Target {
   createCoupon(productFamilyId: number, attrs: JsonObject, intent: CreateIntent): Promise<JsonObject> {
     const code = stringField(attrs, 'code');
     return this.create(`/product_families/${id(productFamilyId)}/coupons.json`, 'coupon', 'coupon', attrs, intent,
-      code === undefined ? undefined : () => this.findCouponByCode(code));
+      byUniqueKey(code, (key) => this.findCouponByCode(key)));
   }
 
   findCouponByCode(code: string): Promise<JsonObject | undefined> {
@@ -146,7 +156,7 @@ export class ChargifyClient extends ApiTransport implements Target {
   createCustomer(attrs: JsonObject, intent: CreateIntent): Promise<JsonObject> {
     const reference = stringField(attrs, 'reference');
     return this.create('/customers.json', 'customer', 'customer', attrs, intent,
-      reference === undefined ? undefined : () => this.findCustomerByReference(reference));
+      byUniqueKey(reference, (key) => this.findCustomerByReference(key)));
   }
 
   readCustomer(customerId: number): Promise<JsonObject | undefined> {
@@ -175,7 +185,7 @@ export class ChargifyClient extends ApiTransport implements Target {
   }
 
   createPaymentProfile(attrs: JsonObject, intent: CreateIntent): Promise<JsonObject> {
-    return this.create('/payment_profiles.json', 'payment_profile', 'payment_profile', attrs, intent, undefined);
+    return this.create('/payment_profiles.json', 'payment_profile', 'payment_profile', attrs, intent);
   }
 
   // Subscriptions.
@@ -183,7 +193,7 @@ export class ChargifyClient extends ApiTransport implements Target {
   createSubscription(attrs: JsonObject, intent: CreateIntent): Promise<JsonObject> {
     const reference = stringField(attrs, 'reference');
     return this.create('/subscriptions.json', 'subscription', 'subscription', attrs, intent,
-      reference === undefined ? undefined : () => this.findSubscriptionByReference(reference));
+      byUniqueKey(reference, (key) => this.findSubscriptionByReference(key)));
   }
 
   readSubscription(subscriptionId: number): Promise<JsonObject | undefined> {
@@ -231,7 +241,7 @@ export class ChargifyClient extends ApiTransport implements Target {
 
   issueServiceCredit(subscriptionId: number, amount: string, memo: string, intent: CreateIntent): Promise<JsonObject> {
     return this.create(`/subscriptions/${id(subscriptionId)}/service_credits.json`, 'service_credit', 'service_credit',
-      { amount, memo }, intent, undefined);
+      { amount, memo }, intent);
   }
 
   createPrepayment(subscriptionId: number, amount: string, memo: string, intent: CreateIntent): Promise<JsonObject> {
@@ -241,13 +251,14 @@ export class ChargifyClient extends ApiTransport implements Target {
     const samePrepayment = (prepayment: JsonObject): boolean =>
       prepayment.memo === memo && expected !== undefined && parseAmount(prepayment.amount_in_cents)?.equals(expected.times(100)) === true;
     return this.create(`/subscriptions/${id(subscriptionId)}/prepayments.json`, 'prepayment', 'prepayment', attrs, intent,
-      () => findIn(this.paginate(`/subscriptions/${id(subscriptionId)}/prepayments.json`, 'prepayments'), samePrepayment));
+      // Memo and amount need not be unique, so this lookup never licenses a fresh create.
+      { lookup: () => findIn(this.paginate(`/subscriptions/${id(subscriptionId)}/prepayments.json`, 'prepayments'), samePrepayment), uniqueOnSite: false });
   }
 
   // Invoices.
 
   createInvoice(subscriptionId: number, attrs: JsonObject, intent: CreateIntent): Promise<JsonObject> {
-    return this.create(`/subscriptions/${id(subscriptionId)}/invoices.json`, 'invoice', 'invoice', attrs, intent, undefined);
+    return this.create(`/subscriptions/${id(subscriptionId)}/invoices.json`, 'invoice', 'invoice', attrs, intent);
   }
 
   readInvoice(uid: string): Promise<JsonObject | undefined> {
@@ -297,15 +308,23 @@ export class ChargifyClient extends ApiTransport implements Target {
 
   // Shared shapes of calls.
 
-  /** POST a create under a token derived from the site, the row's natural key and the payload. */
-  private async create(path: string, rootKey: string, answerKey: string, attrs: JsonObject, intent: CreateIntent, naturalLookup: Lookup | undefined): Promise<JsonObject> {
+  /**
+   * POST a create under a token derived from the site, the row's natural key and the payload. When the
+   * site saw that very create within the hour yet holds no such object (erased since, then imported
+   * again), and the object's key is unique on the site, it is created afresh under a new token: the
+   * site itself refuses a second object with that key, so this cannot duplicate.
+   */
+  private async create(path: string, rootKey: string, answerKey: string, attrs: JsonObject, intent: CreateIntent, natural?: NaturalLookup): Promise<JsonObject> {
     const body = { [rootKey]: attrs };
-    const lookup = intent.lookup ?? naturalLookup;
-    return this.object('POST', path, answerKey, {
-      body,
-      uniquenessToken: deriveUniquenessToken(this.baseUrl, intent.naturalKey, body),
-      onDuplicate: lookup,
-    });
+    const onDuplicate = intent.lookup ?? natural?.lookup;
+    const send = (token: string) => this.object('POST', path, answerKey, { body, uniquenessToken: token, onDuplicate });
+    try {
+      return await send(deriveUniquenessToken(this.siteIdentity, intent.naturalKey, body));
+    } catch (error) {
+      if (!(error instanceof ApiError && error.kind === 'conflict' && natural?.uniqueOnSite === true)) throw error;
+      this.emit(`POST ${path}: ${intent.naturalKey} was created and removed within the hour; creating it again`);
+      return send(deriveUniquenessToken(this.siteIdentity, `${intent.naturalKey}#${randomUUID()}`, body));
+    }
   }
 
   /** PUT; after a 409 on a retry the earlier attempt was applied, so the object is read back. */

@@ -13,6 +13,11 @@ export interface SiteConnection {
   origin: string;
   /** Path prefix of the base URL ('' for a site at the root). */
   pathPrefix: string;
+  /**
+   * The site as uniqueness tokens know it: host and path without scheme or port, so a local sandbox
+   * restarted on another port (its state kept) still answers 409 to a create it already made.
+   */
+  identity: string;
   pool: Pool;
   limiter: AdaptiveLimiter;
 }
@@ -70,6 +75,7 @@ export function acquireSiteConnection(raw: string, concurrency: number): SiteCon
     baseUrl,
     origin: url.origin,
     pathPrefix,
+    identity: `${url.hostname.toLowerCase()}${pathPrefix}`,
     pool: new Pool(url.origin, { connections: MAX_CONCURRENCY, pipelining: 1, keepAliveTimeout: 10_000 }),
     limiter: new AdaptiveLimiter(concurrency),
   };

@@ -75,6 +75,8 @@ interface Answer {
 
 export class ApiTransport {
   readonly baseUrl: string;
+  /** What uniqueness tokens are derived from (see SiteConnection.identity). */
+  protected readonly siteIdentity: string;
   protected readonly site: SiteAccess;
   private readonly connection: SiteConnection;
   private readonly authorization: string | undefined;
@@ -91,6 +93,7 @@ export class ApiTransport {
     const concurrency = Math.min(MAX_CONCURRENCY, Math.max(1, Math.floor(options.concurrency ?? MAX_CONCURRENCY)));
     this.connection = acquireSiteConnection(site.baseUrl, concurrency);
     this.baseUrl = this.connection.baseUrl;
+    this.siteIdentity = this.connection.identity;
     this.site = { name: site.name, baseUrl: this.baseUrl };
     this.authorization =
       site.apiKey === undefined || site.apiKey === '' ? undefined : `Basic ${Buffer.from(`${site.apiKey}:x`).toString('base64')}`;
@@ -273,7 +276,7 @@ export class ApiTransport {
     });
   }
 
-  private emit(line: string, secrets: readonly string[]): void {
+  protected emit(line: string, secrets: readonly string[] = this.secrets): void {
     if (this.log !== undefined) this.log(redactText(line, secrets));
   }
 }

@@ -128,6 +128,33 @@ describe('client against the sandbox', () => {
     await expectExactlyOnce(sandbox.baseUrl, [found], ['crash-1']);
   });
 
+  it('re-imports a row erased within the hour: created again, once', async () => {
+    const sandbox = await sandboxWith();
+    const client = clientFor(sandbox.baseUrl);
+    const first = await createCustomer(client, 'again-1');
+    await client.deleteCustomer(Number(first.id));
+    const second = await createCustomer(client, 'again-1');
+    expect(second.id).not.toBe(first.id);
+    await expectExactlyOnce(sandbox.baseUrl, [second], ['again-1']);
+  });
+
+  it('refuses to guess when a repeated create without a unique key finds nothing', async () => {
+    const sandbox = await sandboxWith();
+    const client = clientFor(sandbox.baseUrl);
+    await client.createProductFamily({ name: 'Plans', handle: 'plans' }, { naturalKey: 'pf:plans' });
+    const family = await client.findProductFamilyByHandle('plans');
+    await client.createProduct(Number(family?.id), { name: 'Gold', handle: 'gold', description: 'Gold', price_in_cents: 1000, interval: 1, interval_unit: 'month' }, { naturalKey: 'p:gold' });
+    const customer = await createCustomer(client, 'inv-owner');
+    const subscription = await client.createSubscription({ product_handle: 'gold', customer_id: Number(customer.id), reference: 'inv-sub' }, { naturalKey: 's:inv-sub' });
+    const invoice = { issue_date: '2026-10-01', line_items: [{ title: 'October', quantity: '1', unit_price: '10.00' }] };
+    const intent = { naturalKey: 'invoices:INV-1', lookup: async () => undefined };
+    await client.createInvoice(Number(subscription.id), invoice, intent);
+    await expect(client.createInvoice(Number(subscription.id), invoice, intent)).rejects.toMatchObject({ kind: 'conflict', status: 409 });
+    const invoices: JsonObject[] = [];
+    for await (const item of client.listInvoices()) invoices.push(item);
+    expect(invoices).toHaveLength(1);
+  });
+
   it('N creates under a random fault mix finish with exactly N objects', async () => {
     await fc.assert(
       fc.asyncProperty(

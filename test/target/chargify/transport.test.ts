@@ -169,16 +169,30 @@ describe('duplicates (409)', () => {
     ]);
   });
 
-  it('prefers the caller’s lookup, and fails the row when nothing can be found', async () => {
+  it('prefers the caller’s lookup, and fails the row when nothing can be found for a non-unique object', async () => {
     const { client } = await setUp(() => ({ status: 409, body: { errors: ['DuplicatePrevention::DuplicateSubmissionError'] } }));
     let lookups = 0;
-    const error = await caught(
-      client.createCustomer({ reference: 'cust-8' }, { naturalKey: 'customers:cust-8', lookup: async () => { lookups += 1; return undefined; } }),
-    );
+    const lookup = async () => {
+      lookups += 1;
+      return undefined;
+    };
+    const error = await caught(client.createInvoice(7, { issue_date: '2026-11-01' }, { naturalKey: 'invoices:INV-1', lookup }));
     expect(lookups).toBe(3);
     expect(error.kind).toBe('conflict');
     expect(isRowLevel(error)).toBe(true);
     expect(error.messages[0]).toMatch(/60 minutes/);
+  });
+
+  it('creates again under a new token when a uniquely keyed object was removed since', async () => {
+    const { server, client } = await setUp((request, index) =>
+      request.method === 'GET' ? { status: 404 } : index === 0 ? { status: 409, body: { errors: ['DuplicatePrevention::DuplicateSubmissionError'] } } : { status: 201, body: { customer } },
+    );
+    const created = await client.createCustomer({ first_name: 'Ada', reference: 'cust-7' }, { naturalKey: 'customers:cust-7' });
+    expect(created).toEqual(customer);
+    const posts = server.received.filter((request) => request.method === 'POST').map((request) => JSON.parse(request.body));
+    expect(posts).toHaveLength(2);
+    expect(posts[1].uniqueness_token).not.toBe(posts[0].uniqueness_token);
+    expect(posts[1].customer).toEqual(posts[0].customer);
   });
 });
 
