@@ -7,7 +7,7 @@ import { cell, compact, flag, integer, intervalUnit, priceBrackets, pricingSchem
 import { childKey, findOnSite, firstMatch, idOrRef, refsOf, resolveId, type IdOrRef } from './refs.js';
 import { RowError } from './row-error.js';
 import { linkTo } from './site.js';
-import { appliedValues, defineStep, objectId } from './step.js';
+import { appliedCells, defineStep, objectId } from './step.js';
 
 const COMPONENT_TYPES: Record<string, { kind: ComponentKind; recurring?: boolean }> = {
   quantity_recurring: { kind: 'quantity_based', recurring: true },
@@ -17,6 +17,9 @@ const COMPONENT_TYPES: Record<string, { kind: ComponentKind; recurring?: boolean
   event_based: { kind: 'event_based' },
   prepaid_usage: { kind: 'prepaid_usage' },
 };
+
+/** Columns of the component itself; the rest of a row describes its price point. */
+const COMPONENT_COLUMNS = new Set(['component_name', 'component_type', 'description', 'unit_name', 'product_family_id', 'metric_id', 'taxable', 'tax_code', 'allow_fractional_quantities', 'hide_date_range_on_invoice', 'allow_billing_portal_updates', 'upgrade_charge', 'downgrade_credit', 'handle']);
 
 export function componentSteps(row: SourceRow): ImportStep[] {
   const steps: ImportStep[] = [];
@@ -96,7 +99,7 @@ function componentStep(row: SourceRow, handle: string, type: (typeof COMPONENT_T
     ...(kind === 'on_off' ? { prices: pricing.prices } : pricing),
     ...(kind === 'prepaid_usage' ? prepaidSettings(row) : {}),
   };
-  const applied = appliedValues({ ...(base as Record<string, string | number | boolean>), component_type: cell(row, 'component_type') });
+  const applied = appliedCells(row, (column) => COMPONENT_COLUMNS.has(column));
   const outcome = (component: JsonObject, target: Target) => ({
     id: objectId(component),
     link: linkTo(target, { type: 'component', id: objectId(component) }),
@@ -126,7 +129,7 @@ function pricePointStep(row: SourceRow, component: IdOrRef, parent: string, hand
     ...rowPricing(row, kind),
     ...(kind === 'prepaid_usage' ? prepaidSettings(row) : {}),
   };
-  const applied = appliedValues({ price_point_name: String(attrs.name), price_point_handle: handle, pricing_scheme: String(attrs.pricing_scheme), prices: JSON.stringify(attrs.prices) });
+  const applied = appliedCells(row, (column) => column === 'handle' || column === 'component_type' || !COMPONENT_COLUMNS.has(column));
   const lookup = (target: Target, componentId: number) => firstMatch(target.listComponentPricePoints(componentId), (pp) => pp.handle === handle);
   const outcome = (pricePoint: JsonObject, componentId: number, target: Target) => ({
     id: objectId(pricePoint),

@@ -6,7 +6,7 @@ import { cell, compact, flag, minorUnits, money, requiredCell } from './cells.js
 import { idOrRef, refsOf, resolveId } from './refs.js';
 import { RowError } from './row-error.js';
 import { linkTo, siteInfo } from './site.js';
-import { appliedValues, defineStep, objectId } from './step.js';
+import { appliedCells, defineStep, objectId } from './step.js';
 
 export function couponSteps(row: SourceRow): ImportStep[] {
   if (cell(row, 'name') === undefined) return [];
@@ -26,7 +26,7 @@ export function couponSteps(row: SourceRow): ImportStep[] {
     stackable: flag(row, 'stackable'),
     recurring: flag(row, 'recurring'),
   };
-  const applied = appliedValues({ ...base, percentage_discount: percentage?.toString(), flat_discount: flat?.toString() });
+  const applied = appliedCells(row);
   const outcome = (coupon: JsonObject, target: Target) => ({ id: objectId(coupon), link: linkTo(target, { type: 'coupon', id: objectId(coupon) }), applied });
   return [
     defineStep({

@@ -1,10 +1,9 @@
 // The customer and payment-profile columns shared by the standard and advanced templates, mapped
-// onto the API's customer and payment profile attributes. Vault tokens never reach `applied`.
+// onto the API's customer and payment profile attributes.
 import type { JsonObject, SiteInfo } from '../../target/types.js';
 import type { SourceRow } from '../types.js';
-import { cell, compact, flag, integer, maskToken, requiredCell } from './cells.js';
+import { cell, compact, flag, integer, requiredCell } from './cells.js';
 import { RowError } from './row-error.js';
-import { appliedValues } from './step.js';
 
 /** Customer attributes from the row; `reference` comes from the template's reference column. */
 export function customerAttributes(row: SourceRow, reference: string | undefined): JsonObject {
@@ -29,11 +28,6 @@ export function customerAttributes(row: SourceRow, reference: string | undefined
   });
 }
 
-/** The customer attributes as `applied` strings (resync's base). */
-export function customerApplied(attrs: JsonObject): Record<string, string> {
-  return appliedValues(Object.fromEntries(Object.entries(attrs).map(([name, value]) => [name, value === null ? undefined : String(value)])));
-}
-
 function ccEmails(row: SourceRow): string | undefined {
   const value = cell(row, 'cc_emails');
   return value?.split(',').map((email) => email.trim()).filter((email) => email !== '').join(',');
@@ -44,14 +38,20 @@ function vatNumber(row: SourceRow): string | undefined {
   return cell(row, 'vat_number')?.replace(/^[A-Za-z]{2}(?=.)/, '');
 }
 
+/** The payment profile columns (the rest of a customer row describes the customer). */
+export const PAYMENT_PROFILE_COLUMNS = new Set([
+  'create_payment_profile', 'payment_profile_type', 'current_vault', 'gateway_handle', 'vault_token', 'customer_vault_token',
+  'credit_card_first_name', 'credit_card_last_name', 'last_four', 'card_type', 'exp_month', 'exp_year',
+  'bank_account_first_name', 'bank_account_last_name', 'bank_name', 'bank_account_last_four', 'bank_routing_last_four',
+  'billing_address', 'billing_address_2', 'billing_city', 'billing_state', 'billing_country', 'billing_zip',
+]);
+
 export type PaymentType = 'credit_card' | 'bank_account' | 'paypal_account';
 
-export interface PaymentProfileFields {
+interface PaymentProfileFields {
   type: PaymentType;
   /** Create-Payment-Profile attributes (without customer_id). */
   attrs: JsonObject;
-  /** What `applied` may hold: the token masked to its last 4 characters. */
-  applied: Record<string, string>;
 }
 
 const PAYMENT_TYPES: readonly string[] = ['credit_card', 'bank_account', 'paypal_account'];
@@ -96,11 +96,5 @@ export function paymentProfileFields(row: SourceRow, site: Pick<SiteInfo, 'mode'
             last_four: cell(row, 'bank_account_last_four'),
           }
         : {};
-  const attrs = compact({ ...common, ...specific });
-  const applied = appliedValues({
-    ...Object.fromEntries(Object.entries(attrs).map(([name, value]) => [name, String(value)])),
-    vault_token: maskToken(vaultToken),
-    customer_vault_token: customerVaultToken === undefined ? undefined : maskToken(customerVaultToken),
-  });
-  return { type: type as PaymentType, attrs, applied };
+  return { type: type as PaymentType, attrs: compact({ ...common, ...specific }) };
 }

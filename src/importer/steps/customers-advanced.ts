@@ -3,11 +3,11 @@
 import type { JsonObject, Target } from '../../target/types.js';
 import type { ImportStep, ObjectRef, SourceRow } from '../types.js';
 import { cell, customFields, flag, requiredCell } from './cells.js';
-import { customerApplied, customerAttributes, paymentProfileFields } from './customer-fields.js';
-import { applyCustomFields, customFieldsApplied } from './metadata.js';
+import { customerAttributes, PAYMENT_PROFILE_COLUMNS, paymentProfileFields } from './customer-fields.js';
+import { applyCustomFields } from './metadata.js';
 import { RowError } from './row-error.js';
 import { linkTo, siteInfo } from './site.js';
-import { defineStep, objectId } from './step.js';
+import { appliedCells, defineStep, objectId } from './step.js';
 
 const REFERENCE = 'import_identifier_customer_reference';
 
@@ -27,7 +27,7 @@ function customerStep(row: SourceRow, reference: string): ImportStep {
   const parent: ObjectRef | undefined = parentReference === undefined ? undefined : { type: 'customer', key: parentReference };
   const attrs = customerAttributes(row, reference);
   const fields = customFields(row, ['custom_field']);
-  const applied = { ...customerApplied(attrs), ...(parentReference ? { parent_reference: parentReference } : {}), ...customFieldsApplied('custom_field', fields) };
+  const applied = appliedCells(row, (column) => !PAYMENT_PROFILE_COLUMNS.has(column));
   const outcome = (customer: JsonObject, target: Target) => ({ id: objectId(customer), link: linkTo(target, { type: 'customer', id: objectId(customer) }), applied });
   return defineStep({
     type: 'customer',
@@ -57,6 +57,9 @@ function customerStep(row: SourceRow, reference: string): ImportStep {
  */
 function paymentProfileStep(row: SourceRow, reference: string): ImportStep {
   const customer: ObjectRef = { type: 'customer', key: reference };
+  // Checked now so a row with unusable profile columns fails before anything is sent.
+  paymentProfileFields(row, { mode: 'test' });
+  const applied = appliedCells(row, (column) => column === REFERENCE || PAYMENT_PROFILE_COLUMNS.has(column));
   return defineStep({
     type: 'payment_profile',
     key: reference,
@@ -66,7 +69,7 @@ function paymentProfileStep(row: SourceRow, reference: string): ImportStep {
       const fields = paymentProfileFields(row, await siteInfo(target));
       const customerId = await resolver.id(customer);
       const profile = await target.createPaymentProfile({ ...fields.attrs, customer_id: customerId }, intent());
-      return { id: objectId(profile), link: linkTo(target, { type: 'payment_profile', id: objectId(profile) }), applied: fields.applied };
+      return { id: objectId(profile), link: linkTo(target, { type: 'payment_profile', id: objectId(profile) }), applied };
     },
     async find() {
       return undefined;

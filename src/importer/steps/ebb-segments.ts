@@ -6,7 +6,7 @@ import { cell, priceBrackets, pricingScheme, requiredCell } from './cells.js';
 import { childKey, findOnSite, firstMatch, idOrRef, refsOf, resolveId, type IdOrRef } from './refs.js';
 import { RowError } from './row-error.js';
 import { linkTo } from './site.js';
-import { appliedValues, defineStep, objectId } from './step.js';
+import { appliedCells, defineStep, objectId } from './step.js';
 
 const PROPERTIES = [1, 2, 3, 4] as const;
 
@@ -28,7 +28,7 @@ export function segmentSteps(row: SourceRow): ImportStep[] {
     if (value !== undefined) attrs[`segment_property_${n}_value`] = value;
   });
   const matches = (segment: JsonObject) => PROPERTIES.every((n, i) => (segment[`segment_property_${n}_value`] ?? undefined)?.toString() === properties[i]);
-  const applied = appliedValues({ property_1: properties[0], property_2: properties[1], property_3: properties[2], property_4: properties[3], pricing_scheme: scheme, prices: JSON.stringify(attrs.prices) });
+  const applied = appliedCells(row);
   const outcome = (segment: JsonObject, componentId: number, pricePointId: number, target: Target) => ({
     id: objectId(segment),
     link: linkTo(target, { type: 'segment', componentId, pricePointId, id: objectId(segment) }),

@@ -6,11 +6,11 @@ import { cell, compact, date, daysBetween, flag, money, requiredCell } from './c
 import { firstMatch } from './refs.js';
 import { RowError } from './row-error.js';
 import { linkTo } from './site.js';
-import { appliedValues, defineStep, type RowSteps } from './step.js';
+import { appliedCells, defineStep, type RowSteps } from './step.js';
 import { idIfExists } from './subscription-common.js';
 
 /** The memo that marks an imported invoice with its template id. */
-export function invoiceMemo(id: string): string {
+function invoiceMemo(id: string): string {
   return `Migrated invoice ${id}`;
 }
 
@@ -92,7 +92,7 @@ function invoiceStep(row: SourceRow, id: string, lineItems: JsonObject[]): Impor
   if (attemptCharge !== 'no') throw new RowError(row, 'attempt_charge', `attempt_charge must be yes_attempt_a_charge or no, got "${attemptCharge}"`);
   const memo = invoiceMemo(id);
   const attrs: JsonObject = { issue_date: issueDate, net_terms: netTerms, memo, status: 'open', line_items: lineItems };
-  const applied = appliedValues({ sub_reference: subscription.key, id, issue_date: issueDate, due_date: dueDate, net_terms: netTerms, attempt_charge: attemptCharge, line_items: JSON.stringify(lineItems) });
+  const applied = { ...appliedCells(row), net_terms: String(netTerms) };
   const outcome = (invoice: JsonObject, target: Target): StepOutcome => ({
     id: String(invoice.uid),
     link: linkTo(target, { type: 'invoice', uid: String(invoice.uid) }),

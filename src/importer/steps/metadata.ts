@@ -9,8 +9,3 @@ export async function applyCustomFields(target: Target, resourceType: 'customers
   await target.ensureMetafields(resourceType, names);
   await target.setMetadata(resourceType, id, fields);
 }
-
-/** Custom fields as `applied` entries, named by their column so resync can find them again. */
-export function customFieldsApplied(prefix: string, fields: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(fields).map(([name, value]) => [`${prefix}[${name}]`, value]));
-}

@@ -5,7 +5,7 @@ import type { ImportStep, SourceRow } from '../types.js';
 import { cell, requiredCell } from './cells.js';
 import { findOnSite } from './refs.js';
 import { linkTo } from './site.js';
-import { appliedValues, defineStep, objectId } from './step.js';
+import { appliedCells, defineStep, objectId } from './step.js';
 
 export function productFamilySteps(row: SourceRow): ImportStep[] {
   if (cell(row, 'name') === undefined) return [];
@@ -14,7 +14,7 @@ export function productFamilySteps(row: SourceRow): ImportStep[] {
   const description = cell(row, 'description');
   const key = handle ?? name;
   const attrs: JsonObject = { name, ...(handle ? { handle } : {}), ...(description ? { description } : {}) };
-  const applied = appliedValues({ name, handle, description });
+  const applied = appliedCells(row);
   return [
     defineStep({
       type: 'product_family',

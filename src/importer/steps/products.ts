@@ -7,7 +7,10 @@ import { cell, compact, flag, integer, intervalUnit, minorUnits, requiredCell } 
 import { childKey, findOnSite, firstMatch, idOrRef, refsOf, resolveId, type IdOrRef } from './refs.js';
 import { RowError } from './row-error.js';
 import { linkTo, siteInfo } from './site.js';
-import { appliedValues, defineStep, objectId } from './step.js';
+import { appliedCells, defineStep, objectId } from './step.js';
+
+/** Columns of the product itself; the rest of a row describes its price point. */
+const PRODUCT_COLUMNS = new Set(['product_name', 'description', 'product_family_id', 'taxable', 'tax_code', 'require_payment_method', 'require_billing_address', 'require_shipping_address', 'auto_create_signup_page', 'handle']);
 
 export function productSteps(row: SourceRow): ImportStep[] {
   const steps: ImportStep[] = [];
@@ -57,7 +60,7 @@ function productStep(row: SourceRow, handle: string): ImportStep {
     require_shipping_address: flag(row, 'require_shipping_address'),
     auto_create_signup_page: flag(row, 'auto_create_signup_page'),
   };
-  const applied = appliedValues(base);
+  const applied = appliedCells(row, (column) => PRODUCT_COLUMNS.has(column));
   const found = (product: JsonObject, target: Parameters<typeof linkTo>[0]) => ({
     id: objectId(product),
     link: linkTo(target, { type: 'product', id: objectId(product) }),
@@ -84,7 +87,7 @@ function productStep(row: SourceRow, handle: string): ImportStep {
 
 function pricePointStep(row: SourceRow, product: IdOrRef, parent: string, handle: string): ImportStep {
   const name = requiredCell(row, 'price_point_name');
-  const applied = appliedValues({ price_point_name: name, price_point_handle: handle, price: cell(row, 'price'), setup_fee_price: cell(row, 'setup_fee_price') });
+  const applied = appliedCells(row, (column) => column === 'handle' || !PRODUCT_COLUMNS.has(column));
   const lookup = async (target: Parameters<typeof linkTo>[0], productId: number) =>
     firstMatch(target.listProductPricePoints(productId), (pp) => pp.handle === handle);
   return defineStep({

@@ -15,7 +15,7 @@ export function siteInfo(target: Target): Promise<SiteInfo> {
 }
 
 /** Where each kind of object lives in the site's web app, e.g. `/subscriptions/42`. */
-export type LinkPath =
+type LinkPath =
   | { type: 'product_family' | 'product' | 'component' | 'coupon' | 'customer' | 'payment_profile' | 'subscription'; id: number | string }
   | { type: 'invoice'; uid: string }
   | { type: 'product_price_point'; productId: number | string; id: number | string }

@@ -2,9 +2,10 @@
 // naturalKey `${type}:${key}` and the ref it provides `{ type, key }`.
 import type { CreateIntent, JsonObject, Target } from '../../target/types.js';
 import type { ImportStep, ObjectRef, ObjectType, Resolver, SourceRow, StepOutcome } from '../types.js';
+import { cell, maskToken } from './cells.js';
 import type { RowError } from './row-error.js';
 
-export interface StepParts {
+interface StepParts {
   type: ObjectType;
   key: string;
   source: SourceRow;
@@ -45,10 +46,21 @@ export function objectId(object: JsonObject): number {
   throw new Error(`the site answered without an object id: ${JSON.stringify(object).slice(0, 200)}`);
 }
 
-/** `applied` values as strings, leaving out what the row did not set. */
-export function appliedValues(values: Record<string, string | number | boolean | undefined>): Record<string, string> {
+/** Columns the toolkit writes, never part of what a row applies. */
+const OUTPUT_COLUMNS = new Set(['Status', 'Result', 'ChargifyNextRenewal', 'YourExpectedRenewal', 'Amount']);
+const SECRET_COLUMNS = new Set(['vault_token', 'customer_vault_token']);
+
+/**
+ * `applied` for a step: the row's non-blank cells of the columns it manages, keyed by template column
+ * (resync compares them with the next version of the file). Vault tokens keep only their last 4.
+ */
+export function appliedCells(row: SourceRow, manages: (column: string) => boolean = () => true): Record<string, string> {
   const applied: Record<string, string> = {};
-  for (const [name, value] of Object.entries(values)) if (value !== undefined) applied[name] = String(value);
+  for (const column of Object.keys(row.values)) {
+    if (OUTPUT_COLUMNS.has(column) || !manages(column)) continue;
+    const value = cell(row, column);
+    if (value !== undefined) applied[column] = SECRET_COLUMNS.has(column) ? maskToken(value) : value;
+  }
   return applied;
 }
 

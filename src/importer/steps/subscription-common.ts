@@ -6,7 +6,7 @@ import type { ImportStep, ObjectRef, Resolver, SourceRow, StepOutcome } from '..
 import { cell, compact, date, fromMinorUnits, integer, minorUnits, requiredCell } from './cells.js';
 import { RowError } from './row-error.js';
 import { linkTo, siteInfo, startOfDay } from './site.js';
-import { appliedValues, defineStep, objectId } from './step.js';
+import { defineStep, objectId } from './step.js';
 
 const COLLECTION_METHODS: readonly string[] = ['automatic', 'remittance', 'prepaid'];
 
@@ -24,12 +24,6 @@ export async function billingAttributes(row: SourceRow, target: Target): Promise
     previous_billing_at: previousBilling === undefined ? undefined : startOfDay(previousBilling, timeZone),
     net_terms: netTerms === undefined ? undefined : String(netTerms),
   });
-}
-
-export function billingApplied(row: SourceRow): Record<string, string> {
-  return appliedValues(Object.fromEntries(
-    ['currency', 'payment_collection_method', 'next_billing_at', 'previous_billing_at', 'net_terms', 'service_credit_balance', 'prepayment_balance'].map((column) => [column, cell(row, column)]),
-  ));
 }
 
 function collectionMethod(row: SourceRow): string {
@@ -53,7 +47,7 @@ export async function subscriptionOutcome(target: Target, subscription: JsonObje
 }
 
 /** The subscription's product handle as the site reports it. */
-export function productHandleOf(subscription: JsonObject): string | undefined {
+function productHandleOf(subscription: JsonObject): string | undefined {
   const product = subscription.product;
   return product && typeof product === 'object' && !Array.isArray(product) && typeof product.handle === 'string' ? product.handle : undefined;
 }
@@ -65,6 +59,9 @@ export async function nthSubscriptionOf(target: Target, customerId: number, prod
     .sort((a, b) => objectId(a) - objectId(b));
   return subscriptions[occurrence - 1];
 }
+
+/** Columns the balance steps manage (the subscription step leaves them out of its `applied`). */
+export const BALANCE_COLUMNS = new Set(['service_credit_balance', 'prepayment_balance']);
 
 const BALANCES = [
   { type: 'service_credit', column: 'service_credit_balance', siteField: 'credit_balance_in_cents', memo: 'Service credit balance migrated from the previous billing system' },

@@ -16,29 +16,22 @@ interface ComponentItem {
   customPrice?: string;
 }
 
-export interface SubscriptionItems {
+interface SubscriptionItems {
   productHandle: string;
   pricePointHandle?: string;
   couponCodes: string[];
   components: ComponentItem[];
   refs: ObjectRef[];
-  /** The item columns as `applied` strings. */
-  applied: Record<string, string>;
 }
 
 export function subscriptionItems(row: SourceRow, customPricing: boolean): SubscriptionItems {
   const productHandle = requiredCell(row, 'product_handle');
   const pricePointHandle = cell(row, 'product_price_point_handle');
-  const applied: Record<string, string> = { product_handle: productHandle };
-  if (pricePointHandle) applied.product_price_point_handle = pricePointHandle;
 
   const couponCodes: string[] = [];
   for (const n of groupIndices(row, 'coupon_code_')) {
     const code = cell(row, `coupon_code_${n}`);
-    if (code !== undefined) {
-      couponCodes.push(code);
-      applied[`coupon_code_${n}`] = code;
-    }
+    if (code !== undefined) couponCodes.push(code);
   }
 
   const components: ComponentItem[] = [];
@@ -58,10 +51,6 @@ export function subscriptionItems(row: SourceRow, customPricing: boolean): Subsc
       quantity: quantity.toString(),
       customPrice: customPrice?.toString(),
     });
-    applied[`component_${n}`] = handle;
-    applied[`componentQuantity_${n}`] = quantity.toString();
-    if (pricePointCell) applied[`componentPricepoint_${n}`] = pricePointCell;
-    if (customPrice) applied[`componentCustomPrice_${n}`] = customPrice.toString();
   }
 
   const refs: ObjectRef[] = [
@@ -70,7 +59,7 @@ export function subscriptionItems(row: SourceRow, customPricing: boolean): Subsc
     ...couponCodes.map((code) => ({ type: 'coupon' as const, key: code })),
     ...refsOf(components.flatMap((item) => [item.component, item.pricePoint])),
   ];
-  return { productHandle, pricePointHandle, couponCodes, components, refs, applied };
+  return { productHandle, pricePointHandle, couponCodes, components, refs };
 }
 
 /** The product, price point, coupon and component attributes of the create-subscription payload. */

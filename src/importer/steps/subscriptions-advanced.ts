@@ -4,10 +4,9 @@
 import type { JsonObject, Target } from '../../target/types.js';
 import type { ImportStep, ObjectRef, SourceRow } from '../types.js';
 import { cell, customFields, flag, requiredCell } from './cells.js';
-import { customFieldsApplied } from './metadata.js';
 import { RowError } from './row-error.js';
-import { defineStep } from './step.js';
-import { balanceSteps, billingApplied, billingAttributes, idIfExists, nthSubscriptionOf, subscriptionOutcome } from './subscription-common.js';
+import { appliedCells, defineStep } from './step.js';
+import { BALANCE_COLUMNS, balanceSteps, billingAttributes, idIfExists, nthSubscriptionOf, subscriptionOutcome } from './subscription-common.js';
 import { itemAttributes, subscriptionItems } from './subscription-items.js';
 
 const CUSTOMER = 'import_identifier_customer_reference';
@@ -47,17 +46,7 @@ export function subscriptionAdvancedSteps(row: SourceRow, customPricing: boolean
   const group = groupSettings(row);
   const receivesEmails = flag(row, 'receive_invoice_emails');
   const fields = customFields(row, ['custom_field']);
-  const applied = {
-    import_identifier_customer_reference: customerReference,
-    who_pays: requiredCell(row, 'who_pays'),
-    invoice_type: requiredCell(row, 'invoice_type'),
-    ...(cell(row, 'align') ? { align: cell(row, 'align')! } : {}),
-    ...(receivesEmails === undefined ? {} : { receive_invoice_emails: String(receivesEmails) }),
-    ...(reference ? { subscription_reference: reference } : {}),
-    ...billingApplied(row),
-    ...items.applied,
-    ...customFieldsApplied('custom_field', fields),
-  };
+  const applied = appliedCells(row, (column) => !BALANCE_COLUMNS.has(column));
 
   const findExisting = async (target: Target, customerId: number | undefined): Promise<JsonObject | undefined> => {
     if (reference !== undefined) return target.findSubscriptionByReference(reference);

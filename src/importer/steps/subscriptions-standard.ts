@@ -4,12 +4,11 @@
 import type { JsonObject, Target } from '../../target/types.js';
 import type { ImportStep, SourceRow } from '../types.js';
 import { cell, customFields, flag, requiredCell } from './cells.js';
-import { customerApplied, customerAttributes, paymentProfileFields } from './customer-fields.js';
-import { customFieldsApplied } from './metadata.js';
+import { customerAttributes, paymentProfileFields } from './customer-fields.js';
 import { firstMatch } from './refs.js';
 import { siteInfo } from './site.js';
-import { defineStep, objectId } from './step.js';
-import { balanceSteps, billingApplied, billingAttributes, nthSubscriptionOf, subscriptionOutcome } from './subscription-common.js';
+import { appliedCells, defineStep, objectId } from './step.js';
+import { BALANCE_COLUMNS, balanceSteps, billingAttributes, nthSubscriptionOf, subscriptionOutcome } from './subscription-common.js';
 import { itemAttributes, subscriptionItems } from './subscription-items.js';
 
 const PAYMENT_ATTRIBUTES = { credit_card: 'credit_card_attributes', bank_account: 'bank_account_attributes', paypal_account: 'payment_profile_attributes' } as const;
@@ -42,13 +41,7 @@ export function subscriptionStandardSteps(row: SourceRow, customPricing: boolean
       : await firstMatch(target.listCustomers(), (candidate) => typeof candidate.email === 'string' && candidate.email.toLowerCase() === email.toLowerCase());
     return found ? nthSubscriptionOf(target, objectId(found), items.productHandle, occurrence) : undefined;
   };
-  const appliedBase = {
-    ...customerApplied(customer),
-    ...customFieldsApplied('custom_field_customer', customerFields),
-    ...customFieldsApplied('custom_field_subscription', subscriptionFields),
-    ...billingApplied(row),
-    ...items.applied,
-  };
+  const applied = appliedCells(row, (column) => !BALANCE_COLUMNS.has(column));
 
   const subscription = defineStep({
     type: 'subscription',
@@ -66,11 +59,11 @@ export function subscriptionStandardSteps(row: SourceRow, customPricing: boolean
         ...(Object.keys(subscriptionFields).length > 0 ? { metafields: subscriptionFields } : {}),
       };
       const created = await target.createSubscription(attrs, intent(() => findExisting(target)));
-      return subscriptionOutcome(target, created, { ...appliedBase, ...profile?.applied });
+      return subscriptionOutcome(target, created, applied);
     },
     async find(target) {
       const existing = await findExisting(target);
-      return existing ? subscriptionOutcome(target, existing, appliedBase) : undefined;
+      return existing ? subscriptionOutcome(target, existing, applied) : undefined;
     },
   });
   return [subscription, ...balanceSteps(row, subscription.provides)];

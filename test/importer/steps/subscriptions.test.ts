@@ -277,6 +277,19 @@ describe('advanced customers and subscriptions', () => {
     expect(profiles[0]).toMatchObject({ customer_id: gran.id, current_vault: 'stripe_connect', vault_token: 'cus_ABCDEF123', last_four: '4242' });
   });
 
+  it('record what each step applied by template column, the customer apart from its profile, tokens masked', async () => {
+    const target = new MemoryTarget();
+    const outcomes = await runSteps(target, stepsOf(CUSTOMERS));
+    expect(outcomes.get('customer:kid')!.applied).toEqual({
+      create_customer: 'TRUE', organization_name: 'Org kid', import_identifier_customer_reference: 'kid', customer_type: 'child', has_parent: 'TRUE', parent_reference: 'mom',
+      first_name: 'Pat', last_name: 'kid', email: 'kid@example.com', 'custom_field[Segment]': 'SMB',
+    });
+    expect(outcomes.get('payment_profile:kid')!.applied).toEqual({
+      import_identifier_customer_reference: 'kid', create_payment_profile: 'TRUE', payment_profile_type: 'credit_card', current_vault: 'stripe_connect', vault_token: '****F123',
+      credit_card_first_name: 'Pat', credit_card_last_name: 'Doe', last_four: '4242', card_type: 'visa', exp_month: '1', exp_year: '2031',
+    });
+  });
+
   it('group a parent-paid subscription for consolidated invoices and find it by reference', async () => {
     const target = new MemoryTarget();
     await withCatalog(target);
