@@ -64,8 +64,8 @@ export function rowResultOf(row: SourceRow, nodes: PlanNode[], results: Map<Plan
   const mainOutcome = main ? results.get(main)?.outcome : undefined;
   const subscription = outcomes.find(({ node }) => node.step.type === 'subscription')?.result.outcome;
   const invoice = outcomes.find(({ node }) => node.step.type === 'invoice')?.result.outcome;
-  // A row counts as skipped when none of the objects it is first to yield was created in this run.
-  const createdHere = outcomes.some(({ node, result }) => result.status === 'done' && node.rows[0] === row);
+  // A row counts as skipped (already imported) when none of its objects was created in this run.
+  const createdHere = outcomes.some(({ result }) => result.status === 'done');
   return {
     row,
     status: createdHere ? 'success' : 'skipped',
