@@ -9,7 +9,8 @@ import type { ImportStep, SourceRow, StepOutcome } from '../../../src/importer/t
 import { startSandbox, type RunningSandbox } from '../../../src/sandbox/index.js';
 import { ChargifyClient } from '../../../src/target/chargify/client.js';
 import { recordRequests } from '../../target/helpers/record-requests.js';
-import { rowsOf, runSteps, SimpleResolver } from './harness.js';
+import { CATALOG } from './catalog-rows.js';
+import { rowsOf, runSteps, SimpleResolver, stepsOf } from './harness.js';
 import { contract } from './spec-check.js';
 
 const SAMPLE = fileURLToPath(new URL('../../../fixtures/sample/', import.meta.url));
@@ -111,11 +112,33 @@ describe('the sample templates against the sandbox', () => {
 
   it('find every object again with the same id (payment profiles have no lookup, by design)', async () => {
     const resolver = new SimpleResolver(client);
-    for (const [key, outcome] of outcomes) resolver.created.set(key.replace(/^([a-z_]+):/, '$1:'), outcome);
+    for (const [naturalKey, outcome] of outcomes) resolver.created.set(naturalKey, outcome);
     for (const step of steps) {
       const found = await step.find(client, resolver);
       if (step.type === 'payment_profile') expect(found).toBeUndefined();
       else expect(found?.id, step.naturalKey).toBe(outcomes.get(step.naturalKey)!.id);
+    }
+  });
+});
+
+describe('every component type, coupon kind and EBB segment against the sandbox', () => {
+  it('creates them with spec-valid requests and finds each again', async () => {
+    const own = await startSandbox({ port: 0, host: '127.0.0.1' });
+    const target = new ChargifyClient({ name: 'catalog', baseUrl: own.baseUrl }, { backoffBaseMs: 5, backoffMaxMs: 50 });
+    const from = recorder.requests.length;
+    try {
+      const catalogSteps = CATALOG.flatMap(([kind, csv]) => stepsOf(rowsOf(kind, csv)));
+      const created = await runSteps(target, catalogSteps);
+      const spec = contract();
+      if (spec) expect(recorder.requests.slice(from).flatMap((request) => spec.problems(request.method, request.path, request.body))).toEqual([]);
+      const resolver = new SimpleResolver(target);
+      for (const step of catalogSteps) expect((await step.find(target, resolver))?.id, step.naturalKey).toBe(created.get(step.naturalKey)!.id);
+      expect((await target.findCouponByCode('FIVE-OFF'))!.name).toBe('Five dollars EDIT');
+      const credits = (await target.findComponentByHandle('credits'))!;
+      expect(credits.kind).toBe('prepaid_usage_component');
+    } finally {
+      await target.close();
+      await own.close();
     }
   });
 });
