@@ -64,10 +64,14 @@ export class AdaptiveLimiter {
     }
   }
 
-  /** The site answered 429: halve the limit (never below 1) and hold every request until `pauseMs` passes. */
+  /**
+   * The site answered 429: halve the limit (never below 1) and hold every request until `pauseMs`
+   * passes. 429s that arrive while the site is already paused belong to the same congestion and do
+   * not halve it again; 429s that continue after the pause do.
+   */
   recordThrottle(pauseMs: number): void {
     this.successStreak = 0;
-    this.limit = Math.max(1, Math.floor(this.limit / 2));
+    if (Date.now() >= this.pausedUntil) this.limit = Math.max(1, Math.floor(this.limit / 2));
     this.pauseFor(pauseMs);
   }
 

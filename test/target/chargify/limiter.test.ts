@@ -43,6 +43,14 @@ describe('AdaptiveLimiter', () => {
     limiter.release();
   });
 
+  it('counts 429s during one pause as one congestion event', () => {
+    const limiter = new AdaptiveLimiter(4);
+    limiter.recordThrottle(1000);
+    limiter.recordThrottle(1000);
+    limiter.recordThrottle(1000);
+    expect(limiter.currentLimit).toBe(2);
+  });
+
   it('only tightens the ceiling when a second client shares the site', () => {
     const limiter = new AdaptiveLimiter(4);
     limiter.tighten(2);
