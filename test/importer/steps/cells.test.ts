@@ -1,0 +1,88 @@
+// The cell readers behind every mapping: flags, money in minor units, dates, repeating groups,
+// custom fields, and calendar dates as the site's midnight.
+import { describe, expect, it } from 'vitest';
+import { customFields, date, daysBetween, flag, fromMinorUnits, groupIndices, minorUnits, priceBrackets } from '../../../src/importer/steps/cells.js';
+import { startOfDay } from '../../../src/importer/steps/site.js';
+import { rowFrom } from './harness.js';
+
+const row = (values: Record<string, string>) => rowFrom('products', values, 7);
+
+describe('cells', () => {
+  it.each([
+    ['TRUE', true],
+    ['true', true],
+    [' FALSE ', false],
+    ['', undefined],
+  ])('reads the flag %j as %j', (value, expected) => {
+    expect(flag(row({ taxable: value }), 'taxable')).toBe(expected);
+  });
+
+  it('names the row and column of a flag that is neither TRUE nor FALSE', () => {
+    expect(() => flag(row({ taxable: 'yes' }), 'taxable')).toThrow(expect.objectContaining({ location: expect.objectContaining({ row: 7, column: 'taxable' }) }));
+  });
+
+  it.each([
+    ['10.12', 'USD', 1012],
+    ['1000', 'JPY', 1000],
+    ['1.234', 'BHD', 1234],
+    ['0', 'EUR', 0],
+  ])('turns %s %s into %i minor units', (value, currency, expected) => {
+    expect(minorUnits(row({ price: value }), 'price', currency)).toBe(expected);
+  });
+
+  it('refuses more decimals than the currency has rather than rounding', () => {
+    expect(() => minorUnits(row({ price: '10.5' }), 'price', 'JPY')).toThrow(/more decimals than JPY/);
+    expect(() => minorUnits(row({ price: '$10' }), 'price', 'USD')).toThrow(expect.objectContaining({ location: expect.objectContaining({ column: 'price' }) }));
+  });
+
+  it.each([
+    [1000, 'USD', '10.00'],
+    ['2599', 'USD', '25.99'],
+    [1000, 'JPY', '1000'],
+    [1234, 'BHD', '1.234'],
+    [-550, 'EUR', '-5.50'],
+  ])('writes %j minor units of %s as %s', (cents, currency, expected) => {
+    expect(fromMinorUnits(cents, currency)).toBe(expected);
+  });
+
+  it('checks calendar dates and counts days between them', () => {
+    expect(date(row({ issue_date: '2028-02-29' }), 'issue_date')).toBe('2028-02-29');
+    expect(() => date(row({ issue_date: '2027-02-29' }), 'issue_date')).toThrow(/YYYY-MM-DD/);
+    expect(() => date(row({ issue_date: '01/02/2027' }), 'issue_date')).toThrow(/YYYY-MM-DD/);
+    expect(daysBetween('2026-10-01', '2026-10-31')).toBe(30);
+    expect(daysBetween('2026-03-01', '2026-03-31')).toBe(30);
+  });
+
+  it('finds repeating groups by index, in order, without mixing prefixes', () => {
+    const values = { component_2: 'b', component_10: 'c', component_1: 'a', componentQuantity_1: '1', overage_price_1: '1', price_3: '2' };
+    expect(groupIndices(row(values), 'component_')).toEqual([1, 2, 10]);
+    expect(groupIndices(row(values), 'price_')).toEqual([3]);
+  });
+
+  it('reads custom fields by name, leaving blank ones out', () => {
+    const values = { 'custom_field[Region]': 'East', 'custom_field[Blank]': ' ', 'custom_field_customer[Tier]': 'Gold', custom_field: 'x' };
+    expect(customFields(row(values), ['custom_field'])).toEqual({ Region: 'East' });
+    expect(customFields(row(values), ['custom_field_customer'])).toEqual({ Tier: 'Gold' });
+  });
+
+  it('builds brackets with open-ended last tiers, and requires a starting quantity', () => {
+    expect(priceBrackets(row({ starting_quantity_1: '1', ending_quantity_1: '10', price_1: '5.00', starting_quantity_2: '11', ending_quantity_2: '', price_2: '4' }), 'tiered', 'per_unit_price')).toEqual([
+      { starting_quantity: 1, ending_quantity: 10, unit_price: '5' },
+      { starting_quantity: 11, unit_price: '4' },
+    ]);
+    expect(() => priceBrackets(row({ price_1: '5' }), 'volume', 'per_unit_price')).toThrow(expect.objectContaining({ location: expect.objectContaining({ column: 'starting_quantity_1' }) }));
+    expect(() => priceBrackets(row({}), 'per_unit', 'per_unit_price')).toThrow(/per_unit_price/);
+  });
+
+  it.each([
+    ['2026-12-01', 'UTC', '2026-12-01T00:00:00+00:00'],
+    ['2026-12-01', 'America/New_York', '2026-12-01T00:00:00-05:00'],
+    ['2026-07-01', 'America/New_York', '2026-07-01T00:00:00-04:00'],
+    ['2026-03-08', 'America/New_York', '2026-03-08T00:00:00-05:00'],
+    ['2026-11-01', 'America/New_York', '2026-11-01T00:00:00-04:00'],
+    ['2026-12-01', 'Asia/Kolkata', '2026-12-01T00:00:00+05:30'],
+    ['2026-04-05', 'Australia/Sydney', '2026-04-05T00:00:00+11:00'],
+  ])('starts %s at midnight in %s', (day, zone, expected) => {
+    expect(startOfDay(day, zone)).toBe(expected);
+  });
+});
