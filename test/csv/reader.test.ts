@@ -98,6 +98,14 @@ describe('delimiters and line breaks', () => {
     expect(result.header).toEqual(['a,b,c', 'd', 'e']);
   });
 
+  it('reads old Mac CR line breaks and a lone LF inside a CRLF file', async () => {
+    expect((await readCsv('a,b\r1,2\r3,4\r')).records).toEqual([
+      { row: 2, line: 2, cells: ['1', '2'] },
+      { row: 3, line: 3, cells: ['3', '4'] },
+    ]);
+    expect((await readCsv('a,b\r\n1,2\n3,4\r\n')).records.map((r) => r.row)).toEqual([2, 3]);
+  });
+
   it('reads a file without a final line break', async () => {
     const result = await readCsv('a,b\r\n1,2');
     expect(result.records).toEqual([{ row: 2, line: 2, cells: ['1', '2'] }]);

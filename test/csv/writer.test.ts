@@ -1,9 +1,12 @@
 // The annotated writer and report writer: untouched cells, appended columns, encodings, injection safety, atomicity.
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { stringify } from 'csv-stringify/sync';
 import iconv from 'iconv-lite';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { openCsv } from '../../src/csv/reader.js';
+import type { CsvRecord } from '../../src/csv/types.js';
 import { sanitizeCell, writeAnnotatedCopy, writeCsvRows } from '../../src/csv/writer.js';
 import { InputError } from '../../src/errors.js';
 import { withTempDir } from '../helpers/temp-dir.js';
@@ -42,6 +45,29 @@ describe('writeAnnotatedCopy', () => {
         'reference,Status,note,Result\r\nc-1,success,"a, ""quoted""\r\nvalue",https://x.test/customers/1\r\n\r\nc-2,error,=1+1,\'=bad\r\n',
       );
       expect(await readFile(join(dir, 'in.csv'), 'utf8')).toBe(input);
+    });
+  });
+
+  it('reads back identical rows after a copy that writes nothing (property)', async () => {
+    const cell = fc.array(fc.constantFrom('x', 'é', ' ', ',', ';', '"', '\n', '\r\n', '='), { maxLength: 5 }).map((p) => p.join(''));
+    await withTempDir({}, async (dir) => {
+      const input = join(dir, 'in.csv');
+      const output = join(dir, 'out.csv');
+      const readAll = async (path: string) => {
+        const source = await openCsv(path, { includeBlankRows: true });
+        const records: CsvRecord[] = [];
+        for await (const record of source.records) records.push(record);
+        return { header: source.header, records };
+      };
+      await fc.assert(
+        fc.asyncProperty(fc.array(fc.array(cell, { minLength: 3, maxLength: 3 }), { maxLength: 5 }), fc.constantFrom(',', ';', '\t'), async (grid, delimiter) => {
+          await writeFile(input, stringify([['a', 'b', 'c'], ...grid], { delimiter, quoted_match: /[\r\n]/ }));
+          await writeAnnotatedCopy(input, output, () => undefined);
+          const [original, copy] = [await readAll(input), await readAll(output)];
+          expect(copy).toEqual(original);
+        }),
+        { numRuns: 100 },
+      );
     });
   });
 
