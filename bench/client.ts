@@ -1,6 +1,6 @@
-// Benchmark of the target client against the in-process sandbox on loopback: requests/s at
-// concurrency 4 (mixed reads and creates; goal ≥ 2,000/s), and the client's own cost per request
-// over a raw undici request to the same endpoint. BENCH_CLIENT_REQUESTS overrides the batch size.
+// Benchmark of the target client against in-process sandboxes on loopback: requests/s at concurrency 4
+// (mixed reads and creates, goal ≥ 2,000/s; persisted and in-memory sandbox, to show the fsync share),
+// and the client's own cost per request over raw undici. BENCH_CLIENT_REQUESTS overrides the batch size.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,68 +18,79 @@ const CREATE_EVERY = 4;
 export async function run(): Promise<void> {
   const requests = Number(process.env.BENCH_CLIENT_REQUESTS ?? 4000);
   const dataDir = await mkdtemp(join(tmpdir(), 'migrate-bench-client-'));
-  const sandbox = await startSandbox({ port: 0, host: '127.0.0.1', dataDir, apiKey: API_KEY });
-  const client = new ChargifyClient({ name: 'bench', baseUrl: sandbox.baseUrl, apiKey: API_KEY }, { concurrency: 4 });
-  const origin = new URL(sandbox.baseUrl).origin;
-  const raw = new Pool(origin, { connections: 4, pipelining: 1 });
+  const persisted = await startSandbox({ port: 0, host: '127.0.0.1', dataDir, apiKey: API_KEY });
+  const inMemory = await startSandbox({ port: 0, host: '127.0.0.1', apiKey: API_KEY });
+  const client = new ChargifyClient({ name: 'bench', baseUrl: persisted.baseUrl, apiKey: API_KEY }, { concurrency: 4 });
+  const memoryClient = new ChargifyClient({ name: 'bench-memory', baseUrl: inMemory.baseUrl, apiKey: API_KEY }, { concurrency: 4 });
+  const raw = new Pool(new URL(persisted.baseUrl).origin, { connections: 4, pipelining: 1 });
   const authorization = `Basic ${Buffer.from(`${API_KEY}:x`).toString('base64')}`;
   try {
-    const seed = await client.createCustomer(customerAttrs('seed'), { naturalKey: 'bench:seed' });
-    const seedId = Number(seed.id);
-    let serial = 0;
-    const mixed = async (): Promise<void> => {
-      serial += 1;
-      if (serial % CREATE_EVERY === 0) {
-        await client.createCustomer(customerAttrs(`c-${serial}`), { naturalKey: `bench:c-${serial}` });
-      } else {
-        await client.readCustomer(seedId);
-      }
-    };
+    const seedId = Number((await client.createCustomer(customerAttrs('seed'), { naturalKey: 'bench:seed' })).id);
+    const memorySeedId = Number((await memoryClient.createCustomer(customerAttrs('seed'), { naturalKey: 'bench:seed' })).id);
+    const mixed = mixedWorkload(client, seedId, 'disk');
+    const mixedInMemory = mixedWorkload(memoryClient, memorySeedId, 'memory');
     const clientRead = async (): Promise<void> => {
       await client.readCustomer(seedId);
     };
     const rawRead = async (): Promise<void> => {
-      const response = await raw.request({
-        method: 'GET',
-        path: `/customers/${seedId}.json`,
-        headers: { accept: 'application/json', authorization },
-      });
+      const response = await raw.request({ method: 'GET', path: `/customers/${seedId}.json`, headers: { accept: 'application/json', authorization } });
       JSON.parse(await response.body.text());
     };
 
     await drive(mixed, 500, WORKERS);
-    const mixedRates: number[] = [];
-    const readRates: number[] = [];
-    const rawRates: number[] = [];
+    await drive(mixedInMemory, 500, WORKERS);
+    const rates = { mixed: [] as number[], mixedInMemory: [] as number[], reads: [] as number[], rawReads: [] as number[] };
     const clientSerial: number[] = [];
     const rawSerial: number[] = [];
     for (let repetition = 0; repetition < REPETITIONS; repetition += 1) {
-      mixedRates.push(requests / (await drive(mixed, requests, WORKERS)) * 1000);
-      readRates.push(requests / (await drive(clientRead, requests, WORKERS)) * 1000);
-      rawRates.push(requests / (await drive(rawRead, requests, 4)) * 1000);
+      rates.mixed.push(perSecond(requests, await drive(mixed, requests, WORKERS)));
+      rates.mixedInMemory.push(perSecond(requests, await drive(mixedInMemory, requests, WORKERS)));
+      rates.reads.push(perSecond(requests, await drive(clientRead, requests, WORKERS)));
+      rates.rawReads.push(perSecond(requests, await drive(rawRead, requests, 4)));
       // One at a time, so the difference is the client's own cost per request, not queueing.
       clientSerial.push((await drive(clientRead, requests / 4, 1)) / (requests / 4));
       rawSerial.push((await drive(rawRead, requests / 4, 1)) / (requests / 4));
     }
-    const mixedRate = median(mixedRates);
+    const mixedRate = median(rates.mixed);
     const overheadUs = (median(clientSerial) - median(rawSerial)) * 1000;
+    const workload = `1 create per ${CREATE_EVERY} requests, rest reads`;
     const table = [
       ['measure', `median of ${REPETITIONS}`, 'goal'],
-      [`client, concurrency 4, 1 create per ${CREATE_EVERY} requests, rest reads`, `${rounded(mixedRate)} req/s`, mixedRate >= 2000 ? '≥ 2,000 ✓' : '≥ 2,000 ✗'],
-      ['client, concurrency 4, reads', `${rounded(median(readRates))} req/s`, ''],
-      ['raw undici, 4 connections, reads', `${rounded(median(rawRates))} req/s`, ''],
+      [`client, concurrency 4, ${workload}, sandbox persisting (fsync)`, `${rounded(mixedRate)} req/s`, mixedRate >= 2000 ? '≥ 2,000 ✓' : '≥ 2,000 ✗'],
+      [`client, concurrency 4, ${workload}, sandbox in memory`, `${rounded(median(rates.mixedInMemory))} req/s`, ''],
+      ['client, concurrency 4, reads', `${rounded(median(rates.reads))} req/s`, ''],
+      ['raw undici, 4 connections, reads', `${rounded(median(rates.rawReads))} req/s`, ''],
       ['latency, one at a time: client', `${(median(clientSerial) * 1000).toFixed(0)} µs`, ''],
       ['latency, one at a time: raw undici', `${(median(rawSerial) * 1000).toFixed(0)} µs`, ''],
       ['client overhead per request', `${overheadUs.toFixed(0)} µs`, ''],
     ];
-    process.stdout.write(`${requests.toLocaleString('en-US')} requests per batch against the in-process sandbox on loopback\n\n`);
+    process.stdout.write(`${requests.toLocaleString('en-US')} requests per batch against in-process sandboxes on loopback (client and sandbox share one event loop)\n\n`);
     process.stdout.write(`${markdownTable(table)}\n`);
   } finally {
     await raw.close();
     await client.close();
-    await sandbox.close();
+    await memoryClient.close();
+    await persisted.close();
+    await inMemory.close();
     await rm(dataDir, { recursive: true, force: true });
   }
+}
+
+/** Reads of one customer, with every CREATE_EVERY-th call creating a new one. */
+function mixedWorkload(client: ChargifyClient, seedId: number, prefix: string): () => Promise<void> {
+  let serial = 0;
+  return async () => {
+    serial += 1;
+    if (serial % CREATE_EVERY === 0) {
+      await client.createCustomer(customerAttrs(`${prefix}-${serial}`), { naturalKey: `bench:${prefix}-${serial}` });
+    } else {
+      await client.readCustomer(seedId);
+    }
+  };
+}
+
+function perSecond(count: number, ms: number): number {
+  return (count / ms) * 1000;
 }
 
 function customerAttrs(reference: string) {
