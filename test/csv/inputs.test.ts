@@ -36,7 +36,7 @@ describe('collectCsvFiles', () => {
     });
   });
 
-  it.each([
+  it.each<{ label: string; files: Record<string, string>; path: string; code: string }>([
     { label: 'a missing path', files: {}, path: 'missing.csv', code: 'input-not-found' },
     { label: 'a folder without CSV files', files: { 'empty/readme.md': '#\n' }, path: 'empty', code: 'input-no-csv' },
   ])('rejects $label with an InputError naming it', async ({ files, path, code }) => {
