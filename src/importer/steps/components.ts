@@ -133,7 +133,7 @@ function pricePointStep(row: SourceRow, component: IdOrRef, parent: string, hand
   const lookup = (target: Target, componentId: number) => firstMatch(target.listComponentPricePoints(componentId), (pp) => pp.handle === handle);
   const outcome = (pricePoint: JsonObject, componentId: number, target: Target) => ({
     id: objectId(pricePoint),
-    link: linkTo(target, { type: 'component_price_point', componentId, id: objectId(pricePoint) }),
+    link: linkTo(target, { type: 'component', id: componentId }),
     applied,
   });
   return defineStep({

@@ -69,7 +69,7 @@ function paymentProfileStep(row: SourceRow, reference: string): ImportStep {
       const fields = paymentProfileFields(row, await siteInfo(target));
       const customerId = await resolver.id(customer);
       const profile = await target.createPaymentProfile({ ...fields.attrs, customer_id: customerId }, intent());
-      return { id: objectId(profile), link: linkTo(target, { type: 'payment_profile', id: objectId(profile) }), applied };
+      return { id: objectId(profile), link: linkTo(target, { type: 'customer', id: customerId }), applied };
     },
     async find() {
       return undefined;

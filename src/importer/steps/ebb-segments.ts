@@ -29,9 +29,9 @@ export function segmentSteps(row: SourceRow): ImportStep[] {
   });
   const matches = (segment: JsonObject) => PROPERTIES.every((n, i) => (segment[`segment_property_${n}_value`] ?? undefined)?.toString() === properties[i]);
   const applied = appliedCells(row);
-  const outcome = (segment: JsonObject, componentId: number, pricePointId: number, target: Target) => ({
+  const outcome = (segment: JsonObject, componentId: number, target: Target) => ({
     id: objectId(segment),
-    link: linkTo(target, { type: 'segment', componentId, pricePointId, id: objectId(segment) }),
+    link: linkTo(target, { type: 'component', id: componentId }),
     applied,
   });
   return [
@@ -45,7 +45,7 @@ export function segmentSteps(row: SourceRow): ImportStep[] {
         const pricePointId = await resolveId(pricePoint, resolver);
         const lookup = () => firstMatch(target.listSegments(componentId, pricePointId), matches);
         const segment = await target.createSegment(componentId, pricePointId, attrs, intent(lookup));
-        return outcome(segment, componentId, pricePointId, target);
+        return outcome(segment, componentId, target);
       },
       async find(target) {
         const componentObject = 'id' in component ? { id: component.id } : await findOnSite(target, component.ref);
@@ -53,7 +53,7 @@ export function segmentSteps(row: SourceRow): ImportStep[] {
         if (!componentObject || !pricePointObject) return undefined;
         const [componentId, pricePointId] = [objectId(componentObject), objectId(pricePointObject)];
         const segment = await firstMatch(target.listSegments(componentId, pricePointId), matches);
-        return segment ? outcome(segment, componentId, pricePointId, target) : undefined;
+        return segment ? outcome(segment, componentId, target) : undefined;
       },
     }),
   ];

@@ -100,14 +100,14 @@ function pricePointStep(row: SourceRow, product: IdOrRef, parent: string, handle
       const productId = await resolveId(product, resolver);
       const attrs = compact({ name, handle, ...pricing(row, currency), initial_charge_in_cents: minorUnits(row, 'setup_fee_price', currency) });
       const pricePoint = await target.createProductPricePoint(productId, attrs, intent(() => lookup(target, productId)));
-      return { id: objectId(pricePoint), link: linkTo(target, { type: 'product_price_point', productId, id: objectId(pricePoint) }), applied };
+      return { id: objectId(pricePoint), link: linkTo(target, { type: 'product', id: productId }), applied };
     },
     async find(target) {
       const productObject = 'id' in product ? { id: product.id } : await findOnSite(target, product.ref);
       if (!productObject) return undefined;
       const productId = objectId(productObject);
       const pricePoint = await lookup(target, productId);
-      return pricePoint ? { id: objectId(pricePoint), link: linkTo(target, { type: 'product_price_point', productId, id: objectId(pricePoint) }), applied } : undefined;
+      return pricePoint ? { id: objectId(pricePoint), link: linkTo(target, { type: 'product', id: productId }), applied } : undefined;
     },
   });
 }

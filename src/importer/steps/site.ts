@@ -14,13 +14,13 @@ export function siteInfo(target: Target): Promise<SiteInfo> {
   return info;
 }
 
-/** Where each kind of object lives in the site's web app, e.g. `/subscriptions/42`. */
+/**
+ * Where an object lives in the site's web app: its own page for the objects that have one, else
+ * its owner's (a price point or segment → its product or component, a payment profile → its customer).
+ */
 type LinkPath =
-  | { type: 'product_family' | 'product' | 'component' | 'coupon' | 'customer' | 'payment_profile' | 'subscription'; id: number | string }
-  | { type: 'invoice'; uid: string }
-  | { type: 'product_price_point'; productId: number | string; id: number | string }
-  | { type: 'component_price_point'; componentId: number | string; id: number | string }
-  | { type: 'segment'; componentId: number | string; pricePointId: number | string; id: number | string };
+  | { type: 'product_family' | 'product' | 'component' | 'coupon' | 'customer' | 'subscription'; id: number | string }
+  | { type: 'invoice'; uid: string };
 
 const COLLECTIONS = {
   product_family: 'product_families',
@@ -28,24 +28,12 @@ const COLLECTIONS = {
   component: 'components',
   coupon: 'coupons',
   customer: 'customers',
-  payment_profile: 'payment_profiles',
   subscription: 'subscriptions',
 } as const;
 
 export function linkTo(target: Target, path: LinkPath): string {
   const base = target.baseUrl.replace(/\/+$/, '');
-  switch (path.type) {
-    case 'invoice':
-      return `${base}/invoices/${path.uid}`;
-    case 'product_price_point':
-      return `${base}/products/${path.productId}/price_points/${path.id}`;
-    case 'component_price_point':
-      return `${base}/components/${path.componentId}/price_points/${path.id}`;
-    case 'segment':
-      return `${base}/components/${path.componentId}/price_points/${path.pricePointId}/segments/${path.id}`;
-    default:
-      return `${base}/${COLLECTIONS[path.type]}/${path.id}`;
-  }
+  return path.type === 'invoice' ? `${base}/invoices/${encodeURIComponent(path.uid)}` : `${base}/${COLLECTIONS[path.type]}/${path.id}`;
 }
 
 /**

@@ -27,6 +27,7 @@ const KIND_OF_FILE: Record<string, string> = {
   'invoices.csv': 'invoices',
 };
 
+const API_KEY = 'steps-test-key-0123456789';
 let sandbox: RunningSandbox;
 let client: ChargifyClient;
 const recorder = recordRequests();
@@ -35,8 +36,8 @@ let steps: ImportStep[] = [];
 let outcomes: Map<string, StepOutcome>;
 
 beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0, host: '127.0.0.1', apiKey: 'steps-test-key-0123456789' });
-  client = new ChargifyClient({ name: 'sandbox', baseUrl: sandbox.baseUrl, apiKey: 'steps-test-key-0123456789' }, { backoffBaseMs: 5, backoffMaxMs: 50 });
+  sandbox = await startSandbox({ port: 0, host: '127.0.0.1', apiKey: API_KEY });
+  client = new ChargifyClient({ name: 'sandbox', baseUrl: sandbox.baseUrl, apiKey: API_KEY }, { backoffBaseMs: 5, backoffMaxMs: 50 });
   for (const name of (await readdir(SAMPLE)).sort()) {
     const kind = KIND_OF_FILE[name];
     if (kind) files.set(kind, rowsOf(kind, await readFile(`${SAMPLE}${name}`, 'utf8'), name));
@@ -64,6 +65,17 @@ describe('the sample templates against the sandbox', () => {
       const outcome = outcomes.get(step.naturalKey)!;
       expect(outcome.link.startsWith(`${sandbox.baseUrl}/`), step.naturalKey).toBe(true);
     }
+  });
+
+  it('link every object to a page the site answers', async () => {
+    const links = [...new Set([...outcomes.values()].map((outcome) => outcome.link))];
+    const failures: string[] = [];
+    for (const link of links) {
+      const response = await fetch(link, { headers: { authorization: `Basic ${Buffer.from(`${API_KEY}:x`).toString('base64')}` } });
+      if (response.status !== 200) failures.push(`${link}: ${response.status}`);
+      await response.arrayBuffer();
+    }
+    expect(failures).toEqual([]);
   });
 
   it('send only requests the vendor spec accepts', () => {
