@@ -1,5 +1,5 @@
 // Calendar dates written YYYY-MM-DD (a real day: no 2026-02-30).
-import { dayNumber } from './values.js';
+import { dateKey } from './values.js';
 import type { Rule } from './types.js';
 
 export const dateFormat: Rule = {
@@ -12,7 +12,7 @@ export const dateFormat: Rule = {
     return {
       row(cells, record) {
         const value = cells[index] ?? '';
-        if (value !== '' && dayNumber(value) === undefined) context.report(cells, record, { messageId: 'invalid' });
+        if (value !== '' && dateKey(value) === undefined) context.report(cells, record, { messageId: 'invalid' });
       },
     };
   },

@@ -1,5 +1,5 @@
 // Dates that must lie ahead, judged against --as-of: tomorrow or later (next_billing_at).
-import { dayNumber } from './values.js';
+import { dateKey, shiftedDateKey } from './values.js';
 import type { Rule } from './types.js';
 
 export const dateFuture: Rule = {
@@ -12,16 +12,15 @@ export const dateFuture: Rule = {
   },
   check(context) {
     const index = context.index;
-    const asOf = dayNumber(context.asOf);
-    if (asOf === undefined) throw new Error(`asOf ${context.asOf} is not a YYYY-MM-DD date`);
+    const earliest = shiftedDateKey(context.asOf, 1);
     const data = { asOf: context.asOf };
     return {
       row(cells, record) {
         const value = cells[index] ?? '';
         if (value === '') return;
-        const day = dayNumber(value);
+        const day = dateKey(value);
         if (day === undefined) context.report(cells, record, { messageId: 'invalid' });
-        else if (day <= asOf) context.report(cells, record, { messageId: 'notFuture', data });
+        else if (day < earliest) context.report(cells, record, { messageId: 'notFuture', data });
       },
     };
   },

@@ -1,6 +1,6 @@
 // Dates that must already have happened, judged against --as-of: yesterday or earlier
 // (previous_billing_at), or today or earlier with `allowToday` (an invoice's issue_date).
-import { dayNumber } from './values.js';
+import { dateKey, shiftedDateKey } from './values.js';
 import type { Rule } from './types.js';
 
 export const datePast: Rule = {
@@ -14,15 +14,13 @@ export const datePast: Rule = {
   check(context) {
     const index = context.index;
     const allowToday = context.options.allowToday === true;
-    const asOf = dayNumber(context.asOf);
-    if (asOf === undefined) throw new Error(`asOf ${context.asOf} is not a YYYY-MM-DD date`);
-    const latest = allowToday ? asOf : asOf - 1;
+    const latest = shiftedDateKey(context.asOf, allowToday ? 0 : -1);
     const data = { asOf: context.asOf, limit: allowToday ? 'today or earlier' : 'yesterday or earlier' };
     return {
       row(cells, record) {
         const value = cells[index] ?? '';
         if (value === '') return;
-        const day = dayNumber(value);
+        const day = dateKey(value);
         if (day === undefined) context.report(cells, record, { messageId: 'invalid' });
         else if (day > latest) context.report(cells, record, { messageId: 'notPast', data });
       },

@@ -1,12 +1,14 @@
 // A single email address in a valid format.
-import validator from 'validator';
-
-const { isEmail } = validator;
 import type { Rule } from './types.js';
+
+// The WHATWG "valid e-mail address" grammar, with at least one dot in the domain: one precompiled
+// regular expression, cheap enough to run on every row of a million-row file.
+const EMAIL =
+  /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)+$/;
 
 /** Shared with email-list: the document's "valid email address format". */
 export function isEmailAddress(value: string): boolean {
-  return isEmail(value);
+  return EMAIL.test(value);
 }
 
 export const email: Rule = {
@@ -19,7 +21,7 @@ export const email: Rule = {
     return {
       row(cells, record) {
         const value = (cells[index] ?? '').trim();
-        if (value !== '' && !isEmail(value)) context.report(cells, record, { messageId: 'invalid' });
+        if (value !== '' && !isEmailAddress(value)) context.report(cells, record, { messageId: 'invalid' });
       },
     };
   },

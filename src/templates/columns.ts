@@ -26,7 +26,7 @@ export const use = {
   trueFalse: { rule: 'true-false' } as RuleUse,
   email: { rule: 'email' } as RuleUse,
   emailList: { rule: 'email-list' } as RuleUse,
-  isoState: { rule: 'iso-state' } as RuleUse,
+  isoState: (countryColumn: string): RuleUse => ({ rule: 'iso-state', options: { countryColumn } }),
   isoCountry: { rule: 'iso-country' } as RuleUse,
   vatNumber: { rule: 'vat-number' } as RuleUse,
   locale: { rule: 'locale' } as RuleUse,
@@ -82,7 +82,7 @@ export const shippingColumns: ColumnDefinition[] = [
   column('shipping_city', 'conditional', 'Required if shipping_address has a value.', [use.requiredIf(present('shipping_address'))]),
   column('shipping_state', 'conditional', 'Required if shipping_address has a value; 2-letter ISO code.', [
     use.requiredIf(present('shipping_address')),
-    use.isoState,
+    use.isoState('shipping_country'),
   ]),
   column('shipping_zip', 'conditional', 'Required if shipping_address has a value.', [use.requiredIf(present('shipping_address'))]),
   column('shipping_country', 'conditional', 'Required if shipping_address or vat_number has a value; 2-letter ISO code.', [
@@ -141,7 +141,7 @@ export const paymentProfileColumns: ColumnDefinition[] = [
     column('billing_city', 'conditional', 'Billing city; required when billing_address has a value.', [use.requiredIf(billing)]),
     column('billing_state', 'conditional', 'Billing state, 2-letter ISO code; required when billing_address has a value.', [
       use.requiredIf(billing),
-      use.isoState,
+      use.isoState('billing_country'),
     ]),
     column('billing_country', 'conditional', 'Billing country, 2-letter ISO code; required when billing_address has a value.', [
       use.requiredIf(billing),

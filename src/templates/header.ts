@@ -94,3 +94,8 @@ export function groupOf(template: TemplateDefinition, columnName: string): Repea
   if (!group) throw new Error(`template ${template.kind}: column ${columnName} belongs to no group`);
   return group;
 }
+
+/** The blank template's header: every column in document order, groups as their `_1` members. */
+export function blankHeader(template: TemplateDefinition): string[] {
+  return template.columns.map((column) => memberName(column.name, 1));
+}

@@ -4,4 +4,7 @@ ruleTable('iso-state', 'subscriptions-standard', [
   { name: 'capital 2-letter codes', rows: [{ ...R, shipping_address: 'a', shipping_city: 'b', shipping_zip: 'c', shipping_country: 'US', shipping_state: 'CA' }], expected: [] },
   { name: 'names and lower case', rows: [{ ...R, shipping_state: 'California' }, { ...R, ...CC, billing_state: 'ny' }], expected: [{ row: 2, column: 'shipping_state' }, { row: 3, column: 'billing_state' }] },
 ]);
-void C;
+ruleTable('iso-state', 'customers-advanced', [
+  { name: "the country's ISO 3166-2 code where it is not 2 letters", rows: [{ ...C, shipping_address: 'a', shipping_city: 'Lyon', shipping_zip: '69002', shipping_country: 'FR', shipping_state: 'ARA' }], expected: [] },
+  { name: 'but not a code of another country, nor without a country', rows: [{ ...C, shipping_address: 'a', shipping_city: 'b', shipping_zip: 'c', shipping_country: 'US', shipping_state: 'ARA' }, { ...C, shipping_state: 'ARA' }], expected: [{ row: 2, column: 'shipping_state' }, { row: 3, column: 'shipping_state' }] },
+]);
