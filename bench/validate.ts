@@ -1,9 +1,11 @@
 // Benchmark of `migrate validate` on a generated 1,000,000-row subscriptions-standard file (~2%
 // defective rows): rows/s of validate (the built CLI, in its own process) against csv-parse alone,
-// their ratio, and validate's peak RSS. Goal: at most 2× parsing time, under 256 MB. BENCH_ROWS overrides the size.
+// their ratio, and validate's peak RSS. Goal: at most 2× parsing time, under 256 MB. BENCH_ROWS overrides the size;
+// BENCH_RUNS the number of runs.
 import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,11 +13,14 @@ import { parse } from 'csv-parse';
 
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 const asOf = '2026-11-23';
-const runs = 3;
+const runs = Number(process.env.BENCH_RUNS ?? 3);
 
 export async function run(): Promise<void> {
   const rows = Number(process.env.BENCH_ROWS ?? 1_000_000);
-  const dir = await mkdtemp(join(tmpdir(), 'migrate-bench-'));
+  // BENCH_KEEP_DIR keeps the generated file there, to profile validate on it afterwards.
+  const keep = process.env.BENCH_KEEP_DIR;
+  const dir = keep ?? (await mkdtemp(join(tmpdir(), 'migrate-bench-')));
+  if (keep) await mkdir(keep, { recursive: true });
   try {
     const file = join(dir, 'subscriptions-standard.csv');
     const started = performance.now();
@@ -47,7 +52,7 @@ export async function run(): Promise<void> {
     ];
     process.stdout.write(`${markdownTable(table)}\n`);
   } finally {
-    await rm(dir, { recursive: true, force: true });
+    if (!keep) await rm(dir, { recursive: true, force: true });
   }
 }
 
@@ -66,7 +71,7 @@ const places = [
   { city: 'San Francisco', state: 'CA', zip: '94105', country: 'US', currency: 'USD', locale: 'en' },
   { city: 'New York', state: 'NY', zip: '10001', country: 'US', currency: 'USD', locale: 'en' },
   { city: 'Toronto', state: 'ON', zip: 'M5H 2N2', country: 'CA', currency: 'CAD', locale: 'fr-CA' },
-  { city: 'Lyon', state: 'ARA', zip: '69002', country: 'FR', currency: 'EUR', locale: 'fr' },
+  { city: 'Berlin', state: 'BE', zip: '10115', country: 'DE', currency: 'EUR', locale: 'de' },
 ];
 const cardTypes = ['visa', 'master', 'american_express', 'discover'];
 
@@ -155,14 +160,9 @@ function csvCell(value: string): string {
 async function generateSubscriptions(file: string, rows: number): Promise<number> {
   const header = await subscriptionsHeader();
   const out = createWriteStream(file);
-  const write = (chunk: string) =>
-    new Promise<void>((resolvePromise, reject) => {
-      if (out.write(chunk)) resolvePromise();
-      else {
-        out.once('drain', resolvePromise);
-        out.once('error', reject);
-      }
-    });
+  const write = async (chunk: string) => {
+    if (!out.write(chunk)) await once(out, 'drain');
+  };
   let defective = 0;
   let chunk = `${header.map(csvCell).join(',')}\r\n`;
   for (let i = 1; i <= rows; i++) {
