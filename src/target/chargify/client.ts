@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { parseAmount, exactJsonNumber } from './amounts.js';
 import { ApiError } from './api-error.js';
 import { ApiTransport } from './transport.js';
-import type { ClientOptions, Query, SiteAccess } from './transport.js';
+import type { Query } from './transport.js';
 import { deriveUniquenessToken } from './uniqueness-token.js';
 import type { ComponentKind, CreateIntent, Json, JsonObject, SiteInfo, Target } from '../types.js';
 
@@ -23,10 +23,6 @@ const byUniqueKey = (key: string | undefined, find: (key: string) => Promise<Jso
   key === undefined ? undefined : { lookup: () => find(key), uniqueOnSite: true };
 
 export class ChargifyClient extends ApiTransport implements Target {
-  constructor(site: SiteAccess, options: ClientOptions = {}) {
-    super(site, options);
-  }
-
   async readSite(): Promise<SiteInfo> {
     const site = await this.object('GET', '/site.json', 'site');
     return {
@@ -35,7 +31,6 @@ export class ChargifyClient extends ApiTransport implements Target {
       currency: String(site.currency ?? ''),
       // A site that does not say it is a test site is treated as live: destructive calls stay refused.
       mode: site.test === true ? 'test' : 'live',
-      ...(typeof site.time_zone === 'string' ? { timeZone: site.time_zone } : {}),
     };
   }
 
