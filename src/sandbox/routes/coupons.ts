@@ -61,10 +61,10 @@ function createCoupon(context: RequestContext) {
   const percentage = errors.decimal(attrs, 'percentage', 'Percentage');
   const amountInCents = errors.integer(attrs, 'amount_in_cents', 'Amount in cents');
   if ((percentage === undefined) === (amountInCents === undefined) && errors.empty) {
-    errors.add('Coupon: exactly one of percentage and amount_in_cents must be given.');
+    errors.add(messages.couponNeedsOneDiscount);
   }
   if (percentage !== undefined && (new Decimal(percentage).lessThanOrEqualTo(0) || new Decimal(percentage).greaterThan(100))) {
-    errors.add('Percentage: must be greater than 0 and less than or equal to 100.');
+    errors.add(messages.percentageRange);
   }
   if (amountInCents !== undefined && amountInCents <= 0) errors.add(messages.amountNotPositive('Amount in cents'));
   const recurring = errors.boolean(attrs, 'recurring', 'Recurring') ?? false;

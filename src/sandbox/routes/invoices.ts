@@ -135,13 +135,13 @@ function readLineItem(store: Store, attrs: Attributes, index: number, errors: Fi
   const title = errors.string(attrs, 'title', `${label} title`, true) ?? '';
   const quantity = new Decimal(errors.decimal(attrs, 'quantity', `${label} quantity`, true) ?? 0);
   const unitPrice = new Decimal(errors.decimal(attrs, 'unit_price', `${label} unit price`, true) ?? 0);
-  if (quantity.isNegative()) errors.add(`${label} quantity: must be greater than or equal to 0.`);
+  if (quantity.isNegative()) errors.add(messages.notNegative(`${label} quantity`));
   const periodStart = errors.string(attrs, 'period_range_start', `${label} period range start`) ?? null;
   const periodEnd = errors.string(attrs, 'period_range_end', `${label} period range end`) ?? null;
   for (const [value, name] of [[periodStart, 'period range start'], [periodEnd, 'period range end']] as const) {
     if (value !== null && !/^\d{4}-\d{2}-\d{2}$/.test(value)) errors.add(messages.invalidDate(`${label} ${name}`));
   }
-  if (periodStart !== null && periodEnd !== null && periodEnd < periodStart) errors.add(`${label} period range end: must not be before the period range start.`);
+  if (periodStart !== null && periodEnd !== null && periodEnd < periodStart) errors.add(messages.periodEndBeforeStart(`${label} period range end`));
   let productId: number | null = null;
   if (isPresent(attrs.product_id)) {
     const product = findByIdOrHandle(store, 'products', keyOf(attrs.product_id));

@@ -33,24 +33,24 @@ export function readBrackets(errors: FieldErrors, raw: unknown, unitPrice: unkno
     const start = wholeNumber(entry.starting_quantity);
     const end = isPresent(entry.ending_quantity) ? wholeNumber(entry.ending_quantity) : null;
     const price = decimalText(entry.unit_price);
-    if (start === undefined) errors.add(`${label} starting quantity: must be a whole number.`);
-    if (end === undefined) errors.add(`${label} ending quantity: must be a whole number.`);
-    if (price === undefined) errors.add(`${label} unit price: is not a number.`);
-    else if (new Decimal(price).isNegative()) errors.add(`${label} unit price: must be greater than or equal to 0.`);
+    if (start === undefined) errors.add(messages.wholeNumber(`${label} starting quantity`));
+    if (end === undefined) errors.add(messages.wholeNumber(`${label} ending quantity`));
+    if (price === undefined) errors.add(messages.notANumber(`${label} unit price`));
+    else if (new Decimal(price).isNegative()) errors.add(messages.notNegative(`${label} unit price`));
     if (start !== undefined && end !== undefined && end !== null && end < start) {
-      errors.add(`${label} ending quantity: must be greater than or equal to the starting quantity.`);
+      errors.add(messages.endingBeforeStarting(`${label} ending quantity`));
     }
     if (start !== undefined && end !== undefined && price !== undefined) brackets.push({ starting_quantity: start, ending_quantity: end, unit_price: price });
   });
   brackets.forEach((bracket, index) => {
     const previous = brackets[index - 1];
     if (previous === undefined) return;
-    if (previous.ending_quantity === null) errors.add(`Prices[${index - 1}] ending quantity: only the last price may be open-ended.`);
+    if (previous.ending_quantity === null) errors.add(messages.openEndedNotLast(`Prices[${index - 1}] ending quantity`));
     else if (bracket.starting_quantity !== previous.ending_quantity + 1) {
-      errors.add(`Prices[${index}] starting quantity: must be ${previous.ending_quantity + 1}, one more than the previous ending quantity.`);
+      errors.add(messages.bracketStart(`Prices[${index}] starting quantity`, previous.ending_quantity + 1));
     }
   });
-  if (scheme === 'per_unit' && brackets.length > 1) errors.add('Prices: a per_unit price point has exactly one price.');
+  if (scheme === 'per_unit' && brackets.length > 1) errors.add(messages.perUnitOnePrice);
   return brackets;
 }
 

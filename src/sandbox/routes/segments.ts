@@ -29,7 +29,7 @@ function pricePointOf(store: Store, componentKey: string | undefined, pointKey: 
 function createSegment(context: RequestContext) {
   const { store, params, now } = context;
   const { component, point } = pricePointOf(store, params.component, params.point);
-  if (component.kind !== 'event_based_component') throw new ApiError(422, ['Component: segments can only be added to event-based components.']);
+  if (component.kind !== 'event_based_component') throw new ApiError(422, [messages.segmentsOnlyEventBased]);
   const attrs = rootObject(context, 'segment');
   const errors = new FieldErrors();
   const scheme = errors.oneOf(attrs, 'pricing_scheme', 'Pricing scheme', PRICING_SCHEMES, true);
@@ -44,7 +44,7 @@ function createSegment(context: RequestContext) {
     'segments',
     (segment) => segment.price_point_id === point.id && PROPERTY_KEYS.every((key) => (segment[key] ?? null) === (values[key] ?? null)),
   );
-  if (duplicate) errors.add('Segment: a segment with these property values already exists on this price point.', 'base');
+  if (duplicate) errors.add(messages.segmentDuplicate, 'base');
   errors.done('indexed');
   const at = timestamp(now);
   const id = store.nextId('segments');

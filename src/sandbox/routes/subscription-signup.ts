@@ -258,9 +258,9 @@ function readComponents(store: Store, attrs: Attributes, errors: FieldErrors): S
       if (given !== undefined) {
         const value = errors.decimal(entry, given, `${label} ${given.replace('_', ' ')}`);
         if (value !== undefined) {
-          if (value.startsWith('-')) errors.add(`${label} ${given.replace('_', ' ')}: must be greater than or equal to 0.`);
+          if (value.startsWith('-')) errors.add(messages.notNegative(`${label} ${given.replace('_', ' ')}`));
           else if (!/^\d+$/.test(value) && component.allow_fractional_quantities !== true) {
-            errors.add(`${label} ${given.replace('_', ' ')}: must be a whole number for component '${String(component.handle ?? component.name)}'.`);
+            errors.add(messages.fractionalQuantity(`${label} ${given.replace('_', ' ')}`, String(component.handle ?? component.name)));
           }
           quantity = value;
         }
@@ -312,7 +312,7 @@ function readGroup(store: Store, attrs: Attributes, customer: StoredRecord, subs
     else payerId = Number(subscription.customer_id);
   } else if (type === 'parent' || type === 'eldest') {
     let payer: StoredRecord | undefined = customer;
-    if (typeof customer.parent_id !== 'number') errors.add('Group: the customer has no parent to pay for it.');
+    if (typeof customer.parent_id !== 'number') errors.add(messages.groupNoParent);
     while (payer && typeof payer.parent_id === 'number') {
       payer = store.get('customers', payer.parent_id);
       if (type === 'parent') break;
