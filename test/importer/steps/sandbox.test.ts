@@ -10,7 +10,7 @@ import { startSandbox, type RunningSandbox } from '../../../src/sandbox/index.js
 import { ChargifyClient } from '../../../src/target/chargify/client.js';
 import { recordRequests } from '../../target/helpers/record-requests.js';
 import { CATALOG } from './catalog-rows.js';
-import { rowsOf, runSteps, SimpleResolver, stepsOf } from './harness.js';
+import { rowFrom, rowsOf, runSteps, SimpleResolver, stepsOf } from './harness.js';
 import { contract } from './spec-check.js';
 
 const SAMPLE = fileURLToPath(new URL('../../../fixtures/sample/', import.meta.url));
@@ -148,6 +148,42 @@ describe('every component type, coupon kind and EBB segment against the sandbox'
       expect((await target.findCouponByCode('FIVE-OFF'))!.name).toBe('Five dollars EDIT');
       const credits = (await target.findComponentByHandle('credits'))!;
       expect(credits.kind).toBe('prepaid_usage_component');
+    } finally {
+      await target.close();
+      await own.close();
+    }
+  });
+});
+
+describe('groups and custom fields against the sandbox', () => {
+  it('groups a parent-paid subscription and stores custom fields on customers and subscriptions', async () => {
+    const own = await startSandbox({ port: 0, host: '127.0.0.1' });
+    const target = new ChargifyClient({ name: 'groups', baseUrl: own.baseUrl }, { backoffBaseMs: 5, backoffMaxMs: 50 });
+    try {
+      await runSteps(target, CATALOG.slice(0, 2).flatMap(([kind, csv]) => stepsOf(rowsOf(kind, csv))));
+      const customer = (reference: string, parent: string, extra: Record<string, string> = {}) => ({
+        create_customer: 'TRUE', import_identifier_customer_reference: reference, has_parent: parent ? 'TRUE' : 'FALSE', parent_reference: parent,
+        first_name: 'G', last_name: reference, email: `${reference}@example.com`, create_payment_profile: 'FALSE', ...extra,
+      });
+      const customers = stepsOf([rowFrom('customers-advanced', customer('payer', '')), rowFrom('customers-advanced', customer('member', 'payer', { 'custom_field[Region]': 'North' }), 3)]);
+      const subscription = stepsOf([rowFrom('subscriptions-advanced', {
+        create_subscription: 'TRUE', import_identifier_customer_reference: 'member', who_pays: 'parent', invoice_type: 'consolidated', align: 'FALSE', receive_invoice_emails: 'TRUE',
+        subscription_reference: 'grouped-1', currency: 'USD', payment_collection_method: 'remittance', next_billing_at: '2027-01-01', product_handle: 'basic', 'custom_field[Plan Owner]': 'ops',
+      })]);
+      const standard = stepsOf([rowFrom('subscriptions-standard', {
+        create_subscription: 'TRUE', customer_reference: 'std-cf', first_name: 'S', last_name: 'C', email: 'scf@example.com', create_payment_profile: 'FALSE',
+        currency: 'USD', payment_collection_method: 'remittance', next_billing_at: '2027-01-01', product_handle: 'basic',
+        'custom_field_customer[Tier]': 'Gold', 'custom_field_subscription[Legacy ID]': 'L-1',
+      })]);
+      const created = await runSteps(target, [...customers, ...subscription, ...standard]);
+      const member = (await target.findCustomerByReference('member'))!;
+      expect(member.parent_id).toBe(created.get('customer:payer')!.id);
+      expect(await target.listMetadata('customers', Number(member.id))).toEqual({ Region: 'North' });
+      const grouped = (await target.readSubscription(Number(created.get('subscription:grouped-1')!.id)))!;
+      expect(await target.listMetadata('subscriptions', Number(grouped.id))).toEqual({ 'Plan Owner': 'ops' });
+      const stdCustomer = (await target.findCustomerByReference('std-cf'))!;
+      expect(await target.listMetadata('customers', Number(stdCustomer.id))).toEqual({ Tier: 'Gold' });
+      expect(await target.listMetadata('subscriptions', Number(created.get('subscription:std-cf/basic')!.id))).toEqual({ 'Legacy ID': 'L-1' });
     } finally {
       await target.close();
       await own.close();
