@@ -26,6 +26,7 @@ export async function sniffFile(file: string): Promise<SniffedFile> {
     const bytes = sample.subarray(0, bytesRead);
     if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
       const scan = await scanUtf8(handle, 3);
+      await rejectNul(handle, scan, file);
       if (scan.invalidAt !== undefined) {
         throw new InputError('csv-invalid-utf8', 'The file starts with a UTF-8 marker (BOM) but this line has bytes that are not UTF-8.', {
           location: { file, line: await lineAt(handle, scan.invalidAt) },
@@ -42,6 +43,7 @@ export async function sniffFile(file: string): Promise<SniffedFile> {
     }
     rejectBinaryBytes(bytes, file);
     const scan = await scanUtf8(handle, 0);
+    await rejectNul(handle, scan, file);
     if (scan.invalidAt !== undefined && scan.multibyteBefore) {
       // Valid UTF-8 accents earlier and invalid bytes here: decoding either way would garble some text.
       throw new InputError('csv-mixed-encoding', 'The file mixes encodings: earlier lines are UTF-8 but this line is not.', {
@@ -56,11 +58,21 @@ export async function sniffFile(file: string): Promise<SniffedFile> {
   }
 }
 
+async function rejectNul(handle: FileHandle, scan: Utf8Scan, file: string): Promise<void> {
+  if (scan.nulAt === undefined) return;
+  throw new InputError('csv-binary-file', 'This is not a text CSV file: this line has NUL bytes (binary data).', {
+    location: { file, line: await lineAt(handle, scan.nulAt) },
+    hint: SAVE_AS_CSV,
+  });
+}
+
 interface Utf8Scan {
   /** Offset of the first byte that is not UTF-8 (approximate within one character). */
   invalidAt?: number;
   /** Non-ASCII UTF-8 characters occur before `invalidAt`. */
   multibyteBefore: boolean;
+  /** Offset of the first NUL byte (never part of text in UTF-8 or Windows-1252). */
+  nulAt?: number;
 }
 
 /** The UTF-8 validity check runs over the whole file: a Windows-1252 "é" may first appear on row 50,000. */
@@ -74,14 +86,30 @@ async function scanUtf8(handle: FileHandle, from: number): Promise<Utf8Scan> {
     const chunk = carry.length === 0 ? buffer.subarray(0, bytesRead) : Buffer.concat([carry, buffer.subarray(0, bytesRead)]);
     const chunkStart = position - carry.length;
     position += bytesRead;
+    const nul = chunk.indexOf(0);
+    if (nul !== -1) return { multibyteBefore, nulAt: chunkStart + nul };
     const complete = chunk.subarray(0, bytesRead === 0 ? chunk.length : completeUtf8Length(chunk));
     if (!isUtf8(complete)) {
       const index = firstInvalidIndex(complete);
-      return { invalidAt: chunkStart + index, multibyteBefore: multibyteBefore || !isAscii(complete.subarray(0, index)) };
+      const invalidAt = chunkStart + index;
+      // A NUL further on still makes the file binary, whatever its encoding.
+      const nulAt = await firstNulFrom(handle, position);
+      return { invalidAt, multibyteBefore: multibyteBefore || !isAscii(complete.subarray(0, index)), nulAt };
     }
     if (bytesRead === 0) return { multibyteBefore };
     multibyteBefore ||= !isAscii(complete);
     carry = Buffer.from(chunk.subarray(complete.length));
+  }
+}
+
+async function firstNulFrom(handle: FileHandle, from: number): Promise<number | undefined> {
+  const buffer = Buffer.alloc(CHUNK_SIZE);
+  for (let position = from; ; ) {
+    const { bytesRead } = await handle.read(buffer, 0, CHUNK_SIZE, position);
+    if (bytesRead === 0) return undefined;
+    const nul = buffer.subarray(0, bytesRead).indexOf(0);
+    if (nul !== -1) return position + nul;
+    position += bytesRead;
   }
 }
 
@@ -157,7 +185,7 @@ function checked(sniffed: SniffedFile, file: string): SniffedFile {
     else if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || c === 0x7f) control++;
   }
   if (control * 20 > head.length) {
-    throw new InputError('csv-binary-file', 'This is not a text CSV file (it is full of control characters).', {
+    throw new InputError('csv-binary-file', 'This is not a text CSV file (it is full of NUL or other control characters).', {
       location: { file },
       hint: SAVE_AS_CSV,
     });

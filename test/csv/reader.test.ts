@@ -238,6 +238,15 @@ describe('malformed files', () => {
     expect(error.message).toContain('not a');
   });
 
+  it.each([
+    { label: 'after the first 64 KB', tail: Buffer.from('x,\u0000\n', 'latin1') },
+    { label: 'after Windows-1252 text', tail: Buffer.from('\u00e9,1\nx,\u0000\n', 'latin1') },
+  ])('rejects NUL bytes $label, naming the line', async ({ tail }) => {
+    const error = await readError(Buffer.concat([Buffer.from('a,b\n' + 'x,y\n'.repeat(20_000)), tail]));
+    expect(error.code).toBe('csv-binary-file');
+    expect(error.location.line).toBe(tail.length > 5 ? 20_003 : 20_002);
+  });
+
   it('rejects a UTF-8 BOM file with invalid UTF-8 bytes', async () => {
     const error = await readError(Buffer.concat([Buffer.from('\ufeffa,b\n', 'utf8'), Buffer.from([0x63, 0xe9, 0x2c, 0x64, 0x0a])]));
     expect(error.code).toBe('csv-invalid-utf8');
