@@ -1,0 +1,87 @@
+// End to end: `migrate sandbox` as a user runs it — prints its URL, answers HTTP, keeps its data folder,
+// stops cleanly on SIGTERM; bad flags get one line and exit 2.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../cli/run-cli.js';
+import { withTempDir } from '../helpers/temp-dir.js';
+import { customerAttributes } from './catalog-fixture.js';
+import { callSandbox } from './harness.js';
+
+const bin = fileURLToPath(new URL('../../bin/migrate.js', import.meta.url));
+
+interface RunningCli {
+  baseUrl: string;
+  firstLine: string;
+  stop(): Promise<{ code: number | null; stderr: string }>;
+}
+
+async function startCli(args: string[]): Promise<RunningCli> {
+  const child = spawn(process.execPath, [bin, 'sandbox', ...args], { env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
+  const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+  const firstLine = await new Promise<string>((resolve, reject) => {
+    child.stdout.setEncoding('utf8').on('data', (text: string) => {
+      stdout += text;
+      if (stdout.includes('\n')) resolve(stdout.split('\n')[0] ?? '');
+    });
+    void exited.then((code) => reject(new Error(`migrate sandbox exited with ${code}: ${stderr}`)));
+  });
+  const baseUrl = /Sandbox listening on (\S+)/.exec(firstLine)?.[1] ?? '';
+  return {
+    baseUrl,
+    firstLine,
+    async stop() {
+      child.kill('SIGTERM');
+      return { code: await exited, stderr };
+    },
+  };
+}
+
+describe('migrate sandbox', () => {
+  it('prints its base URL, serves the API, persists to --data-dir and stops on SIGTERM', async () => {
+    await withTempDir({}, async (dir) => {
+      const dataDir = join(dir, 'state');
+      const first = await startCli(['--port', '0', '--data-dir', dataDir]);
+      expect(first.firstLine).toMatch(/^Sandbox listening on http:\/\/127\.0\.0\.1:\d+ \(mode test, data in .*state\)$/);
+      const created = await callSandbox(first.baseUrl, 'POST', '/customers.json', { customer: customerAttributes('cli-1') });
+      expect(created.status).toBe(200);
+      const stopped = await first.stop();
+      expect(stopped.code).toBe(0);
+      expect(stopped.stderr).toContain('Sandbox stopped.');
+      expect(existsSync(join(dataDir, 'sandbox-state.jsonl'))).toBe(true);
+
+      const second = await startCli(['--port', '0', '--data-dir', dataDir, '--mode', 'live', '--api-key', 'k1']);
+      expect(second.firstLine).toContain('mode live');
+      expect((await callSandbox(second.baseUrl, 'GET', '/customers/lookup.json?reference=cli-1')).status).toBe(401);
+      const found = await callSandbox(second.baseUrl, 'GET', '/customers/lookup.json?reference=cli-1', undefined, { apiKey: 'k1' });
+      expect(found.status).toBe(200);
+      expect((await callSandbox(second.baseUrl, 'POST', '/sites/clear_data.json', undefined, { apiKey: 'k1' })).status).toBe(403);
+      expect((await second.stop()).code).toBe(0);
+    });
+  });
+
+  it.each([
+    [['--faults', 'nonsense=1'], /^migrate: --faults: cannot read 'nonsense=1'/],
+    [['--latency', 'slow'], /^migrate: --latency: cannot read 'slow'/],
+    [['--port', 'abc'], /^migrate: --port must be a number/],
+    [['--mode', 'prod'], /^migrate: --mode must be test or live/],
+  ])('refuses %j with one line and exit 2', async (args, pattern) => {
+    const result = await runCli(['sandbox', ...args]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(pattern);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stdout).toBe('');
+  });
+
+  it('shows help with an example', async () => {
+    const result = await runCli(['sandbox', '--help']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('$ migrate sandbox');
+    expect(result.stdout).toContain('--faults <spec>');
+  });
+});
