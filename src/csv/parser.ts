@@ -25,7 +25,10 @@ const utf8Slice: Utf8Slicer = nativeSlice
 /** Bytes: more than any spreadsheet cell holds (Excel: 32,767 characters; Google Sheets: 50,000). */
 export const MAX_CELL_BYTES = 1 << 20;
 
-export type CsvSyntaxKind = 'unclosed-quote' | 'text-after-quote' | 'cell-too-long';
+/** More columns than any spreadsheet has (Excel: 16,384); bounds memory on a runaway line of delimiters. */
+export const MAX_CELLS = 20_000;
+
+export type CsvSyntaxKind = 'unclosed-quote' | 'text-after-quote' | 'cell-too-long' | 'too-many-cells';
 
 /** A syntax problem found by the splitter; the reader turns it into an InputError with the file name. */
 export class CsvSyntaxProblem {
@@ -107,7 +110,10 @@ export class CsvSplitter {
         if (i === n) break;
         this.cells.push(this.take(bytes, start, i));
         i++;
-        if (c === delimiter) this.state = FIELD_START;
+        if (c === delimiter) {
+          this.state = FIELD_START;
+          if (this.cells.length > MAX_CELLS) throw new CsvSyntaxProblem('too-many-cells', this.records + 1, this.line, this.recordLine);
+        }
         else this.endRecord(out, c === CR);
         continue;
       }
@@ -137,7 +143,10 @@ export class CsvSplitter {
         this.cells.push(this.pending);
         this.pending = '';
         i++;
-        if (c === delimiter) this.state = FIELD_START;
+        if (c === delimiter) {
+          this.state = FIELD_START;
+          if (this.cells.length > MAX_CELLS) throw new CsvSyntaxProblem('too-many-cells', this.records + 1, this.line, this.recordLine);
+        }
         else this.endRecord(out, c === CR);
         continue;
       }

@@ -5,7 +5,7 @@ import { stat } from 'node:fs/promises';
 import iconv from 'iconv-lite';
 import { InputError, MigrateError } from '../errors.js';
 import { CHUNK_SIZE, detectLayout, sniffFile } from './detect.js';
-import { CsvSplitter, CsvSyntaxProblem, MAX_CELL_BYTES, type RawRecord } from './parser.js';
+import { CsvSplitter, CsvSyntaxProblem, MAX_CELL_BYTES, MAX_CELLS, type RawRecord } from './parser.js';
 import type { CsvFormat, CsvRecord, CsvSource } from './types.js';
 
 export interface OpenCsvOptions {
@@ -238,6 +238,11 @@ function syntaxError(problem: CsvSyntaxProblem, file: string): InputError {
       return new InputError('csv-invalid-quote', 'A quoted cell has text after its closing quote.', {
         location,
         hint: 'Put the whole cell in quotes and double every quote inside it ("" stands for one ").',
+      });
+    case 'too-many-cells':
+      return new InputError('csv-too-many-cells', `This row has more than ${MAX_CELLS.toLocaleString('en-US')} cells, more columns than any spreadsheet has.`, {
+        location,
+        hint: 'Check that this is a CSV template file and that its delimiter is the one used in the header.',
       });
     case 'cell-too-long':
       return new InputError('csv-cell-too-long', `A cell is longer than ${MAX_CELL_BYTES / (1 << 20)} MB, more than any spreadsheet cell holds.`, {

@@ -260,6 +260,12 @@ describe('malformed files', () => {
     expect(error.location.line).toBe(5);
   });
 
+  it('stops a runaway line of delimiters early', async () => {
+    const error = await readError('a,b\n1,2\n' + 'x;'.repeat(30_000) + '\n' + ','.repeat(30_000) + '\n');
+    expect(error.code).toBe('csv-too-many-cells');
+    expect(error.location).toMatchObject({ row: 4, line: 4 });
+  });
+
   it('stops a runaway quoted cell early instead of reading the whole file into it', async () => {
     const error = await readError('a,b\n"runaway,1\n' + 'x,y\n'.repeat(300_000));
     expect(error.code).toBe('csv-unclosed-quote');
