@@ -18,8 +18,8 @@ export function rowAnnotation(findings: readonly Finding[] | undefined): { Statu
   const errors = findings.filter((finding) => finding.severity === 'error');
   const warnings = findings.filter((finding) => finding.severity === 'warning');
   const messages = [
-    ...errors.map((finding) => `${finding.column}: ${finding.message}`),
-    ...warnings.map((finding) => `warning ${finding.column}: ${finding.message}`),
+    ...errors.map((finding) => finding.message),
+    ...warnings.map((finding) => `warning: ${finding.message}`),
   ];
   return { Status: errors.length > 0 ? 'error' : 'pending', Result: messages.join(' | ') };
 }
