@@ -1,6 +1,7 @@
 // The list of subcommands. Each definition file declares a command's flags and help with commander
 // and imports its implementation (src/cli/commands/<name>.ts) only when the command runs.
 import type { Command } from 'commander';
+import { defineCompare } from './definitions/compare.js';
 import { defineInit } from './definitions/init.js';
 import { defineLiveImport } from './definitions/live-import.js';
 import { defineSandbox } from './definitions/sandbox.js';
@@ -13,6 +14,7 @@ const definitions: Array<(program: Command) => void> = [
   defineValidate,
   defineTestImport,
   defineLiveImport,
+  defineCompare,
   defineSandbox,
   defineTemplates,
   defineInit,

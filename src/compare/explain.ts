@@ -22,6 +22,7 @@ export type CauseCode =
   | 'expected-fits-product'
   | 'expected-fits-component-quantity'
   | 'expected-fits-catalog-price'
+  | 'invoice-line-items'
   | 'unexplained';
 
 export interface Cause {
@@ -102,9 +103,12 @@ function siteCauses(input: ExplainInput, money: (amount: Decimal) => string, fit
   const product = preview.lines.find((line) => line.kind === 'product');
   if (product !== undefined && template.productHandle !== undefined) {
     const otherProduct = product.handle !== template.productHandle;
-    const otherPricePoint = !otherProduct && template.pricePointHandle !== undefined && product.pricePoint !== undefined && product.pricePoint !== template.pricePointHandle;
+    const templatePrice = catalogProductPrice(catalog, template.productHandle, template.pricePointHandle);
+    // Sites name default price points their own way ("original"): a handle alone is no evidence, a price is.
+    const otherPricePoint =
+      !otherProduct && template.pricePointHandle !== undefined && product.pricePoint !== undefined && product.pricePoint !== template.pricePointHandle &&
+      (templatePrice === undefined || !templatePrice.equals(product.amount));
     if (otherProduct || otherPricePoint) {
-      const templatePrice = catalogProductPrice(catalog, template.productHandle, template.pricePointHandle);
       causes.push({
         code: 'other-product',
         fits: templatePrice !== undefined && fits(input.actual.minus(product.amount).plus(templatePrice)),
@@ -302,4 +306,37 @@ function templateLines(template: SubscriptionFacts): string[] {
   const components = template.components.map((item) => `${item.handle} ×${item.quantity.toString()}${item.customPrice !== undefined ? ` @ ${item.customPrice.toString()} custom` : ''}`);
   const coupons = template.couponCodes.length > 0 ? `coupons ${template.couponCodes.join(', ')}` : 'no coupon';
   return [product, ...components, coupons, ...(template.currency ? [template.currency] : [])];
+}
+
+export interface InvoiceExplainInput {
+  expected: Decimal;
+  actual: Decimal;
+  tolerance: Decimal;
+  currency: string;
+  /** Σ quantity × unit_price of the template's line items. */
+  lineItemsTotal?: Decimal;
+}
+
+/** An invoice's Amount against its total_amount: the site totals the line items, so the lines are the evidence. */
+export function explainInvoiceMismatch(input: InvoiceExplainInput): Explanation {
+  const money = (amount: Decimal): string => formatMoney(amount, input.currency);
+  const lines = input.lineItemsTotal;
+  const template = [`total_amount ${money(input.expected)}`, ...(lines !== undefined ? [`line items ${money(lines)}`] : [])];
+  if (lines !== undefined && !lines.minus(input.expected).abs().lessThanOrEqualTo(input.tolerance)) {
+    const fitsActual = lines.minus(input.actual).abs().lessThanOrEqualTo(input.tolerance);
+    return {
+      site: [`total ${money(input.actual)}`],
+      template,
+      causes: [{
+        code: 'invoice-line-items',
+        fits: fitsActual,
+        message: `the line items add up to ${money(lines)}, not the total_amount ${money(input.expected)}${fitsActual ? ': the site totals the line items, so one of them or total_amount is wrong' : ''}`,
+      }],
+    };
+  }
+  return {
+    site: [`total ${money(input.actual)}`],
+    template,
+    causes: [{ code: 'unexplained', fits: false, message: `the line items match total_amount, yet the site's invoice totals ${money(input.actual)}: open the invoice on the site to see its lines` }],
+  };
 }

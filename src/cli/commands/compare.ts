@@ -1,0 +1,89 @@
+// `migrate compare`: expected against actual renewal amounts and invoice totals, with explanations;
+// exit 0 when every amount is within the tolerance, 1 when some differ, 2 input error, 3 site failure.
+import { resolve } from 'node:path';
+import { loadConfig } from '../../config/index.js';
+import { connectCompareSite, type SiteConnection } from '../../compare/connect-site.js';
+import { writeMismatchCsv } from '../../compare/mismatch-csv.js';
+import { parseRenewalRange } from '../../compare/renewal-range.js';
+import { renderComparePretty } from '../../compare/report-pretty.js';
+import { toCompareJson } from '../../compare/report-json.js';
+import { runCompare } from '../../compare/run-compare.js';
+import { collectCsvFiles } from '../../csv/inputs.js';
+import { ExitCode, InputError } from '../../errors.js';
+import { readMoney, type Decimal } from '../../pricing/index.js';
+import { colorEnabled } from '../options.js';
+import { createColors } from '../reporters/colors.js';
+import { renderJsonDocument } from '../reporters/json.js';
+
+export interface CompareFlags {
+  tolerance?: string;
+  export?: string;
+  refresh?: boolean;
+  renewing?: string;
+  catalog?: string[];
+  site?: string;
+  offline?: boolean;
+  config?: string;
+  format?: string;
+  out?: string;
+  color?: boolean;
+  verbose?: boolean;
+}
+
+export async function run(paths: string[], flags: CompareFlags): Promise<void> {
+  const format = compareFormat(flags.format);
+  const tolerance = parseTolerance(flags.tolerance ?? '0');
+  const renewing = flags.renewing === undefined ? undefined : parseRenewalRange(flags.renewing);
+  if (flags.offline && (flags.refresh || flags.site !== undefined)) {
+    throw new InputError('offline-with-site', `--offline cannot be combined with ${flags.refresh ? '--refresh' : '--site'}.`, { hint: 'Drop --offline to ask the site.' });
+  }
+  const config = await loadConfig(flags.config === undefined ? {} : { configPath: flags.config });
+  const files = await collectCsvFiles(paths);
+  const exportPath = flags.export === undefined ? undefined : resolve(flags.export);
+  const inputs = exportPath === undefined ? files : files.filter((file) => resolve(file) !== exportPath);
+  const catalogPaths = flags.catalog && flags.catalog.length > 0 ? await collectCsvFiles(flags.catalog) : [];
+
+  const connection: SiteConnection | undefined = flags.offline ? undefined : await connectCompareSite(config, flags.site, flags.verbose);
+  if (flags.refresh && connection === undefined) {
+    throw new InputError('refresh-without-site', '--refresh needs a site to ask, and none is known.', {
+      hint: 'Pass --site NAME (a configured site, or "sandbox" for the embedded one), or run test-import first.',
+    });
+  }
+  if (connection) process.stderr.write(`Renewal previews from ${connection.site.name}.\n`);
+  let report;
+  try {
+    report = await runCompare({
+      paths: inputs,
+      catalogPaths,
+      tolerance,
+      ...(flags.export !== undefined ? { exportPath: flags.export } : {}),
+      refresh: flags.refresh === true,
+      ...(renewing ? { renewing } : {}),
+      ...(connection ? { site: connection.site } : {}),
+      concurrency: config.concurrency ?? 4,
+    });
+  } finally {
+    await connection?.close();
+  }
+  if (flags.out !== undefined) {
+    const written = await writeMismatchCsv(report, flags.out);
+    process.stderr.write(`Mismatched rows: ${written}\n`);
+  }
+  const colors = createColors(format === 'pretty' && colorEnabled(flags.color, process.stdout));
+  process.stdout.write(format === 'json' ? renderJsonDocument(toCompareJson(report)) : renderComparePretty(report, colors));
+  process.exitCode = report.summary.mismatched > 0 ? ExitCode.rowErrors : ExitCode.ok;
+}
+
+function compareFormat(flag: string | undefined): 'pretty' | 'json' {
+  if (flag === undefined || flag === 'pretty') return 'pretty';
+  if (flag === 'json') return 'json';
+  throw new InputError('bad-format', `--format for compare must be pretty or json, got "${flag}".`);
+}
+
+function parseTolerance(text: string): Decimal {
+  const read = readMoney(text);
+  if (!read.ok || read.value.isNegative()) {
+    throw new InputError('bad-tolerance', `--tolerance expects an amount such as 0.01, got "${text}"${read.ok ? ' (it cannot be negative)' : `: ${read.reason}`}.`);
+  }
+  return read.value;
+}

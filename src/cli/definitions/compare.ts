@@ -1,0 +1,54 @@
+// `migrate compare`: flags and help. The implementation loads only when the command runs.
+import type { Command } from 'commander';
+
+function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
+export function defineCompare(program: Command): void {
+  program
+    .command('compare')
+    .description('Compare each subscription\'s next renewal (and each invoice total) with the expected amount, in total per currency and row by row, and explain every difference.')
+    .argument('<paths...>', 'result files from test-import (or folders of them, e.g. migrate-results/); catalog files among them are read too')
+    .option('--tolerance <amount>', 'differences up to this absolute amount count as equal', '0')
+    .option('--export <file>', "also compare with the site's subscription export (its Estimated Renewal Amount column)")
+    .option('--refresh', 'ask the site for up-to-date renewal previews instead of the ChargifyNextRenewal written at import')
+    .option('--renewing <from..to>', 'only subscriptions whose next billing date is in this range, e.g. 2027-01-01..2027-01-31')
+    .option('--catalog <dir>', 'catalog templates (products, components, coupons) to explain differences with; repeatable', collect)
+    .option('--site <name>', 'site to ask for renewal previews (default: the site of the latest test-import; "sandbox" for the embedded one)')
+    .option('--offline', 'never contact a site: explanations come from the catalog templates')
+    .option('--config <file>', 'configuration file (default: .migraterc* found from the current folder)')
+    .option('--format <format>', 'report format: pretty or json (default: pretty)')
+    .option('--out <dir>', 'also write the mismatched rows to DIR/compare-mismatches.csv')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ migrate compare migrate-results/
+  $ migrate compare migrate-results/ --tolerance 0.01 --format json
+  $ migrate compare migrate-results/subscriptions.csv --export subscriptions-export.csv
+  $ migrate compare migrate-results/ --renewing 2027-01-01..2027-01-31 --refresh --out reports/
+
+Rows without a YourExpectedRenewal (or invoice total_amount) are listed apart, never counted as equal.
+Exit codes: 0 every amount is within the tolerance, 1 some amounts differ, 2 usage or input error,
+3 the site failed.`,
+    )
+    .action(async (paths: string[], options: Record<string, unknown>, command: Command) => {
+      const { run } = await import('../commands/compare.js');
+      const all = command.optsWithGlobals();
+      await run(paths, {
+        tolerance: options.tolerance as string | undefined,
+        export: options.export as string | undefined,
+        refresh: options.refresh === true,
+        renewing: options.renewing as string | undefined,
+        catalog: options.catalog as string[] | undefined,
+        site: options.site as string | undefined,
+        offline: options.offline === true,
+        config: options.config as string | undefined,
+        format: options.format as string | undefined,
+        out: options.out as string | undefined,
+        color: all.color as boolean | undefined,
+        verbose: all.verbose === true,
+      });
+    });
+}

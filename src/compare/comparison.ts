@@ -1,0 +1,113 @@
+// The comparison itself: expected against actual per row and per amount source, mismatches beyond the
+// tolerance, rows that cannot be compared (no expected amount, no actual, not imported), and totals
+// per currency. Pure: the rows and amounts come in, the report's data goes out.
+import { Decimal } from '../pricing/index.js';
+import type { Explanation } from './explain.js';
+import type { RenewalRange } from './renewal-range.js';
+
+/** Where the actual amount comes from: the result file's column, the site's export, or a fresh site preview. */
+export type AmountSource = 'result' | 'export' | 'site';
+export type TotalsGroup = 'subscriptions' | 'export' | 'invoices';
+
+export interface RowRef {
+  kind: 'subscription' | 'invoice';
+  file: string;
+  row: number;
+  line: number;
+  key: string;
+  currency: string;
+}
+
+export interface Comparison extends RowRef {
+  source: AmountSource;
+  expected: Decimal;
+  actual: Decimal;
+  /** actual − expected. */
+  difference: Decimal;
+  mismatch: boolean;
+  explanation?: Explanation;
+}
+
+export interface RowNote extends RowRef {
+  /** The amount that is there (the actual when the expected is missing, and the reverse). */
+  amount?: Decimal;
+  reason: string;
+}
+
+export interface CurrencyTotal {
+  rows: number;
+  expected: Decimal;
+  actual: Decimal;
+  difference: Decimal;
+  mismatches: number;
+}
+
+export interface CompareSummary {
+  /** Rows read (subscriptions and invoices, within --renewing). */
+  rows: number;
+  compared: number;
+  matched: number;
+  mismatched: number;
+  missingExpected: number;
+  missingActual: number;
+  notImported: number;
+  outsideRange: number;
+  totals: Partial<Record<TotalsGroup, Record<string, CurrencyTotal>>>;
+}
+
+export interface CompareReport {
+  tolerance: Decimal;
+  renewing?: RenewalRange;
+  /** The site previews came from, when one was used. */
+  site?: string;
+  comparisons: Comparison[];
+  missingExpected: RowNote[];
+  missingActual: RowNote[];
+  notImported: RowNote[];
+  summary: CompareSummary;
+}
+
+export function isMismatch(expected: Decimal, actual: Decimal, tolerance: Decimal): boolean {
+  return actual.minus(expected).abs().greaterThan(tolerance);
+}
+
+export function comparisonOf(ref: RowRef, source: AmountSource, expected: Decimal, actual: Decimal, tolerance: Decimal): Comparison {
+  return { ...ref, source, expected, actual, difference: actual.minus(expected), mismatch: isMismatch(expected, actual, tolerance) };
+}
+
+function groupOf(comparison: Comparison): TotalsGroup {
+  if (comparison.kind === 'invoice') return 'invoices';
+  return comparison.source === 'export' ? 'export' : 'subscriptions';
+}
+
+export function summarize(parts: { comparisons: Comparison[]; missingExpected: RowNote[]; missingActual: RowNote[]; notImported: RowNote[]; rows: number; outsideRange: number }): CompareSummary {
+  const totals: CompareSummary['totals'] = {};
+  for (const comparison of parts.comparisons) {
+    const group = (totals[groupOf(comparison)] ??= {});
+    const total = (group[comparison.currency] ??= { rows: 0, expected: new Decimal(0), actual: new Decimal(0), difference: new Decimal(0), mismatches: 0 });
+    total.rows += 1;
+    total.expected = total.expected.plus(comparison.expected);
+    total.actual = total.actual.plus(comparison.actual);
+    total.difference = total.actual.minus(total.expected);
+    if (comparison.mismatch) total.mismatches += 1;
+  }
+  const mismatched = parts.comparisons.filter((comparison) => comparison.mismatch).length;
+  return {
+    rows: parts.rows,
+    compared: parts.comparisons.length,
+    matched: parts.comparisons.length - mismatched,
+    mismatched,
+    missingExpected: parts.missingExpected.length,
+    missingActual: parts.missingActual.length,
+    notImported: parts.notImported.length,
+    outsideRange: parts.outsideRange,
+    totals,
+  };
+}
+
+/** Mismatches, largest absolute difference first (then file and row, for a stable order). */
+export function sortedMismatches(comparisons: readonly Comparison[]): Comparison[] {
+  return comparisons
+    .filter((comparison) => comparison.mismatch)
+    .sort((a, b) => b.difference.abs().comparedTo(a.difference.abs()) || a.file.localeCompare(b.file) || a.row - b.row || a.source.localeCompare(b.source));
+}

@@ -1,0 +1,60 @@
+// Which site `compare` asks for renewal previews: --site, else the site of the latest test-import
+// recorded in the state folder — restarting the embedded sandbox from its data there when that run
+// used it — else none (explanations then come from the catalog templates alone).
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { hasSite, resolveSite, type ResolvedConfig } from '../config/index.js';
+import { InputError } from '../errors.js';
+import { connectSite } from '../importer/session.js';
+import { listRuns } from '../state/runs.js';
+import type { CompareSite } from './run-compare.js';
+
+export interface SiteConnection {
+  site: CompareSite;
+  close(): Promise<void>;
+}
+
+const EMBEDDED = 'sandbox';
+
+/** The site to use, or undefined when none is known; `--site` naming an unknown site is an InputError. */
+export async function connectCompareSite(config: ResolvedConfig, siteFlag: string | undefined, verbose = false): Promise<SiteConnection | undefined> {
+  const sandboxDir = join(config.stateDir, 'sandbox');
+  if (siteFlag !== undefined) {
+    if (hasSite(config, siteFlag)) return configured(config, siteFlag, verbose);
+    if (siteFlag === EMBEDDED) {
+      if (!existsSync(sandboxDir)) {
+        throw new InputError('no-sandbox-data', `--site sandbox: the state folder ${config.stateDir} holds no embedded sandbox data.`, {
+          hint: 'Run migrate test-import first (without a configured test site), or name a configured site.',
+        });
+      }
+      return embedded(config, sandboxDir, verbose);
+    }
+    resolveSite(config, siteFlag);
+  }
+  const latest = (await listRuns(config.stateDir)).filter((run) => run.command === 'test-import').at(-1);
+  if (latest !== undefined) {
+    if (hasSite(config, latest.site.name)) return configured(config, latest.site.name, verbose);
+    if (latest.site.name === EMBEDDED && existsSync(sandboxDir)) return embedded(config, sandboxDir, verbose);
+    return undefined;
+  }
+  return hasSite(config, 'test') ? configured(config, 'test', verbose) : undefined;
+}
+
+function configured(config: ResolvedConfig, name: string, verbose: boolean): SiteConnection {
+  const connection = connectSite(resolveSite(config, name), config, verbose);
+  return { site: { target: connection.target, name }, close: () => connection.close() };
+}
+
+/** The embedded sandbox again, on the data test-import left in the state folder (as the import started it). */
+async function embedded(config: ResolvedConfig, dataDir: string, verbose: boolean): Promise<SiteConnection> {
+  const { startSandbox } = await import('../sandbox/index.js');
+  const sandbox = await startSandbox({ port: 0, host: '127.0.0.1', dataDir });
+  const connection = connectSite({ name: EMBEDDED, baseUrl: sandbox.baseUrl }, config, verbose);
+  return {
+    site: { target: connection.target, name: `embedded sandbox (${dataDir})` },
+    async close() {
+      await connection.close();
+      await sandbox.close();
+    },
+  };
+}

@@ -1,0 +1,86 @@
+// compare's machine report: one JSON document with a summary (counts, totals per currency) and the
+// mismatches, rows without an expected amount, rows without an actual amount and rows not imported.
+import { formatMoney, type Decimal } from '../pricing/index.js';
+import { sortedMismatches, type Comparison, type CompareReport, type CurrencyTotal, type RowNote } from './comparison.js';
+import type { Cause } from './explain.js';
+
+export interface CompareJsonRow {
+  kind: 'subscription' | 'invoice';
+  file: string;
+  row: number;
+  line: number;
+  key: string;
+  currency: string;
+}
+
+export interface CompareJsonMismatch extends CompareJsonRow {
+  source: Comparison['source'];
+  expected: string;
+  actual: string;
+  difference: string;
+  explanation: { site: string[]; template: string[]; causes: Cause[] } | null;
+}
+
+export interface CompareJsonDocument {
+  version: 1;
+  command: 'compare';
+  tolerance: string;
+  renewing?: { from: string | null; to: string | null };
+  site: string | null;
+  summary: Omit<CompareReport['summary'], 'totals'> & {
+    totals: Partial<Record<string, Record<string, { rows: number; expected: string; actual: string; difference: string; mismatches: number }>>>;
+  };
+  mismatches: CompareJsonMismatch[];
+  missingExpected: Array<CompareJsonRow & { actual: string | null; reason: string }>;
+  missingActual: Array<CompareJsonRow & { expected: string | null; reason: string }>;
+  notImported: Array<CompareJsonRow & { reason: string }>;
+}
+
+export function toCompareJson(report: CompareReport): CompareJsonDocument {
+  const { totals, ...counts } = report.summary;
+  return {
+    version: 1,
+    command: 'compare',
+    tolerance: report.tolerance.toString(),
+    ...(report.renewing ? { renewing: { from: report.renewing.from ?? null, to: report.renewing.to ?? null } } : {}),
+    site: report.site ?? null,
+    summary: {
+      ...counts,
+      totals: Object.fromEntries(
+        Object.entries(totals).map(([group, byCurrency]) => [
+          group,
+          Object.fromEntries(Object.entries(byCurrency ?? {}).map(([currency, total]) => [currency, totalJson(total, currency)])),
+        ]),
+      ),
+    },
+    mismatches: sortedMismatches(report.comparisons).map((comparison) => ({
+      ...rowJson(comparison),
+      source: comparison.source,
+      expected: formatMoney(comparison.expected, comparison.currency),
+      actual: formatMoney(comparison.actual, comparison.currency),
+      difference: formatMoney(comparison.difference, comparison.currency),
+      explanation: comparison.explanation ?? null,
+    })),
+    missingExpected: report.missingExpected.map((note) => ({ ...rowJson(note), actual: amountOrNull(note.amount, note.currency), reason: note.reason })),
+    missingActual: report.missingActual.map((note) => ({ ...rowJson(note), expected: amountOrNull(note.amount, note.currency), reason: note.reason })),
+    notImported: report.notImported.map((note) => ({ ...rowJson(note), reason: note.reason })),
+  };
+}
+
+function rowJson(row: RowNote | Comparison): CompareJsonRow {
+  return { kind: row.kind, file: row.file, row: row.row, line: row.line, key: row.key, currency: row.currency };
+}
+
+function totalJson(total: CurrencyTotal, currency: string): { rows: number; expected: string; actual: string; difference: string; mismatches: number } {
+  return {
+    rows: total.rows,
+    expected: formatMoney(total.expected, currency),
+    actual: formatMoney(total.actual, currency),
+    difference: formatMoney(total.difference, currency),
+    mismatches: total.mismatches,
+  };
+}
+
+function amountOrNull(amount: Decimal | undefined, currency: string): string | null {
+  return amount === undefined ? null : formatMoney(amount, currency);
+}

@@ -1,0 +1,78 @@
+// compare's human report: the verdict and totals per currency first, then the mismatches by absolute
+// difference (each with its row, key, amounts and explanation), then the rows that could not be compared.
+import type { Colors } from '../cli/reporters/colors.js';
+import { formatMoney, type Decimal } from '../pricing/index.js';
+import { sortedMismatches, type CompareReport, type RowNote, type TotalsGroup } from './comparison.js';
+import { describeRange } from './renewal-range.js';
+
+const GROUP_LABELS: Record<TotalsGroup, string> = { subscriptions: 'next renewals', export: 'export', invoices: 'invoices' };
+const SOURCE_LABELS = { result: 'ChargifyNextRenewal', export: 'export', site: 'site' } as const;
+
+export function renderComparePretty(report: CompareReport, colors: Colors): string {
+  const out: string[] = [];
+  const { summary } = report;
+  const verdict = summary.mismatched === 0 ? colors.green(`${summary.matched} of ${summary.compared} amounts match`) : colors.red(`${summary.mismatched} of ${summary.compared} amounts differ`);
+  const scope = [
+    `${summary.rows} row${plural(summary.rows)}`,
+    ...(report.renewing ? [`renewing ${describeRange(report.renewing)} (${summary.outsideRange} outside)`] : []),
+    `tolerance ${report.tolerance.toString()}`,
+    report.site ? `site: ${report.site}` : 'no site: explanations from the catalog templates',
+  ];
+  out.push(`${colors.bold('Compare:')} ${verdict} · ${scope.join(' · ')}`, '');
+
+  const totalRows: string[][] = [];
+  for (const [group, byCurrency] of Object.entries(summary.totals) as Array<[TotalsGroup, NonNullable<CompareReport['summary']['totals'][TotalsGroup]>]>) {
+    for (const [currency, total] of Object.entries(byCurrency)) {
+      totalRows.push([`${GROUP_LABELS[group]} ${currency}`, String(total.rows), formatMoney(total.expected, currency), formatMoney(total.actual, currency), signed(total.difference, currency), String(total.mismatches)]);
+    }
+  }
+  if (totalRows.length > 0) {
+    out.push(colors.bold('Totals'));
+    out.push(...table([['', 'rows', 'expected', 'actual', 'difference', 'differ'], ...totalRows]).map((line, index) => `  ${index === 0 ? colors.dim(line) : line}`), '');
+  }
+
+  const mismatches = sortedMismatches(report.comparisons);
+  if (mismatches.length > 0) {
+    out.push(colors.bold(`Mismatches (${mismatches.length}), largest difference first`));
+    for (const mismatch of mismatches) {
+      const money = (amount: Decimal): string => formatMoney(amount, mismatch.currency);
+      out.push(`  ${colors.bold(`${mismatch.file} row ${mismatch.row}`)}${mismatch.key ? `  ${mismatch.key}` : ''}${mismatch.kind === 'invoice' ? '  (invoice)' : ''}`);
+      out.push(`    expected ${money(mismatch.expected)} · ${SOURCE_LABELS[mismatch.source]} ${money(mismatch.actual)} · difference ${colors.red(signed(mismatch.difference, mismatch.currency))} ${mismatch.currency}`);
+      const explanation = mismatch.explanation;
+      if (explanation) {
+        if (explanation.site.length > 0) out.push(`    ${colors.dim('site:    ')} ${explanation.site.join(' · ')}`);
+        if (explanation.template.length > 0) out.push(`    ${colors.dim('template:')} ${explanation.template.join(' · ')}`);
+        for (const cause of explanation.causes) out.push(`    ${cause.fits ? colors.yellow('likely cause:') : colors.dim('note:')} ${cause.message}`);
+      }
+    }
+    out.push('');
+  }
+  section(out, colors, 'Rows without an expected amount (not compared)', report.missingExpected, (note) => (note.amount ? `actual ${formatMoney(note.amount, note.currency)}; ` : '') + note.reason);
+  section(out, colors, 'Rows without an actual amount', report.missingActual, (note) => note.reason);
+  section(out, colors, 'Rows not imported', report.notImported, (note) => note.reason);
+  if (report.renewing && summary.rows > 0) out.push(colors.dim('Invoices are not compared with --renewing.'));
+  out.push(summary.mismatched > 0 ? `${summary.mismatched} amount${plural(summary.mismatched)} differ${summary.mismatched === 1 ? 's' : ''} by more than ${report.tolerance.toString()}.` : 'No amount differs by more than the tolerance.');
+  return `${out.join('\n')}\n`;
+}
+
+function section(out: string[], colors: Colors, title: string, notes: RowNote[], describe: (note: RowNote) => string): void {
+  if (notes.length === 0) return;
+  out.push(colors.bold(`${title} (${notes.length})`));
+  for (const note of notes) out.push(`  ${note.file} row ${note.row}${note.key ? `  ${note.key}` : ''}: ${describe(note)}`);
+  out.push('');
+}
+
+function signed(amount: Decimal, currency: string): string {
+  const text = formatMoney(amount, currency);
+  return amount.greaterThan(0) && !text.startsWith('-') && Number(text) !== 0 ? `+${text}` : text;
+}
+
+function plural(count: number): string {
+  return count === 1 ? '' : 's';
+}
+
+/** Left-aligns the first column and right-aligns the numbers. */
+function table(rows: string[][]): string[] {
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
+  return rows.map((row) => row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ').trimEnd());
+}

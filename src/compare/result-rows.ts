@@ -1,0 +1,164 @@
+// Reads the files given to `compare` — annotated results from test-import, or templates — into the
+// subscription rows (ChargifyNextRenewal vs YourExpectedRenewal) and invoice rows (Amount vs
+// total_amount) to compare, and lists the catalog files among them.
+import { openCsv } from '../csv/reader.js';
+import { parseIsoDate, type CalendarDate } from '../dates/index.js';
+import { InputError } from '../errors.js';
+import { cell } from '../importer/steps/cells.js';
+import type { SourceRow } from '../importer/types.js';
+import { Decimal, readMoney } from '../pricing/index.js';
+import { detectTemplate } from '../templates/detect.js';
+import type { TemplateKind } from '../templates/types.js';
+import { MISMATCH_HEADER } from './mismatch-csv.js';
+import { subscriptionFactsOf, type SubscriptionFacts } from './subscription-facts.js';
+
+interface RowBase {
+  file: string;
+  row: number;
+  line: number;
+  /** The row's business key (subscription or customer reference, invoice id). */
+  key: string;
+  template: TemplateKind;
+  /** The Status cell: success, error, pending or blank. */
+  status: string;
+  /** The Result cell: a link, or the error messages. */
+  result: string;
+  expected?: Decimal;
+  /** The written amount: ChargifyNextRenewal or the invoice Amount. */
+  actual?: Decimal;
+}
+
+export interface SubscriptionRow extends RowBase {
+  kind: 'subscription';
+  currency?: string;
+  nextBillingAt?: CalendarDate;
+  /** From the Result link. */
+  subscriptionId?: number;
+  subscriptionReference?: string;
+  customerReference?: string;
+  facts: SubscriptionFacts;
+}
+
+export interface InvoiceRow extends RowBase {
+  kind: 'invoice';
+  subscriptionReference?: string;
+  /** The invoice's uid on the site, from the Result link. */
+  uid?: string;
+  /** Σ quantity × unit_price of the template's line items attached to the invoice. */
+  lineItemsTotal?: Decimal;
+}
+
+export interface CompareInputs {
+  subscriptions: SubscriptionRow[];
+  invoices: InvoiceRow[];
+  /** Files of catalog kinds (products, components, coupons), read for pricing and explanations. */
+  catalogPaths: string[];
+}
+
+const SUBSCRIPTION_KINDS = new Set<TemplateKind>([
+  'subscriptions-standard',
+  'subscriptions-standard-custom-pricing',
+  'subscriptions-advanced',
+  'subscriptions-advanced-custom-pricing',
+]);
+const CATALOG_KINDS = new Set<TemplateKind>(['products', 'components', 'coupons']);
+
+export async function readCompareInputs(paths: readonly string[]): Promise<CompareInputs> {
+  const inputs: CompareInputs = { subscriptions: [], invoices: [], catalogPaths: [] };
+  for (const path of paths) {
+    const source = await openCsv(path);
+    // compare's own --out file, met again when a later compare is given the same folder.
+    if (source.header.join(',') === MISMATCH_HEADER.join(',')) continue;
+    const template = detectTemplate(source.header, path);
+    if (CATALOG_KINDS.has(template.kind)) inputs.catalogPaths.push(path);
+    const isSubscription = SUBSCRIPTION_KINDS.has(template.kind);
+    if (!isSubscription && template.kind !== 'invoices') continue;
+    const lineTotals = new Map<string, Decimal>();
+    const invoices: InvoiceRow[] = [];
+    for await (const record of source.records) {
+      const values: Record<string, string> = {};
+      source.header.forEach((name, index) => (values[name] = record.cells[index] ?? ''));
+      const row: SourceRow = { file: path, kind: template.kind, row: record.row, line: record.line, key: keyOf(values, template.keyColumns), values };
+      if (isSubscription) {
+        if (cell(row, 'create_subscription')?.toUpperCase() !== 'TRUE') continue;
+        inputs.subscriptions.push(subscriptionRow(row, template.kind));
+        continue;
+      }
+      addLineItem(row, lineTotals);
+      // Line-item rows repeat their invoice's Amount; the invoice row carries total_amount.
+      if (cell(row, 'create_invoice')?.toUpperCase() !== 'TRUE') continue;
+      const uid = /\/invoices\/([^/?#]+)$/.exec(cell(row, 'Result') ?? '')?.[1];
+      invoices.push({
+        ...base(row, template.kind, 'total_amount', 'Amount'),
+        kind: 'invoice',
+        ...optional('subscriptionReference', cell(row, 'sub_reference')),
+        ...optional('uid', uid),
+      });
+    }
+    for (const invoice of invoices) inputs.invoices.push({ ...invoice, ...optional('lineItemsTotal', lineTotals.get(invoice.key)) });
+  }
+  return inputs;
+}
+
+function addLineItem(row: SourceRow, totals: Map<string, Decimal>): void {
+  const invoice = cell(row, 'attach_to');
+  const quantity = readMoney(cell(row, 'quantity') ?? '');
+  const unitPrice = readMoney(cell(row, 'unit_price') ?? '');
+  if (invoice === undefined || cell(row, 'name') === undefined || !quantity.ok || !unitPrice.ok) return;
+  totals.set(invoice, (totals.get(invoice) ?? new Decimal(0)).plus(quantity.value.times(unitPrice.value)));
+}
+
+function subscriptionRow(row: SourceRow, template: TemplateKind): SubscriptionRow {
+  const facts = subscriptionFactsOf(row);
+  const nextBilling = cell(row, 'next_billing_at');
+  const linkId = /\/subscriptions\/(\d+)(?:[/?#]|$)/.exec(cell(row, 'Result') ?? '')?.[1];
+  return {
+    ...base(row, template, 'YourExpectedRenewal', 'ChargifyNextRenewal'),
+    kind: 'subscription',
+    facts,
+    ...optional('currency', facts.currency),
+    ...optional('nextBillingAt', nextBilling === undefined ? undefined : parseIsoDate(nextBilling)),
+    ...optional('subscriptionId', linkId === undefined ? undefined : Number(linkId)),
+    ...optional('subscriptionReference', cell(row, 'subscription_reference')),
+    ...optional('customerReference', cell(row, 'customer_reference') ?? cell(row, 'import_identifier_customer_reference')),
+  };
+}
+
+function base(row: SourceRow, template: TemplateKind, expectedColumn: string, actualColumn: string): RowBase {
+  return {
+    file: row.file,
+    row: row.row,
+    line: row.line,
+    key: row.key,
+    template,
+    status: (cell(row, 'Status') ?? '').toLowerCase(),
+    result: cell(row, 'Result') ?? '',
+    ...optional('expected', amountCell(row, expectedColumn)),
+    ...optional('actual', amountCell(row, actualColumn)),
+  };
+}
+
+/** An amount column; a value that is not an amount stops the command with the cell named (exit 2). */
+function amountCell(row: SourceRow, column: string): Decimal | undefined {
+  const text = cell(row, column);
+  if (text === undefined) return undefined;
+  const read = readMoney(text);
+  if (read.ok) return read.value;
+  throw new InputError('bad-amount', `${column} "${text}" is not an amount: ${read.reason}.`, {
+    location: { file: row.file, row: row.row, line: row.line, column },
+    hint: 'Fix the cell (plain digits with a decimal point) and run compare again.',
+  });
+}
+
+function keyOf(values: Record<string, string>, keyColumns: readonly string[]): string {
+  for (const column of keyColumns) {
+    const value = values[column]?.trim();
+    if (value) return value;
+  }
+  return '';
+}
+
+function optional<K extends string, V>(name: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [name]: value }) as { [P in K]?: V };
+}
+

@@ -1,0 +1,223 @@
+// `compare` as a library call: reads the result (or template) files, the catalog and the export, asks
+// the site for renewal previews when one is connected, compares every row and explains each mismatch.
+import { Decimal } from '../pricing/index.js';
+import type { Target } from '../target/types.js';
+import { emptyCatalog, readCatalog, type CatalogFacts } from './catalog.js';
+import { priceFromCatalog } from './catalog-price.js';
+import { comparisonOf, summarize, type Comparison, type CompareReport, type RowNote, type RowRef } from './comparison.js';
+import { explainInvoiceMismatch, explainMismatch } from './explain.js';
+import { matchExportEntry, readSubscriptionExport, type SubscriptionExport } from './export-file.js';
+import type { PreviewFacts } from './preview-facts.js';
+import { isInRange, type RenewalRange } from './renewal-range.js';
+import { readCompareInputs, type InvoiceRow, type SubscriptionRow } from './result-rows.js';
+import { previewFromSite, type SitePreview } from './site-preview.js';
+
+export interface CompareSite {
+  target: Target;
+  /** Shown in the report: the configured site's name, or "embedded sandbox". */
+  name: string;
+}
+
+export interface CompareOptions {
+  /** Result files from test-import, or templates (with --export); catalog files among them are read as the catalog. */
+  paths: string[];
+  /** Extra catalog templates (`--catalog`). */
+  catalogPaths?: string[];
+  /** An absolute amount: rows differing by at most this much are equal. */
+  tolerance: Decimal;
+  exportPath?: string;
+  /** Ask the site for fresh renewal amounts instead of the result files' ChargifyNextRenewal and Amount. */
+  refresh?: boolean;
+  renewing?: RenewalRange;
+  /** The site for --refresh and explanations; without one, explanations come from the catalog. */
+  site?: CompareSite;
+  /** Concurrent site requests (the site allows 4). */
+  concurrency?: number;
+}
+
+const DEFAULT_CURRENCY = 'USD';
+
+export async function runCompare(options: CompareOptions): Promise<CompareReport> {
+  const inputs = await readCompareInputs(options.paths);
+  const catalogFiles = [...inputs.catalogPaths, ...(options.catalogPaths ?? []).filter((path) => !inputs.catalogPaths.includes(path))];
+  const catalog = catalogFiles.length > 0 ? await readCatalog(catalogFiles) : emptyCatalog();
+  const exported = options.exportPath === undefined ? undefined : await readSubscriptionExport(options.exportPath);
+  const siteCurrency = options.site ? (await options.site.target.readSite()).currency.toUpperCase() : undefined;
+  const previews = new PreviewCache(options.site?.target, siteCurrency ?? DEFAULT_CURRENCY);
+
+  const state = { comparisons: [] as Comparison[], missingExpected: [] as RowNote[], missingActual: [] as RowNote[], notImported: [] as RowNote[], rows: 0, outsideRange: 0 };
+  const subscriptionCurrencies = new Map<string, string>();
+  const inScope: SubscriptionRow[] = [];
+  if (options.refresh && options.site) await forEachLimited(inputs.subscriptions, options.concurrency ?? 4, (row) => previews.get(row).then(() => undefined));
+  for (const row of inputs.subscriptions) {
+    const currency = row.currency ?? siteCurrency ?? DEFAULT_CURRENCY;
+    if (row.subscriptionReference) subscriptionCurrencies.set(row.subscriptionReference, currency);
+    if (options.renewing) {
+      const fresh = options.refresh ? (await previews.get(row))?.nextBillingAt : undefined;
+      if (!isInRange(options.renewing, fresh ?? row.nextBillingAt)) {
+        state.outsideRange += 1;
+        continue;
+      }
+    }
+    state.rows += 1;
+    inScope.push(row);
+    const ref: RowRef = { kind: 'subscription', file: row.file, row: row.row, line: row.line, key: row.key, currency };
+    if (row.status === 'error' || row.status === 'pending') {
+      state.notImported.push({ ...ref, reason: row.status === 'error' ? `not imported: ${row.result || 'the row has errors'}` : 'not imported yet (pending): run test-import again to finish' });
+      continue;
+    }
+    const actuals = await subscriptionActuals(row, options, exported, previews);
+    if (row.expected === undefined) {
+      const first = actuals.amounts[0];
+      state.missingExpected.push({ ...ref, ...(first ? { amount: first.amount } : {}), reason: 'YourExpectedRenewal is blank' });
+      continue;
+    }
+    for (const reason of actuals.missing) state.missingActual.push({ ...ref, amount: row.expected, reason });
+    for (const { source, amount } of actuals.amounts) state.comparisons.push(comparisonOf(ref, source, row.expected, amount, options.tolerance));
+  }
+
+  if (!options.renewing) {
+    const soleCurrency = new Set(subscriptionCurrencies.values()).size === 1 ? [...subscriptionCurrencies.values()][0] : undefined;
+    for (const invoice of inputs.invoices) {
+      const currency = (invoice.subscriptionReference && subscriptionCurrencies.get(invoice.subscriptionReference)) || siteCurrency || soleCurrency || DEFAULT_CURRENCY;
+      await compareInvoice(invoice, currency, options, state);
+    }
+  }
+
+  await explainMismatches(state.comparisons, inScope, inputs.invoices, catalog, previews, options);
+  return {
+    tolerance: options.tolerance,
+    ...(options.renewing ? { renewing: options.renewing } : {}),
+    ...(options.site ? { site: options.site.name } : {}),
+    comparisons: state.comparisons,
+    missingExpected: state.missingExpected,
+    missingActual: state.missingActual,
+    notImported: state.notImported,
+    summary: summarize(state),
+  };
+}
+
+async function subscriptionActuals(
+  row: SubscriptionRow,
+  options: CompareOptions,
+  exported: SubscriptionExport | undefined,
+  previews: PreviewCache,
+): Promise<{ amounts: Array<{ source: Comparison['source']; amount: Decimal }>; missing: string[] }> {
+  const amounts: Array<{ source: Comparison['source']; amount: Decimal }> = [];
+  const missing: string[] = [];
+  if (options.refresh && options.site) {
+    const preview = await previews.get(row);
+    if (preview) amounts.push({ source: 'site', amount: preview.facts.total });
+    else missing.push(`the site has no subscription for this row${row.subscriptionId !== undefined ? ` (id ${row.subscriptionId})` : ''}`);
+  } else if (row.actual !== undefined) {
+    amounts.push({ source: 'result', amount: row.actual });
+  } else if (!exported) {
+    missing.push('ChargifyNextRenewal is blank: import the row first (migrate test-import), or pass --export or --refresh');
+  }
+  if (exported) {
+    const entry = matchExportEntry(exported, row);
+    if (entry) amounts.push({ source: 'export', amount: entry.amount });
+    else missing.push(`not found in the export ${exported.path} (matched by subscription id, reference or customer reference)`);
+  }
+  return { amounts, missing };
+}
+
+async function compareInvoice(invoice: InvoiceRow, currency: string, options: CompareOptions, state: { comparisons: Comparison[]; missingExpected: RowNote[]; missingActual: RowNote[]; notImported: RowNote[]; rows: number }): Promise<void> {
+  state.rows += 1;
+  const ref: RowRef = { kind: 'invoice', file: invoice.file, row: invoice.row, line: invoice.line, key: invoice.key, currency };
+  if (invoice.status === 'error' || invoice.status === 'pending') {
+    state.notImported.push({ ...ref, reason: invoice.status === 'error' ? `not imported: ${invoice.result || 'the row has errors'}` : 'not imported yet (pending)' });
+    return;
+  }
+  let actual = invoice.actual;
+  let source: Comparison['source'] = 'result';
+  if (options.refresh && options.site && invoice.uid !== undefined) {
+    const site = await options.site.target.readInvoice(invoice.uid);
+    const total = site?.total_amount;
+    if (typeof total === 'string' && /^-?\d+(\.\d+)?$/.test(total)) {
+      actual = new Decimal(total);
+      source = 'site';
+    }
+  }
+  if (invoice.expected === undefined) {
+    state.missingExpected.push({ ...ref, ...(actual ? { amount: actual } : {}), reason: 'total_amount is blank' });
+    return;
+  }
+  if (actual === undefined) {
+    state.missingActual.push({ ...ref, amount: invoice.expected, reason: 'Amount is blank: import the invoice first (migrate test-import)' });
+    return;
+  }
+  state.comparisons.push(comparisonOf(ref, source, invoice.expected, actual, options.tolerance));
+}
+
+/** Every mismatch gets an explanation: from the site's preview when a site is connected, else from the catalog. */
+async function explainMismatches(
+  comparisons: Comparison[],
+  subscriptions: SubscriptionRow[],
+  invoices: InvoiceRow[],
+  catalog: CatalogFacts,
+  previews: PreviewCache,
+  options: CompareOptions,
+): Promise<void> {
+  const rowOf = (comparison: Comparison): SubscriptionRow | undefined => subscriptions.find((row) => row.file === comparison.file && row.row === comparison.row);
+  const mismatches = comparisons.filter((comparison) => comparison.mismatch);
+  await forEachLimited(mismatches, options.concurrency ?? 4, async (comparison) => {
+    if (comparison.kind === 'invoice') {
+      const invoice = invoices.find((row) => row.file === comparison.file && row.row === comparison.row);
+      comparison.explanation = explainInvoiceMismatch({
+        expected: comparison.expected,
+        actual: comparison.actual,
+        tolerance: options.tolerance,
+        currency: comparison.currency,
+        ...(invoice?.lineItemsTotal !== undefined ? { lineItemsTotal: invoice.lineItemsTotal } : {}),
+      });
+      return;
+    }
+    const row = rowOf(comparison);
+    if (row === undefined) return;
+    let preview: PreviewFacts | undefined = (await previews.get(row))?.facts;
+    if (preview === undefined) {
+      const priced = priceFromCatalog(row.facts, catalog, comparison.currency);
+      if (priced.ok) preview = priced.preview;
+    }
+    comparison.explanation = explainMismatch({
+      expected: comparison.expected,
+      actual: comparison.actual,
+      tolerance: options.tolerance,
+      template: row.facts,
+      catalog,
+      ...(preview ? { preview } : {}),
+    });
+  });
+}
+
+/** One site preview per row, asked at most once. */
+class PreviewCache {
+  private readonly cache = new Map<SubscriptionRow, Promise<SitePreview | undefined>>();
+
+  constructor(
+    private readonly target: Target | undefined,
+    private readonly siteCurrency: string,
+  ) {}
+
+  get(row: SubscriptionRow): Promise<SitePreview | undefined> {
+    if (this.target === undefined) return Promise.resolve(undefined);
+    let preview = this.cache.get(row);
+    if (!preview) {
+      preview = previewFromSite(this.target, row, this.siteCurrency);
+      this.cache.set(row, preview);
+    }
+    return preview;
+  }
+}
+
+async function forEachLimited<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const workers = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, async () => {
+    while (next < items.length) {
+      const item = items[next++]!;
+      await work(item);
+    }
+  });
+  await Promise.all(workers);
+}
