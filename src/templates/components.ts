@@ -45,7 +45,7 @@ export const components: TemplateDefinition = {
         use.decimal,
       ]),
       ...bracketColumns('', 'price-point'),
-      column('auto_renew_units', 'conditional', 'Prepaid: units replenish each cycle (TRUE/FALSE).', [use.requiredIf(prepaid), use.trueFalse], 'price-point'),
+      column('auto_renew_units', 'conditional', 'Prepaid: units replenish each cycle (TRUE/FALSE).', [use.requiredIf(prepaid), use.trueFalse]),
       column('allow_rollover', 'conditional', 'Prepaid: unused units roll over (TRUE/FALSE).', [use.requiredIf(prepaid), use.trueFalse]),
       column('expire_after', 'optional', 'Prepaid: units expire after this many months or days.', [use.integer(1)]),
       column('month_or_day', 'conditional', 'month or day; required with expire_after.', [

@@ -27,7 +27,7 @@ function describe(candidate: Candidate): string {
 }
 
 /** Scores how far a header is from each kind: a kind fits when nothing is unknown and nothing required is missing. */
-export function rankTemplates(header: readonly string[]): Candidate[] {
+function rankTemplates(header: readonly string[]): Candidate[] {
   return listTemplates()
     .map((template) => {
       const resolved = resolveHeader(template, header);

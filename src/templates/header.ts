@@ -37,7 +37,7 @@ function groupMemberNumber(group: RepeatingGroup, cell: string): number | undefi
   return undefined;
 }
 
-export function isCustomField(template: TemplateDefinition, cell: string): boolean {
+function isCustomField(template: TemplateDefinition, cell: string): boolean {
   return template.customFieldPrefixes.some(
     (prefix) => cell.length > prefix.length + 1 && cell.startsWith(prefix) && cell.endsWith(']'),
   );

@@ -103,7 +103,3 @@ export interface TemplateDefinition {
   provides: readonly ProvidedReference[];
 }
 
-/** Columns the toolkit writes ("Do not edit"). */
-export function outputColumns(template: TemplateDefinition): string[] {
-  return template.columns.filter((column) => column.requirement === 'output').map((column) => column.name);
-}
