@@ -72,6 +72,14 @@ async function expectExactlyOnce(baseUrl: string, created: JsonObject[], referen
   for (const object of created) expect(object.id).toBe(idByReference.get(object.reference));
 }
 
+async function subscriptionFor(client: ChargifyClient): Promise<number> {
+  const family = await client.createProductFamily({ name: 'Plans', handle: 'plans' }, { naturalKey: 'pf:plans' });
+  await client.createProduct(Number(family.id), { name: 'Gold', handle: 'gold', description: 'Gold', price_in_cents: 1000, interval: 1, interval_unit: 'month' }, { naturalKey: 'p:gold' });
+  const customer = await createCustomer(client, 'owner');
+  const subscription = await client.createSubscription({ product_handle: 'gold', customer_id: Number(customer.id), reference: 'owner-gold' }, { naturalKey: 's:owner-gold' });
+  return Number(subscription.id);
+}
+
 describe('client against the sandbox', () => {
   it('authenticates, wraps and unwraps root keys, and reads the site', async () => {
     const sandbox = await sandboxWith();
@@ -141,11 +149,7 @@ describe('client against the sandbox', () => {
   it('refuses to guess when a repeated create without a unique key finds nothing', async () => {
     const sandbox = await sandboxWith();
     const client = clientFor(sandbox.baseUrl);
-    await client.createProductFamily({ name: 'Plans', handle: 'plans' }, { naturalKey: 'pf:plans' });
-    const family = await client.findProductFamilyByHandle('plans');
-    await client.createProduct(Number(family?.id), { name: 'Gold', handle: 'gold', description: 'Gold', price_in_cents: 1000, interval: 1, interval_unit: 'month' }, { naturalKey: 'p:gold' });
-    const customer = await createCustomer(client, 'inv-owner');
-    const subscription = await client.createSubscription({ product_handle: 'gold', customer_id: Number(customer.id), reference: 'inv-sub' }, { naturalKey: 's:inv-sub' });
+    const subscription = { id: await subscriptionFor(client) };
     const invoice = { issue_date: '2026-10-01', line_items: [{ title: 'October', quantity: '1', unit_price: '10.00' }] };
     const intent = { naturalKey: 'invoices:INV-1', lookup: async () => undefined };
     await client.createInvoice(Number(subscription.id), invoice, intent);
@@ -153,6 +157,42 @@ describe('client against the sandbox', () => {
     const invoices: JsonObject[] = [];
     for await (const item of client.listInvoices()) invoices.push(item);
     expect(invoices).toHaveLength(1);
+  });
+
+  it('N invoices — no site-side uniqueness to fall back on — under a random fault mix: exactly N', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record({
+          errorRate: fc.double({ min: 0, max: 0.3, noNaN: true }),
+          dropAfterCommit: fc.double({ min: 0.15, max: 0.4, noNaN: true }),
+          stallAfterCommit: fc.double({ min: 0, max: 0.05, noNaN: true }),
+        }),
+        fc.integer({ min: 5, max: 20 }),
+        async (faults, count) => {
+          const sandbox = await sandboxWith();
+          const client = clientFor(sandbox.baseUrl, { timeoutMs: 250 });
+          const subscriptionId = await subscriptionFor(client);
+          sandbox.setFaults({ ...faults, stallMs: 2000 });
+          const invoices = async (): Promise<JsonObject[]> => {
+            const all: JsonObject[] = [];
+            for await (const invoice of client.listInvoices()) all.push(invoice);
+            return all;
+          };
+          const memos = Array.from({ length: count }, (_, i) => `migrated invoice ${i}`);
+          await Promise.all(
+            memos.map((memo) =>
+              client.createInvoice(subscriptionId, { issue_date: '2026-10-01', memo, line_items: [{ title: 'October', quantity: '1', unit_price: '10.00' }] }, {
+                naturalKey: `invoices:${memo}`,
+                lookup: async () => (await invoices()).find((invoice) => invoice.memo === memo),
+              }),
+            ),
+          );
+          sandbox.setFaults({});
+          expect((await invoices()).map((invoice) => invoice.memo).sort()).toEqual([...memos].sort());
+        },
+      ),
+      { numRuns: 3 },
+    );
   });
 
   it('N creates under a random fault mix finish with exactly N objects', async () => {
