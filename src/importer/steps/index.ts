@@ -36,10 +36,11 @@ const ROW_MAPPERS: Record<string, { map: RowMapper; occurrenceKey?: (row: Source
 /**
  * The steps of every row of one file (rows in file order, all of one kind). A row that cannot be
  * mapped gets an `error` and no steps; the others are unaffected. Line-item rows of an invoice share
- * their invoice's step (same naturalKey), so they succeed or fail with it.
+ * their invoice's step (same naturalKey), so they succeed or fail with it; an invoice with a line-item
+ * row in `excluded` (rows that will not be sent, e.g. with validation errors) is not mapped at all.
  */
-export function stepsForFile(rows: SourceRow[]): RowSteps[] {
-  if (rows.length > 0 && rows.every((row) => row.kind === 'invoices')) return invoiceFileSteps(rows);
+export function stepsForFile(rows: SourceRow[], excluded: ReadonlySet<SourceRow> = new Set()): RowSteps[] {
+  if (rows.length > 0 && rows.every((row) => row.kind === 'invoices')) return invoiceFileSteps(rows, excluded);
   const seen = new Map<string, number>();
   return rows.map((row) => {
     try {

@@ -14,12 +14,17 @@ function invoiceMemo(id: string): string {
   return `Migrated invoice ${id}`;
 }
 
-export function invoiceFileSteps(rows: SourceRow[]): RowSteps[] {
+/**
+ * An invoice is all or nothing: when its own row or any of its line-item rows cannot be mapped, or
+ * is among `excluded` (rows with validation errors, which will not be sent), none of its rows yields
+ * a step, and each says why, so no invoice is ever created with a line missing.
+ */
+export function invoiceFileSteps(rows: SourceRow[], excluded: ReadonlySet<SourceRow> = new Set()): RowSteps[] {
   const result = new Map<SourceRow, RowSteps>(rows.map((row) => [row, { row, steps: [] }]));
   const fail = (row: SourceRow, error: unknown) => {
     const entry = result.get(row)!;
     entry.steps = [];
-    entry.error = error instanceof RowError ? error : new RowError(row, undefined, String(error));
+    entry.error ??= error instanceof RowError ? error : new RowError(row, undefined, String(error));
   };
 
   const invoiceRows = new Map<string, SourceRow>();
@@ -34,32 +39,40 @@ export function invoiceFileSteps(rows: SourceRow[]): RowSteps[] {
     }
   }
 
-  const lineItems = new Map<string, Array<{ row: SourceRow; item: JsonObject }>>();
+  const members = new Map<string, Array<{ row: SourceRow; item?: JsonObject }>>();
   for (const row of rows) {
-    if (result.get(row)!.error || cell(row, 'name') === undefined) continue;
+    if (cell(row, 'name') === undefined) continue;
+    const invoiceId = cell(row, 'attach_to') ?? (flag(row, 'create_invoice') === true ? cell(row, 'id') : undefined);
+    if (invoiceId === undefined || !invoiceRows.has(invoiceId)) {
+      fail(row, invoiceId === undefined
+        ? new RowError(row, 'attach_to', 'attach_to must name the id of the invoice this line item belongs to')
+        : new RowError(row, 'attach_to', `no row in this file creates invoice "${invoiceId}"`, 'Set create_invoice TRUE on the row with that id, or fix attach_to.'));
+      continue;
+    }
+    const list = members.get(invoiceId) ?? [];
+    members.set(invoiceId, list);
     try {
-      const invoiceId = cell(row, 'attach_to') ?? (flag(row, 'create_invoice') === true ? cell(row, 'id') : undefined);
-      if (invoiceId === undefined) throw new RowError(row, 'attach_to', 'attach_to must name the id of the invoice this line item belongs to');
-      if (!invoiceRows.has(invoiceId)) throw new RowError(row, 'attach_to', `no row in this file creates invoice "${invoiceId}"`, 'Set create_invoice TRUE on the row with that id, or fix attach_to.');
-      const items = lineItems.get(invoiceId) ?? [];
-      items.push({ row, item: lineItem(row) });
-      lineItems.set(invoiceId, items);
+      list.push({ row, item: lineItem(row) });
     } catch (error) {
       fail(row, error);
+      list.push({ row });
     }
   }
 
   for (const [id, row] of invoiceRows) {
-    if (result.get(row)!.error) continue;
+    const items = members.get(id) ?? [];
+    const rowsOfInvoice = [row, ...items.map((entry) => entry.row).filter((member) => member !== row)];
     try {
-      const items = lineItems.get(id) ?? [];
+      if (result.get(row)!.error) throw result.get(row)!.error;
+      const broken = items.find((entry) => entry.item === undefined || excluded.has(entry.row));
+      if (broken) throw new RowError(row, 'attach_to', `invoice "${id}" is not imported: its line item on row ${broken.row.row} has errors`, 'Fix that row, then import again.');
       if (items.length === 0) throw new RowError(row, 'name', `invoice "${id}" has no line items`, 'Add line-item rows whose attach_to is this id.');
-      const step = invoiceStep(row, id, items.map((entry) => entry.item));
-      result.get(row)!.steps.push(step);
-      for (const entry of items) if (entry.row !== row && !result.get(entry.row)!.error) result.get(entry.row)!.steps.push(step);
+      const step = invoiceStep(row, id, items.map((entry) => entry.item!));
+      for (const member of rowsOfInvoice) result.get(member)!.steps.push(step);
     } catch (error) {
-      fail(row, error);
-      for (const entry of lineItems.get(id) ?? []) if (entry.row !== row) fail(entry.row, new RowError(entry.row, 'attach_to', `invoice "${id}" (row ${row.row}) cannot be imported`));
+      for (const member of rowsOfInvoice) {
+        fail(member, member === row ? error : new RowError(member, 'attach_to', `invoice "${id}" on row ${row.row} is not imported`, 'See that row for why.'));
+      }
     }
   }
   return [...result.values()];

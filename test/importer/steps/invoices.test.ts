@@ -78,6 +78,18 @@ describe('invoice steps', () => {
     expect(mapped[2]!.steps).toHaveLength(1);
   });
 
+  it('are all or nothing: a line item that cannot be mapped, or will not be sent, keeps its invoice back', () => {
+    const broken = stepsForFile(rowsOf('invoices', INVOICES.replace('Travel,1,9.00', 'Travel,1,9.OO')));
+    expect(broken.slice(0, 2).map((entry) => [entry.steps.length, entry.error?.location.column])).toEqual([[0, 'attach_to'], [0, 'unit_price']]);
+    expect(broken[0]!.error!.message).toMatch(/row 3/);
+    expect(broken[2]!.steps).toHaveLength(1);
+    const rows = rowsOf('invoices', INVOICES);
+    const excluded = stepsForFile(rows, new Set([rows[3]!]));
+    expect(excluded.slice(2, 4).map((entry) => entry.steps.length)).toEqual([0, 0]);
+    expect(excluded[2]!.error!.message).toMatch(/row 5 has errors/);
+    expect(excluded[0]!.steps).toHaveLength(1);
+  });
+
   it('refuse a due date before the issue date', () => {
     const mapped = stepsForFile(rowsOf('invoices', INVOICES.replace('2026-10-01,2026-10-31', '2026-10-31,2026-10-01')));
     expect(mapped[0]!.error?.location.column).toBe('due_date');
