@@ -67,7 +67,7 @@ export function renderJunit(name: string, suites: readonly JunitSuite[]): string
 
 function describeFinding(finding: Finding): string {
   const value = finding.value === '' ? '' : ` (value ${JSON.stringify(finding.value)})`;
-  return `${finding.severity} ${finding.column}: ${finding.message}${value} [${finding.rule}]`;
+  return `${finding.severity} [${finding.rule}] ${finding.message}${value}`;
 }
 
 export function renderValidateJunit(report: ValidateReport): string {
@@ -83,7 +83,7 @@ export function renderValidateJunit(report: ValidateReport): string {
         classname: file.template,
         failure: {
           type: errors[0].rule,
-          message: errors.map((finding) => `${finding.column}: ${finding.message}`).join('; '),
+          message: errors.map((finding) => finding.message).join(' | '),
           body,
         },
       };
