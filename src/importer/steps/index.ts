@@ -15,7 +15,6 @@ import { standardSubscriptionKey, subscriptionStandardSteps } from './subscripti
 import type { ImportStep } from '../types.js';
 
 export { findOnSite } from './refs.js';
-export { RowError } from './row-error.js';
 export type { RowSteps } from './step.js';
 
 type RowMapper = (row: SourceRow, occurrence: number) => ImportStep[];
@@ -60,15 +59,3 @@ export function stepsForFile(rows: SourceRow[], excluded: ReadonlySet<SourceRow>
   });
 }
 
-/**
- * The steps of one row, for kinds whose rows stand alone. Invoice line items live on other rows of
- * the file, so invoice rows must go through `stepsForFile`; a row that cannot be mapped throws its RowError.
- */
-export function stepsForRow(row: SourceRow): ImportStep[] {
-  if (row.kind === 'invoices') {
-    throw new RowError(row, undefined, 'invoice rows are mapped per file (their line items are on other rows): use stepsForFile');
-  }
-  const [mapped] = stepsForFile([row]);
-  if (mapped?.error) throw mapped.error;
-  return mapped?.steps ?? [];
-}

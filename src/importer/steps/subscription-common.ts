@@ -3,12 +3,21 @@
 import { TargetError } from '../../errors.js';
 import type { JsonObject, Target } from '../../target/types.js';
 import type { ImportStep, ObjectRef, Resolver, SourceRow, StepOutcome } from '../types.js';
-import { cell, compact, date, fromMinorUnits, integer, minorUnits, requiredCell } from './cells.js';
+import { cell, compact, date, fromMinorUnits, integer, minorUnits, money, requiredCell } from './cells.js';
 import { RowError } from './row-error.js';
 import { linkTo, siteInfo, startOfDay } from './site.js';
 import { defineStep, objectId } from './step.js';
 
 const COLLECTION_METHODS: readonly string[] = ['automatic', 'remittance', 'prepaid'];
+
+/** Reads the billing cells once while mapping, so a row with unusable ones fails before anything is sent. */
+export function checkBillingCells(row: SourceRow): void {
+  if (date(row, 'next_billing_at') === undefined) requiredCell(row, 'next_billing_at');
+  date(row, 'previous_billing_at');
+  integer(row, 'net_terms');
+  collectionMethod(row);
+  for (const balance of BALANCES) money(row, balance.column);
+}
 
 /** Currency, collection method, billing dates (midnight in the site's time zone) and net terms. */
 export async function billingAttributes(row: SourceRow, target: Target): Promise<JsonObject> {

@@ -6,7 +6,7 @@ import type { ImportStep, ObjectRef, SourceRow } from '../types.js';
 import { cell, customFields, flag, requiredCell } from './cells.js';
 import { RowError } from './row-error.js';
 import { appliedCells, defineStep } from './step.js';
-import { BALANCE_COLUMNS, balanceSteps, billingAttributes, idIfExists, nthSubscriptionOf, subscriptionOutcome } from './subscription-common.js';
+import { BALANCE_COLUMNS, balanceSteps, billingAttributes, checkBillingCells, idIfExists, nthSubscriptionOf, subscriptionOutcome } from './subscription-common.js';
 import { itemAttributes, subscriptionItems } from './subscription-items.js';
 
 const CUSTOMER = 'import_identifier_customer_reference';
@@ -43,6 +43,7 @@ export function subscriptionAdvancedSteps(row: SourceRow, customPricing: boolean
   const paysSelf = cell(row, 'who_pays') === 'self';
   const profile: ObjectRef = { type: 'payment_profile', key: customerReference };
   const items = subscriptionItems(row, customPricing);
+  checkBillingCells(row);
   const group = groupSettings(row);
   const receivesEmails = flag(row, 'receive_invoice_emails');
   const fields = customFields(row, ['custom_field']);

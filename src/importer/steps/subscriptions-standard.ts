@@ -8,7 +8,7 @@ import { customerAttributes, paymentProfileFields } from './customer-fields.js';
 import { firstMatch } from './refs.js';
 import { siteInfo } from './site.js';
 import { appliedCells, defineStep, objectId } from './step.js';
-import { BALANCE_COLUMNS, balanceSteps, billingAttributes, nthSubscriptionOf, subscriptionOutcome } from './subscription-common.js';
+import { BALANCE_COLUMNS, balanceSteps, billingAttributes, checkBillingCells, nthSubscriptionOf, subscriptionOutcome } from './subscription-common.js';
 import { itemAttributes, subscriptionItems } from './subscription-items.js';
 
 const PAYMENT_ATTRIBUTES = { credit_card: 'credit_card_attributes', bank_account: 'bank_account_attributes', paypal_account: 'payment_profile_attributes' } as const;
@@ -29,6 +29,7 @@ export function subscriptionStandardSteps(row: SourceRow, customPricing: boolean
   const email = requiredCell(row, 'email');
   const key = occurrence > 1 ? `${standardSubscriptionKey(row)}/${occurrence}` : standardSubscriptionKey(row);
   const items = subscriptionItems(row, customPricing);
+  checkBillingCells(row);
   const customer = customerAttributes(row, reference);
   const customerFields = customFields(row, ['custom_field_customer']);
   const subscriptionFields = { ...customFields(row, ['custom_field']), ...customFields(row, ['custom_field_subscription']) };

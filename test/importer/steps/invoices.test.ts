@@ -1,7 +1,7 @@
 // Invoice rows → one invoice per create_invoice row with the line items attached to it by id; net
 // terms computed, the template id in the memo, the created total as `Amount`; found again on re-run.
 import { describe, expect, it } from 'vitest';
-import { stepsForFile, stepsForRow } from '../../../src/importer/steps/index.js';
+import { stepsForFile } from '../../../src/importer/steps/index.js';
 import { CATALOG } from './catalog-rows.js';
 import { rowFrom, rowsOf, runSteps, SimpleResolver, stepsOf } from './harness.js';
 import { MemoryTarget } from './memory-target.js';
@@ -93,9 +93,5 @@ describe('invoice steps', () => {
   it('refuse a due date before the issue date', () => {
     const mapped = stepsForFile(rowsOf('invoices', INVOICES.replace('2026-10-01,2026-10-31', '2026-10-31,2026-10-01')));
     expect(mapped[0]!.error?.location.column).toBe('due_date');
-  });
-
-  it('are never mapped row by row', () => {
-    expect(() => stepsForRow(rowsOf('invoices', INVOICES)[0]!)).toThrow(/stepsForFile/);
   });
 });

@@ -98,6 +98,18 @@ describe('standard subscriptions', () => {
     expect(mapped.map((entry) => entry.steps.map((step) => step.naturalKey))).toEqual([['subscription:ada@example.com/basic'], ['subscription:ada@example.com/basic/2']]);
   });
 
+  it.each([
+    ['next_billing_at', '12/01/2026'],
+    ['next_billing_at', ''],
+    ['payment_collection_method', 'invoice'],
+    ['service_credit_balance', '$5'],
+    ['componentQuantity_1', 'five'],
+  ])('fail a row whose %s is %j while mapping, before anything is sent', (column, value) => {
+    const [entry] = stepsForFile([rowFrom('subscriptions-standard', { ...STANDARD, [column]: value })]);
+    expect(entry!.steps).toEqual([]);
+    expect(entry!.error?.location).toMatchObject({ file: 'subscriptions-standard.csv', row: 2, column });
+  });
+
   it('skip rows whose create_subscription is not TRUE', () => {
     expect(stepsForFile([rowFrom('subscriptions-standard', { ...STANDARD, create_subscription: 'FALSE' })])[0]!.steps).toEqual([]);
   });
