@@ -105,9 +105,12 @@ export class FileValidator {
       const members = this.resolved.members.get(groupOf(template, column.name).id) ?? [];
       for (const n of members) {
         const name = memberName(column.name, n);
+        // A required group column is required for its first member only ("component_1 Required"),
+        // where a conditional requirement would only repeat the finding.
+        const requiredHere = n === 1 && column.requirement === 'required';
         for (const use of uses) {
-          // A required group column is required for its first member only ("component_1 Required").
-          if (use.rule === 'required' && n !== 1) continue;
+          if (use.rule === 'required' && !requiredHere) continue;
+          if (use.rule === 'required-if' && requiredHere) continue;
           if (plainIndex(name) < 0 && !REPORTS_MISSING.has(use.rule)) continue;
           bind(use, section, name, n);
         }

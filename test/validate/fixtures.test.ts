@@ -91,7 +91,6 @@ const DEFECTS: Record<string, Array<[number, string, string]>> = {
   'subscriptions-advanced-custom-pricing': [
     [2, 'componentCustomPrice_1', 'custom-price'],
     [3, 'component_1', 'required'],
-    [3, 'component_1', 'required-if'],
   ],
   'subscriptions-standard': [
     [2, 'email', 'email'],
