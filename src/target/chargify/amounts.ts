@@ -1,5 +1,5 @@
-// Amounts from and to the API: decimal strings (or, in a few spec fields, JSON numbers and integer
-// cents) become Decimal; a Decimal goes out as a JSON number only when that is exact.
+// Amounts from and to the API: decimal strings (or, in a few spec fields, JSON numbers) become Decimal;
+// a decimal goes out as a JSON number only when that is exact.
 import { Decimal } from '../../pricing/money.js';
 import { InputError } from '../../errors.js';
 import type { Json } from '../types.js';
@@ -9,11 +9,6 @@ export function parseAmount(value: Json | undefined): Decimal | undefined {
   if (typeof value === 'number') return Number.isFinite(value) ? new Decimal(String(value)) : undefined;
   if (typeof value !== 'string' || !/^-?\d+(\.\d+)?$/.test(value.trim())) return undefined;
   return new Decimal(value.trim());
-}
-
-/** An `*_in_cents` field as a Decimal of whole currency units (1250 → 12.5). */
-export function parseCents(value: Json | undefined): Decimal | undefined {
-  return parseAmount(value)?.dividedBy(100);
 }
 
 /**

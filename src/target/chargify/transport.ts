@@ -13,7 +13,7 @@ import { acquireSiteConnection, MAX_CONCURRENCY, releaseSiteConnection } from '.
 import type { SiteConnection } from './site-connection.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
-export type QueryValue = string | number | boolean | ReadonlyArray<string | number> | undefined;
+type QueryValue = string | number | boolean | ReadonlyArray<string | number> | undefined;
 export type Query = Record<string, QueryValue>;
 
 export interface SiteAccess {
@@ -59,7 +59,7 @@ export interface RequestOptions {
 }
 
 /** The API's maximum page size. */
-export const PER_PAGE = 200;
+const PER_PAGE = 200;
 const DEFAULT_TIMEOUT_MS = 120_000;
 const DEFAULT_MAX_RETRIES = 6;
 /** After a 409 the earlier request may still be committing: look again after these waits (× backoff base). */
@@ -301,7 +301,7 @@ function unwrap(body: Json | undefined, rootKey: string | undefined): Json | und
 }
 
 /** List answers come as `[{"customer": {...}}, …]` or as `{"price_points": [...]}`; both become plain objects. */
-export function listItems(body: Json | undefined, key: string): JsonObject[] {
+function listItems(body: Json | undefined, key: string): JsonObject[] {
   const raw = Array.isArray(body) ? body : body !== null && typeof body === 'object' && body !== undefined ? body[key] : undefined;
   if (!Array.isArray(raw)) return [];
   return raw.flatMap((item) => {
@@ -312,7 +312,7 @@ export function listItems(body: Json | undefined, key: string): JsonObject[] {
 }
 
 /** Rails-style query string: arrays as `key[]=a&key[]=b`. */
-export function queryString(query: Query | undefined): string {
+function queryString(query: Query | undefined): string {
   if (query === undefined) return '';
   const parts: string[] = [];
   for (const [key, value] of Object.entries(query)) {
