@@ -176,7 +176,7 @@ describe('migrate validate', () => {
   it.each([
     { flags: ['--as-of', '2026-02-30'], message: /--as-of expects a calendar date YYYY-MM-DD/ },
     { flags: ['--format', 'xml'], message: /--format must be one of pretty, json, github, junit/ },
-    { flags: ['--template', 'subscriptions'], message: /subscriptions/ },
+    { flags: ['--template', 'subscription-standard'], message: /Unknown template kind "subscription-standard". Did you mean subscriptions-standard/ },
   ])('exits 2 on a bad flag $flags', async ({ flags, message }) => {
     await withTempDir({ 'subs.csv': validFile }, async (dir) => {
       const result = await runCli(['validate', 'subs.csv', ...flags], { cwd: dir });

@@ -4,8 +4,8 @@ import ora from 'ora';
 import { loadConfig } from '../../config/index.js';
 import { collectCsvFiles } from '../../csv/inputs.js';
 import { ExitCode } from '../../errors.js';
-import { validateFiles } from '../../validate/index.js';
-import { colorEnabled, resolveAsOf, resolveFormat } from '../options.js';
+import { summarize, validateFiles, type ValidationReport } from '../../validate/index.js';
+import { colorEnabled, parseTemplateKind, resolveAsOf, resolveFormat } from '../options.js';
 import { createColors } from '../reporters/colors.js';
 import { renderValidateReport } from '../reporters/index.js';
 import { writeValidateResults } from '../reporters/result-files.js';
@@ -16,11 +16,14 @@ export interface ValidateOptions {
   asOf?: string;
   format?: string;
   out?: string;
+  /** Also warn where YourExpectedRenewal disagrees with the catalog's price (src/compare/preview.ts). */
+  preview?: boolean;
   color?: boolean;
 }
 
 export async function run(paths: string[], options: ValidateOptions): Promise<void> {
   const format = resolveFormat(options.format);
+  const template = options.template === undefined ? undefined : parseTemplateKind(options.template);
   const asOf = resolveAsOf(options.asOf, await loadConfig());
   const files = await collectCsvFiles(paths);
   const catalogPaths = options.catalog && options.catalog.length > 0 ? await collectCsvFiles(options.catalog) : undefined;
@@ -28,7 +31,8 @@ export async function run(paths: string[], options: ValidateOptions): Promise<vo
   const spinner = process.stderr.isTTY ? ora({ text: `Validating ${files.length} file${files.length === 1 ? '' : 's'}…`, stream: process.stderr }).start() : undefined;
   let report;
   try {
-    report = await validateFiles(files, { asOf, template: options.template, catalogPaths });
+    report = await validateFiles(files, { asOf, template, catalogPaths });
+    if (options.preview) report = await withRenewalPreview(report, files, catalogPaths ?? []);
     if (options.out !== undefined) await writeValidateResults(report, options.out);
   } finally {
     spinner?.stop();
@@ -37,4 +41,12 @@ export async function run(paths: string[], options: ValidateOptions): Promise<vo
   const colors = createColors(format === 'pretty' && colorEnabled(options.color, process.stdout));
   process.stdout.write(renderValidateReport(format, report, colors));
   process.exitCode = report.summary.errors > 0 ? ExitCode.rowErrors : ExitCode.ok;
+}
+
+/** The report with `validate --preview`'s warnings added to their files' findings, and the summary recounted. */
+async function withRenewalPreview(report: ValidationReport, files: string[], catalogPaths: string[]): Promise<ValidationReport> {
+  const { previewRenewalFindings } = await import('../../compare/preview.js');
+  const findings = await previewRenewalFindings(files, catalogPaths);
+  const reportFiles = report.files.map((file) => ({ ...file, findings: [...file.findings, ...findings.filter((finding) => finding.file === file.path)] }));
+  return { ...report, files: reportFiles, summary: summarize(reportFiles) };
 }
