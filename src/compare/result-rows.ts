@@ -63,7 +63,13 @@ const SUBSCRIPTION_KINDS = new Set<TemplateKind>([
 ]);
 const CATALOG_KINDS = new Set<TemplateKind>(['products', 'components', 'coupons']);
 
-export async function readCompareInputs(paths: readonly string[]): Promise<CompareInputs> {
+export interface ReadOptions {
+  /** Leave unreadable amounts out instead of stopping (validate reports them as findings). */
+  lenientAmounts?: boolean;
+}
+
+export async function readCompareInputs(paths: readonly string[], options: ReadOptions = {}): Promise<CompareInputs> {
+  const strict = options.lenientAmounts !== true;
   const inputs: CompareInputs = { subscriptions: [], invoices: [], catalogPaths: [] };
   for (const path of paths) {
     const source = await openCsv(path);
@@ -81,7 +87,7 @@ export async function readCompareInputs(paths: readonly string[]): Promise<Compa
       const row: SourceRow = { file: path, kind: template.kind, row: record.row, line: record.line, key: keyOf(values, template.keyColumns), values };
       if (isSubscription) {
         if (cell(row, 'create_subscription')?.toUpperCase() !== 'TRUE') continue;
-        inputs.subscriptions.push(subscriptionRow(row, template.kind));
+        inputs.subscriptions.push(subscriptionRow(row, template.kind, strict));
         continue;
       }
       addLineItem(row, lineTotals);
@@ -89,7 +95,7 @@ export async function readCompareInputs(paths: readonly string[]): Promise<Compa
       if (cell(row, 'create_invoice')?.toUpperCase() !== 'TRUE') continue;
       const uid = /\/invoices\/([^/?#]+)$/.exec(cell(row, 'Result') ?? '')?.[1];
       invoices.push({
-        ...base(row, template.kind, 'total_amount', 'Amount'),
+        ...base(row, template.kind, 'total_amount', 'Amount', strict),
         kind: 'invoice',
         ...optional('subscriptionReference', cell(row, 'sub_reference')),
         ...optional('uid', uid),
@@ -108,12 +114,12 @@ function addLineItem(row: SourceRow, totals: Map<string, Decimal>): void {
   totals.set(invoice, (totals.get(invoice) ?? new Decimal(0)).plus(quantity.value.times(unitPrice.value)));
 }
 
-function subscriptionRow(row: SourceRow, template: TemplateKind): SubscriptionRow {
+function subscriptionRow(row: SourceRow, template: TemplateKind, strict: boolean): SubscriptionRow {
   const facts = subscriptionFactsOf(row);
   const nextBilling = cell(row, 'next_billing_at');
   const linkId = /\/subscriptions\/(\d+)(?:[/?#]|$)/.exec(cell(row, 'Result') ?? '')?.[1];
   return {
-    ...base(row, template, 'YourExpectedRenewal', 'ChargifyNextRenewal'),
+    ...base(row, template, 'YourExpectedRenewal', 'ChargifyNextRenewal', strict),
     kind: 'subscription',
     facts,
     ...optional('currency', facts.currency),
@@ -124,7 +130,7 @@ function subscriptionRow(row: SourceRow, template: TemplateKind): SubscriptionRo
   };
 }
 
-function base(row: SourceRow, template: TemplateKind, expectedColumn: string, actualColumn: string): RowBase {
+function base(row: SourceRow, template: TemplateKind, expectedColumn: string, actualColumn: string, strict: boolean): RowBase {
   return {
     file: row.file,
     row: row.row,
@@ -133,17 +139,18 @@ function base(row: SourceRow, template: TemplateKind, expectedColumn: string, ac
     template,
     status: (cell(row, 'Status') ?? '').toLowerCase(),
     result: cell(row, 'Result') ?? '',
-    ...optional('expected', amountCell(row, expectedColumn)),
-    ...optional('actual', amountCell(row, actualColumn)),
+    ...optional('expected', amountCell(row, expectedColumn, strict)),
+    ...optional('actual', amountCell(row, actualColumn, strict)),
   };
 }
 
 /** An amount column; a value that is not an amount stops the command with the cell named (exit 2). */
-function amountCell(row: SourceRow, column: string): Decimal | undefined {
+function amountCell(row: SourceRow, column: string, strict: boolean): Decimal | undefined {
   const text = cell(row, column);
   if (text === undefined) return undefined;
   const read = readMoney(text);
   if (read.ok) return read.value;
+  if (!strict) return undefined;
   throw new InputError('bad-amount', `${column} "${text}" is not an amount: ${read.reason}.`, {
     location: { file: row.file, row: row.row, line: row.line, column },
     hint: 'Fix the cell (plain digits with a decimal point) and run compare again.',
