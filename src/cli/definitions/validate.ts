@@ -15,6 +15,7 @@ export function defineValidate(program: Command): void {
     .option('--as-of <date>', 'judge date rules against this calendar date YYYY-MM-DD (default: today in the configured time zone, UTC)')
     .option('--format <format>', 'report format: pretty, json, github or junit (default: pretty)')
     .option('--out <dir>', 'also write annotated copies there: Status error (Result = the messages) or pending; other cells untouched')
+    .option('--preview', 'also price each subscription\'s next renewal from the catalog templates and warn where YourExpectedRenewal disagrees (rule expected-renewal)')
     .addHelpText(
       'after',
       `
@@ -22,6 +23,7 @@ Examples:
   $ migrate validate customers.csv subscriptions.csv
   $ migrate validate data/ --catalog catalog/ --as-of 2026-11-23 --format github
   $ migrate validate subs.csv --format json --out results/
+  $ migrate validate data/ --preview
 
 Exit codes: 0 no row has errors (warnings allowed), 1 some rows have errors,
 2 usage or input-file error (malformed CSV, unknown template); no output is written then.
@@ -36,6 +38,7 @@ Colour follows the terminal; --no-color or NO_COLOR turns it off.`,
         asOf: options.asOf as string | undefined,
         format: options.format as string | undefined,
         out: options.out as string | undefined,
+        preview: options.preview === true,
         color: all.color as boolean | undefined,
       });
     });
