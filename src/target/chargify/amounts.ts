@@ -1,7 +1,7 @@
 // Amounts from and to the API: decimal strings (or, in a few spec fields, JSON numbers) become Decimal;
 // a decimal goes out as a JSON number only when that is exact.
 import { Decimal } from '../../pricing/money.js';
-import { InputError } from '../../errors.js';
+import { ExitCode, MigrateError } from '../../errors.js';
 import type { Json } from '../types.js';
 
 /** A decimal amount field ("12.50" or 12.5), or undefined when absent, null or not a number. */
@@ -19,7 +19,11 @@ export function exactJsonNumber(amount: string): number {
   const decimal = parseAmount(amount);
   const number = decimal === undefined ? Number.NaN : decimal.toNumber();
   if (decimal === undefined || !new Decimal(String(number)).equals(decimal)) {
-    throw new InputError('invalid-amount', `The amount "${amount}" is not a decimal number that can be sent exactly.`);
+    // A row problem (exit 1), not a run problem: only this row's amount cannot be sent.
+    throw new MigrateError('inexact-amount', `The amount "${amount}" cannot be sent exactly: the API takes this field as a JSON number.`, {
+      exitCode: ExitCode.rowErrors,
+      hint: 'Use at most 15 significant digits.',
+    });
   }
   return number;
 }
