@@ -4,7 +4,7 @@
 import type { JsonObject, Target } from '../../target/types.js';
 import type { ObjectRef, Resolver, SourceRow } from '../types.js';
 import { cell, groupIndices, money, requiredCell } from './cells.js';
-import { childKey, findOnSite, firstMatch, idOrRef, refsOf, resolveId, type IdOrRef } from './refs.js';
+import { childKey, findOnSite, idOrRef, refsOf, resolveId, type IdOrRef } from './refs.js';
 import { RowError } from './row-error.js';
 import { objectId } from './step.js';
 
@@ -74,16 +74,39 @@ export async function itemAttributes(row: SourceRow, items: SubscriptionItems, t
   };
 }
 
+function kindOf(component: JsonObject | undefined): string | undefined {
+  return typeof component?.kind === 'string' ? component.kind : undefined;
+}
+
+const kindsById = new WeakMap<Target, Promise<Map<number, string | undefined>>>();
+
+/** Kinds of the site's components by id, listed once per target: rows naming components by ID name existing ones. */
+async function kindById(target: Target, componentId: number): Promise<string | undefined> {
+  let kinds = kindsById.get(target);
+  if (!kinds) {
+    kinds = (async () => {
+      const map = new Map<number, string | undefined>();
+      for await (const component of target.listComponents()) map.set(objectId(component), kindOf(component));
+      return map;
+    })();
+    kindsById.set(target, kinds);
+    kinds.catch(() => kindsById.delete(target));
+  }
+  return (await kinds).get(componentId);
+}
+
 /** Quantity as the component's kind takes it: allocated, metered balance, or on/off. */
 async function componentAttributes(row: SourceRow, item: ComponentItem, target: Target, resolver: Resolver): Promise<JsonObject> {
   const componentId = await resolveId(item.component, resolver);
-  const component = 'ref' in item.component
-    ? ((await resolver.object?.(item.component.ref)) ?? (await findOnSite(target, item.component.ref)))
-    : await firstMatch(target.listComponents(), (candidate) => objectId(candidate) === componentId);
-  const kind = typeof component?.kind === 'string' ? component.kind : 'quantity_based_component';
+  const kind = 'ref' in item.component
+    ? kindOf((await resolver.object?.(item.component.ref)) ?? (await findOnSite(target, item.component.ref)))
+    : await kindById(target, componentId);
   const attrs: JsonObject = { component_id: componentId };
   if (item.pricePoint) attrs.price_point_id = await resolveId(item.pricePoint, resolver);
   const column = `componentQuantity_${item.n}`;
+  if (kind === undefined) {
+    throw new RowError(row, `component_${item.n}`, `component ${'ref' in item.component ? `"${item.component.ref.key}"` : item.component.id} was not found on the site`);
+  }
   if (kind === 'on_off_component') {
     attrs.enabled = item.quantity !== '0';
   } else if (kind === 'metered_component' || kind === 'event_based_component') {

@@ -156,6 +156,24 @@ describe('standard subscriptions', () => {
     expect(JSON.stringify(outcome.applied)).not.toContain('1234567890');
   });
 
+  it('accept components and price points by site ID, and name a component that is not on the site', async () => {
+    const target = new MemoryTarget();
+    await withCatalog(target);
+    const messages = (await target.findComponentByHandle('messages'))!;
+    const seatsDiscounted = target.objects.get('component_price_point')!.find((pp) => pp.handle === 'seats-disc')!;
+    const seats = (await target.findComponentByHandle('seats'))!;
+    const row = { ...STANDARD, component_1: String(seats.id), componentPricepoint_1: String(seatsDiscounted.id), component_2: String(messages.id), component_3: '', service_credit_balance: '' };
+    const [step] = stepsOf([rowFrom('subscriptions-standard', row)]);
+    expect(step!.dependsOn.filter((ref) => ref.type.startsWith('component'))).toEqual([]);
+    await runSteps(target, [step!]);
+    expect((target.calls[0]!.body.subscription as { components: unknown }).components).toEqual([
+      { component_id: seats.id, price_point_id: seatsDiscounted.id, allocated_quantity: '5' },
+      { component_id: messages.id, unit_balance: 1 },
+    ]);
+    const [missing] = stepsOf([rowFrom('subscriptions-standard', { ...row, customer_reference: 'cust-2', component_2: '99999' })]);
+    await expect(runSteps(target, [missing!])).rejects.toMatchObject({ location: { column: 'component_2' } });
+  });
+
   it('route the profile to gateway_handle only on a live site', async () => {
     const live = new MemoryTarget({ mode: 'live' });
     await withCatalog(live);
