@@ -76,6 +76,10 @@ export const components: TemplateDefinition = {
   ],
   keyColumns: ['handle', 'price_point_handle'],
   rowRules: [
+    {
+      rule: 'attach-to',
+      options: { column: 'attach_to', target: 'handle', targetWhen: [present('component_name')], sourceWhen: [present('attach_to')], external: 'component' },
+    },
     { rule: 'pricing-brackets', section: 'price-point' },
     { rule: 'pricing-brackets', options: { prefix: 'overage_' }, section: 'price-point' },
   ],

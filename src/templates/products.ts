@@ -62,7 +62,12 @@ export const products: TemplateDefinition = {
     },
   ],
   keyColumns: ['handle', 'price_point_handle'],
-  rowRules: [],
+  rowRules: [
+    {
+      rule: 'attach-to',
+      options: { column: 'attach_to', target: 'handle', targetWhen: [present('product_name')], sourceWhen: [present('attach_to')], external: 'product' },
+    },
+  ],
   provides: [
     { set: 'product', column: 'handle', section: 'product' },
     { set: 'product-price-point', column: 'price_point_handle', parentColumns: ['attach_to', 'handle'], section: 'price-point' },

@@ -6,3 +6,11 @@ ruleTable('attach-to', 'invoices', [
   { name: 'an unknown invoice id', rows: [{ create_invoice: 'TRUE', id: 'I1' }, line('I9')], expected: [{ row: 3, column: 'attach_to' }] },
   { name: 'ids of rows that are not invoices do not count', rows: [{ create_invoice: 'FALSE', id: 'I1' }, line('I1')], expected: [{ row: 3, column: 'attach_to' }] },
 ]);
+ruleTable('attach-to', 'products', [
+  { name: 'a price point row attaching to a product of the file', rows: [{ attach_to: 'pro' }, { product_name: 'Pro', handle: 'pro', attach_to: 'pro' }], expected: [] },
+  { name: 'or of the catalog', rows: [{ attach_to: 'legacy' }], options: { references: { product: ['legacy'] } }, expected: [] },
+  { name: 'a product found nowhere is a warning', rows: [{ attach_to: 'legacy' }], expected: [{ row: 2, column: 'attach_to', messageId: 'notInFile' }] },
+]);
+ruleTable('attach-to', 'components', [
+  { name: 'a component found nowhere is a warning', rows: [{ component_name: 'Seats', handle: 'seats', attach_to: 'seat' }], expected: [{ row: 2, column: 'attach_to', messageId: 'notInFile' }] },
+]);
