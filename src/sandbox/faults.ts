@@ -20,7 +20,7 @@ export interface Latency {
   jitterMs: number;
 }
 
-export type FaultDecision =
+type FaultDecision =
   | { kind: 'none' }
   | { kind: 'error'; status: 500 | 502 | 503 }
   | { kind: 'rate-limit' }

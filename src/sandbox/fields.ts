@@ -138,20 +138,9 @@ export function paginate<T>(items: T[], query: URLSearchParams): T[] {
   return items.slice((page - 1) * perPage, page * perPage);
 }
 
-/** Items sorted by id, oldest first unless `direction=desc`. */
-export function sortedById(items: StoredRecord[], query: URLSearchParams): StoredRecord[] {
-  const sorted = [...items].sort((a, b) => a.id - b.id);
-  return query.get('direction') === 'desc' ? sorted.reverse() : sorted;
-}
-
 /** Strips the sandbox's private fields (prefixed `_`) before a record goes on the wire. */
 export function publicView(record: StoredRecord): Record<string, unknown> {
   const view: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(record)) if (!key.startsWith('_')) view[key] = value;
   return view;
-}
-
-/** Handles and codes compare case-insensitively on a real site. */
-export function sameKey(a: unknown, b: string): boolean {
-  return typeof a === 'string' && a.toLowerCase() === b.toLowerCase();
 }

@@ -1,14 +1,14 @@
 // The per-site concurrency limit of the real API: at most 4 requests are processed at once, a few more
 // wait in a short queue, and beyond that the site answers 429.
 
-export interface GateOptions {
+interface GateOptions {
   /** Requests processed at once (the API's limit is 4). */
   concurrency: number;
   /** Requests that may wait for a slot before the gate refuses with 429. */
   queueLimit: number;
 }
 
-export type Release = () => void;
+type Release = () => void;
 
 export class ConcurrencyGate {
   private inFlight = 0;

@@ -1,7 +1,6 @@
 // Finding records the ways the API lets a client name them: by id, by `handle:xyz` in a path, by handle,
 // code or reference, each with the API's 404/422 when nothing matches.
 import { ApiError } from './context.js';
-import { sameKey } from './fields.js';
 import { messages } from './messages.js';
 import type { CollectionName, StoredRecord, Store } from './store.js';
 
@@ -20,8 +19,7 @@ export function findByIdOrHandle(store: Store, collection: CollectionName, raw: 
 
 /** The record whose field (handle, code, reference) equals value; handles and codes ignore case. */
 export function findByField(store: Store, collection: CollectionName, field: string, value: string): StoredRecord | undefined {
-  if (field === 'reference') return store.find(collection, (record) => record[field] === value);
-  return store.find(collection, (record) => sameKey(record[field], value));
+  return store.findBy(collection, field, value);
 }
 
 /** Records matching a predicate, sorted by id. */

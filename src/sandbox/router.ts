@@ -10,7 +10,7 @@ interface Route {
   handler: Handler;
 }
 
-export interface RouteMatch {
+interface RouteMatch {
   handler: Handler;
   params: Record<string, string>;
 }

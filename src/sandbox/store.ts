@@ -34,12 +34,22 @@ type LogEntry =
   | { t: 'tok'; k: string; at: number };
 
 const LOG_FILE = 'sandbox-state.jsonl';
+/** Fields looked up by value on every signup: indexed so lookups stay O(1) as the site grows. */
+const INDEXED: Partial<Record<CollectionName, Array<{ field: string; ignoreCase: boolean }>>> = {
+  product_families: [{ field: 'handle', ignoreCase: true }],
+  products: [{ field: 'handle', ignoreCase: true }],
+  components: [{ field: 'handle', ignoreCase: true }],
+  coupons: [{ field: 'code', ignoreCase: true }],
+  customers: [{ field: 'reference', ignoreCase: false }],
+  subscriptions: [{ field: 'reference', ignoreCase: false }],
+};
 const TOKEN_WINDOW_MS = 60 * 60 * 1000;
 
 export class Store {
   private readonly collections = new Map<CollectionName, Map<number, StoredRecord>>();
   private readonly lastIds = new Map<CollectionName, number>();
   private readonly tokens = new Map<string, number>();
+  private readonly indexes = new Map<string, Map<string, Set<number>>>();
   private pending: string[] = [];
   private undo: Array<() => void> | undefined;
   private flushing: Promise<void> | undefined;
@@ -65,6 +75,19 @@ export class Store {
 
   get(collection: CollectionName, id: number): StoredRecord | undefined {
     return this.table(collection).get(id);
+  }
+
+  /** The first record (lowest id) whose field equals value; handles and codes ignore case. */
+  findBy(collection: CollectionName, field: string, value: string): StoredRecord | undefined {
+    const spec = INDEXED[collection]?.find((candidate) => candidate.field === field);
+    if (!spec) {
+      return this.find(collection, (record) =>
+        typeof record[field] === 'string' && (record[field] as string).toLowerCase() === value.toLowerCase(),
+      );
+    }
+    const ids = this.indexes.get(`${collection}.${field}`)?.get(spec.ignoreCase ? value.toLowerCase() : value);
+    if (!ids || ids.size === 0) return undefined;
+    return this.get(collection, Math.min(...ids));
   }
 
   find(collection: CollectionName, predicate: (record: StoredRecord) => boolean): StoredRecord | undefined {
@@ -161,10 +184,10 @@ export class Store {
   private apply(entry: LogEntry, replaying = false): void {
     if (this.undo) this.undo.push(this.undoStep(entry));
     if (entry.t === 'put') {
-      this.table(entry.c).set(entry.r.id, entry.r);
+      this.setRecord(entry.c, entry.r.id, entry.r);
       if (entry.r.id > (this.lastIds.get(entry.c) ?? 0)) this.lastIds.set(entry.c, entry.r.id);
     } else if (entry.t === 'del') {
-      this.table(entry.c).delete(entry.id);
+      this.setRecord(entry.c, entry.id, undefined);
     } else {
       this.tokens.set(entry.k, entry.at);
     }
@@ -176,10 +199,32 @@ export class Store {
       const previous = this.tokens.get(entry.k);
       return () => (previous === undefined ? this.tokens.delete(entry.k) : this.tokens.set(entry.k, previous));
     }
-    const table = this.table(entry.c);
+    const collection = entry.c;
     const id = entry.t === 'put' ? entry.r.id : entry.id;
+    const previous = this.table(collection).get(id);
+    return () => this.setRecord(collection, id, previous);
+  }
+
+  /** Sets (or with undefined, deletes) a record, keeping the indexes in step. */
+  private setRecord(collection: CollectionName, id: number, record: StoredRecord | undefined): void {
+    const table = this.table(collection);
+    const specs = INDEXED[collection] ?? [];
     const previous = table.get(id);
-    return () => (previous === undefined ? table.delete(id) : table.set(id, previous));
+    for (const { field, ignoreCase } of specs) {
+      const index = this.indexes.get(`${collection}.${field}`) ?? new Map<string, Set<number>>();
+      this.indexes.set(`${collection}.${field}`, index);
+      const key = (value: unknown): string | undefined => (typeof value === 'string' ? (ignoreCase ? value.toLowerCase() : value) : undefined);
+      const before = key(previous?.[field]);
+      if (before !== undefined) index.get(before)?.delete(id);
+      const after = key(record?.[field]);
+      if (after !== undefined) {
+        const ids = index.get(after) ?? new Set<number>();
+        ids.add(id);
+        index.set(after, ids);
+      }
+    }
+    if (record === undefined) table.delete(id);
+    else table.set(id, record);
   }
 
   private replay(path: string): void {

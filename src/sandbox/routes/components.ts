@@ -9,7 +9,7 @@ import type { StoredRecord, Store } from '../store.js';
 import { checkHandleFormat, handleFrom } from './handles.js';
 import { PRICING_SCHEMES, readBrackets, storedBrackets, type Scheme } from './price-brackets.js';
 
-export const COMPONENT_KINDS = ['metered', 'quantity_based', 'on_off', 'prepaid_usage', 'event_based'] as const;
+const COMPONENT_KINDS = ['metered', 'quantity_based', 'on_off', 'prepaid_usage', 'event_based'] as const;
 type Kind = (typeof COMPONENT_KINDS)[number];
 
 export function registerComponentRoutes(router: Router): void {
@@ -58,7 +58,7 @@ export function registerComponentRoutes(router: Router): void {
 }
 
 /** The component as the API shows it, priced by its default price point. */
-export function componentView(store: Store, component: StoredRecord): Record<string, unknown> {
+function componentView(store: Store, component: StoredRecord): Record<string, unknown> {
   const family = store.get('product_families', Number(component.product_family_id));
   const point = store.get('component_price_points', Number(component.default_price_point_id));
   const prices = (point?.prices ?? []) as Array<{ unit_price: string }>;

@@ -37,7 +37,7 @@ export function registerCouponRoutes(router: Router): void {
   });
 }
 
-export function couponView(store: Store, coupon: StoredRecord): Record<string, unknown> {
+function couponView(store: Store, coupon: StoredRecord): Record<string, unknown> {
   const family = store.get('product_families', Number(coupon.product_family_id));
   return { ...publicView(coupon), product_family_name: family?.name ?? null };
 }

@@ -32,7 +32,7 @@ export function paymentProfileView(profile: StoredRecord): Record<string, unknow
 }
 
 /** Mask of a secret: all but its last four characters as X (all of it when it is that short). */
-export function maskSecret(secret: string): string {
+function maskSecret(secret: string): string {
   return secret.length <= 4 ? 'X'.repeat(secret.length) : `${'X'.repeat(secret.length - 4)}${secret.slice(-4)}`;
 }
 

@@ -9,7 +9,7 @@ import type { RecordValue, Store } from '../store.js';
 export const PRICING_SCHEMES = ['per_unit', 'volume', 'tiered', 'stairstep'] as const;
 export type Scheme = (typeof PRICING_SCHEMES)[number];
 
-export interface BracketInput {
+interface BracketInput {
   starting_quantity: number;
   ending_quantity: number | null;
   unit_price: string;
