@@ -1,6 +1,8 @@
 // openCsv over real files: encodings, delimiters, line breaks, quoting, row vs line numbers, malformed files.
 import { describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
+import { existsSync, readdirSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { join } from 'node:path';
 import { openCsv } from '../../src/csv/reader.js';
 import type { CsvRecord } from '../../src/csv/types.js';
@@ -283,6 +285,25 @@ describe('malformed files', () => {
         expect((error as InputError).code).toBe('csv-unreadable');
         expect((error as InputError).location.file).toBe(path);
       }
+    });
+  });
+});
+
+describe.skipIf(!existsSync('/proc/self/fd'))('file handles', () => {
+  it('closes the file after a malformed row, an early break and a header-only read', async () => {
+    const openFds = () => readdirSync('/proc/self/fd').length;
+    await withTempDir({ 'bad.csv': 'a,b\n1,2\n' + '3,4\n'.repeat(100_000) + '5,6,7\n', 'good.csv': 'a,b\n' + '1,2\n'.repeat(100_000) }, async (dir) => {
+      const before = openFds();
+      for (let i = 0; i < 10; i++) {
+        const bad = await openCsv(join(dir, 'bad.csv'));
+        await expect((async () => {
+          for await (const record of bad.records) void record;
+        })()).rejects.toMatchObject({ code: 'csv-too-many-cells' });
+        const good = await openCsv(join(dir, 'good.csv'));
+        for await (const record of good.records) if (record.row > 3) break;
+      }
+      await sleep(50);
+      expect(openFds()).toBeLessThanOrEqual(before);
     });
   });
 });
