@@ -92,6 +92,15 @@ describe('migrate validate', () => {
     });
   });
 
+  it('colours only when allowed: FORCE_COLOR colours, --no-color wins', async () => {
+    await withTempDir({ 'subs.csv': errorFile }, async (dir) => {
+      const env = { NO_COLOR: undefined, FORCE_COLOR: '1' };
+      expect((await runCli(['validate', 'subs.csv', ...asOf], { cwd: dir, env })).stdout).toMatch(/\u001b\[31m/);
+      expect((await runCli(['validate', 'subs.csv', ...asOf, '--no-color'], { cwd: dir, env })).stdout).not.toMatch(/\u001b\[/);
+      expect((await runCli(['validate', 'subs.csv', ...asOf, '--format', 'json'], { cwd: dir, env })).stdout).not.toMatch(/\u001b\[/);
+    });
+  });
+
   it('prints github workflow commands', async () => {
     await withTempDir({ 'subs.csv': errorFile }, async (dir) => {
       const result = await runCli(['validate', 'subs.csv', ...asOf, '--format', 'github'], { cwd: dir });
