@@ -4,7 +4,7 @@ import { hashFile, newRunId, saveRun, type RunRecord } from '../state/runs.js';
 import { openJournal, siteKeyOf } from '../state/journal.js';
 import type { Target } from '../target/types.js';
 import { executePlan, type ExecuteResult } from './execute.js';
-import { buildPlan, closureOf, type Plan } from './plan.js';
+import { buildPlan, closureOf, LAST_CATALOG_RANK, typeRank, type Plan } from './plan.js';
 import { createProgress } from './progress.js';
 import { reconcileIntents, type ReconcileReport } from './reconcile.js';
 import { ImportResolver } from './resolver.js';
@@ -54,18 +54,23 @@ export interface ImportRunResult {
   canaryRows?: SourceRow[];
 }
 
-/** The first `count` rows that are valid and not yet done, in plan order. */
+/**
+ * The first `count` valid rows not yet done, preferring customer-side rows (customers, subscriptions,
+ * invoices) over catalog rows: they exercise the most; the catalog they need comes with them.
+ */
 function canaryRows(prepared: PreparedImport, done: (row: SourceRow) => boolean, count: number): SourceRow[] {
-  const rows: SourceRow[] = [];
+  const candidates: SourceRow[] = [];
   const seen = new Set<SourceRow>();
   for (const node of prepared.plan.nodes) {
     for (const row of node.rows) {
       if (seen.has(row) || prepared.loaded.invalid.has(row)) continue;
       seen.add(row);
-      if (!done(row) && rows.length < count) rows.push(row);
+      if (!done(row)) candidates.push(row);
     }
   }
-  return rows;
+  const isCatalog = (row: SourceRow): boolean =>
+    (prepared.plan.rowNodes.get(row) ?? []).every((node) => typeRank(node.step.type) <= LAST_CATALOG_RANK);
+  return [...candidates.filter((row) => !isCatalog(row)), ...candidates.filter(isCatalog)].slice(0, count);
 }
 
 export async function runImport(options: ImportRunOptions): Promise<ImportRunResult> {

@@ -1,0 +1,250 @@
+// test-import and live-import end to end: the built CLI as a child process, real files, sandboxes
+// over HTTP; exit codes, result files, the JSON summary, dry runs, Ctrl-C, the live guards.
+import { spawn } from 'node:child_process';
+import { cp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { startSandbox, type RunningSandbox } from '../../src/sandbox/index.js';
+import { createTarget } from '../../src/target/index.js';
+import type { JsonObject } from '../../src/target/types.js';
+import { withTempDir } from '../helpers/temp-dir.js';
+import { AS_OF, catalogFiles, subscriptionsCsv } from './import-data.js';
+
+const cli = fileURLToPath(new URL('../../bin/migrate.js', import.meta.url));
+const sample = fileURLToPath(new URL('../../fixtures/sample', import.meta.url));
+
+interface Exit {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+async function journalLines(dir: string): Promise<number> {
+  try {
+    const [file] = await readdir(join(dir, '.migrate', 'journal'));
+    return file ? (await readFile(join(dir, '.migrate', 'journal', file), 'utf8')).split('\n').length - 1 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** Runs the CLI; with `whenJournalHas`, sends the signal once the journal holds that many lines. */
+function runCli(cwd: string, args: string[], options: { whenJournalHas?: { lines: number; signal: NodeJS.Signals } } = {}): Promise<Exit> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [cli, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' } });
+    let stdout = '';
+    let stderr = '';
+    let done = false;
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    const watch = options.whenJournalHas;
+    if (watch) {
+      void (async () => {
+        while (!done && (await journalLines(cwd)) < watch.lines) await new Promise((r) => setTimeout(r, 10));
+        if (!done) child.kill(watch.signal);
+      })();
+    }
+    child.on('error', reject);
+    child.on('close', (code) => {
+      done = true;
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+async function results(dir: string, file: string): Promise<Array<Record<string, string>>> {
+  return parse(await readFile(join(dir, 'migrate-results', file), 'utf8'), { columns: true }) as Array<Record<string, string>>;
+}
+
+async function count(sandbox: RunningSandbox, list: 'listCustomers' | 'listSubscriptions'): Promise<number> {
+  const target = createTarget({ name: 'check', baseUrl: sandbox.baseUrl });
+  try {
+    let n = 0;
+    for await (const _item of target[list]() as AsyncIterable<JsonObject>) n += 1;
+    return n;
+  } finally {
+    await target.close();
+  }
+}
+
+async function withSandboxes<T>(fn: (test: RunningSandbox, live: RunningSandbox) => Promise<T>): Promise<T> {
+  const test = await startSandbox();
+  const live = await startSandbox({ mode: 'live', subdomain: 'acme' });
+  try {
+    return await fn(test, live);
+  } finally {
+    await test.close();
+    await live.close();
+  }
+}
+
+describe('test-import', () => {
+  it('imports the sample set into the embedded sandbox, then skips every row on a re-run', async () => {
+    await withTempDir({}, async (dir) => {
+      await cp(sample, join(dir, 'sample'), { recursive: true });
+      const first = await runCli(dir, ['test-import', 'sample', '--as-of', AS_OF]);
+      expect(first.code, first.stderr + first.stdout).toBe(0);
+      expect(first.stderr).toContain('embedded sandbox');
+      expect(first.stdout).toContain('Next: migrate compare');
+      const subscriptions = await results(dir, 'subscriptions-standard.csv');
+      for (const row of subscriptions) {
+        expect(row.Status).toBe('success');
+        expect(row.Result).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/subscriptions\/\d+$/);
+        expect(row.ChargifyNextRenewal).toMatch(/^\d+\.\d{2}$/);
+      }
+      for (const row of await results(dir, 'invoices.csv')) expect(row.Amount).toMatch(/^\d+\.\d{2}$/);
+      const before = await readFile(join(dir, 'migrate-results', 'subscriptions-standard.csv'), 'utf8');
+
+      const again = await runCli(dir, ['test-import', 'sample', '--as-of', AS_OF, '--format', 'json']);
+      expect(again.code, again.stderr).toBe(0);
+      const document = JSON.parse(again.stdout);
+      expect(document).toMatchObject({ version: 1, command: 'test-import', asOf: AS_OF });
+      expect(document.summary.success).toBe(0);
+      expect(document.summary.skipped).toBe(document.summary.rows);
+      expect(await readFile(join(dir, 'migrate-results', 'subscriptions-standard.csv'), 'utf8')).toBe(before);
+    });
+  });
+
+  it('does not send rows with errors, reports them, and exits 1', async () => {
+    await withSandboxes(async (test) => {
+      await withTempDir({ ...catalogFiles(), 'data/subs.csv': subscriptionsCsv(4, [3]) }, async (dir) => {
+        await writeFile(join(dir, '.migraterc.json'), JSON.stringify({ sites: { test: { baseUrl: test.baseUrl } } }));
+        const exit = await runCli(dir, ['test-import', 'data', '--as-of', AS_OF, '--format', 'json']);
+        expect(exit.code, exit.stderr).toBe(1);
+        const document = JSON.parse(exit.stdout);
+        expect(document.summary).toMatchObject({ rows: 6, success: 5, error: 1 });
+        expect(document.rows.find((row: { row: number; file: string }) => row.file.endsWith('subs.csv') && row.row === 3)).toMatchObject({
+          status: 'error',
+          key: 'cust-0002',
+        });
+        const rows = await results(dir, 'subs.csv');
+        expect(rows[1]).toMatchObject({ Status: 'error' });
+        expect(rows[1]!.Result).toContain('email');
+        expect(await count(test, 'listCustomers')).toBe(3);
+      });
+    });
+  });
+
+  it('prints the plan with --dry-run and sends nothing', async () => {
+    await withSandboxes(async (test) => {
+      await withTempDir({ ...catalogFiles(), 'data/subs.csv': subscriptionsCsv(5) }, async (dir) => {
+        await writeFile(join(dir, '.migraterc.json'), JSON.stringify({ sites: { test: { baseUrl: test.baseUrl } } }));
+        const exit = await runCli(dir, ['test-import', 'data', '--as-of', AS_OF, '--dry-run', '--format', 'json']);
+        expect(exit.code, exit.stderr).toBe(0);
+        const plan = JSON.parse(exit.stdout);
+        expect(plan).toMatchObject({ dryRun: true, objects: { product_family: 1, product: 1, product_price_point: 1, subscription: 5 } });
+        expect(plan.calls.total).toBeGreaterThanOrEqual(8 + 5);
+        expect(plan.estimatedMs).toBeGreaterThanOrEqual(0);
+        expect(await count(test, 'listCustomers')).toBe(0);
+      });
+    });
+  });
+
+  it('stops cleanly on Ctrl-C with exit 130 and resumes to completion', async () => {
+    const slow = await startSandbox({ latency: { ms: 40, jitterMs: 0 } });
+    try {
+      await withTempDir({ ...catalogFiles(), 'data/subs.csv': subscriptionsCsv(30) }, async (dir) => {
+        await writeFile(join(dir, '.migraterc.json'), JSON.stringify({ sites: { test: { baseUrl: slow.baseUrl } } }));
+        // Ctrl-C once the import is under way: a dozen journal lines written.
+        const interrupted = await runCli(dir, ['test-import', 'data', '--as-of', AS_OF, '--format', 'json'], {
+          whenJournalHas: { lines: 12, signal: 'SIGINT' },
+        });
+        expect(interrupted.code, interrupted.stderr).toBe(130);
+        const stopped = JSON.parse(interrupted.stdout);
+        expect(stopped.stopped).toBe('interrupted');
+        expect(stopped.summary.pending).toBeGreaterThan(0);
+        expect((await results(dir, 'subs.csv')).some((row) => row.Status === 'pending')).toBe(true);
+
+        const resumed = await runCli(dir, ['test-import', 'data', '--as-of', AS_OF, '--format', 'json']);
+        expect(resumed.code, resumed.stderr).toBe(0);
+        expect(JSON.parse(resumed.stdout).summary).toMatchObject({ rows: 32, error: 0, pending: 0 });
+        expect(await count(slow, 'listSubscriptions')).toBe(30);
+      });
+    } finally {
+      await slow.close();
+    }
+  });
+
+  it('posts the JSON summary to --notify-url', async () => {
+    const received: string[] = [];
+    const server = createServer((request, response) => {
+      let body = '';
+      request.on('data', (chunk) => (body += chunk));
+      request.on('end', () => {
+        received.push(body);
+        response.end('ok');
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as { port: number };
+    try {
+      await withSandboxes(async (test) => {
+        await withTempDir({ ...catalogFiles(), 'data/subs.csv': subscriptionsCsv(1) }, async (dir) => {
+          await writeFile(join(dir, '.migraterc.json'), JSON.stringify({ sites: { test: { baseUrl: test.baseUrl } } }));
+          const exit = await runCli(dir, ['test-import', 'data', '--as-of', AS_OF, '--notify-url', `http://127.0.0.1:${port}/hook`]);
+          expect(exit.code, exit.stderr).toBe(0);
+        });
+      });
+      expect(received).toHaveLength(1);
+      expect(JSON.parse(received[0]!)).toMatchObject({ version: 1, command: 'test-import', summary: { rows: 3, success: 3 } });
+    } finally {
+      server.close();
+    }
+  });
+});
+
+describe('live-import', () => {
+  it('refuses without a live site, against the test site, and for untested files', async () => {
+    await withSandboxes(async (test, live) => {
+      await withTempDir({ ...catalogFiles(), 'data/subs.csv': subscriptionsCsv(2) }, async (dir) => {
+        await writeFile(join(dir, '.migraterc.json'), JSON.stringify({ sites: { test: { baseUrl: test.baseUrl } } }));
+        const noLive = await runCli(dir, ['live-import', 'data', '--yes', '--as-of', AS_OF]);
+        expect(noLive.code, noLive.stderr).toBe(2);
+        expect(noLive.stderr).toContain('needs a site named "live"');
+
+        await writeFile(join(dir, '.migraterc.json'), JSON.stringify({ sites: { test: { baseUrl: test.baseUrl }, live: { baseUrl: test.baseUrl } } }));
+        const same = await runCli(dir, ['live-import', 'data', '--yes', '--as-of', AS_OF]);
+        expect(same.code, same.stderr).toBe(2);
+        expect(same.stderr).toContain('same site as "test"');
+
+        await writeFile(join(dir, '.migraterc.json'), JSON.stringify({ sites: { test: { baseUrl: test.baseUrl }, live: { baseUrl: live.baseUrl } } }));
+        const untested = await runCli(dir, ['live-import', 'data', '--yes', '--as-of', AS_OF]);
+        expect(untested.code, untested.stderr).toBe(2);
+        expect(untested.stderr).toContain('have not completed a test-import');
+        const unconfirmed = await runCli(dir, ['live-import', 'data', '--skip-test-check', '--as-of', AS_OF]);
+        expect(unconfirmed.code, unconfirmed.stderr).toBe(2);
+        expect(unconfirmed.stderr).toContain('--yes');
+        expect(await count(live, 'listCustomers')).toBe(0);
+      });
+    });
+  });
+
+  it('imports a canary after a clean test import, then the rest with --continue', async () => {
+    await withSandboxes(async (test, live) => {
+      await withTempDir({ ...catalogFiles(), 'data/subs.csv': subscriptionsCsv(6) }, async (dir) => {
+        await writeFile(join(dir, '.migraterc.json'), JSON.stringify({ sites: { test: { baseUrl: test.baseUrl }, live: { baseUrl: live.baseUrl } } }));
+        const tested = await runCli(dir, ['test-import', 'data', '--as-of', AS_OF]);
+        expect(tested.code, tested.stderr).toBe(0);
+
+        const canary = await runCli(dir, ['live-import', 'data', '--yes', '--canary', '2', '--as-of', AS_OF, '--format', 'json']);
+        expect(canary.code, canary.stderr).toBe(0);
+        expect(canary.stderr).toMatch(/Relying on run \S+ \(test-import/);
+        const stopped = JSON.parse(canary.stdout);
+        expect(stopped.stopped).toBe('canary');
+        expect(stopped.next).toContain('migrate live-import --continue');
+        const liveCustomers = await count(live, 'listCustomers');
+        expect(liveCustomers).toBeGreaterThanOrEqual(1);
+        expect(liveCustomers).toBeLessThanOrEqual(2);
+
+        const rest = await runCli(dir, ['live-import', '--continue', '--yes', '--as-of', AS_OF, '--format', 'json']);
+        expect(rest.code, rest.stderr).toBe(0);
+        expect(JSON.parse(rest.stdout).summary).toMatchObject({ rows: 8, error: 0, pending: 0 });
+        expect(await count(live, 'listCustomers')).toBe(6);
+        expect(await count(live, 'listSubscriptions')).toBe(6);
+      });
+    });
+  });
+});
