@@ -62,7 +62,10 @@ export interface RequestOptions {
 const PER_PAGE = 200;
 const DEFAULT_TIMEOUT_MS = 120_000;
 const DEFAULT_MAX_RETRIES = 6;
-/** After a 409 the earlier request may still be committing: look again after these waits (× backoff base). */
+/**
+ * After a 409 on a retry, this call's earlier attempt may still be committing: look again after these
+ * waits (× backoff base). A 409 on a first attempt answers an earlier call, long finished: one look.
+ */
 const DUPLICATE_LOOKUP_WAITS = [0, 1, 4];
 const USER_AGENT = 'chargify-migrate (+https://github.com/maxio-com)';
 
@@ -239,8 +242,8 @@ export class ApiTransport {
 
   /**
    * A 409 means the site already received a request with this token. Creates resolve the object the
-   * earlier attempt made (it may still be committing, so look a few times); without a lookup, a 409 on a
-   * retry means an earlier attempt of this very call went through.
+   * earlier attempt made; without a lookup, a 409 on a retry means an earlier attempt of this very call
+   * went through.
    */
   private async resolveDuplicate(
     method: HttpMethod,
@@ -259,7 +262,7 @@ export class ApiTransport {
         path,
       });
     }
-    for (const factor of DUPLICATE_LOOKUP_WAITS) {
+    for (const factor of attempt > 0 ? DUPLICATE_LOOKUP_WAITS : [0]) {
       if (factor > 0) await sleep(factor * this.backoff.baseMs);
       const existing = await onDuplicate();
       if (existing !== undefined) return existing;

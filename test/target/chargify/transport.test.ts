@@ -171,15 +171,18 @@ describe('duplicates (409)', () => {
     ]);
   });
 
-  it('prefers the caller’s lookup, and fails the row when nothing can be found for a non-unique object', async () => {
-    const { client } = await setUp(() => ({ status: 409, body: { errors: ['DuplicatePrevention::DuplicateSubmissionError'] } }));
+  it.each([
+    { first: 'a 409', script: [409], lookups: 1 },
+    { first: 'a dropped answer, then a 409', script: [503, 409], lookups: 3 },
+  ])('after $first, looks up $lookups time(s), then fails a non-unique object’s row', async ({ script, lookups: expected }) => {
+    const { client } = await setUp((_request, index) => ({ status: script[Math.min(index, script.length - 1)], body: { errors: ['DuplicatePrevention::DuplicateSubmissionError'] } }));
     let lookups = 0;
     const lookup = async () => {
       lookups += 1;
       return undefined;
     };
     const error = await caught(client.createInvoice(7, { issue_date: '2026-11-01' }, { naturalKey: 'invoices:INV-1', lookup }));
-    expect(lookups).toBe(3);
+    expect(lookups).toBe(expected);
     expect(error.kind).toBe('conflict');
     expect(isRowLevel(error)).toBe(true);
     expect(error.messages[0]).toMatch(/60 minutes/);
