@@ -1,7 +1,7 @@
 // Catalog - Products rows → a product (when the row names one) and the row's price point, attached to
 // the product named by `attach_to` (or the row's own handle). Prices go out in the site currency's
 // minor unit. The site also gives a new product a default price point at the same price.
-import type { JsonObject } from '../../target/types.js';
+import type { JsonObject, Target } from '../../target/types.js';
 import type { ImportStep, SourceRow } from '../types.js';
 import { cell, compact, flag, integer, intervalUnit, minorUnits, requiredCell } from './cells.js';
 import { childKey, findOnSite, firstMatch, idOrRef, refsOf, resolveId, type IdOrRef } from './refs.js';
@@ -61,7 +61,7 @@ function productStep(row: SourceRow, handle: string): ImportStep {
     auto_create_signup_page: flag(row, 'auto_create_signup_page'),
   };
   const applied = appliedCells(row, (column) => PRODUCT_COLUMNS.has(column));
-  const found = (product: JsonObject, target: Parameters<typeof linkTo>[0]) => ({
+  const found = (product: JsonObject, target: Target) => ({
     id: objectId(product),
     link: linkTo(target, { type: 'product', id: objectId(product) }),
     applied,
@@ -88,7 +88,7 @@ function productStep(row: SourceRow, handle: string): ImportStep {
 function pricePointStep(row: SourceRow, product: IdOrRef, parent: string, handle: string): ImportStep {
   const name = requiredCell(row, 'price_point_name');
   const applied = appliedCells(row, (column) => column === 'handle' || !PRODUCT_COLUMNS.has(column));
-  const lookup = async (target: Parameters<typeof linkTo>[0], productId: number) =>
+  const lookup = async (target: Target, productId: number) =>
     firstMatch(target.listProductPricePoints(productId), (pp) => pp.handle === handle);
   return defineStep({
     type: 'product_price_point',
