@@ -16,6 +16,8 @@ export interface EngineOptions {
   references?: References;
   /** Receives the keys this file provides (its enabled rows), for files read after it. */
   collect?: ReferenceStore;
+  /** A reference-only file (`--catalog`): its keys serve references but not uniqueness across files. */
+  referenceOnly?: boolean;
 }
 
 type RowHook = NonNullable<RuleHooks['row']>;
@@ -25,7 +27,7 @@ interface CompiledSection {
   hooks: RowHook[];
 }
 
-const NO_REFERENCES: References = { has: () => false, includes: () => false };
+const NO_REFERENCES: References = { has: () => false, includes: () => false, originOf: () => undefined };
 const ROW_SECTION = 'row';
 const REPORTS_MISSING = new Set(['required', 'required-if']);
 
@@ -65,7 +67,7 @@ export class FileValidator {
   private readonly sections: CompiledSection[] = [];
   private readonly endHooks: Array<() => void> = [];
   private readonly keyIndexes: number[];
-  private readonly collectors: Array<(cells: readonly string[]) => void> = [];
+  private readonly collectors: Array<(cells: readonly string[], record: CsvRecord) => void> = [];
 
   constructor(
     readonly template: TemplateDefinition,
@@ -132,6 +134,7 @@ export class FileValidator {
   private compileCollectors(plainIndex: (name: string) => number): void {
     const store = this.options.collect;
     if (!store) return;
+    const input = this.options.referenceOnly !== true;
     for (const provided of this.template.provides) {
       store.provide(provided.set);
       const index = plainIndex(provided.column);
@@ -139,12 +142,12 @@ export class FileValidator {
       const parents = (provided.parentColumns ?? []).map(plainIndex).filter((i) => i >= 0);
       const definition = this.template.sections.find((section) => section.id === provided.section);
       const inSection = definition ? compileConditions(definition.enabledWhen, plainIndex) : () => true;
-      this.collectors.push((cells) => {
+      this.collectors.push((cells, record) => {
         if (!inSection(cells)) return;
         const key = (cells[index] ?? '').trim();
         if (key === '') return;
         if (provided.parentColumns === undefined) {
-          store.add(provided.set, key);
+          store.add(provided.set, key, undefined, { file: this.options.file, row: record.row, input });
           return;
         }
         let parent = '';
@@ -233,7 +236,7 @@ export class FileValidator {
       const hooks = section.hooks;
       for (let h = 0; h < hooks.length; h++) (hooks[h] as RowHook)(cells, record);
     }
-    for (const collect of this.collectors) collect(cells);
+    for (const collect of this.collectors) collect(cells, record);
   }
 
   /** Runs the whole-file checks; findings are then sorted by row (header findings first). */

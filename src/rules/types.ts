@@ -22,12 +22,21 @@ export interface ReportDescriptor {
   severity?: Severity;
 }
 
+/** Where a provided key first appeared; `input` is false for reference-only (catalog) files. */
+export interface KeyOrigin {
+  file: string;
+  row: number;
+  input: boolean;
+}
+
 /** Keys provided by reference files (customers, catalog), checked by cross-file rules. */
 export interface References {
   /** True when a file providing this set was among the inputs or catalog files. */
   has(set: ReferenceSet): boolean;
   /** `parent` names the product or component a price point belongs to. */
   includes(set: ReferenceSet, key: string, parent?: string): boolean;
+  /** Where a key (without parent) first appeared, if any file provided it. */
+  originOf(set: ReferenceSet, key: string): KeyOrigin | undefined;
 }
 
 export type CellTest = (cells: readonly string[]) => boolean;

@@ -1,5 +1,7 @@
 // "Must be unique": every later occurrence of a value is reported, naming the row of the first, so the
-// first stays importable. Optionally unique within another column (a price point within its product).
+// first stays importable. Optionally unique within another column (a price point within its product),
+// or also across the input files providing the same reference set (two customers files).
+import type { ReferenceSet } from '../templates/types.js';
 import type { Rule } from './types.js';
 
 export const unique: Rule = {
@@ -8,6 +10,7 @@ export const unique: Rule = {
   scope: 'file',
   messages: {
     duplicate: '{{column}} "{{value}}" is already used on row {{firstRow}}; each value must be unique.',
+    duplicateInFile: '{{column}} "{{value}}" is already used in {{otherFile}} (row {{otherRow}}); each value must be unique across files.',
     duplicateWithin: '{{column}} "{{value}}" is already used for {{within}} "{{parent}}" on row {{firstRow}}; it must be unique there.',
   },
   check(context) {
@@ -16,6 +19,8 @@ export const unique: Rule = {
     const withinIndex = withinName === undefined ? -1 : context.indexOf(withinName);
     const within = withinName === undefined ? '' : context.nameOf(withinName);
     const firstRows = new Map<string, number>();
+    const acrossSet = context.options.acrossFiles as ReferenceSet | undefined;
+    const references = context.references;
     return {
       row(cells, record) {
         const value = (cells[index] ?? '').trim();
@@ -25,6 +30,10 @@ export const unique: Rule = {
         const firstRow = firstRows.get(key);
         if (firstRow === undefined) {
           firstRows.set(key, record.row);
+          if (acrossSet === undefined) return;
+          const origin = references.originOf(acrossSet, value);
+          if (origin !== undefined && origin.input && origin.file !== context.file)
+            context.report(cells, record, { messageId: 'duplicateInFile', data: { otherFile: origin.file, otherRow: origin.row } });
           return;
         }
         if (withinIndex < 0) context.report(cells, record, { messageId: 'duplicate', data: { firstRow } });

@@ -47,6 +47,7 @@ export const use = {
   noSpaces: { rule: 'no-surrounding-spaces' } as RuleUse,
   currency: { rule: 'currency-code' } as RuleUse,
   unique: { rule: 'unique' } as RuleUse,
+  uniqueAcrossFiles: (set: string): RuleUse => ({ rule: 'unique', options: { acrossFiles: set } }),
   uniqueWithin: (within: string): RuleUse => ({ rule: 'unique', options: { within } }),
   customerExists: { rule: 'customer-exists' } as RuleUse,
   catalog: (set: string, parent?: string): RuleUse => ({

@@ -26,7 +26,7 @@ export const components: TemplateDefinition = {
       column('allow_billing_portal_updates', 'required', 'TRUE or FALSE.', [use.trueFalse]),
       column('upgrade_charge', 'optional', 'full, prorated or none; blank for the site default.', [use.allowed('full', 'prorated', 'none')]),
       column('downgrade_credit', 'optional', 'full, prorated or none; blank for the site default.', [use.allowed('full', 'prorated', 'none')]),
-      column('handle', 'required', 'The API handle of the component, e.g. premium-licenses.', [use.noSpaces, use.handle, use.unique]),
+      column('handle', 'required', 'The API handle of the component, e.g. premium-licenses.', [use.noSpaces, use.handle, use.uniqueAcrossFiles('component')]),
     ]),
     ...inSection('price-point', [
       column('attach_to', 'required', 'The handle of the component this price point attaches to.', [use.noSpaces]),

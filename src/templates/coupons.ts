@@ -9,7 +9,7 @@ export const coupons: TemplateDefinition = {
   columns: [
     ...statusColumns,
     column('name', 'required', 'The name of the coupon; a value enables validation.'),
-    column('code', 'required', 'The coupon code, unique across the site.', [use.noSpaces, use.couponCode, use.unique]),
+    column('code', 'required', 'The coupon code, unique across the site.', [use.noSpaces, use.couponCode, use.uniqueAcrossFiles('coupon')]),
     column('description', 'optional', 'The description of the coupon.'),
     column('product_family_id', 'required', 'The ID (or handle) of the product family.', [use.noSpaces, use.catalog('product-family')]),
     column('percentage_discount', 'conditional', 'A percentage discount, a whole number 1 to 100.', [use.integer(1, 100)]),

@@ -15,7 +15,7 @@ export const customersAdvanced: TemplateDefinition = {
     column('organization_name', 'optional', 'The organization name.'),
     column('import_identifier_customer_reference', 'required', 'The unique customer reference, used by subscriptions.', [
       use.noSpaces,
-      use.unique,
+      use.uniqueAcrossFiles('customer'),
     ]),
     column('customer_type', 'required', 'normal, child, parent or grandparent.', [use.allowed('normal', 'child', 'parent', 'grandparent')]),
     column('has_parent', 'required', 'TRUE for a child or parent that has a parent or grandparent.', [use.trueFalse]),

@@ -10,7 +10,7 @@ export const productFamilies: TemplateDefinition = {
     ...statusColumns,
     column('name', 'required', 'The name of the product family; a value enables validation.'),
     column('description', 'optional', 'The description of the product family.'),
-    column('handle', 'optional', 'The API handle of the product family.', [use.noSpaces, use.handle, use.unique]),
+    column('handle', 'optional', 'The API handle of the product family.', [use.noSpaces, use.handle, use.uniqueAcrossFiles('product-family')]),
   ],
   groups: [],
   customFieldPrefixes: [],

@@ -22,7 +22,7 @@ export const products: TemplateDefinition = {
       column('require_billing_address', 'required', 'TRUE or FALSE.', [use.trueFalse]),
       column('require_shipping_address', 'required', 'TRUE or FALSE.', [use.trueFalse]),
       column('auto_create_signup_page', 'required', 'TRUE or FALSE.', [use.trueFalse]),
-      column('handle', 'required', 'The API handle of the product, e.g. bronze-plan.', [use.noSpaces, use.handle, use.unique]),
+      column('handle', 'required', 'The API handle of the product, e.g. bronze-plan.', [use.noSpaces, use.handle, use.uniqueAcrossFiles('product')]),
     ]),
     ...inSection('price-point', [
       column('attach_to', 'required', 'The handle of the product this price point attaches to.', [use.noSpaces]),

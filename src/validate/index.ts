@@ -1,5 +1,6 @@
 // The validation pipeline every command uses: detects each file's template, reads reference files
 // (customers, catalog) first so cross-file rules can check against them, and runs the rule engine.
+import { resolve } from 'node:path';
 import { openCsv } from '../csv/reader.js';
 import type { CsvSource } from '../csv/types.js';
 import type { Finding } from '../rules/finding.js';
@@ -46,6 +47,7 @@ export interface SourceOptions {
   template?: string;
   references?: References;
   collect?: ReferenceStore;
+  referenceOnly?: boolean;
 }
 
 /** Kinds whose rows other files refer to, in the order they are read (families before products…). */
@@ -70,6 +72,7 @@ export async function validateSource(source: CsvSource, options: SourceOptions):
     asOf: options.asOf,
     ...(options.references ? { references: options.references } : {}),
     ...(options.collect ? { collect: options.collect } : {}),
+    ...(options.referenceOnly ? { referenceOnly: true } : {}),
   });
   for await (const record of source.records) validator.add(record);
   const findings = validator.finish();
@@ -78,7 +81,8 @@ export async function validateSource(source: CsvSource, options: SourceOptions):
 
 /** Validates files as a set: reference files first, cross-file checks included; reports in argument order. */
 export async function validateFiles(paths: string[], options: ValidateOptions): Promise<ValidationReport> {
-  const catalogPaths = (options.catalogPaths ?? []).filter((path) => !paths.includes(path));
+  const given = new Set(paths.map((path) => resolve(path)));
+  const catalogPaths = (options.catalogPaths ?? []).filter((path) => !given.has(resolve(path)));
   // Headers are read (and kinds detected) up front, so every input error surfaces before any row work.
   const opened = await Promise.all(
     [...paths, ...catalogPaths].map(async (path, position) => {
@@ -97,6 +101,7 @@ export async function validateFiles(paths: string[], options: ValidateOptions): 
       template: file.kind,
       references,
       collect: references,
+      referenceOnly: !file.isInput,
     });
     if (file.isInput) reports.set(file.position, report);
   }
@@ -104,7 +109,7 @@ export async function validateFiles(paths: string[], options: ValidateOptions): 
   return { asOf: options.asOf, files, summary: summarize(files) };
 }
 
-export function summarize(files: readonly FileReport[]): ValidationSummary {
+export function summarize(files: ReadonlyArray<Pick<FileReport, 'rows' | 'errorRows' | 'findings'>>): ValidationSummary {
   const summary: ValidationSummary = { files: files.length, rows: 0, validRows: 0, errorRows: 0, errors: 0, warnings: 0 };
   for (const file of files) {
     summary.rows += file.rows;

@@ -100,6 +100,20 @@ describe('validateFiles across files', () => {
     });
   });
 
+  it('reports a code already used in another input file, naming it, but not one from a catalog file', async () => {
+    const more = 'name,code,product_family_id,percentage_discount,stackable,recurring\nAgain,TENOFF,cloud-services,20,TRUE,TRUE\nNew,NEWONE,cloud-services,5,TRUE,TRUE\n';
+    await withTempDir({ 'a/coupons.csv': sample('coupons'), 'b/coupons.csv': more }, async (dir) => {
+      const first = join(dir, 'a', 'coupons.csv');
+      const second = join(dir, 'b', 'coupons.csv');
+      const both = await validateFiles([first, second], { asOf: AS_OF });
+      expect(both.files[1]?.findings.map((f) => [f.row, f.column, f.rule, f.messageId])).toEqual([[2, 'code', 'unique', 'duplicateInFile']]);
+      expect(both.files[1]?.findings[0]?.message).toContain(`${first} (row 2)`);
+      expect(both.files[0]?.findings).toEqual([]);
+      const withCatalog = await validateFiles([second], { asOf: AS_OF, catalogPaths: [first] });
+      expect(withCatalog.files[0]?.findings).toEqual([]);
+    });
+  });
+
   it('reports an undetectable file as an input error before validating anything', async () => {
     await withTempDir({ 'odd.csv': 'name,colour\nx,red\n', 'families.csv': sample('product-families') }, async (dir) => {
       await expect(validateFiles([join(dir, 'families.csv'), join(dir, 'odd.csv')], { asOf: AS_OF })).rejects.toMatchObject({
