@@ -101,6 +101,18 @@ describe('migrate validate', () => {
     });
   });
 
+  it('names the spreadsheet row and, after quoted line breaks, the physical line', async () => {
+    const file = csv([{ ...validRow, organization_name: 'Lovelace\nAnalytical\nEngines' }, { ...validRow, customer_reference: 'cust-2', email: 'bob@' }]);
+    await withTempDir({ 'subs.csv': file }, async (dir) => {
+      const json = await runCli(['validate', 'subs.csv', ...asOf, '--format', 'json'], { cwd: dir });
+      expect(JSON.parse(json.stdout).files[0].issues[0]).toMatchObject({ row: 3, line: 5, column: 'email' });
+      const pretty = await runCli(['validate', 'subs.csv', ...asOf], { cwd: dir });
+      expect(pretty.stdout).toContain('  row 3 (line 5) · cust-2');
+      const github = await runCli(['validate', 'subs.csv', ...asOf, '--format', 'github'], { cwd: dir });
+      expect(github.stdout).toMatch(/^::error file=subs\.csv,line=5,title=email%3A email::Row 3 /m);
+    });
+  });
+
   it('prints github workflow commands', async () => {
     await withTempDir({ 'subs.csv': errorFile }, async (dir) => {
       const result = await runCli(['validate', 'subs.csv', ...asOf, '--format', 'github'], { cwd: dir });
