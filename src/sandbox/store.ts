@@ -1,7 +1,7 @@
 // The sandbox's state: one collection of records per resource, plus the uniqueness tokens seen.
 // With a data folder, every change is appended to a JSON-lines log and fsynced before the answer is sent
 // (group commit), so a restart replays exactly what clients were told; the log is compacted on open.
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync, existsSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { InputError } from '../errors.js';
@@ -34,6 +34,7 @@ type LogEntry =
   | { t: 'tok'; k: string; at: number };
 
 const LOG_FILE = 'sandbox-state.jsonl';
+const LOCK_FILE = 'sandbox.lock';
 /** Fields looked up by value on every signup: indexed so lookups stay O(1) as the site grows. */
 const INDEXED: Partial<Record<CollectionName, Array<{ field: string; ignoreCase: boolean }>>> = {
   product_families: [{ field: 'handle', ignoreCase: true }],
@@ -62,10 +63,16 @@ export class Store {
     const store = new Store(dataDir);
     if (dataDir === undefined) return store;
     mkdirSync(dataDir, { recursive: true });
-    const path = join(dataDir, LOG_FILE);
-    if (existsSync(path)) store.replay(path);
-    store.compact(path);
-    store.handle = await open(path, 'a');
+    lockDataDir(dataDir);
+    try {
+      const path = join(dataDir, LOG_FILE);
+      if (existsSync(path)) store.replay(path);
+      store.compact(path);
+      store.handle = await open(path, 'a');
+    } catch (error) {
+      rmSync(join(dataDir, LOCK_FILE), { force: true });
+      throw error;
+    }
     return store;
   }
 
@@ -164,6 +171,7 @@ export class Store {
     await this.flush();
     await this.handle?.close();
     this.handle = undefined;
+    if (this.dataDir !== undefined) rmSync(join(this.dataDir, LOCK_FILE), { force: true });
   }
 
   private async writeDurably(lines: string): Promise<void> {
@@ -284,6 +292,36 @@ export class Store {
     } finally {
       closeSync(dirFd);
     }
+  }
+}
+
+/** One sandbox per data folder: two appending to one log would interleave their writes. */
+function lockDataDir(dataDir: string): void {
+  const path = join(dataDir, LOCK_FILE);
+  for (let attempt = 0; attempt < 2; attempt += 1) {
+    try {
+      writeFileSync(path, String(process.pid), { flag: 'wx' });
+      return;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const holder = Number(readFileSync(path, 'utf8').trim());
+      if (Number.isInteger(holder) && holder > 0 && isRunning(holder)) {
+        throw new InputError('sandbox-data-dir-in-use', `another sandbox (process ${holder}) is using the data folder ${dataDir}`, {
+          hint: 'Stop it first, or give this one another --data-dir.',
+        });
+      }
+      // The holder is gone (a crash): the lock is stale.
+      rmSync(path, { force: true });
+    }
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

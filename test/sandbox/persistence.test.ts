@@ -1,6 +1,6 @@
 // State in a data folder: survives a restart (records, id counters, uniqueness tokens), tolerates a write
 // torn by a crash, refuses a damaged file with a clear error, and never holds a full vault token.
-import { appendFile, readFile, readdir } from 'node:fs/promises';
+import { appendFile, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MigrateError } from '../../src/errors.js';
@@ -76,6 +76,25 @@ describe('persistence', () => {
       expect(error).toBeInstanceOf(MigrateError);
       expect((error as MigrateError).message).toBe(`the sandbox state file ${join(dir, STATE_FILE)} is damaged at line 2`);
       expect((error as MigrateError).hint).toMatch(/Move the data folder aside/);
+    });
+  });
+
+  it('refuses a second sandbox on a data folder in use, and takes over a lock left by a crash', async () => {
+    await withTempDir({}, async (dir) => {
+      const first = await startSandbox({ dataDir: dir });
+      try {
+        const error = await startSandbox({ dataDir: dir }).then(
+          () => undefined,
+          (caught: unknown) => caught,
+        );
+        expect(error).toBeInstanceOf(MigrateError);
+        expect((error as MigrateError).message).toBe(`another sandbox (process ${process.pid}) is using the data folder ${dir}`);
+      } finally {
+        await first.close();
+      }
+      await writeFile(join(dir, 'sandbox.lock'), '2147483646');
+      const afterCrash = await startSandbox({ dataDir: dir });
+      await afterCrash.close();
     });
   });
 
