@@ -1,0 +1,104 @@
+// One import run against the sandbox through the real client: faults (5xx, 429, commits whose answer
+// is lost) still end with exactly one object per row; open intents are reconciled before anything else.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { prepareImport, runImport } from '../../src/importer/run-import.js';
+import { startSandbox, type FaultSpec } from '../../src/sandbox/index.js';
+import { openJournal, siteKeyOf } from '../../src/state/journal.js';
+import { createTarget } from '../../src/target/index.js';
+import type { JsonObject, Target } from '../../src/target/types.js';
+import { validateFiles } from '../../src/validate/index.js';
+import { AS_OF, catalogFiles, subscriptionsCsv } from '../e2e/import-data.js';
+import { withTempDir } from '../helpers/temp-dir.js';
+
+async function all(items: AsyncIterable<JsonObject>): Promise<JsonObject[]> {
+  const list: JsonObject[] = [];
+  for await (const item of items) list.push(item);
+  return list;
+}
+
+async function importOnce(dir: string, target: Target) {
+  const files = ['product-families.csv', 'products.csv', 'subs.csv'].map((name) => join(dir, 'data', name));
+  const report = await validateFiles(files, { asOf: AS_OF });
+  const prepared = await prepareImport(report.files.map((file) => ({ path: file.path, template: file.template, findings: file.findings })));
+  return runImport({
+    command: 'test-import',
+    prepared,
+    target,
+    siteName: 'test',
+    stateDir: join(dir, '.migrate'),
+    outDir: join(dir, 'out'),
+    asOf: AS_OF,
+    concurrency: 4,
+  });
+}
+
+describe('runImport against a faulty site', () => {
+  it.each<[string, FaultSpec]>([
+    ['5xx and 429 answers', { errorRate: 0.15, rateLimitRate: 0.1 }],
+    ['commits whose answer is dropped or stalls past the timeout', { dropAfterCommit: 0.2, stallAfterCommit: 0.05, stallMs: 1500 }],
+  ])('%s: every row imported exactly once', async (_name, faults) => {
+    const sandbox = await startSandbox({ latency: { ms: 5, jitterMs: 5 }, faults });
+    const target = createTarget({ name: 'test', baseUrl: sandbox.baseUrl }, { backoffBaseMs: 20, backoffMaxMs: 200, timeoutMs: 1000, maxRetries: 8 });
+    try {
+      await withTempDir({ ...catalogFiles(), 'data/subs.csv': subscriptionsCsv(25) }, async (dir) => {
+        const result = await importOnce(dir, target);
+        expect(result.fatal).toBeUndefined();
+        expect(result.document.summary).toMatchObject({ rows: 27, success: 27, error: 0, pending: 0 });
+        sandbox.setFaults({});
+        expect(await all(target.listCustomers())).toHaveLength(25);
+        expect(await all(target.listSubscriptions())).toHaveLength(25);
+        expect(await all(target.listProducts())).toHaveLength(1);
+      });
+    } finally {
+      await target.close();
+      await sandbox.close();
+    }
+  });
+});
+
+describe('runImport resuming', () => {
+  it('reconciles an open intent whose object reached the site, and one whose object did not', async () => {
+    const sandbox = await startSandbox();
+    const target = createTarget({ name: 'test', baseUrl: sandbox.baseUrl });
+    try {
+      await withTempDir({ ...catalogFiles(), 'data/subs.csv': subscriptionsCsv(2) }, async (dir) => {
+        // A first run imported the catalog; then a process died after sending the first product...
+        const family = await target.createProductFamily({ name: 'Main', handle: 'main' }, { naturalKey: 'seed:family' });
+        const siteKey = siteKeyOf(await target.readSite(), target.baseUrl);
+        const journal = await openJournal(join(dir, '.migrate'), siteKey, 'crashed-run');
+        await journal.record({ type: 'product_family', naturalKey: 'product_family:main', kind: 'product-families', file: 'data/product-families.csv', row: 2, event: 'intent' });
+        await journal.record({ type: 'product', naturalKey: 'product:basic', kind: 'products', file: 'data/products.csv', row: 2, event: 'intent' });
+        await journal.close();
+
+        const result = await importOnce(dir, target);
+        expect(result.reconciled).toMatchObject({ found: 1, absent: 1 });
+        expect(result.document.summary).toMatchObject({ error: 0, pending: 0 });
+        const families = await all(target.listProductFamilies());
+        expect(families.filter((f) => f.handle === 'main')).toHaveLength(1);
+        expect(families.find((f) => f.handle === 'main')!.id).toBe(family.id);
+        expect(await all(target.listProducts())).toHaveLength(1);
+        const lines = (await readFile(join(dir, '.migrate', 'journal', `${siteKey}.jsonl`), 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
+        expect(lines.filter((l) => l.naturalKey === 'product_family:main').map((l) => l.event)).toEqual(['intent', 'done']);
+        expect(lines.filter((l) => l.naturalKey === 'product:basic').map((l) => l.event)).toEqual(['intent', 'failed', 'intent', 'done']);
+      });
+    } finally {
+      await target.close();
+      await sandbox.close();
+    }
+  });
+
+  it('fails the run (exit 3) when the site refuses the credentials', async () => {
+    const sandbox = await startSandbox({ apiKey: 'right-key' });
+    const target = createTarget({ name: 'test', baseUrl: sandbox.baseUrl, apiKey: 'wrong-key' });
+    try {
+      await withTempDir({ ...catalogFiles(), 'data/subs.csv': subscriptionsCsv(1) }, async (dir) => {
+        await expect(importOnce(dir, target)).rejects.toMatchObject({ exitCode: 3 });
+      });
+    } finally {
+      await target.close();
+      await sandbox.close();
+    }
+  });
+});
