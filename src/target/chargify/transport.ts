@@ -80,7 +80,7 @@ export class ApiTransport {
   readonly baseUrl: string;
   /** What uniqueness tokens are derived from (see SiteConnection.identity). */
   protected readonly siteIdentity: string;
-  protected readonly site: SiteAccess;
+  private readonly siteName: string;
   private readonly connection: SiteConnection;
   private readonly authorization: string | undefined;
   private readonly secrets: string[];
@@ -97,7 +97,7 @@ export class ApiTransport {
     this.connection = acquireSiteConnection(site.baseUrl, concurrency);
     this.baseUrl = this.connection.baseUrl;
     this.siteIdentity = this.connection.identity;
-    this.site = { name: site.name, baseUrl: this.baseUrl };
+    this.siteName = site.name;
     this.authorization =
       site.apiKey === undefined || site.apiKey === '' ? undefined : `Basic ${Buffer.from(`${site.apiKey}:x`).toString('base64')}`;
     this.secrets = site.apiKey === undefined || site.apiKey === '' ? [] : [site.apiKey];
@@ -150,7 +150,7 @@ export class ApiTransport {
           path,
           detail: isTimeoutCode(code)
             ? `got no answer within ${Math.round(this.timeoutMs / 1000)} s${attempt > 0 ? ` (${attempt + 1} attempts)` : ''}`
-            : `could not reach ${this.connection.origin} (${code}${attempt > 0 ? `, ${attempt + 1} attempts` : ''})`,
+            : `could not reach site "${this.siteName}" at ${this.connection.origin} (${code}${attempt > 0 ? `, ${attempt + 1} attempts` : ''})`,
         });
       }
       const elapsed = Math.round(performance.now() - started);
