@@ -185,6 +185,16 @@ describe('migrate validate', () => {
     });
   });
 
+  it('--out exits 2 with one line when the folder cannot be created, printing no report', async () => {
+    await withTempDir({ 'subs.csv': validFile, blocker: 'a file' }, async (dir) => {
+      const result = await runCli(['validate', 'subs.csv', ...asOf, '--out', 'blocker/results'], { cwd: dir });
+      expect(result.code).toBe(2);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toMatch(/^migrate: Cannot create the --out folder blocker\/results: /);
+      expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
+    });
+  });
+
   it('--out refuses to overwrite the input', async () => {
     await withTempDir({ 'subs.csv': validFile }, async (dir) => {
       const result = await runCli(['validate', 'subs.csv', ...asOf, '--out', '.'], { cwd: dir });
