@@ -7,6 +7,7 @@ import type { Rule } from './types.js';
 
 const NOUNS: Record<ReferenceSet, string> = {
   customer: 'customer',
+  'customer-with-parent': 'customer with a parent',
   'product-family': 'product family',
   product: 'product',
   'product-price-point': 'price point',

@@ -142,8 +142,9 @@ export class FileValidator {
       const parents = (provided.parentColumns ?? []).map(plainIndex).filter((i) => i >= 0);
       const definition = this.template.sections.find((section) => section.id === provided.section);
       const inSection = definition ? compileConditions(definition.enabledWhen, plainIndex) : () => true;
+      const applies = provided.when ? compileConditions(provided.when, plainIndex) : () => true;
       this.collectors.push((cells, record) => {
-        if (!inSection(cells)) return;
+        if (!inSection(cells) || !applies(cells)) return;
         const key = (cells[index] ?? '').trim();
         if (key === '') return;
         if (provided.parentColumns === undefined) {

@@ -24,6 +24,7 @@ import { lastFour } from './last-four.js';
 import { locale } from './locale.js';
 import { missingColumn } from './missing-column.js';
 import { noSurroundingSpaces } from './no-surrounding-spaces.js';
+import { payerHasParent } from './payer-has-parent.js';
 import { positiveAmount } from './positive-amount.js';
 import { pricingBrackets } from './pricing-brackets.js';
 import { required } from './required.js';
@@ -61,6 +62,7 @@ export const RULES: readonly Rule[] = [
   locale,
   missingColumn,
   noSurroundingSpaces,
+  payerHasParent,
   positiveAmount,
   pricingBrackets,
   required,

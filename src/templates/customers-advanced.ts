@@ -35,5 +35,8 @@ export const customersAdvanced: TemplateDefinition = {
   sections: [paymentProfileSection],
   keyColumns: ['import_identifier_customer_reference'],
   rowRules: [{ rule: 'customer-hierarchy' }],
-  provides: [{ set: 'customer', column: 'import_identifier_customer_reference' }],
+  provides: [
+    { set: 'customer', column: 'import_identifier_customer_reference' },
+    { set: 'customer-with-parent', column: 'import_identifier_customer_reference', when: [is('has_parent', 'TRUE')] },
+  ],
 };

@@ -14,7 +14,7 @@ export const advancedHeadColumns: ColumnDefinition[] = [
     use.noSpaces,
     use.customerExists,
   ]),
-  column('who_pays', 'required', 'The payer: self, parent or eldest.', [use.allowed('self', 'parent', 'eldest')]),
+  column('who_pays', 'required', 'The payer: self, parent or eldest.', [use.allowed('self', 'parent', 'eldest'), { rule: 'payer-has-parent' }]),
   column('invoice_type', 'required', 'normal or consolidated.', [use.allowed('normal', 'consolidated')]),
   column('align', 'optional', 'With a payer other than self and consolidated invoices: align billing dates (TRUE/FALSE).', [use.trueFalse]),
   column('receive_invoice_emails', 'required', 'TRUE or FALSE.', [use.trueFalse]),

@@ -67,6 +67,7 @@ export interface RepeatingGroup {
 /** The sets of keys files provide for cross-file checks. */
 export type ReferenceSet =
   | 'customer'
+  | 'customer-with-parent'
   | 'product-family'
   | 'product'
   | 'product-price-point'
@@ -81,6 +82,8 @@ export interface ProvidedReference {
   /** For price points: the column naming their product/component (first non-blank wins). */
   parentColumns?: readonly string[];
   section?: string;
+  /** Only rows where any of these holds provide the key. */
+  when?: readonly Condition[];
 }
 
 export interface TemplateDefinition {
