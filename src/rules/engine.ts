@@ -62,7 +62,7 @@ export class FileValidator {
   readonly findings: Finding[] = [];
   readonly errorRows = new Set<number>();
   rows = 0;
-  readonly resolved: ResolvedHeader;
+  private readonly resolved: ResolvedHeader;
   private readonly rowEnabled: CellTest;
   private readonly sections: CompiledSection[] = [];
   private readonly endHooks: Array<() => void> = [];
@@ -209,7 +209,7 @@ export class FileValidator {
   }
 
   /** The row's business key: the first non-blank key column. */
-  keyOf(cells: readonly string[]): string {
+  private keyOf(cells: readonly string[]): string {
     for (const index of this.keyIndexes) {
       const value = (cells[index] ?? '').trim();
       if (value !== '') return value;
@@ -219,11 +219,6 @@ export class FileValidator {
 
   private rowRef(cells: readonly string[], record: CsvRecord): RowRef {
     return { row: record.row, line: record.line, key: this.keyOf(cells) };
-  }
-
-  /** True when the template's "enabled" condition holds: only such rows are validated and imported. */
-  isEnabled(cells: readonly string[]): boolean {
-    return this.rowEnabled(cells);
   }
 
   add(record: CsvRecord): void {
