@@ -205,7 +205,10 @@ function expectedFitCauses(input: ExplainInput, money: (amount: Decimal) => stri
   const { template, catalog } = input;
   const currency = input.preview?.currency ?? template.currency;
   const total = (facts: SubscriptionFacts): Decimal | undefined => catalogTotal(facts, catalog, currency);
-  if (template.productHandle === undefined || !catalog.products.has(template.productHandle) || total(template) === undefined) return [];
+  const asWritten = total(template);
+  if (template.productHandle === undefined || !catalog.products.has(template.productHandle) || asWritten === undefined) return [];
+  // When the row as written prices to the expected amount, the difference is on the site's side.
+  if (fits(asWritten)) return [];
   const causes: Cause[] = [];
   for (const coupon of catalog.coupons.values()) {
     if (template.couponCodes.includes(coupon.code)) continue;

@@ -10,6 +10,7 @@ import { matchExportEntry, readSubscriptionExport, type SubscriptionExport } fro
 import type { PreviewFacts } from './preview-facts.js';
 import { isInRange, type RenewalRange } from './renewal-range.js';
 import { readCompareInputs, type InvoiceRow, type SubscriptionRow } from './result-rows.js';
+import { mergeCatalogs, readSiteCatalog } from './site-catalog.js';
 import { previewFromSite, type SitePreview } from './site-preview.js';
 
 export interface CompareSite {
@@ -84,7 +85,10 @@ export async function runCompare(options: CompareOptions): Promise<CompareReport
     }
   }
 
-  await explainMismatches(state.comparisons, inScope, inputs.invoices, catalog, previews, options);
+  // The site's own catalog completes the templates' when a subscription differs and a site is connected.
+  const needsCatalog = options.site !== undefined && state.comparisons.some((comparison) => comparison.mismatch && comparison.kind === 'subscription');
+  const fullCatalog = needsCatalog ? mergeCatalogs(catalog, await readSiteCatalog(options.site!.target, siteCurrency ?? DEFAULT_CURRENCY)) : catalog;
+  await explainMismatches(state.comparisons, inScope, inputs.invoices, fullCatalog, previews, options);
   return {
     tolerance: options.tolerance,
     ...(options.renewing ? { renewing: options.renewing } : {}),

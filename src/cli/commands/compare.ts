@@ -49,7 +49,6 @@ export async function run(paths: string[], flags: CompareFlags): Promise<void> {
       hint: 'Pass --site NAME (a configured site, or "sandbox" for the embedded one), or run test-import first.',
     });
   }
-  if (connection) process.stderr.write(`Renewal previews from ${connection.site.name}.\n`);
   let report;
   try {
     report = await runCompare({
