@@ -114,19 +114,16 @@ export async function printDryRun(command: 'test-import' | 'live-import', inputs
 
 /**
  * Runs with Ctrl-C handling: the first stops scheduling and lets in-flight requests finish (results
- * are written, exit 130); a second one leaves at once — the journal already holds every intent.
+ * are written, exit 130); a second one gets the default action and ends the process at once — the
+ * journal already holds every intent, so the next run reconciles them.
  */
 export async function runWithInterrupts<T>(body: (signal: AbortSignal) => Promise<T>): Promise<T> {
   const controller = new AbortController();
-  let presses = 0;
   const onSignal = (): void => {
-    presses += 1;
-    if (presses === 1) {
-      process.stderr.write('\nStopping: letting requests in flight finish, then writing results (Ctrl-C again to leave now)…\n');
-      controller.abort();
-    } else {
-      process.exit(ExitCode.interrupted);
-    }
+    process.stderr.write('\nStopping: letting requests in flight finish, then writing results (Ctrl-C again to leave now)…\n');
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    controller.abort();
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);

@@ -217,6 +217,10 @@ describe('live-import', () => {
         const unconfirmed = await runCli(dir, ['live-import', 'data', '--skip-test-check', '--as-of', AS_OF]);
         expect(unconfirmed.code, unconfirmed.stderr).toBe(2);
         expect(unconfirmed.stderr).toContain('--yes');
+        await writeFile(join(dir, '.migraterc.json'), JSON.stringify({ sites: { test: { baseUrl: live.baseUrl } } }));
+        const testIntoLive = await runCli(dir, ['test-import', 'data', '--as-of', AS_OF]);
+        expect(testIntoLive.code, testIntoLive.stderr).toBe(2);
+        expect(testIntoLive.stderr).toContain('is a live site');
         expect(await count(live, 'listCustomers')).toBe(0);
       });
     });

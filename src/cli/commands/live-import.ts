@@ -52,6 +52,7 @@ export async function run(paths: string[], flags: LiveImportFlags): Promise<void
   try {
     const info = await connection.target.readSite();
     const siteKey = siteKeyOf(info, connection.target.baseUrl);
+    if (info.mode === 'test') process.stderr.write(`Note: ${live.baseUrl} reports itself as a test site.\n`);
     const runs = await listRuns(config.stateDir);
     let files = paths;
     if (flags.continue && files.length === 0) {

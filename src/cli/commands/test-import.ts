@@ -27,6 +27,12 @@ export async function run(paths: string[], flags: ImportFlags): Promise<void> {
   }
   const connection = site ? connectSite(site, inputs.config, flags.verbose) : await connectEmbeddedSandbox(inputs.config, flags.verbose);
   try {
+    const info = await connection.target.readSite();
+    if (info.mode === 'live') {
+      throw new InputError('test-import-live-site', `${connection.target.baseUrl} is a live site; test-import only imports into test sites.`, {
+        hint: 'Configure a test site as sites.test, and use migrate live-import for the live one.',
+      });
+    }
     if (flags.dryRun) {
       await printDryRun('test-import', inputs, connection, flags);
       return;
