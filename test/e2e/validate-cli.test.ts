@@ -164,6 +164,22 @@ describe('migrate validate', () => {
     });
   });
 
+  it('takes the default as-of date from the configuration; --as-of wins and needs no configuration', async () => {
+    await withTempDir({ 'subs.csv': validFile, '.migraterc.json': '{ "asOf": "2026-12-31", "timeZone": "Europe/Paris" }' }, async (dir) => {
+      const configured = await runCli(['validate', 'subs.csv', '--format', 'json'], { cwd: dir });
+      expect(JSON.parse(configured.stdout).asOf).toBe('2026-12-31');
+      expect(configured.code).toBe(1);
+    });
+    await withTempDir({ 'subs.csv': validFile, '.migraterc.json': '{ "asOf": "soon" }' }, async (dir) => {
+      const broken = await runCli(['validate', 'subs.csv', '--format', 'json'], { cwd: dir });
+      expect(broken.code).toBe(2);
+      expect(broken.stderr).toMatch(/^migrate: .*\.migraterc\.json/);
+      const flagged = await runCli(['validate', 'subs.csv', '--format', 'json', ...asOf], { cwd: dir });
+      expect(flagged.code).toBe(0);
+      expect(JSON.parse(flagged.stdout).asOf).toBe('2026-11-23');
+    });
+  });
+
   it('--out writes annotated copies: error with messages, pending when valid, other cells untouched', async () => {
     await withTempDir({ 'subs.csv': errorFile }, async (dir) => {
       const result = await runCli(['validate', 'subs.csv', ...asOf, '--format', 'json', '--out', 'results'], { cwd: dir });

@@ -24,7 +24,8 @@ export interface ValidateOptions {
 export async function run(paths: string[], options: ValidateOptions): Promise<void> {
   const format = resolveFormat(options.format);
   const template = options.template === undefined ? undefined : parseTemplateKind(options.template);
-  const asOf = resolveAsOf(options.asOf, await loadConfig());
+  // The configuration only supplies the default as-of date: with --as-of, a CI run does not depend on it.
+  const asOf = resolveAsOf(options.asOf, options.asOf === undefined ? await loadConfig() : {});
   const files = await collectCsvFiles(paths);
   const catalogPaths = options.catalog && options.catalog.length > 0 ? await collectCsvFiles(options.catalog) : undefined;
 
