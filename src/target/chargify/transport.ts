@@ -199,9 +199,16 @@ export class ApiTransport {
 
   /** Every item of a paginated list, page by page (per_page 200), stopping on a short page. */
   async *paginate(path: string, key: string, query: Query = {}): AsyncGenerator<JsonObject> {
+    let previousFirst: Json | undefined;
     for (let page = 1; ; page += 1) {
       const body = await this.request<Json>('GET', path, { query: { ...query, page, per_page: PER_PAGE } });
       const items = listItems(body, key);
+      // An endpoint that ignored `page` would answer the same full page forever.
+      const first = items[0]?.id;
+      if (page > 1 && first !== undefined && first === previousFirst) {
+        throw new ApiError({ kind: 'protocol', messages: [`page ${page} repeats page ${page - 1}`], method: 'GET', path, detail: 'does not paginate' });
+      }
+      previousFirst = first;
       yield* items;
       if (items.length < PER_PAGE) return;
     }

@@ -218,6 +218,14 @@ describe('lists', () => {
     ]);
   });
 
+  it('stops with an error when the site ignores the page parameter', async () => {
+    const { client } = await setUp(() => ({ status: 200, body: Array.from({ length: 200 }, (_, i) => ({ customer: { id: i } })) }));
+    const listing = async () => {
+      for await (const item of client.listCustomers()) void item;
+    };
+    await expect(listing()).rejects.toMatchObject({ kind: 'protocol' });
+  });
+
   it('reads lists wrapped in an object', async () => {
     const { client } = await setUp(() => ({ status: 200, body: { price_points: [{ id: 1, handle: 'a' }, { id: 2, handle: 'b' }] } }));
     const handles: unknown[] = [];
