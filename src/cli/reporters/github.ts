@@ -1,5 +1,6 @@
 // GitHub Actions workflow commands (`::error file=…,line=…,title=…::message`), escaped per the
 // runner's rules: data escapes %, CR, LF; property values also escape ':' and ','.
+import { isAbsolute, relative, sep } from 'node:path';
 import type { Finding } from '../../rules/finding.js';
 import { sortedFindings, type ValidateReport } from './types.js';
 
@@ -46,9 +47,18 @@ export function findingAnnotation(finding: Finding): GithubAnnotation {
   };
 }
 
+/**
+ * A path as GitHub wants it in `file=`: relative to the checkout (GITHUB_WORKSPACE) with forward
+ * slashes, so annotations land on the file in the pull request whatever path the user typed.
+ */
+export function githubPath(path: string, workspace: string | undefined = process.env.GITHUB_WORKSPACE): string {
+  const shown = workspace && isAbsolute(path) ? relative(workspace, path) : path;
+  return shown.split(sep).join('/');
+}
+
 export function renderValidateGithub(report: ValidateReport): string {
   const lines = report.files.flatMap((file) =>
-    sortedFindings(file.findings).map((finding) => renderGithubAnnotation(findingAnnotation({ ...finding, file: file.path }))),
+    sortedFindings(file.findings).map((finding) => renderGithubAnnotation(findingAnnotation({ ...finding, file: githubPath(file.path) }))),
   );
   const { summary } = report;
   lines.push(

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { escapeGithubData, escapeGithubProperty, renderGithubAnnotation, renderValidateGithub } from '../../../src/cli/reporters/github.js';
+import { join } from 'node:path';
+import { escapeGithubData, escapeGithubProperty, githubPath, renderGithubAnnotation, renderValidateGithub } from '../../../src/cli/reporters/github.js';
 import { finding, sampleReport } from '../report-fixtures.js';
 
 describe('github reporter', () => {
@@ -34,6 +35,12 @@ describe('github reporter', () => {
     });
     expect(fromFinding.trimEnd().split('\n')).toHaveLength(2);
     expect(fromFinding).toContain('title=email%3A na%3Ame::');
+  });
+
+  it('names files relative to the checkout with forward slashes', () => {
+    expect(githubPath(join('/', 'work', 'repo', 'data', 'a.csv'), join('/', 'work', 'repo'))).toBe('data/a.csv');
+    expect(githubPath(join('data', 'a.csv'), join('/', 'work', 'repo'))).toBe('data/a.csv');
+    expect(githubPath(join('/', 'tmp', 'a.csv'), undefined)).toBe('/tmp/a.csv');
   });
 
   it('uses a notice for the summary when no row has errors', () => {
