@@ -50,8 +50,8 @@ export interface ExplainInput {
   preview?: PreviewFacts;
 }
 
-/** Quantities tried when looking for the one the expected amount fits (0 = the component left out). */
-const MAX_QUANTITY_TRIED = 200;
+/** The largest quantity tried when looking for the one the expected amount fits (0 = the component left out). */
+const MAX_QUANTITY_TRIED = 1_000_000;
 
 export function explainMismatch(input: ExplainInput): Explanation {
   const { preview, template } = input;
@@ -250,7 +250,8 @@ function expectedFitCauses(input: ExplainInput, money: (amount: Decimal) => stri
         return;
       }
     }
-    const quantity = fittingQuantity(item.quantity, (candidate) => fits(total(candidate.isZero() ? withItem({ drop: true }) : withItem({ quantity: candidate }))));
+    const totalWith = (candidate: Decimal): Decimal | undefined => total(candidate.isZero() ? withItem({ drop: true }) : withItem({ quantity: candidate }));
+    const quantity = fittingQuantity(item.quantity, input.expected, (candidate) => fits(totalWith(candidate)), totalWith);
     if (quantity !== undefined) {
       causes.push({
         code: 'expected-fits-component-quantity',
@@ -264,11 +265,30 @@ function expectedFitCauses(input: ExplainInput, money: (amount: Decimal) => stri
   return causes;
 }
 
-function fittingQuantity(current: Decimal, fitsWith: (quantity: Decimal) => boolean): Decimal | undefined {
-  for (let quantity = 0; quantity <= MAX_QUANTITY_TRIED; quantity += 1) {
+/**
+ * The quantity (≠ the row's) at which the row prices to the expected amount. A renewal never costs less
+ * for more units under the catalog's schemes and coupons, so a binary search over whole quantities finds it.
+ */
+function fittingQuantity(current: Decimal, expected: Decimal, fitsWith: (quantity: Decimal) => boolean, totalWith: (quantity: Decimal) => Decimal | undefined): Decimal | undefined {
+  const reaches = (quantity: number): boolean => {
+    const total = totalWith(new Decimal(quantity));
+    return total === undefined || total.greaterThanOrEqualTo(expected);
+  };
+  let high = Math.max(1, current.ceil().toNumber());
+  while (!reaches(high)) {
+    if (high > MAX_QUANTITY_TRIED) return undefined;
+    high *= 2;
+  }
+  let low = 0;
+  while (low < high) {
+    const middle = Math.floor((low + high) / 2);
+    if (reaches(middle)) high = middle;
+    else low = middle + 1;
+  }
+  for (const quantity of [low - 1, low, low + 1]) {
+    if (quantity < 0) continue;
     const candidate = new Decimal(quantity);
-    if (candidate.equals(current)) continue;
-    if (fitsWith(candidate)) return candidate;
+    if (!candidate.equals(current) && fitsWith(candidate)) return candidate;
   }
   return undefined;
 }

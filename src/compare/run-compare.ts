@@ -163,11 +163,13 @@ async function explainMismatches(
   previews: PreviewCache,
   options: CompareOptions,
 ): Promise<void> {
-  const rowOf = (comparison: Comparison): SubscriptionRow | undefined => subscriptions.find((row) => row.file === comparison.file && row.row === comparison.row);
+  const at = (file: string, row: number): string => `${file}\u0000${row}`;
+  const subscriptionAt = new Map(subscriptions.map((row) => [at(row.file, row.row), row]));
+  const invoiceAt = new Map(invoices.map((row) => [at(row.file, row.row), row]));
   const mismatches = comparisons.filter((comparison) => comparison.mismatch);
   await forEachLimited(mismatches, options.concurrency ?? 4, async (comparison) => {
     if (comparison.kind === 'invoice') {
-      const invoice = invoices.find((row) => row.file === comparison.file && row.row === comparison.row);
+      const invoice = invoiceAt.get(at(comparison.file, comparison.row));
       comparison.explanation = explainInvoiceMismatch({
         expected: comparison.expected,
         actual: comparison.actual,
@@ -177,7 +179,7 @@ async function explainMismatches(
       });
       return;
     }
-    const row = rowOf(comparison);
+    const row = subscriptionAt.get(at(comparison.file, comparison.row));
     if (row === undefined) return;
     let preview: PreviewFacts | undefined = (await previews.get(row))?.facts;
     if (preview === undefined) {
