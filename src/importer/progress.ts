@@ -32,7 +32,8 @@ export function createProgress(options: ProgressOptions): Progress {
   if (options.quiet || options.total === 0) {
     return { tick: () => undefined, stop: () => undefined };
   }
-  if (options.stream.isTTY) {
+  // A terminal that reports no width (some pseudo-terminals) would make the spinner's line arithmetic spin.
+  if (options.stream.isTTY && (options.stream.columns ?? 0) > 0) {
     const spinner: Ora = ora({ text: line(), stream: options.stream, discardStdin: false }).start();
     const timer = setInterval(() => (spinner.text = line()), 250);
     timer.unref();
