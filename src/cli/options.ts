@@ -4,7 +4,7 @@ import { parseIsoDate, todayIn, type CalendarDate } from '../dates/index.js';
 import { InputError } from '../errors.js';
 import { isTemplateKind, TEMPLATE_KINDS, type TemplateKind } from '../templates/index.js';
 
-export const reportFormats = ['pretty', 'json', 'github', 'junit'] as const;
+const reportFormats = ['pretty', 'json', 'github', 'junit'] as const;
 export type ReportFormat = (typeof reportFormats)[number];
 
 /** A calendar date YYYY-MM-DD that exists (no 2026-02-30), or an InputError naming the flag. */

@@ -35,7 +35,7 @@ export function renderGithubAnnotation(annotation: GithubAnnotation): string {
  * One annotation per finding, on the physical line where the record starts (what GitHub shows in
  * the diff); the message names the spreadsheet row and column, which is what people fix.
  */
-export function findingAnnotation(finding: Finding): GithubAnnotation {
+function findingAnnotation(finding: Finding): GithubAnnotation {
   const key = finding.key ? ` (${finding.key})` : '';
   const value = finding.value === '' ? '' : ` Value: ${JSON.stringify(finding.value)}.`;
   return {

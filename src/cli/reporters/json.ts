@@ -1,7 +1,7 @@
 // The machine report for validate: exactly one JSON document, shaped as DESIGN.md "Reports" says.
 import { sortedFindings, type ValidateReport } from './types.js';
 
-export interface ValidateJsonIssue {
+interface ValidateJsonIssue {
   row: number;
   line: number;
   column: string;
@@ -12,7 +12,7 @@ export interface ValidateJsonIssue {
   value: string;
 }
 
-export interface ValidateJsonDocument {
+interface ValidateJsonDocument {
   version: 1;
   command: 'validate';
   asOf: string;
@@ -20,7 +20,7 @@ export interface ValidateJsonDocument {
   files: Array<{ path: string; template: string; rows: number; errorRows: number; issues: ValidateJsonIssue[] }>;
 }
 
-export function toValidateJson(report: ValidateReport): ValidateJsonDocument {
+function toValidateJson(report: ValidateReport): ValidateJsonDocument {
   const { files, rows, validRows, errorRows, errors, warnings } = report.summary;
   return {
     version: 1,

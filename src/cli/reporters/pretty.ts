@@ -50,7 +50,7 @@ function renderFinding(finding: Finding, colors: Colors): string {
 }
 
 /** A cell value as people can read it on one line: quoted, control characters escaped, long values cut. */
-export function quoteValue(value: string): string {
+function quoteValue(value: string): string {
   const cut = value.length > maxValueLength ? `${value.slice(0, maxValueLength)}…` : value;
   return JSON.stringify(cut);
 }

@@ -20,7 +20,7 @@ export function renderSummary(title: string, items: readonly SummaryItem[], colo
   return `${colors.bold(`${title}:`)} ${parts.join(colors.dim(' · '))}`;
 }
 
-export function applyTone(text: string, tone: Tone, colors: Colors): string {
+function applyTone(text: string, tone: Tone, colors: Colors): string {
   switch (tone) {
     case 'good':
       return colors.green(text);
