@@ -8,8 +8,6 @@ export interface SiteSettings {
   subdomain: string;
   currency: string;
   mode: 'test' | 'live';
-  /** Site time zone, IANA name; the sandbox writes timestamps in UTC. */
-  timeZone: string;
 }
 
 export interface RequestContext {

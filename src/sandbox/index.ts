@@ -72,7 +72,6 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     subdomain: options.subdomain ?? 'sandbox',
     currency: options.currency ?? 'USD',
     mode,
-    timeZone: 'UTC',
   };
   const settings: HandlerSettings = {
     site,

@@ -13,6 +13,7 @@ export const messages = {
   badGateway: 'Bad Gateway',
   serviceUnavailable: 'Service Unavailable',
   invalidJson: 'The request body is not valid JSON.',
+  bodyTooLarge: 'The request body is larger than 10 MB.',
   missingRootKey: (key: string) => `The request body must be a JSON object with the root key '${key}'.`,
 
   blank: (field: string) => `${field}: cannot be blank.`,

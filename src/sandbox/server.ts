@@ -41,11 +41,10 @@ export function createRequestListener(
       return;
     }
 
-    let rawBody: string;
-    try {
-      rawBody = await readBody(request);
-    } catch {
-      sendJson(response, 413, { errors: [messages.invalidJson] });
+    const rawBody = await readBody(request);
+    if (rawBody === null) return;
+    if (rawBody === undefined) {
+      sendJson(response, 413, { errors: [messages.bodyTooLarge] });
       return;
     }
 
@@ -156,21 +155,20 @@ function isAuthorized(request: IncomingMessage, apiKey: string): boolean {
   return user === apiKey;
 }
 
-function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
+/**
+ * The body as text; undefined when it passes the size limit (it is still drained, so 413 can be sent);
+ * null when the client went away before sending all of it.
+ */
+function readBody(request: IncomingMessage): Promise<string | undefined | null> {
+  return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new Error('body too large'));
-        request.destroy();
-        return;
-      }
-      chunks.push(chunk);
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
     });
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    request.on('error', reject);
+    request.on('end', () => resolve(size > MAX_BODY_BYTES ? undefined : Buffer.concat(chunks).toString('utf8')));
+    request.on('error', () => resolve(null));
   });
 }
 

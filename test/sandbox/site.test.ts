@@ -37,6 +37,14 @@ describe('site', () => {
     expect(((await response.json()) as { errors: string[] }).errors).toEqual(['The request body is not valid JSON.']);
   });
 
+  it('answers 413 to a body over 10 MB', async () => {
+    harness = await startHarness();
+    const body = JSON.stringify({ customer: { notes: 'x'.repeat(11 * 1024 * 1024) } });
+    const response = await fetch(`${harness.sandbox.baseUrl}/customers.json`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    expect(response.status).toBe(413);
+    expect(((await response.json()) as { errors: string[] }).errors).toEqual(['The request body is larger than 10 MB.']);
+  });
+
   it('clears customers only, or everything', async () => {
     harness = await startHarness();
     await buildCatalog(harness);
