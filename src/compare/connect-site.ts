@@ -2,7 +2,7 @@
 // recorded in the state folder — restarting the embedded sandbox from its data there when that run
 // used it — else none (explanations then come from the catalog templates alone).
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { hasSite, resolveSite, type ResolvedConfig } from '../config/index.js';
 import { InputError } from '../errors.js';
 import { connectSite } from '../importer/session.js';
@@ -51,7 +51,7 @@ async function embedded(config: ResolvedConfig, dataDir: string, verbose: boolea
   const sandbox = await startSandbox({ port: 0, host: '127.0.0.1', dataDir });
   const connection = connectSite({ name: EMBEDDED, baseUrl: sandbox.baseUrl }, config, verbose);
   return {
-    site: { target: connection.target, name: `embedded sandbox (${dataDir})` },
+    site: { target: connection.target, name: `embedded sandbox (${relative(process.cwd(), dataDir) || '.'})` },
     async close() {
       await connection.close();
       await sandbox.close();

@@ -5,7 +5,7 @@ import { formatMoney } from '../pricing/index.js';
 import { sortedMismatches, type CompareReport } from './comparison.js';
 
 export const MISMATCH_FILE = 'compare-mismatches.csv';
-export const MISMATCH_HEADER: readonly string[] = ['file', 'row', 'kind', 'key', 'currency', 'source', 'expected', 'actual', 'difference', 'likely_cause', 'site_lines', 'template_values'];
+export const MISMATCH_HEADER: readonly string[] = ['file', 'row', 'kind', 'key', 'currency', 'source', 'expected', 'actual', 'difference', 'explanation', 'site_lines', 'template_values'];
 
 /** Writes the CSV (header only when nothing differs, so a CI step always finds the file); returns its path. */
 export async function writeMismatchCsv(report: CompareReport, outDir: string): Promise<string> {

@@ -71,7 +71,7 @@ describe('migrate compare on the imported samples', () => {
 
     const csv = parse(await readFile(join(dir, 'reports', 'compare-mismatches.csv'), 'utf8'), { columns: true }) as Array<Record<string, string>>;
     expect(csv).toEqual([expect.objectContaining({ file: 'migrate-results/subscriptions-standard.csv', row: '13', key: 'std-012', expected: '129.60', actual: '144.00', difference: '14.40' })]);
-    expect(csv[0]!.likely_cause).toContain('TENOFF');
+    expect(csv[0]!.explanation).toContain('TENOFF');
   });
 
   it('prints the pretty report: totals first, then the mismatch with its likely cause', async () => {
