@@ -1,13 +1,25 @@
-// Catalog rows (product families, products, components, coupons, EBB segments) → the payloads sent,
-// checked against the vendor's request schemas, and found again after they were created.
-import { describe, expect, it } from 'vitest';
-import { contract, expectSpecValid, specMissingReason } from './spec-check.js';
-import { rowsOf, runSteps, SimpleResolver, stepsOf } from './harness.js';
-import { MemoryTarget } from './memory-target.js';
-import { COMPONENTS, COUPONS, FAMILIES, PRODUCTS, SEGMENTS } from './catalog-rows.js';
+// Catalog rows (product families, products, components, coupons, EBB segments) → the requests sent
+// to the sandbox, checked against the vendor's request schemas, and found again after creation.
+import { afterEach, describe, expect, it } from 'vitest';
 import { stepsForFile } from '../../../src/importer/steps/index.js';
+import type { Target } from '../../../src/target/types.js';
+import { COMPONENTS, COUPONS, FAMILIES, PRODUCTS, SEGMENTS } from './catalog-rows.js';
+import { rowsOf, runSteps, SimpleResolver, stepsOf } from './harness.js';
+import { siteUnderTest, type SiteUnderTest } from './site-under-test.js';
+import { contract, specMissingReason } from './spec-check.js';
 
-async function importCatalog(target: MemoryTarget) {
+const sites: SiteUnderTest[] = [];
+afterEach(async () => {
+  for (const site of sites.splice(0)) await site.close();
+});
+
+async function site(options: Parameters<typeof siteUnderTest>[0] = {}): Promise<SiteUnderTest> {
+  const started = await siteUnderTest(options);
+  sites.push(started);
+  return started;
+}
+
+async function importCatalog(target: Target) {
   const steps = [
     ...stepsOf(rowsOf('product-families', FAMILIES)),
     ...stepsOf(rowsOf('products', PRODUCTS)),
@@ -49,10 +61,10 @@ describe('catalog steps', () => {
   });
 
   it('sends payloads the spec accepts, with money in the right units', async () => {
-    const target = new MemoryTarget();
-    await importCatalog(target);
-    expectSpecValid(target);
-    const bodies = target.calls.map((call) => [call.path.replace(/\d+/g, 'N'), call.body]);
+    const { client, creates, expectSpecValid } = await site();
+    await importCatalog(client);
+    expectSpecValid();
+    const bodies = creates().map((call) => [call.path.replace(/\d+/g, 'N'), call.body] as const);
     const product = bodies.find(([path]) => path === '/product_families/N/products.json')![1];
     expect(product).toEqual({
       product: {
@@ -88,6 +100,7 @@ describe('catalog steps', () => {
       { coupon: { name: 'Ten percent', code: 'TEN%OFF', description: '10% off', stackable: true, recurring: false, percentage: '10', product_family_id: expect.stringMatching(/^\d+$/) } },
       { coupon: { name: 'Five dollars EDIT', code: 'FIVE-OFF', stackable: false, recurring: true, amount_in_cents: 500, product_family_id: expect.stringMatching(/^\d+$/) } },
     ]);
+    expect((await client.findCouponByCode('FIVE-OFF'))!.name).toBe('Five dollars EDIT');
     const segments = bodies.filter(([path]) => path === '/components/N/price_points/N/segments.json').map(([, body]) => body);
     expect(segments).toEqual([
       { segment: { pricing_scheme: 'per_unit', prices: [{ starting_quantity: 1, unit_price: '0.02' }], segment_property_1_value: 'EU', segment_property_2_value: 'gold' } },
@@ -95,29 +108,30 @@ describe('catalog steps', () => {
     ]);
   });
 
-  it('passes each create the intent of its step, with a lookup for a retried create', async () => {
-    const target = new MemoryTarget();
-    const { steps } = await importCatalog(target);
-    expect(target.calls.map((call) => call.intent?.naturalKey).sort()).toEqual(steps.map((step) => step.naturalKey).sort());
-    for (const call of target.calls) expect(typeof call.intent?.lookup).toBe('function');
-  });
-
-  it('finds every created object again, with the same id', async () => {
-    const target = new MemoryTarget();
-    const { steps, outcomes } = await importCatalog(target);
-    const resolver = new SimpleResolver(target);
+  it('finds nothing before creation, then every created object again with the same id', async () => {
+    const { client, baseUrl } = await site();
+    const steps = [
+      ...stepsOf(rowsOf('product-families', FAMILIES)),
+      ...stepsOf(rowsOf('products', PRODUCTS)),
+      ...stepsOf(rowsOf('components', COMPONENTS)),
+      ...stepsOf(rowsOf('coupons', COUPONS)),
+      ...stepsOf(rowsOf('ebb-segments', SEGMENTS)),
+    ];
+    const resolver = new SimpleResolver(client);
+    for (const step of steps) expect(await step.find(client, resolver), step.naturalKey).toBeUndefined();
+    const outcomes = await runSteps(client, steps);
     for (const step of steps) {
-      const found = await step.find(target, resolver);
+      const found = await step.find(client, resolver);
       expect(found?.id, step.naturalKey).toBe(outcomes.get(step.naturalKey)!.id);
       expect(found?.link).toBe(outcomes.get(step.naturalKey)!.link);
     }
-    expect(outcomes.get('product:basic')!.link).toMatch(/^https:\/\/acme\.example\.test\/products\/\d+$/);
+    expect(outcomes.get('product:basic')!.link).toMatch(new RegExp(`^${baseUrl}/products/\\d+$`));
   });
 
   it('uses the currency minor unit of the site: JPY has none', async () => {
-    const target = new MemoryTarget({ currency: 'JPY' });
-    await runSteps(target, [...stepsOf(rowsOf('product-families', FAMILIES)), ...stepsOf(rowsOf('products', PRODUCTS.replace('10.00', '1000').replace(',5.50', ',550')))]);
-    expect(target.calls[2]!.body).toMatchObject({ product: { price_in_cents: 1000 } });
+    const { client, creates } = await site({ currency: 'JPY' });
+    await runSteps(client, [...stepsOf(rowsOf('product-families', FAMILIES)), ...stepsOf(rowsOf('products', PRODUCTS.replace('10.00', '1000').replace(',5.50', ',550')))]);
+    expect(creates()[2]!.body).toMatchObject({ product: { price_in_cents: 1000 } });
   });
 
   it('reports a row that cannot become an object on that row and column, and maps the others', () => {
@@ -128,9 +142,10 @@ describe('catalog steps', () => {
     expect(mapped.filter((entry) => !entry.error).every((entry) => entry.steps.length > 0)).toBe(true);
   });
 
-  it('rejects a price with more decimals than the currency has', async () => {
-    const target = new MemoryTarget();
+  it('rejects a price with more decimals than the currency has, sending no product', async () => {
+    const { client, creates } = await site();
     const steps = [...stepsOf(rowsOf('product-families', FAMILIES)), ...stepsOf(rowsOf('products', PRODUCTS.replace('10.00', '10.005')))];
-    await expect(runSteps(target, steps)).rejects.toMatchObject({ location: { row: 2, column: 'price' } });
+    await expect(runSteps(client, steps)).rejects.toMatchObject({ location: { row: 2, column: 'price' } });
+    expect(creates().filter((call) => call.path.endsWith('/products.json'))).toEqual([]);
   });
 });

@@ -1,11 +1,10 @@
 // Invoice rows → one invoice per create_invoice row with the line items attached to it by id; net
 // terms computed, the template id in the memo, the created total as `Amount`; found again on re-run.
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { stepsForFile } from '../../../src/importer/steps/index.js';
 import { CATALOG } from './catalog-rows.js';
 import { rowFrom, rowsOf, runSteps, SimpleResolver, stepsOf } from './harness.js';
-import { MemoryTarget } from './memory-target.js';
-import { expectSpecValid } from './spec-check.js';
+import { siteUnderTest, type SiteUnderTest } from './site-under-test.js';
 
 const INVOICES = `create_invoice,customer,sub_reference,id,total_amount,issue_date,due_date,net_terms,attempt_charge,name,quantity,unit_price,start_date,end_date,attach_to
 TRUE,Kid Co,sub-kid-1,INV-1,130.50,2026-10-01,2026-10-31,,no,Consulting,3,40.50,2026-09-01,2026-09-30,INV-1
@@ -14,7 +13,16 @@ TRUE,Kid Co,sub-kid-1,INV-2,12,2026-10-05,2026-10-05,,no,,,,,,
 ,,,,,,,,,Late fee,2,6,2026-10-05,2026-10-05,INV-2
 ,,,,,,,,,Stray,1,1,2026-10-05,2026-10-05,INV-9`;
 
-async function withSubscription(target: MemoryTarget): Promise<void> {
+const sites: SiteUnderTest[] = [];
+afterEach(async () => {
+  for (const started of sites.splice(0)) await started.close();
+});
+
+/** A sandbox with the catalog, customer `kid` and its subscription `sub-kid-1`. */
+async function withSubscription(): Promise<SiteUnderTest> {
+  const site = await siteUnderTest();
+  sites.push(site);
+  const target = site.client;
   await runSteps(target, CATALOG.slice(0, 2).flatMap(([kind, csv]) => stepsOf(rowsOf(kind, csv))));
   const customer = rowFrom('customers-advanced', { create_customer: 'TRUE', import_identifier_customer_reference: 'kid', has_parent: 'FALSE', first_name: 'K', last_name: 'Id', email: 'kid@example.com', create_payment_profile: 'FALSE' });
   const subscription = rowFrom('subscriptions-advanced', {
@@ -22,7 +30,8 @@ async function withSubscription(target: MemoryTarget): Promise<void> {
     subscription_reference: 'sub-kid-1', currency: 'USD', payment_collection_method: 'remittance', next_billing_at: '2026-12-01', product_handle: 'basic',
   });
   await runSteps(target, [...stepsOf([customer]), ...stepsOf([subscription])]);
-  target.calls.length = 0;
+  site.forget();
+  return site;
 }
 
 describe('invoice steps', () => {
@@ -35,13 +44,13 @@ describe('invoice steps', () => {
   });
 
   it('create the invoice with its line items, computed net terms and the template id in the memo', async () => {
-    const target = new MemoryTarget();
-    await withSubscription(target);
+    const site = await withSubscription();
+    const target = site.client;
     const steps = stepsOf(rowsOf('invoices', INVOICES).slice(0, 4));
     const outcomes = await runSteps(target, steps);
-    expectSpecValid(target);
+    site.expectSpecValid();
     const subscription = (await target.findSubscriptionByReference('sub-kid-1'))!;
-    expect(target.calls[0]).toMatchObject({
+    expect(site.creates()[0]).toMatchObject({
       path: `/subscriptions/${subscription.id}/invoices.json`,
       body: {
         invoice: {
@@ -56,18 +65,17 @@ describe('invoice steps', () => {
         },
       },
     });
-    expect(target.calls[1]!.body).toMatchObject({ invoice: { net_terms: 0, line_items: [{ title: 'Late fee', quantity: '2', unit_price: '6' }] } });
+    expect(site.creates()[1]!.body).toMatchObject({ invoice: { net_terms: 0, line_items: [{ title: 'Late fee', quantity: '2', unit_price: '6' }] } });
     const first = outcomes.get('invoice:INV-1')!;
     expect(first.amount).toBe('130.50');
-    expect(first.link).toBe(`https://acme.example.test/invoices/${first.id}`);
+    expect(first.link).toBe(`${site.baseUrl}/invoices/${first.id}`);
     expect(first.applied).toMatchObject({ net_terms: '30', id: 'INV-1' });
     const resolver = new SimpleResolver(target);
     for (const step of steps) expect((await step.find(target, resolver))?.id).toBe(outcomes.get(step.naturalKey)!.id);
   });
 
   it('find no invoice before it was created', async () => {
-    const target = new MemoryTarget();
-    await withSubscription(target);
+    const { client: target } = await withSubscription();
     const [step] = stepsOf(rowsOf('invoices', INVOICES).slice(0, 2));
     expect(await step!.find(target, new SimpleResolver(target))).toBeUndefined();
   });

@@ -1,16 +1,30 @@
 // Customer and subscription rows (standard, advanced, custom pricing) → the payloads sent, checked
 // against the spec; renewal previews, balances, hierarchies and groups; find after create.
-import { describe, expect, it } from 'vitest';
-import { stepsForFile } from '../../../src/importer/steps/index.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { findOnSite, stepsForFile } from '../../../src/importer/steps/index.js';
 import type { ImportStep } from '../../../src/importer/types.js';
 import { CATALOG } from './catalog-rows.js';
 import { rowFrom, rowsOf, runSteps, SimpleResolver, stepsOf } from './harness.js';
-import { MemoryTarget } from './memory-target.js';
-import { expectSpecValid } from './spec-check.js';
+import { siteUnderTest, type SiteUnderTest } from './site-under-test.js';
 
-async function withCatalog(target: MemoryTarget): Promise<void> {
-  await runSteps(target, CATALOG.flatMap(([kind, csv]) => stepsOf(rowsOf(kind, csv))));
-  target.calls.length = 0;
+const sites: SiteUnderTest[] = [];
+afterEach(async () => {
+  for (const started of sites.splice(0)) await started.close();
+});
+
+async function site(options: Parameters<typeof siteUnderTest>[0] = {}): Promise<SiteUnderTest> {
+  const started = await siteUnderTest(options);
+  sites.push(started);
+  return started;
+}
+
+async function withCatalog(site: SiteUnderTest): Promise<void> {
+  await runSteps(site.client, CATALOG.flatMap(([kind, csv]) => stepsOf(rowsOf(kind, csv))));
+  site.forget();
+}
+
+async function pricePointId(site: SiteUnderTest, component: string, handle: string): Promise<number> {
+  return Number((await findOnSite(site.client, { type: 'component_price_point', key: `${component}/${handle}` }))!.id);
 }
 
 const STANDARD = {
@@ -115,13 +129,14 @@ describe('standard subscriptions', () => {
   });
 
   it('send customer, card and subscription in one create call the spec accepts', async () => {
-    const target = new MemoryTarget({ timeZone: 'America/New_York' });
-    await withCatalog(target);
+    const targetSite = await site();
+    const target = targetSite.client;
+    await withCatalog(targetSite);
     const outcomes = await runSteps(target, stepsOf([rowFrom('subscriptions-standard', STANDARD)]));
-    expectSpecValid(target);
-    const [create, credit] = target.calls;
+    targetSite.expectSpecValid();
+    const [create, credit] = targetSite.creates();
     const seats = (await target.findComponentByHandle('seats'))!;
-    const seatsDiscounted = target.objects.get('component_price_point')!.find((pp) => pp.handle === 'seats-disc')!;
+    const seatsDiscounted = { id: await pricePointId(targetSite, 'seats', 'seats-disc') };
     expect(create!.body).toEqual({
       subscription: {
         product_handle: 'basic',
@@ -134,8 +149,8 @@ describe('standard subscriptions', () => {
         ],
         currency: 'USD',
         payment_collection_method: 'automatic',
-        next_billing_at: '2026-12-01T00:00:00-05:00',
-        previous_billing_at: '2026-11-01T00:00:00-04:00',
+        next_billing_at: '2026-12-01T00:00:00+00:00',
+        previous_billing_at: '2026-11-01T00:00:00+00:00',
         customer_attributes: {
           first_name: 'Ada', last_name: 'Lovelace', email: 'ada@example.com', cc_emails: 'a@example.com,b@example.com', organization: 'Acme Co', reference: 'cust-1',
           phone: '555-0100', address: '1 Main St', city: 'Boston', state: 'MA', zip: '02101', country: 'US', locale: 'en-US', tax_exempt: false, verified: true,
@@ -150,23 +165,25 @@ describe('standard subscriptions', () => {
     });
     expect(credit!.body).toEqual({ service_credit: { amount: '12.50', memo: expect.any(String) } });
     const outcome = outcomes.get('subscription:cust-1/basic')!;
-    expect(outcome.nextRenewal).toBe('10.00');
-    expect(outcome.link).toBe(`https://acme.example.test/subscriptions/${outcome.id}`);
+    // basic 10.00 + 5 seats × 3.00 + support 25.00 + 250 messages × 0.0075 = 51.875, less TEN%OFF 10% = 46.6875.
+    expect(outcome.nextRenewal).toBe('46.69');
+    expect(outcome.link).toBe(`${targetSite.baseUrl}/subscriptions/${outcome.id}`);
     expect(outcome.applied).toMatchObject({ vault_token: '****7890', product_handle: 'basic', 'custom_field_customer[Region]': 'East', componentQuantity_1: '5' });
     expect(JSON.stringify(outcome.applied)).not.toContain('1234567890');
   });
 
   it('accept components and price points by site ID, and name a component that is not on the site', async () => {
-    const target = new MemoryTarget();
-    await withCatalog(target);
+    const targetSite = await site();
+    const target = targetSite.client;
+    await withCatalog(targetSite);
     const messages = (await target.findComponentByHandle('messages'))!;
-    const seatsDiscounted = target.objects.get('component_price_point')!.find((pp) => pp.handle === 'seats-disc')!;
+    const seatsDiscounted = { id: await pricePointId(targetSite, 'seats', 'seats-disc') };
     const seats = (await target.findComponentByHandle('seats'))!;
     const row = { ...STANDARD, component_1: String(seats.id), componentPricepoint_1: String(seatsDiscounted.id), component_2: String(messages.id), component_3: '', service_credit_balance: '' };
     const [step] = stepsOf([rowFrom('subscriptions-standard', row)]);
     expect(step!.dependsOn.filter((ref) => ref.type.startsWith('component'))).toEqual([]);
     await runSteps(target, [step!]);
-    expect((target.calls[0]!.body.subscription as { components: unknown }).components).toEqual([
+    expect((targetSite.creates()[0]!.body.subscription as { components: unknown }).components).toEqual([
       { component_id: seats.id, price_point_id: seatsDiscounted.id, allocated_quantity: '5' },
       { component_id: messages.id, unit_balance: 1 },
     ]);
@@ -175,24 +192,27 @@ describe('standard subscriptions', () => {
   });
 
   it('route the profile to gateway_handle only on a live site', async () => {
-    const live = new MemoryTarget({ mode: 'live' });
-    await withCatalog(live);
+    const liveSite = await site({ mode: 'live' });
+    const live = liveSite.client;
+    await withCatalog(liveSite);
     await runSteps(live, stepsOf([rowFrom('subscriptions-standard', { ...STANDARD, service_credit_balance: '' })]));
-    expect(live.calls[0]!.body).toMatchObject({ subscription: { credit_card_attributes: { gateway_handle: 'main-gateway' } } });
+    expect(liveSite.creates()[0]!.body).toMatchObject({ subscription: { credit_card_attributes: { gateway_handle: 'main-gateway' } } });
   });
 
   it('send a bank account as bank_account_attributes', async () => {
-    const target = new MemoryTarget();
-    await withCatalog(target);
+    const targetSite = await site();
+    const target = targetSite.client;
+    await withCatalog(targetSite);
     const row = { ...STANDARD, payment_profile_type: 'bank_account', bank_account_first_name: 'Ada', bank_account_last_name: 'L', bank_name: 'First Bank', bank_account_last_four: '6789', service_credit_balance: '' };
     await runSteps(target, stepsOf([rowFrom('subscriptions-standard', row)]));
-    expectSpecValid(target);
-    expect(target.calls[0]!.body).toMatchObject({ subscription: { bank_account_attributes: { payment_type: 'bank_account', bank_name: 'First Bank', vault_token: '1234567890' } } });
+    targetSite.expectSpecValid();
+    expect(targetSite.creates()[0]!.body).toMatchObject({ subscription: { bank_account_attributes: { payment_type: 'bank_account', bank_name: 'First Bank', vault_token: '1234567890' } } });
   });
 
   it('find the subscription and the credit again after they were created, and nothing before', async () => {
-    const target = new MemoryTarget();
-    await withCatalog(target);
+    const targetSite = await site();
+    const target = targetSite.client;
+    await withCatalog(targetSite);
     const steps = stepsOf([rowFrom('subscriptions-standard', { ...STANDARD, prepayment_balance: '3' })]);
     const resolver = new SimpleResolver(target);
     for (const step of steps) expect(await step.find(target, resolver)).toBeUndefined();
@@ -204,7 +224,8 @@ describe('standard subscriptions', () => {
   });
 
   it('write ChargifyNextRenewal in the currency minor unit (JPY has none)', async () => {
-    const target = new MemoryTarget({ currency: 'JPY' });
+    const targetSite = await site({ currency: 'JPY' });
+    const target = targetSite.client;
     await runSteps(target, CATALOG.slice(0, 2).flatMap(([kind, csv]) => stepsOf(rowsOf(kind, csv.replace('10.00', '1000').replace(',5.50', ',550')))));
     const row = { ...STANDARD, currency: 'JPY', coupon_code_1: '', component_1: '', component_2: '', component_3: '', service_credit_balance: '' };
     const outcomes = await runSteps(target, stepsOf([rowFrom('subscriptions-standard', row)]));
@@ -214,20 +235,22 @@ describe('standard subscriptions', () => {
 
 describe('custom pricing', () => {
   it('sends a per-unit custom price in place of the component price point', async () => {
-    const target = new MemoryTarget();
-    await withCatalog(target);
+    const targetSite = await site();
+    const target = targetSite.client;
+    await withCatalog(targetSite);
     const row = { ...STANDARD, componentCustomPrice_1: '1.50', component_2: '', component_3: '', service_credit_balance: '' };
     await runSteps(target, stepsOf([rowFrom('subscriptions-standard-custom-pricing', row)]));
-    expectSpecValid(target);
+    targetSite.expectSpecValid();
     const seats = (await target.findComponentByHandle('seats'))!;
-    expect((target.calls[0]!.body.subscription as { components: unknown }).components).toEqual([
+    expect((targetSite.creates()[0]!.body.subscription as { components: unknown }).components).toEqual([
       { component_id: seats.id, allocated_quantity: '5', custom_price: { pricing_scheme: 'per_unit', prices: [{ starting_quantity: 1, unit_price: '1.5' }] } },
     ]);
   });
 
   it('refuses a custom price on an on/off component, naming the column', async () => {
-    const target = new MemoryTarget();
-    await withCatalog(target);
+    const targetSite = await site();
+    const target = targetSite.client;
+    await withCatalog(targetSite);
     const row = { ...STANDARD, component_1: 'support', componentPricepoint_1: '', componentCustomPrice_1: '9', component_2: '', component_3: '', service_credit_balance: '' };
     await expect(runSteps(target, stepsOf([rowFrom('subscriptions-standard-custom-pricing', row)]))).rejects.toMatchObject({ location: { column: 'componentCustomPrice_1' } });
   });
@@ -282,7 +305,8 @@ const ADVANCED = {
 
 describe('advanced customers and subscriptions', () => {
   it('order a hierarchy through dependencies and resolve parent_id', async () => {
-    const target = new MemoryTarget();
+    const targetSite = await site();
+    const target = targetSite.client;
     const steps = stepsOf(CUSTOMERS);
     expect(steps.map((step) => [step.naturalKey, step.dependsOn.map((ref) => `${ref.type}:${ref.key}`)])).toEqual([
       ['customer:kid', ['customer:mom']],
@@ -292,8 +316,8 @@ describe('advanced customers and subscriptions', () => {
       ['payment_profile:gran', ['customer:gran']],
     ]);
     await runSteps(target, steps);
-    expectSpecValid(target);
-    const customers = target.calls.filter((call) => call.path === '/customers.json').map((call) => call.body.customer as Record<string, unknown>);
+    targetSite.expectSpecValid();
+    const customers = targetSite.creates().filter((call) => call.path === '/customers.json').map((call) => call.body.customer as Record<string, unknown>);
     expect(customers.map((customer) => customer.reference)).toEqual(['gran', 'mom', 'kid']);
     const gran = (await target.findCustomerByReference('gran'))!;
     const mom = (await target.findCustomerByReference('mom'))!;
@@ -303,12 +327,13 @@ describe('advanced customers and subscriptions', () => {
     expect(customers[2]!.parent_id).toBe(mom.id);
     const kid = (await target.findCustomerByReference('kid'))!;
     expect(await target.listMetadata('customers', Number(kid.id))).toEqual({ Segment: 'SMB' });
-    const profiles = target.calls.filter((call) => call.path === '/payment_profiles.json').map((call) => call.body.payment_profile);
+    const profiles = targetSite.creates().filter((call) => call.path === '/payment_profiles.json').map((call) => call.body.payment_profile);
     expect(profiles[0]).toMatchObject({ customer_id: gran.id, current_vault: 'stripe_connect', vault_token: 'cus_ABCDEF123', last_four: '4242' });
   });
 
   it('record what each step applied by template column, the customer apart from its profile, tokens masked', async () => {
-    const target = new MemoryTarget();
+    const targetSite = await site();
+    const target = targetSite.client;
     const outcomes = await runSteps(target, stepsOf(CUSTOMERS));
     expect(outcomes.get('customer:kid')!.applied).toEqual({
       create_customer: 'TRUE', organization_name: 'Org kid', import_identifier_customer_reference: 'kid', customer_type: 'child', has_parent: 'TRUE', parent_reference: 'mom',
@@ -321,17 +346,18 @@ describe('advanced customers and subscriptions', () => {
   });
 
   it('group a parent-paid subscription for consolidated invoices and find it by reference', async () => {
-    const target = new MemoryTarget();
-    await withCatalog(target);
+    const targetSite = await site();
+    const target = targetSite.client;
+    await withCatalog(targetSite);
     await runSteps(target, stepsOf(CUSTOMERS));
-    target.calls.length = 0;
+    targetSite.forget();
     const steps = stepsOf([rowFrom('subscriptions-advanced', ADVANCED)]);
     expect(steps[0]!.naturalKey).toBe('subscription:sub-kid-1');
     expect(steps[0]!.dependsOn).toEqual([{ type: 'customer', key: 'kid' }, { type: 'product', key: 'basic' }]);
     const outcomes = await runSteps(target, steps);
-    expectSpecValid(target);
+    targetSite.expectSpecValid();
     const kid = (await target.findCustomerByReference('kid'))!;
-    expect(target.calls[0]!.body).toEqual({
+    expect(targetSite.creates()[0]!.body).toEqual({
       subscription: {
         customer_id: kid.id,
         product_handle: 'basic',
@@ -350,14 +376,15 @@ describe('advanced customers and subscriptions', () => {
   });
 
   it('pay a self-paid subscription with the customer profile imported before it', async () => {
-    const target = new MemoryTarget();
-    await withCatalog(target);
+    const targetSite = await site();
+    const target = targetSite.client;
+    await withCatalog(targetSite);
     const customerSteps = stepsOf(CUSTOMERS);
     const subscriptionSteps = stepsOf([rowFrom('subscriptions-advanced', { ...ADVANCED, who_pays: 'self', invoice_type: 'normal', subscription_reference: '' })]);
     expect(subscriptionSteps[0]!.naturalKey).toBe('subscription:kid/basic');
     expect(subscriptionSteps[0]!.dependsOn).toContainEqual({ type: 'payment_profile', key: 'kid' });
     const outcomes = await runSteps(target, [...customerSteps, ...subscriptionSteps]);
-    const body = target.calls.find((call) => call.path === '/subscriptions.json')!.body.subscription as Record<string, unknown>;
+    const body = targetSite.creates().find((call) => call.path === '/subscriptions.json')!.body.subscription as Record<string, unknown>;
     expect(body.payment_profile_id).toBe(outcomes.get('payment_profile:kid')!.id);
     expect(body.group).toBeUndefined();
     const resolver = new SimpleResolver(target);
