@@ -38,7 +38,7 @@ export async function measureLatency(target: Target, samples = 3): Promise<numbe
 }
 
 /** Typical round trip to a remote site when nothing could be measured. */
-export const ASSUMED_LATENCY_MS = 250;
+const ASSUMED_LATENCY_MS = 250;
 
 export function planDryRun(
   prepared: PreparedImport,

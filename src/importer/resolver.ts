@@ -75,7 +75,7 @@ export class ImportResolver implements Resolver {
   }
 }
 
-export function describeRef(ref: ObjectRef): string {
+function describeRef(ref: ObjectRef): string {
   const noun: Record<ObjectRef['type'], string> = {
     product_family: 'Product family',
     product: 'Product',

@@ -30,7 +30,7 @@ export interface LoadedRows {
 }
 
 /** The validation messages of a row, as the Result cell shows them. */
-export function validationMessages(findings: Finding[]): string {
+function validationMessages(findings: Finding[]): string {
   return findings.map((finding) => `${finding.column}: ${finding.message}`).join(' | ');
 }
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { MigrateError } from '../errors.js';
 import type { ObjectType } from '../importer/types.js';
 
-export const JOURNAL_VERSION = 1;
+const JOURNAL_VERSION = 1;
 
 export type JournalEvent = 'intent' | 'done' | 'failed' | 'erased';
 
@@ -79,7 +79,7 @@ export function siteKeyOf(info: { subdomain?: string; id?: number }, fallbackBas
 }
 
 /** Masks values of secret-looking fields, keeping the last 4 characters so a person can still tell them apart. */
-export function maskSecrets(values: Record<string, string>): Record<string, string> {
+function maskSecrets(values: Record<string, string>): Record<string, string> {
   const masked: Record<string, string> = {};
   for (const [name, value] of Object.entries(values)) {
     masked[name] = SECRET_FIELD.test(name) && value !== '' ? `****${value.slice(-4)}` : value;
@@ -92,7 +92,7 @@ export function journalPath(stateDir: string, site: string): string {
 }
 
 /** Reads a journal's entries, tolerating a torn last line; returns the byte length of the intact part. */
-export async function readJournalEntries(path: string): Promise<{ entries: JournalEntry[]; intactBytes: number; torn: boolean }> {
+async function readJournalEntries(path: string): Promise<{ entries: JournalEntry[]; intactBytes: number; torn: boolean }> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
