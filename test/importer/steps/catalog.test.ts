@@ -1,12 +1,11 @@
 // Catalog rows (product families, products, components, coupons, EBB segments) → the requests sent
-// to the sandbox, checked against the vendor's request schemas, and found again after creation.
+// to the sandbox (their spec check is in sandbox.test.ts), and found again after creation.
 import { afterEach, describe, expect, it } from 'vitest';
 import { stepsForFile } from '../../../src/importer/steps/index.js';
 import type { Target } from '../../../src/target/types.js';
 import { COMPONENTS, COUPONS, FAMILIES, PRODUCTS, SEGMENTS } from './catalog-rows.js';
 import { rowsOf, runSteps, SimpleResolver, stepsOf } from './harness.js';
 import { siteUnderTest, type SiteUnderTest } from './site-under-test.js';
-import { contract, specMissingReason } from './spec-check.js';
 
 const sites: SiteUnderTest[] = [];
 afterEach(async () => {
@@ -32,10 +31,6 @@ async function importCatalog(target: Target) {
 }
 
 describe('catalog steps', () => {
-  it.skipIf(specMissingReason !== undefined)('checks payloads against the spec for real (a float price is refused)', () => {
-    expect(contract()!.problems('POST', '/product_families/1/products.json', { product: { name: 'x', description: '', price_in_cents: '10.00', interval: 1, interval_unit: 'month' } })).not.toEqual([]);
-  });
-
   it('keys every object by its natural key and declares what it waits for', () => {
     const steps = stepsOf(rowsOf('products', PRODUCTS));
     expect(steps.map((step) => [step.naturalKey, step.dependsOn.map((ref) => `${ref.type}:${ref.key}`)])).toEqual([
@@ -60,10 +55,9 @@ describe('catalog steps', () => {
     expect(step!.dependsOn).toEqual([]);
   });
 
-  it('sends payloads the spec accepts, with money in the right units', async () => {
-    const { client, creates, expectSpecValid } = await site();
+  it('sends each object with its attributes, money in the right units', async () => {
+    const { client, creates } = await site();
     await importCatalog(client);
-    expectSpecValid();
     const bodies = creates().map((call) => [call.path.replace(/\d+/g, 'N'), call.body] as const);
     const product = bodies.find(([path]) => path === '/product_families/N/products.json')![1];
     expect(product).toEqual({

@@ -54,6 +54,9 @@ beforeAll(async () => {
 
 afterAll(async () => {
   recorder.stop();
+  // Every request this file sent (sample, catalog, groups and custom fields) satisfies the vendor's request schemas.
+  const spec = contract();
+  if (spec) expect(recorder.requests.filter((request) => request.method !== 'GET').flatMap((request) => spec.problems(request.method, request.path, request.body))).toEqual([]);
   await client?.close();
   await sandbox?.close();
 });
@@ -76,6 +79,10 @@ describe('the sample templates against the sandbox', () => {
       await response.arrayBuffer();
     }
     expect(failures).toEqual([]);
+  });
+
+  it.skipIf(contract() === undefined)('are checked against a spec that refuses bad payloads (a price as a decimal string)', () => {
+    expect(contract()!.problems('POST', '/product_families/1/products.json', { product: { name: 'x', description: '', price_in_cents: '10.00', interval: 1, interval_unit: 'month' } })).not.toEqual([]);
   });
 
   it('send only requests the vendor spec accepts', () => {
@@ -134,15 +141,12 @@ describe('the sample templates against the sandbox', () => {
 });
 
 describe('every component type, coupon kind and EBB segment against the sandbox', () => {
-  it('creates them with spec-valid requests and finds each again', async () => {
+  it('creates them and finds each again', async () => {
     const own = await startSandbox({ port: 0, host: '127.0.0.1' });
     const target = new ChargifyClient({ name: 'catalog', baseUrl: own.baseUrl }, { backoffBaseMs: 5, backoffMaxMs: 50 });
-    const from = recorder.requests.length;
     try {
       const catalogSteps = CATALOG.flatMap(([kind, csv]) => stepsOf(rowsOf(kind, csv)));
       const created = await runSteps(target, catalogSteps);
-      const spec = contract();
-      if (spec) expect(recorder.requests.slice(from).flatMap((request) => spec.problems(request.method, request.path, request.body))).toEqual([]);
       const resolver = new SimpleResolver(target);
       for (const step of catalogSteps) expect((await step.find(target, resolver))?.id, step.naturalKey).toBe(created.get(step.naturalKey)!.id);
       expect((await target.findCouponByCode('FIVE-OFF'))!.name).toBe('Five dollars EDIT');

@@ -4,8 +4,6 @@ import { startSandbox, type SandboxOptions } from '../../../src/sandbox/index.js
 import { ChargifyClient } from '../../../src/target/chargify/client.js';
 import type { JsonObject } from '../../../src/target/types.js';
 import { recordRequests, type SentRequest } from '../../target/helpers/record-requests.js';
-import { contract } from './spec-check.js';
-import { expect } from 'vitest';
 
 export interface SentCreate {
   path: string;
@@ -18,8 +16,6 @@ export interface SiteUnderTest {
   baseUrl: string;
   /** Creates sent since the site started (or since `forget`): POSTs other than renewal previews and metadata. */
   creates(): SentCreate[];
-  /** Every request sent since the start satisfies the vendor's request schemas. */
-  expectSpecValid(): void;
   forget(): void;
   close(): Promise<void>;
 }
@@ -42,10 +38,6 @@ export async function siteUnderTest(options: SandboxOptions = {}): Promise<SiteU
           const { uniqueness_token: _token, ...body } = request.body as JsonObject;
           return { path: request.path, body };
         });
-    },
-    expectSpecValid() {
-      const spec = contract();
-      if (spec) expect(all().filter((request) => request.method !== 'GET').flatMap((request) => spec.problems(request.method, request.path, request.body))).toEqual([]);
     },
     forget() {
       from = all().length;
