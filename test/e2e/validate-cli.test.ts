@@ -201,6 +201,20 @@ describe('migrate validate', () => {
     });
   });
 
+  it('a missing required column is an error on row 1 and in every enabled row of the annotated copy', async () => {
+    const columns = header.filter((column) => column !== 'email');
+    const file = csv([validRow, { ...validRow, customer_reference: 'cust-2', currency: 'US$' }, { create_subscription: 'FALSE' }], columns);
+    await withTempDir({ 'subs.csv': file }, async (dir) => {
+      const result = await runCli(['validate', 'subs.csv', ...asOf, '--template', 'subscriptions-standard', '--format', 'json', '--out', 'out'], { cwd: dir });
+      expect(result.code).toBe(1);
+      expect(JSON.parse(result.stdout).files[0].issues[0]).toMatchObject({ row: 1, column: 'email', rule: 'missing-column', severity: 'error' });
+      const lines = (await readFile(join(dir, 'out', 'subs.csv'), 'utf8')).split('\r\n');
+      expect(lines[1]).toMatch(/^error,The header has no email column[^|]*,/);
+      expect(lines[2]).toMatch(/^error,"The header has no email column.* \| currency /);
+      expect(lines[3]).toMatch(/^,,/);
+    });
+  });
+
   it('--out exits 2 with one line when the folder cannot be created, printing no report', async () => {
     await withTempDir({ 'subs.csv': validFile, blocker: 'a file' }, async (dir) => {
       const result = await runCli(['validate', 'subs.csv', ...asOf, '--out', 'blocker/results'], { cwd: dir });

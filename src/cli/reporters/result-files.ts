@@ -68,14 +68,16 @@ export async function writeValidateResults(report: ValidateReport, outDir: strin
   const written: string[] = [];
   for (const file of report.files) {
     const byRow = findingsByRow(file);
-    // A header problem (a missing required column) stops every row from importing.
+    // A header problem (a missing required column) stops every row from importing; it replaces the
+    // rows' own findings about that column ("email is required"), which cannot be fixed in the row.
     const headerErrors = (byRow.get(1) ?? []).filter((finding) => finding.severity === 'error');
+    const missingColumns = new Set(headerErrors.map((finding) => finding.column));
     const isEnabled = await enabledRows(file);
     const output = paths.get(file.path)!;
     await writeAnnotatedCopy(file.path, output, (record) => {
-      const own = byRow.get(record.row);
-      if (!own && !isEnabled(record.cells)) return undefined;
-      return rowAnnotation([...headerErrors, ...(own ?? [])]);
+      const own = byRow.get(record.row) ?? [];
+      if (own.length === 0 && !isEnabled(record.cells)) return undefined;
+      return rowAnnotation([...headerErrors, ...own.filter((finding) => !missingColumns.has(finding.column))]);
     });
     written.push(output);
   }
