@@ -91,14 +91,22 @@ export function rowResults(loaded: LoadedRows, plan: Plan, results: Map<PlanNode
   return list;
 }
 
-/** Writes one annotated copy per input into outDir; returns the written paths. */
-export async function writeResultFiles(loaded: LoadedRows, rows: RowResult[], outDir: string): Promise<string[]> {
+/**
+ * Checks the output folder before anything is sent (no collisions, never over an input, creatable)
+ * and answers where each input's annotated copy goes.
+ */
+export async function prepareResultFiles(loaded: LoadedRows, outDir: string): Promise<Map<string, string>> {
   const paths = resultPaths(loaded.files.map((file) => ({ path: file.path, template: file.kind, rows: file.rows.length, errorRows: 0, findings: [] })), outDir);
   try {
     await mkdir(resolve(outDir), { recursive: true });
   } catch (cause) {
     throw new InputError('out-folder', `Cannot create the --out folder ${outDir}: ${(cause as Error).message}.`, { cause });
   }
+  return paths;
+}
+
+/** Writes one annotated copy per input (paths from prepareResultFiles); returns the written paths. */
+export async function writeResultFiles(loaded: LoadedRows, rows: RowResult[], paths: Map<string, string>): Promise<string[]> {
   const byFileRow = new Map<string, RowResult>();
   for (const result of rows) byFileRow.set(`${result.row.file}\u0000${result.row.row}`, result);
   const written: string[] = [];

@@ -8,7 +8,7 @@ import { buildPlan, closureOf, LAST_CATALOG_RANK, typeRank, type Plan } from './
 import { createProgress } from './progress.js';
 import { reconcileIntents, type ReconcileReport } from './reconcile.js';
 import { ImportResolver } from './resolver.js';
-import { rowResults, writeResultFiles } from './results.js';
+import { prepareResultFiles, rowResults, writeResultFiles } from './results.js';
 import { loadRows, type LoadedRows, type ValidatedInput } from './sources.js';
 import { buildDocument, countRows, nextStep, type ImportDocument } from './summary.js';
 import type { SourceRow } from './types.js';
@@ -76,6 +76,7 @@ function canaryRows(prepared: PreparedImport, done: (row: SourceRow) => boolean,
 export async function runImport(options: ImportRunOptions): Promise<ImportRunResult> {
   const started = Date.now();
   const { prepared, target } = options;
+  const outputs = await prepareResultFiles(prepared.loaded, options.outDir);
   const info = await target.readSite();
   const siteKey = siteKeyOf(info, target.baseUrl);
   const runId = newRunId();
@@ -121,6 +122,11 @@ export async function runImport(options: ImportRunOptions): Promise<ImportRunRes
       onSettled: (_node, result) => progress?.tick(result.status === 'failed' || result.status === 'blocked'),
     });
     progress?.stop();
+  } catch (error) {
+    run.status = 'failed';
+    run.endedAt = new Date().toISOString();
+    await saveRun(options.stateDir, run);
+    throw error;
   } finally {
     await journal.close();
   }
@@ -129,7 +135,7 @@ export async function runImport(options: ImportRunOptions): Promise<ImportRunRes
   const canaryOnly = canary !== undefined && !execution.interrupted && execution.fatal === undefined;
   // A canary run reports only its own rows; the rest stay untouched for --continue.
   const reported = canaryOnly ? rows.filter((row) => row.status !== 'pending' || canary!.includes(row.row)) : rows;
-  const resultFiles = await writeResultFiles(prepared.loaded, rows, options.outDir);
+  const resultFiles = await writeResultFiles(prepared.loaded, rows, outputs);
   const stopped: ImportDocument['stopped'] = execution.interrupted
     ? 'interrupted'
     : execution.fatal !== undefined
