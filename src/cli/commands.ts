@@ -2,6 +2,7 @@
 // and imports its implementation (src/cli/commands/<name>.ts) only when the command runs.
 import type { Command } from 'commander';
 import { defineCompare } from './definitions/compare.js';
+import { defineErase } from './definitions/erase.js';
 import { defineInit } from './definitions/init.js';
 import { defineLiveImport } from './definitions/live-import.js';
 import { defineSandbox } from './definitions/sandbox.js';
@@ -15,6 +16,7 @@ const definitions: Array<(program: Command) => void> = [
   defineTestImport,
   defineLiveImport,
   defineCompare,
+  defineErase,
   defineSandbox,
   defineTemplates,
   defineInit,

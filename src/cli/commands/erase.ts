@@ -1,0 +1,65 @@
+// `migrate erase`: checks the flags, connects to the site (or the embedded sandbox holding the
+// imported data), then hands over to src/erase. Exit 0/1/2/3/130.
+import { hasSite, loadConfig, resolveSite } from '../../config/index.js';
+import { InputError } from '../../errors.js';
+import { requireStateFolder, runErase } from '../../erase/run-erase.js';
+import type { EraseScope } from '../../erase/report.js';
+import { connectEmbeddedSandbox, connectSite, importFormat } from '../../importer/session.js';
+import { colorEnabled } from '../options.js';
+import { createColors } from '../reporters/colors.js';
+
+export interface EraseFlags {
+  site?: string;
+  config?: string;
+  scope: string;
+  run?: string;
+  allRuns: boolean;
+  keepCatalog: boolean;
+  cleanup: string;
+  format?: string;
+  dryRun: boolean;
+  yes: boolean;
+  color?: boolean;
+  verbose: boolean;
+}
+
+const SCOPES: readonly string[] = ['imported', 'customers', 'site'];
+
+function checkFlags(flags: EraseFlags): { scope: EraseScope; cleanup: 'all' | 'customers' } {
+  if (!SCOPES.includes(flags.scope)) throw new InputError('bad-scope', `--scope must be imported, customers or site, got "${flags.scope}".`);
+  if (flags.cleanup !== 'all' && flags.cleanup !== 'customers') throw new InputError('bad-cleanup', `--cleanup must be all or customers, got "${flags.cleanup}".`);
+  if (flags.run !== undefined && flags.allRuns) throw new InputError('run-and-all-runs', '--run and --all-runs exclude each other.', { hint: 'Give one of them.' });
+  if (flags.scope !== 'imported' && (flags.run !== undefined || flags.keepCatalog)) {
+    throw new InputError('flag-needs-imported', `--run and --keep-catalog apply to --scope imported, not ${flags.scope}.`);
+  }
+  return { scope: flags.scope as EraseScope, cleanup: flags.cleanup };
+}
+
+export async function run(flags: EraseFlags): Promise<void> {
+  const format = importFormat(flags.format);
+  const { scope, cleanup } = checkFlags(flags);
+  const config = await loadConfig(flags.config === undefined ? {} : { configPath: flags.config });
+  if (scope === 'imported') requireStateFolder(config.stateDir);
+  const siteName = flags.site ?? 'test';
+  if (flags.site !== undefined && !hasSite(config, flags.site)) resolveSite(config, flags.site);
+  const site = hasSite(config, siteName) ? resolveSite(config, siteName) : undefined;
+  const connection = site ? connectSite(site, config, flags.verbose) : await connectEmbeddedSandbox(config, flags.verbose);
+  try {
+    await runErase({
+      target: connection.target,
+      stateDir: config.stateDir,
+      scope,
+      ...(flags.run !== undefined ? { run: flags.run } : {}),
+      cleanup,
+      keepCatalog: flags.keepCatalog,
+      configuredLive: site?.mode === 'live',
+      dryRun: flags.dryRun,
+      yes: flags.yes,
+      format,
+      colors: createColors(format === 'pretty' && colorEnabled(flags.color, process.stdout)),
+      concurrency: config.concurrency ?? 4,
+    });
+  } finally {
+    await connection.close();
+  }
+}

@@ -1,0 +1,54 @@
+// `migrate erase`: flags and help. The implementation loads only when the command runs.
+import type { Command } from 'commander';
+
+export function defineErase(program: Command): void {
+  program
+    .command('erase')
+    .description('Remove from a test site what the toolkit imported (from the journal), or every customer, or all its data; shows the plan and asks first.')
+    .option('--site <name>', 'configured site to erase from (default: test; without one, the embedded sandbox)')
+    .option('--config <file>', 'configuration file (default: .migraterc* found from the current folder)')
+    .option('--scope <scope>', 'imported (what the journal says the toolkit created), customers (every customer and its subscriptions) or site (clear-data)', 'imported')
+    .option('--run <id>', 'only what this import run created (scope imported)')
+    .option('--all-runs', 'everything every import run created (the default for scope imported)')
+    .option('--keep-catalog', 'scope imported: keep products, components, coupons and their price points')
+    .option('--cleanup <what>', 'scope site: clear-data cleanup_scope, all or customers', 'all')
+    .option('--format <format>', 'report format: pretty or json (default: pretty)')
+    .option('--dry-run', 'print the plan (objects per type, a sample of each) and send nothing')
+    .option('--yes', 'do not ask for the site subdomain (for scripts)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ migrate erase --dry-run                   # what would go, per object type
+  $ migrate erase                             # asks you to type the subdomain, then erases
+  $ migrate erase --run 20261123T101500Z-a1b2c3 --yes --format json
+  $ migrate erase --scope customers --yes     # every customer, also those added by hand
+  $ migrate erase --scope site --cleanup customers
+
+Scope imported touches only objects the journal in .migrate/ says the toolkit created: invoices are
+voided, subscriptions purged with their customer and payment profile, customers deleted, coupons,
+components and products archived (product families stay: the API cannot remove them). On a live
+site the API refuses purge and clear-data: erase only cancels the subscriptions it created. Ctrl-C
+stops cleanly; run the same command again to resume. Then migrate test-import imports again.
+Exit codes: 0 done, 1 some objects could not be erased, 2 usage or input error (nothing sent),
+3 the site failed the run, 130 interrupted.`,
+    )
+    .action(async (options: Record<string, unknown>, command: Command) => {
+      const { run } = await import('../commands/erase.js');
+      const all = command.optsWithGlobals();
+      await run({
+        site: options.site as string | undefined,
+        config: options.config as string | undefined,
+        scope: options.scope as string,
+        run: options.run as string | undefined,
+        allRuns: options.allRuns === true,
+        keepCatalog: options.keepCatalog === true,
+        cleanup: options.cleanup as string,
+        format: options.format as string | undefined,
+        dryRun: options.dryRun === true,
+        yes: options.yes === true,
+        color: all.color as boolean | undefined,
+        verbose: all.verbose === true,
+      });
+    });
+}

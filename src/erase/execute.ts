@@ -1,0 +1,206 @@
+// Carries out an imported-scope erase plan: each object is read first (gone = already erased; a
+// different object under the same key = changed outside the toolkit, left alone), then voided,
+// purged, deleted, archived or canceled, and journaled as erased once the site confirms it.
+import { isRowLevelFailure, messagesOf } from '../importer/failures.js';
+import type { Journal, JournalObject } from '../state/journal.js';
+import type { JsonObject, Target } from '../target/types.js';
+import { ERASE_ORDER, keyOf, type EraseItem } from './plan.js';
+import { runPool } from './pool.js';
+import { recordErased } from './record.js';
+
+export type EraseStatus = 'erased' | 'gone' | 'canceled' | 'failed' | 'pending';
+
+export interface EraseResult {
+  item: EraseItem;
+  status: EraseStatus;
+  message?: string;
+}
+
+export interface EraseExecution {
+  results: EraseResult[];
+  /** The failure that stopped the run (authentication, unreachable, 5xx after retries). */
+  fatal?: unknown;
+  interrupted: boolean;
+}
+
+export interface ExecuteEraseOptions {
+  target: Target;
+  journal: Journal;
+  concurrency: number;
+  signal?: AbortSignal;
+  onSettled?: (result: EraseResult) => void;
+}
+
+const VOID_REASON = 'Erased by migrate erase: the imported data is being replaced.';
+
+function nested(object: JsonObject, key: string): JsonObject | undefined {
+  const value = object[key];
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? value : undefined;
+}
+
+/** Why the site's object under this id is not the one the journal recorded, or undefined when it is. */
+function subscriptionMismatch(key: string, subscription: JsonObject): string | undefined {
+  const customer = nested(subscription, 'customer') ?? {};
+  const product = nested(subscription, 'product') ?? {};
+  if (!key.includes('/')) {
+    return subscription.reference === key ? undefined : `its reference is now "${String(subscription.reference ?? '')}"`;
+  }
+  const [who, handle] = key.split('/');
+  const sameCustomer = customer.reference === who || (typeof customer.email === 'string' && customer.email.toLowerCase() === who);
+  if (!sameCustomer) return `it now belongs to customer "${String(customer.reference ?? customer.email ?? '')}"`;
+  return product.handle === handle ? undefined : `it is now on product "${String(product.handle ?? '')}"`;
+}
+
+function idNumber(object: JournalObject): number {
+  return Number(object.id);
+}
+
+class ItemEraser {
+  /** Customers a purge's cascade removed in this run: not "already gone" but erased with their subscription. */
+  private readonly cascaded = new Set<number>();
+
+  constructor(
+    private readonly target: Target,
+    private readonly journal: Journal,
+  ) {}
+
+  async erase(item: EraseItem): Promise<EraseResult> {
+    switch (item.operation) {
+      case 'void':
+        return this.voidInvoice(item);
+      case 'purge':
+        return this.purgeSubscription(item);
+      case 'cancel':
+        return this.cancelSubscription(item);
+      case 'delete':
+        return this.deleteCustomer(item);
+      case 'archive':
+        return this.archive(item);
+    }
+  }
+
+  private async done(item: EraseItem, status: 'erased' | 'gone', message?: string): Promise<EraseResult> {
+    await recordErased(this.journal, [item.object, ...item.companions]);
+    return { item, status, ...(message ? { message } : {}) };
+  }
+
+  private async voidInvoice(item: EraseItem): Promise<EraseResult> {
+    const uid = String(item.object.id);
+    const invoice = await this.target.readInvoice(uid);
+    if (invoice === undefined) return this.done(item, 'gone', 'no longer on the site');
+    if (invoice.status === 'voided') return this.done(item, 'gone', 'already voided');
+    await this.target.voidInvoice(uid, VOID_REASON);
+    return this.done(item, 'erased', 'voided');
+  }
+
+  private async purgeSubscription(item: EraseItem): Promise<EraseResult> {
+    const id = idNumber(item.object);
+    const subscription = await this.target.readSubscription(id);
+    if (subscription === undefined) return this.done(item, 'gone', 'no longer on the site');
+    const mismatch = subscriptionMismatch(item.key, subscription);
+    if (mismatch) return { item, status: 'failed', message: `subscription ${id} was changed on the site (${mismatch}); not erased` };
+    const customerId = Number(nested(subscription, 'customer')?.id ?? subscription.customer_id);
+    const profileId = Number(nested(subscription, 'credit_card')?.id ?? nested(subscription, 'bank_account')?.id ?? subscription.payment_profile_id ?? NaN);
+    const journaled = [...this.journal.objects().values()].filter((object) => object.state === 'done');
+    // A standard row creates its customer and profile inside the subscription call; advanced rows name
+    // a customer that only goes too when the journal says the toolkit created it.
+    const inline = item.object.kind.startsWith('subscriptions-standard');
+    const ownCustomer = inline || journaled.some((object) => object.type === 'customer' && Number(object.id) === customerId);
+    const ownProfile = inline || journaled.some((object) => object.type === 'payment_profile' && Number(object.id) === profileId);
+    const cascade: Array<'customer' | 'payment_profile'> = [];
+    if (ownCustomer) cascade.push('customer');
+    if (ownProfile || ownCustomer) cascade.push('payment_profile');
+    await this.target.purgeSubscription(id, cascade);
+    const result = await this.done(item, 'erased', cascade.length > 0 ? `purged with its ${cascade.join(' and ').replace('_', ' ')}` : 'purged');
+    if (ownCustomer && (await this.target.readCustomer(customerId)) === undefined) {
+      this.cascaded.add(customerId);
+      // The cascade took a journaled customer along: record it now, so no later run believes it exists.
+      const customer = journaled.find((object) => object.type === 'customer' && Number(object.id) === customerId);
+      if (customer) {
+        const profiles = journaled.filter((object) => object.type === 'payment_profile' && keyOf(object) === keyOf(customer));
+        await recordErased(this.journal, [customer, ...profiles]);
+      }
+    }
+    return result;
+  }
+
+  private async cancelSubscription(item: EraseItem): Promise<EraseResult> {
+    const id = idNumber(item.object);
+    const subscription = await this.target.readSubscription(id);
+    if (subscription === undefined) return this.done(item, 'gone', 'no longer on the site');
+    const mismatch = subscriptionMismatch(item.key, subscription);
+    if (mismatch) return { item, status: 'failed', message: `subscription ${id} was changed on the site (${mismatch}); not canceled` };
+    // A canceled subscription stays on the site and in the journal as imported: a re-import must not create it again.
+    if (subscription.state === 'canceled') return { item, status: 'canceled', message: 'already canceled' };
+    await this.target.cancelSubscription(id);
+    return { item, status: 'canceled', message: 'canceled' };
+  }
+
+  private async deleteCustomer(item: EraseItem): Promise<EraseResult> {
+    const id = idNumber(item.object);
+    const customer = await this.target.readCustomer(id);
+    if (customer === undefined && this.cascaded.has(id)) return this.done(item, 'erased', 'purged with its subscription');
+    if (customer === undefined) return this.done(item, 'gone', 'no longer on the site');
+    if (customer.reference !== item.key) {
+      return { item, status: 'failed', message: `customer ${id} was changed on the site (its reference is now "${String(customer.reference ?? '')}"); not deleted` };
+    }
+    await this.target.deleteCustomer(id);
+    return this.done(item, 'erased', 'deleted');
+  }
+
+  private async archive(item: EraseItem): Promise<EraseResult> {
+    const id = idNumber(item.object);
+    const { type } = item.object;
+    const found =
+      type === 'coupon'
+        ? await this.target.findCouponByCode(item.key)
+        : type === 'component'
+          ? await this.target.findComponentByHandle(item.key)
+          : await this.target.findProductByHandle(item.key);
+    // Archiving frees the handle on the site, so another object may hold it now: ours is gone from view.
+    if (found === undefined || Number(found.id) !== id) return this.done(item, 'gone', 'no longer on the site');
+    const archived = (found.archived_at !== null && found.archived_at !== undefined) || found.archived === true;
+    if (archived) return this.done(item, 'gone', 'already archived');
+    const familyId = Number(found.product_family_id ?? nested(found, 'product_family')?.id);
+    if (type === 'coupon') await this.target.archiveCoupon(familyId, id);
+    else if (type === 'component') await this.target.archiveComponent(familyId, id);
+    else await this.target.archiveProduct(id);
+    return this.done(item, 'erased', 'archived');
+  }
+}
+
+/**
+ * Runs the items type by type (as ERASE_ORDER lists them), several at a time within a type. A
+ * refusal of one object is that object's failure; anything else (401, 5xx, unreachable) stops the run
+ * and leaves the rest pending — nothing is journaled as erased that the site has not confirmed.
+ */
+export async function executeErase(items: EraseItem[], options: ExecuteEraseOptions): Promise<EraseExecution> {
+  const eraser = new ItemEraser(options.target, options.journal);
+  const results = new Map<EraseItem, EraseResult>();
+  let fatal: unknown;
+  const stopped = (): boolean => fatal !== undefined || options.signal?.aborted === true;
+  const phases = [...ERASE_ORDER.map((step) => step.type)];
+  for (const type of phases) {
+    const phase = items.filter((item) => item.object.type === type);
+    await runPool(phase, options.concurrency, stopped, async (item) => {
+      let result: EraseResult;
+      try {
+        result = await eraser.erase(item);
+      } catch (error) {
+        if (!isRowLevelFailure(error)) {
+          fatal ??= error;
+          return;
+        }
+        result = { item, status: 'failed', message: messagesOf(error) };
+      }
+      results.set(item, result);
+      options.onSettled?.(result);
+    });
+    if (stopped()) break;
+  }
+  return {
+    results: items.map((item) => results.get(item) ?? { item, status: 'pending' }),
+    ...(fatal !== undefined ? { fatal } : {}),
+    interrupted: options.signal?.aborted === true,
+  };
+}

@@ -1,0 +1,227 @@
+// One erase, whatever the scope: read the journal (or the site), show the plan, ask for the typed
+// subdomain, carry it out with Ctrl-C handling, journal what left the site, and report.
+import { existsSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { confirmBySubdomain } from '../cli/confirm-site.js';
+import type { Colors } from '../cli/reporters/colors.js';
+import { renderJsonDocument } from '../cli/reporters/json.js';
+import { plural } from '../cli/reporters/summary.js';
+import { ExitCode, InputError, MigrateError, TargetError } from '../errors.js';
+import { runWithInterrupts } from '../importer/session.js';
+import { openJournal, siteKeyOf, type Journal } from '../state/journal.js';
+import { listRuns, newRunId } from '../state/runs.js';
+import type { SiteInfo, Target } from '../target/types.js';
+import { executeErase, type EraseExecution } from './execute.js';
+import { planImportedErase, type ImportedErasePlan } from './plan.js';
+import { buildEraseDocument, renderErasePlan, renderEraseResult, type EraseDocument, type EraseEntry, type EraseScope } from './report.js';
+import { eraseSiteCustomers, listSiteCustomers, syncJournalAfterClear, syncJournalAfterCustomers, type CustomerResult } from './site-scopes.js';
+
+export interface EraseOptions {
+  target: Target;
+  stateDir: string;
+  scope: EraseScope;
+  /** undefined: every run. */
+  run?: string;
+  cleanup: 'all' | 'customers';
+  keepCatalog: boolean;
+  /** The configuration marks the site live (the site's own answer counts too). */
+  configuredLive: boolean;
+  dryRun: boolean;
+  yes: boolean;
+  format: 'pretty' | 'json';
+  colors: Colors;
+  concurrency: number;
+}
+
+function write(format: 'pretty' | 'json', document: EraseDocument, pretty: string): void {
+  process.stdout.write(format === 'json' ? renderJsonDocument(document) : pretty);
+}
+
+/** A state folder must exist for scope imported: it is the only record of what the toolkit created. */
+export function requireStateFolder(stateDir: string): void {
+  if (!existsSync(stateDir)) {
+    throw new InputError('no-state', `There is no state folder at ${stateDir}: nothing here records what the toolkit imported.`, {
+      hint: 'Run erase from the folder you imported from (or set stateDir / --config); --scope customers or site work without a journal.',
+    });
+  }
+}
+
+/** Refuses a journal that records imports into other sites only: the site named is not the one imported into. */
+async function checkJournalFor(stateDir: string, siteKey: string, baseUrl: string): Promise<void> {
+  requireStateFolder(stateDir);
+  let journals: string[] = [];
+  try {
+    journals = (await readdir(join(stateDir, 'journal'))).filter((name) => name.endsWith('.jsonl')).map((name) => name.slice(0, -'.jsonl'.length));
+  } catch {
+    journals = [];
+  }
+  if (!journals.includes(siteKey) && journals.length > 0) {
+    throw new InputError('journal-other-site', `The journal in ${stateDir} records imports into ${journals.join(', ')}, not into ${baseUrl} (${siteKey}).`, {
+      hint: 'Pick the site you imported into with --site; nothing was erased.',
+    });
+  }
+}
+
+async function checkRun(stateDir: string, journal: Journal, run: string): Promise<void> {
+  const inJournal = [...journal.objects().values()].some((object) => object.run === run);
+  if (inJournal || (await listRuns(stateDir)).some((record) => record.id === run)) return;
+  const recent = (await listRuns(stateDir)).slice(-3).map((record) => record.id);
+  throw new InputError('unknown-run', `No run ${run} is recorded for this site.`, {
+    hint: recent.length > 0 ? `Recent runs: ${recent.join(', ')}; or use --all-runs.` : 'Use --all-runs.',
+  });
+}
+
+function importedEntries(plan: ImportedErasePlan, execution?: EraseExecution): EraseEntry[] {
+  const results = new Map(execution?.results.map((result) => [result.item, result]));
+  const entries: EraseEntry[] = plan.items.map((item) => {
+    const result = results.get(item);
+    return {
+      file: item.object.file,
+      row: item.object.row,
+      type: item.object.type,
+      key: item.key,
+      ...(item.object.id !== undefined ? { id: item.object.id } : {}),
+      action: item.operation,
+      status: result?.status ?? 'planned',
+      ...(result?.message ? { message: result.message } : {}),
+    };
+  });
+  for (const kept of plan.kept) {
+    entries.push({ file: kept.object.file, row: kept.object.row, type: kept.object.type, key: kept.key, ...(kept.object.id !== undefined ? { id: kept.object.id } : {}), action: 'keep', status: 'kept', message: kept.reason });
+  }
+  return entries;
+}
+
+function customerEntries(customers: Awaited<ReturnType<typeof listSiteCustomers>>, results?: CustomerResult[]): EraseEntry[] {
+  const byCustomer = new Map(results?.map((result) => [result.customer, result]));
+  return customers.map((customer) => {
+    const result = byCustomer.get(customer);
+    return {
+      type: 'customer',
+      key: customer.label,
+      id: customer.id,
+      action: customer.subscriptionIds.length > 0 ? 'purge' : 'delete',
+      status: result?.status ?? 'planned',
+      ...(result?.message ? { message: result.message } : {}),
+    };
+  });
+}
+
+function nextStep(document: Omit<EraseDocument, 'next'>): string {
+  if (document.dryRun) return 'run the same command without --dry-run to erase.';
+  if (document.stopped) return 'run the same command again: it resumes where it stopped (what was erased is journaled).';
+  if (document.summary.failed > 0) return 'see why the failed objects were refused, fix that on the site, then run the same command again.';
+  if (document.siteMode === 'live') return 'the canceled subscriptions stay on the site and in the journal; nothing else can be removed from a live site.';
+  return 'migrate test-import <your files> imports them again.';
+}
+
+function finish(document: Omit<EraseDocument, 'next'>): EraseDocument {
+  return { ...document, next: nextStep(document) } as EraseDocument;
+}
+
+export async function runErase(options: EraseOptions): Promise<void> {
+  const { target } = options;
+  const info: SiteInfo = await target.readSite();
+  const siteMode: 'test' | 'live' = options.configuredLive || info.mode === 'live' ? 'live' : 'test';
+  const siteKey = siteKeyOf(info, target.baseUrl);
+  const head = { site: target.baseUrl, siteMode, scope: options.scope, runs: options.run ?? 'all', dryRun: options.dryRun };
+
+  if (siteMode === 'live' && options.scope !== 'imported') {
+    throw new InputError('erase-live-refused', `${target.baseUrl} is a live site: the API refuses purge and clear-data there, so --scope ${options.scope} is not possible; nothing was sent.`, {
+      hint: 'On a live site erase can only cancel the subscriptions the toolkit created: migrate erase --site NAME (scope imported).',
+    });
+  }
+  if (siteMode === 'live') {
+    process.stderr.write(`${target.baseUrl} is a live site: the API refuses purge and clear-data there, so erase can only cancel the subscriptions the toolkit created.\n`);
+  }
+  if (options.scope === 'imported') await checkJournalFor(options.stateDir, siteKey, target.baseUrl);
+
+  const journal = await openJournal(options.stateDir, siteKey, newRunId());
+  try {
+    if (options.run !== undefined) await checkRun(options.stateDir, journal, options.run);
+    if (options.scope === 'imported') await eraseImported(options, journal, head, info);
+    else if (options.scope === 'customers') await eraseCustomers(options, journal, head, info);
+    else await clearSite(options, journal, head, info);
+  } finally {
+    await journal.close();
+  }
+}
+
+type Head = Pick<EraseDocument, 'site' | 'siteMode' | 'scope' | 'runs' | 'dryRun'>;
+
+/** Shows the plan; with --dry-run that is all. Otherwise asks for the typed subdomain; false when there is nothing to do. */
+async function showPlanAndConfirm(options: EraseOptions, document: EraseDocument, info: SiteInfo, action: string): Promise<boolean> {
+  const plan = renderErasePlan(document, options.colors);
+  if (options.dryRun) {
+    write(options.format, document, plan);
+    process.exitCode = ExitCode.ok;
+    return false;
+  }
+  process.stderr.write(plan);
+  if (document.summary.planned === 0 && options.scope !== 'site') {
+    write(options.format, document, renderEraseResult(document, options.colors));
+    process.exitCode = ExitCode.ok;
+    return false;
+  }
+  await confirmBySubdomain({ action, subdomain: info.subdomain, command: 'erase', yes: options.yes });
+  return true;
+}
+
+/** Prints the outcome and sets the exit code; a run-level failure is thrown after the report (exit 3). */
+function report(options: EraseOptions, document: EraseDocument, fatal: unknown): void {
+  write(options.format, document, renderEraseResult(document, options.colors));
+  if (fatal !== undefined) {
+    if (fatal instanceof MigrateError) throw fatal;
+    throw new TargetError('target-failed', `The site failed the erase: ${fatal instanceof Error ? fatal.message : String(fatal)}.`, {
+      hint: 'What was erased so far is journaled; run the same command again to resume.',
+    });
+  }
+  process.exitCode = document.stopped === 'interrupted' ? ExitCode.interrupted : document.summary.failed > 0 ? ExitCode.rowErrors : ExitCode.ok;
+}
+
+function stoppedBy(execution: { fatal?: unknown; interrupted: boolean }): EraseDocument['stopped'] {
+  return execution.interrupted ? 'interrupted' : execution.fatal !== undefined ? 'target-failed' : undefined;
+}
+
+async function eraseImported(options: EraseOptions, journal: Journal, head: Head, info: SiteInfo): Promise<void> {
+  const plan = planImportedErase(journal.objects(), { ...(options.run !== undefined ? { run: options.run } : {}), mode: head.siteMode, keepCatalog: options.keepCatalog });
+  const planned = finish(buildEraseDocument({ ...head, next: '' }, importedEntries(plan), plan.unfinished.length));
+  const verb = head.siteMode === 'live' ? 'cancels' : 'erases';
+  const action = `This ${verb} ${plural(plan.items.length, 'object')} from the ${head.siteMode.toUpperCase()} site ${options.target.baseUrl}.`;
+  if (!(await showPlanAndConfirm(options, planned, info, action))) return;
+  const execution = await runWithInterrupts((signal) => executeErase(plan.items, { target: options.target, journal, concurrency: options.concurrency, signal }));
+  const document = finish(buildEraseDocument({ ...head, next: '', stopped: stoppedBy(execution) }, importedEntries(plan, execution), plan.unfinished.length));
+  report(options, document, execution.fatal);
+}
+
+async function eraseCustomers(options: EraseOptions, journal: Journal, head: Head, info: SiteInfo): Promise<void> {
+  const customers = await listSiteCustomers(options.target, options.concurrency);
+  const planned = finish(buildEraseDocument({ ...head, next: '' }, customerEntries(customers), 0));
+  const subscriptions = customers.reduce((sum, customer) => sum + customer.subscriptionIds.length, 0);
+  const action = `This deletes ${plural(customers.length, 'customer')} and ${plural(subscriptions, 'subscription')}, whoever created them, from the TEST site ${options.target.baseUrl}.`;
+  if (!(await showPlanAndConfirm(options, planned, info, action))) return;
+  const execution = await runWithInterrupts((signal) => eraseSiteCustomers(options.target, customers, { concurrency: options.concurrency, signal }));
+  if (execution.fatal === undefined) await syncJournalAfterCustomers(journal, options.target, options.concurrency);
+  const document = finish(buildEraseDocument({ ...head, next: '', stopped: stoppedBy(execution) }, customerEntries(customers, execution.results), 0));
+  report(options, document, execution.fatal);
+}
+
+async function clearSite(options: EraseOptions, journal: Journal, head: Head, info: SiteInfo): Promise<void> {
+  const what = options.cleanup === 'all' ? 'customers, subscriptions, invoices and the whole catalog' : 'customers, subscriptions and invoices';
+  const entry: EraseEntry = { type: 'site', key: `cleanup_scope=${options.cleanup}`, action: 'clear', status: 'planned', message: what };
+  const planned = finish(buildEraseDocument({ ...head, next: '' }, [entry], 0));
+  const action = `This clears ALL ${what} from the TEST site ${options.target.baseUrl}, whoever created them.`;
+  if (!(await showPlanAndConfirm(options, planned, info, action))) return;
+  let fatal: unknown;
+  try {
+    await options.target.clearSite(options.cleanup);
+    await syncJournalAfterClear(journal, options.cleanup);
+    entry.status = 'erased';
+  } catch (error) {
+    fatal = error;
+    entry.status = 'pending';
+  }
+  const document = finish(buildEraseDocument({ ...head, next: '', ...(fatal !== undefined ? { stopped: 'target-failed' as const } : {}) }, [entry], 0));
+  report(options, document, fatal);
+}

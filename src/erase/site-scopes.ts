@@ -1,0 +1,123 @@
+// `erase --scope customers` (every customer on the site and its subscriptions, whoever created them)
+// and `--scope site` (the site's clear-data call); test sites only. Afterwards the journal is brought
+// in line: what the site no longer holds is journaled as erased, so a re-import creates it again.
+import { isRowLevelFailure, messagesOf } from '../importer/failures.js';
+import type { ObjectType } from '../importer/types.js';
+import type { Journal, JournalObject } from '../state/journal.js';
+import type { JsonObject, Target } from '../target/types.js';
+import { runPool } from './pool.js';
+import { recordErased } from './record.js';
+
+export interface SiteCustomer {
+  id: number;
+  /** Reference, else email: how people recognise the customer. */
+  label: string;
+  subscriptionIds: number[];
+}
+
+export interface CustomerResult {
+  customer: SiteCustomer;
+  status: 'erased' | 'gone' | 'failed' | 'pending';
+  message?: string;
+}
+
+export const CUSTOMER_SIDE: ReadonlySet<ObjectType> = new Set(['customer', 'payment_profile', 'subscription', 'service_credit', 'prepayment', 'invoice']);
+
+/** Every customer on the site with the ids of its subscriptions (one request per customer for those). */
+export async function listSiteCustomers(target: Target, concurrency: number): Promise<SiteCustomer[]> {
+  const customers: JsonObject[] = [];
+  for await (const customer of target.listCustomers()) customers.push(customer);
+  const listed: SiteCustomer[] = customers.map((customer) => ({
+    id: Number(customer.id),
+    label: String(customer.reference ?? customer.email ?? customer.id),
+    subscriptionIds: [],
+  }));
+  await runPool(listed, concurrency, () => false, async (customer) => {
+    const subscriptions = await target.listCustomerSubscriptions(customer.id);
+    customer.subscriptionIds = subscriptions.map((subscription) => Number(subscription.id)).sort((a, b) => a - b);
+  });
+  return listed;
+}
+
+/** Purges each customer's subscriptions (the last one takes the customer along) or deletes a customer without any. */
+export async function eraseSiteCustomers(
+  target: Target,
+  customers: SiteCustomer[],
+  options: { concurrency: number; signal?: AbortSignal; onSettled?: (result: CustomerResult) => void },
+): Promise<{ results: CustomerResult[]; fatal?: unknown; interrupted: boolean }> {
+  const results = new Map<SiteCustomer, CustomerResult>();
+  let fatal: unknown;
+  const stopped = (): boolean => fatal !== undefined || options.signal?.aborted === true;
+  await runPool(customers, options.concurrency, stopped, async (customer) => {
+    let result: CustomerResult;
+    try {
+      if ((await target.readCustomer(customer.id)) === undefined) {
+        result = { customer, status: 'gone', message: 'no longer on the site' };
+      } else {
+        // Subscriptions added since the plan was shown go too: the customer cannot be deleted with them.
+        const subscriptions = (await target.listCustomerSubscriptions(customer.id)).map((subscription) => Number(subscription.id));
+        for (const [index, id] of subscriptions.entries()) {
+          await target.purgeSubscription(id, index === subscriptions.length - 1 ? ['customer', 'payment_profile'] : ['payment_profile']);
+        }
+        if (subscriptions.length === 0) await target.deleteCustomer(customer.id);
+        result = { customer, status: 'erased', message: subscriptions.length > 0 ? `purged with ${subscriptions.length} subscription(s)` : 'deleted' };
+      }
+    } catch (error) {
+      if (!isRowLevelFailure(error)) {
+        fatal ??= error;
+        return;
+      }
+      result = { customer, status: 'failed', message: messagesOf(error) };
+    }
+    results.set(customer, result);
+    options.onSettled?.(result);
+  });
+  return {
+    results: customers.map((customer) => results.get(customer) ?? { customer, status: 'pending' }),
+    ...(fatal !== undefined ? { fatal } : {}),
+    interrupted: options.signal?.aborted === true,
+  };
+}
+
+/**
+ * After customers were erased: journaled customer-side objects whose customer or subscription the
+ * site no longer has are journaled as erased. Each is checked on the site, so a customer that could
+ * not be deleted keeps its journal entries.
+ */
+export async function syncJournalAfterCustomers(journal: Journal, target: Target, concurrency: number): Promise<number> {
+  const live = [...journal.objects().values()].filter((object) => object.state === 'done' && CUSTOMER_SIDE.has(object.type));
+  const gone: JournalObject[] = [];
+  const goneKeys = new Set<string>();
+  const check = async (object: JournalObject): Promise<void> => {
+    const present =
+      object.type === 'customer'
+        ? await target.readCustomer(Number(object.id))
+        : object.type === 'subscription'
+          ? await target.readSubscription(Number(object.id))
+          : object.type === 'invoice'
+            ? await target.readInvoice(String(object.id))
+            : undefined;
+    if (present === undefined) {
+      gone.push(object);
+      goneKeys.add(object.naturalKey);
+    }
+  };
+  await runPool(live.filter((object) => ['customer', 'subscription', 'invoice'].includes(object.type)), concurrency, () => false, check);
+  // Payment profiles go with their customer, balances with their subscription (same natural key).
+  for (const object of live) {
+    const key = object.naturalKey.slice(object.type.length + 1);
+    if (object.type === 'payment_profile' && goneKeys.has(`customer:${key}`)) gone.push(object);
+    if ((object.type === 'service_credit' || object.type === 'prepayment') && goneKeys.has(`subscription:${key}`)) gone.push(object);
+  }
+  await recordErased(journal, gone);
+  return gone.length;
+}
+
+/** After a clear-data call the site holds none of the cleared objects: the journal says so too (unsettled creates included). */
+export async function syncJournalAfterClear(journal: Journal, cleanup: 'all' | 'customers'): Promise<number> {
+  const cleared = [...journal.objects().values()].filter(
+    (object) => (object.state === 'done' || object.state === 'intent') && (cleanup === 'all' || CUSTOMER_SIDE.has(object.type)),
+  );
+  await recordErased(journal, cleared);
+  return cleared.length;
+}
