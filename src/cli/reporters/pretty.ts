@@ -36,7 +36,7 @@ function renderFile(file: ValidatedFile, colors: Colors): string {
         : colors.green('valid');
   const head = `${colors.bold(safeText(file.path))}  ${colors.dim(`${file.template} · ${plural(file.rows, 'row')} ·`)} ${status}`;
   const rows = rowGroups(file.findings).map((group) => {
-    const where = group.line !== group.row ? `row ${group.row} (line ${group.line})` : `row ${group.row}`;
+    const where = group.row === 1 ? 'header (row 1)' : group.line !== group.row ? `row ${group.row} (line ${group.line})` : `row ${group.row}`;
     const key = group.key ? colors.dim(` · ${safeText(group.key)}`) : '';
     return [`  ${colors.bold(where)}${key}`, ...group.findings.map((finding) => renderFinding(finding, colors))].join('\n');
   });
@@ -45,8 +45,9 @@ function renderFile(file: ValidatedFile, colors: Colors): string {
 
 function renderFinding(finding: Finding, colors: Colors): string {
   const mark = finding.severity === 'error' ? colors.red('✖ error  ') : colors.yellow('⚠ warning');
-  const value = finding.value === '' ? colors.dim('(blank)') : colors.cyan(quoteValue(finding.value));
-  return `    ${mark} ${colors.bold(safeText(finding.column))} ${value}\n              ${safeText(finding.message)} ${colors.dim(`[${finding.rule}]`)}`;
+  // A header-level finding (row 1) is about the column itself, not a cell value.
+  const value = finding.value !== '' ? ` ${colors.cyan(quoteValue(finding.value))}` : finding.row === 1 ? '' : ` ${colors.dim('(blank)')}`;
+  return `    ${mark} ${colors.bold(safeText(finding.column))}${value}\n              ${safeText(finding.message)} ${colors.dim(`[${finding.rule}]`)}`;
 }
 
 /** A cell value as people can read it on one line: quoted, control characters escaped, long values cut. */

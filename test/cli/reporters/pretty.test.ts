@@ -22,6 +22,11 @@ describe('pretty reporter', () => {
     expect(lines.at(-2)).toBe('Summary (as of 2026-11-23): 2 files · 120 rows · 117 valid · 3 with errors · 4 errors · 1 warning');
   });
 
+  it('labels header-level findings as the header', () => {
+    const report = { ...sampleReport(), files: [{ path: 'x.csv', template: 'products' as const, rows: 1, errorRows: 1, findings: [finding({ row: 1, line: 1, value: '', key: '', rule: 'missing-column' })] }] };
+    expect(renderValidatePretty(report, plain)).toContain('  header (row 1)\n    ✖ error   email\n');
+  });
+
   it('colours only when asked', () => {
     expect(renderValidatePretty(sampleReport(), createColors(true))).toMatch(/\u001b\[31m/);
   });
