@@ -106,6 +106,7 @@ export function createRequestListener(
       }
 
       let result: Reply;
+      const changesBefore = store.changes;
       try {
         const context: RequestContext = { method, path, query: url.searchParams, body, params: match.params, store, site: settings.site, now };
         result = store.transaction(() => match.handler(context));
@@ -117,8 +118,10 @@ export function createRequestListener(
       } finally {
         if (token !== undefined) inFlightTokens.delete(token);
       }
-      await store.flush();
+      // The slot is the request's processing; waiting for the disk (group commit) does not hold it, and a
+      // request that changed nothing does not wait for other requests' writes.
       releaseOnce();
+      if (store.changes !== changesBefore) await store.flush();
 
       if (fault.kind === 'drop-after-commit' && result.status < 300) {
         request.socket.destroy();
