@@ -145,12 +145,13 @@ describe('migrate compare on edited results: site-side causes, missing values, -
       'std-009': { Status: 'error', Result: 'email: not an email address', ChargifyNextRenewal: '' },
     });
     await editResults('subscriptions-custom-pricing.csv', { 'cp-001': { componentCustomPrice_1: '9.00', YourExpectedRenewal: '189.00' } });
+    await editResults('invoices.csv', { 'INV-1001': { total_amount: '160.00' }, 'INV-1002': { Amount: '70.00' }, 'INV-1003': { total_amount: '' } }, 'id');
   });
 
-  async function editResults(file: string, edits: Record<string, Record<string, string>>): Promise<void> {
+  async function editResults(file: string, edits: Record<string, Record<string, string>>, keyColumn = 'customer_reference'): Promise<void> {
     const rows = parse(await readFile(join(dir, 'migrate-results', file), 'utf8'), { columns: true }) as Array<Record<string, string>>;
     const header = Object.keys(rows[0]!);
-    const edited = rows.map((row) => ({ ...row, ...(edits[row.customer_reference!] ?? {}) }));
+    const edited = rows.map((row) => ({ ...row, ...(edits[row[keyColumn]!] ?? {}) }));
     await writeFile(join(dir, 'edited', file), stringify([header, ...edited.map((row) => header.map((column) => row[column] ?? ''))]));
   }
 
@@ -168,9 +169,13 @@ describe('migrate compare on edited results: site-side causes, missing values, -
     expect(fitting(byKey.get('cp-001'))).toContain('custom-price-not-applied');
     expect(byKey.get('std-008')).toMatchObject({ source: 'result', actual: '1.00' });
     expect(document.summary.totals.subscriptions!.EUR).toMatchObject({ rows: 1, mismatches: 1 });
-    expect(document.missingExpected).toEqual([expect.objectContaining({ key: 'std-004', actual: '990.00' })]);
+    expect(document.missingExpected).toEqual([expect.objectContaining({ key: 'std-004', actual: '990.00' }), expect.objectContaining({ key: 'INV-1003', actual: '180.00' })]);
     expect(document.mismatches.some((mismatch) => mismatch.key === 'std-004')).toBe(false);
     expect(document.notImported).toEqual([expect.objectContaining({ key: 'std-009' })]);
+    expect(byKey.get('INV-1001')).toMatchObject({ kind: 'invoice', expected: '160.00', actual: '150.00', difference: '-10.00' });
+    expect(fitting(byKey.get('INV-1001'))).toEqual(['invoice-line-items']);
+    expect(byKey.get('INV-1002')).toMatchObject({ kind: 'invoice', expected: '75.00', actual: '70.00' });
+    expect(document.summary.totals.invoices!.USD).toMatchObject({ rows: 2, mismatches: 2 });
     const differences = document.mismatches.map((mismatch) => Math.abs(Number(mismatch.difference)));
     expect(differences).toEqual([...differences].sort((a, b) => b - a));
   });
@@ -179,7 +184,9 @@ describe('migrate compare on edited results: site-side causes, missing values, -
     const result = await compare(['edited', '--refresh', '--format', 'json']);
     const document = json(result.stdout);
     expect(document.mismatches.find((mismatch) => mismatch.key === 'std-008')).toBeUndefined();
-    expect(new Set(document.mismatches.filter((mismatch) => mismatch.kind === 'subscription').map((mismatch) => mismatch.source))).toEqual(new Set(['site']));
+    expect(new Set(document.mismatches.map((mismatch) => mismatch.source))).toEqual(new Set(['site']));
+    // The invoice's Amount is read again from the site: 75.00, as created, no longer the edited 70.00.
+    expect(document.mismatches.find((mismatch) => mismatch.key === 'INV-1002')).toBeUndefined();
   });
 });
 

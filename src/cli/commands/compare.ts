@@ -9,7 +9,7 @@ import { renderComparePretty } from '../../compare/report-pretty.js';
 import { toCompareJson } from '../../compare/report-json.js';
 import { runCompare } from '../../compare/run-compare.js';
 import { collectCsvFiles } from '../../csv/inputs.js';
-import { ExitCode, InputError } from '../../errors.js';
+import { ExitCode, InputError, TargetError } from '../../errors.js';
 import { readMoney, type Decimal } from '../../pricing/index.js';
 import { colorEnabled } from '../options.js';
 import { createColors } from '../reporters/colors.js';
@@ -43,7 +43,8 @@ export async function run(paths: string[], flags: CompareFlags): Promise<void> {
   const inputs = exportPath === undefined ? files : files.filter((file) => resolve(file) !== exportPath);
   const catalogPaths = flags.catalog && flags.catalog.length > 0 ? await collectCsvFiles(flags.catalog) : [];
 
-  const connection: SiteConnection | undefined = flags.offline ? undefined : await connectCompareSite(config, flags.site, flags.verbose);
+  let connection: SiteConnection | undefined = flags.offline ? undefined : await connectCompareSite(config, flags.site, flags.verbose);
+  if (connection && !flags.refresh) connection = await unlessUnreachable(connection);
   if (flags.refresh && connection === undefined) {
     throw new InputError('refresh-without-site', '--refresh needs a site to ask, and none is known.', {
       hint: 'Pass --site NAME (a configured site, or "sandbox" for the embedded one), or run test-import first.',
@@ -85,4 +86,20 @@ function parseTolerance(text: string): Decimal {
     throw new InputError('bad-tolerance', `--tolerance expects an amount such as 0.01, got "${text}"${read.ok ? ' (it cannot be negative)' : `: ${read.reason}`}.`);
   }
   return read.value;
+}
+
+/**
+ * Without --refresh the site only adds explanations: when it cannot be reached the comparison still
+ * runs on the result files, with a warning, rather than failing a CI job on the site's account.
+ */
+async function unlessUnreachable(connection: SiteConnection): Promise<SiteConnection | undefined> {
+  try {
+    await connection.site.target.readSite();
+    return connection;
+  } catch (error) {
+    if (!(error instanceof TargetError)) throw error;
+    await connection.close();
+    process.stderr.write(`migrate: warning: cannot reach ${connection.site.name} (${error.message.replace(/\.$/, '')}); explaining from the catalog templates only. Pass --offline to skip the site.\n`);
+    return undefined;
+  }
 }
