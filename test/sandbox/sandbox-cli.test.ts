@@ -15,7 +15,7 @@ const bin = fileURLToPath(new URL('../../bin/migrate.js', import.meta.url));
 interface RunningCli {
   baseUrl: string;
   firstLine: string;
-  stop(): Promise<{ code: number | null; stderr: string }>;
+  stop(signal?: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>;
 }
 
 async function startCli(args: string[]): Promise<RunningCli> {
@@ -23,21 +23,23 @@ async function startCli(args: string[]): Promise<RunningCli> {
   let stdout = '';
   let stderr = '';
   child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
-  const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('close', (code, signal) => resolve({ code, signal })),
+  );
   const firstLine = await new Promise<string>((resolve, reject) => {
     child.stdout.setEncoding('utf8').on('data', (text: string) => {
       stdout += text;
       if (stdout.includes('\n')) resolve(stdout.split('\n')[0] ?? '');
     });
-    void exited.then((code) => reject(new Error(`migrate sandbox exited with ${code}: ${stderr}`)));
+    void exited.then(({ code }) => reject(new Error(`migrate sandbox exited with ${code}: ${stderr}`)));
   });
   const baseUrl = /Sandbox listening on (\S+)/.exec(firstLine)?.[1] ?? '';
   return {
     baseUrl,
     firstLine,
-    async stop() {
-      child.kill('SIGTERM');
-      return { code: await exited, stderr };
+    async stop(signal = 'SIGTERM') {
+      child.kill(signal);
+      return { ...(await exited), stderr };
     },
   };
 }
@@ -61,6 +63,22 @@ describe('migrate sandbox', () => {
       const found = await callSandbox(second.baseUrl, 'GET', '/customers/lookup.json?reference=cli-1', undefined, { apiKey: 'k1' });
       expect(found.status).toBe(200);
       expect((await callSandbox(second.baseUrl, 'POST', '/sites/clear_data.json', undefined, { apiKey: 'k1' })).status).toBe(403);
+      expect((await second.stop()).code).toBe(0);
+    });
+  });
+
+  it('keeps every answered write when the process is killed outright', async () => {
+    await withTempDir({}, async (dir) => {
+      const first = await startCli(['--port', '0', '--data-dir', dir]);
+      const ids: number[] = [];
+      for (let index = 0; index < 20; index += 1) {
+        const created = await callSandbox(first.baseUrl, 'POST', '/customers.json', { customer: customerAttributes(`killed-${index}`) });
+        ids.push(created.body.customer.id as number);
+      }
+      expect((await first.stop('SIGKILL')).signal).toBe('SIGKILL');
+      const second = await startCli(['--port', '0', '--data-dir', dir]);
+      const list = await callSandbox(second.baseUrl, 'GET', '/customers.json?per_page=200');
+      expect(list.body.map((entry: { customer: { id: number } }) => entry.customer.id)).toEqual(ids);
       expect((await second.stop()).code).toBe(0);
     });
   });
