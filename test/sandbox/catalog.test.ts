@@ -143,6 +143,17 @@ describe('components', () => {
     expect(noScheme.body.errors).toContain('Pricing scheme: cannot be blank.');
   });
 
+  it('reads components through their family, by id and by handle', async () => {
+    const inFamily = await harness.call('GET', `/product_families/${catalog.familyId}/components.json`);
+    expect(inFamily.body.map((entry: { component: { handle: string } }) => entry.component.handle)).toContain('tiered-seats');
+    const byId = await harness.call('GET', `/product_families/${catalog.familyId}/components/${catalog.components.tiered}.json`);
+    expect(byId.body.component).toMatchObject({ pricing_scheme: 'tiered', kind: 'quantity_based_component' });
+    expect(byId.body.component.prices.map((price: { unit_price: string }) => price.unit_price)).toEqual(['5.00', '4.00', '3.00']);
+    const byHandle = await harness.call('GET', `/product_families/handle:plans/components/handle:tiered-seats.json`);
+    expect(byHandle.body.component.id).toBe(catalog.components.tiered);
+    expect((await harness.call('GET', `/product_families/${catalog.familyId}/components/99999.json`)).status).toBe(404);
+  });
+
   it('refuses a taken component handle', async () => {
     const response = await harness.call('POST', `/product_families/${catalog.familyId}/on_off_components.json`, {
       on_off_component: { name: 'Support again', handle: 'support', unit_price: '1' },
@@ -207,6 +218,13 @@ describe('coupons', () => {
     expect(archived.body.coupon.archived_at).not.toBeNull();
     const list = await harness.call('GET', '/coupons.json');
     expect(list.body.map((entry: { coupon: { code: string } }) => entry.coupon.code)).toEqual(['TEN', 'FIVE', 'HALF']);
+  });
+
+  it('lists a family\'s coupons and reads one by id', async () => {
+    const list = await harness.call('GET', `/product_families/${catalog.familyId}/coupons.json`);
+    const ten = list.body.find((entry: { coupon: { code: string } }) => entry.coupon.code === 'TEN').coupon;
+    const read = await harness.call('GET', `/product_families/${catalog.familyId}/coupons/${ten.id}.json`);
+    expect(read.body.coupon).toMatchObject({ code: 'TEN', product_family_name: 'Plans' });
   });
 
   it('refuses a taken code and a coupon with both or neither discount', async () => {

@@ -86,6 +86,8 @@ describe('payment profiles', () => {
     expect(response.text).not.toContain('VAULT_CUSTOMER');
     expect(response.body.payment_profile).toMatchObject({ masked_card_number: 'XXXX-XXXX-XXXX-4242', card_type: 'visa', customer_id: customer.id });
     expect(response.body.payment_profile.vault_token).toMatch(/^X+9876$/);
+    const read = await harness.call('GET', `/payment_profiles/${response.body.payment_profile.id}.json`);
+    expect(read.body.payment_profile.masked_card_number).toBe('XXXX-XXXX-XXXX-4242');
   });
 
   it('stores a bank account by number, masking it', async () => {
