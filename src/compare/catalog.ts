@@ -3,9 +3,10 @@
 import { openCsv } from '../csv/reader.js';
 import { cell, groupIndices } from '../importer/steps/cells.js';
 import type { SourceRow } from '../importer/types.js';
-import { readMoney, type Decimal, type PriceBracket, type PricingScheme } from '../pricing/index.js';
+import type { Decimal, PriceBracket, PricingScheme } from '../pricing/index.js';
 import type { ComponentLine } from '../pricing/index.js';
 import { detectTemplate } from '../templates/detect.js';
+import { amountOf } from './subscription-facts.js';
 
 export interface ProductFacts {
   handle: string;
@@ -82,13 +83,6 @@ export async function readCatalog(paths: readonly string[]): Promise<CatalogFact
     }
   }
   return catalog;
-}
-
-function amountOf(row: SourceRow, column: string): Decimal | undefined {
-  const text = cell(row, column);
-  if (text === undefined) return undefined;
-  const read = readMoney(text);
-  return read.ok ? read.value : undefined;
 }
 
 function addProductRow(catalog: CatalogFacts, row: SourceRow): void {

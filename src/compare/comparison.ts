@@ -67,7 +67,7 @@ export interface CompareReport {
   summary: CompareSummary;
 }
 
-export function isMismatch(expected: Decimal, actual: Decimal, tolerance: Decimal): boolean {
+function isMismatch(expected: Decimal, actual: Decimal, tolerance: Decimal): boolean {
   return actual.minus(expected).abs().greaterThan(tolerance);
 }
 

@@ -4,7 +4,7 @@ import { writeCsvRows } from '../csv/writer.js';
 import { formatMoney } from '../pricing/index.js';
 import { sortedMismatches, type CompareReport } from './comparison.js';
 
-export const MISMATCH_FILE = 'compare-mismatches.csv';
+const MISMATCH_FILE = 'compare-mismatches.csv';
 export const MISMATCH_HEADER: readonly string[] = ['file', 'row', 'kind', 'key', 'currency', 'source', 'expected', 'actual', 'difference', 'explanation', 'site_lines', 'template_values'];
 
 /** Writes the CSV (header only when nothing differs, so a CI step always finds the file); returns its path. */

@@ -2,6 +2,7 @@
 // templates (src/pricing, as the sandbox does) and reports rows whose YourExpectedRenewal disagrees,
 // with the likely cause — a wrong product or a missed coupon is caught before the first test import.
 import { InputError } from '../errors.js';
+import type { TemplateKind } from '../templates/types.js';
 import type { Finding } from '../rules/finding.js';
 import { Decimal, formatMoney } from '../pricing/index.js';
 import { isCatalogEmpty, readCatalog } from './catalog.js';
@@ -9,7 +10,7 @@ import { priceFromCatalog } from './catalog-price.js';
 import { explainMismatch } from './explain.js';
 import { readCompareInputs } from './result-rows.js';
 
-export const PREVIEW_RULE = 'expected-renewal';
+const PREVIEW_RULE = 'expected-renewal';
 
 /**
  * Warnings (rule `expected-renewal`, column YourExpectedRenewal) for the subscription rows of `inputPaths`
@@ -17,8 +18,13 @@ export const PREVIEW_RULE = 'expected-renewal';
  * from the catalog templates among the inputs and `catalogPaths`. Rows the catalog cannot price are left
  * to the reference rules, which already report unknown products, components and coupons.
  */
-export async function previewRenewalFindings(inputPaths: string[], catalogPaths: string[] = [], tolerance: Decimal = new Decimal(0)): Promise<Finding[]> {
-  const inputs = await readCompareInputs(inputPaths, { lenientAmounts: true });
+export async function previewRenewalFindings(
+  inputPaths: string[],
+  catalogPaths: string[] = [],
+  tolerance: Decimal = new Decimal(0),
+  kinds?: ReadonlyMap<string, TemplateKind>,
+): Promise<Finding[]> {
+  const inputs = await readCompareInputs(inputPaths, { lenientAmounts: true, ...(kinds ? { kinds } : {}) });
   const catalog = await readCatalog([...inputs.catalogPaths, ...catalogPaths.filter((path) => !inputs.catalogPaths.includes(path))]);
   if (isCatalogEmpty(catalog)) {
     throw new InputError('preview-needs-catalog', '--preview prices subscriptions from the catalog templates, and none was given.', {

@@ -66,6 +66,8 @@ const CATALOG_KINDS = new Set<TemplateKind>(['products', 'components', 'coupons'
 export interface ReadOptions {
   /** Leave unreadable amounts out instead of stopping (validate reports them as findings). */
   lenientAmounts?: boolean;
+  /** Kinds already known (validate's report, which honours --template); others are detected from the header. */
+  kinds?: ReadonlyMap<string, TemplateKind>;
 }
 
 export async function readCompareInputs(paths: readonly string[], options: ReadOptions = {}): Promise<CompareInputs> {
@@ -75,7 +77,7 @@ export async function readCompareInputs(paths: readonly string[], options: ReadO
     const source = await openCsv(path);
     // compare's own --out file, met again when a later compare is given the same folder.
     if (source.header.join(',') === MISMATCH_HEADER.join(',')) continue;
-    const template = detectTemplate(source.header, path);
+    const template = detectTemplate(source.header, path, options.kinds?.get(path));
     if (CATALOG_KINDS.has(template.kind)) inputs.catalogPaths.push(path);
     const isSubscription = SUBSCRIPTION_KINDS.has(template.kind);
     if (!isSubscription && template.kind !== 'invoices') continue;

@@ -34,7 +34,7 @@ async function findSubscription(target: Target, row: SubscriptionRow): Promise<J
 }
 
 /** Reduces the API's renewal preview (with the subscription and its components) to PreviewFacts. */
-export function previewFacts(preview: JsonObject, subscription: JsonObject, components: JsonObject[], currency: string): PreviewFacts {
+function previewFacts(preview: JsonObject, subscription: JsonObject, components: JsonObject[], currency: string): PreviewFacts {
   const units = (cents: Json | undefined): Decimal => new Decimal(typeof cents === 'number' || typeof cents === 'string' ? String(cents) : '0').dividedBy(new Decimal(10).pow(minorUnitDigits(currency)));
   const items = Array.isArray(preview.line_items) ? preview.line_items.filter(isObject) : [];
   const product = isObject(subscription.product) ? subscription.product : undefined;

@@ -19,7 +19,8 @@ export interface SubscriptionFacts {
   components: ComponentItem[];
 }
 
-function amountOf(row: SourceRow, column: string): Decimal | undefined {
+/** A readable amount cell, or undefined when blank or not an amount (validation reports those). */
+export function amountOf(row: SourceRow, column: string): Decimal | undefined {
   const text = cell(row, column);
   if (text === undefined) return undefined;
   const read = readMoney(text);

@@ -47,7 +47,8 @@ export async function run(paths: string[], options: ValidateOptions): Promise<vo
 /** The report with `validate --preview`'s warnings added to their files' findings, and the summary recounted. */
 async function withRenewalPreview(report: ValidationReport, files: string[], catalogPaths: string[]): Promise<ValidationReport> {
   const { previewRenewalFindings } = await import('../../compare/preview.js');
-  const findings = await previewRenewalFindings(files, catalogPaths);
+  const kinds = new Map(report.files.map((file) => [file.path, file.template]));
+  const findings = await previewRenewalFindings(files, catalogPaths, undefined, kinds);
   const reportFiles = report.files.map((file) => ({ ...file, findings: [...file.findings, ...findings.filter((finding) => finding.file === file.path)] }));
   return { ...report, files: reportFiles, summary: summarize(reportFiles) };
 }
