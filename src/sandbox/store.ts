@@ -36,14 +36,28 @@ type LogEntry =
 
 const LOG_FILE = 'sandbox-state.jsonl';
 const LOCK_FILE = 'sandbox.lock';
-/** Fields looked up by value on every signup: indexed so lookups stay O(1) as the site grows. */
+/** Fields looked up by value on every signup or per resource: indexed so lookups stay cheap as the site grows. */
 const INDEXED: Partial<Record<CollectionName, Array<{ field: string; ignoreCase: boolean }>>> = {
   product_families: [{ field: 'handle', ignoreCase: true }],
   products: [{ field: 'handle', ignoreCase: true }],
   components: [{ field: 'handle', ignoreCase: true }],
   coupons: [{ field: 'code', ignoreCase: true }],
   customers: [{ field: 'reference', ignoreCase: false }],
-  subscriptions: [{ field: 'reference', ignoreCase: false }],
+  subscriptions: [
+    { field: 'reference', ignoreCase: false },
+    { field: 'customer_id', ignoreCase: false },
+  ],
+  payment_profiles: [{ field: 'customer_id', ignoreCase: false }],
+  service_credits: [{ field: 'subscription_id', ignoreCase: false }],
+  prepayments: [{ field: 'subscription_id', ignoreCase: false }],
+  invoices: [
+    { field: 'uid', ignoreCase: false },
+    { field: 'subscription_id', ignoreCase: false },
+  ],
+  metadata: [
+    { field: '_owner', ignoreCase: false },
+    { field: '_key', ignoreCase: false },
+  ],
 };
 const TOKEN_WINDOW_MS = 60 * 60 * 1000;
 /**
@@ -95,16 +109,22 @@ export class Store {
   }
 
   /** The first record (lowest id) whose field equals value; handles and codes ignore case. */
-  findBy(collection: CollectionName, field: string, value: string): StoredRecord | undefined {
+  findBy(collection: CollectionName, field: string, value: string | number): StoredRecord | undefined {
+    return this.allBy(collection, field, value)[0];
+  }
+
+  /** Every record whose field equals value, by id; handles and codes ignore case. */
+  allBy(collection: CollectionName, field: string, value: string | number): StoredRecord[] {
     const spec = INDEXED[collection]?.find((candidate) => candidate.field === field);
     if (!spec) {
-      return this.find(collection, (record) =>
-        typeof record[field] === 'string' && (record[field] as string).toLowerCase() === value.toLowerCase(),
-      );
+      const wanted = String(value).toLowerCase();
+      return this.all(collection)
+        .filter((record) => indexKey(record[field], true) === wanted)
+        .sort((a, b) => a.id - b.id);
     }
-    const ids = this.indexes.get(`${collection}.${field}`)?.get(spec.ignoreCase ? value.toLowerCase() : value);
-    if (!ids || ids.size === 0) return undefined;
-    return this.get(collection, Math.min(...ids));
+    const ids = this.indexes.get(`${collection}.${field}`)?.get(indexKey(value, spec.ignoreCase) ?? '');
+    if (!ids || ids.size === 0) return [];
+    return [...ids].sort((a, b) => a - b).flatMap((id) => this.get(collection, id) ?? []);
   }
 
   find(collection: CollectionName, predicate: (record: StoredRecord) => boolean): StoredRecord | undefined {
@@ -249,10 +269,9 @@ export class Store {
     for (const { field, ignoreCase } of specs) {
       const index = this.indexes.get(`${collection}.${field}`) ?? new Map<string, Set<number>>();
       this.indexes.set(`${collection}.${field}`, index);
-      const key = (value: unknown): string | undefined => (typeof value === 'string' ? (ignoreCase ? value.toLowerCase() : value) : undefined);
-      const before = key(previous?.[field]);
+      const before = indexKey(previous?.[field], ignoreCase);
       if (before !== undefined) index.get(before)?.delete(id);
-      const after = key(record?.[field]);
+      const after = indexKey(record?.[field], ignoreCase);
       if (after !== undefined) {
         const ids = index.get(after) ?? new Set<number>();
         ids.add(id);
@@ -321,6 +340,13 @@ export class Store {
       closeSync(dirFd);
     }
   }
+}
+
+/** How a field's value is indexed: strings (lowercased when case does not count) and numbers as text. */
+function indexKey(value: unknown, ignoreCase: boolean): string | undefined {
+  if (typeof value === 'number') return String(value);
+  if (typeof value !== 'string') return undefined;
+  return ignoreCase ? value.toLowerCase() : value;
 }
 
 /** One sandbox per data folder: two appending to one log would interleave their writes. */

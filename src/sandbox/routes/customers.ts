@@ -6,6 +6,7 @@ import { findByField, recordsWhere } from '../lookup.js';
 import { messages } from '../messages.js';
 import type { Router } from '../router.js';
 import type { StoredRecord, Store } from '../store.js';
+import { removeResourceMetadata } from './metafields.js';
 import { subscriptionView } from './subscription-view.js';
 
 const TEXT_FIELDS: Array<[string, string]> = [
@@ -45,7 +46,7 @@ export function registerCustomerRoutes(router: Router): void {
   router.add('DELETE', '/customers/:id.json', deleteCustomer);
   router.add('GET', '/customers/:id/subscriptions.json', ({ store, params }) => {
     const customer = recordById(store, 'customers', params.id, 'Customer');
-    const subscriptions = recordsWhere(store, 'subscriptions', (subscription) => subscription.customer_id === customer.id);
+    const subscriptions = store.allBy('subscriptions', 'customer_id', customer.id);
     return reply(200, subscriptions.map((subscription) => ({ subscription: subscriptionView(store, subscription) })));
   });
 }
@@ -106,10 +107,11 @@ function updateCustomer(context: RequestContext) {
 
 function deleteCustomer({ store, params }: RequestContext) {
   const customer = recordById(store, 'customers', params.id, 'Customer');
-  if (store.find('subscriptions', (subscription) => subscription.customer_id === customer.id)) {
+  if (store.allBy('subscriptions', 'customer_id', customer.id).length > 0) {
     throw new ApiError(422, [messages.customerHasSubscriptions]);
   }
-  for (const profile of store.all('payment_profiles')) if (profile.customer_id === customer.id) store.remove('payment_profiles', profile.id);
+  for (const profile of store.allBy('payment_profiles', 'customer_id', customer.id)) store.remove('payment_profiles', profile.id);
+  removeResourceMetadata(store, 'customers', customer.id);
   store.remove('customers', customer.id);
   return reply(204);
 }

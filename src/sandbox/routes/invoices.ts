@@ -26,7 +26,7 @@ export function registerInvoiceRoutes(router: Router): void {
 }
 
 function invoiceByUid(store: Store, uid: string | undefined): StoredRecord {
-  const invoice = store.find('invoices', (candidate) => candidate.uid === uid);
+  const invoice = uid === undefined ? undefined : store.findBy('invoices', 'uid', uid);
   if (!invoice) throw new ApiError(404, [messages.recordNotFound('Invoice')]);
   return invoice;
 }

@@ -26,7 +26,7 @@ export function registerLinkPages(router: Router): void {
     router.add('GET', `/${segment}/:key`, ({ store, params }) => {
       const key = params.key ?? '';
       const record: StoredRecord | undefined =
-        collection === 'invoices' ? store.find('invoices', (invoice) => invoice.uid === key) : /^\d+$/.test(key) ? store.get(collection, Number(key)) : undefined;
+        collection === 'invoices' ? store.findBy('invoices', 'uid', key) : /^\d+$/.test(key) ? store.get(collection, Number(key)) : undefined;
       if (!record) throw new ApiError(404, [messages.recordNotFound(title)]);
       const json = JSON.stringify(publicView(record), null, 2);
       return reply(

@@ -32,12 +32,26 @@ export function setResourceMetadata(store: Store, type: ResourceType, resourceId
   const stored: StoredRecord[] = [];
   for (const [name, value] of Object.entries(values)) {
     ensureMetafield(store, type, name);
-    const existing = store.find('metadata', (entry) => entry.resource_type === type && entry.resource_id === resourceId && entry.name === name);
+    const key = `${type}:${resourceId}:${name}`;
+    const existing = store.findBy('metadata', '_key', key);
     stored.push(
-      store.put('metadata', { id: existing?.id ?? store.nextId('metadata'), resource_type: type, resource_id: resourceId, name, value }),
+      store.put('metadata', {
+        id: existing?.id ?? store.nextId('metadata'),
+        resource_type: type,
+        resource_id: resourceId,
+        name,
+        value,
+        _owner: `${type}:${resourceId}`,
+        _key: key,
+      }),
     );
   }
   return stored;
+}
+
+/** Removes a resource's metadata values (when the resource is purged). */
+export function removeResourceMetadata(store: Store, type: ResourceType, resourceId: number): void {
+  for (const entry of metadataOf(store, type, resourceId)) store.remove('metadata', entry.id);
 }
 
 function resourceType(raw: string | undefined): ResourceType {
@@ -100,10 +114,7 @@ function setMetadata(context: RequestContext) {
 }
 
 function metadataOf(store: Store, type: ResourceType, resourceId: number): StoredRecord[] {
-  return store
-    .all('metadata')
-    .filter((entry) => entry.resource_type === type && entry.resource_id === resourceId)
-    .sort((a, b) => a.id - b.id);
+  return store.allBy('metadata', '_owner', `${type}:${resourceId}`);
 }
 
 function metafieldView(field: StoredRecord): Record<string, unknown> {

@@ -7,6 +7,7 @@ import { messages } from '../messages.js';
 import type { Router } from '../router.js';
 import type { StoredRecord } from '../store.js';
 import { Decimal } from '../../pricing/index.js';
+import { removeResourceMetadata } from './metafields.js';
 import { previewRenewal } from './renewal-preview.js';
 import { createSubscription } from './subscription-signup.js';
 import { storedComponents, subscriptionComponentView, subscriptionView } from './subscription-view.js';
@@ -93,21 +94,17 @@ function purgeSubscription({ store, params, query, site }: RequestContext) {
   if (query.get('ack') !== String(subscription.customer_id)) throw new ApiError(422, [messages.purgeAckMismatch]);
   const cascade = [...query.getAll('cascade[]'), ...query.getAll('cascade')];
   for (const collection of ['invoices', 'service_credits', 'prepayments'] as const) {
-    for (const record of store.all(collection)) if (record.subscription_id === subscription.id) store.remove(collection, record.id);
+    for (const record of store.allBy(collection, 'subscription_id', subscription.id)) store.remove(collection, record.id);
   }
-  for (const entry of store.all('metadata')) {
-    if (entry.resource_type === 'subscriptions' && entry.resource_id === subscription.id) store.remove('metadata', entry.id);
-  }
+  removeResourceMetadata(store, 'subscriptions', subscription.id);
   store.remove('subscriptions', subscription.id);
   const customerId = Number(subscription.customer_id);
   if (cascade.includes('payment_profile') && typeof subscription.payment_profile_id === 'number') {
     store.remove('payment_profiles', subscription.payment_profile_id);
   }
-  if (cascade.includes('customer') && !store.find('subscriptions', (other) => other.customer_id === customerId)) {
-    for (const profile of store.all('payment_profiles')) if (profile.customer_id === customerId) store.remove('payment_profiles', profile.id);
-    for (const entry of store.all('metadata')) {
-      if (entry.resource_type === 'customers' && entry.resource_id === customerId) store.remove('metadata', entry.id);
-    }
+  if (cascade.includes('customer') && store.allBy('subscriptions', 'customer_id', customerId).length === 0) {
+    for (const profile of store.allBy('payment_profiles', 'customer_id', customerId)) store.remove('payment_profiles', profile.id);
+    removeResourceMetadata(store, 'customers', customerId);
     store.remove('customers', customerId);
   }
   return reply(200);
