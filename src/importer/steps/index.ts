@@ -1,6 +1,6 @@
 // Maps a template file's rows onto the site objects they imply: one entry point for every kind,
 // `stepsForFile`, plus `findOnSite` for resolving refs to objects that are already on the site.
-import type { SourceRow } from '../types.js';
+import type { ImportStep, SourceRow } from '../types.js';
 import { componentSteps } from './components.js';
 import { couponSteps } from './coupons.js';
 import { customerAdvancedSteps } from './customers-advanced.js';
@@ -12,7 +12,6 @@ import { RowError } from './row-error.js';
 import type { RowSteps } from './step.js';
 import { advancedSubscriptionKey, subscriptionAdvancedSteps } from './subscriptions-advanced.js';
 import { standardSubscriptionKey, subscriptionStandardSteps } from './subscriptions-standard.js';
-import type { ImportStep } from '../types.js';
 
 export { findOnSite } from './refs.js';
 export type { RowSteps } from './step.js';

@@ -1,5 +1,6 @@
 // Builds an ImportStep from its parts so every module names and keys its objects the same way:
 // naturalKey `${type}:${key}` and the ref it provides `{ type, key }`.
+import { TargetError } from '../../errors.js';
 import type { CreateIntent, JsonObject, Target } from '../../target/types.js';
 import type { ImportStep, ObjectRef, ObjectType, Resolver, SourceRow, StepOutcome } from '../types.js';
 import { cell, maskToken } from './cells.js';
@@ -43,7 +44,7 @@ export function objectId(object: JsonObject): number {
   const id = object.id;
   if (typeof id === 'number') return id;
   if (typeof id === 'string' && /^\d+$/.test(id)) return Number(id);
-  throw new Error(`the site answered without an object id: ${JSON.stringify(object).slice(0, 200)}`);
+  throw new TargetError('unexpected-answer', `the site answered a create or lookup without an object id: ${JSON.stringify(object).slice(0, 200)}`);
 }
 
 /** Columns the toolkit writes, never part of what a row applies. */
