@@ -32,7 +32,8 @@ export interface ImportedPlanOptions {
   /** Only objects whose latest entry belongs to this run; undefined = every run. */
   run?: string;
   mode: 'test' | 'live';
-  keepCatalog: boolean;
+  /** Archive the catalog objects too (coupons, components, products); by default they stay for the re-import. */
+  catalog: boolean;
 }
 
 /** Reverse dependency order: what refers to others goes first. */
@@ -104,7 +105,7 @@ export function planImportedErase(objects: Map<string, JournalObject>, options: 
   };
 
   for (const { type, operation } of ERASE_ORDER) {
-    if (options.keepCatalog && CATALOG.has(type)) continue;
+    if (!options.catalog && CATALOG.has(type)) continue;
     for (const object of candidates.filter((candidate) => candidate.type === type)) {
       const companions = companionsOf(object).filter((companion) => !claimed.has(companion));
       items.push({ object, key: keyOf(object), operation, companions });
@@ -114,11 +115,12 @@ export function planImportedErase(objects: Map<string, JournalObject>, options: 
   }
   for (const object of candidates) {
     if (claimed.has(object)) continue;
-    const reason = options.keepCatalog && CATALOG.has(object.type) ? 'kept by --keep-catalog' : (NO_OWN_CALL[object.type] ?? 'the API offers no way to remove it');
+    const reason = !options.catalog && CATALOG.has(object.type) && object.type !== 'product_family' ? 'the catalog stays for the re-import (--catalog archives it)' : (NO_OWN_CALL[object.type] ?? 'the API offers no way to remove it');
     kept.push({ object, key: keyOf(object), reason });
   }
-  // Customers are deleted children first: a hierarchy's parent is created before its children.
-  const customerItems = items.filter((item) => item.object.type === 'customer').sort((a, b) => b.object.at.localeCompare(a.object.at));
+  // Customers are deleted children first: a parent's create is journaled before its children's, and
+  // the journal lists objects in the order they were first recorded.
+  const customerItems = items.filter((item) => item.object.type === 'customer').reverse();
   let next = 0;
   return { items: items.map((item) => (item.object.type === 'customer' ? customerItems[next++]! : item)), kept, unfinished };
 }

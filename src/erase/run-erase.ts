@@ -24,7 +24,7 @@ export interface EraseOptions {
   /** undefined: every run. */
   run?: string;
   cleanup: 'all' | 'customers';
-  keepCatalog: boolean;
+  catalog: boolean;
   /** The configuration marks the site live (the site's own answer counts too). */
   configuredLive: boolean;
   dryRun: boolean;
@@ -185,7 +185,7 @@ function stoppedBy(execution: { fatal?: unknown; interrupted: boolean }): EraseD
 }
 
 async function eraseImported(options: EraseOptions, journal: Journal, head: Head, info: SiteInfo): Promise<void> {
-  const plan = planImportedErase(journal.objects(), { ...(options.run !== undefined ? { run: options.run } : {}), mode: head.siteMode, keepCatalog: options.keepCatalog });
+  const plan = planImportedErase(journal.objects(), { ...(options.run !== undefined ? { run: options.run } : {}), mode: head.siteMode, catalog: options.catalog });
   const planned = finish(buildEraseDocument({ ...head, next: '' }, importedEntries(plan), plan.unfinished.length));
   const verb = head.siteMode === 'live' ? 'cancels' : 'erases';
   const action = `This ${verb} ${plural(plan.items.length, 'object')} from the ${head.siteMode.toUpperCase()} site ${options.target.baseUrl}.`;

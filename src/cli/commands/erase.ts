@@ -14,7 +14,7 @@ export interface EraseFlags {
   scope: string;
   run?: string;
   allRuns: boolean;
-  keepCatalog: boolean;
+  catalog: boolean;
   cleanup: string;
   format?: string;
   dryRun: boolean;
@@ -29,8 +29,8 @@ function checkFlags(flags: EraseFlags): { scope: EraseScope; cleanup: 'all' | 'c
   if (!SCOPES.includes(flags.scope)) throw new InputError('bad-scope', `--scope must be imported, customers or site, got "${flags.scope}".`);
   if (flags.cleanup !== 'all' && flags.cleanup !== 'customers') throw new InputError('bad-cleanup', `--cleanup must be all or customers, got "${flags.cleanup}".`);
   if (flags.run !== undefined && flags.allRuns) throw new InputError('run-and-all-runs', '--run and --all-runs exclude each other.', { hint: 'Give one of them.' });
-  if (flags.scope !== 'imported' && (flags.run !== undefined || flags.keepCatalog)) {
-    throw new InputError('flag-needs-imported', `--run and --keep-catalog apply to --scope imported, not ${flags.scope}.`);
+  if (flags.scope !== 'imported' && (flags.run !== undefined || flags.catalog)) {
+    throw new InputError('flag-needs-imported', `--run and --catalog apply to --scope imported, not ${flags.scope}.`);
   }
   return { scope: flags.scope as EraseScope, cleanup: flags.cleanup };
 }
@@ -51,7 +51,7 @@ export async function run(flags: EraseFlags): Promise<void> {
       scope,
       ...(flags.run !== undefined ? { run: flags.run } : {}),
       cleanup,
-      keepCatalog: flags.keepCatalog,
+      catalog: flags.catalog,
       configuredLive: site?.mode === 'live',
       dryRun: flags.dryRun,
       yes: flags.yes,

@@ -10,7 +10,7 @@ export function defineErase(program: Command): void {
     .option('--scope <scope>', 'imported (what the journal says the toolkit created), customers (every customer and its subscriptions) or site (clear-data)', 'imported')
     .option('--run <id>', 'only what this import run created (scope imported)')
     .option('--all-runs', 'everything every import run created (the default for scope imported)')
-    .option('--keep-catalog', 'scope imported: keep products, components, coupons and their price points')
+    .option('--catalog', 'scope imported: also archive the products, components and coupons it created (by default the catalog stays for the re-import)')
     .option('--cleanup <what>', 'scope site: clear-data cleanup_scope, all or customers', 'all')
     .option('--format <format>', 'report format: pretty or json (default: pretty)')
     .option('--dry-run', 'print the plan (objects per type, a sample of each) and send nothing')
@@ -22,12 +22,14 @@ Examples:
   $ migrate erase --dry-run                   # what would go, per object type
   $ migrate erase                             # asks you to type the subdomain, then erases
   $ migrate erase --run 20261123T101500Z-a1b2c3 --yes --format json
+  $ migrate erase --catalog                   # the catalog the toolkit created goes too (archived)
   $ migrate erase --scope customers --yes     # every customer, also those added by hand
   $ migrate erase --scope site --cleanup customers
 
 Scope imported touches only objects the journal in .migrate/ says the toolkit created: invoices are
-voided, subscriptions purged with their customer and payment profile, customers deleted, coupons,
-components and products archived (product families stay: the API cannot remove them). On a live
+voided, subscriptions purged with their customer and payment profile, customers deleted; with
+--catalog coupons, components and products are archived too (product families stay: the API cannot
+remove them; subscriptions cannot be created on archived products). On a live
 site the API refuses purge and clear-data: erase only cancels the subscriptions it created. Ctrl-C
 stops cleanly; run the same command again to resume. Then migrate test-import imports again.
 Exit codes: 0 done, 1 some objects could not be erased, 2 usage or input error (nothing sent),
@@ -42,7 +44,7 @@ Exit codes: 0 done, 1 some objects could not be erased, 2 usage or input error (
         scope: options.scope as string,
         run: options.run as string | undefined,
         allRuns: options.allRuns === true,
-        keepCatalog: options.keepCatalog === true,
+        catalog: options.catalog === true,
         cleanup: options.cleanup as string,
         format: options.format as string | undefined,
         dryRun: options.dryRun === true,

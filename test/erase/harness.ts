@@ -1,0 +1,75 @@
+// Test harness for erase and resync: copies sample template files into a temp folder, imports them
+// into a sandbox through the real importer and client, and counts what the site holds over HTTP.
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+import { prepareImport, runImport } from '../../src/importer/run-import.js';
+import { openJournal, siteKeyOf, type Journal } from '../../src/state/journal.js';
+import type { JsonObject, Target } from '../../src/target/types.js';
+import { validateFiles } from '../../src/validate/index.js';
+
+export const AS_OF = '2026-11-23';
+const SAMPLE = fileURLToPath(new URL('../../fixtures/sample', import.meta.url));
+
+/** Sample files whose every object has a key the site keeps unique (see the report on re-imports within the hour). */
+export const UNIQUE_KEYED_FILES = ['product-families.csv', 'products.csv', 'components.csv', 'coupons.csv', 'customers-advanced.csv', 'subscriptions-advanced.csv'];
+
+/** Copies sample files into `dir/data`; `keep` filters rows of a file by its cells. */
+export async function copySample(dir: string, names: string[], keep: Record<string, (row: Record<string, string>) => boolean> = {}): Promise<string[]> {
+  await mkdir(join(dir, 'data'), { recursive: true });
+  const paths: string[] = [];
+  for (const name of names) {
+    const to = join(dir, 'data', name);
+    const filter = keep[name];
+    if (filter) {
+      const [header, ...rows] = parse(await readFile(join(SAMPLE, name), 'utf8')) as string[][];
+      const kept = rows.filter((cells) => filter(Object.fromEntries(header!.map((column, index) => [column, cells[index] ?? '']))));
+      await writeFile(to, stringify([header!, ...kept]));
+    } else {
+      await copyFile(join(SAMPLE, name), to);
+    }
+    paths.push(to);
+  }
+  return paths;
+}
+
+/** Advanced subscriptions without balances: credits and prepayments have no site-unique key. */
+export const withoutBalances = (row: Record<string, string>): boolean => row.service_credit_balance === '' && row.prepayment_balance === '';
+
+export async function importFiles(dir: string, files: string[], target: Target) {
+  const report = await validateFiles(files, { asOf: AS_OF });
+  const prepared = await prepareImport(report.files.map((file) => ({ path: file.path, template: file.template, findings: file.findings })));
+  return runImport({
+    command: 'test-import',
+    prepared,
+    target,
+    siteName: 'test',
+    stateDir: join(dir, '.migrate'),
+    outDir: join(dir, 'out'),
+    asOf: AS_OF,
+    concurrency: 4,
+  });
+}
+
+export async function all(items: AsyncIterable<JsonObject>): Promise<JsonObject[]> {
+  const list: JsonObject[] = [];
+  for await (const item of items) list.push(item);
+  return list;
+}
+
+export async function siteJournal(dir: string, target: Target): Promise<Journal> {
+  return openJournal(join(dir, '.migrate'), siteKeyOf(await target.readSite(), target.baseUrl), 'test-reader');
+}
+
+/** What a site holds, as sorted keys: customers by reference, active subscriptions by reference, unarchived products by handle. */
+export async function siteSnapshot(target: Target): Promise<{ customers: string[]; subscriptions: string[]; products: string[] }> {
+  const customers = (await all(target.listCustomers())).map((customer) => String(customer.reference ?? customer.email)).sort();
+  const subscriptions = (await all(target.listSubscriptions()))
+    .filter((subscription) => subscription.state !== 'canceled')
+    .map((subscription) => String(subscription.reference ?? (subscription.customer as JsonObject | undefined)?.reference))
+    .sort();
+  const products = (await all(target.listProducts())).map((product) => String(product.handle)).sort();
+  return { customers, subscriptions, products };
+}
