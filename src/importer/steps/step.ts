@@ -44,7 +44,8 @@ export function objectId(object: JsonObject): number {
   const id = object.id;
   if (typeof id === 'number') return id;
   if (typeof id === 'string' && /^\d+$/.test(id)) return Number(id);
-  throw new TargetError('unexpected-answer', `the site answered a create or lookup without an object id: ${JSON.stringify(object).slice(0, 200)}`);
+  // Only the field names: the answer may hold a payment token.
+  throw new TargetError('unexpected-answer', `the site answered a create or lookup without an object id (fields: ${Object.keys(object).join(', ')})`);
 }
 
 /** Columns the toolkit writes, never part of what a row applies. */
