@@ -94,7 +94,7 @@ export async function printDryRun(command: 'test-import' | 'live-import', inputs
   const format = importFormat(flags.format);
   const info = await connection.target.readSite();
   const latencyMs = await measureLatency(connection.target);
-  const journal = await openJournal(inputs.config.stateDir, siteKeyOf(info, connection.target.baseUrl));
+  const journal = await openJournal(inputs.config.stateDir, siteKeyOf(info, connection.target.baseUrl), 'dry-run', { exclusive: false });
   try {
     const document = planDryRun(inputs.prepared, {
       command,

@@ -1,6 +1,6 @@
 // The journal: an append-only JSON-lines file per site recording, for every template row, the intent
 // to create an object and its outcome, so that no row is ever created twice and any run can resume.
-import { mkdir, open, readFile, truncate, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, readFile, truncate, unlink, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { MigrateError } from '../errors.js';
 import type { ObjectType } from '../importer/types.js';
@@ -174,19 +174,67 @@ function definedOnly<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
+export interface OpenJournalOptions {
+  /**
+   * Default true: take the site's lock (`<site>.jsonl.lock`, holding this process id) so that two
+   * runs never write one journal at once; a lock left by a process that no longer exists is taken
+   * over. Readers that only look (dry runs) pass false and never repair a torn line.
+   */
+  exclusive?: boolean;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+async function takeLock(path: string): Promise<void> {
+  for (let attempt = 0; attempt < 2; attempt += 1) {
+    try {
+      const handle = await open(path, 'wx');
+      await handle.writeFile(`${process.pid}\n`);
+      await handle.close();
+      return;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const holder = Number.parseInt(await readFile(path, 'utf8').catch(() => ''), 10);
+      if (Number.isInteger(holder) && holder !== process.pid && isAlive(holder)) {
+        throw new MigrateError('journal-locked', `Another migrate process (pid ${holder}) is working on this site's journal ${path.replace(/\.lock$/, '')}.`, {
+          hint: 'Wait for it to finish (or stop it), then run again.',
+        });
+      }
+      // Left behind by a process that was killed: nobody holds it any more.
+      await unlink(path).catch(() => undefined);
+    }
+  }
+  throw new MigrateError('journal-locked', `Could not lock the journal ${path.replace(/\.lock$/, '')}.`, { hint: 'Run again.' });
+}
+
 /**
  * Opens (creating if needed) the journal of a site in the state folder. A torn last line left by a
  * crash is cut off so that new entries start on a fresh line.
  */
-export async function openJournal(stateDir: string, site: string, run = 'read-only'): Promise<Journal> {
+export async function openJournal(stateDir: string, site: string, run = 'read-only', options: OpenJournalOptions = {}): Promise<Journal> {
   const path = journalPath(stateDir, site);
+  const exclusive = options.exclusive ?? true;
   await mkdir(join(stateDir, 'journal'), { recursive: true });
-  const { entries, intactBytes, torn } = await readJournalEntries(path);
-  if (torn) await truncate(path, intactBytes);
-  const objects = new Map<string, JournalObject>();
-  for (const entry of entries) applyEntry(objects, entry);
-  const handle = await open(path, 'a');
-  return new AppendJournal(path, site, run, handle, objects);
+  const lock = exclusive ? `${path}.lock` : undefined;
+  if (lock) await takeLock(lock);
+  try {
+    const { entries, intactBytes, torn } = await readJournalEntries(path);
+    if (torn && exclusive) await truncate(path, intactBytes);
+    const objects = new Map<string, JournalObject>();
+    for (const entry of entries) applyEntry(objects, entry);
+    const handle = await open(path, 'a');
+    return new AppendJournal(path, site, run, handle, objects, lock);
+  } catch (error) {
+    if (lock) await unlink(lock).catch(() => undefined);
+    throw error;
+  }
 }
 
 /**
@@ -204,6 +252,7 @@ class AppendJournal implements Journal {
     private readonly run: string,
     private readonly handle: FileHandle,
     private readonly state: Map<string, JournalObject>,
+    private readonly lock: string | undefined,
   ) {}
 
   record(record: JournalRecord): Promise<void> {
@@ -254,5 +303,6 @@ class AppendJournal implements Journal {
     while (this.flushing) await this.flushing;
     this.closed = true;
     await this.handle.close();
+    if (this.lock) await unlink(this.lock).catch(() => undefined);
   }
 }

@@ -79,3 +79,23 @@ describe('journal', () => {
     expect(siteKeyOf({}, 'http://127.0.0.1:8080')).toBe('127.0.0.1_8080');
   });
 });
+
+describe('journal lock', () => {
+  it('refuses a second writer while the first holds the journal, and takes over a dead process\'s lock', async () => {
+    await withTempDir({}, async (dir) => {
+      const first = await openJournal(dir, 's', 'r1');
+      // Same process: a lock naming another live process (the parent) must refuse.
+      await first.close();
+      await writeFile(`${journalPath(dir, 's')}.lock`, `${process.ppid}\n`);
+      await expect(openJournal(dir, 's', 'r2')).rejects.toMatchObject({ code: 'journal-locked' });
+      const reader = await openJournal(dir, 's', 'look', { exclusive: false });
+      await reader.close();
+
+      await writeFile(`${journalPath(dir, 's')}.lock`, '999999999\n');
+      const taken = await openJournal(dir, 's', 'r3');
+      expect(await readFile(`${journalPath(dir, 's')}.lock`, 'utf8')).toBe(`${process.pid}\n`);
+      await taken.close();
+      await expect(readFile(`${journalPath(dir, 's')}.lock`, 'utf8')).rejects.toMatchObject({ code: 'ENOENT' });
+    });
+  });
+});
