@@ -29,8 +29,6 @@ export function createRequestListener(
   settings: HandlerSettings,
   timers: Set<NodeJS.Timeout>,
 ): (request: IncomingMessage, response: ServerResponse) => void {
-  const inFlightTokens = new Set<string>();
-
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const method = request.method ?? 'GET';
     const url = new URL(request.url ?? '/', 'http://sandbox.invalid');
@@ -76,16 +74,10 @@ export function createRequestListener(
         return;
       }
 
-      let body: Record<string, unknown> = {};
-      if (rawBody.trim() !== '') {
-        try {
-          const parsed: unknown = JSON.parse(rawBody);
-          if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not an object');
-          body = parsed as Record<string, unknown>;
-        } catch {
-          sendJson(response, 400, { errors: [messages.invalidJson] });
-          return;
-        }
+      const body = parseJsonObject(rawBody);
+      if (body === undefined) {
+        sendJson(response, 400, { errors: [messages.invalidJson] });
+        return;
       }
 
       const path = url.pathname;
@@ -97,26 +89,22 @@ export function createRequestListener(
 
       const token = isWrite && typeof body.uniqueness_token === 'string' && body.uniqueness_token !== '' ? body.uniqueness_token : undefined;
       const now = new Date();
-      if (token !== undefined) {
-        if (inFlightTokens.has(token) || store.tokenSeen(token, now.getTime())) {
-          sendJson(response, 409, { errors: [messages.duplicateSubmission] });
-          return;
-        }
-        inFlightTokens.add(token);
+      if (token !== undefined && store.tokenSeen(token, now.getTime())) {
+        sendJson(response, 409, { errors: [messages.duplicateSubmission] });
+        return;
       }
 
       let result: Reply;
       const changesBefore = store.changes;
       try {
         const context: RequestContext = { method, path, query: url.searchParams, body, params: match.params, store, site: settings.site, now };
+        // Handlers are synchronous, so no other request runs between the token check above and this.
         result = store.transaction(() => match.handler(context));
-        // The token is spent only by a request that changed something: a refused one may be retried.
+        // The token is spent only by a request that succeeded: a refused one may be retried.
         if (token !== undefined && result.status < 300) store.rememberToken(token, now.getTime());
       } catch (error) {
         if (!(error instanceof ApiError)) throw error;
         result = { status: error.status, body: error.body };
-      } finally {
-        if (token !== undefined) inFlightTokens.delete(token);
       }
       // The slot is the request's processing; waiting for the disk (group commit) does not hold it, and a
       // request that changed nothing does not wait for other requests' writes.
@@ -147,6 +135,17 @@ export function createRequestListener(
       else response.destroy();
     });
   };
+}
+
+/** The body as a JSON object ({} when empty), or undefined when it is not one. */
+function parseJsonObject(text: string): Record<string, unknown> | undefined {
+  if (text.trim() === '') return {};
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function isAuthorized(request: IncomingMessage, apiKey: string): boolean {
