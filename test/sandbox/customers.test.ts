@@ -108,6 +108,21 @@ describe('payment profiles', () => {
     expect(response.text).not.toContain('123456789012');
   });
 
+  it('stores a bank account and a PayPal account by vault token', async () => {
+    const customer = await createCustomer('payer-4');
+    const bank = await harness.call('POST', '/payment_profiles.json', {
+      payment_profile: { customer_id: customer.id, payment_type: 'bank_account', vault_token: 'MD_SECRET_1234', customer_vault_token: 'CU_SECRET_99', current_vault: 'gocardless', bank_name: 'Bank' },
+    });
+    expect(bank.status, JSON.stringify(bank.body)).toBe(200);
+    expect(bank.body.payment_profile).toMatchObject({ payment_type: 'bank_account', current_vault: 'gocardless' });
+    const paypal = await harness.call('POST', '/payment_profiles.json', {
+      payment_profile: { customer_id: customer.id, payment_type: 'paypal_account', vault_token: 'PP_SECRET_5678', current_vault: 'braintree_blue', paypal_email: 'p@example.com' },
+    });
+    expect(paypal.status, JSON.stringify(paypal.body)).toBe(200);
+    expect(paypal.body.payment_profile).toMatchObject({ payment_type: 'paypal_account', paypal_email: 'p@example.com' });
+    expect(`${bank.text}${paypal.text}`).not.toContain('SECRET');
+  });
+
   it('refuses a card without number or token, and an unknown customer with 404', async () => {
     const customer = await createCustomer('payer-3');
     const response = await harness.call('POST', '/payment_profiles.json', { payment_profile: { customer_id: customer.id } });

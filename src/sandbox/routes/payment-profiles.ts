@@ -102,7 +102,9 @@ export function createPaymentProfile(
     };
   } else {
     if (vaultToken === null) errors.add(messages.blank('Vault token'));
-    details = { paypal_email: text('paypal_email', 'PayPal email') };
+    // The spec's response is a bank account or a card, nothing else: a PayPal account is shown in the card
+    // shape (empty masked number) so clients that parse by the spec, the vendor SDK among them, accept it.
+    details = { masked_card_number: '', paypal_email: text('paypal_email', 'PayPal email') };
   }
   errors.done();
   const at = timestamp(now);
