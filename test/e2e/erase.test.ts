@@ -1,0 +1,156 @@
+// `migrate erase` end to end: the built CLI as a child process against sandboxes over HTTP — the
+// import → erase → import loop, the plan and its confirmation, live-site refusal, and bad state folders.
+import { spawn } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { startSandbox, type RunningSandbox } from '../../src/sandbox/index.js';
+import { createTarget } from '../../src/target/index.js';
+import { AS_OF, copySample, siteSnapshot, UNIQUE_KEYED_FILES, withoutBalances } from '../erase/harness.js';
+import { withTempDir } from '../helpers/temp-dir.js';
+
+const cli = fileURLToPath(new URL('../../bin/migrate.js', import.meta.url));
+
+function runCli(cwd: string, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [cli, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+async function snapshot(sandbox: RunningSandbox) {
+  const target = createTarget({ name: 'check', baseUrl: sandbox.baseUrl });
+  try {
+    return await siteSnapshot(target);
+  } finally {
+    await target.close();
+  }
+}
+
+async function withSite(fn: (dir: string, sandbox: RunningSandbox) => Promise<void>, sites: (baseUrl: string) => object = (baseUrl) => ({ test: { baseUrl } })): Promise<void> {
+  const sandbox = await startSandbox();
+  try {
+    await withTempDir({}, async (dir) => {
+      await copySample(dir, UNIQUE_KEYED_FILES, { 'subscriptions-advanced.csv': withoutBalances });
+      await writeFile(join(dir, '.migraterc.json'), JSON.stringify({ sites: sites(sandbox.baseUrl) }));
+      await fn(dir, sandbox);
+    });
+  } finally {
+    await sandbox.close();
+  }
+}
+
+describe('migrate erase', () => {
+  it('import → erase → import leaves the site with exactly the objects of the first import', async () => {
+    await withSite(async (dir, sandbox) => {
+      await sandbox_manual(sandbox);
+      const first = await runCli(dir, ['test-import', 'data', '--as-of', AS_OF]);
+      expect(first.code, first.stderr + first.stdout).toBe(0);
+      const imported = await snapshot(sandbox);
+      expect(imported.customers).toHaveLength(7);
+
+      const dry = await runCli(dir, ['erase', '--dry-run']);
+      expect(dry.code, dry.stderr).toBe(0);
+      expect(dry.stdout).toMatch(/purge\s+4 subscriptions/);
+      expect(dry.stdout).toMatch(/delete\s+6 customers/);
+      expect(dry.stdout).toContain('the catalog stays');
+      expect(await snapshot(sandbox)).toEqual(imported);
+
+      const unconfirmed = await runCli(dir, ['erase']);
+      expect(unconfirmed.code).toBe(2);
+      expect(unconfirmed.stderr).toContain('no terminal is attached. Pass --yes in scripts.');
+      expect(await snapshot(sandbox)).toEqual(imported);
+
+      const erased = await runCli(dir, ['erase', '--yes', '--format', 'json']);
+      expect(erased.code, erased.stderr).toBe(0);
+      const document = JSON.parse(erased.stdout);
+      expect(document).toMatchObject({ version: 1, command: 'erase', scope: 'imported', siteMode: 'test', runs: 'all', dryRun: false });
+      expect(document.summary).toMatchObject({ failed: 0, pending: 0 });
+      expect(document.summary.erased + document.summary.gone).toBe(document.summary.planned);
+      expect(document.objects.find((entry: { key: string }) => entry.key === 'sub-adv-001')).toMatchObject({ file: expect.stringContaining('subscriptions-advanced.csv'), row: 2, status: 'erased' });
+      expect((await snapshot(sandbox)).customers).toEqual(['added-by-hand']);
+
+      const again = await runCli(dir, ['erase', '--yes']);
+      expect(again.code, again.stderr).toBe(0);
+      expect(again.stderr).toContain('nothing to erase');
+
+      const reimport = await runCli(dir, ['test-import', 'data', '--as-of', AS_OF, '--format', 'json']);
+      expect(reimport.code, reimport.stderr + reimport.stdout).toBe(0);
+      expect(JSON.parse(reimport.stdout).summary.error).toBe(0);
+      expect(await snapshot(sandbox)).toEqual(imported);
+    });
+  });
+
+  it('on a live site refuses purge and clear-data scopes before sending anything, and only cancels', async () => {
+    const live = await startSandbox({ mode: 'live', subdomain: 'acme' });
+    try {
+      await withSite(
+        async (dir) => {
+          expect((await runCli(dir, ['test-import', 'data', '--as-of', AS_OF])).code).toBe(0);
+          const imported = await runCli(dir, ['live-import', 'data', '--as-of', AS_OF, '--yes', '--canary', '0']);
+          expect(imported.code, imported.stderr).toBe(0);
+
+          for (const scope of ['customers', 'site']) {
+            const refused = await runCli(dir, ['erase', '--site', 'live', '--scope', scope, '--yes']);
+            expect(refused.code).toBe(2);
+            expect(refused.stderr).toMatch(/live site: the API refuses purge and clear-data there/);
+            expect(refused.stderr.trim().split('\n').filter((line) => line.startsWith('migrate:'))).toHaveLength(1);
+          }
+          const canceled = await runCli(dir, ['erase', '--site', 'live', '--yes', '--format', 'json']);
+          expect(canceled.code, canceled.stderr).toBe(0);
+          const document = JSON.parse(canceled.stdout);
+          expect(document).toMatchObject({ siteMode: 'live', plan: { 'subscription cancel': 4 }, summary: { canceled: 4, failed: 0 } });
+          expect((await snapshot(live)).subscriptions).toEqual([]);
+          expect((await snapshot(live)).customers).toHaveLength(6);
+        },
+        (baseUrl) => ({ test: { baseUrl }, live: { baseUrl: live.baseUrl, mode: 'live' } }),
+      );
+    } finally {
+      await live.close();
+    }
+  });
+
+  it('says clearly when the state folder is missing, damaged, newer, or about another site', async () => {
+    await withSite(async (dir) => {
+      const missing = await runCli(dir, ['erase', '--yes']);
+      expect(missing.code).toBe(2);
+      expect(missing.stderr).toContain('There is no state folder');
+
+      await mkdir(join(dir, '.migrate', 'journal'), { recursive: true });
+      await writeFile(join(dir, '.migrate', 'journal', 'elsewhere-7.jsonl'), '');
+      const other = await runCli(dir, ['erase', '--yes']);
+      expect(other.code).toBe(2);
+      expect(other.stderr).toContain('records imports into elsewhere-7');
+
+      await writeFile(join(dir, '.migrate', 'journal', 'sandbox-1.jsonl'), 'garbage\n');
+      const damaged = await runCli(dir, ['erase', '--yes']);
+      expect(damaged.code).toBe(2);
+      expect(damaged.stderr).toContain('is damaged: line 1');
+
+      await writeFile(join(dir, '.migrate', 'journal', 'sandbox-1.jsonl'), '{"v":9,"naturalKey":"customer:a","type":"customer","event":"done"}\n');
+      const newer = await runCli(dir, ['erase', '--yes']);
+      expect(newer.code).toBe(2);
+      expect(newer.stderr).toContain('newer version of migrate');
+
+      const badScope = await runCli(dir, ['erase', '--scope', 'everything']);
+      expect(badScope.code).toBe(2);
+      expect(badScope.stderr).toContain('--scope must be imported, customers or site');
+    });
+  });
+});
+
+/** A customer added on the site by hand: erase --scope imported must never touch it. */
+async function sandbox_manual(sandbox: RunningSandbox): Promise<void> {
+  const target = createTarget({ name: 'manual', baseUrl: sandbox.baseUrl });
+  try {
+    await target.createCustomer({ first_name: 'Man', last_name: 'Ual', email: 'manual@example.com', reference: 'added-by-hand' }, { naturalKey: 'manual' });
+  } finally {
+    await target.close();
+  }
+}
