@@ -43,6 +43,22 @@ describe('parseFaultSpec and parseLatency', () => {
   });
 });
 
+describe('a seeded source of randomness', () => {
+  it('decides faults request by request, so a rate is reproducible', async () => {
+    // error-rate 0.5 with draws alternating 0.1 (fault) and 0.9 (none); the second draw of a fault picks the status.
+    const draws = [0.1, 0.0, 0.9, 0.1, 0.99, 0.9];
+    let index = 0;
+    const harness = await startHarness({ faults: { errorRate: 0.5 }, random: () => draws[index++ % draws.length] ?? 0 });
+    try {
+      const statuses: number[] = [];
+      for (let request = 0; request < 4; request += 1) statuses.push((await harness.call('GET', '/site.json')).status);
+      expect(statuses).toEqual([500, 200, 503, 200]);
+    } finally {
+      await harness.close();
+    }
+  });
+});
+
 describe('faults over HTTP', () => {
   let harness: Harness;
   let counter = 0;
