@@ -1,6 +1,6 @@
 // The import report: the JSON document (`--format json`) and the pretty text, with counts per
 // template and status, elapsed time and the next command to run.
-import { relative } from 'node:path';
+import { dirname, relative } from 'node:path';
 import type { Colors } from '../cli/reporters/colors.js';
 import { plural, renderSummary } from '../cli/reporters/summary.js';
 import type { RowResult } from './results.js';
@@ -70,10 +70,13 @@ export function nextStep(
   stopped?: ImportDocument['stopped'],
 ): string {
   const shown = (paths: string[]): string => paths.map((path) => relative(process.cwd(), path) || path).join(' ');
+  const folders = new Set(resultFiles.map((path) => dirname(path)));
+  // compare takes folders: one folder of results reads better than every file in it.
+  const results = folders.size === 1 && resultFiles.length > 1 ? `${relative(process.cwd(), [...folders][0]!) || '.'}/` : shown(resultFiles);
   if (stopped === 'canary') return 'review the canary rows on the site, then run: migrate live-import --continue';
   if (stopped || counts.pending > 0) return `migrate ${command} ${shown(inputs)}   (resumes where this run stopped)`;
   if (counts.error > 0) return `fix the rows marked error in ${shown(resultFiles)} in your files, then run: migrate ${command} ${shown(inputs)}`;
-  return command === 'test-import' ? `migrate compare ${shown(resultFiles)}` : `migrate compare --site live ${shown(resultFiles)}`;
+  return command === 'test-import' ? `migrate compare ${results}` : `migrate compare --site live ${results}`;
 }
 
 function formatElapsed(ms: number): string {
@@ -117,7 +120,8 @@ export function renderPretty(document: ImportDocument, colors: Colors): string {
   );
   if (document.stopped === 'interrupted') lines.push(colors.yellow('Interrupted: what was done is journaled; run the same command again to resume.'));
   if (document.stopped === 'target-failed') lines.push(colors.red('The site failed the run; what was done is journaled.'));
-  lines.push(`Results: ${plural(document.resultFiles.length, 'file')} in ${document.resultFiles.map((f) => relative(process.cwd(), f) || f).join(', ')}`);
+  const folders = [...new Set(document.resultFiles.map((file) => relative(process.cwd(), dirname(file)) || '.'))];
+  lines.push(`Results: ${plural(document.resultFiles.length, 'annotated file')} in ${folders.join(', ')}/`);
   lines.push(`Next: ${document.next}`);
   return `${lines.join('\n')}\n`;
 }

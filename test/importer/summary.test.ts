@@ -27,6 +27,10 @@ describe('nextStep', () => {
   ] as const)('%s %j %s', (command, rowCounts, stopped, expected) => {
     expect(nextStep(command, rowCounts, ['in/a.csv'], ['out/a.csv'], stopped)).toBe(expected);
   });
+
+  it('names the results folder when there are several result files', () => {
+    expect(nextStep('test-import', counts({}), ['in/a.csv', 'in/b.csv'], ['out/a.csv', 'out/b.csv'])).toBe('migrate compare out/');
+  });
 });
 
 describe('progress', () => {
