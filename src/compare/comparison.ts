@@ -60,7 +60,8 @@ export interface CompareReport {
   renewing?: RenewalRange;
   /** The site previews came from, when one was used. */
   site?: string;
-  comparisons: Comparison[];
+  /** The comparisons beyond the tolerance (matching ones are only counted). */
+  mismatches: Comparison[];
   missingExpected: RowNote[];
   missingActual: RowNote[];
   notImported: RowNote[];
@@ -80,29 +81,53 @@ function groupOf(comparison: Comparison): TotalsGroup {
   return comparison.source === 'export' ? 'export' : 'subscriptions';
 }
 
-export function summarize(parts: { comparisons: Comparison[]; missingExpected: RowNote[]; missingActual: RowNote[]; notImported: RowNote[]; rows: number; outsideRange: number }): CompareSummary {
-  const totals: CompareSummary['totals'] = {};
-  for (const comparison of parts.comparisons) {
-    const group = (totals[groupOf(comparison)] ??= {});
+interface NoteCounts {
+  missingExpected: readonly RowNote[];
+  missingActual: readonly RowNote[];
+  notImported: readonly RowNote[];
+  rows: number;
+  outsideRange: number;
+}
+
+/** Totals and counts kept as comparisons arrive; only the mismatches themselves are kept. */
+export class Tally {
+  readonly mismatches: Comparison[] = [];
+  private readonly totals: CompareSummary['totals'] = {};
+  private compared = 0;
+
+  add(comparison: Comparison): void {
+    const group = (this.totals[groupOf(comparison)] ??= {});
     const total = (group[comparison.currency] ??= { rows: 0, expected: new Decimal(0), actual: new Decimal(0), difference: new Decimal(0), mismatches: 0 });
     total.rows += 1;
     total.expected = total.expected.plus(comparison.expected);
     total.actual = total.actual.plus(comparison.actual);
     total.difference = total.actual.minus(total.expected);
-    if (comparison.mismatch) total.mismatches += 1;
+    this.compared += 1;
+    if (comparison.mismatch) {
+      total.mismatches += 1;
+      this.mismatches.push(comparison);
+    }
   }
-  const mismatched = parts.comparisons.filter((comparison) => comparison.mismatch).length;
-  return {
-    rows: parts.rows,
-    compared: parts.comparisons.length,
-    matched: parts.comparisons.length - mismatched,
-    mismatched,
-    missingExpected: parts.missingExpected.length,
-    missingActual: parts.missingActual.length,
-    notImported: parts.notImported.length,
-    outsideRange: parts.outsideRange,
-    totals,
-  };
+
+  summary(notes: NoteCounts): CompareSummary {
+    return {
+      rows: notes.rows,
+      compared: this.compared,
+      matched: this.compared - this.mismatches.length,
+      mismatched: this.mismatches.length,
+      missingExpected: notes.missingExpected.length,
+      missingActual: notes.missingActual.length,
+      notImported: notes.notImported.length,
+      outsideRange: notes.outsideRange,
+      totals: this.totals,
+    };
+  }
+}
+
+export function summarize(parts: NoteCounts & { comparisons: readonly Comparison[] }): CompareSummary {
+  const tally = new Tally();
+  for (const comparison of parts.comparisons) tally.add(comparison);
+  return tally.summary(parts);
 }
 
 /** Mismatches, largest absolute difference first (then file and row, for a stable order). */

@@ -10,7 +10,7 @@ export const MISMATCH_HEADER: readonly string[] = ['file', 'row', 'kind', 'key',
 /** Writes the CSV (header only when nothing differs, so a CI step always finds the file); returns its path. */
 export async function writeMismatchCsv(report: CompareReport, outDir: string): Promise<string> {
   const path = join(outDir, MISMATCH_FILE);
-  const rows = sortedMismatches(report.comparisons).map((mismatch) => [
+  const rows = sortedMismatches(report.mismatches).map((mismatch) => [
     mismatch.file,
     String(mismatch.row),
     mismatch.kind,

@@ -53,7 +53,7 @@ export function toCompareJson(report: CompareReport): CompareJsonDocument {
         ]),
       ),
     },
-    mismatches: sortedMismatches(report.comparisons).map((comparison) => ({
+    mismatches: sortedMismatches(report.mismatches).map((comparison) => ({
       ...rowJson(comparison),
       source: comparison.source,
       expected: formatMoney(comparison.expected, comparison.currency),

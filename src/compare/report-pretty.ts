@@ -31,7 +31,7 @@ export function renderComparePretty(report: CompareReport, colors: Colors): stri
     out.push(...table([['', 'rows', 'expected', 'actual', 'difference', 'differ'], ...totalRows]).map((line, index) => `  ${index === 0 ? colors.dim(line) : line}`), '');
   }
 
-  const mismatches = sortedMismatches(report.comparisons);
+  const mismatches = sortedMismatches(report.mismatches);
   if (mismatches.length > 0) {
     out.push(colors.bold(`Mismatches (${mismatches.length}), largest difference first`));
     for (const mismatch of mismatches) {

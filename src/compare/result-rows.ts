@@ -70,15 +70,31 @@ export interface ReadOptions {
   kinds?: ReadonlyMap<string, TemplateKind>;
 }
 
+export type CompareInput = SubscriptionRow | InvoiceRow | { kind: 'catalog'; path: string };
+
+/** Every input collected: for small sets and for validate --preview. */
 export async function readCompareInputs(paths: readonly string[], options: ReadOptions = {}): Promise<CompareInputs> {
-  const strict = options.lenientAmounts !== true;
   const inputs: CompareInputs = { subscriptions: [], invoices: [], catalogPaths: [] };
+  for await (const input of streamCompareInputs(paths, options)) {
+    if (input.kind === 'catalog') inputs.catalogPaths.push(input.path);
+    else if (input.kind === 'subscription') inputs.subscriptions.push(input);
+    else inputs.invoices.push(input);
+  }
+  return inputs;
+}
+
+/**
+ * The inputs one by one, in file and row order, so that compare keeps only what differs. A file's
+ * invoices come after all its rows (their line items may follow them).
+ */
+export async function* streamCompareInputs(paths: readonly string[], options: ReadOptions = {}): AsyncGenerator<CompareInput> {
+  const strict = options.lenientAmounts !== true;
   for (const path of paths) {
     const source = await openCsv(path);
     // compare's own --out file, met again when a later compare is given the same folder.
     if (source.header.join(',') === MISMATCH_HEADER.join(',')) continue;
     const template = detectTemplate(source.header, path, options.kinds?.get(path));
-    if (CATALOG_KINDS.has(template.kind)) inputs.catalogPaths.push(path);
+    if (CATALOG_KINDS.has(template.kind)) yield { kind: 'catalog', path };
     const isSubscription = SUBSCRIPTION_KINDS.has(template.kind);
     if (!isSubscription && template.kind !== 'invoices') continue;
     const lineTotals = new Map<string, Decimal>();
@@ -88,8 +104,7 @@ export async function readCompareInputs(paths: readonly string[], options: ReadO
       source.header.forEach((name, index) => (values[name] = record.cells[index] ?? ''));
       const row: SourceRow = { file: path, kind: template.kind, row: record.row, line: record.line, key: keyOf(values, template.keyColumns), values };
       if (isSubscription) {
-        if (cell(row, 'create_subscription')?.toUpperCase() !== 'TRUE') continue;
-        inputs.subscriptions.push(subscriptionRow(row, template.kind, strict));
+        if (cell(row, 'create_subscription')?.toUpperCase() === 'TRUE') yield subscriptionRow(row, template.kind, strict);
         continue;
       }
       addLineItem(row, lineTotals);
@@ -103,9 +118,8 @@ export async function readCompareInputs(paths: readonly string[], options: ReadO
         ...optional('uid', uid),
       });
     }
-    for (const invoice of invoices) inputs.invoices.push({ ...invoice, ...optional('lineItemsTotal', lineTotals.get(invoice.key)) });
+    for (const invoice of invoices) yield { ...invoice, ...optional('lineItemsTotal', lineTotals.get(invoice.key)) };
   }
-  return inputs;
 }
 
 function addLineItem(row: SourceRow, totals: Map<string, Decimal>): void {

@@ -4,12 +4,12 @@ import { Decimal } from '../pricing/index.js';
 import type { Target } from '../target/types.js';
 import { emptyCatalog, readCatalog, type CatalogFacts } from './catalog.js';
 import { priceFromCatalog } from './catalog-price.js';
-import { comparisonOf, summarize, type Comparison, type CompareReport, type RowNote, type RowRef } from './comparison.js';
+import { comparisonOf, Tally, type Comparison, type CompareReport, type RowNote, type RowRef } from './comparison.js';
 import { explainInvoiceMismatch, explainMismatch } from './explain.js';
 import { matchExportEntry, readSubscriptionExport, type SubscriptionExport } from './export-file.js';
 import type { PreviewFacts } from './preview-facts.js';
 import { isInRange, type RenewalRange } from './renewal-range.js';
-import { readCompareInputs, type InvoiceRow, type SubscriptionRow } from './result-rows.js';
+import { streamCompareInputs, type InvoiceRow, type SubscriptionRow } from './result-rows.js';
 import { mergeCatalogs, readSiteCatalog } from './site-catalog.js';
 import { previewFromSite, type SitePreview } from './site-preview.js';
 
@@ -38,67 +38,113 @@ export interface CompareOptions {
 
 const DEFAULT_CURRENCY = 'USD';
 
+/** Rows handled together: their site previews are fetched concurrently, then they are compared in order. */
+const BATCH = 64;
+
+interface State {
+  tally: Tally;
+  missingExpected: RowNote[];
+  missingActual: RowNote[];
+  notImported: RowNote[];
+  rows: number;
+  outsideRange: number;
+}
+
 export async function runCompare(options: CompareOptions): Promise<CompareReport> {
-  const inputs = await readCompareInputs(options.paths);
-  const catalogFiles = [...inputs.catalogPaths, ...(options.catalogPaths ?? []).filter((path) => !inputs.catalogPaths.includes(path))];
-  const catalog = catalogFiles.length > 0 ? await readCatalog(catalogFiles) : emptyCatalog();
   const exported = options.exportPath === undefined ? undefined : await readSubscriptionExport(options.exportPath);
   const siteCurrency = options.site ? (await options.site.target.readSite()).currency.toUpperCase() : undefined;
   const previews = new PreviewCache(options.site?.target, siteCurrency ?? DEFAULT_CURRENCY);
-
-  const state = { comparisons: [] as Comparison[], missingExpected: [] as RowNote[], missingActual: [] as RowNote[], notImported: [] as RowNote[], rows: 0, outsideRange: 0 };
+  const state: State = { tally: new Tally(), missingExpected: [], missingActual: [], notImported: [], rows: 0, outsideRange: 0 };
+  const catalogFiles = [...(options.catalogPaths ?? [])];
+  const invoices: InvoiceRow[] = [];
   const subscriptionCurrencies = new Map<string, string>();
-  const inScope: SubscriptionRow[] = [];
-  if (options.refresh && options.site) await forEachLimited(inputs.subscriptions, options.concurrency ?? 4, (row) => previews.get(row).then(() => undefined));
-  for (const row of inputs.subscriptions) {
-    const currency = row.currency ?? siteCurrency ?? DEFAULT_CURRENCY;
-    if (row.subscriptionReference) subscriptionCurrencies.set(row.subscriptionReference, currency);
-    if (options.renewing) {
-      const fresh = options.refresh ? (await previews.get(row))?.nextBillingAt : undefined;
-      if (!isInRange(options.renewing, fresh ?? row.nextBillingAt)) {
-        state.outsideRange += 1;
-        continue;
-      }
+  // Only the rows that differ are kept, for their explanations.
+  const differing = new Map<string, SubscriptionRow>();
+
+  let batch: SubscriptionRow[] = [];
+  const flush = async (): Promise<void> => {
+    if (options.refresh && options.site) await forEachLimited(batch, options.concurrency ?? 4, (row) => previews.get(row).then(() => undefined));
+    for (const row of batch) {
+      const currency = row.currency ?? siteCurrency ?? DEFAULT_CURRENCY;
+      if (row.subscriptionReference) subscriptionCurrencies.set(row.subscriptionReference, currency);
+      const before = state.tally.mismatches.length;
+      await compareSubscription(row, currency, options, exported, previews, state);
+      if (state.tally.mismatches.length > before) differing.set(rowKey(row), row);
+      else previews.forget(row);
     }
-    state.rows += 1;
-    inScope.push(row);
-    const ref: RowRef = { kind: 'subscription', file: row.file, row: row.row, line: row.line, key: row.key, currency };
-    if (row.status === 'error' || row.status === 'pending') {
-      state.notImported.push({ ...ref, reason: row.status === 'error' ? `not imported: ${row.result || 'the row has errors'}` : 'not imported yet (pending): run test-import again to finish' });
-      continue;
+    batch = [];
+  };
+  for await (const input of streamCompareInputs(options.paths)) {
+    if (input.kind === 'catalog') {
+      if (!catalogFiles.includes(input.path)) catalogFiles.push(input.path);
+    } else if (input.kind === 'invoice') {
+      invoices.push(input);
+    } else {
+      batch.push(input);
+      if (batch.length >= BATCH) await flush();
     }
-    const actuals = await subscriptionActuals(row, options, exported, previews);
-    if (row.expected === undefined) {
-      const first = actuals.amounts[0];
-      state.missingExpected.push({ ...ref, ...(first ? { amount: first.amount } : {}), reason: 'YourExpectedRenewal is blank' });
-      continue;
-    }
-    for (const reason of actuals.missing) state.missingActual.push({ ...ref, amount: row.expected, reason });
-    for (const { source, amount } of actuals.amounts) state.comparisons.push(comparisonOf(ref, source, row.expected, amount, options.tolerance));
   }
+  await flush();
 
   if (!options.renewing) {
-    const soleCurrency = new Set(subscriptionCurrencies.values()).size === 1 ? [...subscriptionCurrencies.values()][0] : undefined;
-    for (const invoice of inputs.invoices) {
+    const currencies = new Set(subscriptionCurrencies.values());
+    const soleCurrency = currencies.size === 1 ? [...currencies][0] : undefined;
+    for (const invoice of invoices) {
       const currency = (invoice.subscriptionReference && subscriptionCurrencies.get(invoice.subscriptionReference)) || siteCurrency || soleCurrency || DEFAULT_CURRENCY;
       await compareInvoice(invoice, currency, options, state);
     }
   }
 
+  const catalog = catalogFiles.length > 0 ? await readCatalog(catalogFiles) : emptyCatalog();
   // The site's own catalog completes the templates' when a subscription differs and a site is connected.
-  const needsCatalog = options.site !== undefined && state.comparisons.some((comparison) => comparison.mismatch && comparison.kind === 'subscription');
+  const needsCatalog = options.site !== undefined && differing.size > 0;
   const fullCatalog = needsCatalog ? mergeCatalogs(catalog, await readSiteCatalog(options.site!.target, siteCurrency ?? DEFAULT_CURRENCY)) : catalog;
-  await explainMismatches(state.comparisons, inScope, inputs.invoices, fullCatalog, previews, options);
+  await explainMismatches(state.tally.mismatches, differing, invoices, fullCatalog, previews, options);
   return {
     tolerance: options.tolerance,
     ...(options.renewing ? { renewing: options.renewing } : {}),
     ...(options.site ? { site: options.site.name } : {}),
-    comparisons: state.comparisons,
+    mismatches: state.tally.mismatches,
     missingExpected: state.missingExpected,
     missingActual: state.missingActual,
     notImported: state.notImported,
-    summary: summarize(state),
+    summary: state.tally.summary(state),
   };
+}
+
+function rowKey(row: { file: string; row: number }): string {
+  return `${row.file}\u0000${row.row}`;
+}
+
+async function compareSubscription(
+  row: SubscriptionRow,
+  currency: string,
+  options: CompareOptions,
+  exported: SubscriptionExport | undefined,
+  previews: PreviewCache,
+  state: State,
+): Promise<void> {
+  if (options.renewing) {
+    const fresh = options.refresh ? (await previews.get(row))?.nextBillingAt : undefined;
+    if (!isInRange(options.renewing, fresh ?? row.nextBillingAt)) {
+      state.outsideRange += 1;
+      return;
+    }
+  }
+  state.rows += 1;
+  const ref: RowRef = { kind: 'subscription', file: row.file, row: row.row, line: row.line, key: row.key, currency };
+  if (row.status === 'error' || row.status === 'pending') {
+    state.notImported.push({ ...ref, reason: row.status === 'error' ? `not imported: ${row.result || 'the row has errors'}` : 'not imported yet (pending): run test-import again to finish' });
+    return;
+  }
+  const actuals = await subscriptionActuals(row, options, exported, previews);
+  if (row.expected === undefined) {
+    const first = actuals.amounts[0];
+    state.missingExpected.push({ ...ref, ...(first ? { amount: first.amount } : {}), reason: 'YourExpectedRenewal is blank' });
+    return;
+  }
+  for (const reason of actuals.missing) state.missingActual.push({ ...ref, amount: row.expected, reason });
+  for (const { source, amount } of actuals.amounts) state.tally.add(comparisonOf(ref, source, row.expected, amount, options.tolerance));
 }
 
 async function subscriptionActuals(
@@ -126,7 +172,7 @@ async function subscriptionActuals(
   return { amounts, missing };
 }
 
-async function compareInvoice(invoice: InvoiceRow, currency: string, options: CompareOptions, state: { comparisons: Comparison[]; missingExpected: RowNote[]; missingActual: RowNote[]; notImported: RowNote[]; rows: number }): Promise<void> {
+async function compareInvoice(invoice: InvoiceRow, currency: string, options: CompareOptions, state: State): Promise<void> {
   state.rows += 1;
   const ref: RowRef = { kind: 'invoice', file: invoice.file, row: invoice.row, line: invoice.line, key: invoice.key, currency };
   if (invoice.status === 'error' || invoice.status === 'pending') {
@@ -151,25 +197,22 @@ async function compareInvoice(invoice: InvoiceRow, currency: string, options: Co
     state.missingActual.push({ ...ref, amount: invoice.expected, reason: 'Amount is blank: import the invoice first (migrate test-import)' });
     return;
   }
-  state.comparisons.push(comparisonOf(ref, source, invoice.expected, actual, options.tolerance));
+  state.tally.add(comparisonOf(ref, source, invoice.expected, actual, options.tolerance));
 }
 
 /** Every mismatch gets an explanation: from the site's preview when a site is connected, else from the catalog. */
 async function explainMismatches(
-  comparisons: Comparison[],
-  subscriptions: SubscriptionRow[],
+  mismatches: Comparison[],
+  subscriptions: ReadonlyMap<string, SubscriptionRow>,
   invoices: InvoiceRow[],
   catalog: CatalogFacts,
   previews: PreviewCache,
   options: CompareOptions,
 ): Promise<void> {
-  const at = (file: string, row: number): string => `${file}\u0000${row}`;
-  const subscriptionAt = new Map(subscriptions.map((row) => [at(row.file, row.row), row]));
-  const invoiceAt = new Map(invoices.map((row) => [at(row.file, row.row), row]));
-  const mismatches = comparisons.filter((comparison) => comparison.mismatch);
+  const invoiceAt = new Map(invoices.map((row) => [rowKey(row), row]));
   await forEachLimited(mismatches, options.concurrency ?? 4, async (comparison) => {
     if (comparison.kind === 'invoice') {
-      const invoice = invoiceAt.get(at(comparison.file, comparison.row));
+      const invoice = invoiceAt.get(rowKey(comparison));
       comparison.explanation = explainInvoiceMismatch({
         expected: comparison.expected,
         actual: comparison.actual,
@@ -179,7 +222,7 @@ async function explainMismatches(
       });
       return;
     }
-    const row = subscriptionAt.get(at(comparison.file, comparison.row));
+    const row = subscriptions.get(rowKey(comparison));
     if (row === undefined) return;
     let preview: PreviewFacts | undefined = (await previews.get(row))?.facts;
     if (preview === undefined) {
@@ -214,6 +257,11 @@ class PreviewCache {
       this.cache.set(row, preview);
     }
     return preview;
+  }
+
+  /** Drops a row's preview once it is no longer needed (the row matched). */
+  forget(row: SubscriptionRow): void {
+    this.cache.delete(row);
   }
 }
 

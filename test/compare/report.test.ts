@@ -20,7 +20,7 @@ function report(): CompareReport {
   const missingExpected: RowNote[] = [{ ...ref(6, 'd'), amount: d('29'), reason: 'YourExpectedRenewal is blank' }];
   const notImported: RowNote[] = [{ ...ref(7, 'e'), reason: 'not imported: email: invalid' }];
   const parts = { comparisons, missingExpected, missingActual: [], notImported, rows: 6, outsideRange: 0 };
-  return { tolerance: d(0), comparisons, missingExpected, missingActual: [], notImported, summary: summarize(parts) };
+  return { tolerance: d(0), mismatches: comparisons.filter((comparison) => comparison.mismatch), missingExpected, missingActual: [], notImported, summary: summarize(parts) };
 }
 
 describe('compare reports', () => {
