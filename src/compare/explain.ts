@@ -63,15 +63,14 @@ export function explainMismatch(input: ExplainInput): Explanation {
   const causes: Cause[] = [];
   if (preview?.source === 'site') causes.push(...siteCauses(input, money, fits));
   causes.push(...expectedFitCauses(input, money, fits));
-  if (preview !== undefined && !causes.some((cause) => cause.fits)) {
-    if (preview.uncalculatedTaxes && difference.isNegative() && preview.source === 'site') {
-      const rate = input.actual.isZero() ? undefined : difference.negated().dividedBy(input.actual).times(100).toDecimalPlaces(2);
-      causes.push({
-        code: 'taxes-uncalculated',
-        fits: false,
-        message: `the site did not calculate taxes for this renewal; if the expected amount includes tax, that is ${money(difference.negated())}${rate ? ` (${rate.toString()}% of the renewal)` : ''}`,
-      });
-    }
+  // Only worth saying when nothing else accounts for an expected amount above the site's.
+  if (preview?.source === 'site' && preview.uncalculatedTaxes && difference.isNegative() && !causes.some((cause) => cause.fits)) {
+    const rate = input.actual.isZero() ? undefined : difference.negated().dividedBy(input.actual).times(100).toDecimalPlaces(2);
+    causes.push({
+      code: 'taxes-uncalculated',
+      fits: false,
+      message: `the site did not calculate taxes for this renewal; if the expected amount includes tax, that is ${money(difference.negated())}${rate ? ` (${rate.toString()}% of the renewal)` : ''}`,
+    });
   }
   if (causes.length === 0) {
     causes.push({
