@@ -1,5 +1,6 @@
 // What test-import and live-import share around a run: configuration, validation and planning, the
 // site connection (or the embedded sandbox), Ctrl-C, the report on stdout, --notify-url, exit codes.
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { colorEnabled, resolveAsOf } from '../cli/options.js';
@@ -73,12 +74,29 @@ export function connectSite(site: ResolvedSite, config: ResolvedConfig, verbose 
   return { target, siteName: site.name, close: () => target.close() };
 }
 
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once('error', () => resolve(false));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+  });
+}
+
+/** `migrate sandbox`'s default port: links written by the embedded sandbox open later in `migrate sandbox`. */
+const EMBEDDED_PORT = 3200;
+
 /** The embedded sandbox, persisting in the state folder, for test-import without a configured test site. */
 export async function connectEmbeddedSandbox(config: ResolvedConfig, verbose = false): Promise<Connection> {
   const { startSandbox } = await import('../sandbox/index.js');
   const dataDir = join(config.stateDir, 'sandbox');
-  const sandbox = await startSandbox({ port: 0, host: '127.0.0.1', dataDir });
-  process.stderr.write(`No test site is configured: importing into the embedded sandbox (${sandbox.baseUrl}, data in ${dataDir}).\n`);
+  // Another program on the usual port only costs the links their later use: take any free port then.
+  // (Probed first: a sandbox that fails to listen keeps its data folder locked until the process ends.)
+  const port = (await portIsFree(EMBEDDED_PORT)) ? EMBEDDED_PORT : 0;
+  const sandbox = await startSandbox({ port, host: '127.0.0.1', dataDir });
+  process.stderr.write(
+    `No test site is configured: importing into the embedded sandbox (${sandbox.baseUrl}, data in ${dataDir}).\n` +
+      `To open the result links afterwards: migrate sandbox --port ${sandbox.port} --data-dir ${dataDir}\n`,
+  );
   const connection = connectSite({ name: 'sandbox', baseUrl: sandbox.baseUrl }, config, verbose);
   return {
     ...connection,
