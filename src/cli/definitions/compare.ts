@@ -31,7 +31,7 @@ Examples:
 
 Rows without a YourExpectedRenewal (or invoice total_amount) are listed apart, never counted as equal.
 Exit codes: 0 every amount is within the tolerance, 1 some amounts differ, 2 usage or input error,
-3 the site failed.`,
+3 the site failed a --refresh (without --refresh an unreachable site only costs the explanations).`,
     )
     .action(async (paths: string[], options: Record<string, unknown>, command: Command) => {
       const { run } = await import('../commands/compare.js');
