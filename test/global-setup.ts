@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url';
 
 export default function setup(): void {
   const root = fileURLToPath(new URL('..', import.meta.url));
+  // `npm test` has just built (its script is `npm run build && vitest run`): do not build twice.
+  if (process.env.npm_lifecycle_event === 'test' && existsSync(new URL('../dist/src/cli/main.js', import.meta.url))) return;
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
   const result = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: root, encoding: 'utf8' });
   if (!existsSync(new URL('../dist/src/cli/main.js', import.meta.url))) {
