@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { hasSite, resolveSite, type ResolvedConfig } from '../config/index.js';
-import { InputError } from '../errors.js';
+import { InputError, MigrateError } from '../errors.js';
 import { connectSite } from '../importer/session.js';
 import { listRuns } from '../state/runs.js';
 import type { CompareSite } from './run-compare.js';
@@ -27,14 +27,15 @@ export async function connectCompareSite(config: ResolvedConfig, siteFlag: strin
           hint: 'Run migrate test-import first (without a configured test site), or name a configured site.',
         });
       }
-      return embedded(config, sandboxDir, verbose);
+      const latest = (await listRuns(config.stateDir)).filter((run) => run.site.name === EMBEDDED).at(-1);
+      return embedded(config, sandboxDir, verbose, latest?.site.baseUrl);
     }
     resolveSite(config, siteFlag);
   }
   const latest = (await listRuns(config.stateDir)).filter((run) => run.command === 'test-import').at(-1);
   if (latest !== undefined) {
     if (hasSite(config, latest.site.name)) return configured(config, latest.site.name, verbose);
-    if (latest.site.name === EMBEDDED && existsSync(sandboxDir)) return embedded(config, sandboxDir, verbose);
+    if (latest.site.name === EMBEDDED && existsSync(sandboxDir)) return embedded(config, sandboxDir, verbose, latest.site.baseUrl);
     return undefined;
   }
   return hasSite(config, 'test') ? configured(config, 'test', verbose) : undefined;
@@ -45,10 +46,26 @@ function configured(config: ResolvedConfig, name: string, verbose: boolean): Sit
   return { site: { target: connection.target, name }, close: () => connection.close() };
 }
 
-/** The embedded sandbox again, on the data test-import left in the state folder (as the import started it). */
-async function embedded(config: ResolvedConfig, dataDir: string, verbose: boolean): Promise<SiteConnection> {
+/**
+ * The embedded sandbox again, on the data test-import left in the state folder. When a `migrate sandbox`
+ * already serves that folder (to open the result links), compare asks that one, at the import's address.
+ */
+async function embedded(config: ResolvedConfig, dataDir: string, verbose: boolean, importedAt: string | undefined): Promise<SiteConnection> {
   const { startSandbox } = await import('../sandbox/index.js');
-  const sandbox = await startSandbox({ port: 0, host: '127.0.0.1', dataDir });
+  let sandbox;
+  try {
+    sandbox = await startSandbox({ port: 0, host: '127.0.0.1', dataDir });
+  } catch (error) {
+    if (!(error instanceof MigrateError) || error.code !== 'sandbox-data-dir-in-use' || importedAt === undefined) throw error;
+    const running = connectSite({ name: EMBEDDED, baseUrl: importedAt }, config, verbose);
+    try {
+      await running.target.readSite();
+    } catch {
+      await running.close();
+      throw error;
+    }
+    return { site: { target: running.target, name: `the running sandbox at ${importedAt}` }, close: () => running.close() };
+  }
   const connection = connectSite({ name: EMBEDDED, baseUrl: sandbox.baseUrl }, config, verbose);
   return {
     site: { target: connection.target, name: `embedded sandbox (${relative(process.cwd(), dataDir) || '.'})` },

@@ -1,13 +1,14 @@
 // compare and validate --preview end to end: the built CLI imports the bundled samples into the
 // embedded sandbox, then compares the real result files (and edited copies that show each site-side
 // cause) — exit codes, the JSON document, the --out CSV, exports, --renewing, --refresh, bad input.
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSandbox } from '../../src/sandbox/index.js';
 import { runCli } from '../cli/run-cli.js';
 
 const sample = fileURLToPath(new URL('../../fixtures/sample', import.meta.url));
@@ -187,6 +188,24 @@ describe('migrate compare on edited results: site-side causes, missing values, -
     expect(new Set(document.mismatches.map((mismatch) => mismatch.source))).toEqual(new Set(['site']));
     // The invoice's Amount is read again from the site: 75.00, as created, no longer the edited 70.00.
     expect(document.mismatches.find((mismatch) => mismatch.key === 'INV-1002')).toBeUndefined();
+  });
+});
+
+describe('migrate compare next to a running migrate sandbox', () => {
+  it('asks the sandbox that holds the state folder, at the address of the import', async () => {
+    const runsDir = join(dir, '.migrate', 'runs');
+    const [record] = await readdir(runsDir);
+    const { site } = JSON.parse(await readFile(join(runsDir, record!), 'utf8')) as { site: { baseUrl: string } };
+    const sandbox = await startSandbox({ port: Number(new URL(site.baseUrl).port), host: '127.0.0.1', dataDir: join(dir, '.migrate', 'sandbox') });
+    try {
+      const result = await compare(['migrate-results', '--format', 'json']);
+      expect(result.code, result.stderr).toBe(1);
+      const document = json(result.stdout);
+      expect(document.site).toBe(`the running sandbox at ${site.baseUrl}`);
+      expect(fitting(document.mismatches[0])).toEqual(['expected-fits-coupon']);
+    } finally {
+      await sandbox.close();
+    }
   });
 });
 
