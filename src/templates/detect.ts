@@ -14,6 +14,24 @@ interface Candidate {
 
 const LISTED = 4;
 
+// A header that has every required column of a kind and only a few columns that kind does not
+// document (a notes column a user added) is still that kind: the extra columns get the
+// `unknown-column` warning instead of stopping the run. Too few known columns, or too many unknown
+// ones, and the file is not recognisably that template.
+const MIN_KNOWN_COLUMNS = 3;
+const MAX_UNKNOWN_COLUMNS = 3;
+
+function fitsWithExtraColumns(candidate: Candidate, header: readonly string[]): boolean {
+  const unknown = candidate.unknown.length;
+  const known = header.length - unknown;
+  return (
+    candidate.missingRequired.length === 0 &&
+    unknown <= MAX_UNKNOWN_COLUMNS &&
+    known >= MIN_KNOWN_COLUMNS &&
+    unknown * 4 <= header.length
+  );
+}
+
 function listColumns(columns: string[]): string {
   const shown = columns.slice(0, LISTED).join(', ');
   return columns.length > LISTED ? `${shown} and ${columns.length - LISTED} more` : shown;
@@ -52,6 +70,7 @@ export function detectTemplate(header: string[], file: string, override?: string
   const ranked = rankTemplates(header);
   const best = ranked[0] as Candidate;
   if (best.missingRequired.length === 0 && best.unknown.length === 0) return best.template;
+  if (fitsWithExtraColumns(best, header)) return best.template;
   const closest = ranked.slice(0, 2).map(describe).join('; or ');
   throw new InputError('undetectable-template', `cannot tell the template kind from the header row; closest: ${closest}.`, {
     location: { file, row: 1 },

@@ -54,6 +54,13 @@ describe('detectTemplate', () => {
     expect(detectTemplate(['name', 'code', 'product_family_id', 'stackable', 'recurring'], 'x').kind).toBe('coupons');
   });
 
+  it('keeps the kind of a full header with a few extra columns (they get the unknown-column warning)', () => {
+    expect(detectTemplate([...blank('subscriptions-standard'), 'notes'], 'x').kind).toBe('subscriptions-standard');
+    expect(detectTemplate(['name', 'description', 'handle', 'notes'], 'x').kind).toBe('product-families');
+    expect(() => detectTemplate(['name', 'colour'], 'x')).toThrow(/cannot tell the template kind/);
+    expect(() => detectTemplate(['name', 'description', 'handle', 'a', 'b'], 'x')).toThrow(/cannot tell the template kind/);
+  });
+
   it('names the closest kinds and the differing columns for a near miss', () => {
     const header = blank('coupons').map((name) => (name === 'code' ? 'coupon_code' : name));
     const error = detectionError(header);
