@@ -4,6 +4,7 @@ type Section = () => Promise<{ run(): Promise<void> }>;
 
 const sections: Record<string, Section> = {
   validate: () => import('./validate.js'),
+  client: () => import('./client.js'),
   import: () => import('./import.js'),
 };
 
