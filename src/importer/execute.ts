@@ -37,6 +37,19 @@ export interface ExecuteResult {
   interrupted: boolean;
 }
 
+const CUSTOMER_RANK = typeRank('customer');
+const PAYMENT_PROFILE_RANK = typeRank('payment_profile');
+
+/**
+ * Subscriptions, balances and invoices name products, components and coupons by handle in many
+ * columns; should the mapping leave one out of dependsOn, waiting for the whole catalog still keeps
+ * the order. Catalog objects and customers (which name no catalog object) follow their explicit
+ * dependencies only, so customers import while the catalog does.
+ */
+function waitsForCatalog(rank: number): boolean {
+  return rank > LAST_CATALOG_RANK && rank !== CUSTOMER_RANK && rank !== PAYMENT_PROFILE_RANK;
+}
+
 /** What `describeWait` names: the first row of the node that failed. */
 function describeWait(node: PlanNode): string {
   const row = node.rows[0]!;
@@ -61,9 +74,9 @@ export async function executePlan(plan: Plan, options: ExecuteOptions): Promise<
   const results = new Map<PlanNode, NodeResult>();
   const selected = (node: PlanNode): boolean => !options.only || options.only.has(node);
 
-  // Readiness: explicit dependencies still open, and the catalog gates (see LAST_CATALOG_RANK).
+  // Readiness: explicit dependencies still open, and the catalog gate (see waitsForCatalog).
   const openDeps = new Map<PlanNode, number>();
-  const openCatalogAtRank = new Array<number>(LAST_CATALOG_RANK + 1).fill(0);
+  let openCatalog = 0;
   const buckets: PlanNode[][] = [];
   let fatal: unknown;
   let stopping = false;
@@ -76,7 +89,7 @@ export async function executePlan(plan: Plan, options: ExecuteOptions): Promise<
     if (results.has(node)) return;
     results.set(node, result);
     const rank = typeRank(node.step.type);
-    if (rank <= LAST_CATALOG_RANK) openCatalogAtRank[rank]! -= 1;
+    if (rank <= LAST_CATALOG_RANK) openCatalog -= 1;
     remaining -= 1;
     options.onSettled?.(node, result);
     if (result.status === 'failed' || result.status === 'blocked') {
@@ -101,11 +114,7 @@ export async function executePlan(plan: Plan, options: ExecuteOptions): Promise<
     (buckets[rank] ??= []).push(node);
   };
 
-  const gateOpen = (rank: number): boolean => {
-    const limit = Math.min(rank, LAST_CATALOG_RANK + 1);
-    for (let r = 0; r < limit; r += 1) if (openCatalogAtRank[r]! > 0) return false;
-    return true;
-  };
+  const gateOpen = (rank: number): boolean => !waitsForCatalog(rank) || openCatalog === 0;
 
   const nextReady = (): PlanNode | undefined => {
     for (let rank = 0; rank < buckets.length; rank += 1) {
@@ -119,7 +128,7 @@ export async function executePlan(plan: Plan, options: ExecuteOptions): Promise<
     if (!selected(node)) continue;
     remaining += 1;
     const rank = typeRank(node.step.type);
-    if (rank <= LAST_CATALOG_RANK) openCatalogAtRank[rank]! += 1;
+    if (rank <= LAST_CATALOG_RANK) openCatalog += 1;
     openDeps.set(node, node.deps.filter(selected).length);
   }
   // Settle what needs no request first: journaled objects, and nodes that cannot be sent.

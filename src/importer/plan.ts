@@ -1,5 +1,5 @@
 // The import plan: one node per site object (rows that yield the same object share its node), with
-// dependency edges from each step's refs and the catalog-before-customers order of OBJECT_TYPES.
+// dependency edges from each step's refs, in the order of OBJECT_TYPES.
 import { OBJECT_TYPES, type ImportStep, type ObjectRef, type ObjectType, type SourceRow } from './types.js';
 
 export interface PlanNode {
@@ -32,10 +32,7 @@ export function typeRank(type: ObjectType): number {
   return OBJECT_TYPES.indexOf(type);
 }
 
-/**
- * Catalog objects come first: anything later may refer to them by handle without declaring it, so
- * the scheduler starts a catalog level only after the levels before it, and the rest after the catalog.
- */
+/** The last catalog type: the scheduler holds subscriptions and what follows until the catalog is settled. */
 export const LAST_CATALOG_RANK = typeRank('segment');
 
 /**

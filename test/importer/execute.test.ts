@@ -184,3 +184,23 @@ describe('executePlan after an earlier run', () => {
     });
   });
 });
+
+describe('executePlan ordering', () => {
+  it('holds subscriptions until the catalog is settled, but lets customers start alongside it', async () => {
+    await withTempDir({}, async (dir) => {
+      const trace = newTrace();
+      const r2 = row(2, 'fam');
+      const r3 = row(3, 'c');
+      const plan = buildPlan([
+        { row: r2, steps: [step(trace, r2, 'product_family', 'fam'), step(trace, r2, 'product', 'p', [{ type: 'product_family', key: 'fam' }])] },
+        // The subscription names no catalog dependency, as a mapping that forgot one would.
+        { row: r3, steps: [step(trace, r3, 'customer', 'c'), step(trace, r3, 'subscription', 's', [{ type: 'customer', key: 'c' }])] },
+      ]);
+      const journal = await openJournal(dir, 'site', 'run-1');
+      await executePlan(plan, { target: noTarget, journal, resolver: new ImportResolver(noTarget, journal), inFlight: 4 });
+      await journal.close();
+      expect(trace.log.indexOf('start customer:c')).toBeLessThan(trace.log.indexOf('start product:p'));
+      expect(trace.log.indexOf('start subscription:s')).toBeGreaterThan(trace.log.indexOf('start product:p'));
+    });
+  });
+});
