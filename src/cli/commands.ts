@@ -5,6 +5,7 @@ import { defineCompare } from './definitions/compare.js';
 import { defineErase } from './definitions/erase.js';
 import { defineInit } from './definitions/init.js';
 import { defineLiveImport } from './definitions/live-import.js';
+import { defineResync } from './definitions/resync.js';
 import { defineSandbox } from './definitions/sandbox.js';
 import { defineTemplates } from './definitions/templates.js';
 import { defineTestImport } from './definitions/test-import.js';
@@ -17,6 +18,7 @@ const definitions: Array<(program: Command) => void> = [
   defineLiveImport,
   defineCompare,
   defineErase,
+  defineResync,
   defineSandbox,
   defineTemplates,
   defineInit,

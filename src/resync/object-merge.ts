@@ -1,0 +1,164 @@
+// Resync of one object the journal says the toolkit created: find it on the site by its natural key
+// (the step's own `find`, which also yields the row's values as they would be applied now), merge
+// the fields resync can update (customers, subscription billing, custom fields) and report the rest.
+import { customFields } from '../importer/steps/cells.js';
+import { customerAttributes } from '../importer/steps/customer-fields.js';
+import { applyCustomFields } from '../importer/steps/metadata.js';
+import { billingAttributes } from '../importer/steps/subscription-common.js';
+import type { ImportStep, Resolver, SourceRow } from '../importer/types.js';
+import type { JournalObject } from '../state/journal.js';
+import type { Json, JsonObject, Target } from '../target/types.js';
+import { mergeFields, type FieldChange, type Prefer } from './merge.js';
+
+export type ObjectStatus = 'updated' | 'unchanged' | 'conflict' | 'missing';
+
+export interface ObjectVerdict {
+  status: ObjectStatus;
+  changes: FieldChange[];
+  /** Template columns changed since the last import that resync cannot apply through the API. */
+  notUpdatable: string[];
+  /** The values to journal as last applied (conflicting and unapplied columns keep their old value). */
+  applied?: Record<string, string>;
+  message?: string;
+}
+
+/** Objects resync compares; the others (payment profiles, balances, invoices) are history it leaves as imported. */
+export const COMPARED_TYPES: ReadonlySet<string> = new Set(['customer', 'subscription', 'product_family', 'product', 'product_price_point', 'component', 'component_price_point', 'coupon', 'segment']);
+
+/** Template column of a customer attribute, where the names differ. */
+const CUSTOMER_COLUMN: Record<string, string> = {
+  organization: 'organization_name',
+  address: 'shipping_address',
+  address_2: 'shipping_address_2',
+  city: 'shipping_city',
+  state: 'shipping_state',
+  zip: 'shipping_zip',
+  country: 'shipping_country',
+};
+const CUSTOMER_ATTRIBUTES = ['first_name', 'last_name', 'email', 'cc_emails', 'organization', 'phone', 'address', 'address_2', 'city', 'state', 'zip', 'country', 'locale', 'vat_number', 'tax_exempt', 'verified'];
+const BILLING_ATTRIBUTES = ['payment_collection_method', 'next_billing_at', 'net_terms'];
+/** Where the site reports a subscription attribute it accepts under another name. */
+const SUBSCRIPTION_SITE_FIELD: Record<string, string> = { next_billing_at: 'next_assessment_at' };
+
+interface Part {
+  /** Columns this part accounts for (changed or not). */
+  columns: Set<string>;
+  changes: FieldChange[];
+  /** Column of each field, for keeping a conflicting column's last-applied value. */
+  columnOf: (field: string) => string[];
+}
+
+export interface ResyncContext {
+  target: Target;
+  resolver: Resolver;
+  prefer: Prefer;
+  dryRun: boolean;
+}
+
+function asRow(row: SourceRow, values: Record<string, string>): SourceRow {
+  return { ...row, values };
+}
+
+function customFieldColumns(row: SourceRow, prefixes: readonly string[]): Set<string> {
+  return new Set(Object.keys(row.values).filter((column) => prefixes.some((prefix) => column.startsWith(`${prefix}[`) && column.endsWith(']'))));
+}
+
+/** Three-way merge of custom fields (site metadata); a cleared cell is reported, never deleted on the site. */
+async function mergeCustomFields(context: ResyncContext, resource: 'customers' | 'subscriptions', id: number, base: SourceRow, now: SourceRow, prefixes: readonly string[]): Promise<Part> {
+  const columns = new Set([...customFieldColumns(now, prefixes), ...customFieldColumns(base, prefixes)]);
+  const before = customFields(base, prefixes);
+  const after = customFields(now, prefixes);
+  const names = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((name) => after[name] !== undefined);
+  const columnOf = (field: string) => [...columns].filter((column) => column.endsWith(`[${field.replace(/^metafield:/, '')}]`));
+  if (names.length === 0) return { columns, changes: [], columnOf };
+  const site = await context.target.listMetadata(resource, id);
+  const merged = mergeFields(names, before, after, site, context.prefer);
+  const values = Object.fromEntries(Object.entries(merged.apply).map(([name, value]) => [name, String(value ?? '')]));
+  if (!context.dryRun && Object.keys(values).length > 0) await applyCustomFields(context.target, resource, id, values);
+  return { columns, changes: merged.changes.map((change) => ({ ...change, field: `metafield:${change.field}` })), columnOf };
+}
+
+async function mergeCustomer(context: ResyncContext, id: number, base: SourceRow, now: SourceRow, reference: string | undefined, prefixes: readonly string[]): Promise<Part[]> {
+  const site = await context.target.readCustomer(id);
+  if (site === undefined) throw new MissingOnSite(`customer ${id} is no longer on the site`);
+  const before = customerAttributes(base, reference) as Record<string, Json>;
+  const after = customerAttributes(now, reference) as Record<string, Json>;
+  const merged = mergeFields(CUSTOMER_ATTRIBUTES, before, after, site, context.prefer);
+  if (!context.dryRun && Object.keys(merged.apply).length > 0) await context.target.updateCustomer(id, merged.apply as JsonObject);
+  const customer: Part = {
+    columns: new Set(CUSTOMER_ATTRIBUTES.map((field) => CUSTOMER_COLUMN[field] ?? field)),
+    changes: merged.changes,
+    columnOf: (field) => [CUSTOMER_COLUMN[field] ?? field],
+  };
+  return [customer, await mergeCustomFields(context, 'customers', id, base, now, prefixes)];
+}
+
+async function mergeSubscription(context: ResyncContext, id: number, base: SourceRow, now: SourceRow): Promise<Part[]> {
+  const site = await context.target.readSubscription(id);
+  if (site === undefined) throw new MissingOnSite(`subscription ${id} is no longer on the site`);
+  const before = (await billingAttributes(base, context.target)) as Record<string, Json>;
+  const after = (await billingAttributes(now, context.target)) as Record<string, Json>;
+  const merged = mergeFields(BILLING_ATTRIBUTES, before, after, site, context.prefer, (field) => SUBSCRIPTION_SITE_FIELD[field] ?? field);
+  if (!context.dryRun && Object.keys(merged.apply).length > 0) await context.target.updateSubscription(id, merged.apply as JsonObject);
+  const parts: Part[] = [
+    { columns: new Set(BILLING_ATTRIBUTES), changes: merged.changes, columnOf: (field) => [field] },
+    await mergeCustomFields(context, 'subscriptions', id, base, now, ['custom_field', 'custom_field_subscription']),
+  ];
+  if (now.kind.startsWith('subscriptions-standard')) {
+    // A standard row carries its customer: the subscription call created it, so its fields are the row's too.
+    const customer = site.customer;
+    const customerId = customer !== null && typeof customer === 'object' && !Array.isArray(customer) ? Number(customer.id) : Number(site.customer_id);
+    const reference = now.values.customer_reference?.trim() || undefined;
+    parts.push(...(await mergeCustomer(context, customerId, base, now, reference, ['custom_field_customer'])));
+  }
+  return parts;
+}
+
+export class MissingOnSite extends Error {}
+
+/** Columns whose template value differs from the one last applied. */
+function changedColumns(base: Record<string, string>, now: Record<string, string>): string[] {
+  return [...new Set([...Object.keys(base), ...Object.keys(now)])].filter((column) => (base[column] ?? '') !== (now[column] ?? ''));
+}
+
+/**
+ * The verdict for one journaled object: `find` locates it by its natural key (a different id means
+ * it was replaced outside the toolkit: reported, never touched); then the template's changes since
+ * the last import are merged into the fields the API lets resync update.
+ */
+export async function resyncObject(step: ImportStep, object: JournalObject, context: ResyncContext): Promise<ObjectVerdict> {
+  const found = await step.find(context.target, context.resolver);
+  if (found === undefined) {
+    return { status: 'missing', changes: [], notUpdatable: [], message: `no longer on the site (deleted outside the toolkit); resync does not recreate it: migrate erase, then test-import, recreates it` };
+  }
+  if (String(found.id) !== String(object.id)) {
+    return { status: 'missing', changes: [], notUpdatable: [], message: `the site's ${step.type.replace(/_/g, ' ')} under this key is ${found.id}, not ${object.id} as imported: left alone` };
+  }
+  const base = object.applied ?? {};
+  const now = found.applied ?? {};
+  const changed = changedColumns(base, now);
+  if (changed.length === 0) return { status: 'unchanged', changes: [], notUpdatable: [], applied: now };
+  const row = step.source;
+  const baseRow = asRow(row, base);
+  const nowRow = asRow(row, now);
+  let parts: Part[] = [];
+  try {
+    if (step.type === 'customer') parts = await mergeCustomer(context, Number(object.id), baseRow, nowRow, row.key || undefined, ['custom_field']);
+    else if (step.type === 'subscription') parts = await mergeSubscription(context, Number(object.id), baseRow, nowRow);
+  } catch (error) {
+    if (error instanceof MissingOnSite) return { status: 'missing', changes: [], notUpdatable: [], message: error.message };
+    throw error;
+  }
+  const handled = new Set(parts.flatMap((part) => [...part.columns]));
+  const notUpdatable = changed.filter((column) => !handled.has(column));
+  const changes = parts.flatMap((part) => part.changes);
+  // Conflicting and unapplied columns keep their last-applied value, so the next resync reports them again.
+  const keepBase = new Set([...notUpdatable, ...parts.flatMap((part) => part.changes.filter((change) => change.action === 'conflict').flatMap((change) => part.columnOf(change.field)))]);
+  const applied: Record<string, string> = {};
+  for (const column of new Set([...Object.keys(now), ...Object.keys(base)])) {
+    const value = keepBase.has(column) ? base[column] : now[column];
+    if (value !== undefined) applied[column] = value;
+  }
+  const status: ObjectStatus = keepBase.size > 0 ? 'conflict' : changes.some((change) => change.action !== 'conflict') ? 'updated' : 'unchanged';
+  return { status, changes, notUpdatable, applied };
+}

@@ -1,0 +1,231 @@
+// One resync: new rows are created by the import engine, rows the journal holds are merged field by
+// field against the site (manual edits survive), rows gone from the templates are reported or, with
+// --prune, erased; then the journal's last-applied values, the annotated files and the report.
+import { basename } from 'node:path';
+import { confirmBySubdomain } from '../cli/confirm-site.js';
+import { executeErase } from '../erase/execute.js';
+import { runPool } from '../erase/pool.js';
+import { planImportedErase } from '../erase/plan.js';
+import { executePlan, type NodeResult } from '../importer/execute.js';
+import { isRowLevelFailure, messagesOf } from '../importer/failures.js';
+import type { PlanNode } from '../importer/plan.js';
+import { reconcileIntents } from '../importer/reconcile.js';
+import { ImportResolver } from '../importer/resolver.js';
+import { prepareResultFiles, rowResultOf, writeResultFiles, type RowResult } from '../importer/results.js';
+import type { PreparedImport } from '../importer/run-import.js';
+import { openJournal, siteKeyOf, type Journal, type JournalObject } from '../state/journal.js';
+import { newRunId } from '../state/runs.js';
+import type { Target } from '../target/types.js';
+import type { Prefer } from './merge.js';
+import { COMPARED_TYPES, resyncObject, type ObjectVerdict } from './object-merge.js';
+import { summarize, type RemovedRow, type ResyncDocument, type ResyncRow, type ResyncRowStatus } from './report.js';
+
+export interface ResyncOptions {
+  prepared: PreparedImport;
+  target: Target;
+  stateDir: string;
+  outDir: string;
+  asOf: string;
+  concurrency: number;
+  prefer: Prefer;
+  prune: boolean;
+  dryRun: boolean;
+  yes: boolean;
+  /** The configuration marks the site live (the site's own answer counts too). */
+  configuredLive: boolean;
+  signal?: AbortSignal;
+  log?: (line: string) => void;
+}
+
+export interface ResyncOutcome {
+  document: ResyncDocument;
+  fatal?: unknown;
+}
+
+/** Journal objects of these files' kinds and file names whose rows are no longer in the files. */
+function removedObjects(journal: Journal, prepared: PreparedImport): JournalObject[] {
+  const kinds = new Set(prepared.inputs.map((input) => String(input.template)));
+  const names = new Set(prepared.inputs.map((input) => basename(input.path)));
+  return [...journal.objects().values()].filter(
+    (object) => object.state === 'done' && kinds.has(object.kind) && names.has(basename(object.file)) && !prepared.plan.byNaturalKey.has(object.naturalKey),
+  );
+}
+
+function describeObject(node: PlanNode, object: JournalObject | undefined): string {
+  return `${node.step.type.replace(/_/g, ' ')}${object?.id !== undefined ? ` ${object.id}` : ''}`;
+}
+
+function rowStatusOf(base: RowResult, verdicts: ObjectVerdict[]): ResyncRowStatus {
+  if (base.status === 'error') return 'error';
+  if (base.status === 'pending') return 'pending';
+  if (base.status === 'success') return 'created';
+  if (verdicts.some((verdict) => verdict.status === 'missing')) return 'error';
+  if (verdicts.some((verdict) => verdict.status === 'conflict')) return 'conflict';
+  if (verdicts.some((verdict) => verdict.status === 'updated')) return 'updated';
+  return 'unchanged';
+}
+
+/** The Result cell: created → link; updated/unchanged/conflict → what happened, then the link. */
+function resultText(status: ResyncRowStatus, base: RowResult, row: ResyncRow, verdicts: ObjectVerdict[]): string {
+  const link = base.result;
+  if (status === 'created' || status === 'pending') return link;
+  if (status === 'error') return base.status === 'error' ? base.result : verdicts.find((verdict) => verdict.status === 'missing')?.message ?? base.result;
+  const updated = row.changes.filter((change) => change.action !== 'conflict').map((change) => change.field);
+  const parts: string[] = [];
+  if (updated.length > 0) parts.push(`updated ${updated.join(', ')}`);
+  const conflicts = row.changes.filter((change) => change.action === 'conflict');
+  if (conflicts.length > 0) {
+    parts.push(`conflict: ${conflicts.map((change) => `${change.field} edited on the site ("${change.site}"), kept; template says "${change.template}"`).join('; ')} (--prefer source overwrites)`);
+  }
+  if (row.notUpdatable.length > 0) parts.push(`changed in the template but not updatable by resync: ${row.notUpdatable.join(', ')}`);
+  if (parts.length === 0) parts.push('unchanged');
+  return `${parts.join(' | ')}: ${link}`;
+}
+
+export async function runResync(options: ResyncOptions): Promise<ResyncOutcome> {
+  const { prepared, target } = options;
+  const info = await target.readSite();
+  const live = options.configuredLive || info.mode === 'live';
+  if (live && !options.dryRun) {
+    await confirmBySubdomain({ action: `This resyncs the LIVE site ${target.baseUrl}.`, subdomain: info.subdomain, command: 'resync', yes: options.yes });
+  }
+  const runId = newRunId();
+  const outputs = options.dryRun ? undefined : await prepareResultFiles(prepared.loaded, options.outDir);
+  const journal = await openJournal(options.stateDir, siteKeyOf(info, target.baseUrl), runId);
+  const resolver = new ImportResolver(target, journal);
+  let fatal: unknown;
+  const verdicts = new Map<PlanNode, ObjectVerdict>();
+  const labels = new Map<PlanNode, string>();
+  let execution: Map<PlanNode, NodeResult> = new Map();
+  let interrupted = false;
+  const removed: RemovedRow[] = [];
+  try {
+    if (!options.dryRun && journal.unfinishedIntents().length > 0) {
+      const reconciled = await reconcileIntents(prepared.plan, journal, target, resolver, options.concurrency);
+      options.log?.(`Reconciled ${reconciled.found + reconciled.absent} unfinished creates from an earlier run.`);
+    }
+    const objects = journal.objects();
+    const existing = prepared.plan.nodes.filter((node) => node.preFailure === undefined && objects.get(node.step.naturalKey)?.state === 'done');
+    const gone = removedObjects(journal, prepared);
+
+    if (options.dryRun) {
+      for (const node of prepared.plan.nodes) {
+        const object = objects.get(node.step.naturalKey);
+        if (existing.includes(node)) execution.set(node, { status: 'skipped', outcome: { id: object!.id!, link: object!.link ?? '' } });
+        else execution.set(node, node.preFailure !== undefined ? { status: 'failed', error: node.preFailure } : { status: 'done', outcome: { id: '', link: 'to be created' } });
+      }
+    } else {
+      const run = await executePlan(prepared.plan, { target, journal, resolver, inFlight: options.concurrency * 2, ...(options.signal ? { signal: options.signal } : {}) });
+      execution = run.results;
+      fatal = run.fatal;
+      interrupted = run.interrupted;
+    }
+
+    const stopped = (): boolean => fatal !== undefined || options.signal?.aborted === true;
+    const compared = existing.filter((node) => COMPARED_TYPES.has(node.step.type));
+    await runPool(compared, options.concurrency, stopped, async (node) => {
+      const object = objects.get(node.step.naturalKey)!;
+      labels.set(node, describeObject(node, object));
+      try {
+        const verdict = await resyncObject(node.step, object, { target, resolver, prefer: options.prefer, dryRun: options.dryRun });
+        verdicts.set(node, verdict);
+        const changedApplied = verdict.applied !== undefined && JSON.stringify(verdict.applied) !== JSON.stringify(object.applied ?? {});
+        if (!options.dryRun && changedApplied) {
+          await journal.record({
+            type: object.type, naturalKey: object.naturalKey, kind: object.kind, file: object.file, row: object.row, event: 'done',
+            id: object.id!, link: object.link ?? '', applied: verdict.applied!,
+            ...(object.nextRenewal !== undefined ? { nextRenewal: object.nextRenewal } : {}),
+            ...(object.amount !== undefined ? { amount: object.amount } : {}),
+          });
+        }
+      } catch (error) {
+        if (!isRowLevelFailure(error)) {
+          fatal ??= error;
+          return;
+        }
+        verdicts.set(node, { status: 'missing', changes: [], notUpdatable: [], message: messagesOf(error) });
+      }
+    });
+    interrupted ||= options.signal?.aborted === true;
+
+    const goneMap = new Map(gone.map((object) => [object.naturalKey, object]));
+    const erasePlan = planImportedErase(goneMap, { mode: live ? 'live' : 'test', catalog: true });
+    const results = new Map<JournalObject, RemovedRow['status']>();
+    const messages = new Map<JournalObject, string>();
+    if (options.prune && !options.dryRun && !stopped()) {
+      const erased = await executeErase(erasePlan.items, { target, journal, concurrency: options.concurrency, ...(options.signal ? { signal: options.signal } : {}) });
+      fatal ??= erased.fatal;
+      for (const result of erased.results) {
+        for (const object of [result.item.object, ...result.item.companions]) {
+          results.set(object, result.status);
+          if (result.message) messages.set(object, result.message);
+        }
+      }
+    }
+    const kept = new Map(erasePlan.kept.map((entry) => [entry.object, entry.reason]));
+    for (const object of gone) {
+      const status = results.get(object) ?? (options.prune ? (options.dryRun ? 'planned' : kept.has(object) ? 'reported' : 'pending') : 'reported');
+      const message = messages.get(object) ?? kept.get(object);
+      removed.push({ file: object.file, row: object.row, type: object.type, key: object.naturalKey.slice(object.type.length + 1), ...(object.id !== undefined ? { id: object.id } : {}), status, ...(message ? { message } : {}) });
+    }
+  } finally {
+    await journal.close();
+  }
+
+  const rows: ResyncRow[] = [];
+  const rowResults: RowResult[] = [];
+  const planned = new Set(prepared.loaded.rowSteps.map(({ row }) => row));
+  for (const file of prepared.loaded.files) {
+    for (const source of file.rows) {
+      if (!planned.has(source)) continue;
+      const nodes = prepared.plan.rowNodes.get(source) ?? [];
+      const base = rowResultOf(source, nodes, execution, prepared.loaded.invalid.get(source));
+      const rowVerdicts = nodes.flatMap((node) => (verdicts.has(node) ? [verdicts.get(node)!] : []));
+      const status = rowStatusOf(base, rowVerdicts);
+      const row: ResyncRow = {
+        file: source.file,
+        row: source.row,
+        key: source.key,
+        status,
+        result: '',
+        changes: nodes.flatMap((node) => (verdicts.get(node)?.changes ?? []).map((change) => ({ ...change, object: labels.get(node) ?? node.step.type }))),
+        notUpdatable: [...new Set(rowVerdicts.flatMap((verdict) => verdict.notUpdatable))],
+      };
+      row.result = resultText(status, base, row, rowVerdicts);
+      rows.push(row);
+      rowResults.push({ ...base, status: status === 'error' ? 'error' : status === 'pending' ? 'pending' : 'success', result: row.result });
+    }
+  }
+  const resultFiles = outputs ? await writeResultFiles(prepared.loaded, rowResults, outputs) : [];
+  const stoppedAs: ResyncDocument['stopped'] = interrupted ? 'interrupted' : fatal !== undefined ? 'target-failed' : undefined;
+  const summary = summarize(rows, removed);
+  const inputs = prepared.inputs.map((input) => input.path).join(' ');
+  const next = options.dryRun
+    ? `migrate resync ${inputs}${options.prune ? ' --prune' : ''}   (applies this plan)`
+    : stoppedAs
+      ? `migrate resync ${inputs}   (resumes: what was done is journaled)`
+      : summary.error > 0
+        ? 'fix the rows marked error, then run resync again'
+        : summary.removed > summary.pruned && !options.prune
+          ? `rows gone from the templates are still on the site: migrate resync ${inputs} --prune removes them`
+          : 'migrate compare on the result files';
+  return {
+    document: {
+      version: 1,
+      command: 'resync',
+      site: target.baseUrl,
+      run: runId,
+      asOf: options.asOf,
+      dryRun: options.dryRun,
+      prefer: options.prefer,
+      prune: options.prune,
+      ...(stoppedAs ? { stopped: stoppedAs } : {}),
+      summary,
+      rows,
+      removed,
+      resultFiles,
+      next,
+    },
+    ...(fatal !== undefined ? { fatal } : {}),
+  };
+}
