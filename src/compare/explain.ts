@@ -33,6 +33,8 @@ export interface Cause {
 }
 
 export interface Explanation {
+  /** Where `site`'s lines come from: the site's renewal preview, or the catalog priced locally (no site). */
+  preview: 'site' | 'catalog' | null;
   /** The preview's lines, one text per line: "seats ×2 20.00". */
   site: string[];
   /** The row's template values, in the same order: "seats ×2". */
@@ -80,7 +82,7 @@ export function explainMismatch(input: ExplainInput): Explanation {
     });
   }
   causes.sort((a, b) => Number(b.fits) - Number(a.fits));
-  return { site: preview ? siteLines(preview, money) : [], template: templateLines(template), causes };
+  return { preview: preview?.source ?? null, site: preview ? siteLines(preview, money) : [], template: templateLines(template), causes };
 }
 
 function isEmptyCatalog(catalog: CatalogFacts): boolean {
@@ -347,6 +349,7 @@ export function explainInvoiceMismatch(input: InvoiceExplainInput): Explanation 
   if (lines !== undefined && !lines.minus(input.expected).abs().lessThanOrEqualTo(input.tolerance)) {
     const fitsActual = lines.minus(input.actual).abs().lessThanOrEqualTo(input.tolerance);
     return {
+      preview: 'site',
       site: [`total ${money(input.actual)}`],
       template,
       causes: [{
@@ -357,6 +360,7 @@ export function explainInvoiceMismatch(input: InvoiceExplainInput): Explanation 
     };
   }
   return {
+    preview: 'site',
     site: [`total ${money(input.actual)}`],
     template,
     causes: [{ code: 'unexplained', fits: false, message: `the line items match total_amount, yet the site's invoice totals ${money(input.actual)}: open the invoice on the site to see its lines` }],

@@ -18,7 +18,7 @@ export interface CompareJsonMismatch extends CompareJsonRow {
   expected: string;
   actual: string;
   difference: string;
-  explanation: { site: string[]; template: string[]; causes: Cause[] } | null;
+  explanation: { preview: 'site' | 'catalog' | null; site: string[]; template: string[]; causes: Cause[] } | null;
 }
 
 export interface CompareJsonDocument {

@@ -7,6 +7,9 @@ import { describeRange } from './renewal-range.js';
 
 const GROUP_LABELS: Record<TotalsGroup, string> = { subscriptions: 'next renewals', export: 'export', invoices: 'invoices' };
 const SOURCE_LABELS = { result: 'ChargifyNextRenewal', export: 'export', site: 'site' } as const;
+/** A terminal report stays readable: the rest is in --format json and the --out CSV. */
+const MISMATCHES_SHOWN = 50;
+const NOTES_SHOWN = 20;
 
 export function renderComparePretty(report: CompareReport, colors: Colors): string {
   const out: string[] = [];
@@ -34,17 +37,18 @@ export function renderComparePretty(report: CompareReport, colors: Colors): stri
   const mismatches = sortedMismatches(report.mismatches);
   if (mismatches.length > 0) {
     out.push(colors.bold(`Mismatches (${mismatches.length}), largest difference first`));
-    for (const mismatch of mismatches) {
+    for (const mismatch of mismatches.slice(0, MISMATCHES_SHOWN)) {
       const money = (amount: Decimal): string => formatMoney(amount, mismatch.currency);
       out.push(`  ${colors.bold(`${mismatch.file} row ${mismatch.row}`)}${mismatch.key ? `  ${mismatch.key}` : ''}${mismatch.kind === 'invoice' ? '  (invoice)' : ''}`);
       out.push(`    expected ${money(mismatch.expected)} · ${SOURCE_LABELS[mismatch.source]} ${money(mismatch.actual)} · difference ${colors.red(signed(mismatch.difference, mismatch.currency))} ${mismatch.currency}`);
       const explanation = mismatch.explanation;
       if (explanation) {
-        if (explanation.site.length > 0) out.push(`    ${colors.dim('site:    ')} ${explanation.site.join(' · ')}`);
+        if (explanation.site.length > 0) out.push(`    ${colors.dim(explanation.preview === 'catalog' ? 'catalog: ' : 'site:    ')} ${explanation.site.join(' · ')}`);
         if (explanation.template.length > 0) out.push(`    ${colors.dim('template:')} ${explanation.template.join(' · ')}`);
         for (const cause of explanation.causes) out.push(`    ${cause.fits ? colors.yellow('likely cause:') : colors.dim('note:')} ${cause.message}`);
       }
     }
+    if (mismatches.length > MISMATCHES_SHOWN) out.push(colors.dim(`  … and ${mismatches.length - MISMATCHES_SHOWN} more: --out DIR writes them all to a CSV, --format json lists them all`));
     out.push('');
   }
   section(out, colors, 'Rows without an expected amount (not compared)', report.missingExpected, (note) => (note.amount ? `actual ${formatMoney(note.amount, note.currency)}; ` : '') + note.reason);
@@ -58,7 +62,8 @@ export function renderComparePretty(report: CompareReport, colors: Colors): stri
 function section(out: string[], colors: Colors, title: string, notes: RowNote[], describe: (note: RowNote) => string): void {
   if (notes.length === 0) return;
   out.push(colors.bold(`${title} (${notes.length})`));
-  for (const note of notes) out.push(`  ${note.file} row ${note.row}${note.key ? `  ${note.key}` : ''}: ${describe(note)}`);
+  for (const note of notes.slice(0, NOTES_SHOWN)) out.push(`  ${note.file} row ${note.row}${note.key ? `  ${note.key}` : ''}: ${describe(note)}`);
+  if (notes.length > NOTES_SHOWN) out.push(colors.dim(`  … and ${notes.length - NOTES_SHOWN} more (--format json lists them all)`));
   out.push('');
 }
 

@@ -16,7 +16,7 @@ function report(): CompareReport {
     comparisonOf(ref(4, 'c', 'JPY'), 'result', d('1000'), d('900'), d(0)),
     comparisonOf(ref(5, 'INV-1', 'USD', 'invoice'), 'result', d('75'), d('75'), d(0)),
   ];
-  comparisons[1]!.explanation = { site: ['pro 99.00'], template: ['pro'], causes: [{ code: 'coupon-not-applied', fits: true, message: 'coupon X is on the row but the site did not apply it' }] };
+  comparisons[1]!.explanation = { preview: 'site', site: ['pro 99.00'], template: ['pro'], causes: [{ code: 'coupon-not-applied', fits: true, message: 'coupon X is on the row but the site did not apply it' }] };
   const missingExpected: RowNote[] = [{ ...ref(6, 'd'), amount: d('29'), reason: 'YourExpectedRenewal is blank' }];
   const notImported: RowNote[] = [{ ...ref(7, 'e'), reason: 'not imported: email: invalid' }];
   const parts = { comparisons, missingExpected, missingActual: [], notImported, rows: 6, outsideRange: 0 };

@@ -2,6 +2,7 @@
 // embedded sandbox, then compares the real result files (and edited copies that show each site-side
 // cause) — exit codes, the JSON document, the --out CSV, exports, --renewing, --refresh, bad input.
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -41,6 +42,14 @@ interface CompareDocument {
   notImported: Array<{ key: string; reason: string }>;
 }
 
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once('error', () => resolve(false));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+  });
+}
+
 const fitting = (mismatch: Mismatch | undefined): string[] => mismatch?.explanation?.causes.filter((cause) => cause.fits).map((cause) => cause.code) ?? [];
 
 beforeAll(async () => {
@@ -69,6 +78,7 @@ describe('migrate compare on the imported samples', () => {
     expect(mismatch).toMatchObject({ kind: 'subscription', file: 'migrate-results/subscriptions-standard.csv', row: 13, key: 'std-012', source: 'result', expected: '129.60', actual: '144.00', difference: '14.40' });
     expect(fitting(mismatch)).toEqual(['expected-fits-coupon']);
     expect(mismatch!.explanation!.site).toContain('seats ×2 20.00');
+    expect(mismatch!.explanation!.preview).toBe('site');
 
     const csv = parse(await readFile(join(dir, 'reports', 'compare-mismatches.csv'), 'utf8'), { columns: true }) as Array<Record<string, string>>;
     expect(csv).toEqual([expect.objectContaining({ file: 'migrate-results/subscriptions-standard.csv', row: '13', key: 'std-012', expected: '129.60', actual: '144.00', difference: '14.40' })]);
@@ -128,6 +138,7 @@ describe('migrate compare on the imported samples', () => {
     const document = json(result.stdout);
     expect(document.site).toBeNull();
     expect(document.mismatches[0]!.explanation!.site).toContain('pro (pro-monthly) 99.00');
+    expect(document.mismatches[0]!.explanation!.preview).toBe('catalog');
     expect(fitting(document.mismatches[0])).toEqual(['expected-fits-coupon']);
   });
 });
@@ -192,11 +203,14 @@ describe('migrate compare on edited results: site-side causes, missing values, -
 });
 
 describe('migrate compare next to a running migrate sandbox', () => {
-  it('asks the sandbox that holds the state folder, at the address of the import', async () => {
+  it('asks the sandbox that holds the state folder, at the address of the import', async (context) => {
     const runsDir = join(dir, '.migrate', 'runs');
     const [record] = await readdir(runsDir);
     const { site } = JSON.parse(await readFile(join(runsDir, record!), 'utf8')) as { site: { baseUrl: string } };
-    const sandbox = await startSandbox({ port: Number(new URL(site.baseUrl).port), host: '127.0.0.1', dataDir: join(dir, '.migrate', 'sandbox') });
+    const port = Number(new URL(site.baseUrl).port);
+    // A sandbox that cannot listen keeps its data folder locked for this process: probe the port first.
+    if (!(await portIsFree(port))) context.skip(`port ${port} of the import is taken by another program now`);
+    const sandbox = await startSandbox({ port, host: '127.0.0.1', dataDir: join(dir, '.migrate', 'sandbox') });
     try {
       const result = await compare(['migrate-results', '--format', 'json']);
       expect(result.code, result.stderr).toBe(1);
