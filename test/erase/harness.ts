@@ -73,3 +73,21 @@ export async function siteSnapshot(target: Target): Promise<{ customers: string[
   const products = (await all(target.listProducts())).map((product) => String(product.handle)).sort();
   return { customers, subscriptions, products };
 }
+
+/** Validates and plans files as the CLI does, without sending anything. */
+export async function prepareFiles(files: string[]) {
+  const report = await validateFiles(files, { asOf: AS_OF });
+  return prepareImport(report.files.map((file) => ({ path: file.path, template: file.template, findings: file.findings })));
+}
+
+/** Rewrites cells of a template file: `edit` receives each row's cells by column and changes them in place; returning false drops the row. */
+export async function editCsv(path: string, edit: (row: Record<string, string>) => boolean | void, append: Array<Record<string, string>> = []): Promise<void> {
+  const [header, ...rows] = parse(await readFile(path, 'utf8')) as string[][];
+  const out: string[][] = [header!];
+  for (const cells of [...rows, ...append.map((values) => header!.map((column) => values[column] ?? ''))]) {
+    const row = Object.fromEntries(header!.map((column, index) => [column, cells[index] ?? '']));
+    if (edit(row) === false) continue;
+    out.push(header!.map((column) => row[column] ?? ''));
+  }
+  await writeFile(path, stringify(out));
+}
