@@ -1,14 +1,16 @@
 // `validate --preview`: before any import, prices each subscription row's next renewal from the catalog
 // templates (src/pricing, as the sandbox does) and reports rows whose YourExpectedRenewal disagrees,
 // with the likely cause — a wrong product or a missed coupon is caught before the first test import.
+import { openCsv } from '../csv/reader.js';
 import { InputError } from '../errors.js';
+import { detectTemplate } from '../templates/detect.js';
 import type { TemplateKind } from '../templates/types.js';
 import type { Finding } from '../rules/finding.js';
 import { Decimal, formatMoney } from '../pricing/index.js';
 import { isCatalogEmpty, readCatalog } from './catalog.js';
 import { priceFromCatalog } from './catalog-price.js';
 import { explainMismatch } from './explain.js';
-import { readCompareInputs } from './result-rows.js';
+import { streamCompareInputs } from './result-rows.js';
 
 const PREVIEW_RULE = 'expected-renewal';
 
@@ -24,16 +26,16 @@ export async function previewRenewalFindings(
   tolerance: Decimal = new Decimal(0),
   kinds?: ReadonlyMap<string, TemplateKind>,
 ): Promise<Finding[]> {
-  const inputs = await readCompareInputs(inputPaths, { lenientAmounts: true, ...(kinds ? { kinds } : {}) });
-  const catalog = await readCatalog([...inputs.catalogPaths, ...catalogPaths.filter((path) => !inputs.catalogPaths.includes(path))]);
+  const catalog = await readCatalog([...new Set([...(await catalogFilesAmong(inputPaths, kinds)), ...catalogPaths])]);
   if (isCatalogEmpty(catalog)) {
     throw new InputError('preview-needs-catalog', '--preview prices subscriptions from the catalog templates, and none was given.', {
       hint: 'Include products.csv (and components.csv, coupons.csv) among the files, or pass --catalog DIR.',
     });
   }
   const findings: Finding[] = [];
-  for (const row of inputs.subscriptions) {
-    if (row.expected === undefined) continue;
+  // Rows stream through: only the findings are kept, whatever the size of the files.
+  for await (const row of streamCompareInputs(inputPaths, { lenientAmounts: true, ...(kinds ? { kinds } : {}) })) {
+    if (row.kind !== 'subscription' || row.expected === undefined) continue;
     const currency = row.currency ?? 'USD';
     const priced = priceFromCatalog(row.facts, catalog, currency);
     if (!priced.ok) continue;
@@ -57,4 +59,13 @@ export async function previewRenewalFindings(
     });
   }
   return findings;
+}
+
+async function catalogFilesAmong(paths: string[], kinds: ReadonlyMap<string, TemplateKind> | undefined): Promise<string[]> {
+  const found: string[] = [];
+  for (const path of paths) {
+    const kind = kinds?.get(path) ?? detectTemplate((await openCsv(path)).header, path).kind;
+    if (kind === 'products' || kind === 'components' || kind === 'coupons') found.push(path);
+  }
+  return found;
 }

@@ -48,13 +48,6 @@ export interface InvoiceRow extends RowBase {
   lineItemsTotal?: Decimal;
 }
 
-export interface CompareInputs {
-  subscriptions: SubscriptionRow[];
-  invoices: InvoiceRow[];
-  /** Files of catalog kinds (products, components, coupons), read for pricing and explanations. */
-  catalogPaths: string[];
-}
-
 const SUBSCRIPTION_KINDS = new Set<TemplateKind>([
   'subscriptions-standard',
   'subscriptions-standard-custom-pricing',
@@ -71,17 +64,6 @@ export interface ReadOptions {
 }
 
 export type CompareInput = SubscriptionRow | InvoiceRow | { kind: 'catalog'; path: string };
-
-/** Every input collected: for small sets and for validate --preview. */
-export async function readCompareInputs(paths: readonly string[], options: ReadOptions = {}): Promise<CompareInputs> {
-  const inputs: CompareInputs = { subscriptions: [], invoices: [], catalogPaths: [] };
-  for await (const input of streamCompareInputs(paths, options)) {
-    if (input.kind === 'catalog') inputs.catalogPaths.push(input.path);
-    else if (input.kind === 'subscription') inputs.subscriptions.push(input);
-    else inputs.invoices.push(input);
-  }
-  return inputs;
-}
 
 /**
  * The inputs one by one, in file and row order, so that compare keeps only what differs. A file's

@@ -3,9 +3,19 @@ import { describe, expect, it } from 'vitest';
 import { readCatalog } from '../../src/compare/catalog.js';
 import { priceFromCatalog } from '../../src/compare/catalog-price.js';
 import { matchExportEntry, readSubscriptionExport } from '../../src/compare/export-file.js';
-import { readCompareInputs } from '../../src/compare/result-rows.js';
+import { streamCompareInputs, type InvoiceRow, type ReadOptions, type SubscriptionRow } from '../../src/compare/result-rows.js';
 import { InputError } from '../../src/errors.js';
 import { withTempDir } from '../helpers/temp-dir.js';
+
+async function readCompareInputs(paths: string[], options: ReadOptions = {}): Promise<{ subscriptions: SubscriptionRow[]; invoices: InvoiceRow[]; catalogPaths: string[] }> {
+  const inputs = { subscriptions: [] as SubscriptionRow[], invoices: [] as InvoiceRow[], catalogPaths: [] as string[] };
+  for await (const input of streamCompareInputs(paths, options)) {
+    if (input.kind === 'catalog') inputs.catalogPaths.push(input.path);
+    else if (input.kind === 'subscription') inputs.subscriptions.push(input);
+    else inputs.invoices.push(input);
+  }
+  return inputs;
+}
 
 const ADVANCED_HEADER =
   'Status,Result,ChargifyNextRenewal,YourExpectedRenewal,create_subscription,organization_name,import_identifier_customer_reference,who_pays,invoice_type,align,receive_invoice_emails,subscription_reference,currency,payment_collection_method,previous_billing_at,next_billing_at,net_terms,service_credit_balance,prepayment_balance,product_handle,product_price_point_handle,coupon_code_1,component_1,componentPricepoint_1,componentQuantity_1';
