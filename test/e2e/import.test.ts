@@ -128,6 +128,23 @@ describe('test-import', () => {
     });
   });
 
+  it('keeps rows marked success in a results file given as input, creating nothing again', async () => {
+    await withSandboxes(async (test) => {
+      await withTempDir({ ...catalogFiles(), 'data/subs.csv': subscriptionsCsv(3) }, async (dir) => {
+        await writeFile(join(dir, '.migraterc.json'), JSON.stringify({ sites: { test: { baseUrl: test.baseUrl } } }));
+        const first = await runCli(dir, ['test-import', 'data', '--as-of', AS_OF]);
+        expect(first.code, first.stderr).toBe(0);
+        // Another state folder: only the Status column can tell these rows were imported.
+        await writeFile(join(dir, '.migraterc.json'), JSON.stringify({ sites: { test: { baseUrl: test.baseUrl } }, stateDir: 'other-state' }));
+        const again = await runCli(dir, ['test-import', 'migrate-results', '--as-of', AS_OF, '--out', 'second', '--format', 'json']);
+        expect(again.code, again.stderr).toBe(0);
+        expect(JSON.parse(again.stdout).summary).toMatchObject({ rows: 5, success: 0, skipped: 5 });
+        expect(await readFile(join(dir, 'second', 'subs.csv'), 'utf8')).toBe(await readFile(join(dir, 'migrate-results', 'subs.csv'), 'utf8'));
+        expect(await count(test, 'listSubscriptions')).toBe(3);
+      });
+    });
+  });
+
   it('prints the plan with --dry-run and sends nothing', async () => {
     await withSandboxes(async (test) => {
       await withTempDir({ ...catalogFiles(), 'data/subs.csv': subscriptionsCsv(5) }, async (dir) => {
