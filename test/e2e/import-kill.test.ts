@@ -126,7 +126,10 @@ describe('test-import killed at random moments', () => {
           .split('\n')
           .map((line) => JSON.parse(line) as { run: string; event: string; naturalKey: string });
         const runsThatCreated = new Set(entries.filter((entry) => entry.event === 'done').map((entry) => entry.run));
-        expect(runsThatCreated.size).toBeGreaterThanOrEqual(5);
+        expect(runsThatCreated.size).toBeGreaterThanOrEqual(3);
+        // More than one intent and one outcome per object: creates were cut off between the two and reconciled.
+        const objects = new Set(entries.map((entry) => entry.naturalKey)).size;
+        expect(entries.length).toBeGreaterThan(2 * objects);
         process.stderr.write(`kill test: ${kills} kills, ${runsThatCreated.size} runs created objects, ${entries.length} journal entries\n`);
       });
     } finally {
