@@ -1,8 +1,5 @@
 // One erase, whatever the scope: read the journal (or the site), show the plan, ask for the typed
 // subdomain, carry it out with Ctrl-C handling, journal what left the site, and report.
-import { existsSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import { confirmBySubdomain } from '../cli/confirm-site.js';
 import type { Colors } from '../cli/reporters/colors.js';
 import { renderJsonDocument } from '../cli/reporters/json.js';
@@ -14,6 +11,7 @@ import { listRuns, newRunId } from '../state/runs.js';
 import type { SiteInfo, Target } from '../target/types.js';
 import { executeErase, type EraseExecution } from './execute.js';
 import { planImportedErase, type ImportedErasePlan } from './plan.js';
+import { checkJournalFor } from './state-checks.js';
 import { buildEraseDocument, renderErasePlan, renderEraseResult, type EraseDocument, type EraseEntry, type EraseScope } from './report.js';
 import { eraseSiteCustomers, listSiteCustomers, syncJournalAfterClear, syncJournalAfterCustomers, type CustomerResult } from './site-scopes.js';
 
@@ -36,31 +34,6 @@ export interface EraseOptions {
 
 function write(format: 'pretty' | 'json', document: EraseDocument, pretty: string): void {
   process.stdout.write(format === 'json' ? renderJsonDocument(document) : pretty);
-}
-
-/** A state folder must exist for scope imported: it is the only record of what the toolkit created. */
-export function requireStateFolder(stateDir: string): void {
-  if (!existsSync(stateDir)) {
-    throw new InputError('no-state', `There is no state folder at ${stateDir}: nothing here records what the toolkit imported.`, {
-      hint: 'Run erase from the folder you imported from (or set stateDir / --config); --scope customers or site work without a journal.',
-    });
-  }
-}
-
-/** Refuses a journal that records imports into other sites only: the site named is not the one imported into. */
-async function checkJournalFor(stateDir: string, siteKey: string, baseUrl: string): Promise<void> {
-  requireStateFolder(stateDir);
-  let journals: string[] = [];
-  try {
-    journals = (await readdir(join(stateDir, 'journal'))).filter((name) => name.endsWith('.jsonl')).map((name) => name.slice(0, -'.jsonl'.length));
-  } catch {
-    journals = [];
-  }
-  if (!journals.includes(siteKey) && journals.length > 0) {
-    throw new InputError('journal-other-site', `The journal in ${stateDir} records imports into ${journals.join(', ')}, not into ${baseUrl} (${siteKey}).`, {
-      hint: 'Pick the site you imported into with --site; nothing was erased.',
-    });
-  }
 }
 
 async function checkRun(stateDir: string, journal: Journal, run: string): Promise<void> {

@@ -4,6 +4,7 @@
 import { basename } from 'node:path';
 import { confirmBySubdomain } from '../cli/confirm-site.js';
 import { executeErase } from '../erase/execute.js';
+import { checkJournalFor } from '../erase/state-checks.js';
 import { runPool } from '../erase/pool.js';
 import { planImportedErase } from '../erase/plan.js';
 import { executePlan, type NodeResult } from '../importer/execute.js';
@@ -89,6 +90,8 @@ export async function runResync(options: ResyncOptions): Promise<ResyncOutcome> 
   if (live && !options.dryRun) {
     await confirmBySubdomain({ action: `This resyncs the LIVE site ${target.baseUrl}.`, subdomain: info.subdomain, command: 'resync', yes: options.yes });
   }
+  // Resync brings an earlier import up to date: without one into this site there is nothing to merge against.
+  await checkJournalFor(options.stateDir, siteKeyOf(info, target.baseUrl), target.baseUrl);
   const runId = newRunId();
   const outputs = options.dryRun ? undefined : await prepareResultFiles(prepared.loaded, options.outDir);
   const journal = await openJournal(options.stateDir, siteKeyOf(info, target.baseUrl), runId);

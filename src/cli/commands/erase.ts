@@ -2,7 +2,8 @@
 // imported data), then hands over to src/erase. Exit 0/1/2/3/130.
 import { hasSite, loadConfig, resolveSite } from '../../config/index.js';
 import { InputError } from '../../errors.js';
-import { requireStateFolder, runErase } from '../../erase/run-erase.js';
+import { runErase } from '../../erase/run-erase.js';
+import { requireStateFolder } from '../../erase/state-checks.js';
 import type { EraseScope } from '../../erase/report.js';
 import { connectEmbeddedSandbox, connectSite, importFormat } from '../../importer/session.js';
 import { colorEnabled } from '../options.js';

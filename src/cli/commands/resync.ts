@@ -6,6 +6,7 @@ import { connectEmbeddedSandbox, connectSite, importFormat, prepareInputs, runWi
 import type { Prefer } from '../../resync/merge.js';
 import { renderResyncPlan, renderResyncResult } from '../../resync/report.js';
 import { runResync } from '../../resync/run-resync.js';
+import { requireStateFolder } from '../../erase/state-checks.js';
 import { colorEnabled } from '../options.js';
 import { createColors } from '../reporters/colors.js';
 import { renderJsonDocument } from '../reporters/json.js';
@@ -25,6 +26,7 @@ export async function run(paths: string[], flags: ResyncFlags): Promise<void> {
   const format = importFormat(flags.format);
   const prefer = preferOf(flags.prefer);
   const inputs = await prepareInputs(paths, flags);
+  requireStateFolder(inputs.config.stateDir);
   const siteName = flags.site ?? 'test';
   if (flags.site !== undefined && !hasSite(inputs.config, flags.site)) resolveSite(inputs.config, flags.site);
   const site = hasSite(inputs.config, siteName) ? resolveSite(inputs.config, siteName) : undefined;
