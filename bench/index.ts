@@ -6,6 +6,7 @@ const sections: Record<string, Section> = {
   validate: () => import('./validate.js'),
   client: () => import('./client.js'),
   import: () => import('./import.js'),
+  compare: () => import('./compare.js'),
 };
 
 async function main(): Promise<void> {
