@@ -64,6 +64,8 @@ export interface Target {
   listCustomerSubscriptions(customerId: number): Promise<JsonObject[]>;
 
   createPaymentProfile(attrs: JsonObject, intent: CreateIntent): Promise<JsonObject>;
+  /** The customer's active payment profiles, by id (vault tokens as the site shows them: possibly masked). */
+  listPaymentProfiles(customerId: number): Promise<JsonObject[]>;
 
   createSubscription(attrs: JsonObject, intent: CreateIntent): Promise<JsonObject>;
   readSubscription(subscriptionId: number): Promise<JsonObject | undefined>;
@@ -78,6 +80,8 @@ export interface Target {
   previewRenewal(subscriptionId: number): Promise<JsonObject>;
   issueServiceCredit(subscriptionId: number, amount: string, memo: string, intent: CreateIntent): Promise<JsonObject>;
   createPrepayment(subscriptionId: number, amount: string, memo: string, intent: CreateIntent): Promise<JsonObject>;
+  /** The subscription's prepayments (amount_in_cents, memo…); the API offers no such list of service credits. */
+  listPrepayments(subscriptionId: number): Promise<JsonObject[]>;
 
   createInvoice(subscriptionId: number, attrs: JsonObject, intent: CreateIntent): Promise<JsonObject>;
   readInvoice(uid: string): Promise<JsonObject | undefined>;

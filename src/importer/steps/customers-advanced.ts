@@ -6,7 +6,9 @@ import { cell, customFields, flag, requiredCell } from './cells.js';
 import { customerAttributes, PAYMENT_PROFILE_COLUMNS, paymentProfileFields } from './customer-fields.js';
 import { applyCustomFields } from './metadata.js';
 import { RowError } from './row-error.js';
+import { matchingProfile } from './payment-profile-match.js';
 import { linkTo, siteInfo } from './site.js';
+import { idIfExists } from './subscription-common.js';
 import { appliedCells, defineStep, objectId } from './step.js';
 
 const REFERENCE = 'import_identifier_customer_reference';
@@ -51,15 +53,20 @@ function customerStep(row: SourceRow, reference: string): ImportStep {
 }
 
 /**
- * The payment profile has no natural key the site can be searched by (and the Target lists no
- * customer's profiles), so `find` cannot see it: a re-run is kept from creating it twice by the
- * journal, and an interrupted create by the uniqueness token the client derives from the intent.
+ * The payment profile has no natural key, so `find` lists the customer's profiles and takes the one the
+ * row describes (see payment-profile-match.ts): a re-run after the uniqueness token's hour, or with a
+ * lost journal, sees it instead of adding a second card.
  */
 function paymentProfileStep(row: SourceRow, reference: string): ImportStep {
   const customer: ObjectRef = { type: 'customer', key: reference };
   // Checked now so a row with unusable profile columns fails before anything is sent.
   paymentProfileFields(row, { mode: 'test' });
   const applied = appliedCells(row, (column) => column === REFERENCE || PAYMENT_PROFILE_COLUMNS.has(column));
+  const outcome = (profile: JsonObject, customerId: number, target: Target) => ({ id: objectId(profile), link: linkTo(target, { type: 'customer', id: customerId }), applied });
+  const findProfile = async (target: Target, customerId: number): Promise<JsonObject | undefined> => {
+    const fields = paymentProfileFields(row, await siteInfo(target));
+    return matchingProfile(await target.listPaymentProfiles(customerId), fields.attrs);
+  };
   return defineStep({
     type: 'payment_profile',
     key: reference,
@@ -68,11 +75,14 @@ function paymentProfileStep(row: SourceRow, reference: string): ImportStep {
     async create(target, resolver, intent) {
       const fields = paymentProfileFields(row, await siteInfo(target));
       const customerId = await resolver.id(customer);
-      const profile = await target.createPaymentProfile({ ...fields.attrs, customer_id: customerId }, intent());
-      return { id: objectId(profile), link: linkTo(target, { type: 'customer', id: customerId }), applied };
+      const profile = await target.createPaymentProfile({ ...fields.attrs, customer_id: customerId }, intent(() => findProfile(target, customerId)));
+      return outcome(profile, customerId, target);
     },
-    async find() {
-      return undefined;
+    async find(target, resolver) {
+      const customerId = await idIfExists(resolver, customer);
+      if (customerId === undefined) return undefined;
+      const profile = await findProfile(target, customerId);
+      return profile ? outcome(profile, customerId, target) : undefined;
     },
   });
 }

@@ -78,13 +78,23 @@ const BALANCES = [
 ] as const;
 
 /**
- * Service credit and prepayment balances, added after the subscription exists. Neither has a key the
- * site can be searched by, so `find` reads the subscription's balance: a subscription this run
- * created starts at zero, so a positive balance means the credit was already added.
+ * Service credit and prepayment balances, added after the subscription exists. A prepayment is found
+ * again precisely: one with the row's amount and the migration memo already on the subscription means it
+ * was added. The API lists no service credits, so for those `find` reads the subscription's credit
+ * balance instead: a subscription this run created starts at zero, so a positive balance means the
+ * credit was already added.
  */
 export function balanceSteps(row: SourceRow, subscription: ObjectRef): ImportStep[] {
   return BALANCES.flatMap((balance) => {
     if (cell(row, balance.column) === undefined) return [];
+    const outcome = (target: Target, subscriptionId: number, amount: string): StepOutcome =>
+      ({ id: subscriptionId, link: linkTo(target, { type: 'subscription', id: subscriptionId }), applied: { [balance.column]: amount } });
+    /** The prepayment the row describes, if the subscription already has it (with the row's amount in the site's minor unit). */
+    const findPrepayment = async (target: Target, subscriptionId: number, currency: string): Promise<JsonObject | undefined> => {
+      const cents = minorUnits(row, balance.column, currency)!;
+      return (await target.listPrepayments(subscriptionId)).find((prepayment) =>
+        prepayment.memo === balance.memo && prepayment.amount_in_cents !== null && prepayment.amount_in_cents !== undefined && Number(prepayment.amount_in_cents) === cents);
+    };
     return [
       defineStep({
         type: balance.type,
@@ -96,18 +106,23 @@ export function balanceSteps(row: SourceRow, subscription: ObjectRef): ImportSte
           const currency = await subscriptionCurrency(target, subscriptionId);
           const amount = fromMinorUnits(minorUnits(row, balance.column, currency)!, currency);
           if (balance.type === 'service_credit') await target.issueServiceCredit(subscriptionId, amount, balance.memo, intent());
-          else await target.createPrepayment(subscriptionId, amount, balance.memo, intent());
+          else await target.createPrepayment(subscriptionId, amount, balance.memo, intent(() => findPrepayment(target, subscriptionId, currency)));
           // A balance is known by its subscription: that is what `find` can see again, and where the Result link points.
-          return { id: subscriptionId, link: linkTo(target, { type: 'subscription', id: subscriptionId }), applied: { [balance.column]: amount } };
+          return outcome(target, subscriptionId, amount);
         },
         async find(target, resolver) {
           const subscriptionId = await idIfExists(resolver, subscription);
           if (subscriptionId === undefined) return undefined;
           const site = await target.readSubscription(subscriptionId);
-          const cents = site?.[balance.siteField];
-          if (site === undefined || cents === undefined || cents === null || Number(cents) <= 0) return undefined;
+          if (site === undefined) return undefined;
           const currency = await subscriptionCurrency(target, subscriptionId, site);
-          return { id: subscriptionId, link: linkTo(target, { type: 'subscription', id: subscriptionId }), applied: { [balance.column]: fromMinorUnits(Number(cents), currency) } };
+          if (balance.type === 'prepayment') {
+            const prepayment = await findPrepayment(target, subscriptionId, currency);
+            return prepayment ? outcome(target, subscriptionId, fromMinorUnits(Number(prepayment.amount_in_cents), currency)) : undefined;
+          }
+          const cents = site[balance.siteField];
+          if (cents === undefined || cents === null || Number(cents) <= 0) return undefined;
+          return outcome(target, subscriptionId, fromMinorUnits(Number(cents), currency));
         },
       }),
     ];

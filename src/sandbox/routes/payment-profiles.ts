@@ -1,8 +1,10 @@
-// Payment profiles: credit card and bank account (by card/account number or by vault token) and PayPal.
+// Payment profiles: credit card and bank account (by card/account number or by vault token) and PayPal;
+// read one, or list a site's or one customer's.
 // Vault tokens and card numbers are secrets: the sandbox keeps and shows only masked forms, so its data
 // folder (which may sit in the state folder) never holds a full token.
 import { ApiError, reply, timestamp, type RequestContext } from '../context.js';
-import { FieldErrors, isPresent, publicView, recordById, rootObject, type Attributes } from '../fields.js';
+import { FieldErrors, isPresent, paginate, publicView, recordById, rootObject, type Attributes } from '../fields.js';
+import { recordsWhere } from '../lookup.js';
 import { messages } from '../messages.js';
 import type { Router } from '../router.js';
 import type { StoredRecord, Store } from '../store.js';
@@ -21,6 +23,17 @@ export function registerPaymentProfileRoutes(router: Router): void {
     const type = errors.oneOf(attrs, 'payment_type', 'Payment type', PAYMENT_TYPES) ?? 'credit_card';
     const profile = createPaymentProfile(context.store, attrs, type, customer.id, context.now, errors);
     return reply(200, { payment_profile: paymentProfileView(profile) });
+  });
+  // Every profile, or one customer's: an unknown customer has none (an empty list, not a 404, as the spec says).
+  router.add('GET', '/payment_profiles.json', ({ store, query }) => {
+    const customerId = query.get('customer_id');
+    const profiles =
+      customerId === null
+        ? recordsWhere(store, 'payment_profiles', () => true)
+        : /^\d+$/.test(customerId)
+          ? store.allBy('payment_profiles', 'customer_id', Number(customerId))
+          : [];
+    return reply(200, paginate(profiles, query).map((profile) => ({ payment_profile: paymentProfileView(profile) })));
   });
   router.add('GET', '/payment_profiles/:id.json', ({ store, params }) =>
     reply(200, { payment_profile: paymentProfileView(recordById(store, 'payment_profiles', params.id, 'Payment profile')) }),

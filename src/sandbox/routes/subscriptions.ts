@@ -1,12 +1,12 @@
 // Subscriptions: create (see subscription-signup.ts), list, read, update, lookup by reference, cancel,
-// purge (test sites only), components, service credits and prepayments.
+// purge (test sites only), components, service credits, and prepayments (create and list).
 import { ApiError, reply, timestamp, type RequestContext } from '../context.js';
 import { FieldErrors, paginate, recordById, rootObject } from '../fields.js';
 import { findByField, recordsWhere } from '../lookup.js';
 import { messages } from '../messages.js';
 import type { Router } from '../router.js';
 import type { StoredRecord } from '../store.js';
-import { Decimal } from '../../pricing/index.js';
+import { Decimal, minorUnitDigits } from '../../pricing/index.js';
 import { removeResourceMetadata } from './metafields.js';
 import { previewRenewal } from './renewal-preview.js';
 import { createSubscription } from './subscription-signup.js';
@@ -53,6 +53,12 @@ export function registerSubscriptionRoutes(router: Router): void {
   router.add('POST', '/subscriptions/:id/renewals/preview.json', (context) => reply(200, previewRenewal(context)));
   router.add('POST', '/subscriptions/:id/service_credits.json', issueServiceCredit);
   router.add('POST', '/subscriptions/:id/prepayments.json', createPrepayment);
+  router.add('GET', '/subscriptions/:id/prepayments.json', ({ store, params, query }) => {
+    const subscription = recordById(store, 'subscriptions', params.id, 'Subscription');
+    // The spec's filter[…] (by date) is not served: every prepayment of the subscription is listed, by id.
+    const prepayments = store.allBy('prepayments', 'subscription_id', subscription.id);
+    return reply(200, { prepayments: paginate(prepayments, query).map(prepaymentView) });
+  });
 }
 
 function updateSubscription(context: RequestContext) {
@@ -119,7 +125,7 @@ function issueServiceCredit(context: RequestContext) {
   const memo = errors.string(attrs, 'memo', 'Memo', true);
   if (amount !== undefined && new Decimal(amount).lessThanOrEqualTo(0)) errors.add(messages.amountNotPositive('Amount'));
   errors.done();
-  const cents = new Decimal(amount ?? 0).times(100).toDecimalPlaces(0).toNumber();
+  const cents = minorUnitsOf(amount, subscription);
   const balance = Number(subscription.credit_balance_in_cents ?? 0) + cents;
   store.put('subscriptions', { ...subscription, credit_balance_in_cents: balance, updated_at: timestamp(now) });
   const credit = store.put('service_credits', {
@@ -141,11 +147,11 @@ function createPrepayment(context: RequestContext) {
   const errors = new FieldErrors();
   const amount = errors.decimal(attrs, 'amount', 'Amount', true);
   const memo = errors.string(attrs, 'memo', 'Memo', true);
-  errors.string(attrs, 'details', 'Details', true);
-  errors.oneOf(attrs, 'method', 'Method', ['check', 'cash', 'money_order', 'ach', 'paypal_account', 'credit_card', 'credit_card_on_file', 'other'] as const, true);
+  const details = errors.string(attrs, 'details', 'Details', true);
+  const method = errors.oneOf(attrs, 'method', 'Method', ['check', 'cash', 'money_order', 'ach', 'paypal_account', 'credit_card', 'credit_card_on_file', 'other'] as const, true);
   if (amount !== undefined && new Decimal(amount).lessThanOrEqualTo(0)) errors.add(messages.amountNotPositive('Amount'));
   errors.done();
-  const cents = new Decimal(amount ?? 0).times(100).toDecimalPlaces(0).toNumber();
+  const cents = minorUnitsOf(amount, subscription);
   const starting = Number(subscription.prepayment_balance_in_cents ?? 0);
   const at = timestamp(now);
   store.put('subscriptions', { ...subscription, prepayment_balance_in_cents: starting + cents, updated_at: at });
@@ -157,6 +163,40 @@ function createPrepayment(context: RequestContext) {
     created_at: at,
     starting_balance_in_cents: starting,
     ending_balance_in_cents: starting + cents,
+    details: details ?? '',
+    method: method ?? 'other',
   });
-  return reply(201, { prepayment: { ...prepayment } });
+  const { details: _details, method: _method, ...created } = prepayment;
+  return reply(201, { prepayment: created });
+}
+
+/**
+ * A prepayment as List Prepayments shows it. The sandbox applies no prepayment to invoices and refunds
+ * none, so all of it remains; a card charged on file is not external, any other payment is.
+ */
+function prepaymentView(prepayment: StoredRecord): Record<string, unknown> {
+  const method = typeof prepayment.method === 'string' ? prepayment.method : undefined;
+  return {
+    id: prepayment.id,
+    subscription_id: prepayment.subscription_id,
+    amount_in_cents: prepayment.amount_in_cents,
+    remaining_amount_in_cents: prepayment.amount_in_cents,
+    refunded_amount_in_cents: 0,
+    external: method !== 'credit_card_on_file',
+    memo: prepayment.memo,
+    ...(typeof prepayment.details === 'string' && prepayment.details !== '' ? { details: prepayment.details } : {}),
+    ...(method === undefined ? {} : { payment_type: method === 'credit_card_on_file' ? 'credit_card' : method }),
+    created_at: prepayment.created_at,
+  };
+}
+
+/** An amount in the subscription currency's minor unit (cents for USD, yen for JPY), as prices are kept. */
+function minorUnitsOf(amount: string | undefined, subscription: StoredRecord): number {
+  let digits = 2;
+  try {
+    if (typeof subscription.currency === 'string') digits = minorUnitDigits(subscription.currency);
+  } catch {
+    // A currency the sandbox does not know counts in hundredths, like most.
+  }
+  return new Decimal(amount ?? 0).times(new Decimal(10).pow(digits)).toDecimalPlaces(0).toNumber();
 }

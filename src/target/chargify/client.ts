@@ -1,6 +1,7 @@
 // The Target interface over Maxio Advanced Billing's REST API: one method per site operation, with the
 // spec's paths, root keys and list shapes, and a natural lookup for every create that can be retried.
 import { randomUUID } from 'node:crypto';
+import { Decimal, minorUnitDigits } from '../../pricing/money.js';
 import { parseAmount, exactJsonNumber } from './amounts.js';
 import { ApiError } from './api-error.js';
 import { ApiTransport } from './transport.js';
@@ -183,6 +184,12 @@ export class ChargifyClient extends ApiTransport implements Target {
     return this.create('/payment_profiles.json', 'payment_profile', 'payment_profile', attrs, intent);
   }
 
+  async listPaymentProfiles(customerId: number): Promise<JsonObject[]> {
+    const profiles: JsonObject[] = [];
+    for await (const profile of this.paginate('/payment_profiles.json', 'payment_profile', { customer_id: customerId })) profiles.push(profile);
+    return profiles;
+  }
+
   // Subscriptions.
 
   createSubscription(attrs: JsonObject, intent: CreateIntent): Promise<JsonObject> {
@@ -243,11 +250,31 @@ export class ChargifyClient extends ApiTransport implements Target {
     // The spec types a prepayment's amount as a JSON number; it is sent only when that is exact.
     const attrs: JsonObject = { amount: exactJsonNumber(amount), details: memo, memo, method: 'other' };
     const expected = parseAmount(amount);
-    const samePrepayment = (prepayment: JsonObject): boolean =>
-      prepayment.memo === memo && expected !== undefined && parseAmount(prepayment.amount_in_cents)?.equals(expected.times(100)) === true;
+    const lookup = async (): Promise<JsonObject | undefined> => {
+      if (expected === undefined) return undefined;
+      const cents = expected.times(new Decimal(10).pow(await this.minorUnitDigitsOf(subscriptionId)));
+      return (await this.listPrepayments(subscriptionId)).find((prepayment) =>
+        prepayment.memo === memo && parseAmount(prepayment.amount_in_cents)?.equals(cents) === true);
+    };
+    // Memo and amount need not be unique, so this lookup never licenses a fresh create.
     return this.create(`/subscriptions/${id(subscriptionId)}/prepayments.json`, 'prepayment', 'prepayment', attrs, intent,
-      // Memo and amount need not be unique, so this lookup never licenses a fresh create.
-      { lookup: () => findIn(this.paginate(`/subscriptions/${id(subscriptionId)}/prepayments.json`, 'prepayments'), samePrepayment), uniqueOnSite: false });
+      { lookup, uniqueOnSite: false });
+  }
+
+  async listPrepayments(subscriptionId: number): Promise<JsonObject[]> {
+    const prepayments: JsonObject[] = [];
+    for await (const prepayment of this.paginate(`/subscriptions/${id(subscriptionId)}/prepayments.json`, 'prepayments')) prepayments.push(prepayment);
+    return prepayments;
+  }
+
+  /** Digits of the subscription currency's minor unit, in which `*_in_cents` amounts count (2 when unknown). */
+  private async minorUnitDigitsOf(subscriptionId: number): Promise<number> {
+    const currency = (await this.readSubscription(subscriptionId))?.currency;
+    try {
+      return typeof currency === 'string' ? minorUnitDigits(currency) : 2;
+    } catch {
+      return 2;
+    }
   }
 
   // Invoices.
