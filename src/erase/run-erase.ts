@@ -5,6 +5,7 @@ import type { Colors } from '../cli/reporters/colors.js';
 import { renderJsonDocument } from '../cli/reporters/json.js';
 import { plural } from '../cli/reporters/summary.js';
 import { ExitCode, InputError, MigrateError, TargetError } from '../errors.js';
+import { createProgress } from '../importer/progress.js';
 import { runWithInterrupts } from '../importer/session.js';
 import { openJournal, siteKeyOf, type Journal } from '../state/journal.js';
 import { listRuns, newRunId } from '../state/runs.js';
@@ -163,7 +164,11 @@ async function eraseImported(options: EraseOptions, journal: Journal, head: Head
   const verb = head.siteMode === 'live' ? 'cancels' : 'erases';
   const action = `This ${verb} ${plural(plan.items.length, 'object')} from the ${head.siteMode.toUpperCase()} site ${options.target.baseUrl}.`;
   if (!(await showPlanAndConfirm(options, planned, info, action))) return;
-  const execution = await runWithInterrupts((signal) => executeErase(plan.items, { target: options.target, journal, concurrency: options.concurrency, signal }));
+  const progress = createProgress({ total: plan.items.length, stream: process.stderr });
+  const execution = await runWithInterrupts((signal) =>
+    executeErase(plan.items, { target: options.target, journal, concurrency: options.concurrency, signal, onSettled: (result) => progress.tick(result.status === 'failed') }),
+  );
+  progress.stop();
   const document = finish(buildEraseDocument({ ...head, next: '', stopped: stoppedBy(execution) }, importedEntries(plan, execution), plan.unfinished.length));
   report(options, document, execution.fatal);
 }
@@ -174,7 +179,11 @@ async function eraseCustomers(options: EraseOptions, journal: Journal, head: Hea
   const subscriptions = customers.reduce((sum, customer) => sum + customer.subscriptionIds.length, 0);
   const action = `This deletes ${plural(customers.length, 'customer')} and ${plural(subscriptions, 'subscription')}, whoever created them, from the TEST site ${options.target.baseUrl}.`;
   if (!(await showPlanAndConfirm(options, planned, info, action))) return;
-  const execution = await runWithInterrupts((signal) => eraseSiteCustomers(options.target, customers, { concurrency: options.concurrency, signal }));
+  const progress = createProgress({ total: customers.length, stream: process.stderr });
+  const execution = await runWithInterrupts((signal) =>
+    eraseSiteCustomers(options.target, customers, { concurrency: options.concurrency, signal, onSettled: (result) => progress.tick(result.status === 'failed') }),
+  );
+  progress.stop();
   if (execution.fatal === undefined) await syncJournalAfterCustomers(journal, options.target, options.concurrency);
   const document = finish(buildEraseDocument({ ...head, next: '', stopped: stoppedBy(execution) }, customerEntries(customers, execution.results), 0));
   report(options, document, execution.fatal);

@@ -1,26 +1,47 @@
 // `migrate erase` end to end: the built CLI as a child process against sandboxes over HTTP — the
 // import → erase → import loop, the plan and its confirmation, live-site refusal, and bad state folders.
 import { spawn } from 'node:child_process';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../src/sandbox/index.js';
 import { createTarget } from '../../src/target/index.js';
 import { AS_OF, copySample, siteSnapshot, UNIQUE_KEYED_FILES, withoutBalances } from '../erase/harness.js';
+import { catalogFiles, subscriptionsCsv } from './import-data.js';
 import { withTempDir } from '../helpers/temp-dir.js';
 
 const cli = fileURLToPath(new URL('../../bin/migrate.js', import.meta.url));
 
-function runCli(cwd: string, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+async function erasedLines(dir: string): Promise<number> {
+  try {
+    const [file] = (await readdir(join(dir, '.migrate', 'journal'))).filter((name) => name.endsWith('.jsonl'));
+    return file ? (await readFile(join(dir, '.migrate', 'journal', file), 'utf8')).split('\n').filter((line) => line.includes('"event":"erased"')).length : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** Runs the CLI; with `interruptAfterErased`, sends SIGINT once the journal holds that many erased entries. */
+function runCli(cwd: string, args: string[], interruptAfterErased?: number): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [cli, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
+    let done = false;
     child.stdout.on('data', (chunk) => (stdout += chunk));
     child.stderr.on('data', (chunk) => (stderr += chunk));
+    if (interruptAfterErased !== undefined) {
+      void (async () => {
+        while (!done && (await erasedLines(cwd)) < interruptAfterErased) await new Promise((r) => setTimeout(r, 10));
+        if (!done) child.kill('SIGINT');
+      })();
+    }
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.on('close', (code) => {
+      done = true;
+      resolve({ code, stdout, stderr });
+    });
   });
 }
 
@@ -116,6 +137,31 @@ describe('migrate erase', () => {
     }
   });
 
+  it('stops cleanly on Ctrl-C (exit 130) and the next run finishes the erase', async () => {
+    const sandbox = await startSandbox({ latency: { ms: 40, jitterMs: 0 } });
+    try {
+      await withTempDir({ ...catalogFiles(), 'data/subs.csv': subscriptionsCsv(24) }, async (dir) => {
+        await writeFile(join(dir, '.migraterc.json'), JSON.stringify({ sites: { test: { baseUrl: sandbox.baseUrl } } }));
+        expect((await runCli(dir, ['test-import', 'data', '--as-of', AS_OF])).code).toBe(0);
+        const stopped = await runCli(dir, ['erase', '--yes', '--format', 'json'], 3);
+        expect(stopped.code, stopped.stderr).toBe(130);
+        const document = JSON.parse(stopped.stdout);
+        expect(document.stopped).toBe('interrupted');
+        expect(document.summary.pending).toBeGreaterThan(0);
+        const left = (await snapshot(sandbox)).subscriptions.length;
+        expect(left).toBeGreaterThan(0);
+        expect(left).toBeLessThan(24);
+
+        const resumed = await runCli(dir, ['erase', '--yes', '--format', 'json']);
+        expect(resumed.code, resumed.stderr).toBe(0);
+        expect(JSON.parse(resumed.stdout).summary).toMatchObject({ planned: left, failed: 0, pending: 0 });
+        expect(await snapshot(sandbox)).toMatchObject({ customers: [], subscriptions: [] });
+      });
+    } finally {
+      await sandbox.close();
+    }
+  });
+
   it('says clearly when the state folder is missing, damaged, newer, or about another site', async () => {
     await withSite(async (dir) => {
       const missing = await runCli(dir, ['erase', '--yes']);
@@ -137,6 +183,11 @@ describe('migrate erase', () => {
       const newer = await runCli(dir, ['erase', '--yes']);
       expect(newer.code).toBe(2);
       expect(newer.stderr).toContain('newer version of migrate');
+
+      await writeFile(join(dir, '.migrate', 'journal', 'sandbox-1.jsonl'), '');
+      const unknownRun = await runCli(dir, ['erase', '--run', '20990101T000000Z-abcdef', '--yes']);
+      expect(unknownRun.code).toBe(2);
+      expect(unknownRun.stderr).toContain('No run 20990101T000000Z-abcdef is recorded for this site');
 
       const badScope = await runCli(dir, ['erase', '--scope', 'everything']);
       expect(badScope.code).toBe(2);
