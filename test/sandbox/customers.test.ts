@@ -123,6 +123,30 @@ describe('payment profiles', () => {
     expect(`${bank.text}${paypal.text}`).not.toContain('SECRET');
   });
 
+  it('lists the site’s profiles or one customer’s, masked and paginated; an unknown customer has none', async () => {
+    const customer = await createCustomer('payer-list');
+    const other = await createCustomer('payer-list-other');
+    const card = (customerId: number, lastFour: string) => ({
+      payment_profile: { customer_id: customerId, payment_type: 'credit_card', vault_token: `tok_LIST_SECRET_${lastFour}`, current_vault: 'bogus', last_four: lastFour, card_type: 'visa', expiration_month: 3, expiration_year: 2031 },
+    });
+    const ids: number[] = [];
+    for (const lastFour of ['1001', '1002', '1003']) ids.push((await harness.call('POST', '/payment_profiles.json', card(customer.id, lastFour))).body.payment_profile.id);
+    const theirs = (await harness.call('POST', '/payment_profiles.json', card(other.id, '2001'))).body.payment_profile.id;
+
+    const mine = await harness.call('GET', `/payment_profiles.json?customer_id=${customer.id}`);
+    expect(mine.status).toBe(200);
+    expect(mine.body.map((item: { payment_profile: { id: number } }) => item.payment_profile.id)).toEqual(ids);
+    expect(mine.body[0].payment_profile).toMatchObject({ customer_id: customer.id, masked_card_number: 'XXXX-XXXX-XXXX-1001', vault_token: expect.stringMatching(/^X+1001$/) });
+    expect(mine.text).not.toContain('SECRET');
+    const page = await harness.call('GET', `/payment_profiles.json?customer_id=${customer.id}&page=2&per_page=2`);
+    expect(page.body.map((item: { payment_profile: { id: number } }) => item.payment_profile.id)).toEqual([ids[2]]);
+    const all = await harness.call('GET', '/payment_profiles.json?per_page=200');
+    expect(all.body.map((item: { payment_profile: { id: number } }) => item.payment_profile.id)).toEqual(expect.arrayContaining([...ids, theirs]));
+    const none = await harness.call('GET', '/payment_profiles.json?customer_id=999999');
+    expect(none.status).toBe(200);
+    expect(none.body).toEqual([]);
+  });
+
   it('refuses a card without number or token, and an unknown customer with 404', async () => {
     const customer = await createCustomer('payer-3');
     const response = await harness.call('POST', '/payment_profiles.json', { payment_profile: { customer_id: customer.id } });

@@ -162,6 +162,22 @@ describe('reading and changing subscriptions', () => {
     expect(negative.status).toBe(422);
   });
 
+  it('lists a subscription’s prepayments in the spec’s shape, and 404 for an unknown subscription', async () => {
+    const subscription = await subscribe({ product_handle: 'gold', customer_attributes: customerAttributes('prepay-list') });
+    const path = `/subscriptions/${subscription.id}/prepayments.json`;
+    expect((await harness.call('GET', path)).body).toEqual({ prepayments: [] });
+    await harness.call('POST', path, { prepayment: { amount: 20, details: 'Migrated', memo: 'Prepaid balance', method: 'other' } });
+    await harness.call('POST', path, { prepayment: { amount: 5.25, details: 'By check', memo: 'Second', method: 'check' } });
+    const list = await harness.call('GET', path);
+    expect(list.status).toBe(200);
+    expect(list.body.prepayments).toEqual([
+      expect.objectContaining({ subscription_id: subscription.id, amount_in_cents: 2000, remaining_amount_in_cents: 2000, refunded_amount_in_cents: 0, external: true, memo: 'Prepaid balance', details: 'Migrated', payment_type: 'other' }),
+      expect.objectContaining({ amount_in_cents: 525, memo: 'Second', payment_type: 'check' }),
+    ]);
+    expect((await harness.call('GET', `${path}?page=2&per_page=1`)).body.prepayments.map((item: { memo: string }) => item.memo)).toEqual(['Second']);
+    expect((await harness.call('GET', '/subscriptions/999999/prepayments.json')).status).toBe(404);
+  });
+
   it('creates, lists, reads and voids invoices with decimal-string amounts', async () => {
     const subscription = await subscribe({ product_handle: 'gold', customer_attributes: customerAttributes('invoice-1') });
     const created = await harness.call('POST', `/subscriptions/${subscription.id}/invoices.json`, {

@@ -80,6 +80,8 @@ describe('Target operations against the sandbox', () => {
 
     const profile = await client.createPaymentProfile({ customer_id: customerId, vault_token: 'tok_0123456789', current_vault: 'bogus', payment_type: 'credit_card' }, intent('ada-pp'));
     expect(profile.customer_id).toBe(customerId);
+    expect((await client.listPaymentProfiles(customerId)).map((item) => item.id)).toEqual([profile.id]);
+    expect(await client.listPaymentProfiles(999_999)).toEqual([]);
 
     const subscription = await client.createSubscription(
       { product_handle: 'gold', customer_id: customerId, reference: 'ada-gold', payment_profile_id: Number(profile.id), components: [{ component_id: 'handle:seats', allocated_quantity: 3 }] },
@@ -99,6 +101,11 @@ describe('Target operations against the sandbox', () => {
     expect(credit.amount_in_cents).toBe(1250);
     const prepayment = await client.createPrepayment(subscriptionId, '20.05', 'Migrated prepayment', intent('ada-prepay'));
     expect(prepayment.amount_in_cents).toBe(2005);
+    expect((await client.listPrepayments(subscriptionId)).map((item) => [item.id, item.amount_in_cents, item.memo])).toEqual([[prepayment.id, 2005, 'Migrated prepayment']]);
+    // An unanswered create retried under the same token: the 409 is settled by finding the first prepayment.
+    const retried = await client.createPrepayment(subscriptionId, '20.05', 'Migrated prepayment', intent('ada-prepay'));
+    expect(retried.id).toBe(prepayment.id);
+    expect(await client.listPrepayments(subscriptionId)).toHaveLength(1);
 
     const invoice = await client.createInvoice(subscriptionId, { issue_date: '2026-10-01', line_items: [{ title: 'Gold, October', quantity: '1', unit_price: '49.00' }] }, intent('inv-1'));
     const uid = String(invoice.uid);
