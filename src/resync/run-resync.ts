@@ -14,6 +14,9 @@ import { reconcileIntents } from '../importer/reconcile.js';
 import { ImportResolver } from '../importer/resolver.js';
 import { prepareResultFiles, rowResultOf, writeResultFiles, type RowResult } from '../importer/results.js';
 import type { PreparedImport } from '../importer/run-import.js';
+import type { LoadedRows } from '../importer/sources.js';
+import { stepsForFile } from '../importer/steps/index.js';
+import type { ImportStep, SourceRow } from '../importer/types.js';
 import { openJournal, siteKeyOf, type Journal, type JournalObject } from '../state/journal.js';
 import { newRunId } from '../state/runs.js';
 import type { Target } from '../target/types.js';
@@ -43,17 +46,47 @@ export interface ResyncOutcome {
   fatal?: unknown;
 }
 
+interface EarlierRows {
+  steps: Array<{ row: SourceRow; steps: ImportStep[] }>;
+  /** Files whose rows marked success could not be mapped: nothing in them counts as removed. */
+  unmapped: Set<string>;
+}
+
+/**
+ * Rows an earlier run marked success in these very files (a results file given back): the import
+ * engine skips them, but resync still merges them, and they are not "gone from the templates".
+ */
+function earlierRows(loaded: LoadedRows): EarlierRows {
+  const earlier: EarlierRows = { steps: [], unmapped: new Set() };
+  for (const file of loaded.files) {
+    if (!file.rows.some((row) => loaded.alreadyImported.has(row))) continue;
+    try {
+      for (const entry of stepsForFile(file.rows)) if (loaded.alreadyImported.has(entry.row)) earlier.steps.push(entry);
+    } catch {
+      earlier.unmapped.add(basename(file.path));
+    }
+  }
+  return earlier;
+}
+
 /** Journal objects of these files' kinds and file names whose rows are no longer in the files. */
-function removedObjects(journal: Journal, prepared: PreparedImport): JournalObject[] {
+function removedObjects(journal: Journal, prepared: PreparedImport, earlier: EarlierRows): JournalObject[] {
   const kinds = new Set(prepared.inputs.map((input) => String(input.template)));
   const names = new Set(prepared.inputs.map((input) => basename(input.path)));
+  const present = new Set(earlier.steps.flatMap((entry) => entry.steps.map((step) => step.naturalKey)));
   return [...journal.objects().values()].filter(
-    (object) => object.state === 'done' && kinds.has(object.kind) && names.has(basename(object.file)) && !prepared.plan.byNaturalKey.has(object.naturalKey),
+    (object) =>
+      object.state === 'done' &&
+      kinds.has(object.kind) &&
+      names.has(basename(object.file)) &&
+      !earlier.unmapped.has(basename(object.file)) &&
+      !prepared.plan.byNaturalKey.has(object.naturalKey) &&
+      !present.has(object.naturalKey),
   );
 }
 
-function describeObject(node: PlanNode, object: JournalObject | undefined): string {
-  return `${node.step.type.replace(/_/g, ' ')}${object?.id !== undefined ? ` ${object.id}` : ''}`;
+function describeObject(step: ImportStep, object: JournalObject): string {
+  return `${step.type.replace(/_/g, ' ')}${object.id !== undefined ? ` ${object.id}` : ''}`;
 }
 
 function rowStatusOf(base: RowResult, verdicts: ObjectVerdict[]): ResyncRowStatus {
@@ -97,8 +130,9 @@ export async function runResync(options: ResyncOptions): Promise<ResyncOutcome> 
   const journal = await openJournal(options.stateDir, siteKeyOf(info, target.baseUrl), runId);
   const resolver = new ImportResolver(target, journal);
   let fatal: unknown;
-  const verdicts = new Map<PlanNode, ObjectVerdict>();
-  const labels = new Map<PlanNode, string>();
+  const verdicts = new Map<ImportStep, ObjectVerdict>();
+  const labels = new Map<ImportStep, string>();
+  const earlier = earlierRows(prepared.loaded);
   let execution: Map<PlanNode, NodeResult> = new Map();
   let interrupted = false;
   const removed: RemovedRow[] = [];
@@ -109,7 +143,7 @@ export async function runResync(options: ResyncOptions): Promise<ResyncOutcome> 
     }
     const objects = journal.objects();
     const existing = prepared.plan.nodes.filter((node) => node.preFailure === undefined && objects.get(node.step.naturalKey)?.state === 'done');
-    const gone = removedObjects(journal, prepared);
+    const gone = removedObjects(journal, prepared, earlier);
 
     if (options.dryRun) {
       for (const node of prepared.plan.nodes) {
@@ -125,13 +159,15 @@ export async function runResync(options: ResyncOptions): Promise<ResyncOutcome> 
     }
 
     const stopped = (): boolean => fatal !== undefined || options.signal?.aborted === true;
-    const compared = existing.filter((node) => COMPARED_TYPES.has(node.step.type));
-    await runPool(compared, options.concurrency, stopped, async (node) => {
-      const object = objects.get(node.step.naturalKey)!;
-      labels.set(node, describeObject(node, object));
+    const compared = [...existing.map((node) => node.step), ...earlier.steps.flatMap((entry) => entry.steps)].filter(
+      (step) => COMPARED_TYPES.has(step.type) && objects.get(step.naturalKey)?.state === 'done',
+    );
+    await runPool(compared, options.concurrency, stopped, async (step) => {
+      const object = objects.get(step.naturalKey)!;
+      labels.set(step, describeObject(step, object));
       try {
-        const verdict = await resyncObject(node.step, object, { target, resolver, prefer: options.prefer, dryRun: options.dryRun });
-        verdicts.set(node, verdict);
+        const verdict = await resyncObject(step, object, { target, resolver, prefer: options.prefer, dryRun: options.dryRun });
+        verdicts.set(step, verdict);
         const changedApplied = verdict.applied !== undefined && JSON.stringify(verdict.applied) !== JSON.stringify(object.applied ?? {});
         if (!options.dryRun && changedApplied) {
           await journal.record({
@@ -146,7 +182,7 @@ export async function runResync(options: ResyncOptions): Promise<ResyncOutcome> 
           fatal ??= error;
           return;
         }
-        verdicts.set(node, { status: 'missing', changes: [], notUpdatable: [], message: messagesOf(error) });
+        verdicts.set(step, { status: 'missing', changes: [], notUpdatable: [], message: messagesOf(error) });
       }
     });
     interrupted ||= options.signal?.aborted === true;
@@ -178,12 +214,22 @@ export async function runResync(options: ResyncOptions): Promise<ResyncOutcome> 
   const rows: ResyncRow[] = [];
   const rowResults: RowResult[] = [];
   const planned = new Set(prepared.loaded.rowSteps.map(({ row }) => row));
+  const earlierSteps = new Map(earlier.steps.map((entry) => [entry.row, entry.steps]));
   for (const file of prepared.loaded.files) {
     for (const source of file.rows) {
-      if (!planned.has(source)) continue;
       const nodes = prepared.plan.rowNodes.get(source) ?? [];
-      const base = rowResultOf(source, nodes, execution, prepared.loaded.invalid.get(source));
-      const rowVerdicts = nodes.flatMap((node) => (verdicts.has(node) ? [verdicts.get(node)!] : []));
+      let base: RowResult;
+      let steps: ImportStep[];
+      if (planned.has(source)) {
+        base = rowResultOf(source, nodes, execution, prepared.loaded.invalid.get(source));
+        steps = nodes.map((node) => node.step);
+      } else if (earlierSteps.has(source)) {
+        base = { row: source, status: 'skipped', result: source.values.Result ?? '' };
+        steps = earlierSteps.get(source)!;
+      } else {
+        continue;
+      }
+      const rowVerdicts = steps.flatMap((step) => (verdicts.has(step) ? [verdicts.get(step)!] : []));
       const status = rowStatusOf(base, rowVerdicts);
       const row: ResyncRow = {
         file: source.file,
@@ -191,7 +237,7 @@ export async function runResync(options: ResyncOptions): Promise<ResyncOutcome> 
         key: source.key,
         status,
         result: '',
-        changes: nodes.flatMap((node) => (verdicts.get(node)?.changes ?? []).map((change) => ({ ...change, object: labels.get(node) ?? node.step.type }))),
+        changes: steps.flatMap((step) => (verdicts.get(step)?.changes ?? []).map((change) => ({ ...change, object: labels.get(step) ?? step.type }))),
         notUpdatable: [...new Set(rowVerdicts.flatMap((verdict) => verdict.notUpdatable))],
       };
       row.result = resultText(status, base, row, rowVerdicts);

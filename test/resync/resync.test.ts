@@ -1,6 +1,7 @@
 // Resync against the sandbox over HTTP, with edits made directly on the site between runs: new rows
 // created, template changes updated, site edits kept (conflicts), unmanaged fields untouched, rows
 // gone from the templates reported and pruned, --prefer source, and the journal's last-applied values.
+import { copyFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runResync, type ResyncOutcome } from '../../src/resync/run-resync.js';
@@ -112,6 +113,33 @@ describe('resync', () => {
         expect(forced.document.removed).toEqual([expect.objectContaining({ key: 'std-012/pro', status: 'erased' })]);
         expect(forced.document.summary.pruned).toBe(1);
         expect(await target.findCustomerByReference('std-012')).toBeUndefined();
+      });
+    } finally {
+      await target.close();
+      await sandbox.close();
+    }
+  });
+
+  it('merges rows of a results file given back (Status success) and never counts them as removed', async () => {
+    const sandbox = await startSandbox();
+    const target = createTarget({ name: 'test', baseUrl: sandbox.baseUrl });
+    try {
+      await withTempDir({}, async (dir) => {
+        const files = await copySample(dir, ['customers-advanced.csv']);
+        expect((await importFiles(dir, files, target)).document.summary.error).toBe(0);
+        const results = join(dir, 'given-back', 'customers-advanced.csv');
+        await mkdir(join(dir, 'given-back'));
+        await copyFile(join(dir, 'out', 'customers-advanced.csv'), results);
+        await editCsv(results, (row) => {
+          expect(row.Status).toBe('success');
+          if (row.import_identifier_customer_reference === 'globex') row.phone = '+1 000 0000';
+        });
+        const outcome = await resync(dir, [results], target, { prune: true });
+        expect(outcome.document.removed).toEqual([]);
+        expect(byKey(outcome).get('globex')).toMatchObject({ status: 'updated' });
+        expect(byKey(outcome).get('acme-holdings')).toMatchObject({ status: 'unchanged' });
+        expect((await customer(target, 'globex')).phone).toBe('+1 000 0000');
+        expect(await target.findCustomerByReference('umbrella')).toBeDefined();
       });
     } finally {
       await target.close();
