@@ -1,5 +1,5 @@
-// Payment profiles and prepayments are found on the site again: a re-run that has lost its journal, or
-// comes after the uniqueness token's hour, sees what an earlier run created and adds no second one.
+// Payment profiles and prepayments are found on the site again: a run resuming after a crash (even past
+// the uniqueness token's hour) or a resync sees what an earlier create made, and adds no second one.
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -28,7 +28,7 @@ const SUBSCRIPTION = {
 const customerSteps = (values: Record<string, string> = {}) => stepsOf([rowFrom('customers-advanced', { ...CUSTOMER, ...values })]);
 const only = (steps: ImportStep[], type: string) => steps.find((step) => step.type === type)!;
 
-/** As a resumed run treats a step it has no record of: find it on the site, create it only when absent. */
+/** As a resumed run settles an interrupted create: find the object on the site, create it only when absent. */
 async function findOrCreate(target: Target, steps: ImportStep[], resolver: SimpleResolver): Promise<Map<string, StepOutcome>> {
   const outcomes = new Map<string, StepOutcome>();
   for (const step of steps) {
@@ -92,7 +92,7 @@ describe('a payment profile already on the site', () => {
     }
   });
 
-  it('after the token hour, a re-run without its journal finds the profile instead of adding a second', async () => {
+  it('after the token hour, a resumed run finds the profile of an interrupted create instead of adding a second', async () => {
     await withTempDir({}, async (dataDir) => {
       const first = await startSandbox({ port: 0, host: '127.0.0.1', dataDir });
       const firstClient = new ChargifyClient({ name: 'first', baseUrl: first.baseUrl }, { backoffBaseMs: 5, backoffMaxMs: 50 });
