@@ -187,7 +187,10 @@ export async function runResync(options: ResyncOptions): Promise<ResyncOutcome> 
     });
     interrupted ||= options.signal?.aborted === true;
 
-    const goneMap = new Map(gone.map((object) => [object.naturalKey, object]));
+    // A row with errors may be the very row of a "gone" object (its key cannot be read): its file is not pruned.
+    const withErrors = new Set([...prepared.loaded.invalid.keys()].map((row) => basename(row.file)));
+    const held = new Set(gone.filter((object) => withErrors.has(basename(object.file))));
+    const goneMap = new Map(gone.filter((object) => !held.has(object)).map((object) => [object.naturalKey, object]));
     const erasePlan = planImportedErase(goneMap, { mode: live ? 'live' : 'test', catalog: true });
     const results = new Map<JournalObject, RemovedRow['status']>();
     const messages = new Map<JournalObject, string>();
@@ -203,8 +206,8 @@ export async function runResync(options: ResyncOptions): Promise<ResyncOutcome> 
     }
     const kept = new Map(erasePlan.kept.map((entry) => [entry.object, entry.reason]));
     for (const object of gone) {
-      const status = results.get(object) ?? (options.prune ? (options.dryRun ? 'planned' : kept.has(object) ? 'reported' : 'pending') : 'reported');
-      const message = messages.get(object) ?? kept.get(object);
+      const status = results.get(object) ?? (!options.prune || held.has(object) || kept.has(object) ? 'reported' : options.dryRun ? 'planned' : 'pending');
+      const message = messages.get(object) ?? kept.get(object) ?? (options.prune && held.has(object) ? `not pruned while ${basename(object.file)} has rows with errors` : undefined);
       removed.push({ file: object.file, row: object.row, type: object.type, key: object.naturalKey.slice(object.type.length + 1), ...(object.id !== undefined ? { id: object.id } : {}), status, ...(message ? { message } : {}) });
     }
   } finally {

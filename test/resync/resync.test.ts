@@ -147,6 +147,29 @@ describe('resync', () => {
     }
   });
 
+  it('never prunes from a file that has rows with errors (the row of a "gone" object may be one of them)', async () => {
+    const sandbox = await startSandbox();
+    const target = createTarget({ name: 'test', baseUrl: sandbox.baseUrl });
+    try {
+      await withTempDir({}, async (dir) => {
+        const files = await copySample(dir, ['customers-advanced.csv']);
+        expect((await importFiles(dir, files, target)).document.summary.error).toBe(0);
+        await editCsv(files[0]!, (row) => {
+          if (row.import_identifier_customer_reference !== 'umbrella') return;
+          row.import_identifier_customer_reference = 'umbrella-2';
+          row.email = 'not-an-email@';
+        });
+        const outcome = await resync(dir, files, target, { prune: true });
+        expect(byKey(outcome).get('umbrella-2')).toMatchObject({ status: 'error' });
+        expect(outcome.document.removed).toEqual([expect.objectContaining({ key: 'umbrella', status: 'reported', message: expect.stringContaining('has rows with errors') })]);
+        expect(await target.findCustomerByReference('umbrella')).toBeDefined();
+      });
+    } finally {
+      await target.close();
+      await sandbox.close();
+    }
+  });
+
   it('reports an object deleted on the site outside the toolkit and does not recreate it', async () => {
     const sandbox = await startSandbox();
     const target = createTarget({ name: 'test', baseUrl: sandbox.baseUrl });
