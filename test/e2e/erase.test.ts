@@ -137,6 +137,30 @@ describe('migrate erase', () => {
     }
   });
 
+  it('--scope customers removes every customer, manual ones too; --scope site clears the catalog as well', async () => {
+    await withSite(async (dir, sandbox) => {
+      await sandbox_manual(sandbox);
+      expect((await runCli(dir, ['test-import', 'data', '--as-of', AS_OF])).code).toBe(0);
+      const plan = await runCli(dir, ['erase', '--scope', 'customers', '--dry-run', '--format', 'json']);
+      expect(plan.code, plan.stderr).toBe(0);
+      expect(JSON.parse(plan.stdout)).toMatchObject({ scope: 'customers', dryRun: true, summary: { planned: 7 } });
+
+      const customers = await runCli(dir, ['erase', '--scope', 'customers', '--yes', '--format', 'json']);
+      expect(customers.code, customers.stderr).toBe(0);
+      expect(JSON.parse(customers.stdout).summary).toMatchObject({ erased: 7, failed: 0 });
+      expect(await snapshot(sandbox)).toMatchObject({ customers: [], subscriptions: [], products: ['basic', 'enterprise', 'pro'] });
+
+      const site = await runCli(dir, ['erase', '--scope', 'site', '--yes']);
+      expect(site.code, site.stderr).toBe(0);
+      expect((await snapshot(sandbox)).products).toEqual([]);
+
+      // Everything the journal knew is gone: a re-import creates the whole set again.
+      const reimport = await runCli(dir, ['test-import', 'data', '--as-of', AS_OF, '--format', 'json']);
+      expect(reimport.code, reimport.stderr + reimport.stdout).toBe(0);
+      expect((await snapshot(sandbox)).products).toEqual(['basic', 'enterprise', 'pro']);
+    });
+  });
+
   it('stops cleanly on Ctrl-C (exit 130) and the next run finishes the erase', async () => {
     const sandbox = await startSandbox({ latency: { ms: 40, jitterMs: 0 } });
     try {
