@@ -29,6 +29,30 @@ export function createRequestListener(
   settings: HandlerSettings,
   timers: Set<NodeJS.Timeout>,
 ): (request: IncomingMessage, response: ServerResponse) => void {
+  /** The reply to a request that holds a slot: 400, 404, 409 (a spent uniqueness token) or the route's own. */
+  function answer(method: string, url: URL, rawBody: string, isWrite: boolean): Reply {
+    const body = parseJsonObject(rawBody);
+    if (body === undefined) return { status: 400, body: { errors: [messages.invalidJson] } };
+    const path = url.pathname;
+    const match = router.match(method, path);
+    if (!match) return { status: 404, body: { errors: [messages.notFound] } };
+
+    const token = isWrite && typeof body.uniqueness_token === 'string' && body.uniqueness_token !== '' ? body.uniqueness_token : undefined;
+    const now = new Date();
+    if (token !== undefined && store.tokenSeen(token, now.getTime())) return { status: 409, body: { errors: [messages.duplicateSubmission] } };
+    try {
+      const context: RequestContext = { method, path, query: url.searchParams, body, params: match.params, store, site: settings.site, now };
+      // Handlers are synchronous, so no other request runs between the token check above and this.
+      const result = store.transaction(() => match.handler(context));
+      // The token is spent only by a request that succeeded: a refused one may be retried.
+      if (token !== undefined && result.status < 300) store.rememberToken(token, now.getTime());
+      return result;
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      return { status: error.status, body: error.body };
+    }
+  }
+
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const method = request.method ?? 'GET';
     const url = new URL(request.url ?? '/', 'http://sandbox.invalid');
@@ -66,46 +90,20 @@ export function createRequestListener(
         sendTooManyRequests(response);
         return;
       }
-      const delay = latencyDelay(settings.latency, settings.random);
-      if (delay > 0) await sleep(delay, timers);
+      // The configured latency is the request's whole service time at the site, its own processing
+      // included (a real site's 25 ms answer includes its work), so a slot is held for exactly that long.
+      const deadline = performance.now() + latencyDelay(settings.latency, settings.random);
       if (fault.kind === 'error') {
+        await sleepUntil(deadline, timers);
         const text = fault.status === 500 ? messages.internalError : fault.status === 502 ? messages.badGateway : messages.serviceUnavailable;
         sendJson(response, fault.status, { errors: [text] });
         return;
       }
 
-      const body = parseJsonObject(rawBody);
-      if (body === undefined) {
-        sendJson(response, 400, { errors: [messages.invalidJson] });
-        return;
-      }
-
-      const path = url.pathname;
-      const match = router.match(method, path);
-      if (!match) {
-        sendJson(response, 404, { errors: [messages.notFound] });
-        return;
-      }
-
-      const token = isWrite && typeof body.uniqueness_token === 'string' && body.uniqueness_token !== '' ? body.uniqueness_token : undefined;
-      const now = new Date();
-      if (token !== undefined && store.tokenSeen(token, now.getTime())) {
-        sendJson(response, 409, { errors: [messages.duplicateSubmission] });
-        return;
-      }
-
-      let result: Reply;
       const changesBefore = store.changes;
-      try {
-        const context: RequestContext = { method, path, query: url.searchParams, body, params: match.params, store, site: settings.site, now };
-        // Handlers are synchronous, so no other request runs between the token check above and this.
-        result = store.transaction(() => match.handler(context));
-        // The token is spent only by a request that succeeded: a refused one may be retried.
-        if (token !== undefined && result.status < 300) store.rememberToken(token, now.getTime());
-      } catch (error) {
-        if (!(error instanceof ApiError)) throw error;
-        result = { status: error.status, body: error.body };
-      }
+      const result = answer(method, url, rawBody, isWrite);
+      // The configured latency covers the processing above; the answer leaves when it has passed.
+      await sleepUntil(deadline, timers);
       // The slot is the request's processing; waiting for the disk (group commit) does not hold it, and a
       // request that changed nothing does not wait for other requests' writes.
       releaseOnce();
@@ -197,6 +195,12 @@ function sendJson(response: ServerResponse, status: number, body: unknown, heade
     ...headers,
   });
   response.end(text);
+}
+
+/** Waits until `deadline` (a performance.now() time); returns at once when it has passed. */
+function sleepUntil(deadline: number, timers: Set<NodeJS.Timeout>): Promise<void> {
+  const remaining = deadline - performance.now();
+  return remaining > 0 ? sleep(remaining, timers) : Promise.resolve();
 }
 
 function sleep(ms: number, timers: Set<NodeJS.Timeout>): Promise<void> {
