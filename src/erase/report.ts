@@ -78,7 +78,7 @@ function where(entry: EraseEntry): string {
 export function renderErasePlan(document: EraseDocument, colors: Colors): string {
   const lines: string[] = [];
   const runs = document.runs === 'all' ? 'all runs' : `run ${document.runs}`;
-  const scope = document.scope === 'imported' ? `what the toolkit imported (${runs})` : document.scope === 'customers' ? 'every customer on the site' : 'all data on the site (clear-data)';
+  const scope = document.scope === 'imported' ? `what the toolkit imported (${runs})` : document.scope === 'customers' ? 'customers and their subscriptions, whoever created them' : 'all data on the site (clear-data)';
   lines.push(colors.bold(`Erase plan for ${document.site} (${document.siteMode} site): ${scope}`));
   const groups = new Map<string, EraseEntry[]>();
   for (const entry of document.objects) {

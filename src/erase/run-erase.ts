@@ -23,6 +23,8 @@ export interface EraseOptions {
   /** undefined: every run. */
   run?: string;
   cleanup: 'all' | 'customers';
+  /** Scope customers: only these customers (reference or id); empty = every customer. */
+  customers: string[];
   catalog: boolean;
   /** The configuration marks the site live (the site's own answer counts too). */
   configuredLive: boolean;
@@ -174,10 +176,11 @@ async function eraseImported(options: EraseOptions, journal: Journal, head: Head
 }
 
 async function eraseCustomers(options: EraseOptions, journal: Journal, head: Head, info: SiteInfo): Promise<void> {
-  const customers = await listSiteCustomers(options.target, options.concurrency);
+  const customers = await listSiteCustomers(options.target, options.concurrency, options.customers);
   const planned = finish(buildEraseDocument({ ...head, next: '' }, customerEntries(customers), 0));
   const subscriptions = customers.reduce((sum, customer) => sum + customer.subscriptionIds.length, 0);
-  const action = `This deletes ${plural(customers.length, 'customer')} and ${plural(subscriptions, 'subscription')}, whoever created them, from the TEST site ${options.target.baseUrl}.`;
+  const whoever = options.customers.length > 0 ? '' : ', whoever created them,';
+  const action = `This deletes ${plural(customers.length, 'customer')} and ${plural(subscriptions, 'subscription')}${whoever} from the TEST site ${options.target.baseUrl}.`;
   if (!(await showPlanAndConfirm(options, planned, info, action))) return;
   const progress = createProgress({ total: customers.length, stream: process.stderr });
   const execution = await runWithInterrupts((signal) =>

@@ -1,6 +1,7 @@
 // `erase --scope customers` (every customer on the site and its subscriptions, whoever created them)
 // and `--scope site` (the site's clear-data call); test sites only. Afterwards the journal is brought
 // in line: what the site no longer holds is journaled as erased, so a re-import creates it again.
+import { InputError } from '../errors.js';
 import { isRowLevelFailure, messagesOf } from '../importer/failures.js';
 import type { ObjectType } from '../importer/types.js';
 import type { Journal, JournalObject } from '../state/journal.js';
@@ -23,10 +24,25 @@ export interface CustomerResult {
 
 export const CUSTOMER_SIDE: ReadonlySet<ObjectType> = new Set(['customer', 'payment_profile', 'subscription', 'service_credit', 'prepayment', 'invoice']);
 
-/** Every customer on the site with the ids of its subscriptions (one request per customer for those). */
-export async function listSiteCustomers(target: Target, concurrency: number): Promise<SiteCustomer[]> {
+/**
+ * The customers to erase with the ids of their subscriptions: every customer on the site, or only
+ * those named (by reference, or by site id when all digits) — one by one, as people remove a
+ * customer added by hand. A name that matches no customer is an InputError: nothing is sent.
+ */
+export async function listSiteCustomers(target: Target, concurrency: number, named: readonly string[] = []): Promise<SiteCustomer[]> {
   const customers: JsonObject[] = [];
-  for await (const customer of target.listCustomers()) customers.push(customer);
+  if (named.length === 0) {
+    for await (const customer of target.listCustomers()) customers.push(customer);
+  }
+  for (const name of named) {
+    const customer = (await target.findCustomerByReference(name)) ?? (/^\d+$/.test(name) ? await target.readCustomer(Number(name)) : undefined);
+    if (customer === undefined) {
+      throw new InputError('unknown-customer', `No customer with reference or id "${name}" on ${target.baseUrl}; nothing was erased.`, {
+        hint: 'Give the customer reference as the site shows it (or its numeric id).',
+      });
+    }
+    customers.push(customer);
+  }
   const listed: SiteCustomer[] = customers.map((customer) => ({
     id: Number(customer.id),
     label: String(customer.reference ?? customer.email ?? customer.id),

@@ -145,9 +145,17 @@ describe('migrate erase', () => {
       expect(plan.code, plan.stderr).toBe(0);
       expect(JSON.parse(plan.stdout)).toMatchObject({ scope: 'customers', dryRun: true, summary: { planned: 7 } });
 
+      const unknown = await runCli(dir, ['erase', '--scope', 'customers', '--customer', 'nobody', '--yes']);
+      expect(unknown.code).toBe(2);
+      expect(unknown.stderr).toContain('No customer with reference or id "nobody"');
+      const one = await runCli(dir, ['erase', '--scope', 'customers', '--customer', 'added-by-hand', '--yes', '--format', 'json']);
+      expect(one.code, one.stderr).toBe(0);
+      expect(JSON.parse(one.stdout).objects).toEqual([expect.objectContaining({ key: 'added-by-hand', action: 'delete', status: 'erased' })]);
+      expect((await snapshot(sandbox)).customers).toHaveLength(6);
+
       const customers = await runCli(dir, ['erase', '--scope', 'customers', '--yes', '--format', 'json']);
       expect(customers.code, customers.stderr).toBe(0);
-      expect(JSON.parse(customers.stdout).summary).toMatchObject({ erased: 7, failed: 0 });
+      expect(JSON.parse(customers.stdout).summary).toMatchObject({ erased: 6, failed: 0 });
       expect(await snapshot(sandbox)).toMatchObject({ customers: [], subscriptions: [], products: ['basic', 'enterprise', 'pro'] });
 
       const site = await runCli(dir, ['erase', '--scope', 'site', '--yes']);

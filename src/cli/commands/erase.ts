@@ -17,6 +17,7 @@ export interface EraseFlags {
   allRuns: boolean;
   catalog: boolean;
   cleanup: string;
+  customer: string[];
   format?: string;
   dryRun: boolean;
   yes: boolean;
@@ -30,6 +31,9 @@ function checkFlags(flags: EraseFlags): { scope: EraseScope; cleanup: 'all' | 'c
   if (!SCOPES.includes(flags.scope)) throw new InputError('bad-scope', `--scope must be imported, customers or site, got "${flags.scope}".`);
   if (flags.cleanup !== 'all' && flags.cleanup !== 'customers') throw new InputError('bad-cleanup', `--cleanup must be all or customers, got "${flags.cleanup}".`);
   if (flags.run !== undefined && flags.allRuns) throw new InputError('run-and-all-runs', '--run and --all-runs exclude each other.', { hint: 'Give one of them.' });
+  if (flags.customer.length > 0 && flags.scope !== 'customers') {
+    throw new InputError('flag-needs-customers', '--customer applies to --scope customers.', { hint: 'migrate erase --scope customers --customer REF' });
+  }
   if (flags.scope !== 'imported' && (flags.run !== undefined || flags.catalog)) {
     throw new InputError('flag-needs-imported', `--run and --catalog apply to --scope imported, not ${flags.scope}.`);
   }
@@ -52,6 +56,7 @@ export async function run(flags: EraseFlags): Promise<void> {
       scope,
       ...(flags.run !== undefined ? { run: flags.run } : {}),
       cleanup,
+      customers: flags.customer,
       catalog: flags.catalog,
       configuredLive: site?.mode === 'live',
       dryRun: flags.dryRun,

@@ -11,6 +11,7 @@ export function defineErase(program: Command): void {
     .option('--run <id>', 'only what this import run created (scope imported)')
     .option('--all-runs', 'everything every import run created (the default for scope imported)')
     .option('--catalog', 'scope imported: also archive the products, components and coupons it created (by default the catalog stays for the re-import)')
+    .option('--customer <reference>', 'scope customers: only this customer (reference or id) and its subscriptions; repeatable', (value: string, previous: string[] = []) => [...previous, value])
     .option('--cleanup <what>', 'scope site: clear-data cleanup_scope, all or customers', 'all')
     .option('--format <format>', 'report format: pretty or json (default: pretty)')
     .option('--dry-run', 'print the plan (objects per type, a sample of each) and send nothing')
@@ -24,6 +25,7 @@ Examples:
   $ migrate erase --run 20261123T101500Z-a1b2c3 --yes --format json
   $ migrate erase --catalog                   # the catalog the toolkit created goes too (archived)
   $ migrate erase --scope customers --yes     # every customer, also those added by hand
+  $ migrate erase --scope customers --customer cust-0042   # one customer and its subscriptions
   $ migrate erase --scope site --cleanup customers
 
 Scope imported touches only objects the journal in .migrate/ says the toolkit created: invoices are
@@ -46,6 +48,7 @@ Exit codes: 0 done, 1 some objects could not be erased, 2 usage or input error (
         allRuns: options.allRuns === true,
         catalog: options.catalog === true,
         cleanup: options.cleanup as string,
+        customer: (options.customer as string[] | undefined) ?? [],
         format: options.format as string | undefined,
         dryRun: options.dryRun === true,
         yes: options.yes === true,
