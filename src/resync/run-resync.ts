@@ -9,6 +9,7 @@ import { runPool } from '../erase/pool.js';
 import { planImportedErase } from '../erase/plan.js';
 import { executePlan, type NodeResult } from '../importer/execute.js';
 import { isRowLevelFailure, messagesOf } from '../importer/failures.js';
+import { createProgress } from '../importer/progress.js';
 import type { PlanNode } from '../importer/plan.js';
 import { reconcileIntents } from '../importer/reconcile.js';
 import { ImportResolver } from '../importer/resolver.js';
@@ -38,6 +39,8 @@ export interface ResyncOptions {
   /** The configuration marks the site live (the site's own answer counts too). */
   configuredLive: boolean;
   signal?: AbortSignal;
+  /** Where progress goes (stderr); undefined = no progress. */
+  progress?: NodeJS.WriteStream;
   log?: (line: string) => void;
 }
 
@@ -152,7 +155,16 @@ export async function runResync(options: ResyncOptions): Promise<ResyncOutcome> 
         else execution.set(node, node.preFailure !== undefined ? { status: 'failed', error: node.preFailure } : { status: 'done', outcome: { id: '', link: 'to be created' } });
       }
     } else {
-      const run = await executePlan(prepared.plan, { target, journal, resolver, inFlight: options.concurrency * 2, ...(options.signal ? { signal: options.signal } : {}) });
+      const progress = options.progress ? createProgress({ total: prepared.plan.nodes.length, stream: options.progress }) : undefined;
+      const run = await executePlan(prepared.plan, {
+        target,
+        journal,
+        resolver,
+        inFlight: options.concurrency * 2,
+        ...(options.signal ? { signal: options.signal } : {}),
+        onSettled: (_node, result) => progress?.tick(result.status === 'failed' || result.status === 'blocked'),
+      });
+      progress?.stop();
       execution = run.results;
       fatal = run.fatal;
       interrupted = run.interrupted;
@@ -162,12 +174,14 @@ export async function runResync(options: ResyncOptions): Promise<ResyncOutcome> 
     const compared = [...existing.map((node) => node.step), ...earlier.steps.flatMap((entry) => entry.steps)].filter(
       (step) => COMPARED_TYPES.has(step.type) && objects.get(step.naturalKey)?.state === 'done',
     );
+    const comparing = options.progress ? createProgress({ total: compared.length, stream: options.progress }) : undefined;
     await runPool(compared, options.concurrency, stopped, async (step) => {
       const object = objects.get(step.naturalKey)!;
       labels.set(step, describeObject(step, object));
       try {
         const verdict = await resyncObject(step, object, { target, resolver, prefer: options.prefer, dryRun: options.dryRun });
         verdicts.set(step, verdict);
+        comparing?.tick(verdict.status === 'missing');
         const changedApplied = verdict.applied !== undefined && JSON.stringify(verdict.applied) !== JSON.stringify(object.applied ?? {});
         if (!options.dryRun && changedApplied) {
           await journal.record({
@@ -185,6 +199,7 @@ export async function runResync(options: ResyncOptions): Promise<ResyncOutcome> 
         verdicts.set(step, { status: 'missing', changes: [], notUpdatable: [], message: messagesOf(error) });
       }
     });
+    comparing?.stop();
     interrupted ||= options.signal?.aborted === true;
 
     // A row with errors may be the very row of a "gone" object (its key cannot be read): its file is not pruned.

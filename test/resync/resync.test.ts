@@ -13,7 +13,7 @@ import { withTempDir } from '../helpers/temp-dir.js';
 
 const FILES = [...UNIQUE_KEYED_FILES, 'subscriptions-standard.csv'];
 
-async function resync(dir: string, files: string[], target: Target, options: { dryRun?: boolean; prefer?: 'target' | 'source'; prune?: boolean } = {}): Promise<ResyncOutcome> {
+async function resync(dir: string, files: string[], target: Target, options: { dryRun?: boolean; prefer?: 'target' | 'source'; prune?: boolean; live?: boolean } = {}): Promise<ResyncOutcome> {
   return runResync({
     prepared: await prepareFiles(files),
     target,
@@ -25,7 +25,7 @@ async function resync(dir: string, files: string[], target: Target, options: { d
     prune: options.prune ?? false,
     dryRun: options.dryRun ?? false,
     yes: false,
-    configuredLive: false,
+    configuredLive: options.live ?? false,
   });
 }
 
@@ -163,6 +163,26 @@ describe('resync', () => {
         expect(byKey(outcome).get('umbrella-2')).toMatchObject({ status: 'error' });
         expect(outcome.document.removed).toEqual([expect.objectContaining({ key: 'umbrella', status: 'reported', message: expect.stringContaining('has rows with errors') })]);
         expect(await target.findCustomerByReference('umbrella')).toBeDefined();
+      });
+    } finally {
+      await target.close();
+      await sandbox.close();
+    }
+  });
+
+  it('asks for the typed subdomain before changing a live site, and refuses without a terminal', async () => {
+    const sandbox = await startSandbox();
+    const target = createTarget({ name: 'test', baseUrl: sandbox.baseUrl });
+    try {
+      await withTempDir({}, async (dir) => {
+        const files = await copySample(dir, ['customers-advanced.csv']);
+        expect((await importFiles(dir, files, target)).document.summary.error).toBe(0);
+        await editCsv(files[0]!, (row) => {
+          if (row.import_identifier_customer_reference === 'globex') row.phone = '+1 000';
+        });
+        await expect(resync(dir, files, target, { live: true })).rejects.toMatchObject({ code: 'needs-confirmation', exitCode: 2 });
+        expect((await customer(target, 'globex')).phone).not.toBe('+1 000');
+        expect(byKey(await resync(dir, files, target, { live: true, dryRun: true })).get('globex')?.status).toBe('updated');
       });
     } finally {
       await target.close();

@@ -46,6 +46,7 @@ export async function run(paths: string[], flags: ResyncFlags): Promise<void> {
         yes: flags.yes,
         configuredLive: site?.mode === 'live',
         signal,
+        progress: process.stderr,
         log: (line) => process.stderr.write(`${line}\n`),
       }),
     );
