@@ -66,6 +66,7 @@ export interface Target {
   createPaymentProfile(attrs: JsonObject, intent: CreateIntent): Promise<JsonObject>;
   /** The customer's active payment profiles, by id (vault tokens as the site shows them: possibly masked). */
   listPaymentProfiles(customerId: number): Promise<JsonObject[]>;
+  readPaymentProfile(profileId: number): Promise<JsonObject | undefined>;
 
   createSubscription(attrs: JsonObject, intent: CreateIntent): Promise<JsonObject>;
   readSubscription(subscriptionId: number): Promise<JsonObject | undefined>;

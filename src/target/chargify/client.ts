@@ -190,6 +190,10 @@ export class ChargifyClient extends ApiTransport implements Target {
     return profiles;
   }
 
+  readPaymentProfile(profileId: number): Promise<JsonObject | undefined> {
+    return this.optional(`/payment_profiles/${id(profileId)}.json`, 'payment_profile');
+  }
+
   // Subscriptions.
 
   createSubscription(attrs: JsonObject, intent: CreateIntent): Promise<JsonObject> {

@@ -55,6 +55,7 @@ describe.skipIf(specMissingReason !== undefined)(`client requests match the Open
       await client.deleteCustomer(1);
       await client.listCustomerSubscriptions(1);
       await client.listPaymentProfiles(1);
+      await client.readPaymentProfile(1);
       await client.listPrepayments(1);
       await client.createPaymentProfile({ customer_id: 1, vault_token: 'tok_123456789', current_vault: 'bogus', payment_type: 'credit_card' }, intent('pp'));
       await client.createSubscription({ product_handle: 'gold', customer_id: 1, reference: 'sub-1', next_billing_at: '2026-12-01T00:00:00Z' }, intent('su'));

@@ -82,6 +82,8 @@ describe('Target operations against the sandbox', () => {
     expect(profile.customer_id).toBe(customerId);
     expect((await client.listPaymentProfiles(customerId)).map((item) => item.id)).toEqual([profile.id]);
     expect(await client.listPaymentProfiles(999_999)).toEqual([]);
+    expect(await client.readPaymentProfile(Number(profile.id))).toMatchObject({ id: profile.id, customer_id: customerId });
+    expect(await client.readPaymentProfile(999_999)).toBeUndefined();
 
     const subscription = await client.createSubscription(
       { product_handle: 'gold', customer_id: customerId, reference: 'ada-gold', payment_profile_id: Number(profile.id), components: [{ component_id: 'handle:seats', allocated_quantity: 3 }] },
