@@ -111,10 +111,10 @@ describe('payment profiles', () => {
   it('stores a bank account and a PayPal account by vault token', async () => {
     const customer = await createCustomer('payer-4');
     const bank = await harness.call('POST', '/payment_profiles.json', {
-      payment_profile: { customer_id: customer.id, payment_type: 'bank_account', vault_token: 'MD_SECRET_1234', customer_vault_token: 'CU_SECRET_99', current_vault: 'gocardless', bank_name: 'Bank' },
+      payment_profile: { customer_id: customer.id, payment_type: 'bank_account', vault_token: 'MD_SECRET_1234', customer_vault_token: 'CU_SECRET_99', current_vault: 'gocardless', bank_name: 'Bank', last_four: '3344' },
     });
     expect(bank.status, JSON.stringify(bank.body)).toBe(200);
-    expect(bank.body.payment_profile).toMatchObject({ payment_type: 'bank_account', current_vault: 'gocardless' });
+    expect(bank.body.payment_profile).toMatchObject({ payment_type: 'bank_account', current_vault: 'gocardless', masked_bank_account_number: 'XXXX3344' });
     const paypal = await harness.call('POST', '/payment_profiles.json', {
       payment_profile: { customer_id: customer.id, payment_type: 'paypal_account', vault_token: 'PP_SECRET_5678', current_vault: 'braintree_blue', paypal_email: 'p@example.com' },
     });

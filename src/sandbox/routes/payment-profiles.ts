@@ -107,7 +107,8 @@ export function createPaymentProfile(
     details = {
       bank_name: text('bank_name', 'Bank name') ?? '',
       masked_bank_routing_number: maskSecret(routingNumber ?? 'XXXX'),
-      masked_bank_account_number: maskSecret(accountNumber ?? text('last_four', 'Last four') ?? 'XXXX'),
+      // Last four digits given on their own (a profile by vault token) are already the part that is shown.
+      masked_bank_account_number: accountNumber === null ? `XXXX${text('last_four', 'Last four') ?? ''}` : maskSecret(accountNumber),
       bank_account_type: errors.oneOf(attrs, 'bank_account_type', 'Bank account type', ['checking', 'savings'] as const) ?? 'checking',
       bank_account_holder_type:
         errors.oneOf(attrs, 'bank_account_holder_type', 'Bank account holder type', ['personal', 'business'] as const) ?? 'personal',
