@@ -74,7 +74,7 @@ export const BALANCE_COLUMNS = new Set(['service_credit_balance', 'prepayment_ba
 
 const BALANCES = [
   { type: 'service_credit', column: 'service_credit_balance', siteField: 'credit_balance_in_cents', memo: 'Service credit balance migrated from the previous billing system' },
-  { type: 'prepayment', column: 'prepayment_balance', siteField: 'prepayment_balance_in_cents', memo: 'Prepayment balance migrated from the previous billing system' },
+  { type: 'prepayment', column: 'prepayment_balance', memo: 'Prepayment balance migrated from the previous billing system' },
 ] as const;
 
 /**
