@@ -7,15 +7,20 @@ import { Agent, type AgentOptions } from 'node:https';
 import type { Duplex } from 'node:stream';
 import { connect, type ConnectionOptions } from 'node:tls';
 import {
+  AllVaults,
+  CardType,
   Client,
   ComponentsController,
   CouponsController,
+  CreatePrepaymentMethod,
   CustomersController,
   IntervalUnit,
+  PaymentProfilesController,
   PricingScheme,
   ProductFamiliesController,
   ProductPricePointsController,
   ProductsController,
+  SubscriptionInvoiceAccountController,
   SubscriptionsController,
   SubscriptionStatusController,
 } from '@maxio-com/advanced-billing-sdk';
@@ -126,6 +131,24 @@ describe('the vendor SDK against the sandbox', () => {
     expect(preview?.subtotalInCents).toBe(BigInt(6800));
     expect(preview?.totalInCents).toBe(BigInt(6120));
     expect(preview?.uncalculatedTaxes).toBe(true);
+  });
+
+  it('lists a customer’s payment profiles and a subscription’s prepayments in the shapes the SDK parses', async () => {
+    const customer = (await new CustomersController(client).createCustomer({ customer: { firstName: 'Ada', lastName: 'Byron', email: 'ada@example.com', reference: 'sdk-lists' } })).result.customer;
+    const customerId = customer.id as number;
+    const profiles = new PaymentProfilesController(client);
+    await profiles.createPaymentProfile({
+      paymentProfile: { customerId, vaultToken: 'tok_sdk_card_5678', currentVault: AllVaults.Bogus, lastFour: '4242', cardType: CardType.Visa, expirationMonth: 4, expirationYear: 2032 },
+    });
+    const listed = (await profiles.listPaymentProfiles({ customerId })).result;
+    expect(listed).toHaveLength(1);
+    expect(listed[0]!.paymentProfile).toMatchObject({ customerId, maskedCardNumber: 'XXXX-XXXX-XXXX-4242' });
+
+    const subscription = (await new SubscriptionsController(client).createSubscription({ subscription: { productHandle: 'sdk-plan', customerId, reference: 'sdk-lists-sub' } })).result.subscription;
+    const account = new SubscriptionInvoiceAccountController(client);
+    await account.createPrepayment(subscription?.id as number, { prepayment: { amount: 12.5, details: 'Migrated', memo: 'Opening balance', method: CreatePrepaymentMethod.Other } });
+    const prepayments = (await account.listPrepayments({ subscriptionId: subscription?.id as number })).result.prepayments;
+    expect(prepayments?.map((prepayment) => [prepayment.amountInCents, prepayment.remainingAmountInCents, prepayment.memo])).toEqual([[BigInt(1250), BigInt(1250), 'Opening balance']]);
   });
 
   it('sees the API errors the SDK knows: 422 with messages, 401 with a wrong key', async () => {
