@@ -123,11 +123,11 @@ export async function runResync(options: ResyncOptions): Promise<ResyncOutcome> 
   const { prepared, target } = options;
   const info = await target.readSite();
   const live = options.configuredLive || info.mode === 'live';
+  // Resync brings an earlier import up to date: without one into this site there is nothing to merge against.
+  await checkJournalFor(options.stateDir, siteKeyOf(info, target.baseUrl), target.baseUrl);
   if (live && !options.dryRun) {
     await confirmBySubdomain({ action: `This resyncs the LIVE site ${target.baseUrl}.`, subdomain: info.subdomain, command: 'resync', yes: options.yes });
   }
-  // Resync brings an earlier import up to date: without one into this site there is nothing to merge against.
-  await checkJournalFor(options.stateDir, siteKeyOf(info, target.baseUrl), target.baseUrl);
   const runId = newRunId();
   const outputs = options.dryRun ? undefined : await prepareResultFiles(prepared.loaded, options.outDir);
   const journal = await openJournal(options.stateDir, siteKeyOf(info, target.baseUrl), runId);
