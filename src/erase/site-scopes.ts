@@ -22,7 +22,7 @@ export interface CustomerResult {
   message?: string;
 }
 
-export const CUSTOMER_SIDE: ReadonlySet<ObjectType> = new Set(['customer', 'payment_profile', 'subscription', 'service_credit', 'prepayment', 'invoice']);
+const CUSTOMER_SIDE: ReadonlySet<ObjectType> = new Set(['customer', 'payment_profile', 'subscription', 'service_credit', 'prepayment', 'invoice']);
 
 /**
  * The customers to erase with the ids of their subscriptions: every customer on the site, or only

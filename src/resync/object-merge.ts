@@ -55,6 +55,9 @@ export interface ResyncContext {
   dryRun: boolean;
 }
 
+/** The object a journal entry names is no longer on the site. */
+class MissingOnSite extends Error {}
+
 function asRow(row: SourceRow, values: Record<string, string>): SourceRow {
   return { ...row, values };
 }
@@ -113,8 +116,6 @@ async function mergeSubscription(context: ResyncContext, id: number, base: Sourc
   }
   return parts;
 }
-
-export class MissingOnSite extends Error {}
 
 /** Columns whose template value differs from the one last applied. */
 function changedColumns(base: Record<string, string>, now: Record<string, string>): string[] {

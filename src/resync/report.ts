@@ -75,7 +75,7 @@ function shown(value: string): string {
 }
 
 /** One line per field: what the site has, what the template says, and what resync does about it. */
-export function describeChange(change: ResyncChange): string {
+function describeChange(change: ResyncChange): string {
   const arrow = `${change.field}: ${shown(change.site)} → ${shown(change.template)}`;
   if (change.action === 'conflict') return `${arrow}  conflict: edited on the site (last imported ${shown(change.base)}), site value kept`;
   if (change.action === 'forced') return `${arrow}  overwrites an edit made on the site (--prefer source)`;
