@@ -54,6 +54,12 @@ export interface JournalObject {
   nextRenewal?: string;
   amount?: string;
   error?: string;
+  /**
+   * When the object was last erased from the site, kept through the re-create that follows: a
+   * re-create must not reuse the uniqueness token of the erased object's create (the site remembers
+   * tokens for an hour), so whoever derives the token mixes this in.
+   */
+  erasedAt?: string;
 }
 
 export interface Journal {
@@ -167,6 +173,8 @@ function applyEntry(objects: Map<string, JournalObject>, entry: JournalEntry): v
   } else if (entry.error !== undefined) {
     next.error = entry.error;
   }
+  const erasedAt = entry.event === 'erased' ? entry.at : previous?.erasedAt;
+  if (erasedAt !== undefined) next.erasedAt = erasedAt;
   objects.set(entry.naturalKey, next);
 }
 

@@ -74,6 +74,23 @@ describe('journal', () => {
     });
   });
 
+  it('remembers when an object was erased through the re-create that follows', async () => {
+    await withTempDir({}, async (dir) => {
+      const journal = await openJournal(dir, 's', 'r');
+      await journal.record({ ...base, naturalKey: 'customer:a', event: 'done', id: 1, link: 'l' });
+      expect(journal.objects().get('customer:a')?.erasedAt).toBeUndefined();
+      await journal.record({ ...base, naturalKey: 'customer:a', event: 'erased', id: 1 });
+      const erasedAt = journal.objects().get('customer:a')?.erasedAt;
+      expect(erasedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+      await journal.record({ ...base, naturalKey: 'customer:a', event: 'intent' });
+      await journal.record({ ...base, naturalKey: 'customer:a', event: 'done', id: 2, link: 'l' });
+      await journal.close();
+      const again = await openJournal(dir, 's', 'r2');
+      expect(again.objects().get('customer:a')).toMatchObject({ state: 'done', id: 2, erasedAt });
+      await again.close();
+    });
+  });
+
   it('derives a file-safe site key from the site', () => {
     expect(siteKeyOf({ subdomain: 'acme', id: 42 })).toBe('acme-42');
     expect(siteKeyOf({}, 'http://127.0.0.1:8080')).toBe('127.0.0.1_8080');
