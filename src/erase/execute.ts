@@ -62,6 +62,8 @@ class ItemEraser {
   constructor(
     private readonly target: Target,
     private readonly journal: Journal,
+    /** Natural keys this erase removes (with --run, one run's objects): a cascade may take only these along. */
+    private readonly planned: ReadonlySet<string>,
   ) {}
 
   async erase(item: EraseItem): Promise<EraseResult> {
@@ -101,9 +103,9 @@ class ItemEraser {
     if (mismatch) return { item, status: 'failed', message: `subscription ${id} was changed on the site (${mismatch}); not erased` };
     const customerId = Number(nested(subscription, 'customer')?.id ?? subscription.customer_id);
     const profileId = Number(nested(subscription, 'credit_card')?.id ?? nested(subscription, 'bank_account')?.id ?? subscription.payment_profile_id ?? NaN);
-    const journaled = [...this.journal.objects().values()].filter((object) => object.state === 'done');
+    const journaled = [...this.journal.objects().values()].filter((object) => object.state === 'done' && this.planned.has(object.naturalKey));
     // A standard row creates its customer and profile inside the subscription call; advanced rows name
-    // a customer that only goes too when the journal says the toolkit created it.
+    // a customer that only goes too when the journal says the toolkit created it (and this erase covers it).
     const inline = item.object.kind.startsWith('subscriptions-standard');
     const ownCustomer = inline || journaled.some((object) => object.type === 'customer' && Number(object.id) === customerId);
     const ownProfile = inline || journaled.some((object) => object.type === 'payment_profile' && Number(object.id) === profileId);
@@ -175,7 +177,8 @@ class ItemEraser {
  * and leaves the rest pending — nothing is journaled as erased that the site has not confirmed.
  */
 export async function executeErase(items: EraseItem[], options: ExecuteEraseOptions): Promise<EraseExecution> {
-  const eraser = new ItemEraser(options.target, options.journal);
+  const planned = new Set(items.flatMap((item) => [item.object.naturalKey, ...item.companions.map((companion) => companion.naturalKey)]));
+  const eraser = new ItemEraser(options.target, options.journal, planned);
   const results = new Map<EraseItem, EraseResult>();
   let fatal: unknown;
   const stopped = (): boolean => fatal !== undefined || options.signal?.aborted === true;

@@ -169,6 +169,22 @@ describe('migrate erase', () => {
     });
   });
 
+  it('--run erases only what one import run created', async () => {
+    await withSite(async (dir, sandbox) => {
+      const catalog = ['product-families.csv', 'products.csv', 'components.csv', 'coupons.csv', 'customers-advanced.csv'].map((name) => join('data', name));
+      expect((await runCli(dir, ['test-import', ...catalog, '--as-of', AS_OF])).code).toBe(0);
+      const second = await runCli(dir, ['test-import', 'data', '--as-of', AS_OF, '--format', 'json']);
+      expect(second.code, second.stderr).toBe(0);
+      const run = JSON.parse(second.stdout).run as string;
+      const erased = await runCli(dir, ['erase', '--run', run, '--yes', '--format', 'json']);
+      expect(erased.code, erased.stderr).toBe(0);
+      const document = JSON.parse(erased.stdout);
+      expect(document).toMatchObject({ runs: run, plan: { 'subscription purge': 4 } });
+      expect(await snapshot(sandbox)).toMatchObject({ subscriptions: [] });
+      expect((await snapshot(sandbox)).customers).toHaveLength(6);
+    });
+  });
+
   it('stops cleanly on Ctrl-C (exit 130) and the next run finishes the erase', async () => {
     const sandbox = await startSandbox({ latency: { ms: 40, jitterMs: 0 } });
     try {
