@@ -6,6 +6,7 @@ import { LAST_CATALOG_RANK, typeRank, type Plan, type PlanNode } from './plan.js
 import type { ImportResolver } from './resolver.js';
 import { isRowLevelFailure, messagesOf } from './failures.js';
 import type { StepOutcome } from './types.js';
+import { stepToken, withStepToken } from './intent-token.js';
 
 export type NodeStatus = 'done' | 'skipped' | 'failed' | 'blocked' | 'pending';
 
@@ -145,9 +146,10 @@ export async function executePlan(plan: Plan, options: ExecuteOptions): Promise<
   const runNode = async (node: PlanNode): Promise<NodeResult> => {
     const source = node.rows[0]!;
     const base = { type: node.step.type, naturalKey: node.step.naturalKey, kind: source.kind, file: source.file, row: source.row };
-    await journal.record({ ...base, event: 'intent' });
+    const token = stepToken(target, node.step);
+    await journal.record({ ...base, event: 'intent', token });
     try {
-      const outcome = await node.step.create(target, resolver);
+      const outcome = await node.step.create(withStepToken(target, node.step.naturalKey, token), resolver);
       await journal.record({ ...base, event: 'done', ...outcomeFields(outcome) });
       return { status: 'done', outcome };
     } catch (error) {

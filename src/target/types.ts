@@ -11,6 +11,8 @@ export interface CreateIntent {
   naturalKey: string;
   /** Resolves the object that an earlier, unanswered attempt may have created (on 409 or when resuming). */
   lookup?: () => Promise<JsonObject | undefined>;
+  /** The uniqueness_token to send, when the caller derived it first (the importer journals it before the create). */
+  token?: string;
 }
 
 export type ComponentKind = 'metered' | 'quantity_based' | 'on_off' | 'prepaid_usage' | 'event_based';
@@ -27,6 +29,8 @@ export interface SiteInfo {
 export interface Target {
   /** Base URL of the site (no credentials), used to build links in result files. */
   readonly baseUrl: string;
+  /** The uniqueness_token for a create of this natural key and content: deterministic per site, so a retry, even from a new process, gets 409. */
+  uniquenessToken(naturalKey: string, content: Json): string;
   readSite(): Promise<SiteInfo>;
   clearSite(scope: 'all' | 'customers'): Promise<void>;
 

@@ -10,8 +10,9 @@ import { ApiError } from '../../src/target/chargify/api-error.js';
 import type { Target } from '../../src/target/types.js';
 import { withTempDir } from '../helpers/temp-dir.js';
 
-// These steps never touch the site, so no target is needed: the scheduler only passes it through.
-const noTarget = {} as Target;
+// These steps never touch the site, so no real target is needed: the scheduler only asks it for each
+// create's uniqueness token (to journal it with the intent) and passes it through.
+const noTarget = { uniquenessToken: (naturalKey: string) => `token:${naturalKey}` } as unknown as Target;
 
 interface Trace {
   log: string[];

@@ -89,6 +89,32 @@ describe('runImport resuming', () => {
     }
   });
 
+  it('journals each intent with the uniqueness token the create then sends', async () => {
+    const sandbox = await startSandbox();
+    const target = createTarget({ name: 'test', baseUrl: sandbox.baseUrl });
+    try {
+      await withTempDir({ ...catalogFiles(), 'data/subs.csv': subscriptionsCsv(2) }, async (dir) => {
+        await importOnce(dir, target);
+        const siteKey = siteKeyOf(await target.readSite(), target.baseUrl);
+        const lines = (await readFile(join(dir, '.migrate', 'journal', `${siteKey}.jsonl`), 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
+        const intents = lines.filter((l) => l.event === 'intent');
+        expect(intents.length).toBeGreaterThan(0);
+        for (const intent of intents) expect(intent.token).toMatch(/^[0-9a-f]{40}$/);
+        // The site saw exactly that token: sending it again is refused as a duplicate submission.
+        const family = intents.find((l) => l.naturalKey === 'product_family:main')!;
+        const again = await fetch(`${sandbox.baseUrl}/product_families.json`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ product_family: { name: 'Other', handle: 'other' }, uniqueness_token: family.token }),
+        });
+        expect(again.status).toBe(409);
+      });
+    } finally {
+      await target.close();
+      await sandbox.close();
+    }
+  });
+
   it('fails the run (exit 3) when the site refuses the credentials', async () => {
     const sandbox = await startSandbox({ apiKey: 'right-key' });
     const target = createTarget({ name: 'test', baseUrl: sandbox.baseUrl, apiKey: 'wrong-key' });

@@ -332,6 +332,10 @@ export class ChargifyClient extends ApiTransport implements Target {
     return values;
   }
 
+  uniquenessToken(naturalKey: string, content: Json): string {
+    return deriveUniquenessToken(this.siteIdentity, naturalKey, content);
+  }
+
   // Shared shapes of calls.
 
   /**
@@ -345,7 +349,7 @@ export class ChargifyClient extends ApiTransport implements Target {
     const onDuplicate = intent.lookup ?? natural?.lookup;
     const send = (token: string) => this.object('POST', path, answerKey, { body, uniquenessToken: token, onDuplicate });
     try {
-      return await send(deriveUniquenessToken(this.siteIdentity, intent.naturalKey, body));
+      return await send(intent.token ?? this.uniquenessToken(intent.naturalKey, body));
     } catch (error) {
       if (!(error instanceof ApiError && error.kind === 'conflict' && natural?.uniqueOnSite === true)) throw error;
       this.emit(`POST ${path}: ${intent.naturalKey} was created and removed within the hour; creating it again`);
