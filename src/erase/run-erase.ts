@@ -113,7 +113,8 @@ export async function runErase(options: EraseOptions): Promise<void> {
   }
   if (options.scope === 'imported') await checkJournalFor(options.stateDir, siteKey, target.baseUrl);
 
-  const journal = await openJournal(options.stateDir, siteKey, newRunId());
+  // A dry run only reads: it neither waits for nor takes the site's journal lock.
+  const journal = await openJournal(options.stateDir, siteKey, newRunId(), { exclusive: !options.dryRun });
   try {
     if (options.run !== undefined) await checkRun(options.stateDir, journal, options.run);
     if (options.scope === 'imported') await eraseImported(options, journal, head, info);

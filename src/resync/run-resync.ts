@@ -130,7 +130,7 @@ export async function runResync(options: ResyncOptions): Promise<ResyncOutcome> 
   }
   const runId = newRunId();
   const outputs = options.dryRun ? undefined : await prepareResultFiles(prepared.loaded, options.outDir);
-  const journal = await openJournal(options.stateDir, siteKeyOf(info, target.baseUrl), runId);
+  const journal = await openJournal(options.stateDir, siteKeyOf(info, target.baseUrl), runId, { exclusive: !options.dryRun });
   const resolver = new ImportResolver(target, journal);
   let fatal: unknown;
   const verdicts = new Map<ImportStep, ObjectVerdict>();
