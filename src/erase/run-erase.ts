@@ -40,9 +40,10 @@ function write(format: 'pretty' | 'json', document: EraseDocument, pretty: strin
 }
 
 async function checkRun(stateDir: string, journal: Journal, run: string): Promise<void> {
-  const inJournal = [...journal.objects().values()].some((object) => object.run === run);
-  if (inJournal || (await listRuns(stateDir)).some((record) => record.id === run)) return;
-  const recent = (await listRuns(stateDir)).slice(-3).map((record) => record.id);
+  if ([...journal.objects().values()].some((object) => object.run === run)) return;
+  const runs = await listRuns(stateDir);
+  if (runs.some((record) => record.id === run)) return;
+  const recent = runs.slice(-3).map((record) => record.id);
   throw new InputError('unknown-run', `No run ${run} is recorded for this site.`, {
     hint: recent.length > 0 ? `Recent runs: ${recent.join(', ')}; or use --all-runs.` : 'Use --all-runs.',
   });
