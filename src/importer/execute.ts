@@ -146,7 +146,7 @@ export async function executePlan(plan: Plan, options: ExecuteOptions): Promise<
   const runNode = async (node: PlanNode): Promise<NodeResult> => {
     const source = node.rows[0]!;
     const base = { type: node.step.type, naturalKey: node.step.naturalKey, kind: source.kind, file: source.file, row: source.row };
-    const token = stepToken(target, node.step);
+    const token = stepToken(target, node.step, journal.objects().get(node.step.naturalKey)?.erasedAt);
     await journal.record({ ...base, event: 'intent', token });
     try {
       const outcome = await node.step.create(withStepToken(target, node.step.naturalKey, token), resolver);

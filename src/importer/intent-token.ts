@@ -3,9 +3,14 @@
 import type { CreateIntent, Target } from '../target/types.js';
 import type { ImportStep } from './types.js';
 
-/** The token a step's own create sends: the same for the same site, object and row content, in any run. */
-export function stepToken(target: Target, step: ImportStep): string {
-  return target.uniquenessToken(step.naturalKey, step.source.values);
+/**
+ * The token a step's own create sends: the same for the same site, object and row content, in any
+ * run. After an erase (`erasedAt` from the journal) it differs, because the site remembers the erased
+ * object's token for an hour and would refuse the re-create as a duplicate.
+ */
+export function stepToken(target: Target, step: ImportStep, erasedAt?: string): string {
+  const content = erasedAt === undefined ? step.source.values : { row: step.source.values, erasedAt };
+  return target.uniquenessToken(step.naturalKey, content);
 }
 
 function isIntentFor(value: unknown, naturalKey: string): value is CreateIntent {
