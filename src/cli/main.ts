@@ -16,11 +16,25 @@ export function buildProgram(): Command {
     .version(packageVersion(), '-V, --version')
     .addOption(new Option('--verbose', 'log requests (with secrets redacted) and show stacks of internal errors'))
     .addOption(new Option('--no-color', 'disable colours (NO_COLOR is respected too)'))
-    .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
-  program.configureOutput({ writeErr: (text) => process.stderr.write(text) });
+  program.configureOutput({ writeErr: (text) => process.stderr.write(text), outputError: usageErrorWriter('migrate') });
   registerCommands(program);
+  for (const command of program.commands) {
+    command.configureOutput({ outputError: usageErrorWriter(`migrate ${command.name()}`) });
+  }
   return program;
+}
+
+/**
+ * Commander's usage errors ("error: unknown option '--x'") as the one `migrate: …` line every other
+ * error is, naming the help to read, so a CI log shows the mistake and the fix together.
+ */
+function usageErrorWriter(commandPath: string): (text: string, write: (text: string) => void) => void {
+  return (text, write) => {
+    const message = text.trim().replace(/^error: /, '');
+    const sentence = /[.!?]$/.test(message) ? message : `${message}.`;
+    write(`migrate: ${sentence} Run \`${commandPath} --help\` for usage.\n`);
+  };
 }
 
 export async function main(argv: string[]): Promise<void> {
