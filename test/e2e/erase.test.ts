@@ -54,11 +54,18 @@ async function snapshot(sandbox: RunningSandbox) {
   }
 }
 
-async function withSite(fn: (dir: string, sandbox: RunningSandbox) => Promise<void>, sites: (baseUrl: string) => object = (baseUrl) => ({ test: { baseUrl } })): Promise<void> {
+const SAMPLE = fileURLToPath(new URL('../../fixtures/sample', import.meta.url));
+
+async function withSite(
+  fn: (dir: string, sandbox: RunningSandbox) => Promise<void>,
+  sites: (baseUrl: string) => object = (baseUrl) => ({ test: { baseUrl } }),
+  wholeSample = false,
+): Promise<void> {
   const sandbox = await startSandbox();
   try {
     await withTempDir({}, async (dir) => {
-      await copySample(dir, UNIQUE_KEYED_FILES, { 'subscriptions-advanced.csv': withoutBalances });
+      if (wholeSample) await copySample(dir, await readdir(SAMPLE));
+      else await copySample(dir, UNIQUE_KEYED_FILES, { 'subscriptions-advanced.csv': withoutBalances });
       await writeFile(join(dir, '.migraterc.json'), JSON.stringify({ sites: sites(sandbox.baseUrl) }));
       await fn(dir, sandbox);
     });
@@ -68,25 +75,28 @@ async function withSite(fn: (dir: string, sandbox: RunningSandbox) => Promise<vo
 }
 
 describe('migrate erase', () => {
-  it('import → erase → import leaves the site with exactly the objects of the first import', async () => {
+  it('import → erase → import of the whole sample set leaves the site with exactly the objects of the first import', async () => {
     await withSite(async (dir, sandbox) => {
       await sandbox_manual(sandbox);
+      const state = async () => ({ ...(await snapshot(sandbox)), invoices: await openInvoices(sandbox) });
       const first = await runCli(dir, ['test-import', 'data', '--as-of', AS_OF]);
       expect(first.code, first.stderr + first.stdout).toBe(0);
-      const imported = await snapshot(sandbox);
-      expect(imported.customers).toHaveLength(7);
+      const imported = await state();
+      expect(imported.customers).toHaveLength(22);
+      expect(imported.invoices).toBe(3);
 
       const dry = await runCli(dir, ['erase', '--dry-run']);
       expect(dry.code, dry.stderr).toBe(0);
-      expect(dry.stdout).toMatch(/purge\s+4 subscriptions/);
+      expect(dry.stdout).toMatch(/void\s+3 invoices/);
+      expect(dry.stdout).toMatch(/purge\s+21 subscriptions/);
       expect(dry.stdout).toMatch(/delete\s+6 customers/);
       expect(dry.stdout).toContain('the catalog stays');
-      expect(await snapshot(sandbox)).toEqual(imported);
+      expect(await state()).toEqual(imported);
 
       const unconfirmed = await runCli(dir, ['erase']);
       expect(unconfirmed.code).toBe(2);
       expect(unconfirmed.stderr).toContain('no terminal is attached. Pass --yes in scripts.');
-      expect(await snapshot(sandbox)).toEqual(imported);
+      expect(await state()).toEqual(imported);
 
       const erased = await runCli(dir, ['erase', '--yes', '--format', 'json']);
       expect(erased.code, erased.stderr).toBe(0);
@@ -104,8 +114,8 @@ describe('migrate erase', () => {
       const reimport = await runCli(dir, ['test-import', 'data', '--as-of', AS_OF, '--format', 'json']);
       expect(reimport.code, reimport.stderr + reimport.stdout).toBe(0);
       expect(JSON.parse(reimport.stdout).summary.error).toBe(0);
-      expect(await snapshot(sandbox)).toEqual(imported);
-    });
+      expect(await state()).toEqual(imported);
+    }, undefined, true);
   });
 
   it('on a live site refuses purge and clear-data scopes before sending anything, and only cancels', async () => {
@@ -243,6 +253,17 @@ describe('migrate erase', () => {
     });
   });
 });
+
+async function openInvoices(sandbox: RunningSandbox): Promise<number> {
+  const target = createTarget({ name: 'check', baseUrl: sandbox.baseUrl });
+  try {
+    let count = 0;
+    for await (const invoice of target.listInvoices()) if (invoice.status !== 'voided') count += 1;
+    return count;
+  } finally {
+    await target.close();
+  }
+}
 
 /** A customer added on the site by hand: erase --scope imported must never touch it. */
 async function sandbox_manual(sandbox: RunningSandbox): Promise<void> {
