@@ -2,6 +2,7 @@
 // runner's rules: data escapes %, CR, LF; property values also escape ':' and ','.
 import { isAbsolute, relative, sep } from 'node:path';
 import type { Finding } from '../../rules/finding.js';
+import { plural } from './summary.js';
 import { sortedFindings, type ValidateReport } from './types.js';
 
 export interface GithubAnnotation {
@@ -63,9 +64,9 @@ export function renderValidateGithub(report: ValidateReport): string {
   const { summary } = report;
   lines.push(
     renderGithubAnnotation({
-      level: summary.errorRows > 0 ? 'error' : 'notice',
+      level: summary.errors > 0 ? 'error' : 'notice',
       title: 'migrate validate',
-      message: `${summary.files} files, ${summary.rows} rows: ${summary.validRows} valid, ${summary.errorRows} with errors (${summary.errors} errors, ${summary.warnings} warnings), as of ${report.asOf}.`,
+      message: `${plural(summary.files, 'file')}, ${plural(summary.rows, 'row')}: ${summary.validRows} valid, ${summary.errorRows} with errors (${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}), as of ${report.asOf}.`,
     }),
   );
   return `${lines.join('\n')}\n`;

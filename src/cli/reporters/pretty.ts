@@ -28,12 +28,16 @@ export function renderValidatePretty(report: ValidateReport, colors: Colors): st
 }
 
 function renderFile(file: ValidatedFile, colors: Colors): string {
+  // Header errors (a missing column) fail the file even when no row has its own error.
+  const headerErrors = file.findings.some((finding) => finding.row === 1 && finding.severity === 'error');
   const status =
     file.errorRows > 0
-      ? colors.red(`${plural(file.errorRows, 'row')} with errors`)
-      : file.findings.length > 0
-        ? colors.yellow('valid, with warnings')
-        : colors.green('valid');
+      ? colors.red(`${plural(file.errorRows, 'row')} with errors${headerErrors ? ', errors in the header' : ''}`)
+      : headerErrors
+        ? colors.red('errors in the header')
+        : file.findings.length > 0
+          ? colors.yellow('valid, with warnings')
+          : colors.green('valid');
   const head = `${colors.bold(safeText(file.path))}  ${colors.dim(`${file.template} · ${plural(file.rows, 'row')} ·`)} ${status}`;
   const rows = rowGroups(file.findings).map((group) => {
     const where = group.row === 1 ? 'header (row 1)' : group.line !== group.row ? `row ${group.row} (line ${group.line})` : `row ${group.row}`;

@@ -27,6 +27,16 @@ describe('pretty reporter', () => {
     expect(renderValidatePretty(report, plain)).toContain('  header (row 1)\n    ✖ error   email\n');
   });
 
+  it('never calls a file with header errors valid', () => {
+    const missing = finding({ row: 1, line: 1, column: 'handle', rule: 'missing-column', value: '', key: '' });
+    const unknown = finding({ row: 1, line: 1, column: 'notes', rule: 'unknown-column', severity: 'warning', value: '', key: '' });
+    const file = (findings: ReturnType<typeof finding>[], errorRows: number) => ({ path: 'p.csv', template: 'products' as const, rows: 2, errorRows, findings });
+    const firstLine = (findings: ReturnType<typeof finding>[], errorRows = 0) => renderValidatePretty({ ...sampleReport(), files: [file(findings, errorRows)] }, plain).split('\n')[0];
+    expect(firstLine([missing, unknown])).toBe('p.csv  products · 2 rows · errors in the header');
+    expect(firstLine([missing, finding({ row: 2, line: 2 })], 1)).toBe('p.csv  products · 2 rows · 1 row with errors, errors in the header');
+    expect(firstLine([unknown])).toBe('p.csv  products · 2 rows · valid, with warnings');
+  });
+
   it('colours only when asked', () => {
     expect(renderValidatePretty(sampleReport(), createColors(true))).toMatch(/\u001b\[31m/);
   });
