@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../src/sandbox/index.js';
 import { createTarget } from '../../src/target/index.js';
-import { AS_OF, copySample, siteSnapshot, UNIQUE_KEYED_FILES, withoutBalances } from '../erase/harness.js';
+import { AS_OF, copySample, siteSnapshot, CORE_FILES, withoutBalances } from '../erase/harness.js';
 import { catalogFiles, subscriptionsCsv } from './import-data.js';
 import { withTempDir } from '../helpers/temp-dir.js';
 
@@ -65,7 +65,7 @@ async function withSite(
   try {
     await withTempDir({}, async (dir) => {
       if (wholeSample) await copySample(dir, await readdir(SAMPLE));
-      else await copySample(dir, UNIQUE_KEYED_FILES, { 'subscriptions-advanced.csv': withoutBalances });
+      else await copySample(dir, CORE_FILES, { 'subscriptions-advanced.csv': withoutBalances });
       await writeFile(join(dir, '.migraterc.json'), JSON.stringify({ sites: sites(sandbox.baseUrl) }));
       await fn(dir, sandbox);
     });

@@ -11,7 +11,7 @@ import type { Journal } from '../../src/state/journal.js';
 import { createTarget } from '../../src/target/index.js';
 import type { Target } from '../../src/target/types.js';
 import { withTempDir } from '../helpers/temp-dir.js';
-import { all, copySample, importFiles, siteJournal, siteSnapshot, UNIQUE_KEYED_FILES, withoutBalances } from './harness.js';
+import { all, copySample, importFiles, siteJournal, siteSnapshot, CORE_FILES, withoutBalances } from './harness.js';
 
 interface Site {
   sandbox: RunningSandbox;
@@ -24,7 +24,7 @@ async function withImportedSite(fn: (site: Site) => Promise<void>, mode: 'test' 
   const target = createTarget({ name: 'test', baseUrl: sandbox.baseUrl }, { maxRetries: 0 });
   try {
     await withTempDir({}, async (dir) => {
-      const files = await copySample(dir, UNIQUE_KEYED_FILES, { 'subscriptions-advanced.csv': withoutBalances });
+      const files = await copySample(dir, CORE_FILES, { 'subscriptions-advanced.csv': withoutBalances });
       const result = await importFiles(dir, files, target);
       expect(result.document.summary.error).toBe(0);
       await fn({ sandbox, target, dir });

@@ -13,8 +13,8 @@ import { validateFiles } from '../../src/validate/index.js';
 export const AS_OF = '2026-11-23';
 const SAMPLE = fileURLToPath(new URL('../../fixtures/sample', import.meta.url));
 
-/** Sample files whose every object has a key the site keeps unique (see the report on re-imports within the hour). */
-export const UNIQUE_KEYED_FILES = ['product-families.csv', 'products.csv', 'components.csv', 'coupons.csv', 'customers-advanced.csv', 'subscriptions-advanced.csv'];
+/** The sample files most erase and resync tests use: the catalog, advanced customers and their subscriptions. */
+export const CORE_FILES = ['product-families.csv', 'products.csv', 'components.csv', 'coupons.csv', 'customers-advanced.csv', 'subscriptions-advanced.csv'];
 
 /** Copies sample files into `dir/data`; `keep` filters rows of a file by its cells. */
 export async function copySample(dir: string, names: string[], keep: Record<string, (row: Record<string, string>) => boolean> = {}): Promise<string[]> {
@@ -35,7 +35,7 @@ export async function copySample(dir: string, names: string[], keep: Record<stri
   return paths;
 }
 
-/** Advanced subscriptions without balances: credits and prepayments have no site-unique key. */
+/** Advanced subscriptions without balances, so every journaled subscription is a purge with nothing riding along. */
 export const withoutBalances = (row: Record<string, string>): boolean => row.service_credit_balance === '' && row.prepayment_balance === '';
 
 export async function importFiles(dir: string, files: string[], target: Target) {

@@ -8,10 +8,10 @@ import { runResync, type ResyncOutcome } from '../../src/resync/run-resync.js';
 import { startSandbox } from '../../src/sandbox/index.js';
 import { createTarget } from '../../src/target/index.js';
 import type { JsonObject, Target } from '../../src/target/types.js';
-import { AS_OF, copySample, editCsv, importFiles, prepareFiles, siteJournal, UNIQUE_KEYED_FILES, withoutBalances } from '../erase/harness.js';
+import { AS_OF, copySample, editCsv, importFiles, prepareFiles, siteJournal, CORE_FILES, withoutBalances } from '../erase/harness.js';
 import { withTempDir } from '../helpers/temp-dir.js';
 
-const FILES = [...UNIQUE_KEYED_FILES, 'subscriptions-standard.csv'];
+const FILES = [...CORE_FILES, 'subscriptions-standard.csv'];
 
 async function resync(dir: string, files: string[], target: Target, options: { dryRun?: boolean; prefer?: 'target' | 'source'; prune?: boolean; live?: boolean } = {}): Promise<ResyncOutcome> {
   return runResync({
