@@ -9,22 +9,27 @@ export const integerRange: Rule = {
   messages: {
     notInteger: '{{column}} must be a whole number from {{min}} to {{max}}, not "{{value}}".',
     outOfRange: '{{column}} must be from {{min}} to {{max}}, not {{value}}.',
+    notIntegerAtLeast: '{{column}} must be a whole number, {{min}} or more, not "{{value}}".',
+    belowMin: '{{column}} must be {{min}} or more, not {{value}}.',
   },
   check(context) {
     const min = (context.options.min as number | undefined) ?? 0;
-    const max = (context.options.max as number | undefined) ?? Number.MAX_SAFE_INTEGER;
-    const data = { min, max: max === Number.MAX_SAFE_INTEGER ? 'any' : max };
+    const max = context.options.max as number | undefined;
+    // Without an upper bound (renew_every, intervals) the message names only the lower one.
+    const data = { min, max: max ?? '' };
+    const notInteger = max === undefined ? 'notIntegerAtLeast' : 'notInteger';
+    const outOfRange = max === undefined ? 'belowMin' : 'outOfRange';
     const index = context.index;
     return {
       row(cells, record) {
         const value = cells[index] ?? '';
         if (value === '') return;
         if (!INTEGER.test(value)) {
-          context.report(cells, record, { messageId: 'notInteger', data });
+          context.report(cells, record, { messageId: notInteger, data });
           return;
         }
         const number = Number(value);
-        if (number < min || number > max) context.report(cells, record, { messageId: 'outOfRange', data });
+        if (number < min || (max !== undefined && number > max)) context.report(cells, record, { messageId: outOfRange, data });
       },
     };
   },
