@@ -31,10 +31,10 @@ Examples:
 Scope imported touches only objects the journal in .migrate/ says the toolkit created: invoices are
 voided, subscriptions purged with their customer and payment profile, customers deleted; with
 --catalog coupons, components and products are archived too (product families stay: the API cannot
-remove them; archived handles and codes stay taken, so to import the same catalog again on a
-test site use --scope site instead). On a live
-site the API refuses purge and clear-data: erase only cancels the subscriptions it created. Ctrl-C
-stops cleanly; run the same command again to resume. Then migrate test-import imports again.
+remove them; archived handles and codes stay taken, so to import the same catalog again on a test
+site use --scope site instead). On a live site the API refuses purge and clear-data: erase only
+cancels the subscriptions it created. Ctrl-C stops cleanly; run the same command again to resume.
+Then migrate test-import imports again.
 Exit codes: 0 done, 1 some objects could not be erased, 2 usage or input error (nothing sent),
 3 the site failed the run, 130 interrupted.`,
     )
