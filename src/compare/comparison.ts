@@ -124,6 +124,15 @@ export class Tally {
   }
 }
 
+/**
+ * Whether the run confirms the import: nothing differs beyond the tolerance and every expected
+ * amount could be checked. Rows without an actual amount (never imported, or the wrong folder given)
+ * and rows not imported leave the import unconfirmed, so a CI gate on the exit code stays shut.
+ */
+export function comparePassed(summary: CompareSummary): boolean {
+  return summary.mismatched === 0 && summary.missingActual === 0 && summary.notImported === 0;
+}
+
 export function summarize(parts: NoteCounts & { comparisons: readonly Comparison[] }): CompareSummary {
   const tally = new Tally();
   for (const comparison of parts.comparisons) tally.add(comparison);

@@ -55,7 +55,10 @@ export function renderComparePretty(report: CompareReport, colors: Colors): stri
   section(out, colors, 'Rows without an actual amount', report.missingActual, (note) => note.reason);
   section(out, colors, 'Rows not imported', report.notImported, (note) => note.reason);
   if (report.renewing && summary.rows > 0) out.push(colors.dim('Invoices are not compared with --renewing.'));
-  out.push(summary.mismatched > 0 ? `${summary.mismatched} amount${plural(summary.mismatched)} differ${summary.mismatched === 1 ? 's' : ''} by more than ${report.tolerance.toString()}.` : 'No amount differs by more than the tolerance.');
+  const unchecked = summary.missingActual + summary.notImported;
+  const uncheckedText = unchecked > 0 ? `${unchecked} row${plural(unchecked)} could not be checked (no actual amount, or not imported).` : '';
+  if (summary.mismatched > 0) out.push(`${summary.mismatched} amount${plural(summary.mismatched)} differ${summary.mismatched === 1 ? 's' : ''} by more than ${report.tolerance.toString()}.${uncheckedText ? ` ${uncheckedText}` : ''}`);
+  else out.push(unchecked > 0 ? `No amount differs by more than the tolerance, but ${uncheckedText}` : 'No amount differs by more than the tolerance.');
   return `${out.join('\n')}\n`;
 }
 

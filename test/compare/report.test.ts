@@ -1,6 +1,6 @@
 // The pretty and JSON renderings of a hand-built report: order, sections, amounts to the minor unit.
 import { describe, expect, it } from 'vitest';
-import { comparisonOf, summarize, type CompareReport, type RowNote, type RowRef } from '../../src/compare/comparison.js';
+import { comparePassed, comparisonOf, summarize, type CompareReport, type RowNote, type RowRef } from '../../src/compare/comparison.js';
 import { toCompareJson } from '../../src/compare/report-json.js';
 import { renderComparePretty } from '../../src/compare/report-pretty.js';
 import { createColors } from '../../src/cli/reporters/colors.js';
@@ -33,8 +33,19 @@ describe('compare reports', () => {
     expect(text).toContain('likely cause: coupon X is on the row but the site did not apply it');
     expect(text).toContain('Rows without an expected amount (not compared) (1)\n  results/subs.csv row 6  d: actual 29.00; YourExpectedRenewal is blank');
     expect(text).toContain('Rows not imported (1)');
-    expect(text.trimEnd().endsWith('2 amounts differ by more than 0.')).toBe(true);
+    expect(text.trimEnd().endsWith('2 amounts differ by more than 0. 1 row could not be checked (no actual amount, or not imported).')).toBe(true);
     expect(text).not.toMatch(/\u001b\[/);
+  });
+
+  it('an expected amount that could not be checked leaves the import unconfirmed', () => {
+    const missingActual: RowNote[] = [{ ...ref(2, 'a'), amount: d('29'), reason: 'ChargifyNextRenewal is blank' }];
+    const parts = { comparisons: [], missingExpected: [], missingActual, notImported: [], rows: 1, outsideRange: 0 };
+    const unchecked: CompareReport = { tolerance: d(0), mismatches: [], missingExpected: [], missingActual, notImported: [], summary: summarize(parts) };
+    expect(comparePassed(unchecked.summary)).toBe(false);
+    expect(renderComparePretty(unchecked, createColors(false)).trimEnd().split('\n').at(-1)).toBe('No amount differs by more than the tolerance, but 1 row could not be checked (no actual amount, or not imported).');
+    expect(comparePassed(report().summary)).toBe(false);
+    const clean = summarize({ comparisons: [comparisonOf(ref(2, 'a'), 'result', d('10'), d('10'), d(0))], missingExpected: [], missingActual: [], notImported: [], rows: 1, outsideRange: 0 });
+    expect(comparePassed(clean)).toBe(true);
   });
 
   it('json: summary totals per currency as strings, mismatches sorted, missing rows apart', () => {

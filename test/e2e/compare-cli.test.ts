@@ -115,6 +115,13 @@ describe('migrate compare on the imported samples', () => {
     expect(document.summary.totals.subscriptions!.USD!.expected).toBe('1588.00');
   });
 
+  it('exits 1 when expected amounts cannot be checked (the templates given instead of the results)', async () => {
+    const result = await compare(['sample', '--offline']);
+    expect(result.code, result.stderr).toBe(1);
+    expect(result.stdout).toContain('Rows without an actual amount (24)');
+    expect(result.stdout.trimEnd().split('\n').at(-1)).toBe('No amount differs by more than the tolerance, but 24 rows could not be checked (no actual amount, or not imported).');
+  });
+
   it('--export compares the Estimated Renewal Amount as well, matched by reference', async () => {
     const result = await compare(['migrate-results', '--export', exportFile, '--format', 'json', '--offline']);
     expect(result.code).toBe(1);

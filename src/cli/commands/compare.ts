@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { loadConfig } from '../../config/index.js';
 import { connectCompareSite, type SiteConnection } from '../../compare/connect-site.js';
 import { writeMismatchCsv } from '../../compare/mismatch-csv.js';
+import { comparePassed } from '../../compare/comparison.js';
 import { parseRenewalRange } from '../../compare/renewal-range.js';
 import { renderComparePretty } from '../../compare/report-pretty.js';
 import { toCompareJson } from '../../compare/report-json.js';
@@ -71,7 +72,7 @@ export async function run(paths: string[], flags: CompareFlags): Promise<void> {
   }
   const colors = createColors(format === 'pretty' && colorEnabled(flags.color, process.stdout));
   process.stdout.write(format === 'json' ? renderJsonDocument(toCompareJson(report)) : renderComparePretty(report, colors));
-  process.exitCode = report.summary.mismatched > 0 ? ExitCode.rowErrors : ExitCode.ok;
+  process.exitCode = comparePassed(report.summary) ? ExitCode.ok : ExitCode.rowErrors;
 }
 
 function compareFormat(flag: string | undefined): 'pretty' | 'json' {
