@@ -6,7 +6,7 @@ import { LAST_CATALOG_RANK, typeRank, type Plan, type PlanNode } from './plan.js
 import type { ImportResolver } from './resolver.js';
 import { isRowLevelFailure, messagesOf } from './failures.js';
 import type { StepOutcome } from './types.js';
-import { stepToken, withStepToken } from './intent-token.js';
+import { stepToken } from './intent-token.js';
 
 export type NodeStatus = 'done' | 'skipped' | 'failed' | 'blocked' | 'pending';
 
@@ -149,7 +149,7 @@ export async function executePlan(plan: Plan, options: ExecuteOptions): Promise<
     const token = stepToken(target, node.step, journal.objects().get(node.step.naturalKey)?.erasedAt);
     await journal.record({ ...base, event: 'intent', token });
     try {
-      const outcome = await node.step.create(withStepToken(target, node.step.naturalKey, token), resolver);
+      const outcome = await node.step.create(target, resolver, token);
       await journal.record({ ...base, event: 'done', ...outcomeFields(outcome) });
       return { status: 'done', outcome };
     } catch (error) {

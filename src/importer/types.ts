@@ -73,8 +73,11 @@ export interface ImportStep {
   dependsOn: ObjectRef[];
   /** The ref other steps use to depend on this one (e.g. {type:'customer', key: reference}). */
   provides: ObjectRef;
-  /** Creates the object through the target; idempotent through the CreateIntent it passes. */
-  create(target: Target, resolver: Resolver): Promise<StepOutcome>;
+  /**
+   * Creates the object through the target; idempotent through the CreateIntent it passes, which
+   * carries `token` (the uniqueness token the engine journaled with its intent) when given.
+   */
+  create(target: Target, resolver: Resolver, token?: string): Promise<StepOutcome>;
   /** Finds the object if it already exists on the site (reconciling an unfinished intent), else undefined. */
   find(target: Target, resolver: Resolver): Promise<StepOutcome | undefined>;
 }

@@ -24,7 +24,8 @@ export function defineStep(parts: StepParts): ImportStep {
     source: parts.source,
     dependsOn,
     provides: { type: parts.type, key: parts.key },
-    create: (target, resolver) => parts.create(target, resolver, (lookup) => ({ naturalKey, lookup })),
+    create: (target, resolver, token) =>
+      parts.create(target, resolver, (lookup) => ({ naturalKey, lookup, ...(token === undefined ? {} : { token }) })),
     find: (target, resolver) => parts.find(target, resolver),
   };
 }
