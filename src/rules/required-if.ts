@@ -18,13 +18,16 @@ export const requiredIf: Rule = {
   check(context) {
     const when = context.options.when as Condition[];
     const applies = context.test(when);
-    const reason = when.map((condition) => describe(condition, context.nameOf)).join(', or ');
+    const each = when.map((condition) => ({ holds: context.test([condition]), text: describe(condition, context.nameOf) }));
     const index = context.index;
     return {
       row(cells, record) {
         if (!applies(cells)) return;
         const value = index < 0 ? undefined : cells[index];
-        if (value === undefined || value.trim() === '') context.report(cells, record, { messageId: 'missing', data: { reason } });
+        if (value !== undefined && value.trim() !== '') return;
+        // Name only the conditions this row meets: "when vat_number has a value", not every trigger.
+        const reason = each.filter((condition) => condition.holds(cells)).map((condition) => condition.text).join(', and ');
+        context.report(cells, record, { messageId: 'missing', data: { reason } });
       },
     };
   },

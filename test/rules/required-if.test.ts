@@ -1,4 +1,5 @@
-import { ruleTable, STANDARD_ROW as R, CUSTOMER_ROW as C, CREDIT_CARD as CC } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { ruleTable, runRows, STANDARD_ROW as R, CUSTOMER_ROW as C, CREDIT_CARD as CC } from './helpers.js';
 
 ruleTable('required-if', 'subscriptions-standard', [
   { name: 'shipping fields follow shipping_address', rows: [{ ...R, shipping_address: '1 Main St', shipping_city: 'Austin' }], expected: [{ row: 2, column: 'shipping_state' }, { row: 2, column: 'shipping_zip' }, { row: 2, column: 'shipping_country' }] },
@@ -25,3 +26,11 @@ ruleTable('required-if', 'components', [
   },
   { name: 'metric_id for event_based, tax_code when taxable', rows: [{ component_name: 'E', component_type: 'event_based', taxable: 'TRUE', attach_to: 'e', pricing_scheme: 'per_unit', per_unit_price: '1' }], expected: [{ row: 2, column: 'metric_id' }, { row: 2, column: 'tax_code' }] },
 ]);
+
+describe('rule required-if messages', () => {
+  const messagesFor = (row: Record<string, string>): string[] => runRows('subscriptions-standard', [row]).filter((f) => f.rule === 'required-if' && f.column === 'shipping_country').map((f) => f.message);
+  it('names only the conditions the row meets', () => {
+    expect(messagesFor({ ...R, vat_number: 'DE123456789' })).toEqual(['shipping_country is required when vat_number has a value; fill it in.']);
+    expect(messagesFor({ ...R, shipping_address: '1 Main St', vat_number: 'DE123456789' })).toEqual(['shipping_country is required when shipping_address has a value, and vat_number has a value; fill it in.']);
+  });
+});
