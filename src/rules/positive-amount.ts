@@ -18,8 +18,10 @@ export const positiveAmount: Rule = {
       row(cells, record) {
         const value = cells[index] ?? '';
         if (value === '') return;
-        if (!UNSIGNED_DECIMAL.test(value)) context.report(cells, record, { messageId: 'notNumber' });
-        else if (!NON_ZERO_DIGIT.test(value)) context.report(cells, record, { messageId: 'notPositive' });
+        // "-5" is a plain number, just not a positive one: say so rather than ask for a plain number.
+        const negative = value.startsWith('-') && UNSIGNED_DECIMAL.test(value.slice(1));
+        if (!UNSIGNED_DECIMAL.test(value) && !negative) context.report(cells, record, { messageId: 'notNumber' });
+        else if (negative || !NON_ZERO_DIGIT.test(value)) context.report(cells, record, { messageId: 'notPositive' });
       },
     };
   },

@@ -1,7 +1,15 @@
-import { ruleTable, STANDARD_ROW as R, CUSTOMER_ROW as C, CREDIT_CARD as CC } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { ruleTable, runRows, STANDARD_ROW as R, CUSTOMER_ROW as C, CREDIT_CARD as CC } from './helpers.js';
 
 ruleTable('positive-amount', 'subscriptions-standard', [
   { name: 'numbers larger than 0', rows: [{ ...R, service_credit_balance: '10.12', prepayment_balance: '0.01' }], expected: [] },
-  { name: 'zero, negative and symbols', rows: [{ ...R, service_credit_balance: '0.00' }, { ...R, prepayment_balance: '-5' }, { ...R, prepayment_balance: '$10.12' }], expected: [{ row: 2, column: 'service_credit_balance', messageId: 'notPositive' }, { row: 3, column: 'prepayment_balance', messageId: 'notNumber' }, { row: 4, column: 'prepayment_balance', messageId: 'notNumber' }] },
+  { name: 'zero, negative and symbols', rows: [{ ...R, service_credit_balance: '0.00' }, { ...R, prepayment_balance: '-5' }, { ...R, prepayment_balance: '$10.12' }], expected: [{ row: 2, column: 'service_credit_balance', messageId: 'notPositive' }, { row: 3, column: 'prepayment_balance', messageId: 'notPositive' }, { row: 4, column: 'prepayment_balance', messageId: 'notNumber' }] },
 ]);
 void C; void CC;
+
+describe('rule positive-amount messages', () => {
+  it('says a negative amount must be larger than 0, not that it is not a number', () => {
+    const messages = runRows('subscriptions-standard', [{ ...R, service_credit_balance: '-5.00' }]).filter((f) => f.rule === 'positive-amount').map((f) => f.message);
+    expect(messages).toEqual(['service_credit_balance must be larger than 0; leave it blank when there is no balance.']);
+  });
+});
