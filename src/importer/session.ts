@@ -1,4 +1,4 @@
-// What test-import and live-import share around a run: configuration, validation and planning, the
+// What the commands that write to a site share around a run: configuration, validation and planning, the
 // site connection (or the embedded sandbox), Ctrl-C, the report on stdout, --notify-url, exit codes.
 import { createServer } from 'node:net';
 import { join } from 'node:path';
@@ -6,7 +6,7 @@ import { createInterface } from 'node:readline/promises';
 import { colorEnabled, resolveAsOf } from '../cli/options.js';
 import { createColors } from '../cli/reporters/colors.js';
 import { renderJsonDocument } from '../cli/reporters/json.js';
-import { loadConfig, type ResolvedConfig, type ResolvedSite } from '../config/index.js';
+import { hasSite, loadConfig, resolveSite, type ResolvedConfig, type ResolvedSite } from '../config/index.js';
 import { collectCsvFiles } from '../csv/inputs.js';
 import { ExitCode, InputError, MigrateError, TargetError } from '../errors.js';
 import { openJournal, siteKeyOf } from '../state/journal.js';
@@ -85,17 +85,28 @@ function portIsFree(port: number): Promise<boolean> {
 /** `migrate sandbox`'s default port: links written by the embedded sandbox open later in `migrate sandbox`. */
 const EMBEDDED_PORT = 3200;
 
-/** The embedded sandbox, persisting in the state folder, for test-import without a configured test site. */
-export async function connectEmbeddedSandbox(config: ResolvedConfig, verbose = false): Promise<Connection> {
+/** The commands that fall back on the embedded sandbox when no test site is configured. */
+export type SandboxCommand = 'test-import' | 'erase' | 'resync';
+
+/** How each command says what it does to the embedded sandbox, and what `migrate sandbox` then shows. */
+const SANDBOX_USE: Record<SandboxCommand, { doing: string; afterwards: string }> = {
+  'test-import': { doing: 'importing into', afterwards: 'To open the result links afterwards' },
+  erase: { doing: 'erasing from', afterwards: 'To look at what is left afterwards' },
+  resync: { doing: 'resyncing', afterwards: 'To open the result links afterwards' },
+};
+
+/** The embedded sandbox, persisting in the state folder, for a command run without a configured test site. */
+async function connectEmbeddedSandbox(config: ResolvedConfig, command: SandboxCommand, verbose = false): Promise<Connection> {
   const { startSandbox } = await import('../sandbox/index.js');
   const dataDir = join(config.stateDir, 'sandbox');
   // Another program on the usual port only costs the links their later use: take any free port then.
   // (Probed first: a sandbox that fails to listen keeps its data folder locked until the process ends.)
   const port = (await portIsFree(EMBEDDED_PORT)) ? EMBEDDED_PORT : 0;
   const sandbox = await startSandbox({ port, host: '127.0.0.1', dataDir });
+  const use = SANDBOX_USE[command];
   process.stderr.write(
-    `No test site is configured: importing into the embedded sandbox (${sandbox.baseUrl}, data in ${dataDir}).\n` +
-      `To open the result links afterwards: migrate sandbox --port ${sandbox.port} --data-dir ${dataDir}\n`,
+    `No test site is configured: ${use.doing} the embedded sandbox (${sandbox.baseUrl}, data in ${dataDir}).\n` +
+      `${use.afterwards}: migrate sandbox --port ${sandbox.port} --data-dir ${dataDir}\n`,
   );
   const connection = connectSite({ name: 'sandbox', baseUrl: sandbox.baseUrl }, config, verbose);
   return {
@@ -105,6 +116,22 @@ export async function connectEmbeddedSandbox(config: ResolvedConfig, verbose = f
       await sandbox.close();
     },
   };
+}
+
+/**
+ * The site test-import, erase and resync write to: --site (which must be configured), else the site
+ * named "test" when configured; undefined means the embedded sandbox.
+ */
+export function resolveTestSite(config: ResolvedConfig, flag: string | undefined): { name: string; site: ResolvedSite | undefined } {
+  const name = flag ?? 'test';
+  // An unknown --site is the user's mistake (resolveSite says which sites exist); only the default may be absent.
+  if (flag !== undefined && !hasSite(config, flag)) resolveSite(config, flag);
+  return { name, site: hasSite(config, name) ? resolveSite(config, name) : undefined };
+}
+
+/** Connects to the resolved site, or starts the embedded sandbox when there is none. */
+export async function connectTestSite(site: ResolvedSite | undefined, config: ResolvedConfig, command: SandboxCommand, verbose = false): Promise<Connection> {
+  return site ? connectSite(site, config, verbose) : connectEmbeddedSandbox(config, command, verbose);
 }
 
 /** Prints the dry-run plan for the connected site (reads only: latency is measured with GET /site.json). */

@@ -82,12 +82,12 @@ async function withSandboxes<T>(fn: (test: RunningSandbox, live: RunningSandbox)
 }
 
 describe('test-import', () => {
-  it('imports the sample set into the embedded sandbox, then skips every row on a re-run', async () => {
+  it('imports the sample set into the embedded sandbox, then skips every row on a re-run; erase and resync use the same sandbox', async () => {
     await withTempDir({}, async (dir) => {
       await cp(sample, join(dir, 'sample'), { recursive: true });
       const first = await runCli(dir, ['test-import', 'sample', '--as-of', AS_OF]);
       expect(first.code, first.stderr + first.stdout).toBe(0);
-      expect(first.stderr).toContain('embedded sandbox');
+      expect(first.stderr).toContain('No test site is configured: importing into the embedded sandbox');
       expect(first.stdout).toContain('Next: migrate compare');
       const subscriptions = await results(dir, 'subscriptions-standard.csv');
       for (const row of subscriptions) {
@@ -105,6 +105,13 @@ describe('test-import', () => {
       expect(document.summary.success).toBe(0);
       expect(document.summary.skipped).toBe(document.summary.rows);
       expect(await readFile(join(dir, 'migrate-results', 'subscriptions-standard.csv'), 'utf8')).toBe(before);
+
+      const erase = await runCli(dir, ['erase', '--dry-run']);
+      expect(erase.code, erase.stderr).toBe(0);
+      expect(erase.stderr).toContain('No test site is configured: erasing from the embedded sandbox');
+      const resync = await runCli(dir, ['resync', 'sample', '--as-of', AS_OF, '--dry-run']);
+      expect(resync.code, resync.stderr).toBe(0);
+      expect(resync.stderr).toContain('No test site is configured: resyncing the embedded sandbox');
     });
   });
 

@@ -1,11 +1,11 @@
 // `migrate erase`: checks the flags, connects to the site (or the embedded sandbox holding the
 // imported data), then hands over to src/erase. Exit 0/1/2/3/130.
-import { hasSite, loadConfig, resolveSite } from '../../config/index.js';
+import { loadConfig } from '../../config/index.js';
 import { InputError } from '../../errors.js';
 import { runErase } from '../../erase/run-erase.js';
 import { requireStateFolder } from '../../erase/state-checks.js';
 import type { EraseScope } from '../../erase/report.js';
-import { connectEmbeddedSandbox, connectSite, importFormat } from '../../importer/session.js';
+import { connectTestSite, importFormat, resolveTestSite } from '../../importer/session.js';
 import { colorEnabled } from '../options.js';
 import { createColors } from '../reporters/colors.js';
 
@@ -45,10 +45,8 @@ export async function run(flags: EraseFlags): Promise<void> {
   const { scope, cleanup } = checkFlags(flags);
   const config = await loadConfig(flags.config === undefined ? {} : { configPath: flags.config });
   if (scope === 'imported') requireStateFolder(config.stateDir);
-  const siteName = flags.site ?? 'test';
-  if (flags.site !== undefined && !hasSite(config, flags.site)) resolveSite(config, flags.site);
-  const site = hasSite(config, siteName) ? resolveSite(config, siteName) : undefined;
-  const connection = site ? connectSite(site, config, flags.verbose) : await connectEmbeddedSandbox(config, flags.verbose);
+  const { site } = resolveTestSite(config, flags.site);
+  const connection = await connectTestSite(site, config, 'erase', flags.verbose);
   try {
     await runErase({
       target: connection.target,

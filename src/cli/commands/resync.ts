@@ -1,8 +1,7 @@
 // `migrate resync`: validates and plans the files like test-import, connects to the site (or the
 // embedded sandbox), then hands over to src/resync and prints the report. Exit 0/1/2/3/130.
-import { hasSite, resolveSite } from '../../config/index.js';
 import { ExitCode, InputError, MigrateError, TargetError } from '../../errors.js';
-import { connectEmbeddedSandbox, connectSite, importFormat, prepareInputs, runWithInterrupts, type ImportFlags } from '../../importer/session.js';
+import { connectTestSite, importFormat, prepareInputs, resolveTestSite, runWithInterrupts, type ImportFlags } from '../../importer/session.js';
 import type { Prefer } from '../../resync/merge.js';
 import { renderResyncPlan, renderResyncResult } from '../../resync/report.js';
 import { runResync } from '../../resync/run-resync.js';
@@ -27,10 +26,8 @@ export async function run(paths: string[], flags: ResyncFlags): Promise<void> {
   const prefer = preferOf(flags.prefer);
   const inputs = await prepareInputs(paths, flags);
   requireStateFolder(inputs.config.stateDir);
-  const siteName = flags.site ?? 'test';
-  if (flags.site !== undefined && !hasSite(inputs.config, flags.site)) resolveSite(inputs.config, flags.site);
-  const site = hasSite(inputs.config, siteName) ? resolveSite(inputs.config, siteName) : undefined;
-  const connection = site ? connectSite(site, inputs.config, flags.verbose) : await connectEmbeddedSandbox(inputs.config, flags.verbose);
+  const { site } = resolveTestSite(inputs.config, flags.site);
+  const connection = await connectTestSite(site, inputs.config, 'resync', flags.verbose);
   try {
     const outcome = await runWithInterrupts((signal) =>
       runResync({

@@ -1,15 +1,14 @@
 // `migrate test-import`: validates, then imports every valid row into the test site (or the embedded
 // sandbox), journaling each create; writes annotated copies and the summary. Exit 0/1/2/3/130.
-import { hasSite, resolveSite } from '../../config/index.js';
 import { InputError } from '../../errors.js';
 import { runImport } from '../../importer/run-import.js';
 import {
-  connectEmbeddedSandbox,
-  connectSite,
+  connectTestSite,
   importFormat,
   prepareInputs,
   printDryRun,
   reportRun,
+  resolveTestSite,
   runWithInterrupts,
   type ImportFlags,
 } from '../../importer/session.js';
@@ -17,15 +16,13 @@ import {
 export async function run(paths: string[], flags: ImportFlags): Promise<void> {
   importFormat(flags.format);
   const inputs = await prepareInputs(paths, flags);
-  const siteName = flags.site ?? 'test';
-  if (flags.site !== undefined && !hasSite(inputs.config, flags.site)) resolveSite(inputs.config, flags.site);
-  const site = hasSite(inputs.config, siteName) ? resolveSite(inputs.config, siteName) : undefined;
+  const { name: siteName, site } = resolveTestSite(inputs.config, flags.site);
   if (site?.mode === 'live') {
     throw new InputError('test-import-live-site', `Site "${siteName}" is marked mode: live; test-import only imports into test sites.`, {
       hint: 'Use migrate live-import for the live site, or point the test site at a test site.',
     });
   }
-  const connection = site ? connectSite(site, inputs.config, flags.verbose) : await connectEmbeddedSandbox(inputs.config, flags.verbose);
+  const connection = await connectTestSite(site, inputs.config, 'test-import', flags.verbose);
   try {
     const info = await connection.target.readSite();
     if (info.mode === 'live') {
