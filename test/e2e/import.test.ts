@@ -240,6 +240,7 @@ describe('live-import', () => {
         expect(untested.stderr).toContain('have not completed a test-import');
         const unconfirmed = await runCli(dir, ['live-import', 'data', '--skip-test-check', '--as-of', AS_OF]);
         expect(unconfirmed.code, unconfirmed.stderr).toBe(2);
+        expect(unconfirmed.stderr).toContain('live-import asks for confirmation and no terminal is attached');
         expect(unconfirmed.stderr).toContain('--yes');
         await writeFile(join(dir, '.migraterc.json'), JSON.stringify({ sites: { test: { baseUrl: live.baseUrl } } }));
         const testIntoLive = await runCli(dir, ['test-import', 'data', '--as-of', AS_OF]);

@@ -16,6 +16,7 @@ import {
 } from '../../importer/session.js';
 import { siteKeyOf } from '../../state/journal.js';
 import { describeRun, findCleanTestRun, findUnfinishedRun, hashFile, listRuns } from '../../state/runs.js';
+import { confirmBySubdomain } from '../confirm-site.js';
 
 export interface LiveImportFlags extends ImportFlags {
   yes?: boolean;
@@ -87,14 +88,7 @@ export async function run(paths: string[], flags: LiveImportFlags): Promise<void
       return;
     }
 
-    if (!flags.yes) {
-      const subdomain = info.subdomain;
-      const answer = await confirm(`This imports into the LIVE site ${live.baseUrl}. Type its subdomain (${subdomain}) to go on: `);
-      if (answer === undefined) {
-        throw new InputError('needs-confirmation', 'live-import asks for confirmation and no terminal is attached.', { hint: 'Pass --yes in scripts.' });
-      }
-      if (answer !== subdomain) throw new InputError('not-confirmed', `"${answer}" is not ${subdomain}; nothing was sent.`);
-    }
+    await confirmBySubdomain({ action: `This imports into the LIVE site ${live.baseUrl}.`, subdomain: info.subdomain, command: 'live-import', yes: flags.yes === true });
 
     const canary = flags.continue ? 0 : (flags.canary ?? config.canary ?? 3);
     const importOnce = (canaryRows: number) =>
