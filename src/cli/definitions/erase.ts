@@ -1,21 +1,22 @@
 // `migrate erase`: flags and help. The implementation loads only when the command runs.
 import type { Command } from 'commander';
+import { configOption, formatOption, siteFlagsOf, yesOption } from '../command-options.js';
 
 export function defineErase(program: Command): void {
   program
     .command('erase')
     .description('Remove from a test site what the toolkit imported (from the journal), or every customer, or all its data; shows the plan and asks first.')
     .option('--site <name>', 'configured site to erase from (default: test; without one, the embedded sandbox)')
-    .option('--config <file>', 'configuration file (default: .migraterc* found from the current folder)')
+    .addOption(configOption())
     .option('--scope <scope>', 'imported (what the journal says the toolkit created), customers (every customer and its subscriptions) or site (clear-data)', 'imported')
     .option('--run <id>', 'only what this import run created (scope imported)')
     .option('--all-runs', 'everything every import run created (the default for scope imported)')
     .option('--catalog', 'scope imported: also archive the products, components and coupons it created (by default the catalog stays for the re-import)')
     .option('--customer <reference>', 'scope customers: only this customer (reference or id) and its subscriptions; repeatable', (value: string, previous: string[] = []) => [...previous, value])
     .option('--cleanup <what>', 'scope site: clear-data cleanup_scope, all or customers', 'all')
-    .option('--format <format>', 'report format: pretty or json (default: pretty)')
+    .addOption(formatOption())
     .option('--dry-run', 'print the plan (objects per type, a sample of each) and send nothing')
-    .option('--yes', 'do not ask for the site subdomain (for scripts)')
+    .addOption(yesOption())
     .addHelpText(
       'after',
       `
@@ -40,21 +41,15 @@ Exit codes: 0 done, 1 some objects could not be erased, 2 usage or input error (
     )
     .action(async (options: Record<string, unknown>, command: Command) => {
       const { run } = await import('../commands/erase.js');
-      const all = command.optsWithGlobals();
       await run({
-        site: options.site as string | undefined,
-        config: options.config as string | undefined,
+        ...siteFlagsOf(options, command),
         scope: options.scope as string,
         run: options.run as string | undefined,
         allRuns: options.allRuns === true,
         catalog: options.catalog === true,
         cleanup: options.cleanup as string,
         customer: (options.customer as string[] | undefined) ?? [],
-        format: options.format as string | undefined,
-        dryRun: options.dryRun === true,
         yes: options.yes === true,
-        color: all.color as boolean | undefined,
-        verbose: all.verbose === true,
       });
     });
 }

@@ -1,21 +1,17 @@
 // `migrate resync`: flags and help. The implementation loads only when the command runs.
 import type { Command } from 'commander';
+import { addTemplateRunOptions, importFlagsOf, yesOption } from '../command-options.js';
 
 export function defineResync(program: Command): void {
-  program
+  const command = program
     .command('resync')
     .description('Bring the site in line with the templates without losing edits made on the site: new rows are created, changed fields updated, conflicts reported.')
-    .argument('<paths...>', 'template CSV files, or folders whose .csv files are all read (any mix of kinds)')
-    .option('--site <name>', 'configured site (default: test; without one, the embedded sandbox)')
-    .option('--config <file>', 'configuration file (default: .migraterc* found from the current folder)')
-    .option('--template <kind>', 'treat every file as this template kind instead of detecting it from the header')
-    .option('--as-of <date>', 'judge date rules against this calendar date YYYY-MM-DD')
-    .option('--out <dir>', 'folder for the annotated result files (default: migrate-results/)')
-    .option('--format <format>', 'report format: pretty or json (default: pretty)')
+    .argument('<paths...>', 'template CSV files, or folders whose .csv files are all read (any mix of kinds)');
+  addTemplateRunOptions(command, 'configured site (default: test; without one, the embedded sandbox)')
     .option('--prefer <side>', 'when a field was changed both in the template and on the site: target keeps the site value (default), source writes the template value', 'target')
     .option('--prune', 'remove from the site what the toolkit imported from rows no longer in these files')
     .option('--dry-run', 'print the diff per object (field: site value → template value) and send nothing')
-    .option('--yes', 'do not ask for the subdomain of a live site (for scripts)')
+    .addOption(yesOption('do not ask for the subdomain of a live site (for scripts)'))
     .addHelpText(
       'after',
       `
@@ -34,22 +30,13 @@ touched. Customers (names, emails, addresses, flags, custom fields) and subscrip
 (conflicts are reported, not errors), 1 rows with errors, 2 usage or input error (nothing sent),
 3 the site failed the run, 130 interrupted.`,
     )
-    .action(async (paths: string[], options: Record<string, unknown>, command: Command) => {
+    .action(async (paths: string[], options: Record<string, unknown>) => {
       const { run } = await import('../commands/resync.js');
-      const all = command.optsWithGlobals();
       await run(paths, {
-        site: options.site as string | undefined,
-        config: options.config as string | undefined,
-        template: options.template as string | undefined,
-        asOf: options.asOf as string | undefined,
-        out: options.out as string | undefined,
-        format: options.format as string | undefined,
+        ...importFlagsOf(options, command),
         prefer: options.prefer as string,
         prune: options.prune === true,
-        dryRun: options.dryRun === true,
         yes: options.yes === true,
-        color: all.color as boolean | undefined,
-        verbose: all.verbose === true,
       });
     });
 }

@@ -1,0 +1,61 @@
+// The flags test-import, live-import, resync and erase declare alike, and how their values reach the
+// command modules: one spelling and one help text for each, so the commands cannot drift apart.
+import { Option, type Command } from 'commander';
+import type { ImportFlags } from '../importer/session.js';
+
+/** --config: every command that talks to a site reads its configuration the same way. */
+export function configOption(): Option {
+  return new Option('--config <file>', 'configuration file (default: .migraterc* found from the current folder)');
+}
+
+/** --format: the commands that write to a site report as pretty text or JSON only. */
+export function formatOption(): Option {
+  return new Option('--format <format>', 'report format: pretty or json (default: pretty)');
+}
+
+/** --yes: skip the typed-subdomain confirmation. */
+export function yesOption(help = 'do not ask for the site subdomain (for scripts)'): Option {
+  return new Option('--yes', help);
+}
+
+/** --site, --config, --template, --as-of, --out, --format: the commands that read template files. */
+export function addTemplateRunOptions(command: Command, siteHelp: string): Command {
+  return command
+    .option('--site <name>', siteHelp)
+    .addOption(configOption())
+    .option('--template <kind>', 'treat every file as this template kind instead of detecting it from the header')
+    .option('--as-of <date>', 'judge date rules against this calendar date YYYY-MM-DD')
+    .option('--out <dir>', 'folder for the annotated result files (default: migrate-results/)')
+    .addOption(formatOption());
+}
+
+/** --dry-run and --notify-url as test-import and live-import declare them. */
+export function addImportRunOptions(command: Command): Command {
+  return command
+    .option('--dry-run', 'print the plan (objects per type, API calls, estimated duration) and send nothing')
+    .option('--notify-url <url>', 'POST the JSON summary to this URL when the run ends');
+}
+
+/** The flags every site-writing command passes on: the site, configuration, format, dry run and the global --no-color/--verbose. */
+export function siteFlagsOf(options: Record<string, unknown>, command: Command): Pick<ImportFlags, 'site' | 'config' | 'format' | 'color'> & { dryRun: boolean; verbose: boolean } {
+  const all = command.optsWithGlobals();
+  return {
+    site: options.site as string | undefined,
+    config: options.config as string | undefined,
+    format: options.format as string | undefined,
+    dryRun: options.dryRun === true,
+    color: all.color as boolean | undefined,
+    verbose: all.verbose === true,
+  };
+}
+
+/** The flags of a command declared with addTemplateRunOptions (and addImportRunOptions). */
+export function importFlagsOf(options: Record<string, unknown>, command: Command): ImportFlags {
+  return {
+    ...siteFlagsOf(options, command),
+    template: options.template as string | undefined,
+    asOf: options.asOf as string | undefined,
+    out: options.out as string | undefined,
+    notifyUrl: options.notifyUrl as string | undefined,
+  };
+}
