@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { colorEnabled, resolveAsOf } from '../cli/options.js';
-import { createColors } from '../cli/reporters/colors.js';
+import { createColors, type Colors } from '../cli/reporters/colors.js';
 import { renderJsonDocument } from '../cli/reporters/json.js';
 import { hasSite, loadConfig, resolveSite, type ResolvedConfig, type ResolvedSite } from '../config/index.js';
 import { collectCsvFiles } from '../csv/inputs.js';
@@ -45,14 +45,38 @@ export interface Inputs {
   prepared: PreparedImport;
 }
 
+/** The configuration --config names, else the .migraterc* found from the current folder. */
+export function loadConfigFor(flags: { config?: string }): Promise<ResolvedConfig> {
+  return loadConfig(flags.config === undefined ? {} : { configPath: flags.config });
+}
+
 /** Loads the configuration, validates every row and plans the import; sends nothing. */
 export async function prepareInputs(paths: string[], flags: ImportFlags): Promise<Inputs> {
-  const config = await loadConfig(flags.config === undefined ? {} : { configPath: flags.config });
+  const config = await loadConfigFor(flags);
   const asOf = resolveAsOf(flags.asOf, config);
   const files = await collectCsvFiles(paths);
   const report = await validateFiles(files, { asOf, ...(flags.template ? { template: flags.template } : {}) });
   const prepared = await prepareImport(report.files.map((file) => ({ path: file.path, template: file.template, findings: file.findings })));
   return { config, asOf, prepared };
+}
+
+/** Colours for a report on stdout: pretty format only, and only as --no-color, NO_COLOR and the terminal allow. */
+export function reportColors(format: ImportFormat, flag: boolean | undefined): Colors {
+  return createColors(format === 'pretty' && colorEnabled(flag, process.stdout));
+}
+
+/** What a run over the planned files (runImport, runResync) is told alike: state and results folders, date, pace, Ctrl-C, progress and notices on stderr. */
+export function runContext(inputs: Inputs, flags: ImportFlags, signal: AbortSignal) {
+  return {
+    prepared: inputs.prepared,
+    stateDir: inputs.config.stateDir,
+    outDir: flags.out ?? inputs.config.outDir,
+    asOf: inputs.asOf,
+    concurrency: inputs.config.concurrency ?? 4,
+    signal,
+    progress: process.stderr,
+    log: (line: string) => process.stderr.write(`${line}\n`),
+  };
 }
 
 export interface Connection {
@@ -149,8 +173,7 @@ export async function printDryRun(command: 'test-import' | 'live-import', inputs
       latencyMs,
       journal,
     });
-    const colors = createColors(format === 'pretty' && colorEnabled(flags.color, process.stdout));
-    process.stdout.write(format === 'json' ? renderJsonDocument(document) : renderDryRun(document, colors));
+    process.stdout.write(format === 'json' ? renderJsonDocument(document) : renderDryRun(document, reportColors(format, flags.color)));
   } finally {
     await journal.close();
   }
@@ -183,18 +206,24 @@ export async function runWithInterrupts<T>(body: (signal: AbortSignal) => Promis
 /** Prints the report, posts it to --notify-url, and sets the exit code; a run-level failure is thrown after the report. */
 export async function reportRun(result: ImportRunResult, flags: ImportFlags): Promise<void> {
   const format = importFormat(flags.format);
-  const colors = createColors(format === 'pretty' && colorEnabled(flags.color, process.stdout));
   const { renderPretty } = await import('./summary.js');
-  process.stdout.write(format === 'json' ? renderJsonDocument(result.document) : renderPretty(result.document, colors));
+  process.stdout.write(format === 'json' ? renderJsonDocument(result.document) : renderPretty(result.document, reportColors(format, flags.color)));
   if (flags.notifyUrl) await notify(flags.notifyUrl, result.document);
-  if (result.fatal !== undefined) {
-    if (result.fatal instanceof MigrateError) throw result.fatal;
-    throw new TargetError('target-failed', `The site failed the run: ${result.fatal instanceof Error ? result.fatal.message : String(result.fatal)}.`, {
+  settleRun(result.fatal, result.document, 'run');
+}
+
+/**
+ * Ends a reported run: a run-level failure is thrown (a MigrateError as it is, anything else as the
+ * site's failure, exit 3); otherwise the exit code is 130 when interrupted, 1 with row errors, else 0.
+ */
+export function settleRun(fatal: unknown, document: { stopped?: string; summary: { error: number } }, what: 'run' | 'resync'): void {
+  if (fatal !== undefined) {
+    if (fatal instanceof MigrateError) throw fatal;
+    throw new TargetError('target-failed', `The site failed the ${what}: ${fatal instanceof Error ? fatal.message : String(fatal)}.`, {
       hint: 'What was done so far is journaled; run the same command again to resume.',
     });
   }
-  const { summary, stopped } = result.document;
-  process.exitCode = stopped === 'interrupted' ? ExitCode.interrupted : summary.error > 0 ? ExitCode.rowErrors : ExitCode.ok;
+  process.exitCode = document.stopped === 'interrupted' ? ExitCode.interrupted : document.summary.error > 0 ? ExitCode.rowErrors : ExitCode.ok;
 }
 
 /** Posts the JSON summary; a failure is a warning on stderr, never a failed import. */

@@ -1,13 +1,10 @@
 // `migrate erase`: checks the flags, connects to the site (or the embedded sandbox holding the
 // imported data), then hands over to src/erase. Exit 0/1/2/3/130.
-import { loadConfig } from '../../config/index.js';
 import { InputError } from '../../errors.js';
 import { runErase } from '../../erase/run-erase.js';
 import { requireStateFolder } from '../../erase/state-checks.js';
 import type { EraseScope } from '../../erase/report.js';
-import { connectTestSite, importFormat, resolveTestSite } from '../../importer/session.js';
-import { colorEnabled } from '../options.js';
-import { createColors } from '../reporters/colors.js';
+import { connectTestSite, importFormat, loadConfigFor, reportColors, resolveTestSite } from '../../importer/session.js';
 
 export interface EraseFlags {
   site?: string;
@@ -43,7 +40,7 @@ function checkFlags(flags: EraseFlags): { scope: EraseScope; cleanup: 'all' | 'c
 export async function run(flags: EraseFlags): Promise<void> {
   const format = importFormat(flags.format);
   const { scope, cleanup } = checkFlags(flags);
-  const config = await loadConfig(flags.config === undefined ? {} : { configPath: flags.config });
+  const config = await loadConfigFor(flags);
   if (scope === 'imported') requireStateFolder(config.stateDir);
   const { site } = resolveTestSite(config, flags.site);
   const connection = await connectTestSite(site, config, 'erase', flags.verbose);
@@ -60,7 +57,7 @@ export async function run(flags: EraseFlags): Promise<void> {
       dryRun: flags.dryRun,
       yes: flags.yes,
       format,
-      colors: createColors(format === 'pretty' && colorEnabled(flags.color, process.stdout)),
+      colors: reportColors(format, flags.color),
       concurrency: config.concurrency ?? 4,
     });
   } finally {

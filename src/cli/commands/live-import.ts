@@ -1,16 +1,18 @@
 // `migrate live-import`: the guarded import into the live site — only files that passed a clean
 // test-import, after the operator types the site's subdomain, canary rows first, then the rest.
 import { basename } from 'node:path';
-import { hasSite, loadConfig, resolveSite, type ResolvedSite } from '../../config/index.js';
+import { hasSite, resolveSite, type ResolvedSite } from '../../config/index.js';
 import { InputError } from '../../errors.js';
 import { runImport } from '../../importer/run-import.js';
 import {
   confirm,
   connectSite,
   importFormat,
+  loadConfigFor,
   prepareInputs,
   printDryRun,
   reportRun,
+  runContext,
   runWithInterrupts,
   type ImportFlags,
 } from '../../importer/session.js';
@@ -32,7 +34,7 @@ function sameSite(a: ResolvedSite, b: ResolvedSite): boolean {
 
 export async function run(paths: string[], flags: LiveImportFlags): Promise<void> {
   importFormat(flags.format);
-  const config = await loadConfig(flags.config === undefined ? {} : { configPath: flags.config });
+  const config = await loadConfigFor(flags);
   const siteName = flags.site ?? 'live';
   if (!hasSite(config, siteName)) {
     throw new InputError('no-live-site', `live-import needs a site named "${siteName}" in the configuration.`, {
@@ -94,18 +96,11 @@ export async function run(paths: string[], flags: LiveImportFlags): Promise<void
     const importOnce = (canaryRows: number) =>
       runWithInterrupts((signal) =>
         runImport({
+          ...runContext(inputs, flags, signal),
           command: 'live-import',
-          prepared: inputs.prepared,
           target: connection.target,
           siteName,
-          stateDir: config.stateDir,
-          outDir: flags.out ?? config.outDir,
-          asOf: inputs.asOf,
-          concurrency: config.concurrency ?? 4,
           ...(canaryRows > 0 ? { canary: canaryRows } : {}),
-          signal,
-          progress: process.stderr,
-          log: (line) => process.stderr.write(`${line}\n`),
         }),
       );
 

@@ -9,6 +9,7 @@ import {
   printDryRun,
   reportRun,
   resolveTestSite,
+  runContext,
   runWithInterrupts,
   type ImportFlags,
 } from '../../importer/session.js';
@@ -35,19 +36,7 @@ export async function run(paths: string[], flags: ImportFlags): Promise<void> {
       return;
     }
     const result = await runWithInterrupts((signal) =>
-      runImport({
-        command: 'test-import',
-        prepared: inputs.prepared,
-        target: connection.target,
-        siteName: connection.siteName,
-        stateDir: inputs.config.stateDir,
-        outDir: flags.out ?? inputs.config.outDir,
-        asOf: inputs.asOf,
-        concurrency: inputs.config.concurrency ?? 4,
-        signal,
-        progress: process.stderr,
-        log: (line) => process.stderr.write(`${line}\n`),
-      }),
+      runImport({ ...runContext(inputs, flags, signal), command: 'test-import', target: connection.target, siteName: connection.siteName }),
     );
     await reportRun(result, flags);
   } finally {
