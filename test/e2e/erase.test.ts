@@ -1,7 +1,6 @@
 // `migrate erase` end to end: the built CLI as a child process against sandboxes over HTTP — the
 // import → erase → import loop, the plan and its confirmation, live-site refusal, and bad state folders.
-import { spawn } from 'node:child_process';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -9,41 +8,8 @@ import { startSandbox, type RunningSandbox } from '../../src/sandbox/index.js';
 import { createTarget } from '../../src/target/index.js';
 import { AS_OF, copySample, siteSnapshot, CORE_FILES, withoutBalances } from '../erase/harness.js';
 import { catalogFiles, subscriptionsCsv } from './import-data.js';
+import { journalLines, runCli } from './run-cli.js';
 import { withTempDir } from '../helpers/temp-dir.js';
-
-const cli = fileURLToPath(new URL('../../bin/migrate.js', import.meta.url));
-
-async function erasedLines(dir: string): Promise<number> {
-  try {
-    const [file] = (await readdir(join(dir, '.migrate', 'journal'))).filter((name) => name.endsWith('.jsonl'));
-    return file ? (await readFile(join(dir, '.migrate', 'journal', file), 'utf8')).split('\n').filter((line) => line.includes('"event":"erased"')).length : 0;
-  } catch {
-    return 0;
-  }
-}
-
-/** Runs the CLI; with `interruptAfterErased`, sends SIGINT once the journal holds that many erased entries. */
-function runCli(cwd: string, args: string[], interruptAfterErased?: number): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cli, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    let done = false;
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    if (interruptAfterErased !== undefined) {
-      void (async () => {
-        while (!done && (await erasedLines(cwd)) < interruptAfterErased) await new Promise((r) => setTimeout(r, 10));
-        if (!done) child.kill('SIGINT');
-      })();
-    }
-    child.on('error', reject);
-    child.on('close', (code) => {
-      done = true;
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
 
 async function snapshot(sandbox: RunningSandbox) {
   const target = createTarget({ name: 'check', baseUrl: sandbox.baseUrl });
@@ -201,7 +167,10 @@ describe('migrate erase', () => {
       await withTempDir({ ...catalogFiles(), 'data/subs.csv': subscriptionsCsv(24) }, async (dir) => {
         await writeFile(join(dir, '.migraterc.json'), JSON.stringify({ sites: { test: { baseUrl: sandbox.baseUrl } } }));
         expect((await runCli(dir, ['test-import', 'data', '--as-of', AS_OF])).code).toBe(0);
-        const stopped = await runCli(dir, ['erase', '--yes', '--format', 'json'], 3);
+        const stopped = await runCli(dir, ['erase', '--yes', '--format', 'json'], {
+          when: async () => (await journalLines(dir, '"event":"erased"')) >= 3,
+          signal: 'SIGINT',
+        });
         expect(stopped.code, stopped.stderr).toBe(130);
         const document = JSON.parse(stopped.stdout);
         expect(document.stopped).toBe('interrupted');

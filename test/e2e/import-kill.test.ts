@@ -1,70 +1,18 @@
 // Exactly once under crashes: the built CLI is killed with SIGKILL at random moments while importing
 // into a sandbox with latency and commit-then-drop faults, resumed each time with the same command;
 // the site must end with exactly one object per row and the result files must be complete.
-import { spawn } from 'node:child_process';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { startSandbox } from '../../src/sandbox/index.js';
 import { createTarget } from '../../src/target/index.js';
-import type { JsonObject } from '../../src/target/types.js';
+import { all as collect } from '../erase/harness.js';
 import { withTempDir } from '../helpers/temp-dir.js';
 import { AS_OF, catalogFiles, subscriptionsCsv } from './import-data.js';
+import { journalLines, runCli } from './run-cli.js';
 
-const cli = fileURLToPath(new URL('../../bin/migrate.js', import.meta.url));
 const ROWS = 60;
-
-interface Exit {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the CLI; `killWhen` is polled every 10 ms and SIGKILLs the process once it returns true. */
-function runCli(cwd: string, args: string[], killWhen?: () => Promise<boolean>): Promise<Exit> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cli, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' } });
-    let stdout = '';
-    let stderr = '';
-    let done = false;
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    const poll = async (): Promise<void> => {
-      while (!done && killWhen) {
-        if (await killWhen()) {
-          child.kill('SIGKILL');
-          return;
-        }
-        await new Promise((r) => setTimeout(r, 10));
-      }
-    };
-    void poll();
-    child.on('error', reject);
-    child.on('close', (code, signal) => {
-      done = true;
-      resolve({ code, signal, stdout, stderr });
-    });
-  });
-}
-
-async function journalLines(dir: string): Promise<number> {
-  try {
-    const [file] = await readdir(join(dir, '.migrate', 'journal'));
-    if (!file) return 0;
-    return (await readFile(join(dir, '.migrate', 'journal', file), 'utf8')).split('\n').length - 1;
-  } catch {
-    return 0;
-  }
-}
-
-async function collect(items: AsyncIterable<JsonObject>): Promise<JsonObject[]> {
-  const list: JsonObject[] = [];
-  for await (const item of items) list.push(item);
-  return list;
-}
 
 describe('test-import killed at random moments', () => {
   it('resumes every time and leaves exactly one object per row', async () => {
@@ -85,7 +33,7 @@ describe('test-import killed at random moments', () => {
           const deadline = 100 + Math.floor(random() * 900);
           const killWhen =
             attempt % 3 === 2 ? async () => Date.now() - started > deadline : async () => (await journalLines(dir)) >= before + lines;
-          const exit = await runCli(dir, args, killWhen);
+          const exit = await runCli(dir, args, { when: killWhen, signal: 'SIGKILL' });
           if (exit.signal === 'SIGKILL') kills += 1;
           else expect(exit.code, exit.stderr).toBe(0);
         }

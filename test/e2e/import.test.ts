@@ -1,7 +1,6 @@
 // test-import and live-import end to end: the built CLI as a child process, real files, sandboxes
 // over HTTP; exit codes, result files, the JSON summary, dry runs, Ctrl-C, the live guards.
-import { spawn } from 'node:child_process';
-import { cp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,48 +11,9 @@ import { createTarget } from '../../src/target/index.js';
 import type { JsonObject } from '../../src/target/types.js';
 import { withTempDir } from '../helpers/temp-dir.js';
 import { AS_OF, catalogFiles, subscriptionsCsv } from './import-data.js';
+import { journalLines, runCli } from './run-cli.js';
 
-const cli = fileURLToPath(new URL('../../bin/migrate.js', import.meta.url));
 const sample = fileURLToPath(new URL('../../fixtures/sample', import.meta.url));
-
-interface Exit {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-async function journalLines(dir: string): Promise<number> {
-  try {
-    const [file] = await readdir(join(dir, '.migrate', 'journal'));
-    return file ? (await readFile(join(dir, '.migrate', 'journal', file), 'utf8')).split('\n').length - 1 : 0;
-  } catch {
-    return 0;
-  }
-}
-
-/** Runs the CLI; with `whenJournalHas`, sends the signal once the journal holds that many lines. */
-function runCli(cwd: string, args: string[], options: { whenJournalHas?: { lines: number; signal: NodeJS.Signals } } = {}): Promise<Exit> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cli, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' } });
-    let stdout = '';
-    let stderr = '';
-    let done = false;
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    const watch = options.whenJournalHas;
-    if (watch) {
-      void (async () => {
-        while (!done && (await journalLines(cwd)) < watch.lines) await new Promise((r) => setTimeout(r, 10));
-        if (!done) child.kill(watch.signal);
-      })();
-    }
-    child.on('error', reject);
-    child.on('close', (code) => {
-      done = true;
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
 
 async function results(dir: string, file: string): Promise<Array<Record<string, string>>> {
   return parse(await readFile(join(dir, 'migrate-results', file), 'utf8'), { columns: true }) as Array<Record<string, string>>;
@@ -174,7 +134,8 @@ describe('test-import', () => {
         await writeFile(join(dir, '.migraterc.json'), JSON.stringify({ sites: { test: { baseUrl: slow.baseUrl } } }));
         // Ctrl-C once the import is under way: a dozen journal lines written.
         const interrupted = await runCli(dir, ['test-import', 'data', '--as-of', AS_OF, '--format', 'json'], {
-          whenJournalHas: { lines: 12, signal: 'SIGINT' },
+          when: async () => (await journalLines(dir)) >= 12,
+          signal: 'SIGINT',
         });
         expect(interrupted.code, interrupted.stderr).toBe(130);
         const stopped = JSON.parse(interrupted.stdout);

@@ -1,30 +1,15 @@
 // `migrate resync` end to end: the built CLI against a sandbox over HTTP, with an edit made on the
 // site and edits in the template between runs — the dry-run diff, the JSON document, the annotated
 // result files, and the one-line refusals for a missing state folder and bad flags.
-import { spawn } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { startSandbox } from '../../src/sandbox/index.js';
 import { createTarget } from '../../src/target/index.js';
 import { AS_OF, copySample, editCsv } from '../erase/harness.js';
 import { withTempDir } from '../helpers/temp-dir.js';
-
-const cli = fileURLToPath(new URL('../../bin/migrate.js', import.meta.url));
-
-function runCli(cwd: string, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cli, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+import { runCli } from './run-cli.js';
 
 describe('migrate resync', () => {
   it('shows the diff, then updates the template changes and keeps the site edit, annotating the rows', async () => {
