@@ -6,8 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../src/sandbox/index.js';
 import { createTarget } from '../../src/target/index.js';
-import { AS_OF, copySample, siteSnapshot, CORE_FILES, withoutBalances } from '../erase/harness.js';
-import { catalogFiles, subscriptionsCsv } from './import-data.js';
+import { copySample, siteSnapshot, CORE_FILES, withoutBalances } from '../erase/harness.js';
+import { AS_OF, catalogFiles, subscriptionsCsv } from './import-data.js';
 import { journalLines, runCli } from './run-cli.js';
 import { withTempDir } from '../helpers/temp-dir.js';
 

@@ -7,7 +7,8 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { startSandbox } from '../../src/sandbox/index.js';
 import { createTarget } from '../../src/target/index.js';
-import { AS_OF, copySample, editCsv } from '../erase/harness.js';
+import { copySample, editCsv } from '../erase/harness.js';
+import { AS_OF } from './import-data.js';
 import { withTempDir } from '../helpers/temp-dir.js';
 import { runCli } from './run-cli.js';
 

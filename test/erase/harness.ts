@@ -1,5 +1,5 @@
-// Test harness for erase and resync: copies sample template files into a temp folder, imports them
-// into a sandbox through the real importer and client, and counts what the site holds over HTTP.
+// Test harness for erase, resync and whole import runs: copies sample template files into a temp folder,
+// imports them into a sandbox through the real importer and client, and counts what the site holds over HTTP.
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,8 +9,8 @@ import { prepareImport, runImport } from '../../src/importer/run-import.js';
 import { openJournal, siteKeyOf, type Journal } from '../../src/state/journal.js';
 import type { JsonObject, Target } from '../../src/target/types.js';
 import { validateFiles } from '../../src/validate/index.js';
+import { AS_OF } from '../e2e/import-data.js';
 
-export const AS_OF = '2026-11-23';
 const SAMPLE = fileURLToPath(new URL('../../fixtures/sample', import.meta.url));
 
 /** The sample files most erase and resync tests use: the catalog, advanced customers and their subscriptions. */
@@ -38,12 +38,11 @@ export async function copySample(dir: string, names: string[], keep: Record<stri
 /** Advanced subscriptions without balances, so every journaled subscription is a purge with nothing riding along. */
 export const withoutBalances = (row: Record<string, string>): boolean => row.service_credit_balance === '' && row.prepayment_balance === '';
 
+/** Imports files into the target as test-import does (site "test"), with the state folder and results under `dir`. */
 export async function importFiles(dir: string, files: string[], target: Target) {
-  const report = await validateFiles(files, { asOf: AS_OF });
-  const prepared = await prepareImport(report.files.map((file) => ({ path: file.path, template: file.template, findings: file.findings })));
   return runImport({
     command: 'test-import',
-    prepared,
+    prepared: await prepareFiles(files),
     target,
     siteName: 'test',
     stateDir: join(dir, '.migrate'),

@@ -3,35 +3,16 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { prepareImport, runImport } from '../../src/importer/run-import.js';
 import { startSandbox, type FaultSpec } from '../../src/sandbox/index.js';
 import { openJournal, siteKeyOf } from '../../src/state/journal.js';
 import { createTarget } from '../../src/target/index.js';
-import type { JsonObject, Target } from '../../src/target/types.js';
-import { validateFiles } from '../../src/validate/index.js';
-import { AS_OF, catalogFiles, subscriptionsCsv } from '../e2e/import-data.js';
+import type { Target } from '../../src/target/types.js';
+import { catalogFiles, subscriptionsCsv } from '../e2e/import-data.js';
+import { all, importFiles } from '../erase/harness.js';
 import { withTempDir } from '../helpers/temp-dir.js';
 
-async function all(items: AsyncIterable<JsonObject>): Promise<JsonObject[]> {
-  const list: JsonObject[] = [];
-  for await (const item of items) list.push(item);
-  return list;
-}
-
-async function importOnce(dir: string, target: Target) {
-  const files = ['product-families.csv', 'products.csv', 'subs.csv'].map((name) => join(dir, 'data', name));
-  const report = await validateFiles(files, { asOf: AS_OF });
-  const prepared = await prepareImport(report.files.map((file) => ({ path: file.path, template: file.template, findings: file.findings })));
-  return runImport({
-    command: 'test-import',
-    prepared,
-    target,
-    siteName: 'test',
-    stateDir: join(dir, '.migrate'),
-    outDir: join(dir, 'out'),
-    asOf: AS_OF,
-    concurrency: 4,
-  });
+function importOnce(dir: string, target: Target) {
+  return importFiles(dir, ['product-families.csv', 'products.csv', 'subs.csv'].map((name) => join(dir, 'data', name)), target);
 }
 
 describe('runImport against a faulty site', () => {

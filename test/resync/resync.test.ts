@@ -8,7 +8,8 @@ import { runResync, type ResyncOutcome } from '../../src/resync/run-resync.js';
 import { startSandbox } from '../../src/sandbox/index.js';
 import { createTarget } from '../../src/target/index.js';
 import type { JsonObject, Target } from '../../src/target/types.js';
-import { AS_OF, copySample, editCsv, importFiles, prepareFiles, siteJournal, CORE_FILES, withoutBalances } from '../erase/harness.js';
+import { AS_OF } from '../e2e/import-data.js';
+import { copySample, editCsv, importFiles, prepareFiles, siteJournal, CORE_FILES, withoutBalances } from '../erase/harness.js';
 import { withTempDir } from '../helpers/temp-dir.js';
 
 const FILES = [...CORE_FILES, 'subscriptions-standard.csv'];
