@@ -6,36 +6,15 @@ import { describe, expect, it } from 'vitest';
 import { executeErase } from '../../src/erase/execute.js';
 import { planImportedErase } from '../../src/erase/plan.js';
 import { eraseSiteCustomers, listSiteCustomers, syncJournalAfterClear, syncJournalAfterCustomers } from '../../src/erase/site-scopes.js';
-import { startSandbox, type RunningSandbox } from '../../src/sandbox/index.js';
 import type { Journal } from '../../src/state/journal.js';
-import { createTarget } from '../../src/target/index.js';
-import type { Target } from '../../src/target/types.js';
-import { withTempDir } from '../helpers/temp-dir.js';
-import { all, copySample, importFiles, siteJournal, siteSnapshot, CORE_FILES, withoutBalances } from './harness.js';
+import { all, siteJournal, siteSnapshot, withImportedSample, CORE_FILES, withoutBalances, type ImportedSite } from './harness.js';
 
-interface Site {
-  sandbox: RunningSandbox;
-  target: Target;
-  dir: string;
+/** The core sample files imported into a sandbox whose client does not retry (a failed erase shows at once). */
+function withImportedSite(fn: (site: ImportedSite) => Promise<void>, mode: 'test' | 'live' = 'test'): Promise<void> {
+  return withImportedSample({ names: CORE_FILES, keep: { 'subscriptions-advanced.csv': withoutBalances } }, fn, { mode, target: { maxRetries: 0 } });
 }
 
-async function withImportedSite(fn: (site: Site) => Promise<void>, mode: 'test' | 'live' = 'test'): Promise<void> {
-  const sandbox = await startSandbox({ mode });
-  const target = createTarget({ name: 'test', baseUrl: sandbox.baseUrl }, { maxRetries: 0 });
-  try {
-    await withTempDir({}, async (dir) => {
-      const files = await copySample(dir, CORE_FILES, { 'subscriptions-advanced.csv': withoutBalances });
-      const result = await importFiles(dir, files, target);
-      expect(result.document.summary.error).toBe(0);
-      await fn({ sandbox, target, dir });
-    });
-  } finally {
-    await target.close();
-    await sandbox.close();
-  }
-}
-
-async function withJournal<T>(site: Site, fn: (journal: Journal) => Promise<T>): Promise<T> {
+async function withJournal<T>(site: ImportedSite, fn: (journal: Journal) => Promise<T>): Promise<T> {
   const journal = await siteJournal(site.dir, site.target);
   try {
     return await fn(journal);

@@ -5,11 +5,15 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
+import { expect } from 'vitest';
 import { prepareImport, runImport } from '../../src/importer/run-import.js';
+import { startSandbox, type RunningSandbox } from '../../src/sandbox/index.js';
 import { openJournal, siteKeyOf, type Journal } from '../../src/state/journal.js';
+import { createTarget, type ClientOptions } from '../../src/target/index.js';
 import type { JsonObject, Target } from '../../src/target/types.js';
 import { validateFiles } from '../../src/validate/index.js';
 import { AS_OF } from '../e2e/import-data.js';
+import { withTempDir } from '../helpers/temp-dir.js';
 
 const SAMPLE = fileURLToPath(new URL('../../fixtures/sample', import.meta.url));
 
@@ -50,6 +54,37 @@ export async function importFiles(dir: string, files: string[], target: Target) 
     asOf: AS_OF,
     concurrency: 4,
   });
+}
+
+export interface ImportedSite {
+  sandbox: RunningSandbox;
+  target: Target;
+  /** The temp project folder: data/ holds the copied files, .migrate/ the state, out/ the results. */
+  dir: string;
+  files: string[];
+}
+
+/**
+ * Starts a sandbox, copies the sample files (`keep` filters rows, as copySample) into a temp folder,
+ * imports them with no row errors, and hands the site to `fn`; everything is closed afterwards.
+ */
+export async function withImportedSample(
+  sample: { names: string[]; keep?: Record<string, (row: Record<string, string>) => boolean> },
+  fn: (site: ImportedSite) => Promise<void>,
+  options: { mode?: 'test' | 'live'; target?: ClientOptions } = {},
+): Promise<void> {
+  const sandbox = await startSandbox(options.mode ? { mode: options.mode } : {});
+  const target = createTarget({ name: 'test', baseUrl: sandbox.baseUrl }, options.target);
+  try {
+    await withTempDir({}, async (dir) => {
+      const files = await copySample(dir, sample.names, sample.keep);
+      expect((await importFiles(dir, files, target)).document.summary.error).toBe(0);
+      await fn({ sandbox, target, dir, files });
+    });
+  } finally {
+    await target.close();
+    await sandbox.close();
+  }
 }
 
 export async function all(items: AsyncIterable<JsonObject>): Promise<JsonObject[]> {

@@ -5,12 +5,9 @@ import { copyFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runResync, type ResyncOutcome } from '../../src/resync/run-resync.js';
-import { startSandbox } from '../../src/sandbox/index.js';
-import { createTarget } from '../../src/target/index.js';
 import type { JsonObject, Target } from '../../src/target/types.js';
 import { AS_OF } from '../e2e/import-data.js';
-import { copySample, editCsv, importFiles, prepareFiles, siteJournal, CORE_FILES, withoutBalances } from '../erase/harness.js';
-import { withTempDir } from '../helpers/temp-dir.js';
+import { editCsv, prepareFiles, siteJournal, withImportedSample, CORE_FILES, withoutBalances } from '../erase/harness.js';
 
 const FILES = [...CORE_FILES, 'subscriptions-standard.csv'];
 
@@ -38,178 +35,133 @@ async function customer(target: Target, reference: string): Promise<JsonObject> 
 
 describe('resync', () => {
   it('creates, updates, keeps site edits as conflicts, leaves unmanaged fields alone, then prunes', async () => {
-    const sandbox = await startSandbox();
-    const target = createTarget({ name: 'test', baseUrl: sandbox.baseUrl });
-    try {
-      await withTempDir({}, async (dir) => {
-        const files = await copySample(dir, FILES, { 'subscriptions-advanced.csv': withoutBalances });
-        expect((await importFiles(dir, files, target)).document.summary.error).toBe(0);
-        const [, products, , , customers, , standard] = files as [string, string, string, string, string, string, string];
+    await withImportedSample({ names: FILES, keep: { 'subscriptions-advanced.csv': withoutBalances } }, async ({ dir, files, target }) => {
+      const [, products, , , customers, , standard] = files as [string, string, string, string, string, string, string];
 
-        // Edits made on the site, by hand, after the import.
-        const europe = await customer(target, 'acme-europe');
-        await target.updateCustomer(Number(europe.id), { city: 'Munich' });
-        const globex = await customer(target, 'globex');
-        await target.updateCustomer(Number(globex.id), { phone: '+1 555 0199' });
-        await target.ensureMetafields('customers', ['Account manager']);
-        await target.setMetadata('customers', Number(globex.id), { 'Account manager': 'Dana' });
+      // Edits made on the site, by hand, after the import.
+      const europe = await customer(target, 'acme-europe');
+      await target.updateCustomer(Number(europe.id), { city: 'Munich' });
+      const globex = await customer(target, 'globex');
+      await target.updateCustomer(Number(globex.id), { phone: '+1 555 0199' });
+      await target.ensureMetafields('customers', ['Account manager']);
+      await target.setMetadata('customers', Number(globex.id), { 'Account manager': 'Dana' });
 
-        // Edits made in the templates.
-        await editCsv(customers, (row) => {
-          if (row.import_identifier_customer_reference === 'acme-holdings') row.phone = '+1 415 555 9999';
-          if (row.import_identifier_customer_reference === 'acme-europe') row.shipping_city = 'Hamburg';
-        }, [{ create_customer: 'TRUE', organization_name: 'NewCo', import_identifier_customer_reference: 'newco', customer_type: 'normal', has_parent: 'FALSE', first_name: 'Nia', last_name: 'New', email: 'nia@newco.example', create_payment_profile: 'FALSE' }]);
-        await editCsv(standard, (row) => {
-          if (row.customer_reference === 'std-001') row.next_billing_at = '2027-02-01';
-          if (row.customer_reference === 'std-002') row.email = 'alan@turing.example';
-          return row.customer_reference !== 'std-012';
-        });
-        await editCsv(products, (row) => {
-          if (row.price_point_handle === 'basic-monthly') row.price = '35.00';
-        });
-
-        const plan = await resync(dir, files, target, { dryRun: true });
-        const planned = byKey(plan);
-        expect(planned.get('newco')).toMatchObject({ status: 'created' });
-        expect(planned.get('acme-holdings')?.changes).toEqual([expect.objectContaining({ field: 'phone', site: '+1 415 555 0100', template: '+1 415 555 9999', action: 'update' })]);
-        expect(plan.document.removed).toEqual([expect.objectContaining({ type: 'subscription', key: 'std-012/pro', status: 'reported' })]);
-        expect((await customer(target, 'acme-holdings')).phone).toBe('+1 415 555 0100');
-        expect(await target.findCustomerByReference('newco')).toBeUndefined();
-
-        const first = await resync(dir, files, target);
-        expect(first.fatal).toBeUndefined();
-        const rows = byKey(first);
-        expect(rows.get('newco')).toMatchObject({ status: 'created' });
-        expect(rows.get('acme-holdings')).toMatchObject({ status: 'updated', result: expect.stringMatching(/^updated phone: http/) });
-        expect(rows.get('acme-europe')).toMatchObject({ status: 'conflict', changes: [expect.objectContaining({ field: 'city', site: 'Munich', template: 'Hamburg', action: 'conflict' })] });
-        expect(rows.get('globex')).toMatchObject({ status: 'unchanged' });
-        expect(rows.get('std-001')).toMatchObject({ status: 'updated', changes: [expect.objectContaining({ field: 'next_billing_at', action: 'update' })] });
-        expect(rows.get('std-002')).toMatchObject({ status: 'updated', changes: [expect.objectContaining({ field: 'email', action: 'update' })] });
-        expect(rows.get('basic')).toMatchObject({ status: 'conflict', notUpdatable: ['price'] });
-        expect(first.document.summary).toMatchObject({ created: 1, error: 0, removed: 1, pruned: 0 });
-
-        expect((await customer(target, 'acme-holdings')).phone).toBe('+1 415 555 9999');
-        expect((await customer(target, 'acme-europe')).city).toBe('Munich');
-        expect((await customer(target, 'globex')).phone).toBe('+1 555 0199');
-        expect(await target.listMetadata('customers', Number(globex.id))).toMatchObject({ 'Account manager': 'Dana' });
-        expect((await customer(target, 'std-002')).email).toBe('alan@turing.example');
-        const std001 = (await target.listCustomerSubscriptions(Number((await customer(target, 'std-001')).id)))[0]!;
-        expect(String(std001.next_assessment_at)).toMatch(/^2027-02-01/);
-        expect(await target.findCustomerByReference('std-012')).toBeDefined();
-
-        const journal = await siteJournal(dir, target);
-        expect(journal.objects().get('customer:acme-holdings')?.applied?.phone).toBe('+1 415 555 9999');
-        // A conflicting column keeps its last-applied value, so the conflict is reported again next time.
-        expect(journal.objects().get('customer:acme-europe')?.applied?.shipping_city).toBe('Berlin');
-        await journal.close();
-
-        const second = byKey(await resync(dir, files, target));
-        expect(second.get('acme-holdings')?.status).toBe('unchanged');
-        expect(second.get('newco')?.status).toBe('unchanged');
-        expect(second.get('acme-europe')?.status).toBe('conflict');
-
-        const forced = await resync(dir, files, target, { prefer: 'source', prune: true });
-        expect(byKey(forced).get('acme-europe')).toMatchObject({ status: 'updated', changes: [expect.objectContaining({ action: 'forced' })] });
-        expect((await customer(target, 'acme-europe')).city).toBe('Hamburg');
-        expect(forced.document.removed).toEqual([expect.objectContaining({ key: 'std-012/pro', status: 'erased' })]);
-        expect(forced.document.summary.pruned).toBe(1);
-        expect(await target.findCustomerByReference('std-012')).toBeUndefined();
+      // Edits made in the templates.
+      await editCsv(customers, (row) => {
+        if (row.import_identifier_customer_reference === 'acme-holdings') row.phone = '+1 415 555 9999';
+        if (row.import_identifier_customer_reference === 'acme-europe') row.shipping_city = 'Hamburg';
+      }, [{ create_customer: 'TRUE', organization_name: 'NewCo', import_identifier_customer_reference: 'newco', customer_type: 'normal', has_parent: 'FALSE', first_name: 'Nia', last_name: 'New', email: 'nia@newco.example', create_payment_profile: 'FALSE' }]);
+      await editCsv(standard, (row) => {
+        if (row.customer_reference === 'std-001') row.next_billing_at = '2027-02-01';
+        if (row.customer_reference === 'std-002') row.email = 'alan@turing.example';
+        return row.customer_reference !== 'std-012';
       });
-    } finally {
-      await target.close();
-      await sandbox.close();
-    }
+      await editCsv(products, (row) => {
+        if (row.price_point_handle === 'basic-monthly') row.price = '35.00';
+      });
+
+      const plan = await resync(dir, files, target, { dryRun: true });
+      const planned = byKey(plan);
+      expect(planned.get('newco')).toMatchObject({ status: 'created' });
+      expect(planned.get('acme-holdings')?.changes).toEqual([expect.objectContaining({ field: 'phone', site: '+1 415 555 0100', template: '+1 415 555 9999', action: 'update' })]);
+      expect(plan.document.removed).toEqual([expect.objectContaining({ type: 'subscription', key: 'std-012/pro', status: 'reported' })]);
+      expect((await customer(target, 'acme-holdings')).phone).toBe('+1 415 555 0100');
+      expect(await target.findCustomerByReference('newco')).toBeUndefined();
+
+      const first = await resync(dir, files, target);
+      expect(first.fatal).toBeUndefined();
+      const rows = byKey(first);
+      expect(rows.get('newco')).toMatchObject({ status: 'created' });
+      expect(rows.get('acme-holdings')).toMatchObject({ status: 'updated', result: expect.stringMatching(/^updated phone: http/) });
+      expect(rows.get('acme-europe')).toMatchObject({ status: 'conflict', changes: [expect.objectContaining({ field: 'city', site: 'Munich', template: 'Hamburg', action: 'conflict' })] });
+      expect(rows.get('globex')).toMatchObject({ status: 'unchanged' });
+      expect(rows.get('std-001')).toMatchObject({ status: 'updated', changes: [expect.objectContaining({ field: 'next_billing_at', action: 'update' })] });
+      expect(rows.get('std-002')).toMatchObject({ status: 'updated', changes: [expect.objectContaining({ field: 'email', action: 'update' })] });
+      expect(rows.get('basic')).toMatchObject({ status: 'conflict', notUpdatable: ['price'] });
+      expect(first.document.summary).toMatchObject({ created: 1, error: 0, removed: 1, pruned: 0 });
+
+      expect((await customer(target, 'acme-holdings')).phone).toBe('+1 415 555 9999');
+      expect((await customer(target, 'acme-europe')).city).toBe('Munich');
+      expect((await customer(target, 'globex')).phone).toBe('+1 555 0199');
+      expect(await target.listMetadata('customers', Number(globex.id))).toMatchObject({ 'Account manager': 'Dana' });
+      expect((await customer(target, 'std-002')).email).toBe('alan@turing.example');
+      const std001 = (await target.listCustomerSubscriptions(Number((await customer(target, 'std-001')).id)))[0]!;
+      expect(String(std001.next_assessment_at)).toMatch(/^2027-02-01/);
+      expect(await target.findCustomerByReference('std-012')).toBeDefined();
+
+      const journal = await siteJournal(dir, target);
+      expect(journal.objects().get('customer:acme-holdings')?.applied?.phone).toBe('+1 415 555 9999');
+      // A conflicting column keeps its last-applied value, so the conflict is reported again next time.
+      expect(journal.objects().get('customer:acme-europe')?.applied?.shipping_city).toBe('Berlin');
+      await journal.close();
+
+      const second = byKey(await resync(dir, files, target));
+      expect(second.get('acme-holdings')?.status).toBe('unchanged');
+      expect(second.get('newco')?.status).toBe('unchanged');
+      expect(second.get('acme-europe')?.status).toBe('conflict');
+
+      const forced = await resync(dir, files, target, { prefer: 'source', prune: true });
+      expect(byKey(forced).get('acme-europe')).toMatchObject({ status: 'updated', changes: [expect.objectContaining({ action: 'forced' })] });
+      expect((await customer(target, 'acme-europe')).city).toBe('Hamburg');
+      expect(forced.document.removed).toEqual([expect.objectContaining({ key: 'std-012/pro', status: 'erased' })]);
+      expect(forced.document.summary.pruned).toBe(1);
+      expect(await target.findCustomerByReference('std-012')).toBeUndefined();
+    });
   });
 
   it('merges rows of a results file given back (Status success) and never counts them as removed', async () => {
-    const sandbox = await startSandbox();
-    const target = createTarget({ name: 'test', baseUrl: sandbox.baseUrl });
-    try {
-      await withTempDir({}, async (dir) => {
-        const files = await copySample(dir, ['customers-advanced.csv']);
-        expect((await importFiles(dir, files, target)).document.summary.error).toBe(0);
-        const results = join(dir, 'given-back', 'customers-advanced.csv');
-        await mkdir(join(dir, 'given-back'));
-        await copyFile(join(dir, 'out', 'customers-advanced.csv'), results);
-        await editCsv(results, (row) => {
-          expect(row.Status).toBe('success');
-          if (row.import_identifier_customer_reference === 'globex') row.phone = '+1 000 0000';
-        });
-        const outcome = await resync(dir, [results], target, { prune: true });
-        expect(outcome.document.removed).toEqual([]);
-        expect(byKey(outcome).get('globex')).toMatchObject({ status: 'updated' });
-        expect(byKey(outcome).get('acme-holdings')).toMatchObject({ status: 'unchanged' });
-        expect((await customer(target, 'globex')).phone).toBe('+1 000 0000');
-        expect(await target.findCustomerByReference('umbrella')).toBeDefined();
+    await withImportedSample({ names: ['customers-advanced.csv'] }, async ({ dir, target }) => {
+      const results = join(dir, 'given-back', 'customers-advanced.csv');
+      await mkdir(join(dir, 'given-back'));
+      await copyFile(join(dir, 'out', 'customers-advanced.csv'), results);
+      await editCsv(results, (row) => {
+        expect(row.Status).toBe('success');
+        if (row.import_identifier_customer_reference === 'globex') row.phone = '+1 000 0000';
       });
-    } finally {
-      await target.close();
-      await sandbox.close();
-    }
+      const outcome = await resync(dir, [results], target, { prune: true });
+      expect(outcome.document.removed).toEqual([]);
+      expect(byKey(outcome).get('globex')).toMatchObject({ status: 'updated' });
+      expect(byKey(outcome).get('acme-holdings')).toMatchObject({ status: 'unchanged' });
+      expect((await customer(target, 'globex')).phone).toBe('+1 000 0000');
+      expect(await target.findCustomerByReference('umbrella')).toBeDefined();
+    });
   });
 
   it('never prunes from a file that has rows with errors (the row of a "gone" object may be one of them)', async () => {
-    const sandbox = await startSandbox();
-    const target = createTarget({ name: 'test', baseUrl: sandbox.baseUrl });
-    try {
-      await withTempDir({}, async (dir) => {
-        const files = await copySample(dir, ['customers-advanced.csv']);
-        expect((await importFiles(dir, files, target)).document.summary.error).toBe(0);
-        await editCsv(files[0]!, (row) => {
-          if (row.import_identifier_customer_reference !== 'umbrella') return;
-          row.import_identifier_customer_reference = 'umbrella-2';
-          row.email = 'not-an-email@';
-        });
-        const outcome = await resync(dir, files, target, { prune: true });
-        expect(byKey(outcome).get('umbrella-2')).toMatchObject({ status: 'error' });
-        expect(outcome.document.removed).toEqual([expect.objectContaining({ key: 'umbrella', status: 'reported', message: expect.stringContaining('has rows with errors') })]);
-        expect(await target.findCustomerByReference('umbrella')).toBeDefined();
+    await withImportedSample({ names: ['customers-advanced.csv'] }, async ({ dir, files, target }) => {
+      await editCsv(files[0]!, (row) => {
+        if (row.import_identifier_customer_reference !== 'umbrella') return;
+        row.import_identifier_customer_reference = 'umbrella-2';
+        row.email = 'not-an-email@';
       });
-    } finally {
-      await target.close();
-      await sandbox.close();
-    }
+      const outcome = await resync(dir, files, target, { prune: true });
+      expect(byKey(outcome).get('umbrella-2')).toMatchObject({ status: 'error' });
+      expect(outcome.document.removed).toEqual([expect.objectContaining({ key: 'umbrella', status: 'reported', message: expect.stringContaining('has rows with errors') })]);
+      expect(await target.findCustomerByReference('umbrella')).toBeDefined();
+    });
   });
 
   it('asks for the typed subdomain before changing a live site, and refuses without a terminal', async () => {
-    const sandbox = await startSandbox();
-    const target = createTarget({ name: 'test', baseUrl: sandbox.baseUrl });
-    try {
-      await withTempDir({}, async (dir) => {
-        const files = await copySample(dir, ['customers-advanced.csv']);
-        expect((await importFiles(dir, files, target)).document.summary.error).toBe(0);
-        await editCsv(files[0]!, (row) => {
-          if (row.import_identifier_customer_reference === 'globex') row.phone = '+1 000';
-        });
-        await expect(resync(dir, files, target, { live: true })).rejects.toMatchObject({ code: 'needs-confirmation', exitCode: 2 });
-        expect((await customer(target, 'globex')).phone).not.toBe('+1 000');
-        expect(byKey(await resync(dir, files, target, { live: true, dryRun: true })).get('globex')?.status).toBe('updated');
+    await withImportedSample({ names: ['customers-advanced.csv'] }, async ({ dir, files, target }) => {
+      await editCsv(files[0]!, (row) => {
+        if (row.import_identifier_customer_reference === 'globex') row.phone = '+1 000';
       });
-    } finally {
-      await target.close();
-      await sandbox.close();
-    }
+      await expect(resync(dir, files, target, { live: true })).rejects.toMatchObject({ code: 'needs-confirmation', exitCode: 2 });
+      expect((await customer(target, 'globex')).phone).not.toBe('+1 000');
+      expect(byKey(await resync(dir, files, target, { live: true, dryRun: true })).get('globex')?.status).toBe('updated');
+    });
   });
 
   it('reports an object deleted on the site outside the toolkit and does not recreate it', async () => {
-    const sandbox = await startSandbox();
-    const target = createTarget({ name: 'test', baseUrl: sandbox.baseUrl });
-    try {
-      await withTempDir({}, async (dir) => {
-        const files = await copySample(dir, ['customers-advanced.csv'], { 'customers-advanced.csv': (row) => row.has_parent === 'FALSE' });
-        expect((await importFiles(dir, files, target)).document.summary.error).toBe(0);
-        const globex = await customer(target, 'globex');
-        await target.deleteCustomer(Number(globex.id));
-        await editCsv(files[0]!, (row) => {
-          if (row.import_identifier_customer_reference === 'globex') row.phone = '+1 000';
-        });
-        const outcome = await resync(dir, files, target);
-        expect(byKey(outcome).get('globex')).toMatchObject({ status: 'error', result: expect.stringContaining('no longer on the site') });
-        expect(await target.findCustomerByReference('globex')).toBeUndefined();
+    await withImportedSample({ names: ['customers-advanced.csv'], keep: { 'customers-advanced.csv': (row) => row.has_parent === 'FALSE' } }, async ({ dir, files, target }) => {
+      const globex = await customer(target, 'globex');
+      await target.deleteCustomer(Number(globex.id));
+      await editCsv(files[0]!, (row) => {
+        if (row.import_identifier_customer_reference === 'globex') row.phone = '+1 000';
       });
-    } finally {
-      await target.close();
-      await sandbox.close();
-    }
+      const outcome = await resync(dir, files, target);
+      expect(byKey(outcome).get('globex')).toMatchObject({ status: 'error', result: expect.stringContaining('no longer on the site') });
+      expect(await target.findCustomerByReference('globex')).toBeUndefined();
+    });
   });
 });
