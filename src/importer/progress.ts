@@ -29,6 +29,10 @@ export function createProgress(options: ProgressOptions): Progress {
   let done = 0;
   let errors = 0;
   const line = (): string => formatProgress(done, options.total, errors, Date.now() - started);
+  const tick = (failed: boolean): void => {
+    done += 1;
+    if (failed) errors += 1;
+  };
   if (options.quiet || options.total === 0) {
     return { tick: () => undefined, stop: () => undefined };
   }
@@ -38,10 +42,7 @@ export function createProgress(options: ProgressOptions): Progress {
     const timer = setInterval(() => (spinner.text = line()), 250);
     timer.unref();
     return {
-      tick(failed) {
-        done += 1;
-        if (failed) errors += 1;
-      },
+      tick,
       stop() {
         clearInterval(timer);
         spinner.stop();
@@ -51,10 +52,7 @@ export function createProgress(options: ProgressOptions): Progress {
   const timer = setInterval(() => options.stream.write(`progress: ${line()}\n`), (options.intervalSeconds ?? 5) * 1000);
   timer.unref();
   return {
-    tick(failed) {
-      done += 1;
-      if (failed) errors += 1;
-    },
+    tick,
     stop() {
       clearInterval(timer);
       if (done > 0) options.stream.write(`progress: ${line()}\n`);
