@@ -4,9 +4,9 @@ import { confirmBySubdomain } from '../cli/confirm-site.js';
 import type { Colors } from '../cli/reporters/colors.js';
 import { renderJsonDocument } from '../cli/reporters/json.js';
 import { plural } from '../cli/reporters/summary.js';
-import { ExitCode, InputError, MigrateError, TargetError } from '../errors.js';
+import { ExitCode, InputError } from '../errors.js';
 import { createProgress } from '../importer/progress.js';
-import { runWithInterrupts } from '../importer/session.js';
+import { runWithInterrupts, settleRun } from '../importer/session.js';
 import { openJournal, siteKeyOf, type Journal } from '../state/journal.js';
 import { listRuns, newRunId } from '../state/runs.js';
 import type { SiteInfo, Target } from '../target/types.js';
@@ -149,13 +149,7 @@ async function showPlanAndConfirm(options: EraseOptions, document: EraseDocument
 /** Prints the outcome and sets the exit code; a run-level failure is thrown after the report (exit 3). */
 function report(options: EraseOptions, document: EraseDocument, fatal: unknown): void {
   write(options.format, document, renderEraseResult(document, options.colors));
-  if (fatal !== undefined) {
-    if (fatal instanceof MigrateError) throw fatal;
-    throw new TargetError('target-failed', `The site failed the erase: ${fatal instanceof Error ? fatal.message : String(fatal)}.`, {
-      hint: 'What was erased so far is journaled; run the same command again to resume.',
-    });
-  }
-  process.exitCode = document.stopped === 'interrupted' ? ExitCode.interrupted : document.summary.failed > 0 ? ExitCode.rowErrors : ExitCode.ok;
+  settleRun(fatal, { stopped: document.stopped, errors: document.summary.failed }, 'erase');
 }
 
 function stoppedBy(execution: { fatal?: unknown; interrupted: boolean }): EraseDocument['stopped'] {

@@ -209,21 +209,25 @@ export async function reportRun(result: ImportRunResult, flags: ImportFlags): Pr
   const { renderPretty } = await import('./summary.js');
   process.stdout.write(format === 'json' ? renderJsonDocument(result.document) : renderPretty(result.document, reportColors(format, flags.color)));
   if (flags.notifyUrl) await notify(flags.notifyUrl, result.document);
-  settleRun(result.fatal, result.document, 'run');
+  settleRun(result.fatal, { stopped: result.document.stopped, errors: result.document.summary.error }, 'run');
 }
+
+/** What a resumed run of each kind finds in the journal, for the hint after a site failure. */
+const JOURNALED: Record<'run' | 'resync' | 'erase', string> = { run: 'What was done so far', resync: 'What was done so far', erase: 'What was erased so far' };
 
 /**
  * Ends a reported run: a run-level failure is thrown (a MigrateError as it is, anything else as the
- * site's failure, exit 3); otherwise the exit code is 130 when interrupted, 1 with row errors, else 0.
+ * site's failure, exit 3); otherwise the exit code is 130 when interrupted, 1 with rows or objects
+ * in error, else 0.
  */
-export function settleRun(fatal: unknown, document: { stopped?: string; summary: { error: number } }, what: 'run' | 'resync'): void {
+export function settleRun(fatal: unknown, outcome: { stopped?: string | undefined; errors: number }, what: 'run' | 'resync' | 'erase'): void {
   if (fatal !== undefined) {
     if (fatal instanceof MigrateError) throw fatal;
     throw new TargetError('target-failed', `The site failed the ${what}: ${fatal instanceof Error ? fatal.message : String(fatal)}.`, {
-      hint: 'What was done so far is journaled; run the same command again to resume.',
+      hint: `${JOURNALED[what]} is journaled; run the same command again to resume.`,
     });
   }
-  process.exitCode = document.stopped === 'interrupted' ? ExitCode.interrupted : document.summary.error > 0 ? ExitCode.rowErrors : ExitCode.ok;
+  process.exitCode = outcome.stopped === 'interrupted' ? ExitCode.interrupted : outcome.errors > 0 ? ExitCode.rowErrors : ExitCode.ok;
 }
 
 /** Posts the JSON summary; a failure is a warning on stderr, never a failed import. */

@@ -51,7 +51,7 @@ export async function run(paths: string[], flags: ResyncFlags): Promise<void> {
     const { document, fatal } = outcome;
     const colors = reportColors(format, flags.color);
     process.stdout.write(format === 'json' ? renderJsonDocument(document) : document.dryRun ? renderResyncPlan(document, colors) : renderResyncResult(document, colors));
-    settleRun(fatal, document, 'resync');
+    settleRun(fatal, { stopped: document.stopped, errors: document.summary.error }, 'resync');
   } finally {
     await connection.close();
   }
