@@ -36,6 +36,14 @@ describe('migrate templates', () => {
     for (const rule of template.rules) expect(rule.docs).not.toBe('');
   });
 
+  it('exits 2 on a format templates cannot print, naming the two it can', async () => {
+    for (const format of ['xml', 'github']) {
+      const result = await runCli(['templates', '--format', format]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toBe(`migrate: --format for templates must be pretty or json, got "${format}".\n`);
+    }
+  });
+
   it('exits 2 on an unknown kind, naming the closest', async () => {
     const result = await runCli(['templates', 'product']);
     expect(result.code).toBe(2);

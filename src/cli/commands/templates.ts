@@ -16,10 +16,12 @@ export interface TemplatesOptions {
 const fileRules = ['missing-column', 'unknown-column'];
 
 export async function run(kind: string | undefined, options: TemplatesOptions): Promise<void> {
-  const format = resolveFormat(options.format);
-  if (format !== 'pretty' && format !== 'json') {
+  // Checked before the shared parser, whose message would offer validate's github and junit too.
+  const requested = options.format?.toLowerCase();
+  if (requested !== undefined && requested !== 'pretty' && requested !== 'json') {
     throw new InputError('bad-format', `--format for templates must be pretty or json, got "${options.format}".`);
   }
+  const format = resolveFormat(options.format);
   const colors = createColors(format === 'pretty' && colorEnabled(options.color, process.stdout));
   if (kind === undefined) {
     const templates = listTemplates();
