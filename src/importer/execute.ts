@@ -7,6 +7,7 @@ import type { ImportResolver } from './resolver.js';
 import { isRowLevelFailure, messagesOf } from './failures.js';
 import type { StepOutcome } from './types.js';
 import { stepToken } from './intent-token.js';
+import { createProgress } from './progress.js';
 
 export type NodeStatus = 'done' | 'skipped' | 'failed' | 'blocked' | 'pending';
 
@@ -36,6 +37,27 @@ export interface ExecuteResult {
   /** Set when the site failed the run (authentication, unreachable): remaining nodes stay pending. */
   fatal?: unknown;
   interrupted: boolean;
+}
+
+export interface ProgressedExecuteOptions extends Omit<ExecuteOptions, 'inFlight' | 'onSettled'> {
+  /** Requests the site allows at once. */
+  concurrency: number;
+  /** Where progress goes (stderr); undefined = no progress. */
+  progress?: NodeJS.WriteStream;
+}
+
+/** Runs the plan as an import or a resync does: a few more steps in flight than request slots, progress per settled node. */
+export async function executeWithProgress(plan: Plan, options: ProgressedExecuteOptions): Promise<ExecuteResult> {
+  const { concurrency, progress: stream, ...rest } = options;
+  const progress = stream ? createProgress({ total: options.only ? options.only.size : plan.nodes.length, stream }) : undefined;
+  const result = await executePlan(plan, {
+    ...rest,
+    // A few more steps than request slots keep the slots busy while journal writes are in flight.
+    inFlight: concurrency * 2,
+    onSettled: (_node, settled) => progress?.tick(settled.status === 'failed' || settled.status === 'blocked'),
+  });
+  progress?.stop();
+  return result;
 }
 
 const CUSTOMER_RANK = typeRank('customer');

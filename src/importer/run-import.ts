@@ -3,9 +3,8 @@
 import { hashFile, newRunId, saveRun, type RunRecord } from '../state/runs.js';
 import { openJournal, siteKeyOf } from '../state/journal.js';
 import type { Target } from '../target/types.js';
-import { executePlan, type ExecuteResult } from './execute.js';
+import { executeWithProgress, type ExecuteResult } from './execute.js';
 import { buildPlan, closureOf, LAST_CATALOG_RANK, typeRank, type Plan } from './plan.js';
-import { createProgress } from './progress.js';
 import { reconcileIntents, type ReconcileReport } from './reconcile.js';
 import { ImportResolver } from './resolver.js';
 import { prepareResultFiles, rowResults, writeResultFiles } from './results.js';
@@ -109,19 +108,15 @@ export async function runImport(options: ImportRunOptions): Promise<ImportRunRes
       canary = canaryRows(prepared, rowDone, options.canary);
       only = closureOf(prepared.plan, canary);
     }
-    const total = only ? only.size : prepared.plan.nodes.length;
-    const progress = options.progress ? createProgress({ total, stream: options.progress }) : undefined;
-    execution = await executePlan(prepared.plan, {
+    execution = await executeWithProgress(prepared.plan, {
       target,
       journal,
       resolver,
-      // A few more steps than request slots keep the slots busy while journal writes are in flight.
-      inFlight: options.concurrency * 2,
+      concurrency: options.concurrency,
       only,
       signal: options.signal,
-      onSettled: (_node, result) => progress?.tick(result.status === 'failed' || result.status === 'blocked'),
+      progress: options.progress,
     });
-    progress?.stop();
   } catch (error) {
     run.status = 'failed';
     run.endedAt = new Date().toISOString();

@@ -7,7 +7,7 @@ import { executeErase } from '../erase/execute.js';
 import { checkJournalFor } from '../erase/state-checks.js';
 import { runPool } from '../erase/pool.js';
 import { planImportedErase } from '../erase/plan.js';
-import { executePlan, type NodeResult } from '../importer/execute.js';
+import { executeWithProgress, type NodeResult } from '../importer/execute.js';
 import { isRowLevelFailure, messagesOf } from '../importer/failures.js';
 import { createProgress } from '../importer/progress.js';
 import type { PlanNode } from '../importer/plan.js';
@@ -155,16 +155,14 @@ export async function runResync(options: ResyncOptions): Promise<ResyncOutcome> 
         else execution.set(node, node.preFailure !== undefined ? { status: 'failed', error: node.preFailure } : { status: 'done', outcome: { id: '', link: 'to be created' } });
       }
     } else {
-      const progress = options.progress ? createProgress({ total: prepared.plan.nodes.length, stream: options.progress }) : undefined;
-      const run = await executePlan(prepared.plan, {
+      const run = await executeWithProgress(prepared.plan, {
         target,
         journal,
         resolver,
-        inFlight: options.concurrency * 2,
+        concurrency: options.concurrency,
         ...(options.signal ? { signal: options.signal } : {}),
-        onSettled: (_node, result) => progress?.tick(result.status === 'failed' || result.status === 'blocked'),
+        progress: options.progress,
       });
-      progress?.stop();
       execution = run.results;
       fatal = run.fatal;
       interrupted = run.interrupted;
