@@ -59,9 +59,17 @@ export function colorEnabled(
 export function parseTemplateKind(value: string): TemplateKind {
   const wanted = value.trim().toLowerCase();
   if (isTemplateKind(wanted)) return wanted;
-  const closest = [...TEMPLATE_KINDS].sort((a, b) => editDistance(wanted, a) - editDistance(wanted, b)).slice(0, 2);
+  // Suggest only kinds that resemble what was typed (a typo, or a part such as "customers"):
+  // "bogus" gets the list, not two unrelated kinds.
+  const limit = Math.max(2, Math.floor(wanted.length / 3));
+  const closest = [...TEMPLATE_KINDS]
+    .map((kind) => ({ kind, distance: wanted !== '' && kind.includes(wanted) ? 0 : editDistance(wanted, kind) }))
+    .filter(({ distance }) => distance <= limit)
+    .sort((a, b) => a.distance - b.distance)
+    .slice(0, 2)
+    .map(({ kind }) => kind);
   throw new InputError('unknown-template', `Unknown template kind "${value}".`, {
-    hint: `Did you mean ${closest.join(' or ')}? Run \`migrate templates\` for the list.`,
+    hint: `${closest.length > 0 ? `Did you mean ${closest.join(' or ')}? ` : ''}Run \`migrate templates\` for the list.`,
   });
 }
 

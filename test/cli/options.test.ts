@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
-import { colorEnabled, parseCalendarDate, resolveAsOf, resolveFormat } from '../../src/cli/options.js';
+import { colorEnabled, parseCalendarDate, parseTemplateKind, resolveAsOf, resolveFormat } from '../../src/cli/options.js';
 
 describe('--as-of', () => {
   it.each(['2026-11-23', '2024-02-29', ' 2026-01-01 '])('accepts %s', (value) => {
@@ -39,5 +39,22 @@ describe('colour', () => {
     { flag: undefined, tty: true, env: { FORCE_COLOR: '0' }, expected: false },
   ])('flag=$flag tty=$tty env=$env → $expected', ({ flag, tty, env, expected }) => {
     expect(colorEnabled(flag, { isTTY: tty }, env)).toBe(expected);
+  });
+});
+
+describe('parseTemplateKind suggestions', () => {
+  const hintFor = (value: string): string | undefined => {
+    try {
+      parseTemplateKind(value);
+    } catch (error) {
+      return (error as InputError).hint;
+    }
+    return undefined;
+  };
+  it('suggests only kinds that resemble the input', () => {
+    expect(hintFor('cupons')).toBe('Did you mean coupons? Run `migrate templates` for the list.');
+    expect(hintFor('customers')).toBe('Did you mean customers-advanced? Run `migrate templates` for the list.');
+    expect(hintFor('bogus')).toBe('Run `migrate templates` for the list.');
+    expect(parseTemplateKind(' Coupons ')).toBe('coupons');
   });
 });

@@ -48,7 +48,7 @@ describe('migrate templates', () => {
     const result = await runCli(['templates', 'product']);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
-    expect(result.stderr.trim()).toBe('migrate: Unknown template kind "product". Did you mean products or coupons? Run `migrate templates` for the list.');
+    expect(result.stderr.trim()).toBe('migrate: Unknown template kind "product". Did you mean products or product-families? Run `migrate templates` for the list.');
   });
 });
 
