@@ -2,6 +2,7 @@
 // runner's rules: data escapes %, CR, LF; property values also escape ':' and ','.
 import { isAbsolute, relative, sep } from 'node:path';
 import type { Finding } from '../../rules/finding.js';
+import { safeText } from './pretty.js';
 import { plural } from './summary.js';
 import { sortedFindings, type ValidateReport } from './types.js';
 
@@ -37,14 +38,15 @@ export function renderGithubAnnotation(annotation: GithubAnnotation): string {
  * the diff); the message names the spreadsheet row and column, which is what people fix.
  */
 function findingAnnotation(finding: Finding): GithubAnnotation {
-  const key = finding.key ? ` (${finding.key})` : '';
+  // Cell text reaches the CI log: control characters are shown escaped, never let through.
+  const key = finding.key ? ` (${safeText(finding.key)})` : '';
   const value = finding.value === '' ? '' : ` Value: ${JSON.stringify(finding.value)}.`;
   return {
     level: finding.severity === 'error' ? 'error' : 'warning',
     file: finding.file,
     line: finding.line,
-    title: `${finding.rule}: ${finding.column}`,
-    message: `Row ${finding.row}${key}, column ${finding.column}: ${finding.message}${value}`,
+    title: `${finding.rule}: ${safeText(finding.column)}`,
+    message: `Row ${finding.row}${key}, column ${safeText(finding.column)}: ${safeText(finding.message)}${value}`,
   };
 }
 

@@ -48,6 +48,13 @@ describe('github reporter', () => {
     expect(renderValidateGithub(report)).toMatch(/^::notice title=migrate validate::/);
   });
 
+  it('never lets a cell value put control characters into the CI log', () => {
+    const report = { ...sampleReport(), files: [{ path: 'x.csv', template: 'coupons' as const, rows: 1, errorRows: 1, findings: [finding({ row: 2, line: 2, key: 'A\u001b[31m', message: 'code "A\u001b[31m" is bad.', value: 'A\u001b[31m' })] }] };
+    const text = renderValidateGithub(report);
+    expect(text).not.toContain('\u001b');
+    expect(text).toContain('Row 2 (A\\u001b[31m), column email: code "A\\u001b[31m" is bad. Value: "A\\u001b[31m".');
+  });
+
   it('makes the summary an error when only the header has errors, with singular counts', () => {
     const missing = finding({ row: 1, line: 1, column: 'handle', rule: 'missing-column', value: '', key: '' });
     const report = { ...sampleReport(), summary: { files: 1, rows: 1, validRows: 1, errorRows: 0, errors: 1, warnings: 0 }, files: [{ path: 'p.csv', template: 'products' as const, rows: 1, errorRows: 0, findings: [missing] }] };
