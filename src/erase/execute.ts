@@ -5,7 +5,7 @@ import { isRowLevelFailure, messagesOf } from '../importer/failures.js';
 import type { Journal, JournalObject } from '../state/journal.js';
 import type { JsonObject, Target } from '../target/types.js';
 import { ERASE_ORDER, keyOf, type EraseItem } from './plan.js';
-import { runPool } from './pool.js';
+import { runPool } from '../importer/pool.js';
 import { recordErased } from './record.js';
 
 export type EraseStatus = 'erased' | 'gone' | 'canceled' | 'failed' | 'pending';

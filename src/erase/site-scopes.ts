@@ -6,7 +6,7 @@ import { isRowLevelFailure, messagesOf } from '../importer/failures.js';
 import type { ObjectType } from '../importer/types.js';
 import type { Journal, JournalObject } from '../state/journal.js';
 import type { JsonObject, Target } from '../target/types.js';
-import { runPool } from './pool.js';
+import { runPool } from '../importer/pool.js';
 import { recordErased } from './record.js';
 
 export interface SiteCustomer {

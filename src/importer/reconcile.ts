@@ -1,10 +1,11 @@
 // Settles the intents a crashed or killed run left open, before anything new is sent: each is looked
 // up on the site (by reference, handle or code); found → journaled as done, absent → as not created.
-import type { Journal, JournalObject } from '../state/journal.js';
+import { objectRef, type Journal, type JournalObject } from '../state/journal.js';
 import type { Target } from '../target/types.js';
 import { outcomeFields } from './execute.js';
 import { isRowLevelFailure } from './failures.js';
 import { typeRank, type Plan } from './plan.js';
+import { runPool } from './pool.js';
 import type { ImportResolver } from './resolver.js';
 
 export interface ReconcileReport {
@@ -30,34 +31,30 @@ export async function reconcileIntents(
     levels.set(rank, [...(levels.get(rank) ?? []), intent]);
   }
   for (const intents of levels.values()) {
-    const queue = [...intents];
-    const worker = async (): Promise<void> => {
-      for (let intent = queue.shift(); intent; intent = queue.shift()) {
-        const node = plan.byNaturalKey.get(intent.naturalKey);
-        if (!node) {
-          report.unknown += 1;
-          continue;
-        }
-        const base = { type: intent.type, naturalKey: intent.naturalKey, kind: intent.kind, file: intent.file, row: intent.row };
-        let outcome;
-        try {
-          outcome = await node.step.find(target, resolver);
-        } catch (error) {
-          // A dependency that cannot be resolved means the object cannot exist either.
-          if (!isRowLevelFailure(error)) throw error;
-          outcome = undefined;
-        }
-        if (outcome) {
-          await journal.record({ ...base, event: 'done', ...outcomeFields(outcome) });
-          resolver.remember(node.step.provides, outcome);
-          report.found += 1;
-        } else {
-          await journal.record({ ...base, event: 'failed', error: 'not created: the interrupted create did not reach the site' });
-          report.absent += 1;
-        }
+    await runPool(intents, concurrency, () => false, async (intent) => {
+      const node = plan.byNaturalKey.get(intent.naturalKey);
+      if (!node) {
+        report.unknown += 1;
+        return;
       }
-    };
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, intents.length)) }, worker));
+      const base = objectRef(intent);
+      let outcome;
+      try {
+        outcome = await node.step.find(target, resolver);
+      } catch (error) {
+        // A dependency that cannot be resolved means the object cannot exist either.
+        if (!isRowLevelFailure(error)) throw error;
+        outcome = undefined;
+      }
+      if (outcome) {
+        await journal.record({ ...base, event: 'done', ...outcomeFields(outcome) });
+        resolver.remember(node.step.provides, outcome);
+        report.found += 1;
+      } else {
+        await journal.record({ ...base, event: 'failed', error: 'not created: the interrupted create did not reach the site' });
+        report.absent += 1;
+      }
+    });
   }
   return report;
 }

@@ -5,9 +5,9 @@ import { basename } from 'node:path';
 import { confirmBySubdomain } from '../cli/confirm-site.js';
 import { executeErase } from '../erase/execute.js';
 import { checkJournalFor } from '../erase/state-checks.js';
-import { runPool } from '../erase/pool.js';
 import { planImportedErase } from '../erase/plan.js';
 import { executeWithProgress, type NodeResult } from '../importer/execute.js';
+import { runPool } from '../importer/pool.js';
 import { isRowLevelFailure, messagesOf } from '../importer/failures.js';
 import { createProgress } from '../importer/progress.js';
 import type { PlanNode } from '../importer/plan.js';
@@ -18,7 +18,7 @@ import type { PreparedImport } from '../importer/run-import.js';
 import type { LoadedRows } from '../importer/sources.js';
 import { stepsForFile } from '../importer/steps/index.js';
 import type { ImportStep, SourceRow } from '../importer/types.js';
-import { openJournal, siteKeyOf, type Journal, type JournalObject } from '../state/journal.js';
+import { objectRef, openJournal, siteKeyOf, type Journal, type JournalObject } from '../state/journal.js';
 import { newRunId } from '../state/runs.js';
 import type { Target } from '../target/types.js';
 import type { Prefer } from './merge.js';
@@ -183,7 +183,7 @@ export async function runResync(options: ResyncOptions): Promise<ResyncOutcome> 
         const changedApplied = verdict.applied !== undefined && JSON.stringify(verdict.applied) !== JSON.stringify(object.applied ?? {});
         if (!options.dryRun && changedApplied) {
           await journal.record({
-            type: object.type, naturalKey: object.naturalKey, kind: object.kind, file: object.file, row: object.row, event: 'done',
+            ...objectRef(object), event: 'done',
             id: object.id!, link: object.link ?? '', applied: verdict.applied!,
             ...(object.nextRenewal !== undefined ? { nextRenewal: object.nextRenewal } : {}),
             ...(object.amount !== undefined ? { amount: object.amount } : {}),

@@ -75,6 +75,11 @@ export interface Journal {
 }
 
 /** Field names whose values are secrets or full payment tokens: masked before they reach the file. */
+/** The fields that name an object and its row, which every new entry about a known object repeats. */
+export function objectRef(object: JournalObject): Pick<JournalRecord, 'type' | 'naturalKey' | 'kind' | 'file' | 'row'> {
+  return { type: object.type, naturalKey: object.naturalKey, kind: object.kind, file: object.file, row: object.row };
+}
+
 const SECRET_FIELD = /(api_?key|password|secret|vault_token|payment_token|card_number|full_number|cvv|bank_account_number|bank_routing_number)/i;
 
 /** A stable, file-name-safe key for a site: the site's subdomain and id as the site reports them. */

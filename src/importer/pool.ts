@@ -1,5 +1,5 @@
-// A small bounded worker pool: erase and resync keep the site's request slots busy without
-// starting new work once the run is told to stop.
+// A small bounded worker pool: reconciliation, erase and resync keep the site's request slots busy
+// without starting new work once the run is told to stop.
 
 /** Calls `work` for each item, at most `concurrency` at once; stops taking items once `stopped()` says so. */
 export async function runPool<T>(items: readonly T[], concurrency: number, stopped: () => boolean, work: (item: T) => Promise<void>): Promise<void> {
