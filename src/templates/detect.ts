@@ -37,10 +37,26 @@ function listColumns(columns: string[]): string {
   return columns.length > LISTED ? `${shown} and ${columns.length - LISTED} more` : shown;
 }
 
+/** How a header cell compares to a documented name when case, spaces and underscores are ignored. */
+function looseName(name: string): string {
+  return name.trim().toLowerCase().replace(/[\s_]+/g, '_');
+}
+
 function describe(candidate: Candidate): string {
+  // A column spelled "Email " or "First Name" is the documented one with another case or stray
+  // spaces, invisible in a spreadsheet: name the fix instead of listing it as both lacking and unknown.
+  const renames = new Map<string, string>();
+  for (const cell of candidate.unknown) {
+    const documented = candidate.missing.find((name) => looseName(name) === looseName(cell));
+    if (documented !== undefined && ![...renames.values()].includes(documented)) renames.set(cell, documented);
+  }
+  const renamed = new Set(renames.values());
+  const missingRequired = candidate.missingRequired.filter((name) => !renamed.has(name));
+  const unknown = candidate.unknown.filter((cell) => !renames.has(cell));
   const parts: string[] = [];
-  if (candidate.missingRequired.length > 0) parts.push(`lacks ${listColumns(candidate.missingRequired)}`);
-  if (candidate.unknown.length > 0) parts.push(`does not have ${listColumns(candidate.unknown)}`);
+  if (renames.size > 0) parts.push([...renames].map(([cell, name]) => `rename ${JSON.stringify(cell)} to ${name}`).join(', '));
+  if (missingRequired.length > 0) parts.push(`lacks ${listColumns(missingRequired)}`);
+  if (unknown.length > 0) parts.push(`does not have ${listColumns(unknown)}`);
   return `${candidate.template.kind} (${parts.join('; ')})`;
 }
 

@@ -70,6 +70,12 @@ describe('detectTemplate', () => {
     expect(error.hint).toContain('--template');
   });
 
+  it('names a column spelled with another case or stray spaces as the one to rename', () => {
+    const header = blank('customers-advanced').map((name) => (name === 'email' ? 'Email ' : name === 'first_name' ? 'First Name' : name));
+    const error = detectionError(header);
+    expect(error.message).toContain('customers-advanced (rename "First Name" to first_name, rename "Email " to email)');
+  });
+
   it('rejects an unknown --template naming the valid kinds', () => {
     const error = detectionError(blank('coupons'), 'coupon');
     expect(error.code).toBe('unknown-template');
