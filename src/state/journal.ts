@@ -38,22 +38,10 @@ export interface JournalEntry {
 /** What the caller supplies for an entry; version, time, run and site are filled in by the journal. */
 export type JournalRecord = Omit<JournalEntry, 'v' | 'at' | 'run' | 'site'>;
 
-/** The latest known state of one object. */
-export interface JournalObject {
-  naturalKey: string;
-  type: ObjectType;
-  kind: string;
-  file: string;
-  row: number;
+/** The latest known state of one object, folded from its entries (the same fields; the latest event is the state). */
+export interface JournalObject
+  extends Pick<JournalEntry, 'naturalKey' | 'type' | 'kind' | 'file' | 'row' | 'run' | 'at' | 'id' | 'link' | 'applied' | 'nextRenewal' | 'amount' | 'error'> {
   state: JournalEvent;
-  run: string;
-  at: string;
-  id?: number | string;
-  link?: string;
-  applied?: Record<string, string>;
-  nextRenewal?: string;
-  amount?: string;
-  error?: string;
   /**
    * When the object was last erased from the site, kept through the re-create that follows: a
    * re-create must not reuse the uniqueness token of the erased object's create (the site remembers
