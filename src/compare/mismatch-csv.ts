@@ -1,15 +1,15 @@
 // `compare --out DIR`: the mismatched rows as a CSV (compare-mismatches.csv), through the shared writer.
 import { join } from 'node:path';
+import { MISMATCH_REPORT_FILE } from '../csv/inputs.js';
 import { writeCsvRows } from '../csv/writer.js';
 import { formatMoney } from '../pricing/index.js';
 import { sortedMismatches, type CompareReport } from './comparison.js';
 
-const MISMATCH_FILE = 'compare-mismatches.csv';
 export const MISMATCH_HEADER: readonly string[] = ['file', 'row', 'kind', 'key', 'currency', 'source', 'expected', 'actual', 'difference', 'explanation', 'site_lines', 'template_values'];
 
 /** Writes the CSV (header only when nothing differs, so a CI step always finds the file); returns its path. */
 export async function writeMismatchCsv(report: CompareReport, outDir: string): Promise<string> {
-  const path = join(outDir, MISMATCH_FILE);
+  const path = join(outDir, MISMATCH_REPORT_FILE);
   const rows = sortedMismatches(report.mismatches).map((mismatch) => [
     mismatch.file,
     String(mismatch.row),

@@ -6,6 +6,9 @@ import { InputError } from '../errors.js';
 /** Folders never searched: hidden ones (.git, .migrate), dependencies and the toolkit's own output. */
 const SKIPPED_FOLDERS = new Set(['node_modules', 'migrate-results']);
 
+/** The report `compare --out DIR` writes: never a template, so a folder search leaves it out. */
+export const MISMATCH_REPORT_FILE = 'compare-mismatches.csv';
+
 /**
  * Files are kept as given (whatever their extension); a folder contributes every `.csv` file inside it,
  * recursively, sorted by path. A file reached twice is listed once, at its first place.
@@ -54,7 +57,7 @@ async function csvFilesUnder(folder: string): Promise<string[]> {
     const path = join(folder, entry.name);
     if (entry.isDirectory()) {
       if (!SKIPPED_FOLDERS.has(entry.name)) found.push(...(await csvFilesUnder(path)));
-    } else if (entry.name.toLowerCase().endsWith('.csv')) {
+    } else if (entry.name.toLowerCase().endsWith('.csv') && entry.name !== MISMATCH_REPORT_FILE) {
       // Symbolic links count when they point at a file; linked folders are not followed (no cycles).
       if (entry.isFile() || (entry.isSymbolicLink() && (await stat(path).then((s) => s.isFile(), () => false)))) found.push(path);
     }

@@ -29,6 +29,13 @@ describe('collectCsvFiles', () => {
     });
   });
 
+  it("leaves compare's own --out report out of a folder search, but reads it when given by name", async () => {
+    await withTempDir({ 'results/subs.csv': 'x\n', 'results/compare-mismatches.csv': 'file,row\n' }, async (dir) => {
+      expect(await collectCsvFiles([join(dir, 'results')])).toEqual([join(dir, 'results', 'subs.csv')]);
+      expect(await collectCsvFiles([join(dir, 'results', 'compare-mismatches.csv')])).toEqual([join(dir, 'results', 'compare-mismatches.csv')]);
+    });
+  });
+
   it('keeps files as given, in order, and lists a file reached twice once', async () => {
     await withTempDir({ 'z.txt': 'x\n', 'folder/a.csv': 'x\n' }, async (dir) => {
       const given = [join(dir, 'z.txt'), join(dir, 'folder', 'a.csv'), join(dir, 'folder')];
