@@ -14,7 +14,13 @@ const NOTES_SHOWN = 20;
 export function renderComparePretty(report: CompareReport, colors: Colors): string {
   const out: string[] = [];
   const { summary } = report;
-  const verdict = summary.mismatched === 0 ? colors.green(`${summary.matched} of ${summary.compared} amounts match`) : colors.red(`${summary.mismatched} of ${summary.compared} amounts differ`);
+  // "0 of 0 amounts match" in green would read as a pass when nothing was compared at all.
+  const verdict =
+    summary.compared === 0
+      ? colors.yellow('no amount compared')
+      : summary.mismatched === 0
+        ? colors.green(`${summary.matched} of ${summary.compared} amounts match`)
+        : colors.red(`${summary.mismatched} of ${summary.compared} amounts differ`);
   const scope = [
     `${summary.rows} row${plural(summary.rows)}`,
     ...(report.renewing ? [`renewing ${describeRange(report.renewing)} (${summary.outsideRange} outside)`] : []),

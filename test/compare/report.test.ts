@@ -42,6 +42,7 @@ describe('compare reports', () => {
     const parts = { comparisons: [], missingExpected: [], missingActual, notImported: [], rows: 1, outsideRange: 0 };
     const unchecked: CompareReport = { tolerance: d(0), mismatches: [], missingExpected: [], missingActual, notImported: [], summary: summarize(parts) };
     expect(comparePassed(unchecked.summary)).toBe(false);
+    expect(renderComparePretty(unchecked, createColors(false)).split('\n')[0]).toMatch(/^Compare: no amount compared · 1 row · /);
     expect(renderComparePretty(unchecked, createColors(false)).trimEnd().split('\n').at(-1)).toBe('No amount differs by more than the tolerance, but 1 row could not be checked (no actual amount, or not imported).');
     expect(comparePassed(report().summary)).toBe(false);
     const clean = summarize({ comparisons: [comparisonOf(ref(2, 'a'), 'result', d('10'), d('10'), d(0))], missingExpected: [], missingActual: [], notImported: [], rows: 1, outsideRange: 0 });
