@@ -1,11 +1,10 @@
 // Carries out an imported-scope erase plan: each object is read first (gone = already erased; a
 // different object under the same key = changed outside the toolkit, left alone), then voided,
 // purged, deleted, archived or canceled, and journaled as erased once the site confirms it.
-import { isRowLevelFailure, messagesOf } from '../importer/failures.js';
 import type { Journal, JournalObject } from '../state/journal.js';
 import type { JsonObject, Target } from '../target/types.js';
 import { ERASE_ORDER, keyOf, type EraseItem } from './plan.js';
-import { runPool } from '../importer/pool.js';
+import { settleEach } from '../importer/pool.js';
 import { recordErased } from './record.js';
 
 export type EraseStatus = 'erased' | 'gone' | 'canceled' | 'failed' | 'pending';
@@ -181,25 +180,13 @@ export async function executeErase(items: EraseItem[], options: ExecuteEraseOpti
   const eraser = new ItemEraser(options.target, options.journal, planned);
   const results = new Map<EraseItem, EraseResult>();
   let fatal: unknown;
-  const stopped = (): boolean => fatal !== undefined || options.signal?.aborted === true;
   const phases = [...ERASE_ORDER.map((step) => step.type)];
   for (const type of phases) {
     const phase = items.filter((item) => item.object.type === type);
-    await runPool(phase, options.concurrency, stopped, async (item) => {
-      let result: EraseResult;
-      try {
-        result = await eraser.erase(item);
-      } catch (error) {
-        if (!isRowLevelFailure(error)) {
-          fatal ??= error;
-          return;
-        }
-        result = { item, status: 'failed', message: messagesOf(error) };
-      }
-      results.set(item, result);
-      options.onSettled?.(result);
-    });
-    if (stopped()) break;
+    const settled = await settleEach(phase, options, (item) => eraser.erase(item), (item, message): EraseResult => ({ item, status: 'failed', message }));
+    for (const [item, result] of settled.results) results.set(item, result);
+    fatal = settled.fatal;
+    if (fatal !== undefined || options.signal?.aborted === true) break;
   }
   return {
     results: items.map((item) => results.get(item) ?? { item, status: 'pending' }),

@@ -2,11 +2,10 @@
 // and `--scope site` (the site's clear-data call); test sites only. Afterwards the journal is brought
 // in line: what the site no longer holds is journaled as erased, so a re-import creates it again.
 import { InputError } from '../errors.js';
-import { isRowLevelFailure, messagesOf } from '../importer/failures.js';
 import type { ObjectType } from '../importer/types.js';
 import type { Journal, JournalObject } from '../state/journal.js';
 import type { JsonObject, Target } from '../target/types.js';
-import { runPool } from '../importer/pool.js';
+import { runPool, settleEach } from '../importer/pool.js';
 import { recordErased } from './record.js';
 
 export interface SiteCustomer {
@@ -61,33 +60,21 @@ export async function eraseSiteCustomers(
   customers: SiteCustomer[],
   options: { concurrency: number; signal?: AbortSignal; onSettled?: (result: CustomerResult) => void },
 ): Promise<{ results: CustomerResult[]; fatal?: unknown; interrupted: boolean }> {
-  const results = new Map<SiteCustomer, CustomerResult>();
-  let fatal: unknown;
-  const stopped = (): boolean => fatal !== undefined || options.signal?.aborted === true;
-  await runPool(customers, options.concurrency, stopped, async (customer) => {
-    let result: CustomerResult;
-    try {
-      if ((await target.readCustomer(customer.id)) === undefined) {
-        result = { customer, status: 'gone', message: 'no longer on the site' };
-      } else {
-        // Subscriptions added since the plan was shown go too: the customer cannot be deleted with them.
-        const subscriptions = (await target.listCustomerSubscriptions(customer.id)).map((subscription) => Number(subscription.id));
-        for (const [index, id] of subscriptions.entries()) {
-          await target.purgeSubscription(id, index === subscriptions.length - 1 ? ['customer', 'payment_profile'] : ['payment_profile']);
-        }
-        if (subscriptions.length === 0) await target.deleteCustomer(customer.id);
-        result = { customer, status: 'erased', message: subscriptions.length > 0 ? `purged with ${subscriptions.length} subscription(s)` : 'deleted' };
+  const { results, fatal } = await settleEach(
+    customers,
+    options,
+    async (customer): Promise<CustomerResult> => {
+      if ((await target.readCustomer(customer.id)) === undefined) return { customer, status: 'gone', message: 'no longer on the site' };
+      // Subscriptions added since the plan was shown go too: the customer cannot be deleted with them.
+      const subscriptions = (await target.listCustomerSubscriptions(customer.id)).map((subscription) => Number(subscription.id));
+      for (const [index, id] of subscriptions.entries()) {
+        await target.purgeSubscription(id, index === subscriptions.length - 1 ? ['customer', 'payment_profile'] : ['payment_profile']);
       }
-    } catch (error) {
-      if (!isRowLevelFailure(error)) {
-        fatal ??= error;
-        return;
-      }
-      result = { customer, status: 'failed', message: messagesOf(error) };
-    }
-    results.set(customer, result);
-    options.onSettled?.(result);
-  });
+      if (subscriptions.length === 0) await target.deleteCustomer(customer.id);
+      return { customer, status: 'erased', message: subscriptions.length > 0 ? `purged with ${subscriptions.length} subscription(s)` : 'deleted' };
+    },
+    (customer, message): CustomerResult => ({ customer, status: 'failed', message }),
+  );
   return {
     results: customers.map((customer) => results.get(customer) ?? { customer, status: 'pending' }),
     ...(fatal !== undefined ? { fatal } : {}),
