@@ -2,6 +2,7 @@ import { ruleTable, STANDARD_ROW as R, CUSTOMER_ROW as C, CREDIT_CARD as CC } fr
 
 ruleTable('iso-state', 'subscriptions-standard', [
   { name: 'capital 2-letter codes', rows: [{ ...R, shipping_address: 'a', shipping_city: 'b', shipping_zip: 'c', shipping_country: 'US', shipping_state: 'CA' }], expected: [] },
+  { name: 'US and Canadian codes must be a state or province of the country', rows: [{ ...R, shipping_address: 'a', shipping_city: 'b', shipping_zip: 'c', shipping_country: 'US', shipping_state: 'ZZ' }, { ...R, shipping_address: 'a', shipping_city: 'b', shipping_zip: 'c', shipping_country: 'CA', shipping_state: 'TX' }, { ...R, shipping_address: 'a', shipping_city: 'b', shipping_zip: 'c', shipping_country: 'US', shipping_state: 'AE' }, { ...R, shipping_address: 'a', shipping_city: 'b', shipping_zip: 'c', shipping_country: 'CA', shipping_state: 'ON' }, { ...R, shipping_address: 'a', shipping_city: 'b', shipping_zip: 'c', shipping_country: 'GB', shipping_state: 'ZZ' }], expected: [{ row: 2, column: 'shipping_state', messageId: 'notInCountry' }, { row: 3, column: 'shipping_state', messageId: 'notInCountry' }] },
   { name: 'names and lower case', rows: [{ ...R, shipping_state: 'California' }, { ...R, ...CC, billing_state: 'ny' }], expected: [{ row: 2, column: 'shipping_state' }, { row: 3, column: 'billing_state' }] },
 ]);
 ruleTable('iso-state', 'customers-advanced', [
