@@ -87,13 +87,19 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   server.keepAliveTimeout = 10_000;
 
   const host = options.host ?? '127.0.0.1';
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => {
-      server.off('error', reject);
-      resolve();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 0, host, () => {
+        server.off('error', reject);
+        resolve();
+      });
     });
-  });
+  } catch (error) {
+    // A sandbox that cannot listen (the port is taken) must not keep its data folder locked.
+    await store.close();
+    throw error;
+  }
   const port = (server.address() as AddressInfo).port;
   const visibleHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
   const baseUrl = `${options.tls ? 'https' : 'http'}://${visibleHost}:${port}`;

@@ -98,6 +98,19 @@ describe('persistence', () => {
     });
   });
 
+  it('releases the data folder when it cannot listen (the port is taken)', async () => {
+    await withTempDir({}, async (dir) => {
+      const holder = await startSandbox();
+      try {
+        await expect(startSandbox({ dataDir: dir, port: holder.port })).rejects.toMatchObject({ code: 'EADDRINUSE' });
+        const next = await startSandbox({ dataDir: dir });
+        await next.close();
+      } finally {
+        await holder.close();
+      }
+    });
+  });
+
   it('keeps state in memory without a data folder: a new sandbox starts empty', async () => {
     const first = await startHarness();
     await first.call('POST', '/customers.json', { customer: customerAttributes('memory-1') });
