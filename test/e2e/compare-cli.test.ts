@@ -107,7 +107,7 @@ describe('migrate compare on the imported samples', () => {
   });
 
   it('--renewing keeps the subscriptions billing in the range, and leaves invoices out', async () => {
-    const result = await compare(['migrate-results', '--renewing', '2027-02-01..2027-02-28', '--format', 'json', '--offline']);
+    const result = await compare(['migrate-results', '--renewing', '2030-02-01..2030-02-28', '--format', 'json', '--offline']);
     expect(result.code).toBe(0);
     const document = json(result.stdout);
     expect(document.summary).toMatchObject({ rows: 2, compared: 2, outsideRange: 19, mismatched: 0 });
