@@ -1,6 +1,5 @@
 // What the commands that write to a site share around a run: configuration, validation and planning, the
 // site connection (or the embedded sandbox), Ctrl-C, the report on stdout, --notify-url, exit codes.
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { colorEnabled, resolveAsOf } from '../cli/options.js';
@@ -98,16 +97,26 @@ export function connectSite(site: ResolvedSite, config: ResolvedConfig, verbose 
   return { target, siteName: site.name, close: () => target.close() };
 }
 
-function portIsFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const probe = createServer();
-    probe.once('error', () => resolve(false));
-    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
-  });
+/**
+ * `migrate sandbox`'s default port, so links written by the embedded sandbox open later in `migrate
+ * sandbox`; the MIGRATE_SANDBOX_PORT environment variable chooses another (0: any free port).
+ */
+const EMBEDDED_PORT = 3200;
+
+function embeddedPort(env: NodeJS.ProcessEnv = process.env): number {
+  const text = env.MIGRATE_SANDBOX_PORT;
+  if (text === undefined || text === '') return EMBEDDED_PORT;
+  const port = Number(text);
+  if (!/^\d+$/.test(text) || port > 65535)
+    throw new InputError('bad-sandbox-port', `MIGRATE_SANDBOX_PORT must be a port number from 0 to 65535, not "${text}".`, {
+      hint: 'Set it to a free port, or to 0 for any free port, or unset it for 3200.',
+    });
+  return port;
 }
 
-/** `migrate sandbox`'s default port: links written by the embedded sandbox open later in `migrate sandbox`. */
-const EMBEDDED_PORT = 3200;
+function isAddressInUse(error: unknown): boolean {
+  return (error as NodeJS.ErrnoException | undefined)?.code === 'EADDRINUSE';
+}
 
 /** The commands that fall back on the embedded sandbox when no test site is configured. */
 export type SandboxCommand = 'test-import' | 'erase' | 'resync';
@@ -124,9 +133,11 @@ async function connectEmbeddedSandbox(config: ResolvedConfig, command: SandboxCo
   const { startSandbox } = await import('../sandbox/index.js');
   const dataDir = join(config.stateDir, 'sandbox');
   // Another program on the usual port only costs the links their later use: take any free port then.
-  // (Probed first: a sandbox that fails to listen keeps its data folder locked until the process ends.)
-  const port = (await portIsFree(EMBEDDED_PORT)) ? EMBEDDED_PORT : 0;
-  const sandbox = await startSandbox({ port, host: '127.0.0.1', dataDir });
+  const port = embeddedPort();
+  const sandbox = await startSandbox({ port, host: '127.0.0.1', dataDir }).catch((error: unknown) => {
+    if (port === 0 || !isAddressInUse(error)) throw error;
+    return startSandbox({ port: 0, host: '127.0.0.1', dataDir });
+  });
   const use = SANDBOX_USE[command];
   process.stderr.write(
     `No test site is configured: ${use.doing} the embedded sandbox (${sandbox.baseUrl}, data in ${dataDir}).\n` +

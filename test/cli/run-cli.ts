@@ -6,6 +6,12 @@ import { fileURLToPath } from 'node:url';
 export const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 const bin = fileURLToPath(new URL('../../bin/migrate.js', import.meta.url));
 
+/**
+ * What every CLI run in the tests gets: the embedded sandbox on any free port, so test files running
+ * in parallel never race each other for its usual port 3200.
+ */
+export const TEST_ENV = { MIGRATE_SANDBOX_PORT: '0' };
+
 export interface CliResult {
   code: number | null;
   stdout: string;
@@ -15,7 +21,7 @@ export interface CliResult {
 export async function runCli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CliResult> {
   const child = spawn(process.execPath, [bin, ...args], {
     cwd: options.cwd ?? projectRoot,
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, ...options.env },
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, ...TEST_ENV, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';

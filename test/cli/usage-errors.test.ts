@@ -20,3 +20,14 @@ describe('usage errors', () => {
     });
   }
 });
+
+describe('the embedded sandbox port', () => {
+  it('refuses a MIGRATE_SANDBOX_PORT that is not a port, before anything is sent', async () => {
+    const result = await runCli(['test-import', 'fixtures/sample', '--as-of', '2026-11-23'], { env: { MIGRATE_SANDBOX_PORT: 'abc' } });
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr.trimEnd().split('\n')).toEqual([
+      'migrate: MIGRATE_SANDBOX_PORT must be a port number from 0 to 65535, not "abc". Set it to a free port, or to 0 for any free port, or unset it for 3200.',
+    ]);
+  });
+});

@@ -2,7 +2,6 @@
 // embedded sandbox, then compares the real result files (and edited copies that show each site-side
 // cause) — exit codes, the JSON document, the --out CSV, exports, --renewing, --refresh, bad input.
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,14 +39,6 @@ interface CompareDocument {
   missingExpected: Array<{ key: string; actual: string | null }>;
   missingActual: Array<{ key: string; reason: string }>;
   notImported: Array<{ key: string; reason: string }>;
-}
-
-function portIsFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const probe = createServer();
-    probe.once('error', () => resolve(false));
-    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
-  });
 }
 
 const fitting = (mismatch: Mismatch | undefined): string[] => mismatch?.explanation?.causes.filter((cause) => cause.fits).map((cause) => cause.code) ?? [];
@@ -215,9 +206,10 @@ describe('migrate compare next to a running migrate sandbox', () => {
     const [record] = await readdir(runsDir);
     const { site } = JSON.parse(await readFile(join(runsDir, record!), 'utf8')) as { site: { baseUrl: string } };
     const port = Number(new URL(site.baseUrl).port);
-    // A sandbox that cannot listen keeps its data folder locked for this process: probe the port first.
-    if (!(await portIsFree(port))) context.skip(`port ${port} of the import is taken by another program now`);
-    const sandbox = await startSandbox({ port, host: '127.0.0.1', dataDir: join(dir, '.migrate', 'sandbox') });
+    const sandbox = await startSandbox({ port, host: '127.0.0.1', dataDir: join(dir, '.migrate', 'sandbox') }).catch((error: unknown) => {
+      if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+      return context.skip(`port ${port} of the import is taken by another program now`);
+    });
     try {
       const result = await compare(['migrate-results', '--format', 'json']);
       expect(result.code, result.stderr).toBe(1);

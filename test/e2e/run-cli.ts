@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { TEST_ENV } from '../cli/run-cli.js';
 
 const cli = fileURLToPath(new URL('../../bin/migrate.js', import.meta.url));
 
@@ -22,7 +23,7 @@ export interface StopWhen {
 
 export function runCli(cwd: string, args: string[], stop?: StopWhen): Promise<Exit> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cli, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [cli, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', ...TEST_ENV }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     let done = false;
