@@ -93,10 +93,14 @@ export class AdaptiveLimiter {
     this.schedulePauseEnd();
   }
 
+  /**
+   * Wakes the waiters when nothing else will: a release drains while requests are in flight, so only
+   * a free slot held back by a pause needs a timer. At least 1 ms, because the pause may have ended
+   * between canStart()'s clock reading and this one — without the timer nobody would drain again.
+   */
   private schedulePauseEnd(): void {
-    if (this.waiters.length === 0 || this.pauseTimer !== undefined) return;
-    const wait = this.pausedUntil - Date.now();
-    if (wait <= 0) return;
+    if (this.waiters.length === 0 || this.pauseTimer !== undefined || this.active >= this.limit) return;
+    const wait = Math.max(1, this.pausedUntil - Date.now());
     this.pauseTimer = setTimeout(() => {
       this.pauseTimer = undefined;
       this.drain();

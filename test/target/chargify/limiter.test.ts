@@ -1,10 +1,29 @@
 // The per-site limiter: never more in flight than the limit, halves on 429, recovers, honours pauses.
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AdaptiveLimiter } from '../../../src/target/chargify/limiter.js';
 
 const tick = () => new Promise((resolve) => setImmediate(resolve));
 
 describe('AdaptiveLimiter', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('still admits the waiters when a pause ends between two readings of the clock', async () => {
+    let now = 1_000;
+    vi.spyOn(Date, 'now').mockImplementation(() => now);
+    const limiter = new AdaptiveLimiter(1);
+    await limiter.acquire();
+    let started = false;
+    const waiting = limiter.acquire().then(() => (started = true));
+    // A 429 pauses the site while the one slot is taken and the other request waits for it.
+    limiter.pauseFor(10);
+    // The release reads the clock one millisecond before the pause ends, the next reading is after it.
+    vi.spyOn(Date, 'now').mockReturnValueOnce(1_009).mockImplementation(() => (now = 1_010));
+    limiter.release();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(started).toBe(true);
+    await waiting;
+  });
+
   it('admits at most the limit and hands slots out in order', async () => {
     const limiter = new AdaptiveLimiter(2);
     const started: number[] = [];
