@@ -12,6 +12,10 @@ import { isInRange, type RenewalRange } from './renewal-range.js';
 import { streamCompareInputs, type InvoiceRow, type SubscriptionRow } from './result-rows.js';
 import { mergeCatalogs, readSiteCatalog } from './site-catalog.js';
 import { previewFromSite, type SitePreview } from './site-preview.js';
+import { runPool } from '../importer/pool.js';
+
+/** compare never stops early: every row is compared, every mismatch explained. */
+const never = (): boolean => false;
 
 export interface CompareSite {
   target: Target;
@@ -63,7 +67,7 @@ export async function runCompare(options: CompareOptions): Promise<CompareReport
 
   let batch: SubscriptionRow[] = [];
   const flush = async (): Promise<void> => {
-    if (options.refresh && options.site) await forEachLimited(batch, options.concurrency ?? 4, (row) => previews.get(row).then(() => undefined));
+    if (options.refresh && options.site) await runPool(batch, options.concurrency ?? 4, never, (row) => previews.get(row).then(() => undefined));
     for (const row of batch) {
       const currency = row.currency ?? siteCurrency ?? DEFAULT_CURRENCY;
       if (row.subscriptionReference) subscriptionCurrencies.set(row.subscriptionReference, currency);
@@ -210,7 +214,7 @@ async function explainMismatches(
   options: CompareOptions,
 ): Promise<void> {
   const invoiceAt = new Map(invoices.map((row) => [rowKey(row), row]));
-  await forEachLimited(mismatches, options.concurrency ?? 4, async (comparison) => {
+  await runPool(mismatches, options.concurrency ?? 4, never, async (comparison) => {
     if (comparison.kind === 'invoice') {
       const invoice = invoiceAt.get(rowKey(comparison));
       comparison.explanation = explainInvoiceMismatch({
@@ -263,15 +267,4 @@ class PreviewCache {
   forget(row: SubscriptionRow): void {
     this.cache.delete(row);
   }
-}
-
-async function forEachLimited<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const workers = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, async () => {
-    while (next < items.length) {
-      const item = items[next++]!;
-      await work(item);
-    }
-  });
-  await Promise.all(workers);
 }

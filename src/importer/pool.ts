@@ -1,5 +1,5 @@
-// A small bounded worker pool: reconciliation, erase and resync keep the site's request slots busy
-// without starting new work once the run is told to stop or the site fails it.
+// A small bounded worker pool shared by reconciliation, erase, resync and compare: keeps the site's
+// request slots busy without starting new work once the run is told to stop or the site fails it.
 import { isRowLevelFailure, messagesOf } from './failures.js';
 
 /** Calls `work` for each item, at most `concurrency` at once; stops taking items once `stopped()` says so. */
