@@ -108,13 +108,8 @@ export class CsvSplitter {
           i++;
         }
         if (i === n) break;
-        this.cells.push(this.take(bytes, start, i));
+        this.endCell(this.take(bytes, start, i), c === delimiter, c === CR, out);
         i++;
-        if (c === delimiter) {
-          this.state = FIELD_START;
-          if (this.cells.length > MAX_CELLS) throw new CsvSyntaxProblem('too-many-cells', this.records + 1, this.line, this.recordLine);
-        }
-        else this.endRecord(out, c === CR);
         continue;
       }
       if (this.state === QUOTED) {
@@ -140,14 +135,9 @@ export class CsvSplitter {
         continue;
       }
       if (c === delimiter || c === LF || c === CR) {
-        this.cells.push(this.pending);
+        this.endCell(this.pending, c === delimiter, c === CR, out);
         this.pending = '';
         i++;
-        if (c === delimiter) {
-          this.state = FIELD_START;
-          if (this.cells.length > MAX_CELLS) throw new CsvSyntaxProblem('too-many-cells', this.records + 1, this.line, this.recordLine);
-        }
-        else this.endRecord(out, c === CR);
         continue;
       }
       throw new CsvSyntaxProblem('text-after-quote', this.records + 1, this.line, this.recordLine);
@@ -188,6 +178,17 @@ export class CsvSplitter {
     out.push({ cells: this.cells, line: this.recordLine });
     this.cells = [];
     this.state = FIELD_START;
+  }
+
+  /** A cell ended at a delimiter (the next cell starts) or at a line break (the record ends). */
+  private endCell(value: string, atDelimiter: boolean, onCr: boolean, out: RawRecord[]): void {
+    this.cells.push(value);
+    if (!atDelimiter) {
+      this.endRecord(out, onCr);
+      return;
+    }
+    this.state = FIELD_START;
+    if (this.cells.length > MAX_CELLS) throw new CsvSyntaxProblem('too-many-cells', this.records + 1, this.line, this.recordLine);
   }
 
   private endRecord(out: RawRecord[], onCr: boolean): void {
