@@ -1,6 +1,6 @@
 // Option parsing shared by the commands: the as-of date, the report format, colour and template kinds. Every
 // parser throws an InputError (exit 2) naming the flag and what to type instead.
-import { parseIsoDate, todayIn, type CalendarDate } from '../dates/index.js';
+import { clockFromEnv, parseIsoDate, todayIn, type CalendarDate } from '../dates/index.js';
 import { InputError } from '../errors.js';
 import { isTemplateKind, TEMPLATE_KINDS, type TemplateKind } from '../templates/index.js';
 
@@ -18,12 +18,12 @@ export function parseCalendarDate(value: string, flag = '--as-of'): CalendarDate
 
 /**
  * The date rules are judged against: the flag if given, else the configured asOf, else today in
- * the configured time zone (UTC when none is configured).
+ * the configured time zone (UTC when none is configured), by the clock MIGRATE_NOW may start elsewhere.
  */
 export function resolveAsOf(flag: string | undefined, config: { asOf?: string; timeZone?: string } = {}): CalendarDate {
   if (flag !== undefined) return parseCalendarDate(flag, '--as-of');
   if (config.asOf !== undefined) return parseCalendarDate(config.asOf, 'asOf (configuration)');
-  return todayIn(config.timeZone ?? 'UTC');
+  return todayIn(config.timeZone ?? 'UTC', clockFromEnv()());
 }
 
 /**

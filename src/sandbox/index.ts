@@ -3,6 +3,7 @@
 import { createServer as createHttpServer, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { clockFromEnv, type Clock } from '../dates/clock.js';
 import type { SiteSettings } from './context.js';
 import type { FaultSpec, Latency } from './faults.js';
 import { ConcurrencyGate } from './gate.js';
@@ -46,6 +47,8 @@ export interface SandboxOptions {
   /** Requests processed at once (default 4, as the API) and how many may wait (default 16) before 429. */
   concurrency?: number;
   queueLimit?: number;
+  /** What the site takes for "now": judges next_billing_at, stamps records, ages tokens (default: MIGRATE_NOW's clock, else the system's). */
+  now?: Clock;
   /** Source of randomness for faults and jitter (tests pass a seeded one). */
   random?: () => number;
 }
@@ -64,7 +67,8 @@ export interface RunningSandbox {
 }
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
-  const store = await Store.open(options.dataDir);
+  const clock = options.now ?? clockFromEnv();
+  const store = await Store.open(options.dataDir, clock);
   const mode = options.mode ?? 'test';
   const site: SiteSettings = {
     id: 1,
@@ -79,6 +83,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     latency: options.latency,
     faults: { ...options.faults },
     random: options.random ?? Math.random,
+    now: clock,
   };
   const gate = new ConcurrencyGate({ concurrency: options.concurrency ?? 4, queueLimit: options.queueLimit ?? 16 });
   const timers = new Set<NodeJS.Timeout>();

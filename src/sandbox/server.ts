@@ -2,6 +2,7 @@
 // uniqueness tokens, routing, and answering only once the change is committed to the store.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomBytes } from 'node:crypto';
+import type { Clock } from '../dates/clock.js';
 import { ApiError, type Reply, type RequestContext, type SiteSettings } from './context.js';
 import { decideFault, latencyDelay, type FaultSpec, type Latency } from './faults.js';
 import { ConcurrencyGate } from './gate.js';
@@ -19,6 +20,7 @@ export interface HandlerSettings {
   latency?: Latency;
   faults: FaultSpec;
   random: () => number;
+  now: Clock;
 }
 
 /** Builds the request listener; settings are read per request, so faults and latency can change at runtime. */
@@ -38,7 +40,7 @@ export function createRequestListener(
     if (!match) return { status: 404, body: { errors: [messages.notFound] } };
 
     const token = isWrite && typeof body.uniqueness_token === 'string' && body.uniqueness_token !== '' ? body.uniqueness_token : undefined;
-    const now = new Date();
+    const now = settings.now();
     if (token !== undefined && store.tokenSeen(token, now.getTime())) return { status: 409, body: { errors: [messages.duplicateSubmission] } };
     try {
       const context: RequestContext = { method, path, query: url.searchParams, body, params: match.params, store, site: settings.site, now };

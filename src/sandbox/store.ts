@@ -5,6 +5,7 @@
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
+import { systemClock, type Clock } from '../dates/clock.js';
 import { InputError } from '../errors.js';
 
 export type RecordValue = string | number | boolean | null | RecordValue[] | { [key: string]: RecordValue };
@@ -80,11 +81,14 @@ export class Store {
   private syncTimer: NodeJS.Timeout | undefined;
   private syncing: Promise<void> = Promise.resolve();
 
-  private constructor(readonly dataDir: string | undefined) {}
+  private constructor(
+    readonly dataDir: string | undefined,
+    private readonly clock: Clock,
+  ) {}
 
-  /** Opens the state in dataDir (created when missing), or an in-memory state without one. */
-  static async open(dataDir?: string): Promise<Store> {
-    const store = new Store(dataDir);
+  /** Opens the state in dataDir (created when missing), or an in-memory state without one; `clock` ages the tokens. */
+  static async open(dataDir?: string, clock: Clock = systemClock): Promise<Store> {
+    const store = new Store(dataDir, clock);
     if (dataDir === undefined) return store;
     mkdirSync(dataDir, { recursive: true });
     lockDataDir(dataDir);
@@ -302,7 +306,7 @@ export class Store {
 
   /** Rewrites the log as one put per live record (temp file, fsync, rename, fsync of the folder). */
   private compact(path: string): void {
-    const now = Date.now();
+    const now = this.clock().getTime();
     const temp = `${path}.${process.pid}.tmp`;
     const fd = openSync(temp, 'w');
     try {

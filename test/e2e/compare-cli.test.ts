@@ -10,10 +10,11 @@ import { stringify } from 'csv-stringify/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox } from '../../src/sandbox/index.js';
 import { runCli } from '../cli/run-cli.js';
+import { TEST_TODAY } from '../helpers/clock.js';
 
 const sample = fileURLToPath(new URL('../../fixtures/sample', import.meta.url));
 const exportFile = fileURLToPath(new URL('../../fixtures/exports/subscriptions-export.csv', import.meta.url));
-const AS_OF = '2026-11-23';
+const AS_OF = TEST_TODAY;
 
 let dir: string;
 const compare = (args: string[]) => runCli(['compare', ...args], { cwd: dir });

@@ -1,8 +1,9 @@
 // Template files for the import end-to-end tests: a product family, a product with its price point,
 // and N standard subscription rows (each a customer and a subscription), valid as of AS_OF.
 import { stringify } from 'csv-stringify/sync';
+import { TEST_TODAY, testDate } from '../helpers/clock.js';
 
-export const AS_OF = '2026-11-23';
+export const AS_OF = TEST_TODAY;
 
 const SUBSCRIPTION_HEADER =
   'Status,Result,ChargifyNextRenewal,YourExpectedRenewal,create_subscription,organization_name,customer_reference,first_name,last_name,email,cc_emails,phone,shipping_address,shipping_address_2,shipping_city,shipping_state,shipping_zip,shipping_country,tax_exempt,vat_number,verified,locale,create_payment_profile,payment_profile_type,current_vault,gateway_handle,vault_token,customer_vault_token,credit_card_first_name,credit_card_last_name,last_four,card_type,exp_month,exp_year,bank_account_first_name,bank_account_last_name,bank_name,bank_account_last_four,bank_routing_last_four,billing_address,billing_address_2,billing_city,billing_state,billing_country,billing_zip,currency,payment_collection_method,previous_billing_at,next_billing_at,net_terms,service_credit_balance,prepayment_balance,product_handle,product_price_point_handle,coupon_code_1,component_1,componentPricepoint_1,componentQuantity_1'.split(',');
@@ -36,7 +37,7 @@ export function subscriptionsCsv(count: number, badEmailRows: number[] = []): st
       create_payment_profile: 'FALSE',
       currency: 'USD',
       payment_collection_method: 'remittance',
-      next_billing_at: '2026-12-15',
+      next_billing_at: testDate(22),
       product_handle: 'basic',
     };
   });

@@ -72,6 +72,8 @@ describe('executePlan', () => {
       const { results } = await executePlan(plan, { target: noTarget, journal, resolver: new ImportResolver(noTarget, journal), inFlight: 4 });
       await journal.close();
 
+      expect([...results.values()]).not.toHaveLength(0);
+
       expect([...results.values()].every((r) => r.status === 'done')).toBe(true);
       expect(trace.maxActive).toBeLessThanOrEqual(4);
       expect(trace.maxActive).toBeGreaterThan(1);
@@ -135,6 +137,7 @@ describe('executePlan', () => {
       const statuses = [...run2.results.values()].map((r) => r.status);
       expect(statuses.filter((s) => s === 'skipped').length).toBe(12 - pending);
       expect(statuses.filter((s) => s === 'done').length).toBe(pending);
+      expect([...trace.created.values()]).not.toHaveLength(0);
       expect([...trace.created.values()].every((count) => count === 1)).toBe(true);
       expect(trace.created.size).toBe(12);
     });

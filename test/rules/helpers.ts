@@ -6,8 +6,9 @@ import { ReferenceStore } from '../../src/rules/references.js';
 import { blankHeader } from '../../src/templates/header.js';
 import { getTemplate } from '../../src/templates/index.js';
 import type { ReferenceSet } from '../../src/templates/types.js';
+import { TEST_TODAY } from '../helpers/clock.js';
 
-export const AS_OF = '2026-11-23';
+export const AS_OF = TEST_TODAY;
 
 export interface Projection {
   row: number;

@@ -5,8 +5,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findingsByRow, validateFiles } from '../../src/validate/index.js';
 import { withTempDir } from '../helpers/temp-dir.js';
+import { TEST_TODAY } from '../helpers/clock.js';
 
-const AS_OF = '2026-11-23';
+const AS_OF = TEST_TODAY;
 const sample = (name: string): string => readFileSync(`fixtures/sample/${name}.csv`, 'utf8');
 
 /** Replaces one cell (first row whose `match` column equals `value`) in a CSV text without quoting. */

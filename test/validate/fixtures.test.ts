@@ -3,8 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { TEMPLATE_KINDS } from '../../src/templates/index.js';
 import { validateFiles } from '../../src/validate/index.js';
+import { TEST_TODAY } from '../helpers/clock.js';
 
-const AS_OF = '2026-11-23';
+const AS_OF = TEST_TODAY;
 const DEFECTS: Record<string, Array<[number, string, string]>> = {
   'components': [
     [2, 'component_type', 'allowed-values'],

@@ -1,5 +1,6 @@
 // `migrate sandbox`: starts the local site, prints its base URL on stdout, and runs until SIGINT or
 // SIGTERM, then stops listening and flushes its state.
+import { clockStartingAt, parseClockStart, systemClock } from '../../dates/index.js';
 import { InputError } from '../../errors.js';
 import { parseFaultSpec, parseLatency, startSandbox, type RunningSandbox } from '../../sandbox/index.js';
 
@@ -11,6 +12,8 @@ export interface SandboxCommandOptions {
   apiKey?: string;
   latency?: string;
   faults?: string;
+  /** The instant the site's clock starts at (a date or date-time); absent: the system clock. */
+  now?: string;
 }
 
 export async function run(options: SandboxCommandOptions): Promise<void> {
@@ -23,6 +26,7 @@ export async function run(options: SandboxCommandOptions): Promise<void> {
   }
   const latency = options.latency === undefined ? undefined : parseLatency(options.latency);
   const faults = options.faults === undefined ? undefined : parseFaultSpec(options.faults);
+  const now = options.now === undefined || options.now.trim() === '' ? systemClock : clockStartingAt(parseClockStart(options.now, '--now'));
 
   let sandbox: RunningSandbox;
   try {
@@ -34,6 +38,7 @@ export async function run(options: SandboxCommandOptions): Promise<void> {
       apiKey: options.apiKey === '' ? undefined : options.apiKey,
       latency,
       faults,
+      now,
     });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
@@ -48,7 +53,8 @@ export async function run(options: SandboxCommandOptions): Promise<void> {
 
   const where = options.dataDir === undefined ? 'state in memory' : `data in ${options.dataDir}`;
   const auth = options.apiKey ? ', API key required' : '';
-  process.stdout.write(`Sandbox listening on ${sandbox.baseUrl} (mode ${options.mode}, ${where}${auth})\n`);
+  const clock = now === systemClock ? '' : `, clock at ${now().toISOString()}`;
+  process.stdout.write(`Sandbox listening on ${sandbox.baseUrl} (mode ${options.mode}, ${where}${auth}${clock})\n`);
 
   await new Promise<void>((resolve) => {
     const stop = (): void => {

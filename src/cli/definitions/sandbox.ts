@@ -11,6 +11,7 @@ export function defineSandbox(program: Command): void {
     .option('--mode <mode>', 'test (purge and clear-data allowed) or live (refused with 403)', 'test')
     .option('--api-key <key>', 'require HTTP Basic auth with this API key (default: the MIGRATE_SANDBOX_API_KEY variable, else no auth)')
     .option('--latency <ms[:jitter]>', 'add this delay to every request, e.g. 50 or 50:20')
+    .option('--now <date>', 'start the site\'s clock at this date (YYYY-MM-DD, read as noon UTC) or date-time, e.g. to rehearse a later import (default: the MIGRATE_NOW variable, else the system clock)')
     .option('--faults <spec>', 'inject faults, e.g. error-rate=0.1,429-rate=0.05,drop-after-commit=0.1,stall-after-commit=0.05,stall-ms=3000')
     .addHelpText(
       'after',
@@ -33,6 +34,7 @@ What it implements and what it does not: docs/sandbox.md.`,
         apiKey: options.apiKey ?? process.env.MIGRATE_SANDBOX_API_KEY,
         latency: options.latency,
         faults: options.faults,
+        now: options.now ?? process.env.MIGRATE_NOW,
       });
     });
 }

@@ -133,6 +133,7 @@ describe('catalog steps', () => {
     const mapped = stepsForFile(rows);
     const failed = mapped.filter((entry) => entry.error);
     expect(failed.map((entry) => [entry.row.row, entry.error!.location.column])).toEqual([[6, 'metric_id']]);
+    expect(mapped.filter((entry) => !entry.error)).not.toHaveLength(0);
     expect(mapped.filter((entry) => !entry.error).every((entry) => entry.steps.length > 0)).toBe(true);
   });
 
