@@ -1,6 +1,6 @@
 // Progress of a long import on stderr: an ora spinner line on a terminal (done/total, rate, ETA,
 // errors so far), a plain line every few seconds otherwise (CI logs), nothing when quiet.
-import ora, { type Ora } from 'ora';
+import { startSpinner } from '../progress/spinner.js';
 
 export interface Progress {
   /** One more object settled. */
@@ -36,9 +36,8 @@ export function createProgress(options: ProgressOptions): Progress {
   if (options.quiet || options.total === 0) {
     return { tick: () => undefined, stop: () => undefined };
   }
-  // A terminal that reports no width (some pseudo-terminals) would make the spinner's line arithmetic spin.
-  if (options.stream.isTTY && (options.stream.columns ?? 0) > 0) {
-    const spinner: Ora = ora({ text: line(), stream: options.stream, discardStdin: false }).start();
+  const spinner = startSpinner(line(), options.stream);
+  if (spinner) {
     const timer = setInterval(() => (spinner.text = line()), 250);
     timer.unref();
     return {

@@ -1,9 +1,9 @@
 // `migrate validate`: checks template files and prints the report in the chosen format; exit 0 when
 // no row has errors, 1 when some do, 2 (thrown InputError) for a usage or input-file problem.
-import ora from 'ora';
 import { loadConfig } from '../../config/index.js';
 import { collectCsvFiles } from '../../csv/inputs.js';
 import { ExitCode } from '../../errors.js';
+import { startSpinner } from '../../progress/spinner.js';
 import { summarize, validateFiles, type ValidationReport } from '../../validate/index.js';
 import { colorEnabled, parseTemplateKind, resolveAsOf, resolveFormat } from '../options.js';
 import { createColors } from '../reporters/colors.js';
@@ -29,7 +29,7 @@ export async function run(paths: string[], options: ValidateOptions): Promise<vo
   const files = await collectCsvFiles(paths);
   const catalogPaths = options.catalog && options.catalog.length > 0 ? await collectCsvFiles(options.catalog) : undefined;
 
-  const spinner = process.stderr.isTTY ? ora({ text: `Validating ${files.length} file${files.length === 1 ? '' : 's'}…`, stream: process.stderr }).start() : undefined;
+  const spinner = startSpinner(`Validating ${files.length} file${files.length === 1 ? '' : 's'}…`, process.stderr);
   let report;
   try {
     report = await validateFiles(files, { asOf, template, catalogPaths });
