@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
+import { TEST_TODAY } from '../helpers/clock.js';
 import { colorEnabled, parseCalendarDate, parseTemplateKind, resolveAsOf, resolveFormat } from '../../src/cli/options.js';
 
 describe('--as-of', () => {
@@ -13,7 +14,8 @@ describe('--as-of', () => {
   it('takes the flag, else the configured date, else today in the configured time zone (UTC when none)', () => {
     expect(resolveAsOf('2026-01-02', { asOf: '2025-01-01' })).toBe('2026-01-02');
     expect(resolveAsOf(undefined, { asOf: '2025-01-01' })).toBe('2025-01-01');
-    expect(resolveAsOf(undefined)).toBe(new Date().toISOString().slice(0, 10));
+    // Today by the toolkit's clock, which the suite starts at TEST_NOW (MIGRATE_NOW).
+    expect(resolveAsOf(undefined)).toBe(TEST_TODAY);
     expect(() => resolveAsOf(undefined, { timeZone: 'Mars/Olympus' })).toThrow(InputError);
     expect(() => resolveAsOf(undefined, { asOf: '2025-02-29' })).toThrow(/asOf \(configuration\) expects/);
   });

@@ -9,6 +9,7 @@ import { runCli } from '../cli/run-cli.js';
 import { withTempDir } from '../helpers/temp-dir.js';
 import { customerAttributes } from './catalog-fixture.js';
 import { callSandbox } from './harness.js';
+import { TEST_NOW } from '../helpers/clock.js';
 
 const bin = fileURLToPath(new URL('../../bin/migrate.js', import.meta.url));
 
@@ -49,7 +50,7 @@ describe('migrate sandbox', () => {
     await withTempDir({}, async (dir) => {
       const dataDir = join(dir, 'state');
       const first = await startCli(['--port', '0', '--data-dir', dataDir]);
-      expect(first.firstLine).toMatch(/^Sandbox listening on http:\/\/127\.0\.0\.1:\d+ \(mode test, data in .*state\)$/);
+      expect(first.firstLine).toMatch(new RegExp(String.raw`^Sandbox listening on http://127\.0\.0\.1:\d+ \(mode test, data in .*state, clock at ${TEST_NOW.slice(0, 16)}:\S+Z\)$`));
       const created = await callSandbox(first.baseUrl, 'POST', '/customers.json', { customer: customerAttributes('cli-1') });
       expect(created.status).toBe(200);
       const stopped = await first.stop();
