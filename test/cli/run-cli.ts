@@ -1,5 +1,6 @@
-// Test helper: runs the built CLI (bin/migrate.js → dist/, built by test/global-setup.ts) as a child
-// process, the way a user or a CI job does, and collects its exit code, stdout and stderr.
+// Test helper: the one way the tests run the built CLI (bin/migrate.js → dist/, built by
+// test/global-setup.ts) as a child process, the way a user or a CI job does, and collect its exit
+// code, stdout and stderr; it can signal the process once a condition holds (Ctrl-C or a crash).
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
@@ -14,23 +15,46 @@ export const TEST_ENV = { MIGRATE_SANDBOX_PORT: '0' };
 
 export interface CliResult {
   code: number | null;
+  signal: NodeJS.Signals | null;
   stdout: string;
   stderr: string;
 }
 
-export async function runCli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CliResult> {
-  const child = spawn(process.execPath, [bin, ...args], {
-    cwd: options.cwd ?? projectRoot,
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, ...TEST_ENV, ...options.env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (text: string) => (stdout += text));
-  child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
-  const code = await new Promise<number | null>((resolve, reject) => {
+/** When to signal the process: `when` is polled every 10 ms until it returns true or the process ends. */
+export interface StopWhen {
+  when: () => Promise<boolean>;
+  signal: NodeJS.Signals;
+}
+
+export interface CliOptions {
+  cwd?: string;
+  env?: NodeJS.ProcessEnv;
+  stop?: StopWhen;
+}
+
+export function runCli(args: string[], options: CliOptions = {}): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [bin, ...args], {
+      cwd: options.cwd ?? projectRoot,
+      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, ...TEST_ENV, ...options.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    let done = false;
+    child.stdout.setEncoding('utf8').on('data', (text: string) => (stdout += text));
+    child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
+    const stop = options.stop;
+    if (stop) {
+      void (async () => {
+        while (!done && !(await stop.when())) await new Promise((r) => setTimeout(r, 10));
+        if (!done) child.kill(stop.signal);
+      })();
+    }
     child.on('error', reject);
-    child.on('close', resolve);
+    child.on('close', (code, signal) => {
+      done = true;
+      resolve({ code, signal, stdout, stderr });
+    });
   });
-  return { code, stdout, stderr };
 }
