@@ -23,6 +23,7 @@ export interface SiteInfo {
   currency: string;
   /** 'test' sites allow purge and clear-data; 'live' sites refuse them. */
   mode: 'test' | 'live';
+  /** The configured time zone (config `timeZone`): the API does not report the site's own. */
   timeZone?: string;
 }
 
