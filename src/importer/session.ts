@@ -24,6 +24,8 @@ export interface ImportFlags {
   format?: string;
   dryRun?: boolean;
   notifyUrl?: string;
+  /** Create the custom fields the rows use and the site lacks, instead of stopping. */
+  createCustomFields?: boolean;
   color?: boolean;
   verbose?: boolean;
 }
@@ -72,6 +74,7 @@ export function runContext(inputs: Inputs, flags: ImportFlags, signal: AbortSign
     outDir: flags.out ?? inputs.config.outDir,
     asOf: inputs.asOf,
     concurrency: inputs.config.concurrency ?? 4,
+    createCustomFields: flags.createCustomFields === true,
     signal,
     progress: process.stderr,
     log: (line: string) => process.stderr.write(`${line}\n`),

@@ -95,6 +95,8 @@ export interface Target {
   voidInvoice(uid: string, reason: string): Promise<void>;
 
   /** Custom fields: metafield definitions per resource type, values per resource. */
+  /** The names of the custom fields defined on the site for customers or subscriptions. */
+  listMetafieldNames(resourceType: 'customers' | 'subscriptions'): Promise<string[]>;
   ensureMetafields(resourceType: 'customers' | 'subscriptions', names: string[]): Promise<void>;
   setMetadata(resourceType: 'customers' | 'subscriptions', resourceId: number, values: Record<string, string>): Promise<void>;
   listMetadata(resourceType: 'customers' | 'subscriptions', resourceId: number): Promise<Record<string, string>>;

@@ -2,9 +2,9 @@
 // levels follow from the dependencies) and, with create_payment_profile TRUE, its payment profile.
 import type { JsonObject, Target } from '../../target/types.js';
 import type { ImportStep, ObjectRef, SourceRow } from '../types.js';
-import { cell, customFields, flag, requiredCell } from './cells.js';
+import { cell, flag, requiredCell } from './cells.js';
 import { customerAttributes, PAYMENT_PROFILE_COLUMNS, paymentProfileFields } from './customer-fields.js';
-import { applyCustomFields } from './metadata.js';
+import { applyCustomFields, customFieldsOf } from './metadata.js';
 import { RowError } from './row-error.js';
 import { matchingProfile } from './payment-profile-match.js';
 import { linkTo, siteInfo } from './site.js';
@@ -28,7 +28,7 @@ function customerStep(row: SourceRow, reference: string): ImportStep {
   }
   const parent: ObjectRef | undefined = parentReference === undefined ? undefined : { type: 'customer', key: parentReference };
   const attrs = customerAttributes(row, reference);
-  const fields = customFields(row, ['custom_field']);
+  const fields = customFieldsOf(row, 'customers');
   const applied = appliedCells(row, (column) => !PAYMENT_PROFILE_COLUMNS.has(column));
   const outcome = (customer: JsonObject, target: Target) => ({ id: objectId(customer), link: linkTo(target, { type: 'customer', id: objectId(customer) }), applied });
   return defineStep({

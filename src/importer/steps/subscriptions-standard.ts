@@ -3,7 +3,8 @@
 // row, so a failure never leaves a customer without its subscription or a token stored twice.
 import type { JsonObject, Target } from '../../target/types.js';
 import type { ImportStep, SourceRow } from '../types.js';
-import { cell, customFields, flag, requiredCell } from './cells.js';
+import { cell, flag, requiredCell } from './cells.js';
+import { customFieldsOf } from './metadata.js';
 import { customerAttributes, paymentProfileFields } from './customer-fields.js';
 import { firstMatch } from './refs.js';
 import { siteInfo } from './site.js';
@@ -31,8 +32,8 @@ export function subscriptionStandardSteps(row: SourceRow, customPricing: boolean
   const items = subscriptionItems(row, customPricing);
   checkBillingCells(row);
   const customer = customerAttributes(row, reference);
-  const customerFields = customFields(row, ['custom_field_customer']);
-  const subscriptionFields = { ...customFields(row, ['custom_field']), ...customFields(row, ['custom_field_subscription']) };
+  const customerFields = customFieldsOf(row, 'customers');
+  const subscriptionFields = customFieldsOf(row, 'subscriptions');
   const withProfile = flag(row, 'create_payment_profile') === true;
   if (withProfile) paymentProfileFields(row, { mode: 'test' });
 

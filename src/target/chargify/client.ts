@@ -315,9 +315,14 @@ export class ChargifyClient extends ApiTransport implements Target {
 
   // Custom fields.
 
+  async listMetafieldNames(resourceType: ResourceType): Promise<string[]> {
+    const names: string[] = [];
+    for await (const field of this.paginate(`/${resourceType}/metafields.json`, 'metafields')) names.push(String(field.name));
+    return names;
+  }
+
   async ensureMetafields(resourceType: ResourceType, names: string[]): Promise<void> {
-    const existing = new Set<string>();
-    for await (const field of this.paginate(`/${resourceType}/metafields.json`, 'metafields')) existing.add(String(field.name));
+    const existing = new Set(await this.listMetafieldNames(resourceType));
     const missing = [...new Set(names)].filter((name) => !existing.has(name));
     if (missing.length === 0) return;
     await this.request('POST', `/${resourceType}/metafields.json`, {
