@@ -72,6 +72,8 @@ export interface Target {
   /** The customer's active payment profiles, by id (vault tokens as the site shows them: possibly masked). */
   listPaymentProfiles(customerId: number): Promise<JsonObject[]>;
   readPaymentProfile(profileId: number): Promise<JsonObject | undefined>;
+  /** Update-Payment-Profile: holder name and billing address (what a subscription's bank_account_attributes cannot carry). */
+  updatePaymentProfile(profileId: number, attrs: JsonObject): Promise<JsonObject>;
 
   createSubscription(attrs: JsonObject, intent: CreateIntent): Promise<JsonObject>;
   readSubscription(subscriptionId: number): Promise<JsonObject | undefined>;

@@ -32,7 +32,18 @@ export async function billingAttributes(row: SourceRow, target: Target): Promise
     next_billing_at: nextBilling === undefined ? undefined : billingDateTime(nextBilling, timeZone),
     previous_billing_at: previousBilling === undefined ? undefined : billingDateTime(previousBilling, timeZone),
     net_terms: netTerms === undefined ? undefined : String(netTerms),
+    prepaid_configuration: prepaidConfiguration(row),
   });
+}
+
+/**
+ * A prepaid subscription needs its prepaid_configuration. The template has no auto-replenishment
+ * columns, so it is off (the engineer sets it on the site if the old system replenished); the opening
+ * balance is `prepayment_balance`, added as an external prepayment after creation (see balanceSteps),
+ * not an initial funding the site would charge to the card.
+ */
+function prepaidConfiguration(row: SourceRow): JsonObject | undefined {
+  return collectionMethod(row) === 'prepaid' ? { auto_replenish: false } : undefined;
 }
 
 function collectionMethod(row: SourceRow): string {

@@ -208,6 +208,10 @@ export class ChargifyClient extends ApiTransport implements Target {
     return this.optional(`/payment_profiles/${id(profileId)}.json`, 'payment_profile');
   }
 
+  updatePaymentProfile(profileId: number, attrs: JsonObject): Promise<JsonObject> {
+    return this.update(`/payment_profiles/${id(profileId)}.json`, 'payment_profile', attrs, () => this.readPaymentProfile(profileId));
+  }
+
   // Subscriptions.
 
   createSubscription(attrs: JsonObject, intent: CreateIntent): Promise<JsonObject> {

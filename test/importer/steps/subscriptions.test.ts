@@ -152,7 +152,7 @@ describe('standard subscriptions', () => {
         previous_billing_at: '2026-11-01T12:00:00+00:00',
         customer_attributes: {
           first_name: 'Ada', last_name: 'Lovelace', email: 'ada@example.com', cc_emails: 'a@example.com,b@example.com', organization: 'Acme Co', reference: 'cust-1',
-          phone: '555-0100', address: '1 Main St', city: 'Boston', state: 'MA', zip: '02101', country: 'US', locale: 'en-US', tax_exempt: false, verified: true,
+          phone: '555-0100', address: '1 Main St', city: 'Boston', state: 'MA', zip: '02101', country: 'US', tax_exempt: false, verified: true,
           metafields: { Region: 'East' },
         },
         credit_card_attributes: {
