@@ -29,11 +29,12 @@ export function addTemplateRunOptions(command: Command, siteHelp: string): Comma
     .addOption(formatOption());
 }
 
-/** --dry-run and --notify-url as test-import and live-import declare them. */
+/** --dry-run, --notify-url and --create-custom-fields as test-import and live-import declare them. */
 export function addImportRunOptions(command: Command): Command {
   return command
     .option('--dry-run', 'print the plan (objects per type, API calls, estimated duration) and send nothing')
-    .option('--notify-url <url>', 'POST the JSON summary to this URL when the run ends');
+    .option('--notify-url <url>', 'POST the JSON summary to this URL when the run ends')
+    .option('--create-custom-fields', 'create custom fields the site lacks (default: list them and stop, nothing sent)');
 }
 
 /** The flags every site-writing command passes on: the site, configuration, format, dry run and the global --no-color/--verbose. */
@@ -57,5 +58,6 @@ export function importFlagsOf(options: Record<string, unknown>, command: Command
     asOf: options.asOf as string | undefined,
     out: options.out as string | undefined,
     notifyUrl: options.notifyUrl as string | undefined,
+    createCustomFields: options.createCustomFields === true,
   };
 }

@@ -54,7 +54,7 @@ async function embedded(config: ResolvedConfig, dataDir: string, verbose: boolea
   const { startSandbox } = await import('../sandbox/index.js');
   let sandbox;
   try {
-    sandbox = await startSandbox({ port: 0, host: '127.0.0.1', dataDir });
+    sandbox = await startSandbox({ port: 0, host: '127.0.0.1', dataDir, timeZone: config.timeZone });
   } catch (error) {
     if (!(error instanceof MigrateError) || error.code !== 'sandbox-data-dir-in-use' || importedAt === undefined) throw error;
     const running = connectSite({ name: EMBEDDED, baseUrl: importedAt }, config, verbose);

@@ -3,6 +3,7 @@
 import { hashFile, newRunId, saveRun, type RunRecord } from '../state/runs.js';
 import { openJournal, siteKeyOf } from '../state/journal.js';
 import type { Target } from '../target/types.js';
+import { checkCustomFields } from './custom-fields.js';
 import { executeWithProgress, type ExecuteResult } from './execute.js';
 import { buildPlan, closureOf, LAST_CATALOG_RANK, typeRank, type Plan } from './plan.js';
 import { reconcileIntents, type ReconcileReport } from './reconcile.js';
@@ -34,6 +35,8 @@ export interface ImportRunOptions {
   asOf: string;
   /** Requests the site allows at once (the client enforces it; the scheduler keeps it busy). */
   concurrency: number;
+  /** Create the custom fields the rows use and the site lacks; otherwise the run stops before sending anything. */
+  createCustomFields?: boolean;
   /** Import only the first N valid rows not yet imported (live-import's canary); undefined = all. */
   canary?: number;
   signal?: AbortSignal;
@@ -77,6 +80,8 @@ export async function runImport(options: ImportRunOptions): Promise<ImportRunRes
   const { prepared, target } = options;
   const outputs = await prepareResultFiles(prepared.loaded, options.outDir);
   const info = await target.readSite();
+  const createdFields = await checkCustomFields(prepared.loaded, target, options.createCustomFields === true);
+  if (createdFields.length > 0) options.log?.(`Created ${createdFields.length} custom field(s) the site lacked: ${createdFields.join(', ')}.`);
   const siteKey = siteKeyOf(info, target.baseUrl);
   const runId = newRunId();
   const run: RunRecord = {

@@ -24,6 +24,8 @@ export interface ImportFlags {
   format?: string;
   dryRun?: boolean;
   notifyUrl?: string;
+  /** Create the custom fields the rows use and the site lacks, instead of stopping. */
+  createCustomFields?: boolean;
   color?: boolean;
   verbose?: boolean;
 }
@@ -72,6 +74,7 @@ export function runContext(inputs: Inputs, flags: ImportFlags, signal: AbortSign
     outDir: flags.out ?? inputs.config.outDir,
     asOf: inputs.asOf,
     concurrency: inputs.config.concurrency ?? 4,
+    createCustomFields: flags.createCustomFields === true,
     signal,
     progress: process.stderr,
     log: (line: string) => process.stderr.write(`${line}\n`),
@@ -87,7 +90,7 @@ export interface Connection {
 
 export function connectSite(site: ResolvedSite, config: ResolvedConfig, verbose = false): Connection {
   const target = createTarget(
-    { name: site.name, baseUrl: site.baseUrl, ...(site.apiKey !== undefined ? { apiKey: site.apiKey } : {}) },
+    { name: site.name, baseUrl: site.baseUrl, timeZone: config.timeZone, ...(site.apiKey !== undefined ? { apiKey: site.apiKey } : {}) },
     {
       ...(config.concurrency !== undefined ? { concurrency: config.concurrency } : {}),
       ...(config.timeoutSeconds !== undefined ? { timeoutMs: config.timeoutSeconds * 1000 } : {}),
@@ -134,9 +137,11 @@ async function connectEmbeddedSandbox(config: ResolvedConfig, command: SandboxCo
   const dataDir = join(config.stateDir, 'sandbox');
   // Another program on the usual port only costs the links their later use: take any free port then.
   const port = embeddedPort();
-  const sandbox = await startSandbox({ port, host: '127.0.0.1', dataDir }).catch((error: unknown) => {
+  // The embedded site keeps the configured time zone, as a real site has its own.
+  const options = { host: '127.0.0.1', dataDir, timeZone: config.timeZone };
+  const sandbox = await startSandbox({ ...options, port }).catch((error: unknown) => {
     if (port === 0 || !isAddressInUse(error)) throw error;
-    return startSandbox({ port: 0, host: '127.0.0.1', dataDir });
+    return startSandbox({ ...options, port: 0 });
   });
   const use = SANDBOX_USE[command];
   process.stderr.write(

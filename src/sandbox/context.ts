@@ -7,7 +7,11 @@ export interface SiteSettings {
   name: string;
   subdomain: string;
   currency: string;
+  /** Further currencies subscriptions may be created in (the site's Multi-Currency setting). */
+  nonPrimaryCurrencies: string[];
   mode: 'test' | 'live';
+  /** IANA name: bare dates are noon there, and subscription dates are answered with its offset. */
+  timeZone: string;
 }
 
 export interface RequestContext {

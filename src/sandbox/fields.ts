@@ -1,5 +1,6 @@
 // Reading request bodies and query strings the way the API does: a root key, typed fields, errors
 // collected per field and answered together as one 422, pagination with page/per_page (max 200).
+import { BILLING_HOUR, formatInZone, wallClockTime } from '../dates/zoned-time.js';
 import { ApiError, type RequestContext } from './context.js';
 import { messages } from './messages.js';
 import type { CollectionName, StoredRecord, Store } from './store.js';
@@ -96,16 +97,21 @@ export class FieldErrors {
     return value as T;
   }
 
-  /** An ISO 8601 date or date-time, returned as a full timestamp. */
-  dateTime(attrs: Attributes, key: string, label: string): string | undefined {
+  /**
+   * An ISO 8601 date or date-time. With the site's time zone (billing dates), a bare date means noon that
+   * day there, as the API documents for next_billing_at, and the answer is the site's wall clock with its
+   * offset; without one (coupon end dates), a bare date is midnight UTC.
+   */
+  dateTime(attrs: Attributes, key: string, label: string, timeZone?: string): string | undefined {
     const value = this.string(attrs, key, label);
     if (value === undefined) return undefined;
-    const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : new Date(value);
+    const bareDate = /^\d{4}-\d{2}-\d{2}$/.test(value);
+    const date = !bareDate ? new Date(value) : timeZone === undefined ? new Date(`${value}T00:00:00Z`) : new Date(wallClockTime(value, BILLING_HOUR, timeZone));
     if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(date.getTime())) {
       this.add(messages.invalidDate(label), key);
       return undefined;
     }
-    return `${date.toISOString().slice(0, 19)}Z`;
+    return timeZone === undefined ? `${date.toISOString().slice(0, 19)}Z` : formatInZone(date, timeZone);
   }
 
   /**

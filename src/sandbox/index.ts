@@ -40,6 +40,10 @@ export interface SandboxOptions {
   subdomain?: string;
   /** Site currency (default USD). */
   currency?: string;
+  /** Currencies besides `currency` that subscriptions may use (default none). */
+  nonPrimaryCurrencies?: string[];
+  /** The site's time zone, an IANA name (default UTC). */
+  timeZone?: string;
   latency?: Latency;
   faults?: FaultSpec;
   /** Serve HTTPS with this key and certificate (PEM). */
@@ -75,7 +79,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     name: 'Migrate Sandbox',
     subdomain: options.subdomain ?? 'sandbox',
     currency: options.currency ?? 'USD',
+    nonPrimaryCurrencies: (options.nonPrimaryCurrencies ?? []).map((code) => code.toUpperCase()),
     mode,
+    timeZone: options.timeZone ?? 'UTC',
   };
   const settings: HandlerSettings = {
     site,

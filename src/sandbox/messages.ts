@@ -62,4 +62,6 @@ export const messages = {
   groupNoParent: 'Group: the customer has no parent to pay for it.',
   invalidDate: (field: string) => `${field}: is not a valid date.`,
   nextBillingInPast: 'Next billing at: must be in the future.',
+  prepaidConfigurationRequired: 'Prepaid configuration: must be given for a prepaid subscription.',
+  currencyNotOnSite: (currency: string) => `Currency: '${currency}' is not enabled on this site.`,
 } as const;

@@ -17,6 +17,8 @@ export interface SiteDefinition {
   apiKey?: string;
   /** Where the key was expected, for the message when it is missing (e.g. CHARGIFY_TEST_API_KEY). */
   apiKeyEnv?: string;
+  /** The site's time zone (config `timeZone`): billing dates are sent as calendar days there. */
+  timeZone?: string;
 }
 
 const SUBDOMAIN = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
@@ -50,5 +52,5 @@ export function createTarget(site: SiteDefinition, options: ClientOptions = {}):
         : 'Name the environment variable that holds it with apiKeyEnv in the site configuration.',
     });
   }
-  return new ChargifyClient({ name: site.name, baseUrl, apiKey: site.apiKey }, options);
+  return new ChargifyClient({ name: site.name, baseUrl, apiKey: site.apiKey, ...(site.timeZone === undefined ? {} : { timeZone: site.timeZone }) }, options);
 }

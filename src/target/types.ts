@@ -23,6 +23,7 @@ export interface SiteInfo {
   currency: string;
   /** 'test' sites allow purge and clear-data; 'live' sites refuse them. */
   mode: 'test' | 'live';
+  /** The configured time zone (config `timeZone`): the API does not report the site's own. */
   timeZone?: string;
 }
 
@@ -71,6 +72,8 @@ export interface Target {
   /** The customer's active payment profiles, by id (vault tokens as the site shows them: possibly masked). */
   listPaymentProfiles(customerId: number): Promise<JsonObject[]>;
   readPaymentProfile(profileId: number): Promise<JsonObject | undefined>;
+  /** Update-Payment-Profile: holder name and billing address (what a subscription's bank_account_attributes cannot carry). */
+  updatePaymentProfile(profileId: number, attrs: JsonObject): Promise<JsonObject>;
 
   createSubscription(attrs: JsonObject, intent: CreateIntent): Promise<JsonObject>;
   readSubscription(subscriptionId: number): Promise<JsonObject | undefined>;
@@ -94,6 +97,8 @@ export interface Target {
   voidInvoice(uid: string, reason: string): Promise<void>;
 
   /** Custom fields: metafield definitions per resource type, values per resource. */
+  /** The names of the custom fields defined on the site for customers or subscriptions. */
+  listMetafieldNames(resourceType: 'customers' | 'subscriptions'): Promise<string[]>;
   ensureMetafields(resourceType: 'customers' | 'subscriptions', names: string[]): Promise<void>;
   setMetadata(resourceType: 'customers' | 'subscriptions', resourceId: number, values: Record<string, string>): Promise<void>;
   listMetadata(resourceType: 'customers' | 'subscriptions', resourceId: number): Promise<Record<string, string>>;

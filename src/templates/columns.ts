@@ -166,7 +166,10 @@ export const subscriptionColumns: ColumnDefinition[] = [
   column('next_billing_at', 'required', 'Next renewal date, tomorrow or later (YYYY-MM-DD).', [use.future]),
   column('net_terms', 'optional', 'Net terms in days, 0 to 180; blank for none.', [use.integer(0, 180)]),
   column('service_credit_balance', 'optional', 'Service credit added after creation; larger than 0.', [use.positive]),
-  column('prepayment_balance', 'optional', 'Prepayment added after creation; larger than 0.', [use.positive]),
+  column('prepayment_balance', 'conditional', 'Prepayment added after creation; larger than 0. Required for prepaid: it is the prepaid account\'s opening balance.', [
+    use.positive,
+    use.requiredIf(is('payment_collection_method', 'prepaid')),
+  ]),
   column('product_handle', 'required', 'The handle of the product.', [use.noSpaces, use.catalog('product')]),
   column('product_price_point_handle', 'optional', 'The product price point handle; blank for the default.', [
     use.noSpaces,

@@ -4,6 +4,7 @@ import { stringify } from 'csv-stringify/sync';
 import { TEST_TODAY, testDate } from '../helpers/clock.js';
 
 export const AS_OF = TEST_TODAY;
+export const NEXT_BILLING_AT = testDate(22);
 
 const SUBSCRIPTION_HEADER =
   'Status,Result,ChargifyNextRenewal,YourExpectedRenewal,create_subscription,organization_name,customer_reference,first_name,last_name,email,cc_emails,phone,shipping_address,shipping_address_2,shipping_city,shipping_state,shipping_zip,shipping_country,tax_exempt,vat_number,verified,locale,create_payment_profile,payment_profile_type,current_vault,gateway_handle,vault_token,customer_vault_token,credit_card_first_name,credit_card_last_name,last_four,card_type,exp_month,exp_year,bank_account_first_name,bank_account_last_name,bank_name,bank_account_last_four,bank_routing_last_four,billing_address,billing_address_2,billing_city,billing_state,billing_country,billing_zip,currency,payment_collection_method,previous_billing_at,next_billing_at,net_terms,service_credit_balance,prepayment_balance,product_handle,product_price_point_handle,coupon_code_1,component_1,componentPricepoint_1,componentQuantity_1'.split(',');
@@ -22,7 +23,8 @@ export function catalogFiles(): Record<string, string> {
 }
 
 /** N subscription rows; `badEmailRows` get an invalid email (a validation error, never sent). */
-export function subscriptionsCsv(count: number, badEmailRows: number[] = []): string {
+/** N valid subscription rows (those in badEmailRows get a bad email), renewing on `nextBillingAt`. */
+export function subscriptionsCsv(count: number, badEmailRows: number[] = [], nextBillingAt = NEXT_BILLING_AT): string {
   const rows = Array.from({ length: count }, (_, index) => {
     const n = String(index + 1).padStart(4, '0');
     return {
@@ -37,7 +39,7 @@ export function subscriptionsCsv(count: number, badEmailRows: number[] = []): st
       create_payment_profile: 'FALSE',
       currency: 'USD',
       payment_collection_method: 'remittance',
-      next_billing_at: testDate(22),
+      next_billing_at: nextBillingAt,
       product_handle: 'basic',
     };
   });

@@ -13,6 +13,7 @@ ruleTable('custom-price', 'subscriptions-standard-custom-pricing', [
       { row: 5, column: 'componentCustomPrice_1', messageId: 'notNumber' },
     ],
   },
+  { name: 'a price whose quantity is blank (a warning: the component is not assigned)', rows: [{ ...P, componentQuantity_1: '', componentCustomPrice_1: '1.50' }], expected: [{ row: 2, column: 'componentCustomPrice_1', messageId: 'quantityBlank' }] },
   { name: 'second group member', rows: [{ ...P, component_2: 'x', componentQuantity_2: '1', componentCustomPrice_2: '€3' }], expected: [{ row: 2, column: 'componentCustomPrice_2', messageId: 'currencySymbol' }] },
 ]);
 void C; void CC;

@@ -9,6 +9,7 @@ ruleTable('required-if', 'subscriptions-standard', [
   { name: 'customer_vault_token for authorizenet, square, adyen, gocardless', rows: [{ ...R, ...CC, current_vault: 'square' }, { ...R, ...CC, current_vault: 'stripe_connect', vault_token: 'cus_1' }], expected: [{ row: 2, column: 'customer_vault_token' }] },
   { name: 'billing fields when billing_address has a value', rows: [{ ...R, ...CC, billing_address: '2 Elm', billing_city: 'X', billing_zip: '1' }], expected: [{ row: 2, column: 'billing_state' }, { row: 2, column: 'billing_country' }] },
   { name: 'payment fields ignored when create_payment_profile is FALSE', rows: [{ ...R, payment_profile_type: 'credit_card' }], expected: [] },
+  { name: 'prepayment_balance for a prepaid subscription (its opening balance)', rows: [{ ...R, payment_collection_method: 'prepaid' }, { ...R, payment_collection_method: 'prepaid', prepayment_balance: '100.00' }], expected: [{ row: 2, column: 'prepayment_balance' }] },
   { name: 'component_N when its quantity is set', rows: [{ ...R, componentQuantity_1: '2' }], expected: [{ row: 2, column: 'component_1' }] },
 ]);
 ruleTable('required-if', 'customers-advanced', [

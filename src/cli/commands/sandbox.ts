@@ -1,6 +1,6 @@
 // `migrate sandbox`: starts the local site, prints its base URL on stdout, and runs until SIGINT or
 // SIGTERM, then stops listening and flushes its state.
-import { clockStartingAt, parseClockStart, systemClock } from '../../dates/index.js';
+import { clockStartingAt, isValidTimeZone, parseClockStart, systemClock } from '../../dates/index.js';
 import { InputError } from '../../errors.js';
 import { parseFaultSpec, parseLatency, startSandbox, type RunningSandbox } from '../../sandbox/index.js';
 
@@ -9,6 +9,7 @@ export interface SandboxCommandOptions {
   host: string;
   dataDir?: string;
   mode: string;
+  timeZone: string;
   apiKey?: string;
   latency?: string;
   faults?: string;
@@ -24,6 +25,9 @@ export async function run(options: SandboxCommandOptions): Promise<void> {
   if (options.mode !== 'test' && options.mode !== 'live') {
     throw new InputError('bad-mode', `--mode must be test or live, got '${options.mode}'`);
   }
+  if (!isValidTimeZone(options.timeZone)) {
+    throw new InputError('bad-time-zone', `--time-zone must be an IANA time zone name, got '${options.timeZone}'`, { hint: 'For example UTC, Europe/Berlin or America/New_York.' });
+  }
   const latency = options.latency === undefined ? undefined : parseLatency(options.latency);
   const faults = options.faults === undefined ? undefined : parseFaultSpec(options.faults);
   const now = options.now === undefined || options.now.trim() === '' ? systemClock : clockStartingAt(parseClockStart(options.now, '--now'));
@@ -35,6 +39,7 @@ export async function run(options: SandboxCommandOptions): Promise<void> {
       host: options.host,
       dataDir: options.dataDir,
       mode: options.mode,
+      timeZone: options.timeZone,
       apiKey: options.apiKey === '' ? undefined : options.apiKey,
       latency,
       faults,

@@ -9,6 +9,7 @@ export function defineSandbox(program: Command): void {
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--data-dir <dir>', 'keep the state in this folder (crash-safe, survives restarts); default: in memory')
     .option('--mode <mode>', 'test (purge and clear-data allowed) or live (refused with 403)', 'test')
+    .option('--time-zone <zone>', "the site's time zone, an IANA name: bare billing dates are noon there", 'UTC')
     .option('--api-key <key>', 'require HTTP Basic auth with this API key (default: the MIGRATE_SANDBOX_API_KEY variable, else no auth)')
     .option('--latency <ms[:jitter]>', 'add this delay to every request, e.g. 50 or 50:20')
     .option('--now <date>', 'start the site\'s clock at this date (YYYY-MM-DD, read as noon UTC) or date-time, e.g. to rehearse a later import (default: the MIGRATE_NOW variable, else the system clock)')
@@ -19,6 +20,7 @@ export function defineSandbox(program: Command): void {
 Examples:
   $ migrate sandbox --port 3200 --data-dir .migrate/sandbox
   $ migrate sandbox --port 0 --mode live --api-key test-key
+  $ migrate sandbox --data-dir .migrate/sandbox --time-zone America/New_York
   $ migrate sandbox --latency 40:10 --faults error-rate=0.05,drop-after-commit=0.02
 
 Point a site at it with { "baseUrl": "http://127.0.0.1:3200" } in .migraterc. Stop it with Ctrl-C.
@@ -31,6 +33,7 @@ What it implements and what it does not: docs/sandbox.md.`,
         host: options.host ?? '127.0.0.1',
         dataDir: options.dataDir,
         mode: options.mode ?? 'test',
+        timeZone: options.timeZone ?? 'UTC',
         apiKey: options.apiKey ?? process.env.MIGRATE_SANDBOX_API_KEY,
         latency: options.latency,
         faults: options.faults,

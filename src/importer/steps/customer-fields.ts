@@ -5,6 +5,21 @@ import type { SourceRow } from '../types.js';
 import { cell, compact, flag, integer, requiredCell } from './cells.js';
 import { RowError } from './row-error.js';
 
+/**
+ * Customer fields a create operation lacks, set by Update-Customer (which has both) right after the
+ * create: Create-Customer has no `verified`, Create-Subscription's customer_attributes no `locale`.
+ */
+export const CREATE_CUSTOMER_LACKS: readonly string[] = ['verified'];
+export const CUSTOMER_ATTRIBUTES_LACK: readonly string[] = ['locale'];
+
+/** Splits attributes into what the create carries now and what an update sets afterwards. */
+export function splitAttributes(attrs: JsonObject, later: readonly string[]): { now: JsonObject; later: JsonObject } {
+  const now: JsonObject = {};
+  const after: JsonObject = {};
+  for (const [name, value] of Object.entries(attrs)) (later.includes(name) ? after : now)[name] = value;
+  return { now, later: after };
+}
+
 /** Customer attributes from the row; `reference` comes from the template's reference column. */
 export function customerAttributes(row: SourceRow, reference: string | undefined): JsonObject {
   return compact({
@@ -94,7 +109,45 @@ export function paymentProfileFields(row: SourceRow, site: Pick<SiteInfo, 'mode'
             last_name: requiredCell(row, 'bank_account_last_name'),
             bank_name: requiredCell(row, 'bank_name'),
             last_four: cell(row, 'bank_account_last_four'),
+            // The API takes no "last four" of a routing number: a profile imported by vault token gets those
+            // four digits as its routing number, which the site shows masked ("XXXX1234") as it would the whole.
+            bank_routing_number: cell(row, 'bank_routing_last_four'),
           }
         : {};
   return { type: type as PaymentType, attrs: compact({ ...common, ...specific }) };
+}
+
+/** Bank-Account-Attributes (a subscription's bank account): the profile fields that schema has. */
+const BANK_ACCOUNT_ATTRIBUTES = new Set(['payment_type', 'current_vault', 'vault_token', 'customer_vault_token', 'bank_name', 'bank_routing_number']);
+/** Update-Payment-Profile: what of a bank account the subscription cannot carry is set there right after. */
+const PROFILE_UPDATE_FIELDS = new Set(['first_name', 'last_name', 'billing_address', 'billing_address_2', 'billing_city', 'billing_state', 'billing_zip', 'billing_country']);
+
+interface SubscriptionPayment {
+  /** The Create-Subscription attribute that carries the profile. */
+  key: 'credit_card_attributes' | 'bank_account_attributes' | 'payment_profile_attributes';
+  attrs: JsonObject;
+  /** Update-Payment-Profile attributes to set once the subscription (and so the profile) exists. */
+  update: JsonObject;
+}
+
+/**
+ * A payment profile inside Create-Subscription. Cards and PayPal go whole in credit_card_attributes /
+ * payment_profile_attributes; a bank account goes in bank_account_attributes, whose schema has no holder
+ * name, billing address or last four: the account's last four become its bank_account_number (as the
+ * routing number's do), the holder and address follow by Update-Payment-Profile.
+ */
+export function subscriptionPayment(row: SourceRow, profile: PaymentProfileFields): SubscriptionPayment {
+  if (profile.type === 'credit_card') return { key: 'credit_card_attributes', attrs: profile.attrs, update: {} };
+  if (profile.type === 'paypal_account') return { key: 'payment_profile_attributes', attrs: profile.attrs, update: {} };
+  const attrs: JsonObject = {};
+  const update: JsonObject = {};
+  for (const [name, value] of Object.entries(profile.attrs)) {
+    if (BANK_ACCOUNT_ATTRIBUTES.has(name)) attrs[name] = value;
+    else if (PROFILE_UPDATE_FIELDS.has(name)) update[name] = value;
+    else if (name === 'last_four') attrs.bank_account_number = value;
+    else if (name === 'gateway_handle') {
+      throw new RowError(row, 'gateway_handle', 'gateway_handle cannot be sent with a bank account in this template: a subscription\'s bank_account_attributes has no such field', 'Import the customer and its bank account with the advanced templates (their payment profiles carry gateway_handle), or clear gateway_handle to use the default gateway.');
+    }
+  }
+  return { key: 'bank_account_attributes', attrs, update };
 }

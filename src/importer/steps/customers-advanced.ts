@@ -2,9 +2,9 @@
 // levels follow from the dependencies) and, with create_payment_profile TRUE, its payment profile.
 import type { JsonObject, Target } from '../../target/types.js';
 import type { ImportStep, ObjectRef, SourceRow } from '../types.js';
-import { cell, customFields, flag, requiredCell } from './cells.js';
-import { customerAttributes, PAYMENT_PROFILE_COLUMNS, paymentProfileFields } from './customer-fields.js';
-import { applyCustomFields } from './metadata.js';
+import { cell, flag, requiredCell } from './cells.js';
+import { CREATE_CUSTOMER_LACKS, customerAttributes, PAYMENT_PROFILE_COLUMNS, paymentProfileFields, splitAttributes } from './customer-fields.js';
+import { applyCustomFields, customFieldsOf } from './metadata.js';
 import { RowError } from './row-error.js';
 import { matchingProfile } from './payment-profile-match.js';
 import { linkTo, siteInfo } from './site.js';
@@ -27,8 +27,9 @@ function customerStep(row: SourceRow, reference: string): ImportStep {
     throw new RowError(row, 'parent_reference', 'parent_reference is required when has_parent is TRUE');
   }
   const parent: ObjectRef | undefined = parentReference === undefined ? undefined : { type: 'customer', key: parentReference };
-  const attrs = customerAttributes(row, reference);
-  const fields = customFields(row, ['custom_field']);
+  // verified is not in Create-Customer: Update-Customer sets it right after the create.
+  const attrs = splitAttributes(customerAttributes(row, reference), CREATE_CUSTOMER_LACKS);
+  const fields = customFieldsOf(row, 'customers');
   const applied = appliedCells(row, (column) => !PAYMENT_PROFILE_COLUMNS.has(column));
   const outcome = (customer: JsonObject, target: Target) => ({ id: objectId(customer), link: linkTo(target, { type: 'customer', id: objectId(customer) }), applied });
   return defineStep({
@@ -39,9 +40,10 @@ function customerStep(row: SourceRow, reference: string): ImportStep {
     async create(target, resolver, intent) {
       const parentId = parent ? await resolver.id(parent) : undefined;
       const customer = await target.createCustomer(
-        parentId === undefined ? attrs : { ...attrs, parent_id: parentId },
+        parentId === undefined ? attrs.now : { ...attrs.now, parent_id: parentId },
         intent(() => target.findCustomerByReference(reference)),
       );
+      if (Object.keys(attrs.later).length > 0) await target.updateCustomer(objectId(customer), attrs.later);
       await applyCustomFields(target, 'customers', objectId(customer), fields);
       return outcome(customer, target);
     },

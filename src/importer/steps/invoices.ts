@@ -1,18 +1,14 @@
 // Invoices rows → one invoice per `create_invoice` TRUE row, carrying every line-item row whose
-// attach_to names its id. The memo carries the template id so a re-run finds the invoice again.
-import type { JsonObject, Target } from '../../target/types.js';
+// attach_to names its id. No memo is set: the site's default memo is what the end customer should see,
+// so a re-run finds the invoice by what it holds (subscription, issue date, line items).
+import { Decimal } from '../../pricing/money.js';
+import type { Json, JsonObject, Target } from '../../target/types.js';
 import type { ImportStep, ObjectRef, SourceRow, StepOutcome } from '../types.js';
 import { cell, compact, date, daysBetween, flag, money, requiredCell } from './cells.js';
-import { firstMatch } from './refs.js';
 import { RowError } from './row-error.js';
 import { linkTo } from './site.js';
 import { appliedCells, defineStep, type RowSteps } from './step.js';
 import { idIfExists } from './subscription-common.js';
-
-/** The memo that marks an imported invoice with its template id. */
-function invoiceMemo(id: string): string {
-  return `Migrated invoice ${id}`;
-}
 
 /**
  * An invoice is all or nothing: when its own row or any of its line-item rows cannot be mapped, or
@@ -59,6 +55,8 @@ export function invoiceFileSteps(rows: SourceRow[], excluded: ReadonlySet<Source
     }
   }
 
+  // Invoices alike in subscription, issue date and line items are told apart by their order in the file.
+  const occurrences = new Map<string, number>();
   for (const [id, row] of invoiceRows) {
     const items = members.get(id) ?? [];
     const rowsOfInvoice = [row, ...items.map((entry) => entry.row).filter((member) => member !== row)];
@@ -67,7 +65,11 @@ export function invoiceFileSteps(rows: SourceRow[], excluded: ReadonlySet<Source
       const broken = items.find((entry) => entry.item === undefined || excluded.has(entry.row));
       if (broken) throw new RowError(row, 'attach_to', `invoice "${id}" is not imported: its line item on row ${broken.row.row} has errors`, 'Fix that row, then import again.');
       if (items.length === 0) throw new RowError(row, 'name', `invoice "${id}" has no line items`, 'Add line-item rows whose attach_to is this id.');
-      const step = invoiceStep(row, id, items.map((entry) => entry.item!));
+      const lineItems = items.map((entry) => entry.item!);
+      const likeness = JSON.stringify([cell(row, 'sub_reference'), cell(row, 'issue_date'), lineItems]);
+      const occurrence = (occurrences.get(likeness) ?? 0) + 1;
+      occurrences.set(likeness, occurrence);
+      const step = invoiceStep(row, id, lineItems, occurrence);
       for (const member of rowsOfInvoice) result.get(member)!.steps.push(step);
     } catch (error) {
       for (const member of rowsOfInvoice) {
@@ -92,7 +94,27 @@ function lineItem(row: SourceRow): JsonObject {
   });
 }
 
-function invoiceStep(row: SourceRow, id: string, lineItems: JsonObject[]): ImportStep {
+/** Whether a site invoice holds exactly these line items, in order (amounts compared as decimals). */
+function holdsLineItems(invoice: JsonObject, lineItems: JsonObject[]): boolean {
+  const shown = Array.isArray(invoice.line_items) ? invoice.line_items : [];
+  if (shown.length !== lineItems.length) return false;
+  const sameAmount = (a: Json | undefined, b: Json | undefined): boolean => {
+    try {
+      return new Decimal(String(a)).equals(new Decimal(String(b)));
+    } catch {
+      return false;
+    }
+  };
+  return lineItems.every((item, index) => {
+    const site = shown[index];
+    if (typeof site !== 'object' || site === null || Array.isArray(site)) return false;
+    return site.title === item.title && sameAmount(site.quantity, item.quantity) && sameAmount(site.unit_price, item.unit_price) &&
+      (item.period_range_start === undefined || site.period_range_start === item.period_range_start) &&
+      (item.period_range_end === undefined || site.period_range_end === item.period_range_end);
+  });
+}
+
+function invoiceStep(row: SourceRow, id: string, lineItems: JsonObject[], occurrence: number): ImportStep {
   const subscription: ObjectRef = { type: 'subscription', key: requiredCell(row, 'sub_reference') };
   const issueDate = date(row, 'issue_date') ?? requiredCell(row, 'issue_date');
   const dueDate = date(row, 'due_date') ?? requiredCell(row, 'due_date');
@@ -103,8 +125,7 @@ function invoiceStep(row: SourceRow, id: string, lineItems: JsonObject[]): Impor
     throw new RowError(row, 'attempt_charge', 'attempt_charge yes_attempt_a_charge is not supported by this toolkit yet', 'Set it to no and collect the payment on the site after the import.');
   }
   if (attemptCharge !== 'no') throw new RowError(row, 'attempt_charge', `attempt_charge must be yes_attempt_a_charge or no, got "${attemptCharge}"`);
-  const memo = invoiceMemo(id);
-  const attrs: JsonObject = { issue_date: issueDate, net_terms: netTerms, memo, status: 'open', line_items: lineItems };
+  const attrs: JsonObject = { issue_date: issueDate, net_terms: netTerms, status: 'open', line_items: lineItems };
   const applied = { ...appliedCells(row), net_terms: String(netTerms) };
   const outcome = (invoice: JsonObject, target: Target): StepOutcome => ({
     id: String(invoice.uid),
@@ -112,8 +133,14 @@ function invoiceStep(row: SourceRow, id: string, lineItems: JsonObject[]): Impor
     applied,
     ...(typeof invoice.total_amount === 'string' || typeof invoice.total_amount === 'number' ? { amount: String(invoice.total_amount) } : {}),
   });
-  const findBySubscription = (target: Target, subscriptionId: number) =>
-    firstMatch(target.listInvoices(), (invoice) => Number(invoice.subscription_id) === subscriptionId && invoice.memo === memo);
+  /** The `occurrence`-th (by id) of the subscription's invoices with this issue date and these line items. */
+  const findBySubscription = async (target: Target, subscriptionId: number): Promise<JsonObject | undefined> => {
+    const matches: JsonObject[] = [];
+    for await (const invoice of target.listInvoices()) {
+      if (Number(invoice.subscription_id) === subscriptionId && invoice.issue_date === issueDate && holdsLineItems(invoice, lineItems)) matches.push(invoice);
+    }
+    return matches.sort((a, b) => Number(a.id) - Number(b.id))[occurrence - 1];
+  };
   return defineStep({
     type: 'invoice',
     key: id,

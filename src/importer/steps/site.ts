@@ -1,5 +1,6 @@
 // What the mapping needs to know about the site (currency, time zone, test or live), read once per
 // target, plus the links written to the `Result` column and calendar dates as the API's date-times.
+import { BILLING_HOUR, wallClockTime } from '../../dates/zoned-time.js';
 import type { SiteInfo, Target } from '../../target/types.js';
 
 const siteInfos = new WeakMap<Target, Promise<SiteInfo>>();
@@ -37,26 +38,10 @@ export function linkTo(target: Target, path: LinkPath): string {
 }
 
 /**
- * Midnight at the start of a calendar date in the site's time zone, as an ISO date-time with its
- * offset ("2026-12-01T00:00:00-05:00"): the API's date-time fields then land on the intended day.
+ * A template's calendar date as the API's date-time: noon that day in the site's time zone, with its
+ * offset ("2027-03-15T12:00:00-04:00"). The API takes a bare date as noon too, but the request schema
+ * wants a date-time; noon keeps the day even when the configured zone is a few hours off the site's.
  */
-export function startOfDay(date: string, timeZone = 'UTC'): string {
-  const utcGuess = Date.parse(`${date}T00:00:00Z`);
-  // The offset at the guessed instant can differ from the one at local midnight across a DST change; a second pass settles it.
-  let offsetMinutes = zoneOffsetMinutes(utcGuess, timeZone);
-  offsetMinutes = zoneOffsetMinutes(utcGuess - offsetMinutes * 60_000, timeZone);
-  const sign = offsetMinutes < 0 ? '-' : '+';
-  const abs = Math.abs(offsetMinutes);
-  const offset = `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
-  return `${date}T00:00:00${offset}`;
-}
-
-function zoneOffsetMinutes(instant: number, timeZone: string): number {
-  const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })
-    .formatToParts(new Date(instant))
-    .find((part) => part.type === 'timeZoneName')?.value;
-  const match = name ? /GMT([+-])(\d{2}):?(\d{2})?/.exec(name) : null;
-  if (!match) return 0;
-  const minutes = Number(match[2]) * 60 + Number(match[3] ?? 0);
-  return match[1] === '-' ? -minutes : minutes;
+export function billingDateTime(date: string, timeZone = 'UTC'): string {
+  return wallClockTime(date, BILLING_HOUR, timeZone);
 }

@@ -49,6 +49,15 @@ export function objectId(object: JsonObject): number {
   throw new TargetError('unexpected-answer', `the site answered a create or lookup without an object id (fields: ${Object.keys(object).join(', ')})`);
 }
 
+/** The id of an object the API embeds in another's answer (a subscription's `customer`, `bank_account`). */
+export function embeddedId(object: JsonObject, key: string): number {
+  const embedded = object[key];
+  if (typeof embedded !== 'object' || embedded === null || Array.isArray(embedded)) {
+    throw new TargetError('unexpected-answer', `the site answered without the ${key} it was sent (fields: ${Object.keys(object).join(', ')})`);
+  }
+  return objectId(embedded);
+}
+
 /** Columns the toolkit writes, never part of what a row applies. */
 const OUTPUT_COLUMNS = new Set(['Status', 'Result', 'ChargifyNextRenewal', 'YourExpectedRenewal', 'Amount']);
 const SECRET_COLUMNS = new Set(['vault_token', 'customer_vault_token']);

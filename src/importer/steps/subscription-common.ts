@@ -5,7 +5,7 @@ import type { JsonObject, Target } from '../../target/types.js';
 import type { ImportStep, ObjectRef, Resolver, SourceRow, StepOutcome } from '../types.js';
 import { cell, compact, date, fromMinorUnits, integer, minorUnits, money, requiredCell } from './cells.js';
 import { RowError } from './row-error.js';
-import { linkTo, siteInfo, startOfDay } from './site.js';
+import { linkTo, siteInfo, billingDateTime } from './site.js';
 import { defineStep, objectId } from './step.js';
 
 const COLLECTION_METHODS: readonly string[] = ['automatic', 'remittance', 'prepaid'];
@@ -19,7 +19,7 @@ export function checkBillingCells(row: SourceRow): void {
   for (const balance of BALANCES) money(row, balance.column);
 }
 
-/** Currency, collection method, billing dates (midnight in the site's time zone) and net terms. */
+/** Currency, collection method, billing dates (noon in the site's time zone) and net terms. */
 export async function billingAttributes(row: SourceRow, target: Target): Promise<JsonObject> {
   const { timeZone } = await siteInfo(target);
   const nextBilling = date(row, 'next_billing_at');
@@ -29,10 +29,21 @@ export async function billingAttributes(row: SourceRow, target: Target): Promise
   return compact({
     currency: cell(row, 'currency')?.toUpperCase(),
     payment_collection_method: collectionMethod(row),
-    next_billing_at: nextBilling === undefined ? undefined : startOfDay(nextBilling, timeZone),
-    previous_billing_at: previousBilling === undefined ? undefined : startOfDay(previousBilling, timeZone),
+    next_billing_at: nextBilling === undefined ? undefined : billingDateTime(nextBilling, timeZone),
+    previous_billing_at: previousBilling === undefined ? undefined : billingDateTime(previousBilling, timeZone),
     net_terms: netTerms === undefined ? undefined : String(netTerms),
+    prepaid_configuration: prepaidConfiguration(row),
   });
+}
+
+/**
+ * A prepaid subscription needs its prepaid_configuration. The template has no auto-replenishment
+ * columns, so it is off (the engineer sets it on the site if the old system replenished); the opening
+ * balance is `prepayment_balance`, added as an external prepayment after creation (see balanceSteps),
+ * not an initial funding the site would charge to the card.
+ */
+function prepaidConfiguration(row: SourceRow): JsonObject | undefined {
+  return collectionMethod(row) === 'prepaid' ? { auto_replenish: false } : undefined;
 }
 
 function collectionMethod(row: SourceRow): string {

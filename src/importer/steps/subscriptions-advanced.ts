@@ -3,7 +3,8 @@
 // subscription group, by its parent or eldest ancestor.
 import type { JsonObject, Target } from '../../target/types.js';
 import type { ImportStep, ObjectRef, SourceRow } from '../types.js';
-import { cell, customFields, flag, requiredCell } from './cells.js';
+import { cell, flag, requiredCell } from './cells.js';
+import { customFieldsOf } from './metadata.js';
 import { RowError } from './row-error.js';
 import { appliedCells, defineStep } from './step.js';
 import { BALANCE_COLUMNS, balanceSteps, billingAttributes, checkBillingCells, idIfExists, nthSubscriptionOf, subscriptionOutcome } from './subscription-common.js';
@@ -46,7 +47,7 @@ export function subscriptionAdvancedSteps(row: SourceRow, customPricing: boolean
   checkBillingCells(row);
   const group = groupSettings(row);
   const receivesEmails = flag(row, 'receive_invoice_emails');
-  const fields = customFields(row, ['custom_field']);
+  const fields = customFieldsOf(row, 'subscriptions');
   const applied = appliedCells(row, (column) => !BALANCE_COLUMNS.has(column));
 
   const findExisting = async (target: Target, customerId: number | undefined): Promise<JsonObject | undefined> => {

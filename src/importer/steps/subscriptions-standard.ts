@@ -3,15 +3,14 @@
 // row, so a failure never leaves a customer without its subscription or a token stored twice.
 import type { JsonObject, Target } from '../../target/types.js';
 import type { ImportStep, SourceRow } from '../types.js';
-import { cell, customFields, flag, requiredCell } from './cells.js';
-import { customerAttributes, paymentProfileFields } from './customer-fields.js';
+import { cell, flag, requiredCell } from './cells.js';
+import { customFieldsOf } from './metadata.js';
+import { CUSTOMER_ATTRIBUTES_LACK, customerAttributes, paymentProfileFields, splitAttributes, subscriptionPayment } from './customer-fields.js';
 import { firstMatch } from './refs.js';
 import { siteInfo } from './site.js';
-import { appliedCells, defineStep, objectId } from './step.js';
+import { appliedCells, defineStep, embeddedId, objectId } from './step.js';
 import { BALANCE_COLUMNS, balanceSteps, billingAttributes, checkBillingCells, nthSubscriptionOf, subscriptionOutcome } from './subscription-common.js';
 import { itemAttributes, subscriptionItems } from './subscription-items.js';
-
-const PAYMENT_ATTRIBUTES = { credit_card: 'credit_card_attributes', bank_account: 'bank_account_attributes', paypal_account: 'payment_profile_attributes' } as const;
 
 /**
  * The template has no subscription reference, so the subscription is keyed by what identifies it
@@ -30,9 +29,10 @@ export function subscriptionStandardSteps(row: SourceRow, customPricing: boolean
   const key = occurrence > 1 ? `${standardSubscriptionKey(row)}/${occurrence}` : standardSubscriptionKey(row);
   const items = subscriptionItems(row, customPricing);
   checkBillingCells(row);
-  const customer = customerAttributes(row, reference);
-  const customerFields = customFields(row, ['custom_field_customer']);
-  const subscriptionFields = { ...customFields(row, ['custom_field']), ...customFields(row, ['custom_field_subscription']) };
+  // locale is not among Create-Subscription's customer_attributes: Update-Customer sets it after the create.
+  const customer = splitAttributes(customerAttributes(row, reference), CUSTOMER_ATTRIBUTES_LACK);
+  const customerFields = customFieldsOf(row, 'customers');
+  const subscriptionFields = customFieldsOf(row, 'subscriptions');
   const withProfile = flag(row, 'create_payment_profile') === true;
   if (withProfile) paymentProfileFields(row, { mode: 'test' });
 
@@ -51,15 +51,18 @@ export function subscriptionStandardSteps(row: SourceRow, customPricing: boolean
     dependsOn: items.refs,
     async create(target, resolver, intent) {
       const site = await siteInfo(target);
-      const profile = withProfile ? paymentProfileFields(row, site) : undefined;
+      const payment = withProfile ? subscriptionPayment(row, paymentProfileFields(row, site)) : undefined;
       const attrs: JsonObject = {
         ...(await itemAttributes(row, items, target, resolver)),
         ...(await billingAttributes(row, target)),
-        customer_attributes: Object.keys(customerFields).length > 0 ? { ...customer, metafields: customerFields } : customer,
-        ...(profile ? { [PAYMENT_ATTRIBUTES[profile.type]]: profile.attrs } : {}),
+        customer_attributes: Object.keys(customerFields).length > 0 ? { ...customer.now, metafields: customerFields } : customer.now,
+        ...(payment ? { [payment.key]: payment.attrs } : {}),
         ...(Object.keys(subscriptionFields).length > 0 ? { metafields: subscriptionFields } : {}),
       };
       const created = await target.createSubscription(attrs, intent(() => findExisting(target)));
+      // What the create could not carry goes by the updates the spec documents for it, before the row counts as done.
+      if (Object.keys(customer.later).length > 0) await target.updateCustomer(embeddedId(created, 'customer'), customer.later);
+      if (payment && Object.keys(payment.update).length > 0) await target.updatePaymentProfile(embeddedId(created, 'bank_account'), payment.update);
       return subscriptionOutcome(target, created, applied);
     },
     async find(target) {

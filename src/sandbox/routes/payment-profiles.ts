@@ -38,6 +38,40 @@ export function registerPaymentProfileRoutes(router: Router): void {
   router.add('GET', '/payment_profiles/:id.json', ({ store, params }) =>
     reply(200, { payment_profile: paymentProfileView(recordById(store, 'payment_profiles', params.id, 'Payment profile')) }),
   );
+  router.add('PUT', '/payment_profiles/:id.json', updatePaymentProfile);
+}
+
+/** Update-Payment-Profile's text fields: the holder and the billing address (card numbers are not served). */
+const UPDATABLE: Array<[string, string]> = [
+  ['first_name', 'First name'],
+  ['last_name', 'Last name'],
+  ['current_vault', 'Current vault'],
+  ['billing_address', 'Billing address'],
+  ['billing_address_2', 'Billing address 2'],
+  ['billing_city', 'Billing city'],
+  ['billing_state', 'Billing state'],
+  ['billing_zip', 'Billing zip'],
+  ['billing_country', 'Billing country'],
+];
+
+function updatePaymentProfile(context: RequestContext) {
+  const { store, params, now } = context;
+  const profile = recordById(store, 'payment_profiles', params.id, 'Payment profile');
+  const attrs = rootObject(context, 'payment_profile');
+  const errors = new FieldErrors();
+  const changes: Record<string, string | number | null> = {};
+  for (const [key, label] of UPDATABLE) if (key in attrs) changes[key] = errors.string(attrs, key, label) ?? null;
+  if (profile.payment_type === 'credit_card') {
+    if ('card_type' in attrs) changes.card_type = errors.string(attrs, 'card_type', 'Card type') ?? null;
+    const month = errors.integer(attrs, 'expiration_month', 'Expiration month');
+    if (month !== undefined && (month < 1 || month > 12)) errors.add(messages.invalid('Expiration month'));
+    else if (month !== undefined) changes.expiration_month = month;
+    const year = errors.integer(attrs, 'expiration_year', 'Expiration year');
+    if (year !== undefined) changes.expiration_year = year;
+  }
+  errors.done();
+  const updated = store.put('payment_profiles', { ...profile, ...changes, updated_at: timestamp(now) });
+  return reply(200, { payment_profile: paymentProfileView(updated) });
 }
 
 export function paymentProfileView(profile: StoredRecord): Record<string, unknown> {
@@ -47,6 +81,15 @@ export function paymentProfileView(profile: StoredRecord): Record<string, unknow
 /** Mask of a secret: all but its last four characters as X (all of it when it is that short). */
 function maskSecret(secret: string): string {
   return secret.length <= 4 ? 'X'.repeat(secret.length) : `${'X'.repeat(secret.length - 4)}${secret.slice(-4)}`;
+}
+
+/**
+ * A bank number as the site shows it. With a vault token (an import), the number given is only its last
+ * four digits, which are the part shown ("XXXX6789"); a full number is masked to its last four.
+ */
+function maskBankNumber(number: string | null, imported: boolean): string {
+  if (number === null) return 'XXXX';
+  return imported && number.length <= 4 ? `XXXX${number}` : maskSecret(number);
 }
 
 /** Validates and stores a payment profile for a customer; throws one 422 with every field error. */
@@ -106,9 +149,9 @@ export function createPaymentProfile(
     }
     details = {
       bank_name: text('bank_name', 'Bank name') ?? '',
-      masked_bank_routing_number: maskSecret(routingNumber ?? 'XXXX'),
+      masked_bank_routing_number: maskBankNumber(routingNumber, vaultToken !== null),
       // Last four digits given on their own (a profile by vault token) are already the part that is shown.
-      masked_bank_account_number: accountNumber === null ? `XXXX${text('last_four', 'Last four') ?? ''}` : maskSecret(accountNumber),
+      masked_bank_account_number: accountNumber === null ? `XXXX${text('last_four', 'Last four') ?? ''}` : maskBankNumber(accountNumber, vaultToken !== null),
       bank_account_type: errors.oneOf(attrs, 'bank_account_type', 'Bank account type', ['checking', 'savings'] as const) ?? 'checking',
       bank_account_holder_type:
         errors.oneOf(attrs, 'bank_account_holder_type', 'Bank account holder type', ['personal', 'business'] as const) ?? 'personal',

@@ -20,7 +20,7 @@ function readSite({ site }: RequestContext) {
       subdomain: site.subdomain,
       currency: site.currency,
       seller_id: 1,
-      non_primary_currencies: [],
+      non_primary_currencies: site.nonPrimaryCurrencies,
       relationship_invoicing_enabled: true,
       customer_hierarchy_enabled: true,
       whopays_enabled: true,

@@ -2,6 +2,8 @@
 // payment profile by id or attributes, product and price point by id or handle (or a custom price),
 // components with quantities and custom prices, coupons, billing dates, net terms, reference, group
 // (who pays / consolidated invoicing) and metafields. All of it is checked before anything is stored.
+import { addDays, addMonths, calendarDateOf } from '../../dates/index.js';
+import { formatInZone, wallClockTime } from '../../dates/zoned-time.js';
 import { ApiError, timestamp, type RequestContext } from '../context.js';
 import { FieldErrors, isPresent, rootObject, type Attributes } from '../fields.js';
 import { findByField, findByIdOrHandle } from '../lookup.js';
@@ -19,7 +21,7 @@ const COLLECTION_METHODS = ['automatic', 'remittance', 'prepaid', 'invoice'] as 
 const GROUP_TARGETS = ['customer', 'subscription', 'self', 'parent', 'eldest'] as const;
 
 export function createSubscription(context: RequestContext): StoredRecord {
-  const { store, now } = context;
+  const { store, now, site } = context;
   const attrs = rootObject(context, 'subscription');
   const errors = new FieldErrors();
   const at = timestamp(now);
@@ -30,10 +32,14 @@ export function createSubscription(context: RequestContext): StoredRecord {
   const coupons = readCoupons(store, attrs, errors);
   const reference = errors.string(attrs, 'reference', 'Reference');
   if (reference !== undefined && findByField(store, 'subscriptions', 'reference', reference)) errors.add(messages.taken('Reference'));
-  const nextBillingAt = errors.dateTime(attrs, 'next_billing_at', 'Next billing at');
-  const previousBillingAt = errors.dateTime(attrs, 'previous_billing_at', 'Previous billing at');
+  const nextBillingAt = errors.dateTime(attrs, 'next_billing_at', 'Next billing at', site.timeZone);
+  const previousBillingAt = errors.dateTime(attrs, 'previous_billing_at', 'Previous billing at', site.timeZone);
   if (nextBillingAt !== undefined && new Date(nextBillingAt).getTime() <= now.getTime() - 24 * 3600 * 1000) errors.add(messages.nextBillingInPast);
   const method = errors.oneOf(attrs, 'payment_collection_method', 'Payment collection method', COLLECTION_METHODS) ?? 'automatic';
+  const prepaid = readPrepaidConfiguration(attrs, method, errors);
+  const currency = readCurrency(attrs, context, errors);
+  // The spec's default: a subscription receives invoice emails unless told otherwise.
+  const receivesInvoiceEmails = errors.boolean(attrs, 'receives_invoice_emails', 'Receives invoice emails') ?? true;
   const netTerms = errors.integer(attrs, 'net_terms', 'Net terms');
   if (netTerms !== undefined && netTerms < 0) errors.add(messages.invalid('Net terms'));
   const customPrice = readCustomProductPrice(attrs, errors);
@@ -66,8 +72,8 @@ export function createSubscription(context: RequestContext): StoredRecord {
     : point;
   const interval = Number(pricePoint.interval ?? 1);
   const unit = String(pricePoint.interval_unit ?? 'month');
-  const periodStart = previousBillingAt ?? at;
-  const nextAssessment = nextBillingAt ?? advance(periodStart, interval, unit);
+  const periodStart = previousBillingAt ?? formatInZone(now, site.timeZone);
+  const nextAssessment = nextBillingAt ?? advance(periodStart, interval, unit, site.timeZone);
   const subscription = store.put('subscriptions', {
     id,
     state: 'active',
@@ -116,13 +122,14 @@ export function createSubscription(context: RequestContext): StoredRecord {
     prepaid_dunning: false,
     dunning_communication_delay_enabled: false,
     dunning_communication_delay_time_zone: null,
-    receives_invoice_emails: null,
+    receives_invoice_emails: receivesInvoiceEmails,
     locale: null,
-    currency: context.site.currency,
+    currency,
     scheduled_cancellation_at: null,
     credit_balance_in_cents: 0,
     prepayment_balance_in_cents: 0,
     group: group ?? null,
+    prepaid_configuration: prepaid ? { id, ...prepaid } : null,
     customer_id: customer.id,
     product_id: product.id,
     payment_profile_id: profileId ?? null,
@@ -130,6 +137,39 @@ export function createSubscription(context: RequestContext): StoredRecord {
   });
   if (metafields) setResourceMetadata(store, 'subscriptions', id, metafields);
   return subscription;
+}
+
+/**
+ * A prepaid subscription needs its nested prepaid_configuration, as the spec says; amounts are integers
+ * in cents, auto_replenish a boolean.
+ */
+function readPrepaidConfiguration(attrs: Attributes, method: string, errors: FieldErrors): Record<string, number | boolean> | undefined {
+  const raw = attrs.prepaid_configuration;
+  if (!isObject(raw)) {
+    if (method === 'prepaid') errors.add(messages.prepaidConfigurationRequired, 'prepaid_configuration');
+    return undefined;
+  }
+  const config = raw as Attributes;
+  const result: Record<string, number | boolean> = {};
+  for (const [key, label] of [
+    ['initial_funding_amount_in_cents', 'Initial funding amount in cents'],
+    ['replenish_to_amount_in_cents', 'Replenish to amount in cents'],
+    ['replenish_threshold_amount_in_cents', 'Replenish threshold amount in cents'],
+  ] as const) {
+    const value = errors.integer(config, key, label);
+    if (value !== undefined) result[key] = value;
+  }
+  const autoReplenish = errors.boolean(config, 'auto_replenish', 'Auto replenish');
+  if (autoReplenish !== undefined) result.auto_replenish = autoReplenish;
+  return result;
+}
+
+/** The site's currency, or one of its other currencies when the signup names it (Multi-Currency). */
+function readCurrency(attrs: Attributes, context: RequestContext, errors: FieldErrors): string {
+  const given = errors.string(attrs, 'currency', 'Currency')?.toUpperCase();
+  if (given === undefined) return context.site.currency;
+  if (given !== context.site.currency && !context.site.nonPrimaryCurrencies.includes(given)) errors.add(messages.currencyNotOnSite(given), 'currency');
+  return given;
 }
 
 function resolveProduct(store: Store, attrs: Attributes, errors: FieldErrors): StoredRecord | undefined {
@@ -350,18 +390,18 @@ function readMetafields(raw: unknown, errors: FieldErrors, label: string): Recor
   return values;
 }
 
-/** start + interval days or months, as a timestamp (months clamp to the last day, as billing does). */
-function advance(start: string, interval: number, unit: string): string {
-  const date = new Date(start);
-  if (unit === 'day') date.setUTCDate(date.getUTCDate() + interval);
-  else {
-    const day = date.getUTCDate();
-    date.setUTCDate(1);
-    date.setUTCMonth(date.getUTCMonth() + interval);
-    const lastDay = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 0)).getUTCDate();
-    date.setUTCDate(Math.min(day, lastDay));
-  }
-  return timestamp(date);
+/**
+ * start + interval days or months on the site's calendar, at the same wall-clock time (months clamp to
+ * the last day, as billing does).
+ */
+function advance(start: string, interval: number, unit: string, timeZone: string): string {
+  const startInstant = new Date(start);
+  const day = calendarDateOf(startInstant, timeZone);
+  const next = unit === 'day' ? addDays(day, interval) : addMonths(day, interval);
+  const clock = formatInZone(startInstant, timeZone).slice(11, 19);
+  // The same wall-clock time on the new day, at the offset in force then.
+  const offset = wallClockTime(next, Number(clock.slice(0, 2)), timeZone).slice(19);
+  return formatInZone(new Date(`${next}T${clock}${offset}`), timeZone);
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -62,12 +62,12 @@ export function registerSubscriptionRoutes(router: Router): void {
 }
 
 function updateSubscription(context: RequestContext) {
-  const { store, params, now } = context;
+  const { store, params, now, site } = context;
   const subscription = recordById(store, 'subscriptions', params.id, 'Subscription');
   const attrs = rootObject(context, 'subscription');
   const errors = new FieldErrors();
   const changes: Partial<StoredRecord> = {};
-  const nextBillingAt = errors.dateTime(attrs, 'next_billing_at', 'Next billing at');
+  const nextBillingAt = errors.dateTime(attrs, 'next_billing_at', 'Next billing at', site.timeZone);
   if (nextBillingAt !== undefined) {
     changes.next_assessment_at = nextBillingAt;
     changes.current_period_ends_at = nextBillingAt;

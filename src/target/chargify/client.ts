@@ -5,7 +5,7 @@ import { Decimal, minorUnitDigits } from '../../pricing/money.js';
 import { parseAmount, exactJsonNumber } from './amounts.js';
 import { ApiError } from './api-error.js';
 import { ApiTransport } from './transport.js';
-import type { Query } from './transport.js';
+import type { ClientOptions, Query, SiteAccess } from './transport.js';
 import { deriveUniquenessToken } from './uniqueness-token.js';
 import type { ComponentKind, CreateIntent, Json, JsonObject, SiteInfo, Target } from '../types.js';
 
@@ -23,7 +23,20 @@ const id = (value: number | string): string => encodeURIComponent(String(value))
 const byUniqueKey = (key: string | undefined, find: (key: string) => Promise<JsonObject | undefined>): NaturalLookup | undefined =>
   key === undefined ? undefined : { lookup: () => find(key), uniqueOnSite: true };
 
+/** A site as the client reaches it, with the time zone the configuration gives it (the API reports none). */
+export interface ClientSite extends SiteAccess {
+  /** IANA name; billing dates are meant as calendar days there (default UTC). */
+  timeZone?: string;
+}
+
 export class ChargifyClient extends ApiTransport implements Target {
+  private readonly timeZone: string;
+
+  constructor(site: ClientSite, options: ClientOptions = {}) {
+    super(site, options);
+    this.timeZone = site.timeZone ?? 'UTC';
+  }
+
   async readSite(): Promise<SiteInfo> {
     const site = await this.object('GET', '/site.json', 'site');
     return {
@@ -32,6 +45,7 @@ export class ChargifyClient extends ApiTransport implements Target {
       currency: String(site.currency ?? ''),
       // A site that does not say it is a test site is treated as live: destructive calls stay refused.
       mode: site.test === true ? 'test' : 'live',
+      timeZone: this.timeZone,
     };
   }
 
@@ -194,6 +208,10 @@ export class ChargifyClient extends ApiTransport implements Target {
     return this.optional(`/payment_profiles/${id(profileId)}.json`, 'payment_profile');
   }
 
+  updatePaymentProfile(profileId: number, attrs: JsonObject): Promise<JsonObject> {
+    return this.update(`/payment_profiles/${id(profileId)}.json`, 'payment_profile', attrs, () => this.readPaymentProfile(profileId));
+  }
+
   // Subscriptions.
 
   createSubscription(attrs: JsonObject, intent: CreateIntent): Promise<JsonObject> {
@@ -301,9 +319,14 @@ export class ChargifyClient extends ApiTransport implements Target {
 
   // Custom fields.
 
+  async listMetafieldNames(resourceType: ResourceType): Promise<string[]> {
+    const names: string[] = [];
+    for await (const field of this.paginate(`/${resourceType}/metafields.json`, 'metafields')) names.push(String(field.name));
+    return names;
+  }
+
   async ensureMetafields(resourceType: ResourceType, names: string[]): Promise<void> {
-    const existing = new Set<string>();
-    for await (const field of this.paginate(`/${resourceType}/metafields.json`, 'metafields')) existing.add(String(field.name));
+    const existing = new Set(await this.listMetafieldNames(resourceType));
     const missing = [...new Set(names)].filter((name) => !existing.has(name));
     if (missing.length === 0) return;
     await this.request('POST', `/${resourceType}/metafields.json`, {

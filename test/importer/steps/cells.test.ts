@@ -2,7 +2,7 @@
 // custom fields, and calendar dates as the site's midnight.
 import { describe, expect, it } from 'vitest';
 import { customFields, date, daysBetween, flag, fromMinorUnits, groupIndices, minorUnits, priceBrackets } from '../../../src/importer/steps/cells.js';
-import { startOfDay } from '../../../src/importer/steps/site.js';
+import { billingDateTime } from '../../../src/importer/steps/site.js';
 import { rowFrom } from './harness.js';
 
 const row = (values: Record<string, string>) => rowFrom('products', values, 7);
@@ -75,14 +75,15 @@ describe('cells', () => {
   });
 
   it.each([
-    ['2026-12-01', 'UTC', '2026-12-01T00:00:00+00:00'],
-    ['2026-12-01', 'America/New_York', '2026-12-01T00:00:00-05:00'],
-    ['2026-07-01', 'America/New_York', '2026-07-01T00:00:00-04:00'],
-    ['2026-03-08', 'America/New_York', '2026-03-08T00:00:00-05:00'],
-    ['2026-11-01', 'America/New_York', '2026-11-01T00:00:00-04:00'],
-    ['2026-12-01', 'Asia/Kolkata', '2026-12-01T00:00:00+05:30'],
-    ['2026-04-05', 'Australia/Sydney', '2026-04-05T00:00:00+11:00'],
-  ])('starts %s at midnight in %s', (day, zone, expected) => {
-    expect(startOfDay(day, zone)).toBe(expected);
+    ['2026-12-01', 'UTC', '2026-12-01T12:00:00+00:00'],
+    ['2026-12-01', 'America/New_York', '2026-12-01T12:00:00-05:00'],
+    ['2026-07-01', 'America/New_York', '2026-07-01T12:00:00-04:00'],
+    // DST changes at 02:00: by noon the new offset holds
+    ['2026-03-08', 'America/New_York', '2026-03-08T12:00:00-04:00'],
+    ['2026-11-01', 'America/New_York', '2026-11-01T12:00:00-05:00'],
+    ['2026-12-01', 'Asia/Kolkata', '2026-12-01T12:00:00+05:30'],
+    ['2026-04-05', 'Australia/Sydney', '2026-04-05T12:00:00+10:00'],
+  ])('bills %s at noon in %s', (day, zone, expected) => {
+    expect(billingDateTime(day, zone)).toBe(expected);
   });
 });

@@ -1,6 +1,8 @@
 // Invoice rows → one invoice per create_invoice row with the line items attached to it by id; net
-// terms computed, the template id in the memo, the created total as `Amount`; found again on re-run.
+// terms computed, no memo of ours (the site's default stays), the created total as `Amount`; found again
+// on re-run by subscription, issue date and line items.
 import { afterEach, describe, expect, it } from 'vitest';
+import { addDays, todayIn } from '../../../src/dates/index.js';
 import { stepsForFile } from '../../../src/importer/steps/index.js';
 import { CATALOG } from './catalog-rows.js';
 import { rowFrom, rowsOf, runSteps, SimpleResolver, stepsOf } from './harness.js';
@@ -19,7 +21,7 @@ afterEach(async () => {
 });
 
 /** A sandbox with the catalog, customer `kid` and its subscription `sub-kid-1`. */
-async function withSubscription(): Promise<SiteUnderTest> {
+async function withSubscription(nextBillingAt = '2026-12-01'): Promise<SiteUnderTest> {
   const site = await siteUnderTest();
   sites.push(site);
   const target = site.client;
@@ -27,7 +29,7 @@ async function withSubscription(): Promise<SiteUnderTest> {
   const customer = rowFrom('customers-advanced', { create_customer: 'TRUE', import_identifier_customer_reference: 'kid', has_parent: 'FALSE', first_name: 'K', last_name: 'Id', email: 'kid@example.com', create_payment_profile: 'FALSE' });
   const subscription = rowFrom('subscriptions-advanced', {
     create_subscription: 'TRUE', import_identifier_customer_reference: 'kid', who_pays: 'self', invoice_type: 'normal', receive_invoice_emails: 'TRUE',
-    subscription_reference: 'sub-kid-1', currency: 'USD', payment_collection_method: 'remittance', next_billing_at: '2026-12-01', product_handle: 'basic',
+    subscription_reference: 'sub-kid-1', currency: 'USD', payment_collection_method: 'remittance', next_billing_at: nextBillingAt, product_handle: 'basic',
   });
   await runSteps(target, [...stepsOf([customer]), ...stepsOf([subscription])]);
   site.forget();
@@ -43,7 +45,7 @@ describe('invoice steps', () => {
     expect(mapped[4]!.error?.location).toMatchObject({ row: 6, column: 'attach_to' });
   });
 
-  it('create the invoice with its line items, computed net terms and the template id in the memo', async () => {
+  it('create the invoice with its line items and computed net terms, and no memo of its own', async () => {
     const site = await withSubscription();
     const target = site.client;
     const steps = stepsOf(rowsOf('invoices', INVOICES).slice(0, 4));
@@ -55,7 +57,6 @@ describe('invoice steps', () => {
         invoice: {
           issue_date: '2026-10-01',
           net_terms: 30,
-          memo: 'Migrated invoice INV-1',
           status: 'open',
           line_items: [
             { title: 'Consulting', quantity: '3', unit_price: '40.5', period_range_start: '2026-09-01', period_range_end: '2026-09-30' },
@@ -64,6 +65,7 @@ describe('invoice steps', () => {
         },
       },
     });
+    expect(site.creates()[0]!.body.invoice).not.toHaveProperty('memo');
     expect(site.creates()[1]!.body).toMatchObject({ invoice: { net_terms: 0, line_items: [{ title: 'Late fee', quantity: '2', unit_price: '6' }] } });
     const first = outcomes.get('invoice:INV-1')!;
     expect(first.amount).toBe('130.50');
@@ -71,6 +73,27 @@ describe('invoice steps', () => {
     expect(first.applied).toMatchObject({ net_terms: '30', id: 'INV-1' });
     const resolver = new SimpleResolver(target);
     for (const step of steps) expect((await step.find(target, resolver))?.id).toBe(outcomes.get(step.naturalKey)!.id);
+  });
+
+  it('send no memo, and tell apart invoices alike in subscription, date and line items by their order in the file', async () => {
+    // A subscription billing in the future (computed, so the test never expires) to attach the invoices to.
+    const site = await withSubscription(addDays(todayIn('UTC'), 60));
+    const target = site.client;
+    const twins = `create_invoice,customer,sub_reference,id,total_amount,issue_date,due_date,net_terms,attempt_charge,name,quantity,unit_price,start_date,end_date,attach_to
+TRUE,Kid Co,sub-kid-1,A,5,2026-10-01,2026-10-01,,no,Fee,1,5,,,A
+TRUE,Kid Co,sub-kid-1,B,5,2026-10-01,2026-10-01,,no,Fee,1,5.00,,,B
+TRUE,Kid Co,sub-kid-1,C,6,2026-10-01,2026-10-01,,no,Fee,1,6,,,C`;
+    const steps = stepsOf(rowsOf('invoices', twins));
+    const resolver = new SimpleResolver(target);
+    for (const step of steps) expect(await step.find(target, resolver)).toBeUndefined();
+    const outcomes = await runSteps(target, steps);
+    for (const create of site.creates()) expect(create.body.invoice).not.toHaveProperty('memo');
+    const invoices = [];
+    for await (const invoice of target.listInvoices()) invoices.push(invoice);
+    expect(invoices.map((invoice) => invoice.memo)).toEqual(['', '', '']);
+    const ids = steps.map((step) => outcomes.get(step.naturalKey)!.id);
+    expect(new Set(ids).size).toBe(3);
+    for (const step of steps) expect((await step.find(target, resolver))?.id, step.naturalKey).toBe(outcomes.get(step.naturalKey)!.id);
   });
 
   it('find no invoice before it was created', async () => {

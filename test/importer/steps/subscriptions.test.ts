@@ -148,11 +148,11 @@ describe('standard subscriptions', () => {
         ],
         currency: 'USD',
         payment_collection_method: 'automatic',
-        next_billing_at: '2026-12-01T00:00:00+00:00',
-        previous_billing_at: '2026-11-01T00:00:00+00:00',
+        next_billing_at: '2026-12-01T12:00:00+00:00',
+        previous_billing_at: '2026-11-01T12:00:00+00:00',
         customer_attributes: {
           first_name: 'Ada', last_name: 'Lovelace', email: 'ada@example.com', cc_emails: 'a@example.com,b@example.com', organization: 'Acme Co', reference: 'cust-1',
-          phone: '555-0100', address: '1 Main St', city: 'Boston', state: 'MA', zip: '02101', country: 'US', locale: 'en-US', tax_exempt: false, verified: true,
+          phone: '555-0100', address: '1 Main St', city: 'Boston', state: 'MA', zip: '02101', country: 'US', tax_exempt: false, verified: true,
           metafields: { Region: 'East' },
         },
         credit_card_attributes: {
@@ -358,7 +358,7 @@ describe('advanced customers and subscriptions', () => {
         product_handle: 'basic',
         currency: 'USD',
         payment_collection_method: 'remittance',
-        next_billing_at: '2026-12-15T00:00:00+00:00',
+        next_billing_at: '2026-12-15T12:00:00+00:00',
         net_terms: '30',
         receives_invoice_emails: 'false',
         reference: 'sub-kid-1',

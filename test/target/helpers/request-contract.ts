@@ -25,8 +25,25 @@ export interface RequestContract {
 
 type Spec = { paths: Record<string, Record<string, { requestBody?: { content?: Record<string, unknown> } }>> };
 
-export function loadRequestContract(): RequestContract {
+/** Marks every object schema that lists its properties as closed: a field it does not name is then a problem. */
+function closeObjects(node: unknown): void {
+  if (Array.isArray(node)) {
+    for (const item of node) closeObjects(item);
+    return;
+  }
+  if (typeof node !== 'object' || node === null) return;
+  const schema = node as Record<string, unknown>;
+  for (const value of Object.values(schema)) closeObjects(value);
+  if (typeof schema.properties === 'object' && schema.additionalProperties === undefined) schema.unevaluatedProperties = false;
+}
+
+/**
+ * The request schemas of the spec. `strict` also refuses fields a schema does not name (the spec itself
+ * leaves objects open): what the importer sends must be a field the operation documents.
+ */
+export function loadRequestContract(options: { strict?: boolean } = {}): RequestContract {
   const spec = JSON.parse(readFileSync(SPEC_PATH, 'utf8')) as Spec;
+  if (options.strict) closeObjects(spec.paths);
   const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: true });
   const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => void;
   addFormats(ajv);
