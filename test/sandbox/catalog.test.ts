@@ -33,9 +33,15 @@ describe('product families', () => {
   });
 
   it('answers 422 naming the root key when it is missing', async () => {
-    const wrong = await harness.call('POST', '/product_families.json', { family: { name: 'x' } }, { invalidRequest: true });
-    expect(wrong.status).toBe(422);
-    expect(wrong.body.errors[0]).toContain("'product_family'");
+    // A strict sandbox (the tests' default) refuses the unknown root key first: see request-fields.test.ts.
+    const lenient = await startHarness({ strict: false, log: () => {} });
+    try {
+      const wrong = await lenient.call('POST', '/product_families.json', { family: { name: 'x' } }, { invalidRequest: true });
+      expect(wrong.status).toBe(422);
+      expect(wrong.body.errors[0]).toContain("'product_family'");
+    } finally {
+      await lenient.close();
+    }
   });
 });
 
