@@ -11,6 +11,7 @@ export interface SandboxCommandOptions {
   apiKey?: string;
   latency?: string;
   faults?: string;
+  strict?: boolean;
 }
 
 export async function run(options: SandboxCommandOptions): Promise<void> {
@@ -34,6 +35,7 @@ export async function run(options: SandboxCommandOptions): Promise<void> {
       apiKey: options.apiKey === '' ? undefined : options.apiKey,
       latency,
       faults,
+      ...(options.strict === undefined ? {} : { strict: options.strict }),
     });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
@@ -48,7 +50,8 @@ export async function run(options: SandboxCommandOptions): Promise<void> {
 
   const where = options.dataDir === undefined ? 'state in memory' : `data in ${options.dataDir}`;
   const auth = options.apiKey ? ', API key required' : '';
-  process.stdout.write(`Sandbox listening on ${sandbox.baseUrl} (mode ${options.mode}, ${where}${auth})\n`);
+  const strict = sandbox.strict ? ', strict' : '';
+  process.stdout.write(`Sandbox listening on ${sandbox.baseUrl} (mode ${options.mode}, ${where}${auth}${strict})\n`);
 
   await new Promise<void>((resolve) => {
     const stop = (): void => {
