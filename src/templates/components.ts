@@ -97,5 +97,7 @@ export const components: TemplateDefinition = {
   provides: [
     { set: 'component', column: 'handle', section: 'component' },
     { set: 'component-price-point', column: 'price_point_handle', parentColumns: ['attach_to', 'handle'], section: 'price-point' },
+    { set: 'component-event-based', column: 'handle', section: 'component', when: [is('component_type', 'event_based')] },
+    { set: 'component-metric', column: 'metric_id', parentColumns: ['handle'], section: 'component', when: [is('component_type', 'event_based')] },
   ],
 };

@@ -90,6 +90,9 @@ export type ReferenceSet =
   | 'product-price-point'
   | 'component'
   | 'component-price-point'
+  /** Handles of event-based components, and their metric_id keyed under the handle (EBB segments check it). */
+  | 'component-event-based'
+  | 'component-metric'
   | 'coupon';
 
 /** A key this template's enabled rows provide to other files (e.g. products provide product handles). */
