@@ -15,8 +15,7 @@ export const messages = {
   invalidJson: 'The request body is not valid JSON.',
   bodyTooLarge: 'The request body is larger than 10 MB.',
   unknownField: (field: string, operation: string) => `${field}: is not a field of ${operation} in the API spec.`,
-  unknownFieldsWarning: (fields: readonly string[], operation: string) =>
-    `fields not in the request schema of ${operation}: ${fields.join(', ')}`,
+  unknownFieldsWarning: (fields: string, operation: string) => `Fields not in the request schema of ${operation}: ${fields}.`,
   missingRootKey: (key: string) => `The request body must be a JSON object with the root key '${key}'.`,
 
   blank: (field: string) => `${field}: cannot be blank.`,

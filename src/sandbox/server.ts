@@ -66,11 +66,11 @@ export function createRequestListener(
   const logged = new Set<string>();
   /** The warning header for a request with unknown fields; logs the first of its kind. */
   function warnAbout(method: string, path: string, operation: string, fields: string[]): Record<string, string> {
-    const text = messages.unknownFieldsWarning(fields, operation);
+    const text = messages.unknownFieldsWarning(fields.join(', '), operation);
     const seen = `${operation}|${fields.join(',')}`;
     if (!logged.has(seen)) {
       logged.add(seen);
-      settings.log(`sandbox: ${method} ${path}: ${text} (answered anyway; --strict refuses them)`);
+      settings.log(`sandbox: ${method} ${path}: ${text} Answered anyway; --strict refuses them.`);
     }
     // A header carries printable ASCII only; a field name from the body may hold anything.
     return { 'x-sandbox-warning': text.replace(/[^\x20-\x7e]/g, '?') };

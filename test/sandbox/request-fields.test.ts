@@ -46,7 +46,7 @@ describe('a field the request schema lacks', () => {
       const sent = { product: { ...PRODUCT, taxable: true, require_billing_address: true } };
       const created = await harness.call('POST', `/product_families/${family}/products.json`, sent, { invalidRequest: true });
       expect(created.status).toBe(201);
-      expect(created.headers.get('x-sandbox-warning')).toBe('fields not in the request schema of Create Product: product.taxable, product.require_billing_address');
+      expect(created.headers.get('x-sandbox-warning')).toBe('Fields not in the request schema of Create Product: product.taxable, product.require_billing_address.');
       // The sandbox does not invent what no request can set.
       expect(created.body.product).toMatchObject({ taxable: false, require_billing_address: false });
       const again = await harness.call('POST', `/product_families/${family}/products.json`, { product: { ...sent.product, handle: 'gold-2' } }, { invalidRequest: true });
@@ -55,7 +55,7 @@ describe('a field the request schema lacks', () => {
       expect(clean.headers.get('x-sandbox-warning')).toBeNull();
     });
     expect(lines).toEqual([
-      expect.stringMatching(/^sandbox: POST \/product_families\/\d+\/products\.json: fields not in the request schema of Create Product: product\.taxable, product\.require_billing_address \(answered anyway; --strict refuses them\)$/),
+      expect.stringMatching(/^sandbox: POST \/product_families\/\d+\/products\.json: Fields not in the request schema of Create Product: product\.taxable, product\.require_billing_address\. Answered anyway; --strict refuses them\.$/),
     ]);
   });
 

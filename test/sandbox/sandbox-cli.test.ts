@@ -79,9 +79,9 @@ describe('migrate sandbox', () => {
     expect(lenient.firstLine).not.toContain('strict');
     const answered = await callSandbox(lenient.baseUrl, 'POST', '/customers.json', unknownField, { invalidRequest: true });
     expect(answered.status).toBe(200);
-    expect(answered.headers.get('x-sandbox-warning')).toBe('fields not in the request schema of Create Customer: customer.favourite_colour');
+    expect(answered.headers.get('x-sandbox-warning')).toBe('Fields not in the request schema of Create Customer: customer.favourite_colour.');
     const stopped = await lenient.stop();
-    expect(stopped.stderr).toContain('sandbox: POST /customers.json: fields not in the request schema of Create Customer: customer.favourite_colour');
+    expect(stopped.stderr).toContain('sandbox: POST /customers.json: Fields not in the request schema of Create Customer: customer.favourite_colour.');
   });
 
   it('keeps every answered write when the process is killed outright', async () => {
