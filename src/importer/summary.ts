@@ -3,6 +3,7 @@
 import { dirname, relative } from 'node:path';
 import type { Colors } from '../cli/reporters/colors.js';
 import { plural, renderSummary } from '../cli/reporters/summary.js';
+import { notImportableNotices, renderNotice, type NotImportableNotice } from './not-importable.js';
 import type { RowResult } from './results.js';
 
 export interface ImportCounts {
@@ -25,6 +26,8 @@ export interface ImportDocument {
   summary: ImportCounts;
   templates: Record<string, { success: number; error: number; skipped: number; pending: number }>;
   rows: Array<{ file: string; row: number; key: string; status: string; result: string; nextRenewal?: string; amount?: string }>;
+  /** Template columns the API has no place for that imported rows filled: what to set by hand. */
+  notImportable: NotImportableNotice[];
   resultFiles: string[];
   next: string;
 }
@@ -35,7 +38,7 @@ export function countRows(rows: RowResult[]): ImportCounts {
   return counts;
 }
 
-export function buildDocument(fields: Omit<ImportDocument, 'version' | 'summary' | 'templates' | 'rows'>, rows: RowResult[]): ImportDocument {
+export function buildDocument(fields: Omit<ImportDocument, 'version' | 'summary' | 'templates' | 'rows' | 'notImportable'>, rows: RowResult[]): ImportDocument {
   const templates: ImportDocument['templates'] = {};
   for (const { row, status } of rows) {
     const entry = (templates[row.kind] ??= { success: 0, error: 0, skipped: 0, pending: 0 });
@@ -56,6 +59,7 @@ export function buildDocument(fields: Omit<ImportDocument, 'version' | 'summary'
       ...(nextRenewal !== undefined ? { nextRenewal } : {}),
       ...(amount !== undefined ? { amount } : {}),
     })),
+    notImportable: notImportableNotices(rows),
     resultFiles,
     next,
   };
@@ -104,6 +108,7 @@ export function renderPretty(document: ImportDocument, colors: Colors): string {
         .join(', ')}`,
     );
   }
+  for (const notice of document.notImportable) lines.push(`${colors.yellow('notice')} ${renderNotice(notice)}`);
   const { summary } = document;
   lines.push(
     renderSummary(

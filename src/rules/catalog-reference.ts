@@ -13,6 +13,8 @@ const NOUNS: Record<ReferenceSet, string> = {
   'product-price-point': 'price point',
   component: 'component',
   'component-price-point': 'component price point',
+  'component-event-based': 'event-based component',
+  'component-metric': 'metric of the event-based component',
   coupon: 'coupon',
 };
 

@@ -28,6 +28,7 @@ export interface RequestContext {
 export interface Reply {
   status: number;
   body?: unknown;
+  headers?: Record<string, string>;
 }
 
 export type Handler = (context: RequestContext) => Reply;

@@ -55,6 +55,15 @@ export interface SandboxOptions {
   now?: Clock;
   /** Source of randomness for faults and jitter (tests pass a seeded one). */
   random?: () => number;
+  /**
+   * A request body field that the operation's request schema (in the vendor spec) does not have: false
+   * answers it with an `X-Sandbox-Warning` header and a log line, true refuses the request with 422.
+   * Default: the MIGRATE_SANDBOX_STRICT environment variable (`1` or `true`), else false. The test
+   * suite sets that variable, so every sandbox a test starts is strict.
+   */
+  strict?: boolean;
+  /** Where warnings go, one line each (default stderr). */
+  log?: (line: string) => void;
 }
 
 export interface RunningSandbox {
@@ -63,6 +72,7 @@ export interface RunningSandbox {
   readonly port: number;
   readonly mode: 'test' | 'live';
   readonly dataDir?: string;
+  readonly strict: boolean;
   /** Replaces the fault spec for the requests that follow. */
   setFaults(faults: FaultSpec): void;
   setLatency(latency: Latency | undefined): void;
@@ -90,6 +100,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     faults: { ...options.faults },
     random: options.random ?? Math.random,
     now: clock,
+    strict: options.strict ?? strictFromEnvironment(),
+    log: options.log ?? ((line) => process.stderr.write(`${line}\n`)),
   };
   const gate = new ConcurrencyGate({ concurrency: options.concurrency ?? 4, queueLimit: options.queueLimit ?? 16 });
   const timers = new Set<NodeJS.Timeout>();
@@ -121,6 +133,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     port,
     mode,
     dataDir: options.dataDir,
+    strict: settings.strict,
     setFaults(faults) {
       settings.faults = { ...faults };
     },
@@ -140,6 +153,16 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       return closing;
     },
   };
+}
+
+function strictFromEnvironment(env: NodeJS.ProcessEnv = process.env): boolean {
+  const value = env.MIGRATE_SANDBOX_STRICT?.trim().toLowerCase();
+  return value === '1' || value === 'true';
+}
+
+/** The routes the sandbox serves, as METHOD and path shape (for scripts/generate-request-fields.ts). */
+export function sandboxRoutes(): Array<{ method: string; shape: string }> {
+  return buildRouter().list();
 }
 
 function buildRouter(): Router {

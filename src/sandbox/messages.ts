@@ -14,6 +14,8 @@ export const messages = {
   serviceUnavailable: 'Service Unavailable',
   invalidJson: 'The request body is not valid JSON.',
   bodyTooLarge: 'The request body is larger than 10 MB.',
+  unknownField: (field: string, operation: string) => `${field}: is not a field of ${operation} in the API spec.`,
+  unknownFieldsWarning: (fields: string, operation: string) => `Fields not in the request schema of ${operation}: ${fields}.`,
   missingRootKey: (key: string) => `The request body must be a JSON object with the root key '${key}'.`,
 
   blank: (field: string) => `${field}: cannot be blank.`,
@@ -36,6 +38,9 @@ export const messages = {
   referenceMismatch: 'Customer: customer_id and customer_reference name different customers.',
   pricePointWrongProduct: (id: string) => `Product price point: '${id}' does not belong to the product.`,
   componentPricePointWrong: (id: string) => `Component price point: '${id}' does not belong to the component.`,
+  customPricePointNotDefault: 'Price point: a custom price point cannot be the default for a product.',
+  archivedPricePointNotDefault: 'Price point: an archived price point cannot be the default for a product.',
+  defaultPricePointArchive: "Price point: the product's default price point cannot be archived.",
   componentArchived: (handle: string) => `Component: '${handle}' is archived.`,
   customerHasSubscriptions: 'Customer: cannot be deleted while it has subscriptions.',
   parentIsSelf: 'Parent: a customer cannot be its own parent.',

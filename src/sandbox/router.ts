@@ -5,14 +5,23 @@ import type { Handler } from './context.js';
 
 interface Route {
   method: string;
+  /** The pattern with every placeholder written `{}`: what a spec path template reduces to as well. */
+  shape: string;
   regex: RegExp;
   names: string[];
   handler: Handler;
 }
 
-interface RouteMatch {
+export interface RouteMatch {
   handler: Handler;
   params: Record<string, string>;
+  /** The route's path shape ('/products/{}/price_points.json'), to find its spec operation. */
+  shape: string;
+}
+
+/** A path template reduced to its shape: spec `{product_id}` and router `:product` both become `{}`. */
+export function pathShape(template: string): string {
+  return template.replace(/\{[^}]+\}|:[a-z_]+/g, '{}');
 }
 
 export class Router {
@@ -30,8 +39,13 @@ export class Router {
         return piece.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
       })
       .join('');
-    this.routes.push({ method, regex: new RegExp(`^${source}$`), names, handler });
+    this.routes.push({ method, shape: pathShape(pattern), regex: new RegExp(`^${source}$`), names, handler });
     return this;
+  }
+
+  /** Every route as METHOD and path shape, in the order added (the request-fields generator reads them). */
+  list(): Array<{ method: string; shape: string }> {
+    return this.routes.map(({ method, shape }) => ({ method, shape }));
   }
 
   match(method: string, path: string): RouteMatch | undefined {
@@ -43,7 +57,7 @@ export class Router {
       route.names.forEach((name, index) => {
         params[name] = decodeURIComponent(found[index + 1] ?? '');
       });
-      return { handler: route.handler, params };
+      return { handler: route.handler, params, shape: route.shape };
     }
     return undefined;
   }

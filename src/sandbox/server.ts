@@ -7,6 +7,7 @@ import { ApiError, type Reply, type RequestContext, type SiteSettings } from './
 import { decideFault, latencyDelay, type FaultSpec, type Latency } from './faults.js';
 import { ConcurrencyGate } from './gate.js';
 import { messages } from './messages.js';
+import { unknownRequestFields } from './request-fields.js';
 import type { Router } from './router.js';
 import { HtmlPage } from './routes/links.js';
 import type { Store } from './store.js';
@@ -21,6 +22,9 @@ export interface HandlerSettings {
   faults: FaultSpec;
   random: () => number;
   now: Clock;
+  /** Refuse (422) rather than warn about body fields the operation's request schema lacks. */
+  strict: boolean;
+  log: (line: string) => void;
 }
 
 /** Builds the request listener; settings are read per request, so faults and latency can change at runtime. */
@@ -38,6 +42,11 @@ export function createRequestListener(
     const path = url.pathname;
     const match = router.match(method, path);
     if (!match) return { status: 404, body: { errors: [messages.notFound] } };
+    const unknown = isWrite ? unknownRequestFields(method, match.shape, body) : undefined;
+    if (unknown !== undefined && unknown.fields.length > 0 && settings.strict) {
+      return { status: 422, body: { errors: unknown.fields.map((field) => messages.unknownField(field, unknown.operation)) } };
+    }
+    const warning = unknown !== undefined && unknown.fields.length > 0 ? warnAbout(method, path, unknown.operation, unknown.fields) : undefined;
 
     const token = isWrite && typeof body.uniqueness_token === 'string' && body.uniqueness_token !== '' ? body.uniqueness_token : undefined;
     const now = settings.now();
@@ -48,11 +57,25 @@ export function createRequestListener(
       const result = store.transaction(() => match.handler(context));
       // The token is spent only by a request that succeeded: a refused one may be retried.
       if (token !== undefined && result.status < 300) store.rememberToken(token, now.getTime());
-      return result;
+      return warning === undefined ? result : { ...result, headers: { ...result.headers, ...warning } };
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
-      return { status: error.status, body: error.body };
+      return { status: error.status, body: error.body, ...(warning === undefined ? {} : { headers: warning }) };
     }
+  }
+
+  // One log line per operation and set of fields: an import sends the same body shape thousands of times.
+  const logged = new Set<string>();
+  /** The warning header for a request with unknown fields; logs the first of its kind. */
+  function warnAbout(method: string, path: string, operation: string, fields: string[]): Record<string, string> {
+    const text = messages.unknownFieldsWarning(fields.join(', '), operation);
+    const seen = `${operation}|${fields.join(',')}`;
+    if (!logged.has(seen)) {
+      logged.add(seen);
+      settings.log(`sandbox: ${method} ${path}: ${text} Answered anyway; --strict refuses them.`);
+    }
+    // A header carries printable ASCII only; a field name from the body may hold anything.
+    return { 'x-sandbox-warning': text.replace(/[^\x20-\x7e]/g, '?') };
   }
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -120,7 +143,7 @@ export function createRequestListener(
         request.socket.destroy();
         return;
       }
-      sendJson(response, result.status, result.body);
+      sendJson(response, result.status, result.body, result.headers);
     } finally {
       releaseOnce();
     }

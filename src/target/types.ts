@@ -45,6 +45,9 @@ export interface Target {
   archiveProduct(productId: number): Promise<void>;
   createProductPricePoint(productId: number, attrs: JsonObject, intent: CreateIntent): Promise<JsonObject>;
   listProductPricePoints(productId: number): AsyncIterable<JsonObject>;
+  /** Makes the price point the product's default (what a subscription naming no price point gets); answers the product. */
+  promoteProductPricePoint(productId: number, pricePointId: number): Promise<JsonObject>;
+  archiveProductPricePoint(productId: number, pricePointId: number): Promise<void>;
 
   createComponent(productFamilyId: number, kind: ComponentKind, attrs: JsonObject, intent: CreateIntent): Promise<JsonObject>;
   findComponentByHandle(handle: string): Promise<JsonObject | undefined>;

@@ -1,6 +1,6 @@
 // Column blocks several templates share (contact, shipping, payment profile, subscription, pricing),
 // declared once so that adding a template never means copying rules.
-import type { ColumnDefinition, Condition, Requirement, RuleUse } from './types.js';
+import type { ColumnDefinition, Condition, NotImportable, Requirement, RuleUse } from './types.js';
 
 export function column(
   name: string,
@@ -10,6 +10,11 @@ export function column(
   section?: string,
 ): ColumnDefinition {
   return section === undefined ? { name, requirement, description, rules } : { name, requirement, description, rules, section };
+}
+
+/** Declares that the API has no place for the column: the import names it and what to do by hand. */
+export function notImportable(definition: ColumnDefinition, info: NotImportable): ColumnDefinition {
+  return { ...definition, notImportable: info };
 }
 
 export function inSection(section: string, columns: ColumnDefinition[]): ColumnDefinition[] {

@@ -1,6 +1,6 @@
 // "Catalog - Components": components and their price points (per_unit, volume, tiered, stairstep,
 // on/off), including prepaid usage with overage pricing.
-import { BRACKET_SCHEMES, bracketColumns, bracketGroup, column, inSection, is, present, statusColumns, use } from './columns.js';
+import { BRACKET_SCHEMES, bracketColumns, bracketGroup, column, inSection, is, notImportable, present, statusColumns, use } from './columns.js';
 import type { TemplateDefinition } from './types.js';
 
 const COMPONENT_TYPES = ['quantity_recurring', 'quantity_onetime', 'metered', 'on_off', 'event_based', 'prepaid_usage'];
@@ -21,9 +21,20 @@ export const components: TemplateDefinition = {
       column('metric_id', 'conditional', 'Required if component_type is event_based.', [use.requiredIf(is('component_type', 'event_based'))]),
       column('taxable', 'required', 'TRUE or FALSE.', [use.trueFalse]),
       column('tax_code', 'conditional', 'Required if taxable is TRUE.', [use.requiredIf(is('taxable', 'TRUE'))]),
-      column('allow_fractional_quantities', 'required', 'TRUE or FALSE.', [use.trueFalse]),
+      notImportable(column('allow_fractional_quantities', 'required', 'TRUE or FALSE.', [use.trueFalse]), {
+        why: 'the event-based component create schema has no allow_fractional_quantities field',
+        byHand: 'set "Allow fractional quantities" by hand on each event-based component listed',
+        siteDefault: 'FALSE',
+        appliesWhen: [is('component_type', 'event_based')],
+      }),
       column('hide_date_range_on_invoice', 'required', 'TRUE or FALSE.', [use.trueFalse]),
-      column('allow_billing_portal_updates', 'required', 'TRUE or FALSE.', [use.trueFalse]),
+      // Checked against every request schema of the spec: no operation has a field for it.
+      notImportable(column('allow_billing_portal_updates', 'required', 'TRUE or FALSE.', [use.trueFalse]), {
+        why: 'no API operation sets it: no component request schema (create, update, price points) has such a field',
+        byHand: 'set by hand, on each component listed, whether customers may change its quantity in the Billing Portal',
+        // The document: "This field is ignored for metered components and event based components".
+        appliesWhen: [{ column: 'component_type', isNot: ['metered', 'event_based'] }],
+      }),
       column('upgrade_charge', 'optional', 'full, prorated or none; blank for the site default.', [use.allowed('full', 'prorated', 'none')]),
       column('downgrade_credit', 'optional', 'full, prorated or none; blank for the site default.', [use.allowed('full', 'prorated', 'none')]),
       column('handle', 'required', 'The API handle of the component, e.g. premium-licenses.', [use.noSpaces, use.handle, use.uniqueAcrossFiles('component')]),
@@ -86,5 +97,7 @@ export const components: TemplateDefinition = {
   provides: [
     { set: 'component', column: 'handle', section: 'component' },
     { set: 'component-price-point', column: 'price_point_handle', parentColumns: ['attach_to', 'handle'], section: 'price-point' },
+    { set: 'component-event-based', column: 'handle', section: 'component', when: [is('component_type', 'event_based')] },
+    { set: 'component-metric', column: 'metric_id', parentColumns: ['handle'], section: 'component', when: [is('component_type', 'event_based')] },
   ],
 };

@@ -9,7 +9,7 @@ export const ebbSegments: TemplateDefinition = {
   columns: [
     ...statusColumns,
     column('component_name', 'required', 'The name of the component; a value enables validation.'),
-    column('metric_id', 'required', 'The id of the metric.'),
+    column('metric_id', 'required', "The id of the metric: the event-based component's own metric_id.", [use.integer(1), { rule: 'segment-metric' }]),
     column('component_handle', 'required', 'The handle of the event-based component.', [use.noSpaces, use.catalog('component')]),
     column('pricepoint_handle', 'required', 'The handle of the component price point the segment belongs to.', [
       use.noSpaces,

@@ -1,7 +1,16 @@
 // "Catalog - Products": products and their price points; a row with only attach_to and price point
 // columns adds another price point to the product it names.
-import { column, inSection, is, present, statusColumns, use } from './columns.js';
+import { column, inSection, is, notImportable, present, statusColumns, use } from './columns.js';
 import type { TemplateDefinition } from './types.js';
+
+// Checked against every request schema of the spec: none has these product fields (only the response
+// does), so neither product create nor update can set them.
+const productSetting = (name: string, setting: string) => ({
+  why: `no API operation sets a product's ${name}: the product request schemas have no such field`,
+  byHand: `set "${setting}" by hand on each product listed, in the site's product settings`,
+  // What a product created through the API has (the spec's product examples); such rows need nothing.
+  siteDefault: 'FALSE',
+});
 
 const trial = ['trial_price', 'trial_interval', 'trial_month_or_day', 'trial_type'];
 const trialRequired = (name: string) => use.requiredIf(...trial.filter((other) => other !== name).map(present));
@@ -16,11 +25,11 @@ export const products: TemplateDefinition = {
       column('product_name', 'required', 'The name of the product; a value enables validation.'),
       column('description', 'optional', 'The description of the product.'),
       column('product_family_id', 'required', 'The ID (or handle) of the product family.', [use.noSpaces, use.catalog('product-family')]),
-      column('taxable', 'required', 'TRUE or FALSE.', [use.trueFalse]),
+      notImportable(column('taxable', 'required', 'TRUE or FALSE.', [use.trueFalse]), productSetting('taxable', 'Taxable')),
       column('tax_code', 'conditional', 'Required if taxable is TRUE: digital, physical or an Avalara tax code.', [use.requiredIf(is('taxable', 'TRUE'))]),
       column('require_payment_method', 'required', 'TRUE or FALSE.', [use.trueFalse]),
-      column('require_billing_address', 'required', 'TRUE or FALSE.', [use.trueFalse]),
-      column('require_shipping_address', 'required', 'TRUE or FALSE.', [use.trueFalse]),
+      notImportable(column('require_billing_address', 'required', 'TRUE or FALSE.', [use.trueFalse]), productSetting('require_billing_address', 'Require billing address')),
+      notImportable(column('require_shipping_address', 'required', 'TRUE or FALSE.', [use.trueFalse]), productSetting('require_shipping_address', 'Require shipping address')),
       column('auto_create_signup_page', 'required', 'TRUE or FALSE.', [use.trueFalse]),
       column('handle', 'required', 'The API handle of the product, e.g. bronze-plan.', [use.noSpaces, use.handle, use.uniqueAcrossFiles('product')]),
     ]),

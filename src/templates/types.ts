@@ -37,6 +37,21 @@ export interface RuleUse {
   options?: Record<string, unknown>;
 }
 
+/**
+ * A column that no operation of the API can carry (checked against every request schema of the spec):
+ * the import cannot put it on the site, so it tells the engineer, once per run, what to do by hand.
+ */
+export interface NotImportable {
+  /** Why, e.g. "no API operation sets it: the product request schemas have no such field". */
+  why: string;
+  /** What the engineer sets by hand on the site instead. */
+  byHand: string;
+  /** A value that needs nothing by hand, because a new object already has it (compared case-insensitively). */
+  siteDefault?: string;
+  /** Only rows where any of these holds need it (the site ignores the setting on the others). */
+  appliesWhen?: readonly Condition[];
+}
+
 export interface ColumnDefinition {
   /** Header as the document spells it (line breaks removed); `_N` for repeating-group columns. */
   name: string;
@@ -47,6 +62,8 @@ export interface ColumnDefinition {
   section?: string;
   /** Rules beyond `required` (which `requirement: 'required'` implies). */
   rules?: readonly RuleUse[];
+  /** Set when the API has no place for the column's value (validated all the same). */
+  notImportable?: NotImportable;
 }
 
 /** Part of a row validated only when its own condition holds (payment profile fields, invoice line items). */
@@ -73,6 +90,9 @@ export type ReferenceSet =
   | 'product-price-point'
   | 'component'
   | 'component-price-point'
+  /** Handles of event-based components, and their metric_id keyed under the handle (EBB segments check it). */
+  | 'component-event-based'
+  | 'component-metric'
   | 'coupon';
 
 /** A key this template's enabled rows provide to other files (e.g. products provide product handles). */

@@ -19,8 +19,8 @@ interface RunningCli {
   stop(signal?: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>;
 }
 
-async function startCli(args: string[]): Promise<RunningCli> {
-  const child = spawn(process.execPath, [bin, 'sandbox', ...args], { env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+async function startCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<RunningCli> {
+  const child = spawn(process.execPath, [bin, 'sandbox', ...args], { env: { ...process.env, NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
@@ -50,7 +50,8 @@ describe('migrate sandbox', () => {
     await withTempDir({}, async (dir) => {
       const dataDir = join(dir, 'state');
       const first = await startCli(['--port', '0', '--data-dir', dataDir]);
-      expect(first.firstLine).toMatch(new RegExp(String.raw`^Sandbox listening on http://127\.0\.0\.1:\d+ \(mode test, data in .*state, clock at ${TEST_NOW.slice(0, 16)}:\S+Z\)$`));
+      // The test suite sets MIGRATE_SANDBOX_STRICT=1 (vitest.config.ts) and MIGRATE_NOW (test/setup-clock.ts).
+      expect(first.firstLine).toMatch(new RegExp(String.raw`^Sandbox listening on http://127\.0\.0\.1:\d+ \(mode test, data in .*state, strict, clock at ${TEST_NOW.slice(0, 16)}:\S+Z\)$`));
       const created = await callSandbox(first.baseUrl, 'POST', '/customers.json', { customer: customerAttributes('cli-1') });
       expect(created.status).toBe(200);
       const stopped = await first.stop();
@@ -66,6 +67,22 @@ describe('migrate sandbox', () => {
       expect((await callSandbox(second.baseUrl, 'POST', '/sites/clear_data.json', undefined, { apiKey: 'k1' })).status).toBe(403);
       expect((await second.stop()).code).toBe(0);
     });
+  });
+
+  it('--strict refuses a field the request schema lacks; without it, it is answered with a warning', async () => {
+    const unknownField = { customer: { ...customerAttributes('cli-strict'), favourite_colour: 'red' } };
+    const strict = await startCli(['--port', '0', '--strict'], { MIGRATE_SANDBOX_STRICT: '' });
+    const refused = await callSandbox(strict.baseUrl, 'POST', '/customers.json', unknownField, { invalidRequest: true });
+    expect([refused.status, refused.body.errors]).toEqual([422, ['customer.favourite_colour: is not a field of Create Customer in the API spec.']]);
+    expect((await strict.stop()).code).toBe(0);
+
+    const lenient = await startCli(['--port', '0'], { MIGRATE_SANDBOX_STRICT: '' });
+    expect(lenient.firstLine).not.toContain('strict');
+    const answered = await callSandbox(lenient.baseUrl, 'POST', '/customers.json', unknownField, { invalidRequest: true });
+    expect(answered.status).toBe(200);
+    expect(answered.headers.get('x-sandbox-warning')).toBe('Fields not in the request schema of Create Customer: customer.favourite_colour.');
+    const stopped = await lenient.stop();
+    expect(stopped.stderr).toContain('sandbox: POST /customers.json: Fields not in the request schema of Create Customer: customer.favourite_colour.');
   });
 
   it('keeps every answered write when the process is killed outright', async () => {

@@ -15,6 +15,7 @@ export interface SandboxCommandOptions {
   faults?: string;
   /** The instant the site's clock starts at (a date or date-time); absent: the system clock. */
   now?: string;
+  strict?: boolean;
 }
 
 export async function run(options: SandboxCommandOptions): Promise<void> {
@@ -44,6 +45,7 @@ export async function run(options: SandboxCommandOptions): Promise<void> {
       latency,
       faults,
       now,
+      ...(options.strict === undefined ? {} : { strict: options.strict }),
     });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
@@ -59,7 +61,8 @@ export async function run(options: SandboxCommandOptions): Promise<void> {
   const where = options.dataDir === undefined ? 'state in memory' : `data in ${options.dataDir}`;
   const auth = options.apiKey ? ', API key required' : '';
   const clock = now === systemClock ? '' : `, clock at ${now().toISOString()}`;
-  process.stdout.write(`Sandbox listening on ${sandbox.baseUrl} (mode ${options.mode}, ${where}${auth}${clock})\n`);
+  const strict = sandbox.strict ? ', strict' : '';
+  process.stdout.write(`Sandbox listening on ${sandbox.baseUrl} (mode ${options.mode}, ${where}${auth}${strict}${clock})\n`);
 
   await new Promise<void>((resolve) => {
     const stop = (): void => {

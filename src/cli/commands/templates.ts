@@ -41,7 +41,7 @@ interface TemplateDescription {
   kind: string;
   title: string;
   description: string;
-  columns: Array<{ name: string; requirement: string; description: string; rules: string[] }>;
+  columns: Array<{ name: string; requirement: string; description: string; rules: string[]; notImportable?: { why: string; byHand: string } }>;
   repeatingGroups: Array<{ columns: string[]; description: string }>;
   customFields: string[];
   rules: Array<{ id: string; docs: string }>;
@@ -54,6 +54,7 @@ function describeTemplate(template: TemplateDefinition): TemplateDescription {
     requirement: column.requirement,
     description: column.description,
     rules: [...(column.requirement === 'required' ? ['required'] : []), ...(column.rules ?? []).map((use) => use.rule)],
+    ...(column.notImportable ? { notImportable: { why: column.notImportable.why, byHand: column.notImportable.byHand } } : {}),
   }));
   const ids = new Set<string>([...fileRules, ...columns.flatMap((column) => column.rules), ...template.rowRules.map((use) => use.rule)]);
   return {
@@ -89,6 +90,8 @@ function renderTemplate(template: TemplateDefinition, colors: Colors): string {
     const label = (requirementLabel[column.requirement] ?? ((_: Colors, text: string) => text))(colors, requirement.padEnd(11));
     const rules = column.rules.length > 0 ? colors.dim(` [${column.rules.join(', ')}]`) : '';
     out.push(`  ${label}  ${column.name.padEnd(nameWidth)}  ${column.description}${rules}`);
+    // Validated like any column, but the import cannot carry it: say so where the column is listed.
+    if (column.notImportable) out.push(`  ${' '.repeat(11)}  ${' '.repeat(nameWidth)}  ${colors.yellow('not importable')}: ${column.notImportable.why}; ${column.notImportable.byHand}.`);
   }
   if (described.repeatingGroups.length > 0) {
     out.push('', colors.bold('Repeating groups') + colors.dim(' (N = 1, 2, 3…; add columns as needed)'));

@@ -13,6 +13,7 @@ export function defineSandbox(program: Command): void {
     .option('--api-key <key>', 'require HTTP Basic auth with this API key (default: the MIGRATE_SANDBOX_API_KEY variable, else no auth)')
     .option('--latency <ms[:jitter]>', 'add this delay to every request, e.g. 50 or 50:20')
     .option('--now <date>', 'start the site\'s clock at this date (YYYY-MM-DD, read as noon UTC) or date-time, e.g. to rehearse a later import (default: the MIGRATE_NOW variable, else the system clock)')
+    .option('--strict', "refuse (422) request body fields the operation's request schema in the API spec lacks; default: answer them with an X-Sandbox-Warning header and a log line (or MIGRATE_SANDBOX_STRICT=1)")
     .option('--faults <spec>', 'inject faults, e.g. error-rate=0.1,429-rate=0.05,drop-after-commit=0.1,stall-after-commit=0.05,stall-ms=3000')
     .addHelpText(
       'after',
@@ -22,22 +23,26 @@ Examples:
   $ migrate sandbox --port 0 --mode live --api-key test-key
   $ migrate sandbox --data-dir .migrate/sandbox --time-zone America/New_York
   $ migrate sandbox --latency 40:10 --faults error-rate=0.05,drop-after-commit=0.02
+  $ migrate sandbox --strict
 
 Point a site at it with { "baseUrl": "http://127.0.0.1:3200" } in .migraterc. Stop it with Ctrl-C.
 What it implements and what it does not: docs/sandbox.md.`,
     )
-    .action(async (options: Record<string, string | undefined>) => {
+    .action(async (options: Record<string, string | boolean | undefined>) => {
       const { run } = await import('../commands/sandbox.js');
+      const text = (name: string): string | undefined => (typeof options[name] === 'string' ? (options[name] as string) : undefined);
       await run({
-        port: options.port ?? '3200',
-        host: options.host ?? '127.0.0.1',
-        dataDir: options.dataDir,
-        mode: options.mode ?? 'test',
-        timeZone: options.timeZone ?? 'UTC',
-        apiKey: options.apiKey ?? process.env.MIGRATE_SANDBOX_API_KEY,
-        latency: options.latency,
-        faults: options.faults,
-        now: options.now ?? process.env.MIGRATE_NOW,
+        port: text('port') ?? '3200',
+        host: text('host') ?? '127.0.0.1',
+        dataDir: text('dataDir'),
+        mode: text('mode') ?? 'test',
+        timeZone: text('timeZone') ?? 'UTC',
+        apiKey: text('apiKey') ?? process.env.MIGRATE_SANDBOX_API_KEY,
+        latency: text('latency'),
+        faults: text('faults'),
+        now: text('now') ?? process.env.MIGRATE_NOW,
+        // Absent: startSandbox's default (MIGRATE_SANDBOX_STRICT).
+        ...(options.strict === true ? { strict: true } : {}),
       });
     });
 }

@@ -85,7 +85,8 @@ function componentStep(row: SourceRow, handle: string, type: (typeof COMPONENT_T
     unit_name: kind === 'on_off' ? undefined : requiredCell(row, 'unit_name'),
     taxable: flag(row, 'taxable'),
     tax_code: cell(row, 'tax_code'),
-    allow_fractional_quantities: flag(row, 'allow_fractional_quantities'),
+    // The event-based create schema has no such field (the template declares it not importable there).
+    allow_fractional_quantities: kind === 'event_based' ? undefined : flag(row, 'allow_fractional_quantities'),
     hide_date_range_on_invoice: flag(row, 'hide_date_range_on_invoice'),
     recurring: type.recurring,
     upgrade_charge: kind === 'quantity_based' || kind === 'on_off' ? cell(row, 'upgrade_charge') : undefined,

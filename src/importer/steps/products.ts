@@ -1,6 +1,9 @@
 // Catalog - Products rows → a product (when the row names one) and the row's price point, attached to
 // the product named by `attach_to` (or the row's own handle). Prices go out in the site currency's
-// minor unit. The site also gives a new product a default price point at the same price.
+// minor unit. The site gives a new product a default price point of its own at the product's price;
+// the product row's price point (with its setup fee and handle) is promoted to default in its place,
+// and the site's own is archived, so the product has no duplicate and a subscription that names no
+// price point gets the template's, setup fee included.
 import type { JsonObject, Target } from '../../target/types.js';
 import type { ImportStep, SourceRow } from '../types.js';
 import { cell, compact, flag, integer, intervalUnit, minorUnits, requiredCell } from './cells.js';
@@ -23,7 +26,9 @@ export function productSteps(row: SourceRow): ImportStep[] {
   if (pricePointHandle !== undefined) {
     const parent = cell(row, 'attach_to') ?? handle;
     if (parent === undefined) throw new RowError(row, 'attach_to', 'attach_to must name the product (handle or ID) this price point belongs to');
-    steps.push(pricePointStep(row, idOrRef('product', parent), parent, pricePointHandle));
+    // The price point on the row that creates the product is that product's default.
+    const isDefault = handle !== undefined && cell(row, 'product_name') !== undefined && parent === handle;
+    steps.push(pricePointStep(row, idOrRef('product', parent), parent, pricePointHandle, isDefault));
   }
   return steps;
 }
@@ -53,11 +58,10 @@ function productStep(row: SourceRow, handle: string): ImportStep {
     name: requiredCell(row, 'product_name'),
     handle,
     description: cell(row, 'description') ?? '',
-    taxable: flag(row, 'taxable'),
+    // taxable, require_billing_address and require_shipping_address are not sent: no request schema has
+    // them; the templates declare them not importable and the run says what to set by hand.
     tax_code: cell(row, 'tax_code'),
     require_credit_card: flag(row, 'require_payment_method'),
-    require_billing_address: flag(row, 'require_billing_address'),
-    require_shipping_address: flag(row, 'require_shipping_address'),
     auto_create_signup_page: flag(row, 'auto_create_signup_page'),
   };
   const applied = appliedCells(row, (column) => PRODUCT_COLUMNS.has(column));
@@ -85,7 +89,20 @@ function productStep(row: SourceRow, handle: string): ImportStep {
   });
 }
 
-function pricePointStep(row: SourceRow, product: IdOrRef, parent: string, handle: string): ImportStep {
+/**
+ * Makes the price point its product's default and archives the one the site created with the product
+ * (read before the promotion, as the promotion's answer no longer names it). A crash between the
+ * price point's create and this leaves the site's default in place: see docs/test-import.md.
+ */
+async function makeDefault(target: Target, productHandle: string, productId: number, pricePointId: number): Promise<void> {
+  const before = await target.findProductByHandle(productHandle);
+  const previous = before?.default_product_price_point_id;
+  if (previous === pricePointId) return;
+  await target.promoteProductPricePoint(productId, pricePointId);
+  if (typeof previous === 'number') await target.archiveProductPricePoint(productId, previous);
+}
+
+function pricePointStep(row: SourceRow, product: IdOrRef, parent: string, handle: string, isDefault: boolean): ImportStep {
   const name = requiredCell(row, 'price_point_name');
   const applied = appliedCells(row, (column) => column === 'handle' || !PRODUCT_COLUMNS.has(column));
   const lookup = async (target: Target, productId: number) =>
@@ -100,6 +117,7 @@ function pricePointStep(row: SourceRow, product: IdOrRef, parent: string, handle
       const productId = await resolveId(product, resolver);
       const attrs = compact({ name, handle, ...pricing(row, currency), initial_charge_in_cents: minorUnits(row, 'setup_fee_price', currency) });
       const pricePoint = await target.createProductPricePoint(productId, attrs, intent(() => lookup(target, productId)));
+      if (isDefault) await makeDefault(target, parent, productId, objectId(pricePoint));
       return { id: objectId(pricePoint), link: linkTo(target, { type: 'product', id: productId }), applied };
     },
     async find(target) {

@@ -10,6 +10,8 @@ import { checkHandleFormat, handleFrom } from './handles.js';
 import { PRICING_SCHEMES, readBrackets, storedBrackets, type Scheme } from './price-brackets.js';
 
 const COMPONENT_KINDS = ['metered', 'quantity_based', 'on_off', 'prepaid_usage', 'event_based'] as const;
+const CREDIT_TYPES = ['full', 'prorated', 'none'] as const;
+const INTERVAL_UNITS = ['day', 'month'] as const;
 type Kind = (typeof COMPONENT_KINDS)[number];
 
 export function registerComponentRoutes(router: Router): void {
@@ -70,7 +72,7 @@ function componentView(store: Store, component: StoredRecord): Record<string, un
     unit_price: point?.pricing_scheme === 'per_unit' ? (prices[0]?.unit_price ?? null) : null,
     price_per_unit_in_cents: null,
     prices,
-    overage_prices: null,
+    overage_prices: (point?.overage_pricing as { prices?: unknown } | undefined)?.prices ?? null,
     price_point_count: count,
     price_points_url: null,
     default_price_point_name: point?.name ?? 'Original',
@@ -109,10 +111,9 @@ function createComponent(context: RequestContext, kind: Kind) {
   const brackets = readBrackets(errors, attrs.prices, attrs.unit_price, scheme);
   const overage = kind === 'prepaid_usage' ? readOverage(errors, attrs) : undefined;
   const description = errors.string(attrs, 'description', 'Description') ?? null;
-  const taxable = errors.boolean(attrs, 'taxable', 'Taxable') ?? false;
-  const recurring = errors.boolean(attrs, 'recurring', 'Recurring') ?? kind !== 'metered';
-  const fractional = errors.boolean(attrs, 'allow_fractional_quantities', 'Allow fractional quantities') ?? false;
-  const accountingCode = errors.string(attrs, 'accounting_code', 'Accounting code') ?? null;
+  const settings = readComponentSettings(errors, attrs, kind);
+  const prepaid = kind === 'prepaid_usage' ? readPrepaidSettings(errors, attrs) : undefined;
+  const interval = readInterval(errors, attrs);
   const metricId = errors.integer(attrs, 'event_based_billing_metric_id', 'Event based billing metric', kind === 'event_based');
   const extraPoints = (Array.isArray(attrs.price_points) ? attrs.price_points : []).map((raw: unknown, index) => {
     const pointAttrs = (typeof raw === 'object' && raw !== null ? raw : {}) as Attributes;
@@ -134,6 +135,8 @@ function createComponent(context: RequestContext, kind: Kind) {
     type: 'default',
     at,
     overage,
+    prepaid,
+    interval,
   });
   const component = store.put('components', {
     id: componentId,
@@ -142,20 +145,18 @@ function createComponent(context: RequestContext, kind: Kind) {
     kind: `${kind}_component`,
     unit_name: unitName ?? (kind === 'on_off' ? 'on/off' : ''),
     description,
-    taxable,
-    tax_code: null,
+    ...settings,
     product_family_id: family.id,
     default_price_point_id: point.id,
     archived: false,
     archived_at: null,
-    recurring,
-    upgrade_charge: null,
-    downgrade_credit: null,
-    hide_date_range_on_invoice: false,
-    allow_fractional_quantities: fractional,
     item_category: null,
     use_site_exchange_rate: true,
-    accounting_code: accountingCode,
+    // No component request schema has accounting_code: a component made through the API has none.
+    accounting_code: null,
+    // The response schema has them as non-null: present only when the request set them.
+    ...(interval.interval !== null ? { interval: interval.interval } : {}),
+    ...(interval.interval_unit !== null ? { interval_unit: interval.interval_unit } : {}),
     ...(metricId !== undefined ? { event_based_billing_metric_id: metricId } : {}),
     created_at: at,
     updated_at: at,
@@ -175,7 +176,12 @@ function createComponentPricePoint(context: RequestContext) {
   if (handle !== undefined && componentPricePoint(store, component, `handle:${handle}`)) errors.add(messages.handleTaken(handle, 'Price Point'));
   const scheme = component.kind === 'on_off_component' ? 'per_unit' : errors.oneOf(attrs, 'pricing_scheme', 'Pricing scheme', PRICING_SCHEMES, true);
   const brackets = readBrackets(errors, attrs.prices, attrs.unit_price, scheme);
-  const overage = component.kind === 'prepaid_usage_component' && attrs.overage_pricing !== undefined ? readOverage(errors, attrs) : undefined;
+  const isPrepaid = component.kind === 'prepaid_usage_component';
+  const overage = isPrepaid && attrs.overage_pricing !== undefined ? readOverage(errors, attrs) : undefined;
+  const prepaid = isPrepaid ? readPrepaidSettings(errors, attrs) : undefined;
+  const interval = readInterval(errors, attrs);
+  const taxIncluded = errors.boolean(attrs, 'tax_included', 'Tax included') ?? false;
+  const useSiteExchangeRate = errors.boolean(attrs, 'use_site_exchange_rate', 'Use site exchange rate') ?? true;
   errors.done();
   const point = storePricePoint(store, component.id, {
     name: name ?? '',
@@ -185,6 +191,10 @@ function createComponentPricePoint(context: RequestContext) {
     type: 'catalog',
     at: timestamp(now),
     overage,
+    prepaid,
+    interval,
+    taxIncluded,
+    useSiteExchangeRate,
   });
   return reply(200, { price_point: publicView(point) });
 }
@@ -197,6 +207,51 @@ interface PricePointInput {
   type: 'default' | 'catalog';
   at: string;
   overage?: { scheme: Scheme; brackets: ReturnType<typeof readBrackets> };
+  prepaid?: PrepaidSettings;
+  interval?: { interval: number | null; interval_unit: string | null };
+  taxIncluded?: boolean;
+  useSiteExchangeRate?: boolean;
+}
+
+/** The settings of a component that its create request may set, each stored as sent (or the site default). */
+function readComponentSettings(errors: FieldErrors, attrs: Attributes, kind: Kind) {
+  return {
+    taxable: errors.boolean(attrs, 'taxable', 'Taxable') ?? false,
+    tax_code: errors.string(attrs, 'tax_code', 'Tax code') ?? null,
+    // Only the quantity-based create schema has `recurring`; metered usage is billed in arrears.
+    recurring: kind === 'quantity_based' ? (errors.boolean(attrs, 'recurring', 'Recurring') ?? true) : kind !== 'metered',
+    // null: the site's default applies (the spec's Credit Type: full, prorated or none).
+    upgrade_charge: errors.oneOf(attrs, 'upgrade_charge', 'Upgrade charge', CREDIT_TYPES) ?? null,
+    downgrade_credit: errors.oneOf(attrs, 'downgrade_credit', 'Downgrade credit', CREDIT_TYPES) ?? null,
+    hide_date_range_on_invoice: errors.boolean(attrs, 'hide_date_range_on_invoice', 'Hide date range on invoice') ?? false,
+    // The event-based create schema has no allow_fractional_quantities.
+    allow_fractional_quantities: kind === 'event_based' ? false : (errors.boolean(attrs, 'allow_fractional_quantities', 'Allow fractional quantities') ?? false),
+  };
+}
+
+interface PrepaidSettings {
+  renew_prepaid_allocation: boolean;
+  rollover_prepaid_remainder: boolean;
+  expiration_interval: number | null;
+  expiration_interval_unit: string | null;
+}
+
+/** Prepaid usage settings, kept on the price point they were sent with (the component's are its default's). */
+function readPrepaidSettings(errors: FieldErrors, attrs: Attributes): PrepaidSettings {
+  return {
+    renew_prepaid_allocation: errors.boolean(attrs, 'renew_prepaid_allocation', 'Renew prepaid allocation') ?? false,
+    rollover_prepaid_remainder: errors.boolean(attrs, 'rollover_prepaid_remainder', 'Rollover prepaid remainder') ?? false,
+    expiration_interval: errors.integer(attrs, 'expiration_interval', 'Expiration interval') ?? null,
+    expiration_interval_unit: errors.oneOf(attrs, 'expiration_interval_unit', 'Expiration interval unit', INTERVAL_UNITS) ?? null,
+  };
+}
+
+/** A price point's own billing interval (multi-frequency components); null: the product's. */
+function readInterval(errors: FieldErrors, attrs: Attributes): { interval: number | null; interval_unit: string | null } {
+  return {
+    interval: errors.integer(attrs, 'interval', 'Interval') ?? null,
+    interval_unit: errors.oneOf(attrs, 'interval_unit', 'Interval unit', INTERVAL_UNITS) ?? null,
+  };
 }
 
 function storePricePoint(store: Store, componentId: number, input: PricePointInput): StoredRecord {
@@ -221,10 +276,11 @@ function storePricePoint(store: Store, componentId: number, input: PricePointInp
           },
         }
       : {}),
-    use_site_exchange_rate: true,
-    tax_included: false,
-    interval: null,
-    interval_unit: null,
+    ...input.prepaid,
+    use_site_exchange_rate: input.useSiteExchangeRate ?? true,
+    tax_included: input.taxIncluded ?? false,
+    interval: input.interval?.interval ?? null,
+    interval_unit: input.interval?.interval_unit ?? null,
     currency_prices: [],
   });
 }

@@ -1,5 +1,6 @@
 // Products and their price points: create in a family, read by id and by handle, list, archive;
-// price points: create, list, read. A product's price fields are those of its default price point.
+// price points: create, list, read, archive, promote to the product's default. A product's price
+// fields are those of its default price point.
 import { ApiError, reply, timestamp, type RequestContext } from '../context.js';
 import { FieldErrors, paginate, publicView, rootObject, type Attributes } from '../fields.js';
 import { findByField, recordByPathKey, recordsWhere } from '../lookup.js';
@@ -43,6 +44,8 @@ export function registerProductRoutes(router: Router): void {
     if (!point) throw new ApiError(404, [messages.recordNotFound('Price point')]);
     return reply(200, { price_point: publicView(point) });
   });
+  router.add('DELETE', '/products/:product/price_points/:point.json', archivePricePoint);
+  router.add('PATCH', '/products/:product/price_points/:point/default.json', promotePricePoint);
 }
 
 /** The product as the API shows it: its own fields, its family, and its default price point's prices. */
@@ -102,7 +105,7 @@ function createProduct(context: RequestContext) {
   const productId = store.nextId('products');
   const point = store.put('product_price_points', {
     id: store.nextId('product_price_points'),
-    name: errors.string(attrs, 'product_price_point_name', 'Price point name') ?? 'Original',
+    name: 'Original',
     handle: 'original',
     ...prices,
     product_id: productId,
@@ -121,7 +124,9 @@ function createProduct(context: RequestContext) {
     accounting_code: accountingCode,
     request_credit_card: requireCreditCard,
     require_credit_card: requireCreditCard,
-    taxable: taxCode !== null,
+    // No request schema has taxable or the require_*_address settings (only the response does): a
+    // product made through the API has them off, as in the spec's examples, whatever else it was sent.
+    taxable: false,
     tax_code: taxCode,
     version_number: 1,
     archived_at: null,
@@ -170,6 +175,35 @@ function createPricePoint(context: RequestContext) {
     updated_at: at,
   });
   return reply(201, { price_point: publicView(point) });
+}
+
+function pricePointOf(store: Store, params: Record<string, string>): { product: StoredRecord; point: StoredRecord } {
+  const product = recordByPathKey(store, 'products', params.product, 'Product');
+  const point = productPricePoint(store, product, params.point ?? '');
+  if (!point) throw new ApiError(404, [messages.recordNotFound('Price point')]);
+  return { product, point };
+}
+
+/** Archive Product Price Point: 200 with the price point; the product's default cannot go. */
+function archivePricePoint({ store, params, now }: RequestContext) {
+  const { product, point } = pricePointOf(store, params);
+  if (point.id === product.default_product_price_point_id) throw new ApiError(422, [messages.defaultPricePointArchive]);
+  const archived = store.put('product_price_points', { ...point, archived_at: point.archived_at ?? timestamp(now), updated_at: timestamp(now) });
+  return reply(200, { price_point: publicView(archived) });
+}
+
+/** Promote Product Price Point to Default: 200 with the product, now priced by that price point. */
+function promotePricePoint({ store, params, now }: RequestContext) {
+  const { product, point } = pricePointOf(store, params);
+  // The spec: "Custom product price points are not able to be set as the default for a product."
+  if (point.type === 'custom') throw new ApiError(422, [messages.customPricePointNotDefault]);
+  if (point.archived_at !== null && point.archived_at !== undefined) throw new ApiError(422, [messages.archivedPricePointNotDefault]);
+  const at = timestamp(now);
+  const previous = store.get('product_price_points', Number(product.default_product_price_point_id));
+  if (previous && previous.id !== point.id) store.put('product_price_points', { ...previous, type: 'catalog', updated_at: at });
+  store.put('product_price_points', { ...point, type: 'default', updated_at: at });
+  const promoted = store.put('products', { ...product, default_product_price_point_id: point.id, updated_at: at });
+  return reply(200, { product: productView(store, promoted) });
 }
 
 /** The price fields shared by products and product price points (amounts in cents, as the API has them). */

@@ -99,6 +99,15 @@ export class ChargifyClient extends ApiTransport implements Target {
     return this.paginate(`/products/${id(productId)}/price_points.json`, 'price_points');
   }
 
+  promoteProductPricePoint(productId: number, pricePointId: number): Promise<JsonObject> {
+    // PATCH without a body: promoting twice leaves the same default, so a retry is harmless.
+    return this.object('PATCH', `/products/${id(productId)}/price_points/${id(pricePointId)}/default.json`, 'product');
+  }
+
+  async archiveProductPricePoint(productId: number, pricePointId: number): Promise<void> {
+    await this.request('DELETE', `/products/${id(productId)}/price_points/${id(pricePointId)}.json`);
+  }
+
   // Catalog: components, their price points and event-based segments.
 
   createComponent(productFamilyId: number, kind: ComponentKind, attrs: JsonObject, intent: CreateIntent): Promise<JsonObject> {
@@ -392,7 +401,7 @@ export class ChargifyClient extends ApiTransport implements Target {
   }
 
   /** A call whose answer must be one object. */
-  private async object(method: 'GET' | 'POST' | 'PUT', path: string, rootKey: string, options: Parameters<ApiTransport['request']>[2] = {}): Promise<JsonObject> {
+  private async object(method: 'GET' | 'POST' | 'PUT' | 'PATCH', path: string, rootKey: string, options: Parameters<ApiTransport['request']>[2] = {}): Promise<JsonObject> {
     const answer = await this.request<Json>(method, path, { ...options, rootKey });
     return asObject(answer, method, path);
   }

@@ -12,7 +12,7 @@ import { maskedJson, redactText, secretsIn } from './redact.js';
 import { acquireSiteConnection, MAX_CONCURRENCY, releaseSiteConnection } from './site-connection.js';
 import type { SiteConnection } from './site-connection.js';
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 type QueryValue = string | number | boolean | ReadonlyArray<string | number> | undefined;
 export type Query = Record<string, QueryValue>;
 

@@ -62,8 +62,8 @@ describe('catalog steps', () => {
     const product = bodies.find(([path]) => path === '/product_families/N/products.json')![1];
     expect(product).toEqual({
       product: {
-        name: 'Basic Plan', handle: 'basic', description: 'Our basic plan', taxable: true, tax_code: 'digital',
-        require_credit_card: true, require_billing_address: false, require_shipping_address: false, auto_create_signup_page: false,
+        name: 'Basic Plan', handle: 'basic', description: 'Our basic plan', tax_code: 'digital',
+        require_credit_card: true, auto_create_signup_page: false,
         price_in_cents: 1000, interval: 1, interval_unit: 'month', trial_price_in_cents: 0, trial_interval: 14, trial_interval_unit: 'day', trial_type: 'no_obligation',
       },
     });

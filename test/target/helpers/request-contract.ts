@@ -50,7 +50,7 @@ export function loadRequestContract(options: { strict?: boolean } = {}): Request
   ajv.addSchema(spec as object, 'spec');
   const operations = new Map<string, Operation[]>();
   for (const [template, item] of Object.entries(spec.paths)) {
-    for (const method of ['get', 'post', 'put', 'delete']) {
+    for (const method of ['get', 'post', 'put', 'patch', 'delete']) {
       const operation = item[method];
       if (operation === undefined) continue;
       const pointer = `spec#/paths/${template.replace(/~/g, '~0').replace(/\//g, '~1')}/${method}/requestBody/content/application~1json/schema`;

@@ -1,0 +1,118 @@
+// Extracts, from the vendor's OpenAPI spec, the request body fields of every write operation the sandbox
+// serves, into src/sandbox/request-fields.json (committed: the spec lives in ../shared, which is not
+// shipped with the package). test/sandbox/request-fields.test.ts regenerates it and fails on drift.
+// Run: npm run generate:request-fields [-- path/to/maxio-advanced-billing.bundled.json]
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { sandboxRoutes } from '../src/sandbox/index.js';
+import type { FieldNode, RequestFields } from '../src/sandbox/request-fields.js';
+import { pathShape } from '../src/sandbox/router.js';
+
+type Schema = Record<string, unknown>;
+interface Spec {
+  info?: { title?: string; version?: string };
+  paths: Record<string, Record<string, { summary?: string; requestBody?: { content?: Record<string, { schema?: Schema }> } }>>;
+}
+
+const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), fileURLToPath(import.meta.url).includes('/dist/') ? '../..' : '..');
+export const defaultSpecPath = resolve(projectRoot, '../shared/specs/maxio-advanced-billing.bundled.json');
+export const requestFieldsPath = resolve(projectRoot, 'src/sandbox/request-fields.json');
+
+/** The request fields of the sandbox's write routes, as committed in src/sandbox/request-fields.json. */
+export function extractRequestFields(spec: Spec): RequestFields {
+  const byShape = new Map<string, string>();
+  for (const template of Object.keys(spec.paths)) byShape.set(pathShape(template), template);
+  const operations: RequestFields['operations'] = {};
+  const notInSpec: string[] = [];
+  for (const { method, shape } of sandboxRoutes()) {
+    if (!WRITE_METHODS.has(method)) continue;
+    const template = byShape.get(shape);
+    const operation = template === undefined ? undefined : spec.paths[template]?.[method.toLowerCase()];
+    if (template === undefined || operation === undefined) {
+      notInSpec.push(`${method} ${shape}`);
+      continue;
+    }
+    const schema = operation.requestBody?.content?.['application/json']?.schema;
+    const fields = schema === undefined ? {} : fieldsOf(spec, schema, []);
+    // A body the schema leaves open at its root would make every field known: say so rather than check nothing.
+    if (fields === true) throw new Error(`${method} ${template}: the request schema is open at its root`);
+    operations[`${method} ${template}`] = { operation: operation.summary ?? `${method} ${template}`, fields: fields ?? {} };
+  }
+  return {
+    source: `${spec.info?.title ?? 'the vendor spec'} ${spec.info?.version ?? ''}, maxio-advanced-billing.bundled.json`,
+    regenerate: 'npm run generate:request-fields',
+    operations,
+    notInSpec,
+  };
+}
+
+/**
+ * What a schema allows inside a value: a map of known fields (for objects, and for arrays of them), `true`
+ * when anything goes (a scalar, a free-form or map-like object), undefined when the schema says nothing
+ * about shape (a bare description, `type: null`) so it does not widen what a sibling branch allows.
+ */
+function fieldsOf(spec: Spec, schema: Schema, refs: string[]): FieldNode | undefined {
+  const ref = schema.$ref;
+  let result: FieldNode | undefined;
+  if (typeof ref === 'string') {
+    // A schema that contains itself allows, at the repeat, whatever it allowed before: anything, here.
+    result = refs.includes(ref) ? true : fieldsOf(spec, resolvePointer(spec, ref), [...refs, ref]);
+  }
+  for (const key of ['allOf', 'oneOf', 'anyOf']) {
+    const branches = schema[key];
+    if (Array.isArray(branches)) for (const branch of branches) result = merge(result, fieldsOf(spec, branch as Schema, refs));
+  }
+  if (schema.items !== undefined && typeof schema.items === 'object') result = merge(result, fieldsOf(spec, schema.items as Schema, refs));
+  const properties = schema.properties as Record<string, Schema> | undefined;
+  if (properties !== undefined) {
+    const known: Record<string, FieldNode> = {};
+    for (const [name, sub] of Object.entries(properties)) known[name] = fieldsOf(spec, sub, refs) ?? true;
+    result = merge(result, known);
+  }
+  const additional = schema.additionalProperties;
+  if (additional !== undefined && additional !== false) return true;
+  const types = Array.isArray(schema.type) ? schema.type : schema.type === undefined ? [] : [schema.type];
+  if (types.some((type) => type !== 'null' && type !== 'object' && type !== 'array')) result = merge(result, true);
+  if (types.includes('object') && properties === undefined && result === undefined) return true;
+  return result;
+}
+
+function merge(a: FieldNode | undefined, b: FieldNode | undefined): FieldNode | undefined {
+  if (a === undefined) return b;
+  if (b === undefined) return a;
+  if (a === true || b === true) return true;
+  const merged: Record<string, FieldNode> = { ...a };
+  for (const [name, node] of Object.entries(b)) merged[name] = name in merged ? (merge(merged[name], node) ?? true) : node;
+  return merged;
+}
+
+/** A `#/…` JSON pointer in the bundled spec (segments are URI-encoded, then ~-escaped). */
+function resolvePointer(spec: Spec, ref: string): Schema {
+  if (!ref.startsWith('#/')) throw new Error(`only local references are supported, got ${ref}`);
+  let node: unknown = spec;
+  for (const raw of ref.slice(2).split('/')) {
+    const segment = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
+    node = (node as Record<string, unknown>)[segment];
+    if (node === undefined) throw new Error(`unresolvable reference ${ref}`);
+  }
+  return node as Schema;
+}
+
+/** The committed file's text for a spec: stable key order, so a diff shows what changed in the spec. */
+export function renderRequestFields(spec: Spec): string {
+  return `${JSON.stringify(extractRequestFields(spec), sortedKeys, 2)}\n`;
+}
+
+function sortedKeys(_key: string, value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  return Object.fromEntries(Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const specPath = resolve(process.argv[2] ?? defaultSpecPath);
+  const spec = JSON.parse(readFileSync(specPath, 'utf8')) as Spec;
+  writeFileSync(requestFieldsPath, renderRequestFields(spec));
+  process.stdout.write(`wrote ${requestFieldsPath} from ${specPath}\n`);
+}

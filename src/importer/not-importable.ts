@@ -1,0 +1,52 @@
+// The run's notices for columns the API has no place for (declared `notImportable` in src/templates):
+// one per template column that imported rows filled, naming what the engineer must set by hand.
+import { compileConditions } from '../rules/engine.js';
+import { getTemplate, isTemplateKind } from '../templates/index.js';
+import type { ColumnDefinition, NotImportable } from '../templates/types.js';
+import type { RowResult } from './results.js';
+
+export interface NotImportableNotice {
+  template: string;
+  column: string;
+  why: string;
+  byHand: string;
+  /** The imported rows whose value needs the manual step. */
+  rows: Array<{ file: string; row: number; key: string; value: string }>;
+}
+
+/** Notices for the rows this run created, in template column order. */
+export function notImportableNotices(results: readonly RowResult[]): NotImportableNotice[] {
+  const notices = new Map<string, NotImportableNotice>();
+  for (const { row, status } of results) {
+    if (status !== 'success' || !isTemplateKind(row.kind)) continue;
+    for (const column of getTemplate(row.kind).columns) {
+      const info = column.notImportable;
+      if (info === undefined) continue;
+      const value = (row.values[column.name] ?? '').trim();
+      if (value === '' || !needsHand(info, value, row.values)) continue;
+      const id = `${row.kind}|${column.name}`;
+      const notice = notices.get(id) ?? noticeFor(row.kind, column, info);
+      notice.rows.push({ file: row.file, row: row.row, key: row.key, value });
+      notices.set(id, notice);
+    }
+  }
+  return [...notices.values()];
+}
+
+function needsHand(info: NotImportable, value: string, values: Record<string, string>): boolean {
+  if (info.siteDefault !== undefined && value.toLowerCase() === info.siteDefault.toLowerCase()) return false;
+  if (info.appliesWhen === undefined) return true;
+  const names = Object.keys(values);
+  return compileConditions(info.appliesWhen, (name) => names.indexOf(name))(Object.values(values));
+}
+
+function noticeFor(template: string, column: ColumnDefinition, info: NotImportable): NotImportableNotice {
+  return { template, column: column.name, why: info.why, byHand: info.byHand, rows: [] };
+}
+
+/** One line per notice for the pretty report: the column, why, what to do, and the first rows. */
+export function renderNotice(notice: NotImportableNotice): string {
+  const shown = notice.rows.slice(0, 5).map((entry) => `${entry.file} row ${entry.row}${entry.key ? ` (${entry.key})` : ''}: ${entry.value}`);
+  const more = notice.rows.length > shown.length ? `, and ${notice.rows.length - shown.length} more` : '';
+  return `${notice.template} column ${notice.column} was not imported (${notice.why}); ${notice.byHand}: ${shown.join('; ')}${more}.`;
+}
