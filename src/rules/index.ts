@@ -29,6 +29,7 @@ import { positiveAmount } from './positive-amount.js';
 import { pricingBrackets } from './pricing-brackets.js';
 import { required } from './required.js';
 import { requiredIf } from './required-if.js';
+import { rowEnabled } from './row-enabled.js';
 import { trueFalse } from './true-false.js';
 import { unique } from './unique.js';
 import { unknownColumn } from './unknown-column.js';
@@ -67,6 +68,7 @@ export const RULES: readonly Rule[] = [
   pricingBrackets,
   required,
   requiredIf,
+  rowEnabled,
   trueFalse,
   unique,
   unknownColumn,

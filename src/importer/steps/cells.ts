@@ -2,6 +2,7 @@
 // decimals, calendar dates, and the repeating groups (`component_N`, `price_N`, `custom_field[Name]`).
 import { parseMoney, minorUnitDigits, type Decimal } from '../../pricing/money.js';
 import { Decimal as D } from '../../pricing/money.js';
+import { readTrueFalse } from '../../rules/values.js';
 import type { JsonObject } from '../../target/types.js';
 import type { SourceRow } from '../types.js';
 import { RowError } from './row-error.js';
@@ -20,14 +21,12 @@ export function requiredCell(row: SourceRow, column: string): string {
   return value;
 }
 
-/** TRUE/FALSE as the templates spell them (any case); blank is undefined. */
+/** TRUE/FALSE read exactly as the true-false rule reads it (readTrueFalse); blank is undefined. */
 export function flag(row: SourceRow, column: string): boolean | undefined {
-  const value = cell(row, column);
-  if (value === undefined) return undefined;
-  const upper = value.toUpperCase();
-  if (upper === 'TRUE') return true;
-  if (upper === 'FALSE') return false;
-  throw new RowError(row, column, `${column} must be TRUE or FALSE, got "${value}"`);
+  const reading = readTrueFalse(row.values[column]);
+  if (reading === 'blank') return undefined;
+  if (reading === 'invalid') throw new RowError(row, column, `${column} must be TRUE or FALSE, got "${cell(row, column)}"`);
+  return reading === 'true';
 }
 
 export function integer(row: SourceRow, column: string): number | undefined {
