@@ -1,6 +1,6 @@
 // Reading template cells for the mapping: trimmed text, TRUE/FALSE flags, integers, money as
 // decimals, calendar dates, and the repeating groups (`component_N`, `price_N`, `custom_field[Name]`).
-import { parseMoney, minorUnitDigits, type Decimal } from '../../pricing/money.js';
+import { fitsMinorUnit, parseMoney, minorUnitDigits, type Decimal } from '../../pricing/money.js';
 import { Decimal as D } from '../../pricing/money.js';
 import { readTrueFalse } from '../../rules/values.js';
 import type { JsonObject } from '../../target/types.js';
@@ -50,11 +50,11 @@ export function money(row: SourceRow, column: string): Decimal | undefined {
 export function minorUnits(row: SourceRow, column: string, currency: string): number | undefined {
   const amount = money(row, column);
   if (amount === undefined) return undefined;
-  const scaled = amount.times(new D(10).pow(minorUnitDigits(currency)));
-  if (!scaled.isInteger()) {
-    throw new RowError(row, column, `${column} ${amount.toString()} has more decimals than ${currency} allows`, `Round it to ${minorUnitDigits(currency)} decimal places.`);
+  const digits = minorUnitDigits(currency);
+  if (!fitsMinorUnit(amount, digits)) {
+    throw new RowError(row, column, `${column} ${amount.toString()} has more decimals than ${currency} allows`, `Round it to ${digits} decimal places.`);
   }
-  return scaled.toNumber();
+  return amount.times(new D(10).pow(digits)).toNumber();
 }
 
 /** A minor-unit integer from the API back to a decimal string in the currency ("1000" USD → "10.00"). */
