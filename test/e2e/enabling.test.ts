@@ -81,6 +81,12 @@ describe('enabling columns, validate and test-import through the CLI', () => {
       expect(github.stdout).toContain('::warning file=subs.csv,line=4,');
       expect(github.stdout).toMatch(/2 rows with data are not enabled\.\n$/);
 
+      // Annotated copies: rejected enablers are errors; a row left out is never `pending` (ready to import).
+      await runCli(dir, [...args, '--out', 'checked']);
+      const annotated = parse(await readFile(join(dir, 'checked', 'customers.csv'), 'utf8'), { columns: true }) as Array<Record<string, string>>;
+      expect(annotated.map((row) => row.Status)).toEqual(['pending', 'pending', 'error', 'error', 'error', 'error', 'error', '', '']);
+      expect(annotated[7]!.Result).toMatch(/^warning: This row has data but create_customer is blank/);
+
       const junit = await runCli(dir, [...args, '--format', 'junit']);
       expect(junit.stdout).toContain('<property name="notEnabledRows" value="1"/>');
       expect(junit.stdout.match(/<failure type="row-enabled"/g)).toHaveLength(6);
