@@ -84,8 +84,39 @@ const SUBSCRIPTION: Pools = {
   YourExpectedRenewal: pick('', '49.00', '49,00'),
 };
 
+// Catalog amounts with more decimals than the site currency has (10.125 on a USD site) are left out:
+// the catalog templates carry no currency, so validate cannot know the site's minor unit — an open
+// disagreement, listed in the closing note, not a reading difference this test can settle.
+const PRODUCT: Pools = {
+  description: pick('', 'A plan', '=1+1'),
+  product_family_id: pick('main', 'main '),
+  taxable: pick('FALSE', 'false', 'TRUE'),
+  tax_code: pick('', 'digital'),
+  require_payment_method: pick('FALSE', 'true'),
+  require_billing_address: pick('FALSE', 'TRUE'),
+  require_shipping_address: pick('FALSE', 'False'),
+  auto_create_signup_page: pick('FALSE', 'TRUE', 'no'),
+  price_point_name: pick('Monthly', 'Mönthly', ''),
+  price: pick('10.00', '10', '0', '0.5', '1e3', '10,50'),
+  renew_every: pick('1', '12', '0', '1.5'),
+  month_or_day: pick('month', 'day', 'Month'),
+  expiration_interval: pick('', '12'),
+  expiration_month_or_day: pick('', 'month'),
+  setup_fee_price: pick('', '5.00', '0', '5.5'),
+};
+
+const COUPON: Pools = {
+  description: pick('', '10% off'),
+  product_family_id: pick('main'),
+  percentage_discount: pick('10', '', '100', '0', '10.5', '101'),
+  flat_discount: pick('', '5.00', '0.01', '-1'),
+  stackable: pick('TRUE', 'false', 'Yes'),
+  recurring: pick('TRUE', 'FALSE', ''),
+  review_after_import: pick('', 'true'),
+};
+
 interface KindSpec {
-  kind: 'customers-advanced' | 'subscriptions-standard';
+  kind: 'customers-advanced' | 'subscriptions-standard' | 'products' | 'product-families' | 'coupons';
   /** The row's own cells (enabler, key); `@ID@` becomes an id no other row of any run has. */
   own: Pools;
   pools: Pools;
@@ -112,6 +143,26 @@ const KINDS: KindSpec[] = [
     },
     pools: { ...CONTACT, ...SUBSCRIPTION },
   },
+  {
+    kind: 'products',
+    own: {
+      product_name: pick('Widget', 'Wïdget'),
+      handle: pick('h@ID@', 'H@ID@', 'h@ID@.x', 'h@ID@:x_y', '9h@ID@'),
+      price_point_handle: pick('m@ID@', 'M@ID@', 'm@ID@.x'),
+    },
+    pools: PRODUCT,
+  },
+  {
+    kind: 'product-families',
+    // Names carry the id: a family name already on the site (an earlier run's) is the site's state, not a cell value.
+    own: { name: pick('Family @ID@', 'Fämily @ID@'), handle: pick('f@ID@', '', 'F@ID@', 'f@ID@.x') },
+    pools: { description: pick('', 'Things') },
+  },
+  {
+    kind: 'coupons',
+    own: { name: pick('Ten off', 'Zehn'), code: pick('C@ID@', 'c@ID@', 'C@ID@_X', 'C@ID@-X') },
+    pools: COUPON,
+  },
 ];
 
 /** A row: each pooled column left at its first (valid) value, or (1 in 5) drawn from its pool. */
@@ -126,6 +177,9 @@ function rowOf(spec: KindSpec): fc.Arbitrary<Record<string, string>> {
     });
     // The email follows the id so rows without a customer reference stay distinct customers.
     if (row.email === 'ada@example.com') row.email = '@ID@@example.com';
+    // A product row's price point attaches to the row's own product.
+    if (spec.kind === 'products') row.attach_to = row.handle!;
+    if (spec.kind !== 'customers-advanced' && !spec.kind.startsWith('subscriptions')) return row;
     return { ...shipping, ...payment, ...row };
   });
 }
@@ -190,8 +244,8 @@ describe('a row that validates clean imports with no error caused by a cell valu
           imported[spec.kind] = (imported[spec.kind] ?? 0) + created.length;
         });
       }),
-      { numRuns: Number(process.env.AGREEMENT_RUNS ?? 40) },
+      { numRuns: Number(process.env.AGREEMENT_RUNS ?? 30) },
     );
-    expect(imported[spec.kind]).toBeGreaterThan(5);
+    expect(imported[spec.kind]).toBeGreaterThan(3);
   }, 60_000);
 });
