@@ -10,7 +10,8 @@ import { reconcileIntents, type ReconcileReport } from './reconcile.js';
 import { ImportResolver } from './resolver.js';
 import { prepareResultFiles, rowResults, writeResultFiles } from './results.js';
 import { loadRows, type LoadedRows, type ValidatedInput } from './sources.js';
-import { buildDocument, countRows, nextStep, type ImportDocument } from './summary.js';
+import { isDataNotEnabled } from '../validate/index.js';
+import { buildDocument, countRows, nextStep, type ImportDocument, type NotEnabledRow } from './summary.js';
 import type { SourceRow } from './types.js';
 
 export interface PreparedImport {
@@ -73,6 +74,13 @@ function canaryRows(prepared: PreparedImport, done: (row: SourceRow) => boolean,
   const isCatalog = (row: SourceRow): boolean =>
     (prepared.plan.rowNodes.get(row) ?? []).every((node) => typeRank(node.step.type) <= LAST_CATALOG_RANK);
   return [...candidates.filter((row) => !isCatalog(row)), ...candidates.filter(isCatalog)].slice(0, count);
+}
+
+/** Validate's not-enabled warnings: the rows with data this run leaves out, for its report. */
+function notEnabledRows(prepared: PreparedImport): NotEnabledRow[] {
+  return prepared.inputs.flatMap((input) =>
+    input.findings.filter(isDataNotEnabled).map(({ file, row, key, column, message }) => ({ file, row, key, column, message })),
+  );
 }
 
 export async function runImport(options: ImportRunOptions): Promise<ImportRunResult> {
@@ -157,6 +165,7 @@ export async function runImport(options: ImportRunOptions): Promise<ImportRunRes
       asOf: options.asOf,
       elapsedMs: Date.now() - started,
       ...(stopped ? { stopped } : {}),
+      notEnabled: notEnabledRows(prepared),
       resultFiles,
       next: nextStep(
         options.command,

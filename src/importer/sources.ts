@@ -1,6 +1,9 @@
 // Reads the validated files into SourceRows and asks the mapping for each row's steps: rows with
 // validation errors, or that the mapping cannot turn into objects, are planned as not-to-be-sent.
+// Which rows are enabled is decided by the rule engine's own function, so import never reads a row
+// validate skipped, nor skips a row validate checked.
 import { openCsv } from '../csv/reader.js';
+import { compileRowEnabled } from '../rules/engine.js';
 import type { Finding } from '../rules/finding.js';
 import { getTemplate } from '../templates/index.js';
 import type { TemplateKind } from '../templates/types.js';
@@ -67,13 +70,17 @@ export async function loadRows(inputs: ValidatedInput[]): Promise<LoadedRows> {
       errorsByRow.set(finding.row, [...(errorsByRow.get(finding.row) ?? []), finding]);
     }
     const source = await openCsv(input.path);
+    const enabled = compileRowEnabled(template, source.header);
     const file: LoadedFile = { path: input.path, kind: input.template, rows: [] };
     const toImport: SourceRow[] = [];
+    /** Rows not enabled whose enabling cell is an error (`Yes`, `1`): reported as errors, never mapped. */
+    const rejected: SourceRow[] = [];
     for await (const record of source.records) {
       if (record.cells.every((cell) => cell.trim() === '')) continue;
       const values: Record<string, string> = {};
       source.header.forEach((name, index) => {
-        values[name] = record.cells[index] ?? '';
+        // The first of two same-named columns, as the rule engine reads it.
+        if (!(name in values)) values[name] = record.cells[index] ?? '';
       });
       const row: SourceRow = {
         file: input.path,
@@ -85,13 +92,18 @@ export async function loadRows(inputs: ValidatedInput[]): Promise<LoadedRows> {
       };
       file.rows.push(row);
       if (values.Status?.trim().toLowerCase() === 'success') loaded.alreadyImported.add(row);
-      else toImport.push(row);
+      else if (enabled(record.cells)) toImport.push(row);
+      else if (errorsByRow.has(row.row)) rejected.push(row);
     }
     for (const { row, steps, error } of mapFile(toImport, errorsByRow)) {
       const errors = errorsByRow.get(row.row);
       if (errors) loaded.invalid.set(row, validationMessages(errors));
       else if (error) loaded.invalid.set(row, messagesOf(error));
       if (steps.length > 0 || loaded.invalid.has(row)) loaded.rowSteps.push({ row, steps });
+    }
+    for (const row of rejected) {
+      loaded.invalid.set(row, validationMessages(errorsByRow.get(row.row)!));
+      loaded.rowSteps.push({ row, steps: [] });
     }
     loaded.files.push(file);
   }

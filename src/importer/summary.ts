@@ -2,7 +2,7 @@
 // template and status, elapsed time and the next command to run.
 import { dirname, relative } from 'node:path';
 import type { Colors } from '../cli/reporters/colors.js';
-import { plural, renderSummary } from '../cli/reporters/summary.js';
+import { notEnabledText, plural, renderSummary } from '../cli/reporters/summary.js';
 import { notImportableNotices, renderNotice, type NotImportableNotice } from './not-importable.js';
 import type { RowResult } from './results.js';
 
@@ -23,13 +23,24 @@ export interface ImportDocument {
   elapsedMs: number;
   /** Why the run stopped early: interrupted, the canary, or the site failing the run. */
   stopped?: 'interrupted' | 'canary' | 'target-failed';
-  summary: ImportCounts;
+  /** `notEnabled`: rows with data that nothing enables, so they were not imported (validate warns on each). */
+  summary: ImportCounts & { notEnabled: number };
   templates: Record<string, { success: number; error: number; skipped: number; pending: number }>;
   rows: Array<{ file: string; row: number; key: string; status: string; result: string; nextRenewal?: string; amount?: string }>;
   /** Template columns the API has no place for that imported rows filled: what to set by hand. */
   notImportable: NotImportableNotice[];
+  /** The rows counted in `summary.notEnabled`, with validate's warning. */
+  notEnabled: NotEnabledRow[];
   resultFiles: string[];
   next: string;
+}
+
+export interface NotEnabledRow {
+  file: string;
+  row: number;
+  key: string;
+  column: string;
+  message: string;
 }
 
 export function countRows(rows: RowResult[]): ImportCounts {
@@ -44,11 +55,11 @@ export function buildDocument(fields: Omit<ImportDocument, 'version' | 'summary'
     const entry = (templates[row.kind] ??= { success: 0, error: 0, skipped: 0, pending: 0 });
     entry[status] += 1;
   }
-  const { resultFiles, next, ...head } = fields;
+  const { notEnabled, resultFiles, next, ...head } = fields;
   return {
     version: 1,
     ...head,
-    summary: countRows(rows),
+    summary: { ...countRows(rows), notEnabled: notEnabled.length },
     templates,
     rows: rows.map(({ row, status, result, nextRenewal, amount }) => ({
       file: row.file,
@@ -60,6 +71,7 @@ export function buildDocument(fields: Omit<ImportDocument, 'version' | 'summary'
       ...(amount !== undefined ? { amount } : {}),
     })),
     notImportable: notImportableNotices(rows),
+    notEnabled,
     resultFiles,
     next,
   };
@@ -96,6 +108,10 @@ export function renderPretty(document: ImportDocument, colors: Colors): string {
     lines.push(`${colors.red('error')} ${row.file} row ${row.row}${row.key ? ` (${row.key})` : ''}: ${row.result}`);
   }
   if (errors.length > 50) lines.push(colors.dim(`… and ${errors.length - 50} more rows with errors: see the result files.`));
+  for (const row of document.notEnabled.slice(0, 50)) {
+    lines.push(`${colors.yellow('warning')} ${row.file} row ${row.row}${row.key ? ` (${row.key})` : ''}: ${row.message}`);
+  }
+  if (document.notEnabled.length > 50) lines.push(colors.dim(`… and ${document.notEnabled.length - 50} more: run migrate validate to list them.`));
   for (const [kind, counts] of Object.entries(document.templates)) {
     lines.push(
       `${kind}: ${[
@@ -121,7 +137,9 @@ export function renderPretty(document: ImportDocument, colors: Colors): string {
         { label: 'not yet sent', value: summary.pending, tone: 'warn' },
       ],
       colors,
-    ) + colors.dim(` · ${formatElapsed(document.elapsedMs)} · site ${document.site} · run ${document.run}`),
+    ) +
+      (summary.notEnabled > 0 ? colors.dim(' · ') + colors.yellow(notEnabledText(summary.notEnabled)) : '') +
+      colors.dim(` · ${formatElapsed(document.elapsedMs)} · site ${document.site} · run ${document.run}`),
   );
   if (document.stopped === 'interrupted') lines.push(colors.yellow('Interrupted: what was done is journaled; run the same command again to resume.'));
   if (document.stopped === 'target-failed') lines.push(colors.red('The site failed the run; what was done is journaled.'));

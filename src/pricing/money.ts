@@ -47,13 +47,26 @@ export function parseMoney(text: unknown): Decimal {
   throw new PricingError('invalid-money', `"${String(text)}" is not an amount: ${result.reason}`, String(text));
 }
 
+/** Digits after the decimal point in the currency's minor unit, or undefined for a code ISO 4217 does not know. */
+export function minorUnitDigitsOf(currency: string): number | undefined {
+  return currencyCodes.code(currency.toUpperCase())?.digits;
+}
+
 /** Digits after the decimal point in the currency's minor unit: JPY 0, USD 2, BHD 3, CLF 4. */
 export function minorUnitDigits(currency: string): number {
-  const record = currencyCodes.code(currency.toUpperCase());
-  if (record === undefined) {
+  const digits = minorUnitDigitsOf(currency);
+  if (digits === undefined) {
     throw new PricingError('unknown-currency', `"${currency}" is not an ISO 4217 currency code`, currency, 'Use a 3-letter code such as USD, EUR or JPY.');
   }
-  return record.digits;
+  return digits;
+}
+
+/**
+ * True when the amount is a whole number of minor units (2.50 or 2.500 with 2 digits; not 2.505): the
+ * one test the positive-amount rule and the importer's `*_in_cents` fields both apply.
+ */
+export function fitsMinorUnit(amount: Decimal, digits: number): boolean {
+  return amount.times(new Decimal(10).pow(digits)).isInteger();
 }
 
 /** Rounds half away from zero to the currency's minor unit (2.345 USD → 2.35, -2.345 → -2.35, 0.5 JPY → 1). */

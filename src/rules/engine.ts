@@ -57,6 +57,15 @@ export function compileConditions(
   };
 }
 
+/**
+ * The one decision whether a row is enabled — validated by the engine, imported by the importer
+ * (src/importer/sources.ts asks this same function, so the two can never disagree on a row).
+ */
+export function compileRowEnabled(template: TemplateDefinition, header: readonly string[]): CellTest {
+  const resolved = resolveHeader(template, header);
+  return compileConditions(template.enabledWhen, (name) => resolved.indexByName.get(name) ?? -1);
+}
+
 /** Validates one file's records against a template; feed it records, then call `finish()`. */
 export class FileValidator {
   readonly findings: Finding[] = [];
@@ -66,6 +75,7 @@ export class FileValidator {
   private readonly rowEnabled: CellTest;
   private readonly sections: CompiledSection[] = [];
   private readonly endHooks: Array<() => void> = [];
+  private readonly skippedHooks: RowHook[] = [];
   private readonly keyIndexes: number[];
   private readonly collectors: Array<(cells: readonly string[], record: CsvRecord) => void> = [];
 
@@ -77,7 +87,7 @@ export class FileValidator {
     this.resolved = resolveHeader(template, header);
     const plainIndex = (name: string): number => this.resolved.indexByName.get(name) ?? -1;
     this.keyIndexes = template.keyColumns.map(plainIndex).filter((index) => index >= 0);
-    this.rowEnabled = compileConditions(template.enabledWhen, plainIndex);
+    this.rowEnabled = compileRowEnabled(template, header);
 
     const sectionIds = [ROW_SECTION, ...template.sections.map((section) => section.id)];
     const sectionHooks = new Map<string, RowHook[]>(sectionIds.map((id) => [id, []]));
@@ -91,10 +101,13 @@ export class FileValidator {
         list.push(hooks.row);
       }
       if (hooks.end) this.endHooks.push(hooks.end);
+      if (hooks.skipped) this.skippedHooks.push(hooks.skipped);
     };
 
     bind({ rule: 'missing-column', options: { columns: this.resolved.missingRequired } }, ROW_SECTION, '', undefined);
     bind({ rule: 'unknown-column', options: { columns: this.resolved.unknown } }, ROW_SECTION, '', undefined);
+    const outputColumns = template.columns.filter((column) => column.requirement === 'output').map((column) => column.name);
+    bind({ rule: 'row-enabled', options: { when: template.enabledWhen, ignore: outputColumns } }, ROW_SECTION, '', undefined);
     for (const column of template.columns) {
       const section = column.section ?? ROW_SECTION;
       const uses: RuleUse[] = [...(column.requirement === 'required' ? [{ rule: 'required' }] : []), ...(column.rules ?? [])];
@@ -224,7 +237,10 @@ export class FileValidator {
   add(record: CsvRecord): void {
     this.rows++;
     const cells = record.cells;
-    if (!this.rowEnabled(cells)) return;
+    if (!this.rowEnabled(cells)) {
+      for (const hook of this.skippedHooks) hook(cells, record);
+      return;
+    }
     const sections = this.sections;
     for (let s = 0; s < sections.length; s++) {
       const section = sections[s] as CompiledSection;

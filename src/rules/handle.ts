@@ -1,13 +1,17 @@
-// API handles (products, components, price points, families): start with a letter, no spaces inside.
+// API handles (products, components, price points, families): start with a letter (the document),
+// then only what the API accepts — lowercase letters, digits, `-`, `_` and `:` — so a handle that
+// validates is never refused on import ("API Handle: … may only contain lowercase letters …").
 import type { Rule } from './types.js';
 
-const HANDLE = /^[A-Za-z][^\s]*$/;
+const HANDLE = /^[a-z][a-z0-9_:-]*$/;
 
 export const handle: Rule = {
   id: 'handle',
-  docs: 'When filled, an API handle that starts with a letter and has no spaces (bronze-plan, pp_10_each).',
+  docs: 'When filled, an API handle: a lowercase letter, then lowercase letters, digits, -, _ or : (bronze-plan, pp_10_each).',
   scope: 'cell',
-  messages: { invalid: '{{column}} "{{value}}" must start with a letter and contain no spaces (e.g. bronze-plan).' },
+  messages: {
+    invalid: '{{column}} "{{value}}" must start with a lowercase letter and contain only lowercase letters, digits, -, _ or : (e.g. bronze-plan).',
+  },
   check(context) {
     const index = context.index;
     return {

@@ -29,6 +29,7 @@ import { positiveAmount } from './positive-amount.js';
 import { pricingBrackets } from './pricing-brackets.js';
 import { required } from './required.js';
 import { requiredIf } from './required-if.js';
+import { rowEnabled } from './row-enabled.js';
 import { segmentMetric } from './segment-metric.js';
 import { trueFalse } from './true-false.js';
 import { unique } from './unique.js';
@@ -68,6 +69,7 @@ export const RULES: readonly Rule[] = [
   pricingBrackets,
   required,
   requiredIf,
+  rowEnabled,
   segmentMetric,
   trueFalse,
   unique,

@@ -1,18 +1,17 @@
-// TRUE/FALSE fields: exactly TRUE or FALSE, as the spreadsheet's checkboxes write them.
+// TRUE/FALSE fields, read as the importer reads them (readTrueFalse): TRUE or FALSE in any letter case.
+import { readTrueFalse } from './values.js';
 import type { Rule } from './types.js';
 
 export const trueFalse: Rule = {
   id: 'true-false',
-  docs: 'When filled, the value is TRUE or FALSE (capital letters).',
+  docs: 'When filled, the value is TRUE or FALSE (any letter case; Yes, 1, x or WAHR are not accepted).',
   scope: 'cell',
   messages: { notBoolean: '{{column}} must be TRUE or FALSE, not "{{value}}".' },
   check(context) {
     const index = context.index;
     return {
       row(cells, record) {
-        const value = cells[index] ?? '';
-        if (value === '' || value === 'TRUE' || value === 'FALSE' || value.trim() === '') return;
-        context.report(cells, record, { messageId: 'notBoolean' });
+        if (readTrueFalse(cells[index]) === 'invalid') context.report(cells, record, { messageId: 'notBoolean' });
       },
     };
   },

@@ -68,6 +68,8 @@ export interface RuleHooks {
   /** Called once before the rows, for header-level findings (reported at row 1). */
   start?(): void;
   row?(cells: readonly string[], record: CsvRecord): void;
+  /** Called instead, for rows the template does not enable (row-enabled says when that looks like a mistake). */
+  skipped?(cells: readonly string[], record: CsvRecord): void;
   /** Whole-file checks after the last row (uniqueness across rows, hierarchies, attach_to). */
   end?(): void;
 }

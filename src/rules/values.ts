@@ -4,6 +4,24 @@ export function isBlank(value: string | undefined): boolean {
   return value === undefined || value.trim() === '';
 }
 
+/** What a TRUE/FALSE cell says: `invalid` for anything but TRUE or FALSE. */
+export type TrueFalse = 'true' | 'false' | 'blank' | 'invalid';
+
+/**
+ * The one reading of a TRUE/FALSE cell, used by the true-false rule, the enabling columns and the
+ * importer alike: TRUE or FALSE in any letter case (spreadsheets and hand edits write `true` too),
+ * surrounding spaces ignored. `Yes`, `1`, `x`, `WAHR` are not guessed at: they are `invalid`.
+ */
+export function readTrueFalse(value: string | undefined): TrueFalse {
+  if (value === undefined) return 'blank';
+  const trimmed = value.trim();
+  if (trimmed === '') return 'blank';
+  const upper = trimmed.toUpperCase();
+  if (upper === 'TRUE') return 'true';
+  if (upper === 'FALSE') return 'false';
+  return 'invalid';
+}
+
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Days since 1970-01-01 for a real calendar date written YYYY-MM-DD, else undefined. */

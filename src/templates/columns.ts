@@ -43,7 +43,8 @@ export const use = {
   past: { rule: 'date-past' } as RuleUse,
   pastOrToday: { rule: 'date-past', options: { allowToday: true } } as RuleUse,
   future: { rule: 'date-future' } as RuleUse,
-  positive: { rule: 'positive-amount' } as RuleUse,
+  /** Balances: larger than 0, in whole minor units of the row's currency (10.125 USD cannot be credited). */
+  positive: { rule: 'positive-amount', options: { currencyColumn: 'currency' } } as RuleUse,
   decimal: { rule: 'decimal' } as RuleUse,
   signedDecimal: { rule: 'decimal', options: { allowNegative: true } } as RuleUse,
   customPrice: { rule: 'custom-price' } as RuleUse,

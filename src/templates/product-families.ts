@@ -8,7 +8,8 @@ export const productFamilies: TemplateDefinition = {
   description: 'Product families; other catalog files name them in product_family_id.',
   columns: [
     ...statusColumns,
-    column('name', 'required', 'The name of the product family; a value enables validation.'),
+    // The site refuses a second family with the same name ("Name: must be unique").
+    column('name', 'required', 'The name of the product family, unique on the site; a value enables validation.', [use.unique]),
     column('description', 'optional', 'The description of the product family.'),
     column('handle', 'optional', 'The API handle of the product family.', [use.noSpaces, use.handle, use.uniqueAcrossFiles('product-family')]),
   ],

@@ -25,6 +25,8 @@ export interface ValidationSummary {
   errorRows: number;
   errors: number;
   warnings: number;
+  /** Rows that hold data but that nothing enables: neither validated nor imported (each has a warning). */
+  notEnabledRows: number;
 }
 
 export interface ValidationReport {
@@ -110,17 +112,23 @@ export async function validateFiles(paths: string[], options: ValidateOptions): 
 }
 
 export function summarize(files: ReadonlyArray<Pick<FileReport, 'rows' | 'errorRows' | 'findings'>>): ValidationSummary {
-  const summary: ValidationSummary = { files: files.length, rows: 0, validRows: 0, errorRows: 0, errors: 0, warnings: 0 };
+  const summary: ValidationSummary = { files: files.length, rows: 0, validRows: 0, errorRows: 0, errors: 0, warnings: 0, notEnabledRows: 0 };
   for (const file of files) {
     summary.rows += file.rows;
     summary.errorRows += file.errorRows;
     for (const finding of file.findings) {
       if (finding.severity === 'error') summary.errors++;
       else summary.warnings++;
+      if (isDataNotEnabled(finding)) summary.notEnabledRows++;
     }
   }
   summary.validRows = summary.rows - summary.errorRows;
   return summary;
+}
+
+/** The warning on a row that holds data but that nothing enables (one per such row). */
+export function isDataNotEnabled(finding: Finding): boolean {
+  return finding.rule === 'row-enabled' && finding.messageId === 'notEnabled';
 }
 
 /** Findings grouped by spreadsheet row (header-level findings under row 1). */

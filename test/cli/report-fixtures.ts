@@ -21,7 +21,7 @@ export function finding(overrides: Partial<Finding>): Finding {
 export function sampleReport(): ValidateReport {
   return {
     asOf: '2026-11-23',
-    summary: { files: 2, rows: 120, validRows: 117, errorRows: 3, errors: 4, warnings: 1 },
+    summary: { files: 2, rows: 120, validRows: 117, errorRows: 3, errors: 4, warnings: 1, notEnabledRows: 0 },
     files: [
       {
         path: 'subs.csv',

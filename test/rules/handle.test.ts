@@ -7,6 +7,11 @@ const PRODUCT = {
 };
 ruleTable('handle', 'products', [
   { name: 'handles starting with a letter', rows: [PRODUCT, { ...PRODUCT, handle: 'pro_2', attach_to: 'pro_2', price_point_handle: 'pp_10_each' }], expected: [] },
+  {
+    name: 'capitals, dots or other characters the API refuses',
+    rows: [{ ...PRODUCT, handle: 'Basic', attach_to: 'Basic' }, { ...PRODUCT, handle: 'b2', attach_to: 'b2', price_point_handle: 'basic.monthly' }, { ...PRODUCT, handle: 'b:3', attach_to: 'b:3', price_point_handle: 'ü' }],
+    expected: [{ row: 2, column: 'handle' }, { row: 3, column: 'price_point_handle' }, { row: 4, column: 'price_point_handle' }],
+  },
   { name: 'starting with a digit or holding spaces', rows: [{ ...PRODUCT, handle: '10-plan', attach_to: '10-plan' }, { ...PRODUCT, handle: 'x', attach_to: 'x', price_point_handle: 'pp 10' }], expected: [{ row: 2, column: 'handle' }, { row: 3, column: 'price_point_handle' }] },
 ]);
 ruleTable('handle', 'product-families', [

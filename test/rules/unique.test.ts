@@ -13,6 +13,9 @@ ruleTable('unique', 'customers-advanced', [
 ruleTable('unique', 'coupons', [
   { name: 'coupon codes', rows: [{ name: 'a', code: 'X' }, { name: 'b', code: 'X' }], expected: [{ row: 3, column: 'code' }] },
 ]);
+ruleTable('unique', 'product-families', [
+  { name: 'family names (the site refuses a second family with the same name)', rows: [{ name: 'Main', handle: 'main' }, { name: 'Main', handle: 'main-2' }], expected: [{ row: 3, column: 'name' }] },
+]);
 ruleTable('unique', 'invoices', [
   { name: 'invoice ids', rows: [{ create_invoice: 'TRUE', id: 'I1' }, { create_invoice: 'TRUE', id: 'I1' }, { name: 'line', attach_to: 'I1' }], expected: [{ row: 3, column: 'id' }] },
 ]);

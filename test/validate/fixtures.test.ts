@@ -27,6 +27,8 @@ const DEFECTS: Record<string, Array<[number, string, string]>> = {
     [6, 'code', 'unique'],
     [6, 'flat_discount', 'decimal'],
     [6, 'stackable', 'true-false'],
+    // A code without a name: left out, and now said to be.
+    [7, 'name', 'row-enabled'],
   ],
   'customers-advanced': [
     [3, 'parent_reference', 'customer-hierarchy'],
@@ -63,6 +65,7 @@ const DEFECTS: Record<string, Array<[number, string, string]>> = {
   'product-families': [
     [3, 'handle', 'handle'],
     [4, 'handle', 'unique'],
+    [5, 'name', 'row-enabled'],
   ],
   'products': [
     [2, 'tax_code', 'required-if'],
@@ -148,7 +151,7 @@ describe('fixtures/sample', () => {
   it('validates clean as a set, with every cross-file check active', async () => {
     const names = ['invoices', 'subscriptions-standard', 'subscriptions-custom-pricing', 'subscriptions-advanced', 'customers-advanced', 'coupons', 'components', 'products', 'product-families'];
     const report = await validateFiles(names.map((name) => `fixtures/sample/${name}.csv`), { asOf: AS_OF });
-    expect(report.summary).toEqual({ files: 9, rows: 44, validRows: 44, errorRows: 0, errors: 0, warnings: 0 });
+    expect(report.summary).toEqual({ files: 9, rows: 44, validRows: 44, errorRows: 0, errors: 0, warnings: 0, notEnabledRows: 0 });
     expect(report.files.map((file) => file.path)).toEqual(names.map((name) => `fixtures/sample/${name}.csv`));
   });
 });

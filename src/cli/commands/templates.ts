@@ -13,7 +13,7 @@ export interface TemplatesOptions {
 }
 
 /** Rules the engine binds to every file whatever its template (see src/rules/engine.ts). */
-const fileRules = ['missing-column', 'unknown-column'];
+const fileRules = ['missing-column', 'row-enabled', 'unknown-column'];
 
 export async function run(kind: string | undefined, options: TemplatesOptions): Promise<void> {
   // Checked before the shared parser, whose message would offer validate's github and junit too.

@@ -3,7 +3,7 @@
 import { isAbsolute, relative, sep } from 'node:path';
 import type { Finding } from '../../rules/finding.js';
 import { safeText } from './pretty.js';
-import { plural } from './summary.js';
+import { notEnabledText, plural } from './summary.js';
 import { sortedFindings, type ValidateReport } from './types.js';
 
 export interface GithubAnnotation {
@@ -68,7 +68,7 @@ export function renderValidateGithub(report: ValidateReport): string {
     renderGithubAnnotation({
       level: summary.errors > 0 ? 'error' : 'notice',
       title: 'migrate validate',
-      message: `${plural(summary.files, 'file')}, ${plural(summary.rows, 'row')}: ${summary.validRows} valid, ${summary.errorRows} with errors (${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}), as of ${report.asOf}.`,
+      message: `${plural(summary.files, 'file')}, ${plural(summary.rows, 'row')}: ${summary.validRows} valid, ${summary.errorRows} with errors (${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}), as of ${report.asOf}.${summary.notEnabledRows > 0 ? ` ${notEnabledText(summary.notEnabledRows)}.` : ''}`,
     }),
   );
   return `${lines.join('\n')}\n`;

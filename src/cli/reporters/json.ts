@@ -21,12 +21,12 @@ interface ValidateJsonDocument {
 }
 
 function toValidateJson(report: ValidateReport): ValidateJsonDocument {
-  const { files, rows, validRows, errorRows, errors, warnings } = report.summary;
+  const { files, rows, validRows, errorRows, errors, warnings, notEnabledRows } = report.summary;
   return {
     version: 1,
     command: 'validate',
     asOf: report.asOf,
-    summary: { files, rows, validRows, errorRows, errors, warnings },
+    summary: { files, rows, validRows, errorRows, errors, warnings, notEnabledRows },
     files: report.files.map((file) => ({
       path: file.path,
       template: file.template,

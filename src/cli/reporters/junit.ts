@@ -1,6 +1,7 @@
 // JUnit XML for CI test tabs: a generic writer of suites and cases (well-formed, escaped, characters
 // XML forbids removed) and the validate mapping: one suite per file, one case per row with findings.
 import type { Finding } from '../../rules/finding.js';
+import { isDataNotEnabled } from '../../validate/index.js';
 import { rowGroups, type ValidateReport } from './types.js';
 
 export interface JunitCase {
@@ -15,6 +16,8 @@ export interface JunitCase {
 export interface JunitSuite {
   name: string;
   cases: JunitCase[];
+  /** Counts CI tools show beside the suite (`<properties>`), e.g. rows with data that are not enabled. */
+  properties?: Record<string, string | number>;
 }
 
 /** Escapes text for XML content and attribute values, dropping characters XML 1.0 cannot carry. */
@@ -45,6 +48,12 @@ export function renderJunit(name: string, suites: readonly JunitSuite[]): string
   out.push(`<testsuites name="${escapeXml(name)}" tests="${total}" failures="${failed}" errors="0">`);
   for (const suite of suites) {
     out.push(`  <testsuite name="${escapeXml(suite.name)}" tests="${count(suite)}" failures="${failures(suite)}" errors="0" skipped="0">`);
+    const properties = Object.entries(suite.properties ?? {});
+    if (properties.length > 0) {
+      out.push('    <properties>');
+      for (const [name, value] of properties) out.push(`      <property name="${escapeXml(name)}" value="${escapeXml(String(value))}"/>`);
+      out.push('    </properties>');
+    }
     for (const testCase of suite.cases) {
       const open = `    <testcase name="${escapeXml(testCase.name)}" classname="${escapeXml(testCase.classname)}"`;
       if (!testCase.failure && testCase.systemOut === undefined) {
@@ -73,6 +82,7 @@ function describeFinding(finding: Finding): string {
 export function renderValidateJunit(report: ValidateReport): string {
   const suites = report.files.map((file): JunitSuite => ({
     name: file.path,
+    properties: { notEnabledRows: file.findings.filter(isDataNotEnabled).length },
     cases: rowGroups(file.findings).map((group): JunitCase => {
       const errors = group.findings.filter((finding) => finding.severity === 'error');
       const name = `row ${group.row}${group.key ? ` (${group.key})` : ''}`;

@@ -2,7 +2,7 @@
 // offending value and the message saying how to fix it, then a summary. Colour is the caller's choice.
 import type { Finding } from '../../rules/finding.js';
 import type { Colors } from './colors.js';
-import { plural, renderSummary } from './summary.js';
+import { notEnabledText, plural, renderSummary } from './summary.js';
 import { rowGroups, type ValidateReport, type ValidatedFile } from './types.js';
 
 const maxValueLength = 60;
@@ -22,9 +22,11 @@ export function renderValidatePretty(report: ValidateReport, colors: Colors): st
     ],
     colors,
   );
+  // Rows left out without a word were the defect: their count closes the summary whenever there are any.
+  const notEnabled = summary.notEnabledRows > 0 ? colors.dim(' · ') + colors.yellow(notEnabledText(summary.notEnabledRows)) : '';
   // Files without findings are one line each; a blank line sets off every file that has findings.
   const body = blocks.map((block) => (block.includes('\n') ? `${block}\n` : block)).join('\n');
-  return `${body}\n\n${summaryLine}\n`.replace(/\n{3,}/g, '\n\n');
+  return `${body}\n\n${summaryLine}${notEnabled}\n`.replace(/\n{3,}/g, '\n\n');
 }
 
 function renderFile(file: ValidatedFile, colors: Colors): string {

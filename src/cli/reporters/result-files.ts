@@ -1,27 +1,28 @@
 // Annotated copies of validated files (`validate --out DIR`): Status `error` with the row's messages
 // in Result, or `pending` for rows ready to import; every other cell is left as the user wrote it.
+// A row that is not enabled is never `pending`: it will not be imported (its warning says why).
 import { mkdir } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { openCsv } from '../../csv/reader.js';
 import { writeAnnotatedCopy } from '../../csv/writer.js';
 import { InputError } from '../../errors.js';
 import type { Finding } from '../../rules/finding.js';
-import { compileConditions } from '../../rules/engine.js';
+import { compileRowEnabled } from '../../rules/engine.js';
 import type { CellTest } from '../../rules/types.js';
 import { getTemplate } from '../../templates/index.js';
 import { findingsByRow } from '../../validate/index.js';
 import type { ValidateReport, ValidatedFile } from './types.js';
 
-/** What a row's Status and Result cells say after validation. */
-export function rowAnnotation(findings: readonly Finding[] | undefined): { Status: string; Result: string } {
-  if (!findings || findings.length === 0) return { Status: 'pending', Result: '' };
+/** What a row's Status and Result cells say after validation; `enabled` false: the row will not be imported. */
+export function rowAnnotation(findings: readonly Finding[] | undefined, enabled = true): { Status: string; Result: string } {
+  if (!findings || findings.length === 0) return { Status: enabled ? 'pending' : '', Result: '' };
   const errors = findings.filter((finding) => finding.severity === 'error');
   const warnings = findings.filter((finding) => finding.severity === 'warning');
   const messages = [
     ...errors.map((finding) => finding.message),
     ...warnings.map((finding) => `warning: ${finding.message}`),
   ];
-  return { Status: errors.length > 0 ? 'error' : 'pending', Result: messages.join(' | ') };
+  return { Status: errors.length > 0 ? 'error' : enabled ? 'pending' : '', Result: messages.join(' | ') };
 }
 
 /** The output path of each input: same file name in `outDir`; refuses collisions and overwriting an input. */
@@ -49,12 +50,13 @@ export function resultPaths(files: readonly ValidatedFile[], outDir: string): Ma
 }
 
 /**
- * Rows the template enables ("set create_subscription to TRUE…"): only those are validated, so only
- * those are marked; other rows (and blank ones) keep their Status and Result as they were.
+ * Rows the template enables ("set create_subscription to TRUE…"), decided as validate and import
+ * decide it: only those are validated, so only those are marked; other rows keep their Status and
+ * Result as they were, unless row-enabled has something to say about them.
  */
 async function enabledRows(file: ValidatedFile): Promise<CellTest> {
   const { header } = await openCsv(file.path);
-  return compileConditions(getTemplate(file.template).enabledWhen, (name) => header.indexOf(name));
+  return compileRowEnabled(getTemplate(file.template), header);
 }
 
 /** Writes every annotated copy (each atomically) after checking all destinations first. */
@@ -76,8 +78,9 @@ export async function writeValidateResults(report: ValidateReport, outDir: strin
     const output = paths.get(file.path)!;
     await writeAnnotatedCopy(file.path, output, (record) => {
       const own = byRow.get(record.row) ?? [];
-      if (own.length === 0 && !isEnabled(record.cells)) return undefined;
-      return rowAnnotation([...headerErrors, ...own.filter((finding) => !missingColumns.has(finding.column))]);
+      const enabled = isEnabled(record.cells);
+      if (own.length === 0 && !enabled) return undefined;
+      return rowAnnotation([...headerErrors, ...own.filter((finding) => !missingColumns.has(finding.column))], enabled);
     });
     written.push(output);
   }

@@ -37,3 +37,8 @@ function applyTone(text: string, tone: Tone, colors: Colors): string {
 export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
   return `${count} ${count === 1 ? singular : pluralForm}`;
 }
+
+/** "3 rows with data are not enabled": the count every report (validate and import) gives them. */
+export function notEnabledText(count: number): string {
+  return count === 1 ? '1 row with data is not enabled' : `${count} rows with data are not enabled`;
+}

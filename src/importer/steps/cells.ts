@@ -1,7 +1,8 @@
 // Reading template cells for the mapping: trimmed text, TRUE/FALSE flags, integers, money as
 // decimals, calendar dates, and the repeating groups (`component_N`, `price_N`, `custom_field[Name]`).
-import { parseMoney, minorUnitDigits, type Decimal } from '../../pricing/money.js';
+import { fitsMinorUnit, parseMoney, minorUnitDigits, type Decimal } from '../../pricing/money.js';
 import { Decimal as D } from '../../pricing/money.js';
+import { readTrueFalse } from '../../rules/values.js';
 import type { JsonObject } from '../../target/types.js';
 import type { SourceRow } from '../types.js';
 import { RowError } from './row-error.js';
@@ -20,14 +21,12 @@ export function requiredCell(row: SourceRow, column: string): string {
   return value;
 }
 
-/** TRUE/FALSE as the templates spell them (any case); blank is undefined. */
+/** TRUE/FALSE read exactly as the true-false rule reads it (readTrueFalse); blank is undefined. */
 export function flag(row: SourceRow, column: string): boolean | undefined {
-  const value = cell(row, column);
-  if (value === undefined) return undefined;
-  const upper = value.toUpperCase();
-  if (upper === 'TRUE') return true;
-  if (upper === 'FALSE') return false;
-  throw new RowError(row, column, `${column} must be TRUE or FALSE, got "${value}"`);
+  const reading = readTrueFalse(row.values[column]);
+  if (reading === 'blank') return undefined;
+  if (reading === 'invalid') throw new RowError(row, column, `${column} must be TRUE or FALSE, got "${cell(row, column)}"`);
+  return reading === 'true';
 }
 
 export function integer(row: SourceRow, column: string): number | undefined {
@@ -51,11 +50,11 @@ export function money(row: SourceRow, column: string): Decimal | undefined {
 export function minorUnits(row: SourceRow, column: string, currency: string): number | undefined {
   const amount = money(row, column);
   if (amount === undefined) return undefined;
-  const scaled = amount.times(new D(10).pow(minorUnitDigits(currency)));
-  if (!scaled.isInteger()) {
-    throw new RowError(row, column, `${column} ${amount.toString()} has more decimals than ${currency} allows`, `Round it to ${minorUnitDigits(currency)} decimal places.`);
+  const digits = minorUnitDigits(currency);
+  if (!fitsMinorUnit(amount, digits)) {
+    throw new RowError(row, column, `${column} ${amount.toString()} has more decimals than ${currency} allows`, `Round it to ${digits} decimal places.`);
   }
-  return scaled.toNumber();
+  return amount.times(new D(10).pow(digits)).toNumber();
 }
 
 /** A minor-unit integer from the API back to a decimal string in the currency ("1000" USD → "10.00"). */

@@ -334,7 +334,22 @@ export class ChargifyClient extends ApiTransport implements Target {
     return names;
   }
 
-  async ensureMetafields(resourceType: ResourceType, names: string[]): Promise<void> {
+  /** The last ensureMetafields per resource type: each waits for the one before it (see below). */
+  private metafieldsQueue = new Map<ResourceType, Promise<void>>();
+
+  /**
+   * Check-then-create is a race when rows import in parallel: two rows with the same new custom field
+   * would both see it missing and the second create is refused ("Name: must be unique"). Calls are
+   * therefore queued per resource type, so each sees what the one before it defined.
+   */
+  ensureMetafields(resourceType: ResourceType, names: string[]): Promise<void> {
+    const previous = this.metafieldsQueue.get(resourceType) ?? Promise.resolve();
+    const next = previous.catch(() => undefined).then(() => this.defineMissingMetafields(resourceType, names));
+    this.metafieldsQueue.set(resourceType, next);
+    return next;
+  }
+
+  private async defineMissingMetafields(resourceType: ResourceType, names: string[]): Promise<void> {
     const existing = new Set(await this.listMetafieldNames(resourceType));
     const missing = [...new Set(names)].filter((name) => !existing.has(name));
     if (missing.length === 0) return;

@@ -128,6 +128,12 @@ describe('Target operations against the sandbox', () => {
     expect(await client.listMetadata('customers', customerId)).toEqual({ Region: 'US', Tier: 'gold' });
   });
 
+  it('defines a new custom field once when rows ask for it at the same time (no "Name: must be unique")', async () => {
+    await Promise.all(Array.from({ length: 4 }, () => client.ensureMetafields('subscriptions', ['Seats', 'Plan'])));
+    const names = (await collect(client.paginate('/subscriptions/metafields.json', 'metafields'))).map((field) => field.name);
+    expect(names.filter((name) => name === 'Seats')).toHaveLength(1);
+  });
+
   it('cancels, purges and deletes, and clears a test site', async () => {
     const customer = await client.createCustomer({ first_name: 'Bob', last_name: 'Babbage', email: 'bob@example.com', reference: 'bob' }, intent('bob'));
     const subscription = await client.createSubscription({ product_handle: 'gold', customer_id: Number(customer.id), reference: 'bob-gold' }, intent('bob-gold'));
