@@ -8,6 +8,8 @@ export interface SiteSettings {
   subdomain: string;
   currency: string;
   mode: 'test' | 'live';
+  /** This sandbox's instance id (see Store.instance), reported as the sandbox-only `sandbox_instance_id`. */
+  instance: string;
 }
 
 export interface RequestContext {

@@ -56,6 +56,8 @@ export interface RunningSandbox {
   readonly port: number;
   readonly mode: 'test' | 'live';
   readonly dataDir?: string;
+  /** The instance id GET /site.json reports: kept with the data folder, fresh for a sandbox in memory. */
+  readonly instance: string;
   /** Replaces the fault spec for the requests that follow. */
   setFaults(faults: FaultSpec): void;
   setLatency(latency: Latency | undefined): void;
@@ -72,6 +74,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     subdomain: options.subdomain ?? 'sandbox',
     currency: options.currency ?? 'USD',
     mode,
+    instance: store.instance,
   };
   const settings: HandlerSettings = {
     site,
@@ -110,6 +113,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     port,
     mode,
     dataDir: options.dataDir,
+    instance: store.instance,
     setFaults(faults) {
       settings.faults = { ...faults };
     },

@@ -24,6 +24,8 @@ export interface SiteInfo {
   /** 'test' sites allow purge and clear-data; 'live' sites refuse them. */
   mode: 'test' | 'live';
   timeZone?: string;
+  /** Only a `migrate sandbox` reports it (`sandbox_instance_id`): which sandbox this is, whatever its port. */
+  sandboxInstance?: string;
 }
 
 export interface Target {

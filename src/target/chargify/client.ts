@@ -32,6 +32,7 @@ export class ChargifyClient extends ApiTransport implements Target {
       currency: String(site.currency ?? ''),
       // A site that does not say it is a test site is treated as live: destructive calls stay refused.
       mode: site.test === true ? 'test' : 'live',
+      ...(typeof site.sandbox_instance_id === 'string' && site.sandbox_instance_id !== '' ? { sandboxInstance: site.sandbox_instance_id } : {}),
     };
   }
 
