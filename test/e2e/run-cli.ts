@@ -21,9 +21,9 @@ export interface StopWhen {
   signal: NodeJS.Signals;
 }
 
-export function runCli(cwd: string, args: string[], stop?: StopWhen): Promise<Exit> {
+export function runCli(cwd: string, args: string[], stop?: StopWhen, env: NodeJS.ProcessEnv = {}): Promise<Exit> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cli, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', ...TEST_ENV }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [cli, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', ...TEST_ENV, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     let done = false;
