@@ -18,7 +18,7 @@ describe('command options', () => {
       seen = importFlagsOf(options, command);
     });
     await root.parseAsync(
-      ['--no-color', '--verbose', 'import', 'a.csv', '--site', 'test', '--config', 'rc.json', '--template', 'customers', '--as-of', '2026-11-23', '--out', 'res', '--format', 'json', '--dry-run', '--notify-url', 'http://hook'],
+      ['--no-color', '--verbose', 'import', 'a.csv', '--site', 'test', '--config', 'rc.json', '--template', 'customers', '--as-of', '2026-11-23', '--out', 'res', '--format', 'json', '--dry-run', '--notify-url', 'http://hook', '--new-journal'],
       { from: 'user' },
     );
     expect(seen).toEqual({
@@ -30,6 +30,7 @@ describe('command options', () => {
       format: 'json',
       dryRun: true,
       notifyUrl: 'http://hook',
+      newJournal: true,
       color: false,
       verbose: true,
     });
