@@ -5,6 +5,7 @@ import { readFile, rename, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { RESULT_SITES_FILE } from '../csv/inputs.js';
 import { InputError } from '../errors.js';
+import { listRuns } from '../state/runs.js';
 import { canonicalAddress, type SiteIdentity } from '../state/site-identity.js';
 
 interface ResultSite {
@@ -53,11 +54,19 @@ export interface FileLinks {
 /**
  * Refuses (exit 2) a result file whose links point into another site than `identity`: by the site
  * recorded for it in result-sites.json when there is one, else by the addresses of its links (read
- * with `linksOf`; the aliases of this machine folded together). `action` says what was not done.
+ * with `linksOf`; the aliases of this machine folded together), which must be the site's own or one
+ * that runs recorded in `stateDir` reached this very site at (a sandbox restarted on another port).
+ * `action` says what was not done.
  */
-export async function checkResultLinks(paths: string[], identity: SiteIdentity, action: string, linksOf: (path: string) => Promise<FileLinks>): Promise<void> {
+export async function checkResultLinks(
+  paths: string[],
+  identity: SiteIdentity,
+  stateDir: string,
+  action: string,
+  linksOf: (path: string) => Promise<FileLinks>,
+): Promise<void> {
   const manifests = new Map<string, Manifest>();
-  const own = canonicalAddress(identity.baseUrl);
+  let addresses: string[] | undefined;
   const hint = 'Give the result files written for this site, or name the site they were written for with --site.';
   for (const path of paths) {
     const folder = dirname(path);
@@ -68,7 +77,9 @@ export async function checkResultLinks(paths: string[], identity: SiteIdentity, 
       throw new InputError('results-other-site', `${path} holds links into ${recorded.site} (run ${recorded.run}), not into ${identity.label}; ${action}.`, { hint });
     }
     const { row, links } = await linksOf(path);
-    const foreign = links.find((link) => !sameSite(link, own));
+    if (links.length === 0) continue;
+    addresses ??= await addressesOf(identity, stateDir);
+    const foreign = links.find((link) => !addresses!.some((address) => within(link, address)));
     if (foreign !== undefined) {
       throw new InputError('results-other-site', `This file holds links into ${originOf(foreign)}, not into ${identity.label}; ${action}.`, {
         location: { file: path, row },
@@ -78,9 +89,15 @@ export async function checkResultLinks(paths: string[], identity: SiteIdentity, 
   }
 }
 
-function sameSite(link: string, own: string): boolean {
+/** Where the site answers now and, by the run records, where it answered before. */
+async function addressesOf(identity: SiteIdentity, stateDir: string): Promise<string[]> {
+  const earlier = (await listRuns(stateDir)).filter((run) => run.site.fingerprint === identity.fingerprint).map((run) => run.site.baseUrl);
+  return [...new Set([identity.baseUrl, ...earlier].map(canonicalAddress))];
+}
+
+function within(link: string, address: string): boolean {
   try {
-    return `${canonicalAddress(link)}/`.startsWith(`${own}/`);
+    return `${canonicalAddress(link)}/`.startsWith(`${address}/`);
   } catch {
     return true;
   }

@@ -87,13 +87,13 @@ function doneIn(prepared: PreparedImport, objects: Map<string, JournalObject>): 
  * The rows an input file already marks success are kept as they are, not sent: their links must be
  * into this site, or a run would report another site's rows as imported here.
  */
-async function checkKeptRows(loaded: LoadedRows, identity: SiteIdentity): Promise<void> {
+async function checkKeptRows(loaded: LoadedRows, identity: SiteIdentity, stateDir: string): Promise<void> {
   const kept = new Map<string, SourceRow[]>();
   for (const file of loaded.files) {
     const rows = file.rows.filter((row) => loaded.alreadyImported.has(row) && /^https?:\/\//.test(row.values.Result ?? ''));
     if (rows.length > 0) kept.set(file.path, rows);
   }
-  await checkResultLinks([...kept.keys()], identity, 'nothing was sent', async (path) => {
+  await checkResultLinks([...kept.keys()], identity, stateDir, 'nothing was sent', async (path) => {
     const rows = kept.get(path)!;
     return { row: rows[0]!.row, links: rows.map((row) => row.values.Result!) };
   });
@@ -113,7 +113,7 @@ export async function runImport(options: ImportRunOptions): Promise<ImportRunRes
   // Everything is keyed by what the site is, not what it is called: another site never finds its rows "already imported".
   const identity = siteIdentityOf(info, target.baseUrl);
   await checkImportJournal(options.stateDir, identity, options.newJournal === true);
-  await checkKeptRows(prepared.loaded, identity);
+  await checkKeptRows(prepared.loaded, identity, options.stateDir);
   const runId = newRunId();
   const journal = await openSiteJournal(options.stateDir, identity, runId);
   if (options.canary !== undefined && options.canary > 0 && canaryRows(prepared, doneIn(prepared, journal.objects()), options.canary).length === 0) {

@@ -59,7 +59,7 @@ export async function run(paths: string[], flags: CompareFlags): Promise<void> {
     if (connection) {
       // Amounts and links from one site, explanations from another, would confirm nothing.
       const target = connection.site.target;
-      await checkResultLinks(inputs, siteIdentityOf(await target.readSite(), target.baseUrl), 'nothing was compared', resultLinksOf);
+      await checkResultLinks(inputs, siteIdentityOf(await target.readSite(), target.baseUrl), config.stateDir, 'nothing was compared', resultLinksOf);
     }
     report = await runCompare({
       paths: inputs,
