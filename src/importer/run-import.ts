@@ -112,7 +112,8 @@ export async function runImport(options: ImportRunOptions): Promise<ImportRunRes
   const info = await target.readSite();
   // Everything is keyed by what the site is, not what it is called: another site never finds its rows "already imported".
   const identity = siteIdentityOf(info, target.baseUrl);
-  await checkImportJournal(options.stateDir, identity, options.newJournal === true);
+  const note = await checkImportJournal(options.stateDir, identity, options.newJournal === true);
+  if (note !== undefined) options.log?.(note);
   await checkKeptRows(prepared.loaded, identity, options.stateDir);
   const runId = newRunId();
   const journal = await openSiteJournal(options.stateDir, identity, runId);

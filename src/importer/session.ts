@@ -179,7 +179,8 @@ export async function printDryRun(command: 'test-import' | 'live-import', inputs
   const latencyMs = await measureLatency(connection.target);
   const identity = siteIdentityOf(info, connection.target.baseUrl);
   // A dry run stops where the run would, so that its plan never counts another site's rows as skipped.
-  await checkImportJournal(inputs.config.stateDir, identity, flags.newJournal === true);
+  const note = await checkImportJournal(inputs.config.stateDir, identity, flags.newJournal === true);
+  if (note !== undefined) process.stderr.write(`${note}\n`);
   const journal = await openSiteJournal(inputs.config.stateDir, identity, 'dry-run', { exclusive: false });
   try {
     const document = planDryRun(inputs.prepared, {

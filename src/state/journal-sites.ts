@@ -80,13 +80,12 @@ export function describeJournalSite(journal: KnownJournal): string {
  * the state folder journals another site that answers to the same name in the same mode (every
  * sandbox is "sandbox-1"), the run stops (exit 2) and says which site the journal knows and which
  * one it is talking to — unless `newJournal` says this site is meant and starts its own journal.
- * The other journal is never touched.
+ * The other journal is never touched. Answers a note for the operator, if any.
  */
-export async function checkImportJournal(stateDir: string, identity: SiteIdentity, newJournal: boolean): Promise<void> {
+export async function checkImportJournal(stateDir: string, identity: SiteIdentity, newJournal: boolean): Promise<string | undefined> {
   const journals = await listJournals(stateDir);
   if (journals.some((journal) => journal.key === identity.key && journal.hasEntries)) {
-    if (newJournal) process.stderr.write(`Note: ${identity.label} already has its own journal; --new-journal changes nothing.\n`);
-    return;
+    return newJournal ? `Note: ${identity.label} already has its own journal; --new-journal changes nothing.` : undefined;
   }
   const other = journals.find(
     (journal) =>
@@ -94,7 +93,7 @@ export async function checkImportJournal(stateDir: string, identity: SiteIdentit
       journal.key !== identity.key &&
       (journal.site ? journal.site.name === identity.name && journal.site.mode === identity.mode : journal.key === identity.name),
   );
-  if (other === undefined || newJournal) return;
+  if (other === undefined || newJournal) return undefined;
   const where = relative(process.cwd(), other.path) || other.path;
   const hint = other.site
     ? `If ${identity.baseUrl} is the site you mean, run again with --new-journal: it gets a journal of its own (${where} is kept as it is). Otherwise talk to the site the journal knows (it last answered at ${other.site.baseUrl}).`
