@@ -19,22 +19,23 @@ export function yesOption(help = 'do not ask for the site subdomain (for scripts
 }
 
 /** --site, --config, --template, --as-of, --out, --format: the commands that read template files. */
-export function addTemplateRunOptions(command: Command, siteHelp: string): Command {
+export function addTemplateRunOptions(command: Command, siteHelp: string, outHelp = 'folder for the annotated result files (default: migrate-results/)'): Command {
   return command
     .option('--site <name>', siteHelp)
     .addOption(configOption())
     .option('--template <kind>', 'treat every file as this template kind instead of detecting it from the header')
     .option('--as-of <date>', 'judge date rules against this calendar date YYYY-MM-DD')
-    .option('--out <dir>', 'folder for the annotated result files (default: migrate-results/)')
+    .option('--out <dir>', outHelp)
     .addOption(formatOption());
 }
 
-/** --dry-run, --notify-url and --create-custom-fields as test-import and live-import declare them. */
+/** --dry-run, --notify-url, --create-custom-fields and --new-journal as test-import and live-import declare them. */
 export function addImportRunOptions(command: Command): Command {
   return command
     .option('--dry-run', 'print the plan (objects per type, API calls, estimated duration) and send nothing')
     .option('--notify-url <url>', 'POST the JSON summary to this URL when the run ends')
-    .option('--create-custom-fields', 'create custom fields the site lacks (default: list them and stop, nothing sent)');
+    .option('--create-custom-fields', 'create custom fields the site lacks (default: list them and stop, nothing sent)')
+    .option('--new-journal', 'this site is new to the state folder although another site with its name is journaled: give it a journal of its own');
 }
 
 /** The flags every site-writing command passes on: the site, configuration, format, dry run and the global --no-color/--verbose. */
@@ -59,5 +60,6 @@ export function importFlagsOf(options: Record<string, unknown>, command: Command
     out: options.out as string | undefined,
     notifyUrl: options.notifyUrl as string | undefined,
     createCustomFields: options.createCustomFields === true,
+    newJournal: options.newJournal === true,
   };
 }

@@ -104,6 +104,21 @@ export async function* streamCompareInputs(paths: readonly string[], options: Re
   }
 }
 
+/** The links in a result file's Result cells, for checking which site they point into; none in a template. */
+export async function resultLinksOf(path: string): Promise<{ row: number; links: string[] }> {
+  const source = await openCsv(path);
+  const column = source.header.indexOf('Result');
+  const found = { row: 0, links: [] as string[] };
+  if (column < 0) return found;
+  for await (const record of source.records) {
+    const value = record.cells[column]?.trim() ?? '';
+    if (!/^https?:\/\//.test(value)) continue;
+    if (found.links.length === 0) found.row = record.row;
+    found.links.push(value);
+  }
+  return found;
+}
+
 function addLineItem(row: SourceRow, totals: Map<string, Decimal>): void {
   const invoice = cell(row, 'attach_to');
   const quantity = readMoney(cell(row, 'quantity') ?? '');

@@ -10,6 +10,13 @@ const SKIPPED_FOLDERS = new Set(['node_modules', 'migrate-results']);
 export const MISMATCH_REPORT_FILE = 'compare-mismatches.csv';
 
 /**
+ * Written by imports beside their result files (which site their links point into). A folder holding
+ * one inside a folder being searched is another run's output — live results in migrate-results/live/ —
+ * and is left out, so `compare migrate-results` reads the test results only.
+ */
+export const RESULT_SITES_FILE = 'result-sites.json';
+
+/**
  * Files are kept as given (whatever their extension); a folder contributes every `.csv` file inside it,
  * recursively, sorted by path. A file reached twice is listed once, at its first place.
  */
@@ -56,13 +63,17 @@ async function csvFilesUnder(folder: string): Promise<string[]> {
     if (entry.name.startsWith('.') || entry.name.startsWith('~$')) continue;
     const path = join(folder, entry.name);
     if (entry.isDirectory()) {
-      if (!SKIPPED_FOLDERS.has(entry.name)) found.push(...(await csvFilesUnder(path)));
+      if (!SKIPPED_FOLDERS.has(entry.name) && !(await exists(join(path, RESULT_SITES_FILE)))) found.push(...(await csvFilesUnder(path)));
     } else if (entry.name.toLowerCase().endsWith('.csv') && entry.name !== MISMATCH_REPORT_FILE) {
       // Symbolic links count when they point at a file; linked folders are not followed (no cycles).
       if (entry.isFile() || (entry.isSymbolicLink() && (await stat(path).then((s) => s.isFile(), () => false)))) found.push(path);
     }
   }
   return found.sort(comparePaths);
+}
+
+function exists(path: string): Promise<boolean> {
+  return stat(path).then(() => true, () => false);
 }
 
 function comparePaths(a: string, b: string): number {

@@ -7,7 +7,9 @@ import { plural } from '../cli/reporters/summary.js';
 import { ExitCode, InputError } from '../errors.js';
 import { createProgress } from '../importer/progress.js';
 import { runWithInterrupts, settleRun } from '../importer/session.js';
-import { openJournal, siteKeyOf, type Journal } from '../state/journal.js';
+import type { Journal } from '../state/journal.js';
+import { openSiteJournal } from '../state/journal-sites.js';
+import { siteIdentityOf } from '../state/site-identity.js';
 import { listRuns, newRunId } from '../state/runs.js';
 import type { SiteInfo, Target } from '../target/types.js';
 import { executeErase, type EraseExecution } from './execute.js';
@@ -101,7 +103,7 @@ export async function runErase(options: EraseOptions): Promise<void> {
   const { target } = options;
   const info: SiteInfo = await target.readSite();
   const siteMode: 'test' | 'live' = options.configuredLive || info.mode === 'live' ? 'live' : 'test';
-  const siteKey = siteKeyOf(info, target.baseUrl);
+  const identity = siteIdentityOf(info, target.baseUrl);
   const head = { site: target.baseUrl, siteMode, scope: options.scope, runs: options.run ?? 'all', dryRun: options.dryRun };
 
   if (siteMode === 'live' && options.scope !== 'imported') {
@@ -112,10 +114,10 @@ export async function runErase(options: EraseOptions): Promise<void> {
   if (siteMode === 'live') {
     process.stderr.write(`${target.baseUrl} is a live site: the API refuses purge and clear-data there, so erase can only cancel the subscriptions the toolkit created.\n`);
   }
-  if (options.scope === 'imported') await checkJournalFor(options.stateDir, siteKey, target.baseUrl);
+  if (options.scope === 'imported') await checkJournalFor(options.stateDir, identity);
 
   // A dry run only reads: it neither waits for nor takes the site's journal lock.
-  const journal = await openJournal(options.stateDir, siteKey, newRunId(), { exclusive: !options.dryRun });
+  const journal = await openSiteJournal(options.stateDir, identity, newRunId(), { exclusive: !options.dryRun });
   try {
     if (options.run !== undefined) await checkRun(options.stateDir, journal, options.run);
     if (options.scope === 'imported') await eraseImported(options, journal, head, info);

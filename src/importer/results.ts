@@ -5,7 +5,9 @@ import { resolve } from 'node:path';
 import { writeAnnotatedCopy } from '../csv/writer.js';
 import { InputError } from '../errors.js';
 import { resultPaths } from '../cli/reporters/result-files.js';
+import type { SiteIdentity } from '../state/site-identity.js';
 import type { NodeResult } from './execute.js';
+import { recordResultSites } from './result-sites.js';
 import type { Plan, PlanNode } from './plan.js';
 import type { LoadedRows } from './sources.js';
 import type { ObjectType, SourceRow } from './types.js';
@@ -105,8 +107,18 @@ export async function prepareResultFiles(loaded: LoadedRows, outDir: string): Pr
   return paths;
 }
 
-/** Writes one annotated copy per input (paths from prepareResultFiles); returns the written paths. */
-export async function writeResultFiles(loaded: LoadedRows, rows: RowResult[], paths: Map<string, string>): Promise<string[]> {
+/** Which run wrote result files, into which site their links point. */
+export interface ResultsOrigin {
+  site: SiteIdentity;
+  run: string;
+  command: string;
+}
+
+/**
+ * Writes one annotated copy per input (paths from prepareResultFiles) and records the site their links
+ * point into (result-sites.json); returns the written paths.
+ */
+export async function writeResultFiles(loaded: LoadedRows, rows: RowResult[], paths: Map<string, string>, origin: ResultsOrigin): Promise<string[]> {
   const byFileRow = new Map<string, RowResult>();
   for (const result of rows) byFileRow.set(`${result.row.file}\u0000${result.row.row}`, result);
   const written: string[] = [];
@@ -125,5 +137,6 @@ export async function writeResultFiles(loaded: LoadedRows, rows: RowResult[], pa
     });
     written.push(output);
   }
+  await recordResultSites(written, origin.site, origin.run, origin.command);
   return written;
 }

@@ -1,13 +1,17 @@
 // One import run, shared by test-import and live-import: validate, plan, reconcile what an earlier
 // run left open, execute, then write the annotated copies, the run record and the summary document.
+import { InputError } from '../errors.js';
+import { checkImportJournal, openSiteJournal } from '../state/journal-sites.js';
+import type { JournalObject } from '../state/journal.js';
 import { hashFile, newRunId, saveRun, type RunRecord } from '../state/runs.js';
-import { openJournal, siteKeyOf } from '../state/journal.js';
+import { siteIdentityOf, type SiteIdentity } from '../state/site-identity.js';
 import type { Target } from '../target/types.js';
 import { checkCustomFields } from './custom-fields.js';
 import { executeWithProgress, type ExecuteResult } from './execute.js';
 import { buildPlan, closureOf, LAST_CATALOG_RANK, typeRank, type Plan } from './plan.js';
 import { reconcileIntents, type ReconcileReport } from './reconcile.js';
 import { ImportResolver } from './resolver.js';
+import { checkResultLinks } from './result-sites.js';
 import { prepareResultFiles, rowResults, writeResultFiles } from './results.js';
 import { loadRows, type LoadedRows, type ValidatedInput } from './sources.js';
 import { isDataNotEnabled } from '../validate/index.js';
@@ -40,6 +44,8 @@ export interface ImportRunOptions {
   createCustomFields?: boolean;
   /** Import only the first N valid rows not yet imported (live-import's canary); undefined = all. */
   canary?: number;
+  /** The site has no journal yet and another site with its name has one: start the site's own journal anyway. */
+  newJournal?: boolean;
   signal?: AbortSignal;
   /** Where progress goes (stderr); undefined = no progress. */
   progress?: NodeJS.WriteStream;
@@ -83,27 +89,67 @@ function notEnabledRows(prepared: PreparedImport): NotEnabledRow[] {
   );
 }
 
+/** A row is done on the site when every object it makes is done in the site's journal. */
+function doneIn(prepared: PreparedImport, objects: Map<string, JournalObject>): (row: SourceRow) => boolean {
+  return (row) => (prepared.plan.rowNodes.get(row) ?? []).every((node) => objects.get(node.step.naturalKey)?.state === 'done');
+}
+
+/**
+ * The rows an input file already marks success are kept as they are, not sent: their links must be
+ * into this site, or a run would report another site's rows as imported here.
+ */
+async function checkKeptRows(loaded: LoadedRows, identity: SiteIdentity, stateDir: string): Promise<void> {
+  const kept = new Map<string, SourceRow[]>();
+  for (const file of loaded.files) {
+    const rows = file.rows.filter((row) => loaded.alreadyImported.has(row) && /^https?:\/\//.test(row.values.Result ?? ''));
+    if (rows.length > 0) kept.set(file.path, rows);
+  }
+  await checkResultLinks([...kept.keys()], identity, stateDir, 'nothing was sent', async (path) => {
+    const rows = kept.get(path)!;
+    return { row: rows[0]!.row, links: rows.map((row) => row.values.Result!) };
+  });
+}
+
+function emptyCanary(identity: SiteIdentity): InputError {
+  return new InputError('empty-canary', `The canary would be empty: no valid row of these files is left to import into ${identity.label}; nothing was sent.`, {
+    hint: 'When its journal already holds every row, the import is complete: `migrate live-import --continue <files>` reports it. Rows with errors need fixing and a new test-import.',
+  });
+}
+
 export async function runImport(options: ImportRunOptions): Promise<ImportRunResult> {
   const started = Date.now();
   const { prepared, target } = options;
   const outputs = await prepareResultFiles(prepared.loaded, options.outDir);
   const info = await target.readSite();
+  // Everything is keyed by what the site is, not what it is called: another site never finds its rows "already imported".
+  const identity = siteIdentityOf(info, target.baseUrl);
+  const note = await checkImportJournal(options.stateDir, identity, options.newJournal === true);
+  if (note !== undefined) options.log?.(note);
+  await checkKeptRows(prepared.loaded, identity, options.stateDir);
   const createdFields = await checkCustomFields(prepared.loaded, target, options.createCustomFields === true);
   if (createdFields.length > 0) options.log?.(`Created ${createdFields.length} custom field(s) the site lacked: ${createdFields.join(', ')}.`);
-  const siteKey = siteKeyOf(info, target.baseUrl);
   const runId = newRunId();
+  const journal = await openSiteJournal(options.stateDir, identity, runId);
+  if (options.canary !== undefined && options.canary > 0 && canaryRows(prepared, doneIn(prepared, journal.objects()), options.canary).length === 0) {
+    await journal.close();
+    throw emptyCanary(identity);
+  }
   const run: RunRecord = {
     version: 1,
     id: runId,
     command: options.command,
-    site: { name: options.siteName, key: siteKey, baseUrl: target.baseUrl },
+    site: { name: options.siteName, key: identity.key, baseUrl: target.baseUrl, fingerprint: identity.fingerprint },
     files: await Promise.all(prepared.inputs.map(async (input) => ({ path: input.path, kind: input.template, sha256: await hashFile(input.path) }))),
     startedAt: new Date(started).toISOString(),
     status: 'running',
   };
-  await saveRun(options.stateDir, run);
+  try {
+    await saveRun(options.stateDir, run);
+  } catch (error) {
+    await journal.close();
+    throw error;
+  }
 
-  const journal = await openJournal(options.stateDir, siteKey, runId);
   let execution: ExecuteResult;
   let reconciled: ReconcileReport = { found: 0, absent: 0, unknown: 0 };
   let canary: SourceRow[] | undefined;
@@ -115,10 +161,9 @@ export async function runImport(options: ImportRunOptions): Promise<ImportRunRes
     }
     let only: ReturnType<typeof closureOf> | undefined;
     if (options.canary !== undefined && options.canary > 0) {
-      const objects = journal.objects();
-      const rowDone = (row: SourceRow): boolean =>
-        (prepared.plan.rowNodes.get(row) ?? []).every((node) => objects.get(node.step.naturalKey)?.state === 'done');
-      canary = canaryRows(prepared, rowDone, options.canary);
+      canary = canaryRows(prepared, doneIn(prepared, journal.objects()), options.canary);
+      // Reconciliation may have found the last rows on the site after all.
+      if (canary.length === 0) throw emptyCanary(identity);
       only = closureOf(prepared.plan, canary);
     }
     execution = await executeWithProgress(prepared.plan, {
@@ -143,7 +188,7 @@ export async function runImport(options: ImportRunOptions): Promise<ImportRunRes
   const canaryOnly = canary !== undefined && !execution.interrupted && execution.fatal === undefined;
   // A canary run reports only its own rows; the rest stay untouched for --continue.
   const reported = canaryOnly ? rows.filter((row) => row.status !== 'pending' || canary!.includes(row.row)) : rows;
-  const resultFiles = await writeResultFiles(prepared.loaded, rows, outputs);
+  const resultFiles = await writeResultFiles(prepared.loaded, rows, outputs, { site: identity, run: runId, command: options.command });
   const stopped: ImportDocument['stopped'] = execution.interrupted
     ? 'interrupted'
     : execution.fatal !== undefined

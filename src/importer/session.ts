@@ -8,7 +8,8 @@ import { renderJsonDocument } from '../cli/reporters/json.js';
 import { hasSite, loadConfig, resolveSite, type ResolvedConfig, type ResolvedSite } from '../config/index.js';
 import { collectCsvFiles } from '../csv/inputs.js';
 import { ExitCode, InputError, MigrateError, TargetError } from '../errors.js';
-import { openJournal, siteKeyOf } from '../state/journal.js';
+import { checkImportJournal, openSiteJournal } from '../state/journal-sites.js';
+import { siteIdentityOf } from '../state/site-identity.js';
 import { createTarget } from '../target/index.js';
 import type { Target } from '../target/types.js';
 import { validateFiles } from '../validate/index.js';
@@ -28,6 +29,8 @@ export interface ImportFlags {
   createCustomFields?: boolean;
   color?: boolean;
   verbose?: boolean;
+  /** Start a journal for this site even though another site with its name has one (see checkImportJournal). */
+  newJournal?: boolean;
 }
 
 export type ImportFormat = 'pretty' | 'json';
@@ -179,7 +182,11 @@ export async function printDryRun(command: 'test-import' | 'live-import', inputs
   const format = importFormat(flags.format);
   const info = await connection.target.readSite();
   const latencyMs = await measureLatency(connection.target);
-  const journal = await openJournal(inputs.config.stateDir, siteKeyOf(info, connection.target.baseUrl), 'dry-run', { exclusive: false });
+  const identity = siteIdentityOf(info, connection.target.baseUrl);
+  // A dry run stops where the run would, so that its plan never counts another site's rows as skipped.
+  const note = await checkImportJournal(inputs.config.stateDir, identity, flags.newJournal === true);
+  if (note !== undefined) process.stderr.write(`${note}\n`);
+  const journal = await openSiteJournal(inputs.config.stateDir, identity, 'dry-run', { exclusive: false });
   try {
     const document = planDryRun(inputs.prepared, {
       command,

@@ -18,7 +18,9 @@ import type { PreparedImport } from '../importer/run-import.js';
 import type { LoadedRows } from '../importer/sources.js';
 import { stepsForFile } from '../importer/steps/index.js';
 import type { ImportStep, SourceRow } from '../importer/types.js';
-import { objectRef, openJournal, siteKeyOf, type Journal, type JournalObject } from '../state/journal.js';
+import { objectRef, type Journal, type JournalObject } from '../state/journal.js';
+import { openSiteJournal } from '../state/journal-sites.js';
+import { siteIdentityOf } from '../state/site-identity.js';
 import { newRunId } from '../state/runs.js';
 import type { Target } from '../target/types.js';
 import type { Prefer } from './merge.js';
@@ -124,13 +126,14 @@ export async function runResync(options: ResyncOptions): Promise<ResyncOutcome> 
   const info = await target.readSite();
   const live = options.configuredLive || info.mode === 'live';
   // Resync brings an earlier import up to date: without one into this site there is nothing to merge against.
-  await checkJournalFor(options.stateDir, siteKeyOf(info, target.baseUrl), target.baseUrl);
+  const identity = siteIdentityOf(info, target.baseUrl);
+  await checkJournalFor(options.stateDir, identity);
   if (live && !options.dryRun) {
     await confirmBySubdomain({ action: `This resyncs the LIVE site ${target.baseUrl}.`, subdomain: info.subdomain, command: 'resync', yes: options.yes });
   }
   const runId = newRunId();
   const outputs = options.dryRun ? undefined : await prepareResultFiles(prepared.loaded, options.outDir);
-  const journal = await openJournal(options.stateDir, siteKeyOf(info, target.baseUrl), runId, { exclusive: !options.dryRun });
+  const journal = await openSiteJournal(options.stateDir, identity, runId, { exclusive: !options.dryRun });
   const resolver = new ImportResolver(target, journal);
   let fatal: unknown;
   const verdicts = new Map<ImportStep, ObjectVerdict>();
@@ -261,7 +264,7 @@ export async function runResync(options: ResyncOptions): Promise<ResyncOutcome> 
       rowResults.push({ ...base, status: status === 'error' ? 'error' : status === 'pending' ? 'pending' : 'success', result: row.result });
     }
   }
-  const resultFiles = outputs ? await writeResultFiles(prepared.loaded, rowResults, outputs) : [];
+  const resultFiles = outputs ? await writeResultFiles(prepared.loaded, rowResults, outputs, { site: identity, run: runId, command: 'resync' }) : [];
   const stoppedAs: ResyncDocument['stopped'] = interrupted ? 'interrupted' : fatal !== undefined ? 'target-failed' : undefined;
   const summary = summarize(rows, removed);
   const inputs = prepared.inputs.map((input) => input.path).join(' ');

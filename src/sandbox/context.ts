@@ -12,6 +12,8 @@ export interface SiteSettings {
   mode: 'test' | 'live';
   /** IANA name: bare dates are noon there, and subscription dates are answered with its offset. */
   timeZone: string;
+  /** This sandbox's instance id (see Store.instance), reported as the sandbox-only `sandbox_instance_id`. */
+  instance: string;
 }
 
 export interface RequestContext {

@@ -73,6 +73,8 @@ export interface RunningSandbox {
   readonly mode: 'test' | 'live';
   readonly dataDir?: string;
   readonly strict: boolean;
+  /** The instance id GET /site.json reports: kept with the data folder, fresh for a sandbox in memory. */
+  readonly instance: string;
   /** Replaces the fault spec for the requests that follow. */
   setFaults(faults: FaultSpec): void;
   setLatency(latency: Latency | undefined): void;
@@ -92,6 +94,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     nonPrimaryCurrencies: (options.nonPrimaryCurrencies ?? []).map((code) => code.toUpperCase()),
     mode,
     timeZone: options.timeZone ?? 'UTC',
+    instance: store.instance,
   };
   const settings: HandlerSettings = {
     site,
@@ -134,6 +137,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     mode,
     dataDir: options.dataDir,
     strict: settings.strict,
+    instance: store.instance,
     setFaults(faults) {
       settings.faults = { ...faults };
     },

@@ -1,7 +1,9 @@
 // The sandbox's state: one collection of records per resource, plus the uniqueness tokens seen.
 // With a data folder, every change is appended to a JSON-lines log before the answer is sent (group
 // commit), so a restart after a crash of the process replays exactly what clients were told; the log is
-// fsynced within SYNC_INTERVAL_MS and on close, and compacted on open.
+// fsynced within SYNC_INTERVAL_MS and on close, and compacted on open. The log also holds the instance
+// id that makes this sandbox a site of its own (see `instance`).
+import { randomUUID } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -33,7 +35,9 @@ export type CollectionName =
 type LogEntry =
   | { t: 'put'; c: CollectionName; r: StoredRecord }
   | { t: 'del'; c: CollectionName; id: number }
-  | { t: 'tok'; k: string; at: number };
+  | { t: 'tok'; k: string; at: number }
+  /** The instance id, first line of every compacted log. */
+  | { t: 'site'; instance: string };
 
 const LOG_FILE = 'sandbox-state.jsonl';
 const LOCK_FILE = 'sandbox.lock';
@@ -80,11 +84,22 @@ export class Store {
   private handle: FileHandle | undefined;
   private syncTimer: NodeJS.Timeout | undefined;
   private syncing: Promise<void> = Promise.resolve();
+  private instanceId: string = randomUUID();
 
   private constructor(
     readonly dataDir: string | undefined,
     private readonly clock: Clock,
   ) {}
+
+  /**
+   * Which sandbox this is, as a site has an identity of its own: created with the state and kept in its
+   * log, so a sandbox restarted on the same data folder (on any port) is the same site, and any other
+   * sandbox (another folder, or in memory: a fresh id each start) is another. Two sandboxes both answer
+   * subdomain `sandbox` and site id 1; only this tells them apart.
+   */
+  get instance(): string {
+    return this.instanceId;
+  }
 
   /** Opens the state in dataDir (created when missing), or an in-memory state without one; `clock` ages the tokens. */
   static async open(dataDir?: string, clock: Clock = systemClock): Promise<Store> {
@@ -94,6 +109,7 @@ export class Store {
     lockDataDir(dataDir);
     try {
       const path = join(dataDir, LOG_FILE);
+      // A log written before instance ids existed gets one now, kept from here on.
       if (existsSync(path)) store.replay(path);
       store.compact(path);
       store.handle = await open(path, 'a');
@@ -239,7 +255,7 @@ export class Store {
     return table;
   }
 
-  private apply(entry: LogEntry, replaying = false): void {
+  private apply(entry: Exclude<LogEntry, { t: 'site' }>, replaying = false): void {
     if (this.undo) this.undo.push(this.undoStep(entry));
     if (entry.t === 'put') {
       this.setRecord(entry.c, entry.r.id, entry.r);
@@ -254,7 +270,7 @@ export class Store {
     if (this.dataDir !== undefined) this.pending.push(`${JSON.stringify(entry)}\n`);
   }
 
-  private undoStep(entry: LogEntry): () => void {
+  private undoStep(entry: Exclude<LogEntry, { t: 'site' }>): () => void {
     if (entry.t === 'tok') {
       const previous = this.tokens.get(entry.k);
       return () => (previous === undefined ? this.tokens.delete(entry.k) : this.tokens.set(entry.k, previous));
@@ -300,7 +316,8 @@ export class Store {
         throw corruptState(path, index + 1);
       }
       if (!isLogEntry(entry)) throw corruptState(path, index + 1);
-      this.apply(entry, true);
+      if (entry.t === 'site') this.instanceId = entry.instance;
+      else this.apply(entry, true);
     });
   }
 
@@ -310,7 +327,7 @@ export class Store {
     const temp = `${path}.${process.pid}.tmp`;
     const fd = openSync(temp, 'w');
     try {
-      const chunk: string[] = [];
+      const chunk: string[] = [`${JSON.stringify({ t: 'site', instance: this.instanceId })}\n`];
       const writeChunk = (): void => {
         if (chunk.length > 0) writeSync(fd, chunk.join(''));
         chunk.length = 0;
@@ -389,6 +406,7 @@ function isLogEntry(value: unknown): value is LogEntry {
   if (entry.t === 'put') return typeof entry.c === 'string' && typeof (entry.r as { id?: unknown } | null)?.id === 'number';
   if (entry.t === 'del') return typeof entry.c === 'string' && typeof entry.id === 'number';
   if (entry.t === 'tok') return typeof entry.k === 'string' && typeof entry.at === 'number';
+  if (entry.t === 'site') return typeof entry.instance === 'string' && entry.instance !== '';
   return false;
 }
 

@@ -15,7 +15,7 @@ export interface JournalEntry {
   /** ISO timestamp. */
   at: string;
   run: string;
-  /** The site key (see siteKeyOf). */
+  /** The journal's key: the site's name and a hash of its fingerprint (see src/state/site-identity.ts). */
   site: string;
   type: ObjectType;
   /** `${type}:${natural key}`, unique per site. */
@@ -69,13 +69,6 @@ export function objectRef(object: JournalObject): Pick<JournalRecord, 'type' | '
 }
 
 const SECRET_FIELD = /(api_?key|password|secret|vault_token|payment_token|card_number|full_number|cvv|bank_account_number|bank_routing_number)/i;
-
-/** A stable, file-name-safe key for a site: the site's subdomain and id as the site reports them. */
-export function siteKeyOf(info: { subdomain?: string; id?: number }, fallbackBaseUrl?: string): string {
-  const base = info.subdomain ?? (fallbackBaseUrl ? new URL(fallbackBaseUrl).host : 'site');
-  const raw = info.id !== undefined ? `${base}-${info.id}` : base;
-  return raw.replace(/[^A-Za-z0-9._-]+/g, '_');
-}
 
 /** Masks values of secret-looking fields, keeping the last 4 characters so a person can still tell them apart. */
 function maskSecrets(values: Record<string, string>): Record<string, string> {

@@ -17,7 +17,8 @@ export interface RunRecord {
   version: 1;
   id: string;
   command: 'test-import' | 'live-import';
-  site: { name: string; key: string; baseUrl: string };
+  /** `fingerprint`: the site's identity (src/state/site-identity.ts); absent in records written before it existed. */
+  site: { name: string; key: string; baseUrl: string; fingerprint?: string };
   files: RunFile[];
   startedAt: string;
   endedAt?: string;

@@ -25,6 +25,8 @@ export interface SiteInfo {
   mode: 'test' | 'live';
   /** The configured time zone (config `timeZone`): the API does not report the site's own. */
   timeZone?: string;
+  /** Only a `migrate sandbox` reports it (`sandbox_instance_id`): which sandbox this is, whatever its port. */
+  sandboxInstance?: string;
 }
 
 export interface Target {

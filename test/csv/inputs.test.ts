@@ -36,6 +36,14 @@ describe('collectCsvFiles', () => {
     });
   });
 
+  it('leaves out a nested folder of another run\'s results (live/ inside migrate-results), but reads it when given', async () => {
+    const tree = { 'results/subs.csv': 'x\n', 'results/result-sites.json': '{}', 'results/live/subs.csv': 'x\n', 'results/live/result-sites.json': '{}' };
+    await withTempDir(tree, async (dir) => {
+      expect(await collectCsvFiles([join(dir, 'results')])).toEqual([join(dir, 'results', 'subs.csv')]);
+      expect(await collectCsvFiles([join(dir, 'results', 'live')])).toEqual([join(dir, 'results', 'live', 'subs.csv')]);
+    });
+  });
+
   it('keeps files as given, in order, and lists a file reached twice once', async () => {
     await withTempDir({ 'z.txt': 'x\n', 'folder/a.csv': 'x\n' }, async (dir) => {
       const given = [join(dir, 'z.txt'), join(dir, 'folder', 'a.csv'), join(dir, 'folder')];

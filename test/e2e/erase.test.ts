@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../src/sandbox/index.js';
+import { siteIdentityOf } from '../../src/state/site-identity.js';
 import { createTarget } from '../../src/target/index.js';
 import { copySample, siteSnapshot, CORE_FILES, withoutBalances } from '../erase/harness.js';
 import { AS_OF, catalogFiles, subscriptionsCsv } from './import-data.js';
@@ -190,7 +191,10 @@ describe('migrate erase', () => {
   });
 
   it('says clearly when the state folder is missing, damaged, newer, or about another site', async () => {
-    await withSite(async (dir) => {
+    await withSite(async (dir, sandbox) => {
+      const reader = createTarget({ name: 'check', baseUrl: sandbox.baseUrl });
+      const own = `${siteIdentityOf(await reader.readSite(), sandbox.baseUrl).key}.jsonl`;
+      await reader.close();
       const missing = await runCli(dir, ['erase', '--yes']);
       expect(missing.code).toBe(2);
       expect(missing.stderr).toContain('There is no state folder');
@@ -201,17 +205,28 @@ describe('migrate erase', () => {
       expect(other.code).toBe(2);
       expect(other.stderr).toContain('records imports into elsewhere-7');
 
-      await writeFile(join(dir, '.migrate', 'journal', 'sandbox-1.jsonl'), 'garbage\n');
+      // Another sandbox answers to the same name ("sandbox-1"): its journal is still not this site's.
+      await writeFile(join(dir, '.migrate', 'journal', 'sandbox-1-0123456789.jsonl'), '');
+      await writeFile(
+        join(dir, '.migrate', 'journal', 'sandbox-1-0123456789.site.json'),
+        JSON.stringify({ fingerprint: 'sandbox:another', name: 'sandbox-1', label: 'http://127.0.0.1:1 (sandbox instance another)', baseUrl: 'http://127.0.0.1:1', subdomain: 'sandbox', id: 1, mode: 'test' }),
+      );
+      const namesake = await runCli(dir, ['erase', '--yes']);
+      expect(namesake.code).toBe(2);
+      expect(namesake.stderr).toContain('http://127.0.0.1:1 (sandbox instance another)');
+      expect(namesake.stderr).toContain(`not into ${sandbox.baseUrl} (sandbox instance ${sandbox.instance.slice(0, 8)})`);
+
+      await writeFile(join(dir, '.migrate', 'journal', own), 'garbage\n');
       const damaged = await runCli(dir, ['erase', '--yes']);
       expect(damaged.code).toBe(2);
       expect(damaged.stderr).toContain('is damaged: line 1');
 
-      await writeFile(join(dir, '.migrate', 'journal', 'sandbox-1.jsonl'), '{"v":9,"naturalKey":"customer:a","type":"customer","event":"done"}\n');
+      await writeFile(join(dir, '.migrate', 'journal', own), '{"v":9,"naturalKey":"customer:a","type":"customer","event":"done"}\n');
       const newer = await runCli(dir, ['erase', '--yes']);
       expect(newer.code).toBe(2);
       expect(newer.stderr).toContain('newer version of migrate');
 
-      await writeFile(join(dir, '.migrate', 'journal', 'sandbox-1.jsonl'), '');
+      await writeFile(join(dir, '.migrate', 'journal', own), '');
       const unknownRun = await runCli(dir, ['erase', '--run', '20990101T000000Z-abcdef', '--yes']);
       expect(unknownRun.code).toBe(2);
       expect(unknownRun.stderr).toContain('No run 20990101T000000Z-abcdef is recorded for this site');

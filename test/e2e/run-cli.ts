@@ -7,8 +7,8 @@ import { runCli as runCliWith, type CliResult, type StopWhen } from '../cli/run-
 export type Exit = CliResult;
 export type { StopWhen };
 
-export function runCli(cwd: string, args: string[], stop?: StopWhen): Promise<Exit> {
-  return runCliWith(args, { cwd, ...(stop ? { stop } : {}) });
+export function runCli(cwd: string, args: string[], stop?: StopWhen, env: NodeJS.ProcessEnv = {}): Promise<Exit> {
+  return runCliWith(args, { cwd, env, ...(stop ? { stop } : {}) });
 }
 
 /** The complete lines of the project's journal (one site), or only those containing `including`; 0 before there is one. */

@@ -8,7 +8,8 @@ import { stringify } from 'csv-stringify/sync';
 import { expect } from 'vitest';
 import { prepareImport, runImport } from '../../src/importer/run-import.js';
 import { startSandbox, type RunningSandbox } from '../../src/sandbox/index.js';
-import { openJournal, siteKeyOf, type Journal } from '../../src/state/journal.js';
+import { openJournal, type Journal } from '../../src/state/journal.js';
+import { siteIdentityOf } from '../../src/state/site-identity.js';
 import { createTarget, type ClientOptions } from '../../src/target/index.js';
 import type { JsonObject, Target } from '../../src/target/types.js';
 import { validateFiles } from '../../src/validate/index.js';
@@ -94,7 +95,7 @@ export async function all(items: AsyncIterable<JsonObject>): Promise<JsonObject[
 }
 
 export async function siteJournal(dir: string, target: Target): Promise<Journal> {
-  return openJournal(join(dir, '.migrate'), siteKeyOf(await target.readSite(), target.baseUrl), 'test-reader');
+  return openJournal(join(dir, '.migrate'), siteIdentityOf(await target.readSite(), target.baseUrl).key, 'test-reader');
 }
 
 /** What a site holds, as sorted keys: customers by reference, active subscriptions by reference, unarchived products by handle. */

@@ -4,7 +4,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startSandbox, type FaultSpec } from '../../src/sandbox/index.js';
-import { openJournal, siteKeyOf } from '../../src/state/journal.js';
+import { openJournal } from '../../src/state/journal.js';
+import { siteIdentityOf } from '../../src/state/site-identity.js';
 import { createTarget } from '../../src/target/index.js';
 import type { Target } from '../../src/target/types.js';
 import { catalogFiles, subscriptionsCsv } from '../e2e/import-data.js';
@@ -47,7 +48,7 @@ describe('runImport resuming', () => {
       await withTempDir({ ...catalogFiles(), 'data/subs.csv': subscriptionsCsv(2) }, async (dir) => {
         // A first run imported the catalog; then a process died after sending the first product...
         const family = await target.createProductFamily({ name: 'Main', handle: 'main' }, { naturalKey: 'seed:family' });
-        const siteKey = siteKeyOf(await target.readSite(), target.baseUrl);
+        const siteKey = siteIdentityOf(await target.readSite(), target.baseUrl).key;
         const journal = await openJournal(join(dir, '.migrate'), siteKey, 'crashed-run');
         await journal.record({ type: 'product_family', naturalKey: 'product_family:main', kind: 'product-families', file: 'data/product-families.csv', row: 2, event: 'intent' });
         await journal.record({ type: 'product', naturalKey: 'product:basic', kind: 'products', file: 'data/products.csv', row: 2, event: 'intent' });
@@ -76,7 +77,7 @@ describe('runImport resuming', () => {
     try {
       await withTempDir({ ...catalogFiles(), 'data/subs.csv': subscriptionsCsv(2) }, async (dir) => {
         await importOnce(dir, target);
-        const siteKey = siteKeyOf(await target.readSite(), target.baseUrl);
+        const siteKey = siteIdentityOf(await target.readSite(), target.baseUrl).key;
         const lines = (await readFile(join(dir, '.migrate', 'journal', `${siteKey}.jsonl`), 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
         const intents = lines.filter((l) => l.event === 'intent');
         expect(intents.length).toBeGreaterThan(0);

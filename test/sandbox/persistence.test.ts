@@ -119,4 +119,43 @@ describe('persistence', () => {
     expect((await second.call('GET', '/customers.json')).body).toEqual([]);
     await second.close();
   });
+  it('is one site per data folder: the instance id it reports survives a restart on another port, and differs elsewhere', async () => {
+    await withTempDir({}, async (dir) => {
+      const instanceOf = async (baseUrl: string): Promise<string> => (await callSandbox(baseUrl, 'GET', '/site.json')).body.site.sandbox_instance_id;
+      const first = await startSandbox({ dataDir: join(dir, 'a') });
+      const reported = await instanceOf(first.baseUrl);
+      expect(reported).toBe(first.instance);
+      expect(reported).toMatch(/^[0-9a-f-]{36}$/);
+      await first.close();
+      const again = await startSandbox({ dataDir: join(dir, 'a') });
+      const other = await startSandbox({ dataDir: join(dir, 'b') });
+      const memory = [await startSandbox(), await startSandbox()];
+      try {
+        expect(again.baseUrl).not.toBe(first.baseUrl);
+        expect(await instanceOf(again.baseUrl)).toBe(reported);
+        expect(await instanceOf(other.baseUrl)).not.toBe(reported);
+        expect(new Set([reported, other.instance, ...memory.map((sandbox) => sandbox.instance)]).size).toBe(4);
+      } finally {
+        await Promise.all([again.close(), other.close(), ...memory.map((sandbox) => sandbox.close())]);
+      }
+      // Kept in the state log itself: the folder still holds the one state file.
+      expect(await readdir(join(dir, 'a'))).toEqual([STATE_FILE]);
+    });
+  });
+
+  it('gives a state log written before instance ids one, and keeps it from then on', async () => {
+    await withTempDir({}, async (dir) => {
+      await writeFile(join(dir, STATE_FILE), '{"t":"put","c":"customers","r":{"id":1,"reference":"old"}}\n');
+      const first = await startSandbox({ dataDir: dir });
+      const instance = first.instance;
+      await first.close();
+      const second = await startSandbox({ dataDir: dir });
+      try {
+        expect(second.instance).toBe(instance);
+        expect((await callSandbox(second.baseUrl, 'GET', '/customers/1.json')).body.customer.reference).toBe('old');
+      } finally {
+        await second.close();
+      }
+    });
+  });
 });

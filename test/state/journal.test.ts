@@ -1,7 +1,7 @@
 // The journal: latest state per object, torn last lines, corruption and newer formats, masking.
 import { appendFile, readFile, writeFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { journalPath, openJournal, siteKeyOf } from '../../src/state/journal.js';
+import { journalPath, openJournal } from '../../src/state/journal.js';
 import { withTempDir } from '../helpers/temp-dir.js';
 
 const base = { type: 'customer' as const, kind: 'customers-advanced', file: 'c.csv', row: 2 };
@@ -89,11 +89,6 @@ describe('journal', () => {
       expect(again.objects().get('customer:a')).toMatchObject({ state: 'done', id: 2, erasedAt });
       await again.close();
     });
-  });
-
-  it('derives a file-safe site key from the site', () => {
-    expect(siteKeyOf({ subdomain: 'acme', id: 42 })).toBe('acme-42');
-    expect(siteKeyOf({}, 'http://127.0.0.1:8080')).toBe('127.0.0.1_8080');
   });
 });
 

@@ -8,10 +8,13 @@ import { comparePassed } from '../../compare/comparison.js';
 import { parseRenewalRange } from '../../compare/renewal-range.js';
 import { renderComparePretty } from '../../compare/report-pretty.js';
 import { toCompareJson } from '../../compare/report-json.js';
+import { resultLinksOf } from '../../compare/result-rows.js';
 import { runCompare } from '../../compare/run-compare.js';
 import { collectCsvFiles } from '../../csv/inputs.js';
 import { ExitCode, InputError, TargetError } from '../../errors.js';
+import { checkResultLinks } from '../../importer/result-sites.js';
 import { readMoney, type Decimal } from '../../pricing/index.js';
+import { siteIdentityOf } from '../../state/site-identity.js';
 import { colorEnabled } from '../options.js';
 import { createColors } from '../reporters/colors.js';
 import { renderJsonDocument } from '../reporters/json.js';
@@ -53,6 +56,11 @@ export async function run(paths: string[], flags: CompareFlags): Promise<void> {
   }
   let report;
   try {
+    if (connection) {
+      // Amounts and links from one site, explanations from another, would confirm nothing.
+      const target = connection.site.target;
+      await checkResultLinks(inputs, siteIdentityOf(await target.readSite(), target.baseUrl), config.stateDir, 'nothing was compared', resultLinksOf);
+    }
     report = await runCompare({
       paths: inputs,
       catalogPaths,

@@ -1,7 +1,7 @@
 // `migrate live-import`: the guarded import into the live site — only files that passed a clean
 // test-import, after the operator types the site's subdomain, canary rows first, then the rest.
-import { basename } from 'node:path';
-import { hasSite, resolveSite, type ResolvedSite } from '../../config/index.js';
+import { basename, join, resolve } from 'node:path';
+import { hasSite, resolveSite, type ResolvedConfig, type ResolvedSite } from '../../config/index.js';
 import { InputError } from '../../errors.js';
 import { runImport } from '../../importer/run-import.js';
 import {
@@ -16,8 +16,8 @@ import {
   runWithInterrupts,
   type ImportFlags,
 } from '../../importer/session.js';
-import { siteKeyOf } from '../../state/journal.js';
-import { describeRun, findCleanTestRun, findUnfinishedRun, hashFile, listRuns } from '../../state/runs.js';
+import { describeRun, findCleanTestRun, findUnfinishedRun, hashFile, listRuns, type RunRecord } from '../../state/runs.js';
+import { canonicalAddress, siteIdentityOf, type SiteIdentity } from '../../state/site-identity.js';
 import { confirmBySubdomain } from '../confirm-site.js';
 
 export interface LiveImportFlags extends ImportFlags {
@@ -27,9 +27,32 @@ export interface LiveImportFlags extends ImportFlags {
   skipTestCheck?: boolean;
 }
 
-function sameSite(a: ResolvedSite, b: ResolvedSite): boolean {
-  const host = (site: ResolvedSite): string => new URL(site.baseUrl).host.toLowerCase();
-  return host(a) === host(b) && new URL(a.baseUrl).pathname.replace(/\/+$/, '') === new URL(b.baseUrl).pathname.replace(/\/+$/, '');
+/** Same address once the aliases of this machine are folded (localhost, 127.0.0.1 and ::1 are one host). */
+function sameAddress(a: ResolvedSite, b: ResolvedSite): boolean {
+  return canonicalAddress(a.baseUrl) === canonicalAddress(b.baseUrl);
+}
+
+/** Refuses a live site that a test-import already imported into: whatever its address, it is the test site. */
+function refuseTestedSite(siteName: string, identity: SiteIdentity, runs: RunRecord[]): void {
+  const tested = runs.filter((run) => run.command === 'test-import' && run.site.fingerprint === identity.fingerprint).at(-1);
+  if (tested === undefined) return;
+  throw new InputError('live-is-test', `The live site "${siteName}" (${identity.label}) is the site ${describeRun(tested)} imported into; nothing was sent.`, {
+    hint: 'Point sites.live at the production site; the test import belongs on a separate test site.',
+  });
+}
+
+/**
+ * Live results get a folder of their own (default migrate-results/live/): compare reads the test
+ * results, which a live run must never overwrite.
+ */
+function liveOutDir(flag: string | undefined, config: ResolvedConfig): string {
+  const out = flag ?? join(config.outDir, 'live');
+  if (resolve(out) === resolve(config.outDir)) {
+    throw new InputError('live-out-is-test-results', `--out ${flag} is the folder of the test results, which live-import never overwrites.`, {
+      hint: `Leave --out out (live results go to ${join(config.outDir, 'live')}), or give another folder.`,
+    });
+  }
+  return out;
 }
 
 export async function run(paths: string[], flags: LiveImportFlags): Promise<void> {
@@ -42,7 +65,7 @@ export async function run(paths: string[], flags: LiveImportFlags): Promise<void
     });
   }
   const live = resolveSite(config, siteName);
-  if (hasSite(config, 'test') && siteName !== 'test' && sameSite(live, resolveSite(config, 'test'))) {
+  if (hasSite(config, 'test') && siteName !== 'test' && sameAddress(live, resolveSite(config, 'test'))) {
     throw new InputError('live-is-test', `The live site "${siteName}" is the same site as "test" (${live.baseUrl}).`, {
       hint: 'Point sites.live at the production site; the test import belongs on a separate test site.',
     });
@@ -51,15 +74,17 @@ export async function run(paths: string[], flags: LiveImportFlags): Promise<void
     throw new InputError('live-site-is-test', `Site "${siteName}" is marked mode: test.`, { hint: 'Use migrate test-import for test sites.' });
   }
 
+  const outDir = liveOutDir(flags.out, config);
   const connection = connectSite(live, config, flags.verbose);
   try {
     const info = await connection.target.readSite();
-    const siteKey = siteKeyOf(info, connection.target.baseUrl);
+    const identity = siteIdentityOf(info, connection.target.baseUrl);
     if (info.mode === 'test') process.stderr.write(`Note: ${live.baseUrl} reports itself as a test site.\n`);
     const runs = await listRuns(config.stateDir);
+    refuseTestedSite(siteName, identity, runs);
     let files = paths;
     if (flags.continue && files.length === 0) {
-      const unfinished = findUnfinishedRun(runs, 'live-import', siteKey);
+      const unfinished = findUnfinishedRun(runs, 'live-import', identity.key);
       if (!unfinished) {
         throw new InputError('nothing-to-continue', `No stopped live-import into ${live.baseUrl} to continue.`, {
           hint: 'Give the files: migrate live-import <files…>.',
@@ -97,6 +122,8 @@ export async function run(paths: string[], flags: LiveImportFlags): Promise<void
       runWithInterrupts((signal) =>
         runImport({
           ...runContext(inputs, flags, signal),
+          outDir,
+          newJournal: flags.newJournal === true,
           command: 'live-import',
           target: connection.target,
           siteName,

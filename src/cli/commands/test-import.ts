@@ -36,7 +36,13 @@ export async function run(paths: string[], flags: ImportFlags): Promise<void> {
       return;
     }
     const result = await runWithInterrupts((signal) =>
-      runImport({ ...runContext(inputs, flags, signal), command: 'test-import', target: connection.target, siteName: connection.siteName }),
+      runImport({
+        ...runContext(inputs, flags, signal),
+        newJournal: flags.newJournal === true,
+        command: 'test-import',
+        target: connection.target,
+        siteName: connection.siteName,
+      }),
     );
     await reportRun(result, flags);
   } finally {

@@ -13,7 +13,7 @@ export function defineLiveImport(program: Command): void {
     .command('live-import')
     .description('Import into the live site: only files that passed a clean test-import, after confirmation, canary rows first.')
     .argument('[paths...]', 'the same template files (or folders) that passed test-import; optional with --continue');
-  addTemplateRunOptions(command, 'configured site to import into (default: live)')
+  addTemplateRunOptions(command, 'configured site to import into (default: live)', 'folder for the annotated result files (default: migrate-results/live/)')
     .addOption(yesOption())
     .option('--canary <n>', 'import the first N valid rows, then stop for review (default 3; 0 skips)', canaryCount)
     .option('--continue', 'go on after the canary (with no files: those of the stopped live import)')
@@ -28,7 +28,8 @@ Examples:
   $ migrate live-import data/ --yes --canary 0 --format json
 
 Needs sites.live in the configuration (not the same site as sites.test), and the same files (by
-content) to have completed a test-import with no row errors. Exit codes as test-import.`,
+content) to have completed a test-import with no row errors. Results go to migrate-results/live/,
+never over the test results. Exit codes as test-import.`,
     )
     .action(async (paths: string[], options: Record<string, unknown>) => {
       const { run } = await import('../commands/live-import.js');

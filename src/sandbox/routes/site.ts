@@ -37,6 +37,9 @@ function readSite({ site }: RequestContext) {
         custom_net_terms_enabled: true,
       },
       test: site.mode === 'test',
+      // Not in the API's Site schema: only a sandbox says this, so clients can tell two sandboxes apart
+      // (every sandbox is subdomain "sandbox", id 1). Extra fields are allowed by the schema.
+      sandbox_instance_id: site.instance,
     },
   });
 }

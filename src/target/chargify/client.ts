@@ -46,6 +46,7 @@ export class ChargifyClient extends ApiTransport implements Target {
       // A site that does not say it is a test site is treated as live: destructive calls stay refused.
       mode: site.test === true ? 'test' : 'live',
       timeZone: this.timeZone,
+      ...(typeof site.sandbox_instance_id === 'string' && site.sandbox_instance_id !== '' ? { sandboxInstance: site.sandbox_instance_id } : {}),
     };
   }
 

@@ -86,6 +86,8 @@ describe('client against the sandbox', () => {
     const client = clientFor(sandbox.baseUrl);
     const site = await client.readSite();
     expect(site.mode).toBe('test');
+    // The sandbox-only field that tells two sandboxes apart reaches the caller; a real site has none.
+    expect(site.sandboxInstance).toBe(sandbox.instance);
     const customer = await createCustomer(client, 'cust-1');
     expect(customer).toMatchObject({ reference: 'cust-1', first_name: 'Ada' });
     expect(await client.findCustomerByReference('cust-1')).toMatchObject({ id: customer.id });

@@ -1,0 +1,44 @@
+// What a site is, as opposed to what it is called: the fingerprint that keys its journal, its run
+// records and result files, and that every guard compares. Two distinct sites never share one.
+import { createHash } from 'node:crypto';
+import { isLoopbackHost } from '../target/chargify/site-connection.js';
+import type { SiteInfo } from '../target/types.js';
+
+export interface SiteIdentity {
+  /**
+   * `sandbox:<instance id>` for a `migrate sandbox` (its port may change, its data folder makes it the
+   * same site), else the site's address (see canonicalAddress) and its site id: `https://acme.chargify.com#42`.
+   */
+  fingerprint: string;
+  /** The name the site answers to, `<subdomain>-<id>`: shared by every sandbox, so never a key on its own. */
+  name: string;
+  /** File-name-safe key of the site's journal: its name and a short hash of its fingerprint. */
+  key: string;
+  /** For people: where it answers and what tells it apart, e.g. `http://127.0.0.1:3401 (sandbox instance 5f0c2a1e)`. */
+  label: string;
+  baseUrl: string;
+  subdomain: string;
+  id: number;
+  mode: 'test' | 'live';
+}
+
+/**
+ * A base URL with the aliases of this machine folded together (localhost, 127.x.x.x and ::1 are one
+ * host), the host lowercased, the scheme's default port and any trailing slash dropped: two addresses
+ * that reach the same server give the same text.
+ */
+export function canonicalAddress(baseUrl: string): string {
+  const url = new URL(baseUrl);
+  const host = isLoopbackHost(url.hostname) ? '127.0.0.1' : url.hostname.toLowerCase();
+  const port = url.port === '' ? '' : `:${url.port}`;
+  return `${url.protocol}//${host}${port}${url.pathname.replace(/\/+$/, '')}`;
+}
+
+/** The identity of the site that answered GET /site.json with `info` at `baseUrl`. */
+export function siteIdentityOf(info: SiteInfo, baseUrl: string): SiteIdentity {
+  const fingerprint = info.sandboxInstance !== undefined ? `sandbox:${info.sandboxInstance}` : `${canonicalAddress(baseUrl)}#${info.id}`;
+  const name = `${info.subdomain || new URL(baseUrl).host}-${info.id}`.replace(/[^A-Za-z0-9._-]+/g, '_');
+  const hash = createHash('sha256').update(fingerprint).digest('hex');
+  const label = info.sandboxInstance !== undefined ? `${baseUrl} (sandbox instance ${info.sandboxInstance.slice(0, 8)})` : `${baseUrl} (site ${info.subdomain || '?'}, id ${info.id})`;
+  return { fingerprint, name, key: `${name}-${hash.slice(0, 10)}`, label, baseUrl, subdomain: info.subdomain, id: info.id, mode: info.mode };
+}
