@@ -254,3 +254,25 @@ describe('every column on the site', () => {
     }
   });
 });
+
+describe('every catalog column on the site', () => {
+  it('product-families', async () => {
+    const values = { name: 'Fidelity Family 21', description: 'Family described 21', handle: 'fidelity-family-21' };
+    await importRow('product-families', values);
+    const family = await site.client.findProductFamilyByHandle('fidelity-family-21');
+    expect(misplaced(checkRow(getTemplate('product-families'), values, { product_family: family }))).toEqual([]);
+  });
+
+  it('coupons', async () => {
+    const template = getTemplate('coupons');
+    const rows = [
+      { name: 'Fidelity Percent 31', code: 'FID-PCT-31', description: 'Coupon described 31', product_family_id: 'acme-projects', percentage_discount: '31', stackable: 'TRUE', recurring: 'FALSE', review_after_import: 'TRUE' },
+      { name: 'Fidelity Flat 32', code: 'FID-FLAT-32', description: 'Coupon described 32', product_family_id: 'acme-projects', flat_discount: '3.20', stackable: 'FALSE', recurring: 'TRUE', review_after_import: 'FALSE' },
+    ];
+    for (const values of rows) {
+      await importRow('coupons', values);
+      const coupon = await site.client.findCouponByCode(values.code);
+      expect(misplaced(checkRow(template, values, { coupon }))).toEqual([]);
+    }
+  });
+});
