@@ -1,7 +1,18 @@
 // "Catalog - Components": components and their price points (per_unit, volume, tiered, stairstep,
 // on/off), including prepaid usage with overage pricing.
 import { BRACKET_SCHEMES, bracketColumns, bracketGroup, column, inSection, is, notImportable, present, statusColumns, use } from './columns.js';
+import { BOOLEAN, bracketMapping, sent, statusMapping, to, toMany, toolkit } from './mapping.js';
 import type { TemplateDefinition } from './types.js';
+
+/** One of Create Quantity Based / Metered / On/Off / Prepaid Usage / Event Based Component, by component_type. */
+const COMPONENT = 'Create <type> Component';
+const C = (field: string) => `<type>_component.${field}`;
+const PRICE_POINT = 'Create Component Price Point';
+/** Pricing goes to both: the component's own (its first price point) and the row's named price point. */
+const priced = (field: string, note?: string) =>
+  toMany([sent(COMPONENT, C(field), 'a component row'), sent(PRICE_POINT, `price_point.${field}`)], note);
+const PREPAID = 'component_type prepaid_usage';
+const prepaidSetting = (field: string) => toMany([sent(COMPONENT, C(field), PREPAID), sent(PRICE_POINT, `price_point.${field}`, PREPAID)]);
 
 const COMPONENT_TYPES = ['quantity_recurring', 'quantity_onetime', 'metered', 'on_off', 'event_based', 'prepaid_usage'];
 const prepaid = is('component_type', 'prepaid_usage');
@@ -94,6 +105,35 @@ export const components: TemplateDefinition = {
     { rule: 'pricing-brackets', section: 'price-point' },
     { rule: 'pricing-brackets', options: { prefix: 'overage_' }, section: 'price-point' },
   ],
+  mapping: {
+    ...statusMapping,
+    component_name: to(COMPONENT, C('name'), 'a value makes the row a component'),
+    component_type: toolkit('chooses the create operation: quantity_recurring / quantity_onetime → Create Quantity Based Component (quantity_based_component.recurring true / false), metered, on_off, event_based, prepaid_usage → their own'),
+    description: to(COMPONENT, C('description')),
+    unit_name: to(COMPONENT, C('unit_name'), 'not sent for on_off (its schema has no unit name)'),
+    product_family_id: toolkit('reference: the family (ID or handle) resolved to its id, the path {product_family_id} of the create'),
+    metric_id: to(COMPONENT, 'event_based_component.event_based_billing_metric_id', 'event_based only'),
+    taxable: to(COMPONENT, C('taxable'), BOOLEAN),
+    tax_code: to(COMPONENT, C('tax_code')),
+    allow_fractional_quantities: to(COMPONENT, C('allow_fractional_quantities'), `${BOOLEAN}; not for event_based (declared not importable there)`),
+    hide_date_range_on_invoice: to(COMPONENT, C('hide_date_range_on_invoice'), BOOLEAN),
+    upgrade_charge: to(COMPONENT, C('upgrade_charge'), 'quantity-based and on/off components only'),
+    downgrade_credit: to(COMPONENT, C('downgrade_credit'), 'quantity-based and on/off components only'),
+    handle: to(COMPONENT, C('handle')),
+    attach_to: toolkit('reference: the component (handle or ID) the price point is created on, the path {component_id} of Create Component Price Point'),
+    price_point_name: to(PRICE_POINT, 'price_point.name'),
+    price_point_handle: to(PRICE_POINT, 'price_point.handle'),
+    pricing_scheme: priced('pricing_scheme', 'blank for on/off: per_unit (On/Off component: prices only)'),
+    per_unit_price: priced('prices[0].unit_price', 'per_unit: one bracket from 1'),
+    ...bracketMapping([COMPONENT, PRICE_POINT], (operation) => (operation === COMPONENT ? C('prices') : 'price_point.prices')),
+    auto_renew_units: prepaidSetting('renew_prepaid_allocation'),
+    allow_rollover: prepaidSetting('rollover_prepaid_remainder'),
+    expire_after: prepaidSetting('expiration_interval'),
+    month_or_day: prepaidSetting('expiration_interval_unit'),
+    overage_pricing_scheme: prepaidSetting('overage_pricing.pricing_scheme'),
+    overage_per_unit_price: prepaidSetting('overage_pricing.prices[0].unit_price'),
+    ...bracketMapping([COMPONENT, PRICE_POINT], (operation) => (operation === COMPONENT ? C('overage_pricing.prices') : 'price_point.overage_pricing.prices'), 'overage_'),
+  },
   provides: [
     { set: 'component', column: 'handle', section: 'component' },
     { set: 'component-price-point', column: 'price_point_handle', parentColumns: ['attach_to', 'handle'], section: 'price-point' },

@@ -3,6 +3,8 @@
 import { InputError } from '../../errors.js';
 import { getRule } from '../../rules/index.js';
 import { getTemplate, listTemplates, type TemplateDefinition } from '../../templates/index.js';
+import { describeMapping } from '../../templates/mapping.js';
+import type { ColumnMapping } from '../../templates/types.js';
 import { colorEnabled, parseTemplateKind, resolveFormat } from '../options.js';
 import { createColors, type Colors } from '../reporters/colors.js';
 import { renderJsonDocument } from '../reporters/json.js';
@@ -41,9 +43,11 @@ interface TemplateDescription {
   kind: string;
   title: string;
   description: string;
-  columns: Array<{ name: string; requirement: string; description: string; rules: string[]; notImportable?: { why: string; byHand: string } }>;
+  columns: Array<{ name: string; requirement: string; description: string; rules: string[]; notImportable?: { why: string; byHand: string }; mapping?: ColumnMapping }>;
   repeatingGroups: Array<{ columns: string[]; description: string }>;
   customFields: string[];
+  /** Where each custom field pattern's values go, e.g. `custom_field[Name]`. */
+  customFieldMapping: Record<string, ColumnMapping>;
   rules: Array<{ id: string; docs: string }>;
 }
 
@@ -55,7 +59,9 @@ function describeTemplate(template: TemplateDefinition): TemplateDescription {
     description: column.description,
     rules: [...(column.requirement === 'required' ? ['required'] : []), ...(column.rules ?? []).map((use) => use.rule)],
     ...(column.notImportable ? { notImportable: { why: column.notImportable.why, byHand: column.notImportable.byHand } } : {}),
+    ...(template.mapping[column.name] ? { mapping: template.mapping[column.name] } : {}),
   }));
+  const customFields = template.customFieldPrefixes.map((prefix) => `${prefix}Name]`);
   const ids = new Set<string>([...fileRules, ...columns.flatMap((column) => column.rules), ...template.rowRules.map((use) => use.rule)]);
   return {
     kind: template.kind,
@@ -63,7 +69,8 @@ function describeTemplate(template: TemplateDefinition): TemplateDescription {
     description: template.description,
     columns,
     repeatingGroups: template.groups.map((group) => ({ columns: [...group.columns], description: group.description })),
-    customFields: template.customFieldPrefixes.map((prefix) => `${prefix}Name]`),
+    customFields,
+    customFieldMapping: Object.fromEntries(customFields.flatMap((pattern) => (template.mapping[pattern] ? [[pattern, template.mapping[pattern]]] : []))),
     rules: [...ids].sort().map((id) => ({ id, docs: getRule(id).docs })),
   };
 }
@@ -91,7 +98,10 @@ function renderTemplate(template: TemplateDefinition, colors: Colors): string {
     const rules = column.rules.length > 0 ? colors.dim(` [${column.rules.join(', ')}]`) : '';
     out.push(`  ${label}  ${column.name.padEnd(nameWidth)}  ${column.description}${rules}`);
     // Validated like any column, but the import cannot carry it: say so where the column is listed.
-    if (column.notImportable) out.push(`  ${' '.repeat(11)}  ${' '.repeat(nameWidth)}  ${colors.yellow('not importable')}: ${column.notImportable.why}; ${column.notImportable.byHand}.`);
+    const indent = `  ${' '.repeat(11)}  ${' '.repeat(nameWidth)}  `;
+    // Where the value lands on the site (or what the toolkit uses it for), under the column it describes.
+    if (column.mapping) out.push(`${indent}${colors.dim('→')} ${describeMapping(column.mapping)}`);
+    if (column.notImportable) out.push(`${indent}${colors.yellow('not importable')}: ${column.notImportable.why}; ${column.notImportable.byHand}.`);
   }
   if (described.repeatingGroups.length > 0) {
     out.push('', colors.bold('Repeating groups') + colors.dim(' (N = 1, 2, 3…; add columns as needed)'));
@@ -99,6 +109,7 @@ function renderTemplate(template: TemplateDefinition, colors: Colors): string {
   }
   if (described.customFields.length > 0) {
     out.push('', `${colors.bold('Custom fields')}  ${described.customFields.join(', ')}`);
+    for (const [pattern, mapping] of Object.entries(described.customFieldMapping)) out.push(`  ${pattern}  ${colors.dim('→')} ${describeMapping(mapping)}`);
   }
   const idWidth = Math.max(...described.rules.map((rule) => rule.id.length));
   out.push('', colors.bold('Rules'));

@@ -1,0 +1,278 @@
+// The column fidelity guard (issue 10): every column of every template kind has an entry in its
+// template's mapping table, and a row filling the columns with distinctive values, imported into a
+// sandbox site, is read back over HTTP and found where the table says.
+import Decimal from 'decimal.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getTemplate, listTemplates, TEMPLATE_KINDS } from '../../../src/templates/index.js';
+import type { ApiField, ColumnMapping, TemplateDefinition } from '../../../src/templates/types.js';
+import type { Json, JsonObject } from '../../../src/target/types.js';
+import { testDate } from '../../helpers/clock.js';
+import { CATALOG } from './catalog-rows.js';
+import { rowFrom, rowsOf, runSteps, stepsOf } from './harness.js';
+import { siteUnderTest, type SiteUnderTest } from './site-under-test.js';
+
+/** The pattern a header is listed under in the table: `component_2` → `component_N`, `custom_field[Tier]` → `custom_field[Name]`. */
+function patternOf(template: TemplateDefinition, header: string): string {
+  const prefix = template.customFieldPrefixes.find((candidate) => header.startsWith(candidate));
+  if (prefix) return `${prefix}Name]`;
+  if (template.columns.some((column) => column.name === header)) return header;
+  return header.replace(/_\d+$/, '_N');
+}
+
+describe('the mapping table', () => {
+  it.each(TEMPLATE_KINDS)('%s: every column and custom field pattern has an entry (or is declared not importable with its notice)', (kind) => {
+    const template = getTemplate(kind);
+    const missing = template.columns.filter((column) => !template.mapping[column.name] && !column.notImportable).map((column) => column.name);
+    const missingCustom = template.customFieldPrefixes.map((prefix) => `${prefix}Name]`).filter((pattern) => !template.mapping[pattern]);
+    expect([...missing, ...missingCustom]).toEqual([]);
+    for (const column of template.columns.filter((candidate) => candidate.notImportable)) {
+      expect(column.notImportable!.why, column.name).not.toBe('');
+      expect(column.notImportable!.byHand, column.name).not.toBe('');
+    }
+  });
+
+  it.each(TEMPLATE_KINDS)('%s: names no column the template does not have', (kind) => {
+    const template = getTemplate(kind);
+    const known = new Set([...template.columns.map((column) => column.name), ...template.customFieldPrefixes.map((prefix) => `${prefix}Name]`)]);
+    expect(Object.keys(template.mapping).filter((name) => !known.has(name))).toEqual([]);
+  });
+
+  it('says which operation and wire field, in the spec\'s words', () => {
+    for (const template of listTemplates()) {
+      for (const mapping of Object.values(template.mapping)) {
+        if ('toolkit' in mapping) expect(mapping.toolkit).not.toBe('');
+        else for (const field of mapping.sentAs) expect(field.operation).toMatch(/^(Create|Update|Issue) /);
+      }
+    }
+  });
+});
+
+// ---- Reading the site back --------------------------------------------------------------------
+
+/** The site's objects a row made, by the wire root their fields were sent under. */
+type SiteObjects = Record<string, Json | undefined>;
+
+/** `a.b[N].c` in `object`, with N the row's group index (1-based); `[]` is the first element. */
+function valueAt(object: Json | undefined, path: string, n: number): Json | undefined {
+  let current: Json | undefined = object;
+  for (const part of path.split('.')) {
+    const match = /^([^[]+)(?:\[(N|\d*)\])?$/.exec(part);
+    if (!match || current === null || typeof current !== 'object' || Array.isArray(current)) return undefined;
+    current = current[match[1]!];
+    if (match[2] !== undefined) {
+      if (!Array.isArray(current)) return undefined;
+      current = current[match[2] === 'N' ? n - 1 : Number(match[2] || 0)];
+    }
+  }
+  return current;
+}
+
+/**
+ * Where the site shows what a wire field carried: the response names a few fields differently
+ * (a profile's numbers masked, a subscription's product by handle, balances in cents).
+ */
+const SHOWN_AS: Array<[RegExp, string]> = [
+  [/^subscription\.(credit_card|bank_account|payment_profile)_attributes\./, 'payment_profile.'],
+  [/^subscription\.customer_attributes\.metafields\./, 'customer_metadata.'],
+  [/^subscription\.customer_attributes\./, 'customer.'],
+  [/^subscription\.metafields\./, 'subscription_metadata.'],
+  [/^subscription\.components\[N\]\.component_id$/, 'components[N].component_handle'],
+  [/^subscription\.components\[N\]\.price_point_id$/, 'components[N].price_point_handle'],
+  // The subscription's component shows no price; the renewal preview's line for it does.
+  [/^subscription\.components\[N\]\.custom_price\.prices\[0\]\.unit_price$/, 'preview_components[N].unit_price'],
+  [/^subscription\.components\[N\]\./, 'components[N].'],
+  [/^subscription\.product_handle$/, 'subscription.product.handle'],
+  [/^subscription\.product_price_point_handle$/, 'product_price_point.handle'],
+  [/^subscription\.next_billing_at$/, 'subscription.next_assessment_at'],
+  [/^subscription\.previous_billing_at$/, 'subscription.current_period_started_at'],
+  [/^subscription\.coupon_codes\[N\]$/, 'subscription.coupon_codes[N]'],
+  [/^service_credit\.amount$/, 'subscription.credit_balance_in_cents'],
+  [/^prepayment\.amount$/, 'subscription.prepayment_balance_in_cents'],
+  [/^<type>_component\./, 'component.'],
+  // A card's last four in its masked number, a bank account's in its masked account number.
+  [/^payment_profile\.last_four$/, 'payment_profile.masked_card_number|payment_profile.masked_bank_account_number'],
+  [/^payment_profile\.bank_account_number$/, 'payment_profile.masked_bank_account_number'],
+  [/^payment_profile\.bank_routing_number$/, 'payment_profile.masked_bank_routing_number'],
+  [/^metadata\[\]\.value \(name: Name\), on the customer$/, 'customer_metadata.Name'],
+];
+
+function shownAs(field: string): string {
+  let path = field;
+  for (const [pattern, replacement] of SHOWN_AS) path = path.replace(pattern, replacement);
+  return path;
+}
+
+/** A masked number (XXXX-XXXX-XXXX-4242, XXXXy_11) whose visible tail is the value's. */
+const masked = (value: string, shown: string) => /^X[X-]*[^X-]/.test(shown) && shown.length >= 4 && value.endsWith(shown.replace(/^[X-]+/, ''));
+
+/** Whether the site's value is the cell's, normalising only what the API transforms. */
+function sameValue(cell: string, shown: Json | undefined, path: string): boolean {
+  if (shown === undefined || shown === null) return false;
+  if (typeof shown === 'boolean') return cell.toUpperCase() === (shown ? 'TRUE' : 'FALSE') || (cell === '0') !== shown && /^\d/.test(cell);
+  const decimal = (text: string) => (/^-?\d+(\.\d+)?$/.test(text) ? new Decimal(text) : undefined);
+  const cellNumber = decimal(cell);
+  const shownNumber = decimal(String(shown));
+  if (cellNumber && shownNumber) return (path.endsWith('_in_cents') ? cellNumber.times(100) : cellNumber).equals(shownNumber);
+  const text = String(shown);
+  if (path.endsWith('_at')) return text.startsWith(cell);
+  return text === cell || masked(cell, text) || text === cell.toUpperCase() || text === cell.replace(/\s*,\s*/g, ',') ||
+    text === cell.replace(/^[A-Za-z]{2}(?=.)/, '') || text === `${cell} EDIT`;
+}
+
+interface Check {
+  column: string;
+  cell: string;
+  mapping: ColumnMapping;
+  found: Array<{ field: string; shown: Json | undefined }>;
+}
+
+/** Every non-blank cell with a `sentAs` entry, and what the site shows at each place the table names. */
+function checkRow(template: TemplateDefinition, values: Record<string, string>, objects: SiteObjects): Check[] {
+  const checks: Check[] = [];
+  for (const [header, cell] of Object.entries(values)) {
+    if (cell === '') continue;
+    const mapping = template.mapping[patternOf(template, header)];
+    const column = template.columns.find((candidate) => candidate.name === patternOf(template, header));
+    if (!mapping) {
+      // No entry is only right for a column declared not importable.
+      expect(column?.notImportable, `${template.kind} ${header} has no mapping entry`).toBeDefined();
+      continue;
+    }
+    if ('toolkit' in mapping) continue;
+    const n = patternOf(template, header).endsWith('_N') ? Number(/_(\d+)$/.exec(header)![1]) : 1;
+    const name = /\[(.+)\]$/.exec(header)?.[1];
+    const found = mapping.sentAs.flatMap((field: ApiField) => shownAs(field.field).split('|').map((alternative) => {
+      const path = alternative.replace(/\.Name$/, `.${name}`);
+      const [root, ...rest] = path.split('.');
+      const rootName = root!.replace(/\[N\]$/, '');
+      const object = root!.endsWith('[N]') ? (objects[rootName] as Json[] | undefined)?.[n - 1] : objects[rootName];
+      return { field: field.field, shown: rest.length === 0 ? object : valueAt(object, rest.join('.'), n) };
+    }));
+    checks.push({ column: header, cell, mapping, found });
+  }
+  return checks;
+}
+
+/** The columns whose value is at none of the places the table names (with what those places hold). */
+function misplaced(checks: Check[]): Array<{ column: string; cell: string; found: Check['found'] }> {
+  return checks
+    .filter((check) => !check.found.some(({ field, shown }) => sameValue(check.cell, shown, shownAs(field))))
+    .map(({ column, cell, found }) => ({ column, cell, found }));
+}
+
+// ---- The rows ---------------------------------------------------------------------------------
+
+let site: SiteUnderTest;
+beforeAll(async () => {
+  site = await siteUnderTest();
+  await runSteps(site.client, CATALOG.slice(0, 4).flatMap(([kind, csv]) => stepsOf(rowsOf(kind, csv))));
+  await site.client.ensureMetafields('customers', ['Tier']);
+  await site.client.ensureMetafields('subscriptions', ['Region', 'Channel']);
+});
+afterAll(async () => site.close());
+
+async function importRow(kind: string, values: Record<string, string>): Promise<void> {
+  await runSteps(site.client, stepsOf([rowFrom(kind, values)]));
+}
+
+async function all(items: AsyncIterable<JsonObject>): Promise<JsonObject[]> {
+  const list: JsonObject[] = [];
+  for await (const item of items) list.push(item);
+  return list;
+}
+
+const NEXT = testDate(45);
+const PREVIOUS = testDate(-15);
+
+const CUSTOMER = {
+  organization_name: 'Fidelity Org 11', first_name: 'Fiona', last_name: 'Fidel', email: 'fiona.fidel@example.com',
+  cc_emails: 'one@example.com, two@example.com', phone: '+1 555 0101', shipping_address: '11 Fidelity Way', shipping_address_2: 'Suite 11',
+  shipping_city: 'Faro', shipping_state: 'CA', shipping_zip: '90011', shipping_country: 'US', tax_exempt: 'TRUE', vat_number: 'DE123456789',
+  verified: 'TRUE', locale: 'fr-CA',
+};
+const CARD = {
+  create_payment_profile: 'TRUE', payment_profile_type: 'credit_card', current_vault: 'bogus', vault_token: 'tok_fidelity_11', customer_vault_token: 'cus_fidelity_11',
+  credit_card_first_name: 'Carla', credit_card_last_name: 'Cardholder', last_four: '4242', card_type: 'visa', exp_month: '7', exp_year: '2031',
+  billing_address: '22 Billing Rd', billing_address_2: 'Floor 2', billing_city: 'Boston', billing_state: 'MA', billing_country: 'US', billing_zip: '02110',
+};
+const BANK = {
+  create_payment_profile: 'TRUE', payment_profile_type: 'bank_account', current_vault: 'bogus', vault_token: 'tok_bank_12',
+  bank_account_first_name: 'Bea', bank_account_last_name: 'Banker', bank_name: 'Fidelity Bank', bank_account_last_four: '6789', bank_routing_last_four: '1234',
+  billing_address: '33 Bank St', billing_address_2: 'Unit 3', billing_city: 'Denver', billing_state: 'CO', billing_country: 'US', billing_zip: '80202',
+};
+const SUBSCRIPTION = {
+  currency: 'usd', payment_collection_method: 'automatic', previous_billing_at: PREVIOUS, next_billing_at: NEXT, net_terms: '15',
+  service_credit_balance: '12.34', prepayment_balance: '56.78', product_handle: 'basic', product_price_point_handle: 'basic-yearly',
+  coupon_code_1: 'FIVE-OFF',
+  component_1: 'seats', componentPricepoint_1: 'seats-disc', componentQuantity_1: '7',
+  component_2: 'messages', componentQuantity_2: '250', component_3: 'support', componentQuantity_3: '1',
+};
+
+/** The renewal preview's component lines with the per-unit price they charge (amount ÷ the component's quantity). */
+function previewUnitPrices(lines: JsonObject[], components: JsonObject[]): JsonObject[] {
+  return lines.filter((line) => line.component_id).map((line) => {
+    const component = components.find((candidate) => candidate.component_id === line.component_id);
+    const quantity = Number(component?.allocated_quantity ?? 0);
+    return quantity > 0 ? { ...line, unit_price: new Decimal(Number(line.amount_in_cents)).dividedBy(100).dividedBy(quantity).toString() } : line;
+  });
+}
+
+/** What each kind's row made, read back over HTTP by the wire roots its fields were sent under. */
+async function standardObjects(reference: string): Promise<SiteObjects> {
+  const client = site.client;
+  const customer = (await client.findCustomerByReference(reference))!;
+  const [subscription] = await client.listCustomerSubscriptions(Number(customer.id));
+  const subscriptionId = Number(subscription!.id);
+  const [profile] = await client.listPaymentProfiles(Number(customer.id));
+  const read = (await client.readSubscription(subscriptionId))!;
+  const pricePoints = await all(client.listProductPricePoints(Number((read.product as JsonObject).id)));
+  return {
+    customer,
+    subscription: read,
+    product_price_point: pricePoints.find((point) => point.id === read.product_price_point_id),
+    payment_profile: profile,
+    components: await client.listSubscriptionComponents(subscriptionId),
+    preview_components: previewUnitPrices((await client.previewRenewal(subscriptionId)).line_items as JsonObject[], await client.listSubscriptionComponents(subscriptionId)),
+    prepayments: await client.listPrepayments(subscriptionId),
+    customer_metadata: await client.listMetadata('customers', Number(customer.id)),
+    subscription_metadata: await client.listMetadata('subscriptions', subscriptionId),
+  };
+}
+
+describe('every column on the site', () => {
+  it.each(['subscriptions-standard', 'subscriptions-standard-custom-pricing'])('%s (card and bank rows)', async (kind) => {
+    const template = getTemplate(kind);
+    const custom = kind.endsWith('custom-pricing') ? { componentPricepoint_1: '', componentCustomPrice_1: '3.25' } : {};
+    const common = { ...SUBSCRIPTION, ...custom, 'custom_field_customer[Tier]': 'gold-11', 'custom_field_subscription[Region]': 'north-11', 'custom_field[Channel]': 'web-11' };
+    const rows = [
+      { ...CUSTOMER, ...CARD, ...common, create_subscription: 'TRUE', customer_reference: `${kind}-card` },
+      { ...CUSTOMER, ...BANK, ...common, create_subscription: 'TRUE', customer_reference: `${kind}-bank`, email: 'bea.banker@example.com' },
+    ];
+    for (const values of rows) {
+      await importRow(kind, values);
+      expect(misplaced(checkRow(template, values, await standardObjects(values.customer_reference)))).toEqual([]);
+    }
+  });
+});
+
+describe('every catalog column on the site', () => {
+  it('product-families', async () => {
+    const values = { name: 'Fidelity Family 21', description: 'Family described 21', handle: 'fidelity-family-21' };
+    await importRow('product-families', values);
+    const family = await site.client.findProductFamilyByHandle('fidelity-family-21');
+    expect(misplaced(checkRow(getTemplate('product-families'), values, { product_family: family }))).toEqual([]);
+  });
+
+  it('coupons', async () => {
+    const template = getTemplate('coupons');
+    const rows = [
+      { name: 'Fidelity Percent 31', code: 'FID-PCT-31', description: 'Coupon described 31', product_family_id: 'acme-projects', percentage_discount: '31', stackable: 'TRUE', recurring: 'FALSE', review_after_import: 'TRUE' },
+      { name: 'Fidelity Flat 32', code: 'FID-FLAT-32', description: 'Coupon described 32', product_family_id: 'acme-projects', flat_discount: '3.20', stackable: 'FALSE', recurring: 'TRUE', review_after_import: 'FALSE' },
+    ];
+    for (const values of rows) {
+      await importRow('coupons', values);
+      const coupon = await site.client.findCouponByCode(values.code);
+      expect(misplaced(checkRow(template, values, { coupon }))).toEqual([]);
+    }
+  });
+});
