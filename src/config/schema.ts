@@ -3,18 +3,11 @@
 import { z } from 'zod';
 import { parseIsoDate } from '../dates/calendar-date.js';
 import { isValidTimeZone } from '../dates/time-zone.js';
+import { isLoopbackHost } from '../net/loopback.js';
 
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const SUBDOMAIN = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
 const SITE_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
-
-/** True for a host that never leaves the machine: 127.0.0.0/8, localhost, ::1. */
-export function isLoopbackHost(hostname: string): boolean {
-  const host = hostname.toLowerCase().replace(/^\[|\]$/g, '');
-  if (host === 'localhost' || host.endsWith('.localhost') || host === '::1') return true;
-  const octets = host.split('.');
-  return octets.length === 4 && octets[0] === '127' && octets.every((octet) => /^\d{1,3}$/.test(octet) && Number(octet) <= 255);
-}
 
 const baseUrl = z.string().superRefine((text, context) => {
   let url: URL;

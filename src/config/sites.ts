@@ -3,7 +3,7 @@
 import { inspect } from 'node:util';
 import { InputError } from '../errors.js';
 import type { ResolvedConfig } from './load-config.js';
-import { isLoopbackHost } from './schema.js';
+import { isLoopbackHost } from '../net/loopback.js';
 
 export interface ResolvedSite {
   name: string;

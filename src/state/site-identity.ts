@@ -1,7 +1,7 @@
 // What a site is, as opposed to what it is called: the fingerprint that keys its journal, its run
 // records and result files, and that every guard compares. Two distinct sites never share one.
 import { createHash } from 'node:crypto';
-import { isLoopbackHost } from '../target/chargify/site-connection.js';
+import { isLoopbackHost } from '../net/loopback.js';
 import type { SiteInfo } from '../target/types.js';
 
 export interface SiteIdentity {

@@ -2,7 +2,8 @@
 // a { baseUrl } (e.g. a running `migrate sandbox`) is used as given.
 import { InputError } from '../errors.js';
 import { ChargifyClient } from './chargify/client.js';
-import { isLoopbackHost, normaliseBaseUrl } from './chargify/site-connection.js';
+import { isLoopbackHost } from '../net/loopback.js';
+import { normaliseBaseUrl } from './chargify/site-connection.js';
 import type { ClientOptions } from './chargify/transport.js';
 import type { Target } from './types.js';
 

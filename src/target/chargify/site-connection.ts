@@ -2,6 +2,7 @@
 // the process (two commands in one run must not together exceed the site's 4-request limit).
 import { Pool } from 'undici';
 import { InputError } from '../../errors.js';
+import { isLoopbackHost } from '../../net/loopback.js';
 import { AdaptiveLimiter } from './limiter.js';
 
 /** The documented per-site limit on concurrent requests. */
@@ -28,11 +29,6 @@ interface Entry {
 }
 
 const registry = new Map<string, Entry>();
-
-export function isLoopbackHost(hostname: string): boolean {
-  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
-}
 
 /** Parses and checks a site base URL: https, or http on loopback only; no credentials inside. */
 export function normaliseBaseUrl(raw: string): URL {
