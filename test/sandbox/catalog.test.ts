@@ -98,6 +98,20 @@ describe('products and price points', () => {
     expect(all.body).toHaveLength(2);
   });
 
+  it('makes a public signup page when asked (auto_create_signup_page), none otherwise', async () => {
+    const product = (handle: string, auto: boolean) => harness.call('POST', `/product_families/${catalog.familyId}/products.json`, {
+      product: { name: handle, handle, description: handle, price_in_cents: 700, interval: 1, interval_unit: 'month', auto_create_signup_page: auto },
+    });
+    const withPage = await product('paged', true);
+    expect(withPage.body.product.public_signup_pages).toEqual([
+      { id: withPage.body.product.id, return_url: null, return_params: null, url: expect.stringMatching(/^https:\/\/sandbox\.chargifypay\.com\/subscribe\/\w+\/paged$/) },
+    ]);
+    expect((await harness.call('GET', '/products/handle/paged.json')).body.product.public_signup_pages).toHaveLength(1);
+    const without = await product('unpaged', false);
+    expect(without.body.product.public_signup_pages).toEqual([]);
+    for (const created of [withPage, without]) await harness.call('DELETE', `/products/${created.body.product.id}.json`);
+  });
+
   it('promotes a price point to default (PATCH …/default.json, as the spec), archives the former one, never the default', async () => {
     const created = await harness.call('POST', `/product_families/${catalog.familyId}/products.json`, {
       product: { name: 'Bronze', handle: 'bronze', description: 'Bronze', price_in_cents: 900, interval: 1, interval_unit: 'month' },

@@ -6,7 +6,7 @@ import { FieldErrors, paginate, publicView, rootObject, type Attributes } from '
 import { findByField, recordByPathKey, recordsWhere } from '../lookup.js';
 import { messages } from '../messages.js';
 import type { Router } from '../router.js';
-import type { StoredRecord, Store } from '../store.js';
+import type { RecordValue, StoredRecord, Store } from '../store.js';
 import { checkHandleFormat, handleFrom } from './handles.js';
 
 const INTERVAL_UNITS = ['day', 'month'] as const;
@@ -100,6 +100,7 @@ function createProduct(context: RequestContext) {
   const accountingCode = errors.string(attrs, 'accounting_code', 'Accounting code') ?? null;
   const requireCreditCard = errors.boolean(attrs, 'require_credit_card', 'Require credit card') ?? false;
   const taxCode = errors.string(attrs, 'tax_code', 'Tax code') ?? null;
+  const autoCreateSignupPage = errors.boolean(attrs, 'auto_create_signup_page', 'Auto create signup page') ?? false;
   errors.done();
   const at = timestamp(now);
   const productId = store.nextId('products');
@@ -132,7 +133,7 @@ function createProduct(context: RequestContext) {
     archived_at: null,
     product_family_id: family.id,
     default_product_price_point_id: point.id,
-    public_signup_pages: [],
+    public_signup_pages: autoCreateSignupPage ? [signupPage(context.site.subdomain, productId, handle)] : [],
     request_billing_address: false,
     require_billing_address: false,
     require_shipping_address: false,
@@ -140,6 +141,14 @@ function createProduct(context: RequestContext) {
     updated_at: at,
   });
   return reply(201, { product: productView(store, product) });
+}
+
+/**
+ * The public signup page auto_create_signup_page makes: the site shows it in public_signup_pages (the
+ * product response has no auto_create_signup_page). One page per product, so it takes the product's id.
+ */
+function signupPage(subdomain: string, productId: number, handle: string | undefined): RecordValue {
+  return { id: productId, return_url: null, return_params: null, url: `https://${subdomain}.chargifypay.com/subscribe/${productId.toString(36)}/${handle ?? productId}` };
 }
 
 function archiveProduct({ store, params, now }: RequestContext) {

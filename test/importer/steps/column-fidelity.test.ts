@@ -83,6 +83,7 @@ const SHOWN_AS: Array<[RegExp, string]> = [
   [/^subscription\.components\[N\]\./, 'components[N].'],
   [/^subscription\.product_handle$/, 'subscription.product.handle'],
   [/^subscription\.customer_id$/, 'subscription.customer.reference'],
+  [/^product\.auto_create_signup_page$/, 'product.public_signup_pages'],
   // The sandbox's record of the group the subscription joined (the spec's Nested-Subscription-Group has no payer type or billing flags).
   [/^subscription\.group\.target\.type$/, 'subscription.group.target_type'],
   [/^subscription\.group\.billing\.align_date$/, 'subscription.group.align_date'],
@@ -114,6 +115,8 @@ const masked = (value: string, shown: string) => /^X[X-]*[^X-]/.test(shown) && s
 /** Whether the site's value is the cell's, normalising only what the API transforms. */
 function sameValue(cell: string, shown: Json | undefined, path: string): boolean {
   if (shown === undefined || shown === null) return false;
+  // A flag that makes objects (auto_create_signup_page) shows as the list of what it made.
+  if (Array.isArray(shown)) return cell.toUpperCase() === (shown.length > 0 ? 'TRUE' : 'FALSE');
   // A consolidated invoice_type is a subscription in a group: the site shows the group, not the word.
   if (typeof shown === 'object' && !Array.isArray(shown)) return path.endsWith('.group') && cell === 'consolidated';
   if (typeof shown === 'boolean') return cell.toUpperCase() === (shown ? 'TRUE' : 'FALSE') || (cell === '0') !== shown && /^\d/.test(cell);
@@ -347,6 +350,32 @@ describe('every advanced subscription column on the site', () => {
       await importRow(kind, values);
       const subscription = (await site.client.findSubscriptionByReference(values.subscription_reference))!;
       const objects = await subscriptionObjects(subscription.customer as JsonObject, Number(subscription.id));
+      expect(misplaced(checkRow(template, values, objects))).toEqual([]);
+    }
+  });
+});
+
+describe('every catalog column on the site: products', () => {
+  it('products (a product row with its price point, a row attaching a second one)', async () => {
+    const template = getTemplate('products');
+    const product = {
+      product_name: 'Fidelity Plan 61', description: 'Plan described 61', product_family_id: 'acme-projects', taxable: 'TRUE', tax_code: 'digital',
+      require_payment_method: 'FALSE', require_billing_address: 'TRUE', require_shipping_address: 'TRUE', auto_create_signup_page: 'TRUE', handle: 'fidelity-plan-61',
+    };
+    const pricePoint = {
+      price: '61.25', renew_every: '3', month_or_day: 'month', trial_price: '1.61', trial_interval: '16', trial_month_or_day: 'day', trial_type: 'payment_expected',
+      expiration_interval: '6', expiration_month_or_day: 'month', setup_fee_price: '6.10',
+    };
+    const rows = [
+      { ...product, ...pricePoint, attach_to: 'fidelity-plan-61', price_point_name: 'Fidelity quarterly 61', price_point_handle: 'fidelity-quarterly-61' },
+      { ...pricePoint, attach_to: 'fidelity-plan-61', price_point_name: 'Fidelity extra 62', price_point_handle: 'fidelity-extra-62', price: '62.50', setup_fee_price: '6.20' },
+    ];
+    expect(unfilled(template, rows)).toEqual([]);
+    for (const values of rows) {
+      await importRow('products', values);
+      const read = (await site.client.findProductByHandle('fidelity-plan-61'))!;
+      const pricePoints = await all(site.client.listProductPricePoints(Number(read.id)));
+      const objects = { product: values.product_name ? read : undefined, price_point: pricePoints.find((point) => point.handle === values.price_point_handle) };
       expect(misplaced(checkRow(template, values, objects))).toEqual([]);
     }
   });
