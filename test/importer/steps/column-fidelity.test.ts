@@ -415,3 +415,23 @@ describe('every catalog column on the site: components', () => {
     }
   });
 });
+
+describe('every catalog column on the site: EBB segments', () => {
+  it('ebb-segments (a per_unit segment with four properties, a tiered one)', async () => {
+    const template = getTemplate('ebb-segments');
+    const segment = { component_name: 'API calls', metric_id: '77', component_handle: 'api-calls', pricepoint_handle: 'api-default' };
+    const rows = [
+      { ...segment, property_1: 'EU-81', property_2: 'gold-81', property_3: 'mobile-81', property_4: 'night-81', pricing_scheme: 'per_unit', per_unit_price: '0.081' },
+      { ...segment, property_1: 'US-82', pricing_scheme: 'tiered', starting_quantity_1: '1', ending_quantity_1: '820', price_1: '0.082', starting_quantity_2: '821', price_2: '0.028' },
+    ];
+    expect(unfilled(template, rows)).toEqual([]);
+    const component = (await site.client.findComponentByHandle('api-calls'))!;
+    const pricePoint = (await all(site.client.listComponentPricePoints(Number(component.id)))).find((point) => point.handle === 'api-default')!;
+    for (const values of rows) {
+      await importRow('ebb-segments', values);
+      const segments = await all(site.client.listSegments(Number(component.id), Number(pricePoint.id)));
+      const objects = { segment: segments.find((candidate) => candidate.segment_property_1_value === values.property_1) };
+      expect(misplaced(checkRow(template, values, objects))).toEqual([]);
+    }
+  });
+});
