@@ -84,6 +84,8 @@ const SHOWN_AS: Array<[RegExp, string]> = [
   [/^subscription\.product_handle$/, 'subscription.product.handle'],
   [/^subscription\.customer_id$/, 'subscription.customer.reference'],
   [/^product\.auto_create_signup_page$/, 'product.public_signup_pages'],
+  // An invoice's net terms (due_date minus issue_date) come back as the due date the site computes.
+  [/^invoice\.net_terms$/, 'invoice.due_date'],
   // The sandbox's record of the group the subscription joined (the spec's Nested-Subscription-Group has no payer type or billing flags).
   [/^subscription\.group\.target\.type$/, 'subscription.group.target_type'],
   [/^subscription\.group\.billing\.align_date$/, 'subscription.group.align_date'],
@@ -432,6 +434,35 @@ describe('every catalog column on the site: EBB segments', () => {
       const segments = await all(site.client.listSegments(Number(component.id), Number(pricePoint.id)));
       const objects = { segment: segments.find((candidate) => candidate.segment_property_1_value === values.property_1) };
       expect(misplaced(checkRow(template, values, objects))).toEqual([]);
+    }
+  });
+});
+
+describe('every invoice column on the site', () => {
+  it('invoices (an invoice row with its own line item, a second line-item row)', async () => {
+    const template = getTemplate('invoices');
+    await importRow('customers-advanced', { ...CUSTOMER, ...CARD, create_customer: 'TRUE', import_identifier_customer_reference: 'invoiced-91', customer_type: 'normal', has_parent: 'FALSE' });
+    await importRow('subscriptions-advanced', {
+      ...SUBSCRIPTION, create_subscription: 'TRUE', import_identifier_customer_reference: 'invoiced-91', who_pays: 'self', invoice_type: 'normal',
+      receive_invoice_emails: 'TRUE', subscription_reference: 'invoiced-sub-91',
+    });
+    const issued = testDate(-9);
+    const rows = [
+      {
+        create_invoice: 'TRUE', customer: 'Fidelity Org 11', sub_reference: 'invoiced-sub-91', id: 'inv-91', total_amount: '201.82', issue_date: issued, due_date: testDate(21),
+        net_terms: '30', attempt_charge: 'no', name: 'Migrated licence 91', quantity: '2', unit_price: '91.91', start_date: testDate(-40), end_date: testDate(-10), attach_to: 'inv-91',
+      },
+      { name: 'Migrated support 92', quantity: '1.5', unit_price: '12.00', start_date: testDate(-39), end_date: testDate(-9), attach_to: 'inv-91' },
+    ];
+    expect(unfilled(template, rows)).toEqual([]);
+    await runSteps(site.client, stepsOf(rows.map((values, index) => rowFrom('invoices', values, index + 2))));
+    const subscription = (await site.client.findSubscriptionByReference('invoiced-sub-91'))!;
+    const invoice = (await all(site.client.listInvoices())).find((candidate) => candidate.subscription_id === subscription.id)!;
+    for (const values of rows) {
+      // The row's own line item: `line_items[]` in the table is the one the row made.
+      const lineItem = (invoice.line_items as JsonObject[]).find((item) => item.title === values.name);
+      const objects = { invoice: { ...invoice, line_items: lineItem ? [lineItem] : [] } };
+      expect(misplaced(checkRow(template, values, objects)), values.name).toEqual([]);
     }
   });
 });
