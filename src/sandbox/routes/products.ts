@@ -7,6 +7,7 @@ import { findByField, recordByPathKey, recordsWhere } from '../lookup.js';
 import { messages } from '../messages.js';
 import type { Router } from '../router.js';
 import type { RecordValue, StoredRecord, Store } from '../store.js';
+import { archivePricePoint, promotePricePoint, type PricePointOwner } from './default-price-point.js';
 import { checkHandleFormat, handleFrom } from './handles.js';
 
 const INTERVAL_UNITS = ['day', 'month'] as const;
@@ -44,8 +45,8 @@ export function registerProductRoutes(router: Router): void {
     if (!point) throw new ApiError(404, [messages.recordNotFound('Price point')]);
     return reply(200, { price_point: publicView(point) });
   });
-  router.add('DELETE', '/products/:product/price_points/:point.json', archivePricePoint);
-  router.add('PATCH', '/products/:product/price_points/:point/default.json', promotePricePoint);
+  router.add('DELETE', '/products/:product/price_points/:point.json', archiveProductPricePoint);
+  router.add('PATCH', '/products/:product/price_points/:point/default.json', promoteProductPricePoint);
 }
 
 /** The product as the API shows it: its own fields, its family, and its default price point's prices. */
@@ -193,26 +194,24 @@ function pricePointOf(store: Store, params: Record<string, string>): { product: 
   return { product, point };
 }
 
+const PRODUCT_PRICE_POINTS: PricePointOwner = {
+  owner: 'product',
+  owners: 'products',
+  collection: 'product_price_points',
+  defaultField: 'default_product_price_point_id',
+  mark: (isDefault) => ({ type: isDefault ? 'default' : 'catalog' }),
+};
+
 /** Archive Product Price Point: 200 with the price point; the product's default cannot go. */
-function archivePricePoint({ store, params, now }: RequestContext) {
+function archiveProductPricePoint({ store, params, now }: RequestContext) {
   const { product, point } = pricePointOf(store, params);
-  if (point.id === product.default_product_price_point_id) throw new ApiError(422, [messages.defaultPricePointArchive]);
-  const archived = store.put('product_price_points', { ...point, archived_at: point.archived_at ?? timestamp(now), updated_at: timestamp(now) });
-  return reply(200, { price_point: publicView(archived) });
+  return reply(200, { price_point: publicView(archivePricePoint(store, PRODUCT_PRICE_POINTS, product, point, now)) });
 }
 
 /** Promote Product Price Point to Default: 200 with the product, now priced by that price point. */
-function promotePricePoint({ store, params, now }: RequestContext) {
+function promoteProductPricePoint({ store, params, now }: RequestContext) {
   const { product, point } = pricePointOf(store, params);
-  // The spec: "Custom product price points are not able to be set as the default for a product."
-  if (point.type === 'custom') throw new ApiError(422, [messages.customPricePointNotDefault]);
-  if (point.archived_at !== null && point.archived_at !== undefined) throw new ApiError(422, [messages.archivedPricePointNotDefault]);
-  const at = timestamp(now);
-  const previous = store.get('product_price_points', Number(product.default_product_price_point_id));
-  if (previous && previous.id !== point.id) store.put('product_price_points', { ...previous, type: 'catalog', updated_at: at });
-  store.put('product_price_points', { ...point, type: 'default', updated_at: at });
-  const promoted = store.put('products', { ...product, default_product_price_point_id: point.id, updated_at: at });
-  return reply(200, { product: productView(store, promoted) });
+  return reply(200, { product: productView(store, promotePricePoint(store, PRODUCT_PRICE_POINTS, product, point, now)) });
 }
 
 /** The price fields shared by products and product price points (amounts in cents, as the API has them). */
