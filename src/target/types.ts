@@ -57,6 +57,9 @@ export interface Target {
   archiveComponent(productFamilyId: number, componentId: number): Promise<void>;
   createComponentPricePoint(componentId: number, attrs: JsonObject, intent: CreateIntent): Promise<JsonObject>;
   listComponentPricePoints(componentId: number): AsyncIterable<JsonObject>;
+  /** Makes the price point the component's default (what a subscription naming no price point gets); answers the component. */
+  promoteComponentPricePoint(componentId: number, pricePointId: number): Promise<JsonObject>;
+  archiveComponentPricePoint(componentId: number, pricePointId: number): Promise<void>;
   createSegment(componentId: number, pricePointId: number, attrs: JsonObject, intent: CreateIntent): Promise<JsonObject>;
   listSegments(componentId: number, pricePointId: number): AsyncIterable<JsonObject>;
 

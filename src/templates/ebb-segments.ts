@@ -3,7 +3,8 @@ import { BRACKET_SCHEMES, bracketColumns, bracketGroup, column, is, present, sta
 import { bracketMapping, statusMapping, to, toolkit } from './mapping.js';
 import type { TemplateDefinition } from './types.js';
 
-const CREATE = 'Create Segment';
+/** The spec's name for POST …/segments.json. */
+const CREATE = 'Create Single Segment';
 
 export const ebbSegments: TemplateDefinition = {
   kind: 'ebb-segments',
@@ -37,8 +38,8 @@ export const ebbSegments: TemplateDefinition = {
     ...statusMapping,
     component_name: toolkit('row enabler (help: the component is named by component_handle); not sent'),
     metric_id: toolkit("checked against the component's event_based_billing_metric_id before the segment is created (a segment has no metric field); not sent"),
-    component_handle: toolkit('reference used to find the event-based component; its id is the path {component_id} of Create Segment'),
-    pricepoint_handle: toolkit('reference used to find the price point; its id is the path {price_point_id} of Create Segment'),
+    component_handle: toolkit('reference used to find the event-based component; its id is the path {component_id} of Create Single Segment'),
+    pricepoint_handle: toolkit('reference used to find the price point; its id is the path {price_point_id} of Create Single Segment'),
     property_1: to(CREATE, 'segment.segment_property_1_value'),
     property_2: to(CREATE, 'segment.segment_property_2_value'),
     property_3: to(CREATE, 'segment.segment_property_3_value'),

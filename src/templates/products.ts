@@ -91,7 +91,7 @@ export const products: TemplateDefinition = {
     product_family_id: toolkit('reference: the family (ID or handle) resolved to its id, the path {product_family_id} of Create Product'),
     tax_code: to(PRODUCT, 'product.tax_code'),
     require_payment_method: to(PRODUCT, 'product.require_credit_card', BOOLEAN),
-    auto_create_signup_page: to(PRODUCT, 'product.auto_create_signup_page', BOOLEAN),
+    auto_create_signup_page: to(PRODUCT, 'product.auto_create_signup_page', `${BOOLEAN}; the site shows the page it made in public_signup_pages`),
     handle: to(PRODUCT, 'product.handle'),
     attach_to: toolkit("reference: the product (handle or ID) the price point is created on, the path {product_id} of Create Product Price Point; a product row's price point is promoted to default (Promote Product Price Point to Default)"),
     price_point_name: to(PRICE_POINT, 'price_point.name'),

@@ -26,6 +26,31 @@ describe('migrate templates', () => {
     expect(rules).toContain(getRule('date-future').docs);
   });
 
+  it('shows where each column goes: a `→ Operation: field` line under the column', async () => {
+    const result = await runCli(['templates', 'subscriptions-standard']);
+    expect(result.code).toBe(0);
+    const under = (column: string) => new RegExp(`^  \\S+(?: \\S+)* +${column} +.*\\n {43}→ (.*)$`, 'm').exec(result.stdout)?.[1];
+    expect(under('email')).toBe('Create Subscription: subscription.customer_attributes.email');
+    expect(under('locale')).toBe('Update Customer: customer.locale');
+    expect(under('bank_account_first_name')).toBe('Update Payment Profile: payment_profile.first_name (payment_profile_type bank_account)');
+    expect(under('next_billing_at')).toBe("Create Subscription: subscription.next_billing_at — sent as noon of that day in the site's time zone");
+    expect(under('create_subscription')).toBe('row enabler: TRUE creates the subscription; not sent');
+    expect(result.stdout).toMatch(/^  custom_field_customer\[Name\]  → Create Subscription: subscription\.customer_attributes\.metafields\.Name — /m);
+  });
+
+  it('carries the mapping in JSON: columns[].mapping and customFieldMapping', async () => {
+    const result = await runCli(['templates', 'subscriptions-standard', '--format', 'json']);
+    expect(result.code).toBe(0);
+    const { template } = JSON.parse(result.stdout);
+    const mapping = (name: string) => template.columns.find((column: { name: string }) => column.name === name)?.mapping;
+    expect(mapping('email')).toEqual({ sentAs: [{ operation: 'Create Subscription', field: 'subscription.customer_attributes.email' }] });
+    expect(mapping('cc_emails')).toEqual({ sentAs: [{ operation: 'Create Subscription', field: 'subscription.customer_attributes.cc_emails' }], note: 'spaces around the commas removed' });
+    expect(mapping('bank_name')).toEqual({ sentAs: [{ operation: 'Create Subscription', field: 'subscription.bank_account_attributes.bank_name', when: 'payment_profile_type bank_account' }] });
+    expect(mapping('Status')).toEqual({ toolkit: 'toolkit: result column (success, error, pending), written by the import' });
+    for (const column of template.columns) expect(column.mapping ?? column.notImportable, column.name).toBeDefined();
+    expect(template.customFieldMapping['custom_field[Name]'].sentAs).toEqual([{ operation: 'Create Subscription', field: 'subscription.metafields.Name' }]);
+  });
+
   it('prints one JSON document whose rules cover every rule a column names', async () => {
     const result = await runCli(['templates', 'invoices', '--format', 'json']);
     expect(result.code).toBe(0);

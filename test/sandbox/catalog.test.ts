@@ -98,6 +98,20 @@ describe('products and price points', () => {
     expect(all.body).toHaveLength(2);
   });
 
+  it('makes a public signup page when asked (auto_create_signup_page), none otherwise', async () => {
+    const product = (handle: string, auto: boolean) => harness.call('POST', `/product_families/${catalog.familyId}/products.json`, {
+      product: { name: handle, handle, description: handle, price_in_cents: 700, interval: 1, interval_unit: 'month', auto_create_signup_page: auto },
+    });
+    const withPage = await product('paged', true);
+    expect(withPage.body.product.public_signup_pages).toEqual([
+      { id: withPage.body.product.id, return_url: null, return_params: null, url: expect.stringMatching(/^https:\/\/sandbox\.chargifypay\.com\/subscribe\/\w+\/paged$/) },
+    ]);
+    expect((await harness.call('GET', '/products/handle/paged.json')).body.product.public_signup_pages).toHaveLength(1);
+    const without = await product('unpaged', false);
+    expect(without.body.product.public_signup_pages).toEqual([]);
+    for (const created of [withPage, without]) await harness.call('DELETE', `/products/${created.body.product.id}.json`);
+  });
+
   it('promotes a price point to default (PATCH …/default.json, as the spec), archives the former one, never the default', async () => {
     const created = await harness.call('POST', `/product_families/${catalog.familyId}/products.json`, {
       product: { name: 'Bronze', handle: 'bronze', description: 'Bronze', price_in_cents: 900, interval: 1, interval_unit: 'month' },
@@ -212,6 +226,32 @@ describe('components', () => {
 });
 
 describe('event-based billing segments', () => {
+  it('promotes a price point to default (PUT …/default.json, as the spec), archives the former one, never the default', async () => {
+    const created = await harness.call('POST', `/product_families/${catalog.familyId}/metered_components.json`, {
+      metered_component: { name: 'Pings', handle: 'pings', unit_name: 'ping', pricing_scheme: 'per_unit', prices: [{ starting_quantity: 1, unit_price: '0.1' }] },
+    });
+    const component = created.body.component;
+    const point = await harness.call('POST', `/components/${component.id}/price_points.json`, {
+      price_point: { name: 'Pings tiered', handle: 'pings-tiered', pricing_scheme: 'tiered', prices: [{ starting_quantity: 1, ending_quantity: 10, unit_price: '0.2' }, { starting_quantity: 11, unit_price: '0.15' }] },
+    });
+    const promoted = await harness.call('PUT', `/components/${component.id}/price_points/${point.body.price_point.id}/default.json`);
+    expect(promoted.status).toBe(200);
+    expect(promoted.body.component).toMatchObject({ default_price_point_id: point.body.price_point.id, default_price_point_name: 'Pings tiered', pricing_scheme: 'tiered' });
+    const refused = await harness.call('DELETE', `/components/${component.id}/price_points/${point.body.price_point.id}.json`);
+    expect([refused.status, refused.body.errors]).toEqual([422, ["Price point: the component's default price point cannot be archived."]]);
+    const archived = await harness.call('DELETE', `/components/${component.id}/price_points/${component.default_price_point_id}.json`);
+    expect(archived.status).toBe(200);
+    expect(archived.body.price_point).toMatchObject({ handle: 'original', default: false, archived_at: expect.any(String) });
+    const listed = await harness.call('GET', `/components/${component.id}/price_points.json`);
+    expect(listed.body.price_points.map((entry: { handle: string; default: boolean }) => [entry.handle, entry.default])).toEqual([['pings-tiered', true]]);
+    const withArchived = await harness.call('GET', `/components/${component.id}/price_points.json?include_archived=true`);
+    expect(withArchived.body.price_points).toHaveLength(2);
+    const again = await harness.call('PUT', `/components/${component.id}/price_points/${component.default_price_point_id}/default.json`);
+    expect([again.status, again.body.errors]).toEqual([422, ['Price point: an archived price point cannot be the default for a component.']]);
+    expect((await harness.call('PUT', `/components/${component.id}/price_points/999999/default.json`)).status).toBe(404);
+    await harness.call('DELETE', `/product_families/${catalog.familyId}/components/${component.id}.json`);
+  });
+
   it('creates and lists segments on an event-based price point, refusing duplicates', async () => {
     const component = await harness.call('POST', `/product_families/${catalog.familyId}/event_based_components.json`, {
       event_based_component: { name: 'Events', handle: 'events', unit_name: 'event', event_based_billing_metric_id: 7, pricing_scheme: 'per_unit', prices: [{ starting_quantity: 1, unit_price: '1' }] },

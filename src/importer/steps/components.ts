@@ -1,9 +1,12 @@
 // Catalog - Components rows → a component of the row's type (when the row names one) and the row's
-// price point, attached to the component named by `attach_to` (or the row's own handle). The row's
-// pricing is also the component's default price point, as the site requires one on creation.
+// price point, attached to the component named by `attach_to` (or the row's own handle). The site
+// requires pricing on creation and makes it the component's own default price point; the component
+// row's price point is promoted to default in its place and the site's own archived (as for products),
+// so the component has no duplicate price point.
 import type { ComponentKind, JsonObject, Target } from '../../target/types.js';
 import type { ImportStep, SourceRow } from '../types.js';
 import { cell, compact, flag, integer, intervalUnit, priceBrackets, pricingScheme, requiredCell, type PricingScheme } from './cells.js';
+import { makeComponentDefault } from './default-price-point.js';
 import { childKey, findOnSite, firstMatch, idOrRef, refsOf, resolveId, type IdOrRef } from './refs.js';
 import { RowError } from './row-error.js';
 import { linkTo } from './site.js';
@@ -34,7 +37,9 @@ export function componentSteps(row: SourceRow): ImportStep[] {
   if (pricePointHandle !== undefined) {
     const parent = cell(row, 'attach_to') ?? handle;
     if (parent === undefined) throw new RowError(row, 'attach_to', 'attach_to must name the component (handle or ID) this price point belongs to');
-    steps.push(pricePointStep(row, idOrRef('component', parent), parent, pricePointHandle, type?.kind));
+    // The price point on the row that creates the component is that component's default.
+    const isDefault = handle !== undefined && cell(row, 'component_name') !== undefined && parent === handle;
+    steps.push(pricePointStep(row, idOrRef('component', parent), parent, pricePointHandle, type?.kind, isDefault));
   }
   return steps;
 }
@@ -123,7 +128,7 @@ function componentStep(row: SourceRow, handle: string, type: (typeof COMPONENT_T
   });
 }
 
-function pricePointStep(row: SourceRow, component: IdOrRef, parent: string, handle: string, kind: ComponentKind | undefined): ImportStep {
+function pricePointStep(row: SourceRow, component: IdOrRef, parent: string, handle: string, kind: ComponentKind | undefined, isDefault: boolean): ImportStep {
   const attrs: JsonObject = {
     name: requiredCell(row, 'price_point_name'),
     handle,
@@ -145,6 +150,7 @@ function pricePointStep(row: SourceRow, component: IdOrRef, parent: string, hand
     async create(target, resolver, intent) {
       const componentId = await resolveId(component, resolver);
       const pricePoint = await target.createComponentPricePoint(componentId, attrs, intent(() => lookup(target, componentId)));
+      if (isDefault) await makeComponentDefault(target, parent, componentId, objectId(pricePoint));
       return outcome(pricePoint, componentId, target);
     },
     async find(target) {

@@ -7,6 +7,7 @@
 import type { JsonObject, Target } from '../../target/types.js';
 import type { ImportStep, SourceRow } from '../types.js';
 import { cell, compact, flag, integer, intervalUnit, minorUnits, requiredCell } from './cells.js';
+import { makeProductDefault } from './default-price-point.js';
 import { childKey, findOnSite, firstMatch, idOrRef, refsOf, resolveId, type IdOrRef } from './refs.js';
 import { RowError } from './row-error.js';
 import { linkTo, siteInfo } from './site.js';
@@ -89,19 +90,6 @@ function productStep(row: SourceRow, handle: string): ImportStep {
   });
 }
 
-/**
- * Makes the price point its product's default and archives the one the site created with the product
- * (read before the promotion, as the promotion's answer no longer names it). A crash between the
- * price point's create and this leaves the site's default in place: see docs/test-import.md.
- */
-async function makeDefault(target: Target, productHandle: string, productId: number, pricePointId: number): Promise<void> {
-  const before = await target.findProductByHandle(productHandle);
-  const previous = before?.default_product_price_point_id;
-  if (previous === pricePointId) return;
-  await target.promoteProductPricePoint(productId, pricePointId);
-  if (typeof previous === 'number') await target.archiveProductPricePoint(productId, previous);
-}
-
 function pricePointStep(row: SourceRow, product: IdOrRef, parent: string, handle: string, isDefault: boolean): ImportStep {
   const name = requiredCell(row, 'price_point_name');
   const applied = appliedCells(row, (column) => column === 'handle' || !PRODUCT_COLUMNS.has(column));
@@ -117,7 +105,7 @@ function pricePointStep(row: SourceRow, product: IdOrRef, parent: string, handle
       const productId = await resolveId(product, resolver);
       const attrs = compact({ name, handle, ...pricing(row, currency), initial_charge_in_cents: minorUnits(row, 'setup_fee_price', currency) });
       const pricePoint = await target.createProductPricePoint(productId, attrs, intent(() => lookup(target, productId)));
-      if (isDefault) await makeDefault(target, parent, productId, objectId(pricePoint));
+      if (isDefault) await makeProductDefault(target, parent, productId, objectId(pricePoint));
       return { id: objectId(pricePoint), link: linkTo(target, { type: 'product', id: productId }), applied };
     },
     async find(target) {

@@ -1,11 +1,12 @@
 // Components: create each of the five kinds in a family (with price brackets), lookup by handle, read,
-// list, archive; component price points: create, list, read.
+// list, archive; component price points: create, list, read, archive, promote to the component's default.
 import { ApiError, reply, timestamp, type RequestContext } from '../context.js';
 import { FieldErrors, paginate, publicView, rootObject, type Attributes } from '../fields.js';
 import { findByField, recordByPathKey, recordsWhere } from '../lookup.js';
 import { messages } from '../messages.js';
 import type { Router } from '../router.js';
 import type { StoredRecord, Store } from '../store.js';
+import { archivePricePoint, promotePricePoint, type PricePointOwner } from './default-price-point.js';
 import { checkHandleFormat, handleFrom } from './handles.js';
 import { PRICING_SCHEMES, readBrackets, storedBrackets, type Scheme } from './price-brackets.js';
 
@@ -48,7 +49,9 @@ export function registerComponentRoutes(router: Router): void {
   router.add('POST', '/components/:component/price_points.json', createComponentPricePoint);
   router.add('GET', '/components/:component/price_points.json', ({ store, params, query }) => {
     const component = recordByPathKey(store, 'components', params.component, 'Component');
-    const points = recordsWhere(store, 'component_price_points', (point) => point.component_id === component.id);
+    // The list is of current price points: archived ones only with include_archived=true (as products').
+    const points = recordsWhere(store, 'component_price_points', (point) =>
+      point.component_id === component.id && (query.get('include_archived') === 'true' || point.archived_at === null || point.archived_at === undefined));
     return reply(200, { price_points: paginate(points, query).map((point) => publicView(point)) });
   });
   router.add('GET', '/components/:component/price_points/:point.json', ({ store, params }) => {
@@ -57,6 +60,35 @@ export function registerComponentRoutes(router: Router): void {
     if (!point) throw new ApiError(404, [messages.recordNotFound('Price point')]);
     return reply(200, { price_point: publicView(point) });
   });
+  router.add('DELETE', '/components/:component/price_points/:point.json', archiveComponentPricePoint);
+  router.add('PUT', '/components/:component/price_points/:point/default.json', promoteComponentPricePoint);
+}
+
+function pricePointOf(store: Store, params: Record<string, string>): { component: StoredRecord; point: StoredRecord } {
+  const component = recordByPathKey(store, 'components', params.component, 'Component');
+  const point = componentPricePoint(store, component, params.point ?? '');
+  if (!point) throw new ApiError(404, [messages.recordNotFound('Price point')]);
+  return { component, point };
+}
+
+const COMPONENT_PRICE_POINTS: PricePointOwner = {
+  owner: 'component',
+  owners: 'components',
+  collection: 'component_price_points',
+  defaultField: 'default_price_point_id',
+  mark: (isDefault) => ({ type: isDefault ? 'default' : 'catalog', default: isDefault }),
+};
+
+/** Archive Component Price Point: 200 with the price point; the component's default cannot go. */
+function archiveComponentPricePoint({ store, params, now }: RequestContext) {
+  const { component, point } = pricePointOf(store, params);
+  return reply(200, { price_point: publicView(archivePricePoint(store, COMPONENT_PRICE_POINTS, component, point, now)) });
+}
+
+/** Promote Price Point to Default (PUT …/default.json): 200 with the component, now priced by that price point. */
+function promoteComponentPricePoint({ store, params, now }: RequestContext) {
+  const { component, point } = pricePointOf(store, params);
+  return reply(200, { component: componentView(store, promotePricePoint(store, COMPONENT_PRICE_POINTS, component, point, now)) });
 }
 
 /** The component as the API shows it, priced by its default price point. */

@@ -6,7 +6,8 @@ import { FieldErrors, paginate, publicView, rootObject, type Attributes } from '
 import { findByField, recordByPathKey, recordsWhere } from '../lookup.js';
 import { messages } from '../messages.js';
 import type { Router } from '../router.js';
-import type { StoredRecord, Store } from '../store.js';
+import type { RecordValue, StoredRecord, Store } from '../store.js';
+import { archivePricePoint, promotePricePoint, type PricePointOwner } from './default-price-point.js';
 import { checkHandleFormat, handleFrom } from './handles.js';
 
 const INTERVAL_UNITS = ['day', 'month'] as const;
@@ -44,8 +45,8 @@ export function registerProductRoutes(router: Router): void {
     if (!point) throw new ApiError(404, [messages.recordNotFound('Price point')]);
     return reply(200, { price_point: publicView(point) });
   });
-  router.add('DELETE', '/products/:product/price_points/:point.json', archivePricePoint);
-  router.add('PATCH', '/products/:product/price_points/:point/default.json', promotePricePoint);
+  router.add('DELETE', '/products/:product/price_points/:point.json', archiveProductPricePoint);
+  router.add('PATCH', '/products/:product/price_points/:point/default.json', promoteProductPricePoint);
 }
 
 /** The product as the API shows it: its own fields, its family, and its default price point's prices. */
@@ -100,6 +101,7 @@ function createProduct(context: RequestContext) {
   const accountingCode = errors.string(attrs, 'accounting_code', 'Accounting code') ?? null;
   const requireCreditCard = errors.boolean(attrs, 'require_credit_card', 'Require credit card') ?? false;
   const taxCode = errors.string(attrs, 'tax_code', 'Tax code') ?? null;
+  const autoCreateSignupPage = errors.boolean(attrs, 'auto_create_signup_page', 'Auto create signup page') ?? false;
   errors.done();
   const at = timestamp(now);
   const productId = store.nextId('products');
@@ -132,7 +134,7 @@ function createProduct(context: RequestContext) {
     archived_at: null,
     product_family_id: family.id,
     default_product_price_point_id: point.id,
-    public_signup_pages: [],
+    public_signup_pages: autoCreateSignupPage ? [signupPage(context.site.subdomain, productId, handle)] : [],
     request_billing_address: false,
     require_billing_address: false,
     require_shipping_address: false,
@@ -140,6 +142,14 @@ function createProduct(context: RequestContext) {
     updated_at: at,
   });
   return reply(201, { product: productView(store, product) });
+}
+
+/**
+ * The public signup page auto_create_signup_page makes: the site shows it in public_signup_pages (the
+ * product response has no auto_create_signup_page). One page per product, so it takes the product's id.
+ */
+function signupPage(subdomain: string, productId: number, handle: string | undefined): RecordValue {
+  return { id: productId, return_url: null, return_params: null, url: `https://${subdomain}.chargifypay.com/subscribe/${productId.toString(36)}/${handle ?? productId}` };
 }
 
 function archiveProduct({ store, params, now }: RequestContext) {
@@ -184,26 +194,24 @@ function pricePointOf(store: Store, params: Record<string, string>): { product: 
   return { product, point };
 }
 
+const PRODUCT_PRICE_POINTS: PricePointOwner = {
+  owner: 'product',
+  owners: 'products',
+  collection: 'product_price_points',
+  defaultField: 'default_product_price_point_id',
+  mark: (isDefault) => ({ type: isDefault ? 'default' : 'catalog' }),
+};
+
 /** Archive Product Price Point: 200 with the price point; the product's default cannot go. */
-function archivePricePoint({ store, params, now }: RequestContext) {
+function archiveProductPricePoint({ store, params, now }: RequestContext) {
   const { product, point } = pricePointOf(store, params);
-  if (point.id === product.default_product_price_point_id) throw new ApiError(422, [messages.defaultPricePointArchive]);
-  const archived = store.put('product_price_points', { ...point, archived_at: point.archived_at ?? timestamp(now), updated_at: timestamp(now) });
-  return reply(200, { price_point: publicView(archived) });
+  return reply(200, { price_point: publicView(archivePricePoint(store, PRODUCT_PRICE_POINTS, product, point, now)) });
 }
 
 /** Promote Product Price Point to Default: 200 with the product, now priced by that price point. */
-function promotePricePoint({ store, params, now }: RequestContext) {
+function promoteProductPricePoint({ store, params, now }: RequestContext) {
   const { product, point } = pricePointOf(store, params);
-  // The spec: "Custom product price points are not able to be set as the default for a product."
-  if (point.type === 'custom') throw new ApiError(422, [messages.customPricePointNotDefault]);
-  if (point.archived_at !== null && point.archived_at !== undefined) throw new ApiError(422, [messages.archivedPricePointNotDefault]);
-  const at = timestamp(now);
-  const previous = store.get('product_price_points', Number(product.default_product_price_point_id));
-  if (previous && previous.id !== point.id) store.put('product_price_points', { ...previous, type: 'catalog', updated_at: at });
-  store.put('product_price_points', { ...point, type: 'default', updated_at: at });
-  const promoted = store.put('products', { ...product, default_product_price_point_id: point.id, updated_at: at });
-  return reply(200, { product: productView(store, promoted) });
+  return reply(200, { product: productView(store, promotePricePoint(store, PRODUCT_PRICE_POINTS, product, point, now)) });
 }
 
 /** The price fields shared by products and product price points (amounts in cents, as the API has them). */

@@ -139,6 +139,15 @@ export class ChargifyClient extends ApiTransport implements Target {
     return this.paginate(`/components/${id(componentId)}/price_points.json`, 'price_points');
   }
 
+  promoteComponentPricePoint(componentId: number, pricePointId: number): Promise<JsonObject> {
+    // PUT without a body (the spec's Promote Price Point to Default): promoting twice leaves the same default.
+    return this.object('PUT', `/components/${id(componentId)}/price_points/${id(pricePointId)}/default.json`, 'component');
+  }
+
+  async archiveComponentPricePoint(componentId: number, pricePointId: number): Promise<void> {
+    await this.request('DELETE', `/components/${id(componentId)}/price_points/${id(pricePointId)}.json`);
+  }
+
   createSegment(componentId: number, pricePointId: number, attrs: JsonObject, intent: CreateIntent): Promise<JsonObject> {
     const properties = [1, 2, 3, 4].map((n) => `segment_property_${n}_value`);
     const sameSegment = (segment: JsonObject): boolean =>

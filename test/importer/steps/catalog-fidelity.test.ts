@@ -1,5 +1,5 @@
 // What the catalog rows leave on the site, read back over HTTP (issue 10): the product row's price point
-// is the product's default (setup fee included, no duplicate), products carry no field the API cannot
+// is the product's default (setup fee included, no duplicate), so is a component row's, products carry no field the API cannot
 // set, components keep every setting they were sent, and a segment naming another metric is refused.
 import { afterEach, describe, expect, it } from 'vitest';
 import { notImportableNotices } from '../../../src/importer/not-importable.js';
@@ -59,6 +59,28 @@ describe('products on the site', () => {
 });
 
 describe('components on the site', () => {
+  it("makes the component row's price point the default, with no duplicate price point", async () => {
+    const { client } = await site();
+    const recorder = recordRequests();
+    try {
+      await importRows(client, [['product-families', FAMILIES], ['components', COMPONENTS]]);
+      expect(recorder.requests.filter((request) => request.method === 'PUT' && /^\/components\/\d+\/price_points\/\d+\/default\.json$/.test(request.path))).toHaveLength(6);
+    } finally {
+      recorder.stop();
+    }
+    const seats = (await client.findComponentByHandle('seats'))!;
+    const points = await all(client.listComponentPricePoints(Number(seats.id)));
+    expect(points.map((point) => [point.handle, point.default])).toEqual([['seats-std', true], ['seats-disc', false]]);
+    // What a subscription that names no price point gets: the template's, by its name and brackets.
+    expect(seats).toMatchObject({ default_price_point_id: points[0]!.id, default_price_point_name: 'Seats standard', pricing_scheme: 'tiered' });
+    for (const handle of ['setup', 'messages', 'support', 'api-calls', 'credits']) {
+      const component = (await client.findComponentByHandle(handle))!;
+      const handles = (await all(client.listComponentPricePoints(Number(component.id)))).map((point) => point.handle);
+      expect(handles, handle).not.toContain('original');
+      expect(handles, handle).toHaveLength(1);
+    }
+  });
+
   it('keeps every setting the create sent: tax code, upgrade/downgrade, date range, fractional quantities, prepaid settings', async () => {
     const { client } = await site();
     const taxed = COMPONENTS.replace('Seats,quantity_recurring,Licensed seats,seat,acme-projects,,FALSE,,FALSE,FALSE', 'Seats,quantity_recurring,Licensed seats,seat,acme-projects,,TRUE,D0000000,TRUE,TRUE');
