@@ -94,8 +94,8 @@ function componentStep(row: SourceRow, handle: string, type: (typeof COMPONENT_T
     allow_fractional_quantities: kind === 'event_based' ? undefined : flag(row, 'allow_fractional_quantities'),
     hide_date_range_on_invoice: flag(row, 'hide_date_range_on_invoice'),
     recurring: type.recurring,
-    upgrade_charge: kind === 'quantity_based' || kind === 'on_off' ? cell(row, 'upgrade_charge') : undefined,
-    downgrade_credit: kind === 'quantity_based' || kind === 'on_off' ? cell(row, 'downgrade_credit') : undefined,
+    upgrade_charge: cell(row, 'upgrade_charge'),
+    downgrade_credit: cell(row, 'downgrade_credit'),
     event_based_billing_metric_id: kind === 'event_based' ? metricId(row) : undefined,
   });
   const pricing = rowPricing(row, kind);
