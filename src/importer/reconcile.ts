@@ -3,7 +3,7 @@
 import { objectRef, type Journal, type JournalObject } from '../state/journal.js';
 import type { Target } from '../target/types.js';
 import { outcomeFields } from './execute.js';
-import { isRowLevelFailure } from './failures.js';
+import { isRowLevelFailure, messagesOf } from './failures.js';
 import { typeRank, type Plan } from './plan.js';
 import { runPool } from './pool.js';
 import type { ImportResolver } from './resolver.js';
@@ -47,6 +47,16 @@ export async function reconcileIntents(
         outcome = undefined;
       }
       if (outcome) {
+        // The create reached the site; what it could not carry may not have: complete it before it counts as done.
+        try {
+          await node.step.finish(target, resolver, outcome);
+        } catch (error) {
+          if (!isRowLevelFailure(error)) throw error;
+          // Failed, like a create whose follow-up failed: the next run finds the object and completes it again.
+          await journal.record({ ...base, event: 'failed', error: messagesOf(error) });
+          report.found += 1;
+          return;
+        }
         await journal.record({ ...base, event: 'done', ...outcomeFields(outcome) });
         resolver.remember(node.step.provides, outcome);
         report.found += 1;

@@ -80,4 +80,11 @@ export interface ImportStep {
   create(target: Target, resolver: Resolver, token?: string): Promise<StepOutcome>;
   /** Finds the object if it already exists on the site (reconciling an unfinished intent), else undefined. */
   find(target: Target, resolver: Resolver): Promise<StepOutcome | undefined>;
+  /**
+   * The calls that complete the object after its create, for what the create operation cannot carry
+   * (Update Customer's verified, a promoted default price point…). `create` makes them itself;
+   * reconciling runs them again on an object an interrupted create left behind, so a crash between the
+   * create and them never loses a column. Idempotent.
+   */
+  finish(target: Target, resolver: Resolver, outcome: StepOutcome): Promise<void>;
 }

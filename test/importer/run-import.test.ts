@@ -71,6 +71,33 @@ describe('runImport resuming', () => {
     }
   });
 
+  it('completes an object an interrupted create left behind: the update its create could not carry is made on resume', async () => {
+    const sandbox = await startSandbox();
+    const target = createTarget({ name: 'test', baseUrl: sandbox.baseUrl });
+    const header = 'create_customer,import_identifier_customer_reference,customer_type,has_parent,first_name,last_name,email,verified,create_payment_profile,payment_profile_type,current_vault,vault_token';
+    try {
+      await withTempDir({ 'data/customers.csv': `${header}\nTRUE,ada,normal,FALSE,Ada,Lovelace,ada@example.com,TRUE,FALSE,,,\n` }, async (dir) => {
+        // A run died after Create Customer reached the site and before Update Customer set verified.
+        const created = await target.createCustomer({ first_name: 'Ada', last_name: 'Lovelace', email: 'ada@example.com', reference: 'ada' }, { naturalKey: 'seed:ada' });
+        expect(created.verified).not.toBe(true);
+        const siteKey = siteIdentityOf(await target.readSite(), target.baseUrl).key;
+        const journal = await openJournal(join(dir, '.migrate'), siteKey, 'crashed-run');
+        await journal.record({ type: 'customer', naturalKey: 'customer:ada', kind: 'customers-advanced', file: 'data/customers.csv', row: 2, event: 'intent' });
+        await journal.close();
+
+        const result = await importFiles(dir, [join(dir, 'data', 'customers.csv')], target);
+        expect(result.reconciled).toMatchObject({ found: 1, absent: 0 });
+        expect(result.document.summary).toMatchObject({ error: 0, pending: 0 });
+        const customers = await all(target.listCustomers());
+        expect(customers).toHaveLength(1);
+        expect(customers[0]).toMatchObject({ id: created.id, reference: 'ada', verified: true });
+      });
+    } finally {
+      await target.close();
+      await sandbox.close();
+    }
+  });
+
   it('journals each intent with the uniqueness token the create then sends', async () => {
     const sandbox = await startSandbox();
     const target = createTarget({ name: 'test', baseUrl: sandbox.baseUrl });

@@ -150,8 +150,10 @@ function pricePointStep(row: SourceRow, component: IdOrRef, parent: string, hand
     async create(target, resolver, intent) {
       const componentId = await resolveId(component, resolver);
       const pricePoint = await target.createComponentPricePoint(componentId, attrs, intent(() => lookup(target, componentId)));
-      if (isDefault) await makeComponentDefault(target, parent, componentId, objectId(pricePoint));
       return outcome(pricePoint, componentId, target);
+    },
+    async finish(target, resolver, { id }) {
+      if (isDefault) await makeComponentDefault(target, parent, await resolveId(component, resolver), Number(id));
     },
     async find(target) {
       const componentObject = 'id' in component ? { id: component.id } : await findOnSite(target, component.ref);

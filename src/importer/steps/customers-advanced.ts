@@ -43,9 +43,11 @@ function customerStep(row: SourceRow, reference: string): ImportStep {
         parentId === undefined ? attrs.now : { ...attrs.now, parent_id: parentId },
         intent(() => target.findCustomerByReference(reference)),
       );
-      if (Object.keys(attrs.later).length > 0) await target.updateCustomer(objectId(customer), attrs.later);
-      await applyCustomFields(target, 'customers', objectId(customer), fields);
       return outcome(customer, target);
+    },
+    async finish(target, _resolver, { id }) {
+      if (Object.keys(attrs.later).length > 0) await target.updateCustomer(Number(id), attrs.later);
+      await applyCustomFields(target, 'customers', Number(id), fields);
     },
     async find(target) {
       const customer = await target.findCustomerByReference(reference);

@@ -15,8 +15,8 @@ interface PricePointParent {
 const idOf = (value: unknown): number | undefined => (typeof value === 'number' ? value : undefined);
 
 /**
- * Promotes the price point and archives the former default. A crash between the price point's create
- * and this leaves the site's default in place: see docs/test-import.md.
+ * Promotes the price point and archives the former default; does nothing when it already is the
+ * default, so reconciling a create a crash interrupted can run it again (ImportStep.finish).
  */
 async function makeDefault(parent: PricePointParent, pricePointId: number): Promise<void> {
   const previous = await parent.currentDefault();

@@ -105,8 +105,10 @@ function pricePointStep(row: SourceRow, product: IdOrRef, parent: string, handle
       const productId = await resolveId(product, resolver);
       const attrs = compact({ name, handle, ...pricing(row, currency), initial_charge_in_cents: minorUnits(row, 'setup_fee_price', currency) });
       const pricePoint = await target.createProductPricePoint(productId, attrs, intent(() => lookup(target, productId)));
-      if (isDefault) await makeProductDefault(target, parent, productId, objectId(pricePoint));
       return { id: objectId(pricePoint), link: linkTo(target, { type: 'product', id: productId }), applied };
+    },
+    async finish(target, resolver, { id }) {
+      if (isDefault) await makeProductDefault(target, parent, await resolveId(product, resolver), Number(id));
     },
     async find(target) {
       const productObject = 'id' in product ? { id: product.id } : await findOnSite(target, product.ref);

@@ -13,6 +13,8 @@ interface StepParts {
   dependsOn: ObjectRef[];
   create(target: Target, resolver: Resolver, intent: (lookup?: () => Promise<JsonObject | undefined>) => CreateIntent): Promise<StepOutcome>;
   find(target: Target, resolver: Resolver): Promise<StepOutcome | undefined>;
+  /** What completes the object after its create (see ImportStep.finish); run after every create too. */
+  finish?(target: Target, resolver: Resolver, outcome: StepOutcome): Promise<void>;
 }
 
 export function defineStep(parts: StepParts): ImportStep {
@@ -24,9 +26,13 @@ export function defineStep(parts: StepParts): ImportStep {
     source: parts.source,
     dependsOn,
     provides: { type: parts.type, key: parts.key },
-    create: (target, resolver, token) =>
-      parts.create(target, resolver, (lookup) => ({ naturalKey, lookup, ...(token === undefined ? {} : { token }) })),
+    async create(target, resolver, token) {
+      const outcome = await parts.create(target, resolver, (lookup) => ({ naturalKey, lookup, ...(token === undefined ? {} : { token }) }));
+      await parts.finish?.(target, resolver, outcome);
+      return outcome;
+    },
     find: (target, resolver) => parts.find(target, resolver),
+    finish: async (target, resolver, outcome) => parts.finish?.(target, resolver, outcome),
   };
 }
 

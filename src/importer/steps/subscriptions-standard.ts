@@ -43,6 +43,12 @@ export function subscriptionStandardSteps(row: SourceRow, customPricing: boolean
     return found ? nthSubscriptionOf(target, objectId(found), items.productHandle, occurrence) : undefined;
   };
   const applied = appliedCells(row, (column) => !BALANCE_COLUMNS.has(column));
+  // What the create could not carry goes by the updates the spec documents for it, before the row counts as done.
+  const completeSubscription = async (target: Target, subscription: JsonObject): Promise<void> => {
+    if (Object.keys(customer.later).length > 0) await target.updateCustomer(embeddedId(subscription, 'customer'), customer.later);
+    const payment = withProfile ? subscriptionPayment(row, paymentProfileFields(row, await siteInfo(target))) : undefined;
+    if (payment && Object.keys(payment.update).length > 0) await target.updatePaymentProfile(embeddedId(subscription, 'bank_account'), payment.update);
+  };
 
   const subscription = defineStep({
     type: 'subscription',
@@ -60,10 +66,14 @@ export function subscriptionStandardSteps(row: SourceRow, customPricing: boolean
         ...(Object.keys(subscriptionFields).length > 0 ? { metafields: subscriptionFields } : {}),
       };
       const created = await target.createSubscription(attrs, intent(() => findExisting(target)));
-      // What the create could not carry goes by the updates the spec documents for it, before the row counts as done.
-      if (Object.keys(customer.later).length > 0) await target.updateCustomer(embeddedId(created, 'customer'), customer.later);
-      if (payment && Object.keys(payment.update).length > 0) await target.updatePaymentProfile(embeddedId(created, 'bank_account'), payment.update);
+      await completeSubscription(target, created);
       return subscriptionOutcome(target, created, applied);
+    },
+    // Reconciling an interrupted create: the subscription found is read again for the ids the updates need.
+    async finish(target, _resolver, { id }) {
+      if (Object.keys(customer.later).length === 0 && !withProfile) return;
+      const found = await target.readSubscription(Number(id));
+      if (found) await completeSubscription(target, found);
     },
     async find(target) {
       const existing = await findExisting(target);
