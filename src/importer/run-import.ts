@@ -110,6 +110,14 @@ async function checkKeptRows(loaded: LoadedRows, identity: SiteIdentity, stateDi
   });
 }
 
+/**
+ * Refuses a canary that would import nothing (every valid row is already in the site's journal),
+ * before anything is sent — live-import asks this before the operator confirms.
+ */
+export function refuseEmptyCanary(prepared: PreparedImport, objects: Map<string, JournalObject>, count: number, identity: SiteIdentity): void {
+  if (count > 0 && canaryRows(prepared, doneIn(prepared, objects), count).length === 0) throw emptyCanary(identity);
+}
+
 function emptyCanary(identity: SiteIdentity): InputError {
   return new InputError('empty-canary', `The canary would be empty: no valid row of these files is left to import into ${identity.label}; nothing was sent.`, {
     hint: 'When its journal already holds every row, the import is complete: `migrate live-import --continue <files>` reports it. Rows with errors need fixing and a new test-import.',
@@ -130,9 +138,11 @@ export async function runImport(options: ImportRunOptions): Promise<ImportRunRes
   if (createdFields.length > 0) options.log?.(`Created ${createdFields.length} custom field(s) the site lacked: ${createdFields.join(', ')}.`);
   const runId = newRunId();
   const journal = await openSiteJournal(options.stateDir, identity, runId);
-  if (options.canary !== undefined && options.canary > 0 && canaryRows(prepared, doneIn(prepared, journal.objects()), options.canary).length === 0) {
+  try {
+    refuseEmptyCanary(prepared, journal.objects(), options.canary ?? 0, identity);
+  } catch (error) {
     await journal.close();
-    throw emptyCanary(identity);
+    throw error;
   }
   const run: RunRecord = {
     version: 1,

@@ -131,7 +131,8 @@ describe('reproduction 2: a live sandbox beside a test sandbox', () => {
         for (const row of await resultRows(dir, 'migrate-results/live/subscriptions-standard.csv')) expect(row.Result.startsWith(`${live.baseUrl}/`)).toBe(true);
         expect(await readFile(join(dir, 'migrate-results', 'subscriptions-standard.csv'), 'utf8')).toBe(testResults);
 
-        const again = await runCli(dir, ['live-import', 'sample', '--yes', '--as-of', AS_OF]);
+        // Without --yes and with no terminal to type the subdomain in: refused for the empty canary, before any prompt.
+        const again = await runCli(dir, ['live-import', 'sample', '--as-of', AS_OF]);
         expect(again.code, again.stderr).toBe(2);
         expect(again.stderr).toContain(`The canary would be empty: no valid row of these files is left to import into ${live.baseUrl}`);
 

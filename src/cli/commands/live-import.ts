@@ -3,7 +3,7 @@
 import { basename, join, resolve } from 'node:path';
 import { hasSite, resolveSite, type ResolvedConfig, type ResolvedSite } from '../../config/index.js';
 import { InputError } from '../../errors.js';
-import { runImport } from '../../importer/run-import.js';
+import { refuseEmptyCanary, runImport } from '../../importer/run-import.js';
 import {
   confirm,
   connectSite,
@@ -16,6 +16,7 @@ import {
   runWithInterrupts,
   type ImportFlags,
 } from '../../importer/session.js';
+import { openSiteJournal } from '../../state/journal-sites.js';
 import { describeRun, findCleanTestRun, findUnfinishedRun, hashFile, listRuns, type RunRecord } from '../../state/runs.js';
 import { canonicalAddress, siteIdentityOf, type SiteIdentity } from '../../state/site-identity.js';
 import { confirmBySubdomain } from '../confirm-site.js';
@@ -115,9 +116,17 @@ export async function run(paths: string[], flags: LiveImportFlags): Promise<void
       return;
     }
 
+    const canary = flags.continue ? 0 : (flags.canary ?? config.canary ?? 3);
+    // Before the operator is asked: an empty canary is refused without a prompt.
+    const journal = await openSiteJournal(config.stateDir, identity, 'canary-check', { exclusive: false });
+    try {
+      refuseEmptyCanary(inputs.prepared, journal.objects(), canary, identity);
+    } finally {
+      await journal.close();
+    }
+
     await confirmBySubdomain({ action: `This imports into the LIVE site ${live.baseUrl}.`, subdomain: info.subdomain, command: 'live-import', yes: flags.yes === true });
 
-    const canary = flags.continue ? 0 : (flags.canary ?? config.canary ?? 3);
     const importOnce = (canaryRows: number) =>
       runWithInterrupts((signal) =>
         runImport({
