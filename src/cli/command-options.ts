@@ -29,12 +29,17 @@ export function addTemplateRunOptions(command: Command, siteHelp: string, outHel
     .addOption(formatOption());
 }
 
+/** Custom fields named by the templates but missing on the site: created only when asked (test-import, live-import, resync). */
+export function createCustomFieldsOption(): Option {
+  return new Option('--create-custom-fields', 'create custom fields the site lacks (default: list them and stop, nothing sent)');
+}
+
 /** --dry-run, --notify-url, --create-custom-fields and --new-journal as test-import and live-import declare them. */
 export function addImportRunOptions(command: Command): Command {
   return command
     .option('--dry-run', 'print the plan (objects per type, API calls, estimated duration) and send nothing')
     .option('--notify-url <url>', 'POST the JSON summary to this URL when the run ends')
-    .option('--create-custom-fields', 'create custom fields the site lacks (default: list them and stop, nothing sent)')
+    .addOption(createCustomFieldsOption())
     .option('--new-journal', 'this site is new to the state folder although another site with its name is journaled: give it a journal of its own');
 }
 

@@ -11,6 +11,7 @@ import { runPool } from '../importer/pool.js';
 import { isRowLevelFailure, messagesOf } from '../importer/failures.js';
 import { createProgress } from '../importer/progress.js';
 import type { PlanNode } from '../importer/plan.js';
+import { checkCustomFields } from '../importer/custom-fields.js';
 import { reconcileIntents } from '../importer/reconcile.js';
 import { ImportResolver } from '../importer/resolver.js';
 import { prepareResultFiles, rowResultOf, writeResultFiles, type RowResult } from '../importer/results.js';
@@ -37,6 +38,8 @@ export interface ResyncOptions {
   prefer: Prefer;
   prune: boolean;
   dryRun: boolean;
+  /** Create the custom fields the templates name and the site lacks (else: list them and stop). */
+  createCustomFields?: boolean;
   yes: boolean;
   /** The configuration marks the site live (the site's own answer counts too). */
   configuredLive: boolean;
@@ -128,6 +131,11 @@ export async function runResync(options: ResyncOptions): Promise<ResyncOutcome> 
   // Resync brings an earlier import up to date: without one into this site there is nothing to merge against.
   const identity = siteIdentityOf(info, target.baseUrl);
   await checkJournalFor(options.stateDir, identity);
+  // As for an import: a custom field the site lacks (often a misspelt header) is never created on the fly.
+  if (!options.dryRun) {
+    const created = await checkCustomFields(prepared.loaded, target, options.createCustomFields === true);
+    if (created.length > 0) options.log?.(`Created ${created.length} custom field(s) the site lacked: ${created.join(', ')}.`);
+  }
   if (live && !options.dryRun) {
     await confirmBySubdomain({ action: `This resyncs the LIVE site ${target.baseUrl}.`, subdomain: info.subdomain, command: 'resync', yes: options.yes });
   }

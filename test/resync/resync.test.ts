@@ -1,7 +1,9 @@
 // Resync against the sandbox over HTTP, with edits made directly on the site between runs: new rows
 // created, template changes updated, site edits kept (conflicts), unmanaged fields untouched, rows
 // gone from the templates reported and pruned, --prefer source, and the journal's last-applied values.
-import { copyFile, mkdir } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runResync, type ResyncOutcome } from '../../src/resync/run-resync.js';
@@ -11,7 +13,7 @@ import { editCsv, prepareFiles, siteJournal, withImportedSample, CORE_FILES, wit
 
 const FILES = [...CORE_FILES, 'subscriptions-standard.csv'];
 
-async function resync(dir: string, files: string[], target: Target, options: { dryRun?: boolean; prefer?: 'target' | 'source'; prune?: boolean; live?: boolean } = {}): Promise<ResyncOutcome> {
+async function resync(dir: string, files: string[], target: Target, options: { dryRun?: boolean; prefer?: 'target' | 'source'; prune?: boolean; live?: boolean; createCustomFields?: boolean } = {}): Promise<ResyncOutcome> {
   return runResync({
     prepared: await prepareFiles(files),
     target,
@@ -22,6 +24,7 @@ async function resync(dir: string, files: string[], target: Target, options: { d
     prefer: options.prefer ?? 'target',
     prune: options.prune ?? false,
     dryRun: options.dryRun ?? false,
+    createCustomFields: options.createCustomFields ?? false,
     yes: false,
     configuredLive: options.live ?? false,
   });
@@ -32,6 +35,23 @@ const byKey = (outcome: ResyncOutcome) => new Map(outcome.document.rows.map((row
 async function customer(target: Target, reference: string): Promise<JsonObject> {
   return (await target.findCustomerByReference(reference))!;
 }
+
+describe('resync and custom fields', () => {
+  it('stops on a custom field the site lacks (a misspelt header), and creates it only when asked', async () => {
+    await withImportedSample({ names: CORE_FILES, keep: { 'subscriptions-advanced.csv': withoutBalances } }, async ({ dir, files, target }) => {
+      const customers = files.find((path) => path.endsWith('customers-advanced.csv'))!;
+      const [header, ...rows] = parse(await readFile(customers, 'utf8')) as string[][];
+      await writeFile(customers, stringify([[...header!, 'custom_field[Regoin]'], ...rows.map((row, index) => [...row, index === 0 ? 'EMEA' : ''])]));
+
+      await expect(resync(dir, files, target)).rejects.toMatchObject({ code: 'missing-custom-fields', exitCode: 2 });
+      expect(await target.listMetafieldNames('customers')).not.toContain('Regoin');
+
+      const outcome = await resync(dir, files, target, { createCustomFields: true });
+      expect(outcome.fatal).toBeUndefined();
+      expect(await target.listMetafieldNames('customers')).toContain('Regoin');
+    });
+  });
+});
 
 describe('resync', () => {
   it('creates, updates, keeps site edits as conflicts, leaves unmanaged fields alone, then prunes', async () => {

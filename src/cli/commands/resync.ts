@@ -44,6 +44,7 @@ export async function run(paths: string[], flags: ResyncFlags): Promise<void> {
         prefer,
         prune: flags.prune,
         dryRun: flags.dryRun === true,
+        createCustomFields: flags.createCustomFields === true,
         yes: flags.yes,
         configuredLive: site?.mode === 'live',
       }),

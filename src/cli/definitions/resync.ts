@@ -1,6 +1,6 @@
 // `migrate resync`: flags and help. The implementation loads only when the command runs.
 import type { Command } from 'commander';
-import { addTemplateRunOptions, importFlagsOf, yesOption } from '../command-options.js';
+import { addTemplateRunOptions, createCustomFieldsOption, importFlagsOf, yesOption } from '../command-options.js';
 
 export function defineResync(program: Command): void {
   const command = program
@@ -11,6 +11,7 @@ export function defineResync(program: Command): void {
     .option('--prefer <side>', 'when a field was changed both in the template and on the site: target keeps the site value (default), source writes the template value', 'target')
     .option('--prune', 'remove from the site what the toolkit imported from rows no longer in these files')
     .option('--dry-run', 'print the diff per object (field: site value → template value) and send nothing')
+    .addOption(createCustomFieldsOption())
     .addOption(yesOption('do not ask for the subdomain of a live site (for scripts)'))
     .addHelpText(
       'after',
