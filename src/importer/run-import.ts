@@ -96,9 +96,9 @@ function doneIn(prepared: PreparedImport, objects: Map<string, JournalObject>): 
 
 /**
  * The rows an input file already marks success are kept as they are, not sent: their links must be
- * into this site, or a run would report another site's rows as imported here.
+ * into this site, or a run would report another site's rows as imported here (import and resync).
  */
-async function checkKeptRows(loaded: LoadedRows, identity: SiteIdentity, stateDir: string): Promise<void> {
+export async function checkKeptRows(loaded: LoadedRows, identity: SiteIdentity, stateDir: string): Promise<void> {
   const kept = new Map<string, SourceRow[]>();
   for (const file of loaded.files) {
     const rows = file.rows.filter((row) => loaded.alreadyImported.has(row) && /^https?:\/\//.test(row.values.Result ?? ''));

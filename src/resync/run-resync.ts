@@ -15,7 +15,7 @@ import { checkCustomFields } from '../importer/custom-fields.js';
 import { reconcileIntents } from '../importer/reconcile.js';
 import { ImportResolver } from '../importer/resolver.js';
 import { prepareResultFiles, rowResultOf, writeResultFiles, type RowResult } from '../importer/results.js';
-import type { PreparedImport } from '../importer/run-import.js';
+import { checkKeptRows, type PreparedImport } from '../importer/run-import.js';
 import type { LoadedRows } from '../importer/sources.js';
 import { stepsForFile } from '../importer/steps/index.js';
 import type { ImportStep, SourceRow } from '../importer/types.js';
@@ -131,6 +131,7 @@ export async function runResync(options: ResyncOptions): Promise<ResyncOutcome> 
   // Resync brings an earlier import up to date: without one into this site there is nothing to merge against.
   const identity = siteIdentityOf(info, target.baseUrl);
   await checkJournalFor(options.stateDir, identity);
+  await checkKeptRows(prepared.loaded, identity, options.stateDir);
   // As for an import: a custom field the site lacks (often a misspelt header) is never created on the fly.
   if (!options.dryRun) {
     const created = await checkCustomFields(prepared.loaded, target, options.createCustomFields === true);

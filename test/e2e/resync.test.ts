@@ -67,4 +67,30 @@ describe('migrate resync', () => {
       expect(prefer.stderr).toContain('--prefer must be target or source');
     });
   });
+  it('refuses result files whose links point into another site, sending nothing', async () => {
+    const first = await startSandbox();
+    const second = await startSandbox();
+    const check = createTarget({ name: 'check', baseUrl: second.baseUrl });
+    try {
+      await withTempDir({}, async (dir) => {
+        await copySample(dir, ['customers-advanced.csv']);
+        const site = (baseUrl: string) => writeFile(join(dir, '.migraterc.json'), JSON.stringify({ sites: { test: { baseUrl } } }));
+        await site(first.baseUrl);
+        expect((await runCli(dir, ['test-import', 'data', '--as-of', AS_OF])).code).toBe(0);
+        await site(second.baseUrl);
+        expect((await runCli(dir, ['test-import', 'data', '--as-of', AS_OF, '--new-journal', '--out', 'results-second'])).code).toBe(0);
+        const before = await check.findCustomerByReference('globex');
+
+        // migrate-results/ was written for the first sandbox; resync is pointed at the second.
+        const refused = await runCli(dir, ['resync', 'migrate-results', '--as-of', AS_OF]);
+        expect(refused.code, refused.stderr).toBe(2);
+        expect(refused.stderr).toContain(`holds links into ${first.baseUrl}`);
+        expect(await check.findCustomerByReference('globex')).toEqual(before);
+      });
+    } finally {
+      await check.close();
+      await first.close();
+      await second.close();
+    }
+  });
 });
