@@ -13,6 +13,7 @@ import { siteIdentityOf } from '../state/site-identity.js';
 import { createTarget } from '../target/index.js';
 import type { Target } from '../target/types.js';
 import { validateFiles } from '../validate/index.js';
+import { checkCustomFields } from './custom-fields.js';
 import { measureLatency, planDryRun, renderDryRun } from './dry-run.js';
 import { prepareImport, type ImportRunResult, type PreparedImport } from './run-import.js';
 
@@ -181,6 +182,8 @@ export async function connectTestSite(site: ResolvedSite | undefined, config: Re
 export async function printDryRun(command: 'test-import' | 'live-import', inputs: Inputs, connection: Connection, flags: ImportFlags): Promise<void> {
   const format = importFormat(flags.format);
   const info = await connection.target.readSite();
+  // The run would stop on custom fields the site lacks: so does its dry run (which never creates them).
+  if (flags.createCustomFields !== true) await checkCustomFields(inputs.prepared.loaded, connection.target, false);
   const latencyMs = await measureLatency(connection.target);
   const identity = siteIdentityOf(info, connection.target.baseUrl);
   // A dry run stops where the run would, so that its plan never counts another site's rows as skipped.

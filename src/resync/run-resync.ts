@@ -132,9 +132,10 @@ export async function runResync(options: ResyncOptions): Promise<ResyncOutcome> 
   const identity = siteIdentityOf(info, target.baseUrl);
   await checkJournalFor(options.stateDir, identity);
   await checkKeptRows(prepared.loaded, identity, options.stateDir);
-  // As for an import: a custom field the site lacks (often a misspelt header) is never created on the fly.
-  if (!options.dryRun) {
-    const created = await checkCustomFields(prepared.loaded, target, options.createCustomFields === true);
+  // As for an import: a custom field the site lacks (often a misspelt header) is never created on the fly;
+  // a dry run refuses as the run would, and creates nothing.
+  if (!options.dryRun || options.createCustomFields !== true) {
+    const created = await checkCustomFields(prepared.loaded, target, !options.dryRun && options.createCustomFields === true);
     if (created.length > 0) options.log?.(`Created ${created.length} custom field(s) the site lacked: ${created.join(', ')}.`);
   }
   if (live && !options.dryRun) {

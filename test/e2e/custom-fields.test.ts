@@ -30,6 +30,14 @@ describe('custom fields the site lacks', () => {
   it('are listed and stop the import before anything is sent; --create-custom-fields creates them', async () => {
     await withTempDir({}, async (dir) => {
       await cp(customers, join(dir, 'customers.csv'));
+      // The dry run stops where the run would.
+      const dry = await runCli(dir, ['test-import', 'customers.csv', '--dry-run']);
+      expect(dry.code, dry.stderr).toBe(2);
+      expect(dry.stderr).toContain('custom_field[Region]');
+      const dryCreating = await runCli(dir, ['test-import', 'customers.csv', '--dry-run', '--create-custom-fields']);
+      expect(dryCreating.code, dryCreating.stderr).toBe(0);
+      expect(await siteState(dir)).toEqual({ customers: 0, fields: [] });
+
       const stopped = await runCli(dir, ['test-import', 'customers.csv']);
       expect(stopped.code, stopped.stderr).toBe(2);
       expect(stopped.stderr).toContain('custom_field[Region]');
