@@ -1,10 +1,11 @@
 // Which site the links in each annotated result file point into: `result-sites.json` beside the files
 // (the CSVs themselves keep the template's columns only). Whoever trusts a result file's links — an
 // import that keeps rows marked success, compare — checks them here against the site it talks to.
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { RESULT_SITES_FILE } from '../csv/inputs.js';
 import { InputError } from '../errors.js';
+import { writeJsonFile } from '../state/json-file.js';
 import { listRuns } from '../state/runs.js';
 import { canonicalAddress, type SiteIdentity } from '../state/site-identity.js';
 
@@ -38,10 +39,7 @@ export async function recordResultSites(paths: string[], identity: SiteIdentity,
   for (const [folder, files] of byFolder) {
     const manifest = await readManifest(folder);
     for (const path of files) manifest.files[basename(path)] = { fingerprint: identity.fingerprint, site: identity.label, baseUrl: identity.baseUrl, run, command };
-    const target = join(folder, RESULT_SITES_FILE);
-    const temp = `${target}.${process.pid}.tmp`;
-    await writeFile(temp, `${JSON.stringify(manifest, null, 2)}\n`);
-    await rename(temp, target);
+    await writeJsonFile(join(folder, RESULT_SITES_FILE), manifest);
   }
 }
 

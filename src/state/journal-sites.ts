@@ -1,7 +1,8 @@
 // Which site each journal in the state folder is about (`journal/<key>.site.json` beside `<key>.jsonl`),
 // and the guard that keeps an import from taking another site's journal for its own: a site that
 // answers to the same name as a journaled one but is not it stops the run before anything is sent.
-import { mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
+import { writeJsonFile } from './json-file.js';
 import { join, relative } from 'node:path';
 import { InputError } from '../errors.js';
 import { openJournal, type Journal, type OpenJournalOptions } from './journal.js';
@@ -34,12 +35,9 @@ async function recordJournalSite(stateDir: string, identity: SiteIdentity): Prom
     id: identity.id,
     mode: identity.mode,
   };
-  const text = `${JSON.stringify(site, null, 2)}\n`;
-  if ((await readFile(path, 'utf8').catch(() => undefined)) === text) return;
+  if ((await readFile(path, 'utf8').catch(() => undefined)) === `${JSON.stringify(site, null, 2)}\n`) return;
   await mkdir(journalDir(stateDir), { recursive: true });
-  const temp = `${path}.${process.pid}.tmp`;
-  await writeFile(temp, text);
-  await rename(temp, path);
+  await writeJsonFile(path, site);
 }
 
 /** Opens the journal of the site `identity`; a run that writes to it also records which site it is about. */

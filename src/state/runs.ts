@@ -2,7 +2,8 @@
 // imported into which site, when, and how it ended. live-import's test-check relies on them.
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { writeJsonFile } from './json-file.js';
 import { basename, join } from 'node:path';
 
 export type RunStatus = 'running' | 'completed' | 'interrupted' | 'failed';
@@ -43,14 +44,11 @@ function runsDir(stateDir: string): string {
   return join(stateDir, 'runs');
 }
 
-/** Writes the record atomically (temp file + rename), so a crash never leaves half a record. */
+/** Writes the record atomically (writeJsonFile), so a crash never leaves half a record. */
 export async function saveRun(stateDir: string, run: RunRecord): Promise<void> {
   const dir = runsDir(stateDir);
   await mkdir(dir, { recursive: true });
-  const path = join(dir, `${run.id}.json`);
-  const temp = `${path}.${process.pid}.tmp`;
-  await writeFile(temp, `${JSON.stringify(run, null, 2)}\n`);
-  await rename(temp, path);
+  await writeJsonFile(join(dir, `${run.id}.json`), run);
 }
 
 /** All run records, oldest first; unreadable records are skipped (they are history, not state). */
