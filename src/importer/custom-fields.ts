@@ -4,6 +4,7 @@
 // engineer asked for them to be created (`--create-custom-fields`).
 import { InputError } from '../errors.js';
 import type { Target } from '../target/types.js';
+import { customFieldCells } from './steps/cells.js';
 import { customFieldPrefixes, type CustomFieldResource } from './steps/metadata.js';
 import type { LoadedRows } from './sources.js';
 
@@ -23,13 +24,9 @@ function customFieldUses(loaded: LoadedRows): Use[] {
   for (const { row, steps } of loaded.rowSteps) {
     if (steps.length === 0 || loaded.invalid.has(row)) continue;
     for (const resource of RESOURCES) {
-      for (const prefix of customFieldPrefixes(row.kind, resource)) {
-        for (const [column, value] of Object.entries(row.values)) {
-          if (!column.startsWith(`${prefix}[`) || !column.endsWith(']') || value.trim() === '') continue;
-          const name = column.slice(prefix.length + 1, -1);
-          const key = `${resource}\u0000${name}`;
-          if (!uses.has(key)) uses.set(key, { resource, name, file: row.file, column });
-        }
+      for (const { column, name } of customFieldCells(row, customFieldPrefixes(row.kind, resource))) {
+        const key = `${resource}\u0000${name}`;
+        if (!uses.has(key)) uses.set(key, { resource, name, file: row.file, column });
       }
     }
   }

@@ -91,18 +91,23 @@ export function groupIndices(row: SourceRow, prefix: string): number[] {
   return [...indices].sort((a, b) => a - b);
 }
 
-/** Non-blank custom field cells (`custom_field[Name]` and the like) by field name. */
-export function customFields(row: SourceRow, prefixes: readonly string[]): Record<string, string> {
-  const fields: Record<string, string> = {};
+/** The row's non-blank custom field cells (`custom_field[Name]` and the like): header, field name and value. */
+export function customFieldCells(row: SourceRow, prefixes: readonly string[]): Array<{ column: string; name: string; value: string }> {
+  const cells: Array<{ column: string; name: string; value: string }> = [];
   for (const column of Object.keys(row.values)) {
     for (const prefix of prefixes) {
       if (column.startsWith(`${prefix}[`) && column.endsWith(']')) {
         const value = cell(row, column);
-        if (value !== undefined) fields[column.slice(prefix.length + 1, -1)] = value;
+        if (value !== undefined) cells.push({ column, name: column.slice(prefix.length + 1, -1), value });
       }
     }
   }
-  return fields;
+  return cells;
+}
+
+/** Non-blank custom field cells by field name. */
+export function customFields(row: SourceRow, prefixes: readonly string[]): Record<string, string> {
+  return Object.fromEntries(customFieldCells(row, prefixes).map(({ name, value }) => [name, value]));
 }
 
 export type PricingScheme = 'per_unit' | 'volume' | 'tiered' | 'stairstep';
