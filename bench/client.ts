@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Pool } from 'undici';
-import { startSandbox } from '../src/sandbox/index.js';
-import { ChargifyClient } from '../src/target/chargify/client.js';
+import { startSandbox } from '../src/targets/advanced-billing/sandbox/index.js';
+import { ChargifyClient } from '../src/targets/advanced-billing/client/client.js';
 
 const API_KEY = 'bench-key';
 const REPETITIONS = 5;

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { stringify } from 'csv-stringify/sync';
 import { prepareImport, runImport } from '../src/importer/run-import.js';
-import { createTarget } from '../src/target/index.js';
+import { createTarget } from '../src/targets/index.js';
 import { validateFiles } from '../src/validate/index.js';
 
 const LATENCY_MS = 25;
@@ -72,7 +72,7 @@ async function writeTemplates(dir: string, rows: number): Promise<void> {
  * would charge the site's work to the importer.
  */
 async function startSandboxProcess(): Promise<{ baseUrl: string; child: ChildProcess }> {
-  const module = new URL('../src/sandbox/index.js', import.meta.url).href;
+  const module = new URL('../src/targets/advanced-billing/sandbox/index.js', import.meta.url).href;
   const script = `const { startSandbox } = await import(${JSON.stringify(module)});
 const sandbox = await startSandbox({ latency: { ms: ${LATENCY_MS}, jitterMs: 0 }, concurrency: ${CONCURRENCY} });
 process.stdout.write(sandbox.baseUrl + '\\n');`;

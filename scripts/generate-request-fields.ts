@@ -1,13 +1,13 @@
 // Extracts, from the vendor's OpenAPI spec, the request body fields of every write operation the sandbox
-// serves, into src/sandbox/request-fields.json (committed: the spec lives in ../shared, which is not
+// serves, into src/targets/advanced-billing/sandbox/request-fields.json (committed: the spec lives in ../shared, which is not
 // shipped with the package). test/sandbox/request-fields.test.ts regenerates it and fails on drift.
 // Run: npm run generate:request-fields [-- path/to/maxio-advanced-billing.bundled.json]
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { sandboxRoutes } from '../src/sandbox/index.js';
-import type { FieldNode, RequestFields } from '../src/sandbox/request-fields.js';
-import { pathShape } from '../src/sandbox/router.js';
+import { sandboxRoutes } from '../src/targets/advanced-billing/sandbox/index.js';
+import type { FieldNode, RequestFields } from '../src/targets/advanced-billing/sandbox/request-fields.js';
+import { pathShape } from '../src/targets/advanced-billing/sandbox/router.js';
 
 type Schema = Record<string, unknown>;
 interface Spec {
@@ -18,9 +18,9 @@ interface Spec {
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), fileURLToPath(import.meta.url).includes('/dist/') ? '../..' : '..');
 export const defaultSpecPath = resolve(projectRoot, '../shared/specs/maxio-advanced-billing.bundled.json');
-export const requestFieldsPath = resolve(projectRoot, 'src/sandbox/request-fields.json');
+export const requestFieldsPath = resolve(projectRoot, 'src/targets/advanced-billing/sandbox/request-fields.json');
 
-/** The request fields of the sandbox's write routes, as committed in src/sandbox/request-fields.json. */
+/** The request fields of the sandbox's write routes, as committed in src/targets/advanced-billing/sandbox/request-fields.json. */
 export function extractRequestFields(spec: Spec): RequestFields {
   const byShape = new Map<string, string>();
   for (const template of Object.keys(spec.paths)) byShape.set(pathShape(template), template);

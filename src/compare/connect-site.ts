@@ -51,7 +51,7 @@ function configured(config: ResolvedConfig, name: string, verbose: boolean): Sit
  * already serves that folder (to open the result links), compare asks that one, at the import's address.
  */
 async function embedded(config: ResolvedConfig, dataDir: string, verbose: boolean, importedAt: string | undefined): Promise<SiteConnection> {
-  const { startSandbox } = await import('../sandbox/index.js');
+  const { startSandbox } = await import('../targets/advanced-billing/sandbox/index.js');
   let sandbox;
   try {
     sandbox = await startSandbox({ port: 0, host: '127.0.0.1', dataDir, timeZone: config.timeZone });

@@ -1,7 +1,7 @@
 // `compare` as a library call: reads the result (or template) files, the catalog and the export, asks
 // the site for renewal previews when one is connected, compares every row and explains each mismatch.
 import { Decimal } from '../pricing/index.js';
-import type { Target } from '../target/types.js';
+import type { Target } from '../targets/advanced-billing/api.js';
 import { emptyCatalog, readCatalog, type CatalogFacts } from './catalog.js';
 import { priceFromCatalog } from './catalog-price.js';
 import { comparisonOf, Tally, type Comparison, type CompareReport, type RowNote, type RowRef } from './comparison.js';

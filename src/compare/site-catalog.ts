@@ -1,7 +1,7 @@
 // Catalog facts read from the site through the Target (products and price points, components and
 // price points, coupons), for explanations when the catalog templates are not among compare's inputs.
 import { Decimal, minorUnitDigits, type PriceBracket, type PricingScheme } from '../pricing/index.js';
-import type { Json, JsonObject, Target } from '../target/types.js';
+import type { Json, JsonObject, Target } from '../targets/advanced-billing/api.js';
 import { emptyCatalog, type CatalogFacts, type ComponentFacts, type ComponentPricing } from './catalog.js';
 
 const SCHEMES = new Set<PricingScheme>(['per_unit', 'volume', 'tiered', 'stairstep']);

@@ -3,7 +3,7 @@
 // coupons, reduced to PreviewFacts for the comparison and the explanations.
 import { parseIsoDate, type CalendarDate } from '../dates/index.js';
 import { Decimal, minorUnitDigits } from '../pricing/index.js';
-import type { Json, JsonObject, Target } from '../target/types.js';
+import type { Json, JsonObject, Target } from '../targets/advanced-billing/api.js';
 import type { PreviewFacts, PreviewLine } from './preview-facts.js';
 import type { SubscriptionRow } from './result-rows.js';
 

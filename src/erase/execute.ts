@@ -2,7 +2,7 @@
 // different object under the same key = changed outside the toolkit, left alone), then voided,
 // purged, deleted, archived or canceled, and journaled as erased once the site confirms it.
 import type { Journal, JournalObject } from '../state/journal.js';
-import type { JsonObject, Target } from '../target/types.js';
+import type { JsonObject, Target } from '../targets/advanced-billing/api.js';
 import { ERASE_ORDER, keyOf, type EraseItem } from './plan.js';
 import { settleEach } from '../importer/pool.js';
 import { recordErased } from './record.js';

@@ -4,7 +4,7 @@
 import { InputError } from '../errors.js';
 import type { ObjectType } from '../importer/types.js';
 import type { Journal, JournalObject } from '../state/journal.js';
-import type { JsonObject, Target } from '../target/types.js';
+import type { JsonObject, Target } from '../targets/advanced-billing/api.js';
 import { runPool, settleEach } from '../importer/pool.js';
 import { recordErased } from './record.js';
 

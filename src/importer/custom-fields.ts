@@ -3,7 +3,7 @@
 // unknown metafields when values are set), so the missing ones are listed and the run stops — unless the
 // engineer asked for them to be created (`--create-custom-fields`).
 import { InputError } from '../errors.js';
-import type { Target } from '../target/types.js';
+import type { Target } from '../targets/advanced-billing/api.js';
 import { customFieldCells } from './steps/cells.js';
 import { customFieldPrefixes, type CustomFieldResource } from './steps/metadata.js';
 import type { LoadedRows } from './sources.js';

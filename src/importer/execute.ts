@@ -1,7 +1,7 @@
 // Runs a plan against a site: a dependency-driven scheduler that keeps the site's concurrency busy,
 // journals every create's intent before sending it and its outcome after, and stops cleanly on demand.
 import type { Journal } from '../state/journal.js';
-import type { Target } from '../target/types.js';
+import type { Target } from '../targets/advanced-billing/api.js';
 import { LAST_CATALOG_RANK, typeRank, type Plan, type PlanNode } from './plan.js';
 import type { ImportResolver } from './resolver.js';
 import { isRowLevelFailure, messagesOf } from './failures.js';

@@ -1,7 +1,7 @@
 // Tells a row's failure (the site rejected this object, or the row cannot become one: show the
 // messages on the row, go on) from a run's failure (authentication, unreachable: stop, exit 3).
 import { ExitCode, MigrateError } from '../errors.js';
-import { ApiError, isRowLevel } from '../target/chargify/api-error.js';
+import { ApiError, isRowLevel } from '../targets/advanced-billing/client/api-error.js';
 import { UnresolvedRefError } from './resolver.js';
 
 export function isRowLevelFailure(error: unknown): boolean {

@@ -1,6 +1,6 @@
 // The uniqueness token of a step's create is derived before the create, from the site, the step's
 // natural key and its row's cells, so the journal records it with the intent (exactly-once audit).
-import type { Target } from '../target/types.js';
+import type { Target } from '../targets/advanced-billing/api.js';
 import type { ImportStep } from './types.js';
 
 /**

@@ -1,7 +1,7 @@
 // Settles the intents a crashed or killed run left open, before anything new is sent: each is looked
 // up on the site (by reference, handle or code); found → journaled as done, absent → as not created.
 import { objectRef, type Journal, type JournalObject } from '../state/journal.js';
-import type { Target } from '../target/types.js';
+import type { Target } from '../targets/advanced-billing/api.js';
 import { outcomeFields } from './execute.js';
 import { isRowLevelFailure, messagesOf } from './failures.js';
 import { typeRank, type Plan } from './plan.js';

@@ -1,6 +1,6 @@
 // Turns object refs (handles, references, codes) into site ids: objects created earlier in this run,
 // then objects the journal recorded for this site, then the site itself; all-digit keys may be ids.
-import type { JsonObject, Target } from '../target/types.js';
+import type { JsonObject, Target } from '../targets/advanced-billing/api.js';
 import type { Journal } from '../state/journal.js';
 import type { ObjectRef, Resolver, StepOutcome } from './types.js';
 import { refKey } from './plan.js';

@@ -5,7 +5,7 @@ import { checkImportJournal, openSiteJournal } from '../state/journal-sites.js';
 import type { JournalObject } from '../state/journal.js';
 import { hashFile, newRunId, saveRun, type RunRecord } from '../state/runs.js';
 import { siteIdentityOf, type SiteIdentity } from '../state/site-identity.js';
-import type { Target } from '../target/types.js';
+import type { Target } from '../targets/advanced-billing/api.js';
 import { checkCustomFields } from './custom-fields.js';
 import { executeWithProgress, type ExecuteResult } from './execute.js';
 import { buildPlan, closureOf, LAST_CATALOG_RANK, typeRank, type Plan } from './plan.js';

@@ -10,8 +10,8 @@ import { collectCsvFiles } from '../csv/inputs.js';
 import { ExitCode, InputError, MigrateError, TargetError } from '../errors.js';
 import { checkImportJournal, openSiteJournal } from '../state/journal-sites.js';
 import { siteIdentityOf } from '../state/site-identity.js';
-import { createTarget } from '../target/index.js';
-import type { Target } from '../target/types.js';
+import { createTarget } from '../targets/index.js';
+import type { Target } from '../targets/advanced-billing/api.js';
 import { validateFiles } from '../validate/index.js';
 import { checkCustomFields } from './custom-fields.js';
 import { measureLatency, planDryRun, renderDryRun } from './dry-run.js';
@@ -137,7 +137,7 @@ const SANDBOX_USE: Record<SandboxCommand, { doing: string; afterwards: string }>
 
 /** The embedded sandbox, persisting in the state folder, for a command run without a configured test site. */
 async function connectEmbeddedSandbox(config: ResolvedConfig, command: SandboxCommand, verbose = false): Promise<Connection> {
-  const { startSandbox } = await import('../sandbox/index.js');
+  const { startSandbox } = await import('../targets/advanced-billing/sandbox/index.js');
   const dataDir = join(config.stateDir, 'sandbox');
   // Another program on the usual port only costs the links their later use: take any free port then.
   const port = embeddedPort();

@@ -1,6 +1,6 @@
 // The seam between the import engine (plan, execute, journal, results) and the per-template
 // mapping of rows onto site objects (src/importer/steps/). Neither knows the other's internals.
-import type { Target, JsonObject } from '../target/types.js';
+import type { Target, JsonObject } from '../targets/advanced-billing/api.js';
 
 /** Site objects the toolkit creates, in the dependency order the plan follows. */
 export const OBJECT_TYPES = [

@@ -1,7 +1,7 @@
 // The three-way merge of one object's fields, the `kubectl apply` model: the journal's last-applied
 // value is the base; a field the template changed is updated unless the site's value moved away
 // from the base too (someone edited it there): then the site's value stays and it is a conflict.
-import type { Json } from '../target/types.js';
+import type { Json } from '../targets/advanced-billing/api.js';
 
 export type Prefer = 'target' | 'source';
 

@@ -7,7 +7,7 @@ import { applyCustomFields } from '../importer/steps/metadata.js';
 import { billingAttributes } from '../importer/steps/subscription-common.js';
 import type { ImportStep, Resolver, SourceRow } from '../importer/types.js';
 import type { JournalObject } from '../state/journal.js';
-import type { Json, JsonObject, Target } from '../target/types.js';
+import type { Json, JsonObject, Target } from '../targets/advanced-billing/api.js';
 import { mergeFields, type FieldChange, type Prefer } from './merge.js';
 
 export type ObjectStatus = 'updated' | 'unchanged' | 'conflict' | 'missing';

@@ -23,7 +23,7 @@ import { objectRef, type Journal, type JournalObject } from '../state/journal.js
 import { openSiteJournal } from '../state/journal-sites.js';
 import { siteIdentityOf } from '../state/site-identity.js';
 import { newRunId } from '../state/runs.js';
-import type { Target } from '../target/types.js';
+import type { Target } from '../targets/advanced-billing/api.js';
 import type { Prefer } from './merge.js';
 import { COMPARED_TYPES, resyncObject, type ObjectVerdict } from './object-merge.js';
 import { summarize, type RemovedRow, type ResyncDocument, type ResyncRow, type ResyncRowStatus } from './report.js';

@@ -2,7 +2,7 @@
 // records and result files, and that every guard compares. Two distinct sites never share one.
 import { createHash } from 'node:crypto';
 import { isLoopbackHost } from '../net/loopback.js';
-import type { SiteInfo } from '../target/types.js';
+import type { SiteInfo } from '../targets/advanced-billing/api.js';
 
 export interface SiteIdentity {
   /**

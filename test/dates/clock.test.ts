@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { clockFromEnv, clockStartingAt, parseClockStart, systemClock } from '../../src/dates/index.js';
 import { InputError } from '../../src/errors.js';
-import { startSandbox } from '../../src/sandbox/index.js';
+import { startSandbox } from '../../src/targets/advanced-billing/sandbox/index.js';
 
 describe('the toolkit clock', () => {
   it.each([

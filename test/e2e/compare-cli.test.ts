@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandbox } from '../../src/sandbox/index.js';
+import { startSandbox } from '../../src/targets/advanced-billing/sandbox/index.js';
 import { runCli } from '../cli/run-cli.js';
 import { TEST_TODAY } from '../helpers/clock.js';
 

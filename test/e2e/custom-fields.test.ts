@@ -4,9 +4,9 @@ import { cp } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { startSandbox } from '../../src/sandbox/index.js';
-import { createTarget } from '../../src/target/index.js';
-import type { JsonObject } from '../../src/target/types.js';
+import { startSandbox } from '../../src/targets/advanced-billing/sandbox/index.js';
+import { createTarget } from '../../src/targets/index.js';
+import type { JsonObject } from '../../src/targets/advanced-billing/api.js';
 import { withTempDir } from '../helpers/temp-dir.js';
 import { runCli } from './run-cli.js';
 

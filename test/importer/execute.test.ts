@@ -6,8 +6,8 @@ import { buildPlan } from '../../src/importer/plan.js';
 import { ImportResolver } from '../../src/importer/resolver.js';
 import type { ImportStep, ObjectRef, ObjectType, SourceRow, StepOutcome } from '../../src/importer/types.js';
 import { openJournal } from '../../src/state/journal.js';
-import { ApiError } from '../../src/target/chargify/api-error.js';
-import type { Target } from '../../src/target/types.js';
+import { ApiError } from '../../src/targets/advanced-billing/client/api-error.js';
+import type { Target } from '../../src/targets/advanced-billing/api.js';
 import { withTempDir } from '../helpers/temp-dir.js';
 
 // These steps never touch the site, so no real target is needed: the scheduler only asks it for each

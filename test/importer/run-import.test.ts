@@ -3,11 +3,11 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { startSandbox, type FaultSpec } from '../../src/sandbox/index.js';
+import { startSandbox, type FaultSpec } from '../../src/targets/advanced-billing/sandbox/index.js';
 import { openJournal } from '../../src/state/journal.js';
 import { siteIdentityOf } from '../../src/state/site-identity.js';
-import { createTarget } from '../../src/target/index.js';
-import type { Target } from '../../src/target/types.js';
+import { createTarget } from '../../src/targets/index.js';
+import type { Target } from '../../src/targets/advanced-billing/api.js';
 import { catalogFiles, subscriptionsCsv } from '../e2e/import-data.js';
 import { all, importFiles } from '../erase/harness.js';
 import { withTempDir } from '../helpers/temp-dir.js';

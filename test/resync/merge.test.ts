@@ -2,7 +2,7 @@
 // (conflict, or forced with --prefer source), site already at the template value, blanks and dates.
 import { describe, expect, it } from 'vitest';
 import { comparable, mergeFields, type Prefer } from '../../src/resync/merge.js';
-import type { Json } from '../../src/target/types.js';
+import type { Json } from '../../src/targets/advanced-billing/api.js';
 
 type Case = { name: string; base?: Json; template?: Json; site?: Json; prefer?: Prefer; expected: { apply?: Json; action?: string } };
 

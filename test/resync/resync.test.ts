@@ -7,7 +7,7 @@ import { stringify } from 'csv-stringify/sync';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runResync, type ResyncOutcome } from '../../src/resync/run-resync.js';
-import type { JsonObject, Target } from '../../src/target/types.js';
+import type { JsonObject, Target } from '../../src/targets/advanced-billing/api.js';
 import { AS_OF } from '../e2e/import-data.js';
 import { editCsv, prepareFiles, siteJournal, withImportedSample, CORE_FILES, withoutBalances } from '../erase/harness.js';
 

@@ -2,7 +2,7 @@
 // SIGTERM, then stops listening and flushes its state.
 import { clockStartingAt, isValidTimeZone, parseClockStart, systemClock } from '../../dates/index.js';
 import { InputError } from '../../errors.js';
-import { parseFaultSpec, parseLatency, startSandbox, type RunningSandbox } from '../../sandbox/index.js';
+import { parseFaultSpec, parseLatency, startSandbox, type RunningSandbox } from '../../targets/advanced-billing/sandbox/index.js';
 
 export interface SandboxCommandOptions {
   port: string;

@@ -3,7 +3,7 @@
 import { fitsMinorUnit, parseMoney, minorUnitDigits, type Decimal } from '../../pricing/money.js';
 import { Decimal as D } from '../../pricing/money.js';
 import { readTrueFalse } from '../../rules/values.js';
-import type { JsonObject } from '../../target/types.js';
+import type { JsonObject } from '../../targets/advanced-billing/api.js';
 import type { SourceRow } from '../types.js';
 import { RowError } from './row-error.js';
 

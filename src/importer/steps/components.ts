@@ -3,7 +3,7 @@
 // requires pricing on creation and makes it the component's own default price point; the component
 // row's price point is promoted to default in its place and the site's own archived (as for products),
 // so the component has no duplicate price point.
-import type { ComponentKind, JsonObject, Target } from '../../target/types.js';
+import type { ComponentKind, JsonObject, Target } from '../../targets/advanced-billing/api.js';
 import type { ImportStep, SourceRow } from '../types.js';
 import { cell, compact, flag, integer, intervalUnit, priceBrackets, pricingScheme, requiredCell, type PricingScheme } from './cells.js';
 import { makeComponentDefault } from './default-price-point.js';

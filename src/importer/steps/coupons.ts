@@ -1,6 +1,6 @@
 // Catalog - Coupons rows → percentage or flat-amount coupons, keyed by code. A coupon marked
 // review_after_import gets "EDIT" in its name so people can find the ones to review on the site.
-import type { JsonObject, Target } from '../../target/types.js';
+import type { JsonObject, Target } from '../../targets/advanced-billing/api.js';
 import type { ImportStep, SourceRow } from '../types.js';
 import { cell, compact, flag, minorUnits, money, requiredCell } from './cells.js';
 import { idOrRef, refsOf, resolveId } from './refs.js';

@@ -1,6 +1,6 @@
 // The customer and payment-profile columns shared by the standard and advanced templates, mapped
 // onto the API's customer and payment profile attributes.
-import type { JsonObject, SiteInfo } from '../../target/types.js';
+import type { JsonObject, SiteInfo } from '../../targets/advanced-billing/api.js';
 import type { SourceRow } from '../types.js';
 import { cell, compact, flag, integer, requiredCell } from './cells.js';
 import { RowError } from './row-error.js';

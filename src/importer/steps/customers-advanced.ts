@@ -1,6 +1,6 @@
 // Create Customers (advanced) rows → a customer (parent_id from parent_reference, so hierarchy
 // levels follow from the dependencies) and, with create_payment_profile TRUE, its payment profile.
-import type { JsonObject, Target } from '../../target/types.js';
+import type { JsonObject, Target } from '../../targets/advanced-billing/api.js';
 import type { ImportStep, ObjectRef, SourceRow } from '../types.js';
 import { cell, flag, requiredCell } from './cells.js';
 import { CREATE_CUSTOMER_LACKS, customerAttributes, PAYMENT_PROFILE_COLUMNS, paymentProfileFields, splitAttributes } from './customer-fields.js';

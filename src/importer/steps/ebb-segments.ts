@@ -2,7 +2,7 @@
 // component, price point and the segment's property values (what makes a segment unique). The row's
 // metric_id is not sent (the segment has no such field): it must be the component's own metric, so a
 // segment is refused before it is created when the component on the site bills another metric.
-import type { JsonObject, Target } from '../../target/types.js';
+import type { JsonObject, Target } from '../../targets/advanced-billing/api.js';
 import type { ImportStep, Resolver, SourceRow } from '../types.js';
 import { cell, priceBrackets, pricingScheme, requiredCell } from './cells.js';
 import { childKey, findOnSite, firstMatch, idOrRef, refsOf, resolveId, type IdOrRef } from './refs.js';

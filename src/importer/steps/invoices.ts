@@ -2,7 +2,7 @@
 // attach_to names its id. No memo is set: the site's default memo is what the end customer should see,
 // so a re-run finds the invoice by what it holds (subscription, issue date, line items).
 import { Decimal } from '../../pricing/money.js';
-import type { Json, JsonObject, Target } from '../../target/types.js';
+import type { Json, JsonObject, Target } from '../../targets/advanced-billing/api.js';
 import type { ImportStep, ObjectRef, SourceRow, StepOutcome } from '../types.js';
 import { cell, compact, date, daysBetween, flag, money, requiredCell } from './cells.js';
 import { RowError } from './row-error.js';

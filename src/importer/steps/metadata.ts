@@ -1,7 +1,7 @@
 // Custom field columns (`custom_field[Name]`, `custom_field_customer[Name]`,
 // `custom_field_subscription[Name]`) become metafield values on the customer or subscription. The
 // fields themselves must already exist on the site (the import checks that first, see ../custom-fields.ts).
-import type { Target } from '../../target/types.js';
+import type { Target } from '../../targets/advanced-billing/api.js';
 import type { SourceRow } from '../types.js';
 import { customFields } from './cells.js';
 

@@ -1,6 +1,6 @@
 // Recognises, among a customer's payment profiles on the site, the one a template row describes: how a
 // re-run (or a reconcile after a crash) sees a profile an earlier run created, with no key to look it up by.
-import type { JsonObject } from '../../target/types.js';
+import type { JsonObject } from '../../targets/advanced-billing/api.js';
 import { objectId } from './step.js';
 
 /**

@@ -1,6 +1,6 @@
 // Catalog - Product Families rows → product families, keyed by handle (or by name when the row has
 // no handle, since the site then generates one).
-import type { JsonObject } from '../../target/types.js';
+import type { JsonObject } from '../../targets/advanced-billing/api.js';
 import type { ImportStep, SourceRow } from '../types.js';
 import { cell, requiredCell } from './cells.js';
 import { findOnSite } from './refs.js';

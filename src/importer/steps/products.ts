@@ -4,7 +4,7 @@
 // the product row's price point (with its setup fee and handle) is promoted to default in its place,
 // and the site's own is archived, so the product has no duplicate and a subscription that names no
 // price point gets the template's, setup fee included.
-import type { JsonObject, Target } from '../../target/types.js';
+import type { JsonObject, Target } from '../../targets/advanced-billing/api.js';
 import type { ImportStep, SourceRow } from '../types.js';
 import { cell, compact, flag, integer, intervalUnit, minorUnits, requiredCell } from './cells.js';
 import { makeProductDefault } from './default-price-point.js';

@@ -1,6 +1,6 @@
 // Template cells that name another object by site ID or by handle/reference/code: the handle of an
 // object imported in the same run (or already on the site) resolves through the Resolver.
-import type { JsonObject, Target } from '../../target/types.js';
+import type { JsonObject, Target } from '../../targets/advanced-billing/api.js';
 import type { ObjectRef, ObjectType, Resolver } from '../types.js';
 
 /** A cell's referent: a site ID written as digits, or a ref resolved at run time. */

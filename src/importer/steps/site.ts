@@ -1,7 +1,7 @@
 // What the mapping needs to know about the site (currency, time zone, test or live), read once per
 // target, plus the links written to the `Result` column and calendar dates as the API's date-times.
 import { BILLING_HOUR, wallClockTime } from '../../dates/zoned-time.js';
-import type { SiteInfo, Target } from '../../target/types.js';
+import type { SiteInfo, Target } from '../../targets/advanced-billing/api.js';
 
 const siteInfos = new WeakMap<Target, Promise<SiteInfo>>();
 

@@ -1,7 +1,7 @@
 // Builds an ImportStep from its parts so every module names and keys its objects the same way:
 // naturalKey `${type}:${key}` and the ref it provides `{ type, key }`.
 import { TargetError } from '../../errors.js';
-import type { CreateIntent, JsonObject, Target } from '../../target/types.js';
+import type { CreateIntent, JsonObject, Target } from '../../targets/advanced-billing/api.js';
 import type { ImportStep, ObjectRef, ObjectType, Resolver, SourceRow, StepOutcome } from '../types.js';
 import { cell, maskToken } from './cells.js';
 import type { RowError } from './row-error.js';

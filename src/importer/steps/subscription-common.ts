@@ -1,7 +1,7 @@
 // What standard and advanced subscription rows share: billing attributes and dates, the renewal
 // preview behind `ChargifyNextRenewal`, and the balance steps (service credit, prepayment).
 import { TargetError } from '../../errors.js';
-import type { JsonObject, Target } from '../../target/types.js';
+import type { JsonObject, Target } from '../../targets/advanced-billing/api.js';
 import type { ImportStep, ObjectRef, Resolver, SourceRow, StepOutcome } from '../types.js';
 import { cell, compact, date, fromMinorUnits, integer, minorUnits, money, requiredCell } from './cells.js';
 import { RowError } from './row-error.js';

@@ -1,7 +1,7 @@
 // What a subscription row buys: product and price point, coupon codes, and the repeating
 // component groups (`component_N`, `componentPricepoint_N`, `componentQuantity_N`,
 // `componentCustomPrice_N`), resolved to site ids and shaped for each component's kind.
-import type { JsonObject, Target } from '../../target/types.js';
+import type { JsonObject, Target } from '../../targets/advanced-billing/api.js';
 import type { ObjectRef, Resolver, SourceRow } from '../types.js';
 import { cell, groupIndices, money, requiredCell } from './cells.js';
 import { childKey, findOnSite, idOrRef, refsOf, resolveId, type IdOrRef } from './refs.js';

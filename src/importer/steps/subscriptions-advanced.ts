@@ -1,7 +1,7 @@
 // Create Subscriptions (advanced, and with custom pricing) rows → a subscription for a customer
 // imported from the customers file (or already on the site), paid by itself or, through a
 // subscription group, by its parent or eldest ancestor.
-import type { JsonObject, Target } from '../../target/types.js';
+import type { JsonObject, Target } from '../../targets/advanced-billing/api.js';
 import type { ImportStep, ObjectRef, SourceRow } from '../types.js';
 import { cell, flag, requiredCell } from './cells.js';
 import { customFieldsOf } from './metadata.js';

@@ -1,7 +1,7 @@
 // Create Subscriptions (standard, and with custom pricing) rows → ONE create-subscription call that
 // carries the customer, its payment profile (by vault token) and the subscription: one object per
 // row, so a failure never leaves a customer without its subscription or a token stored twice.
-import type { JsonObject, Target } from '../../target/types.js';
+import type { JsonObject, Target } from '../../targets/advanced-billing/api.js';
 import type { ImportStep, SourceRow } from '../types.js';
 import { cell, flag, requiredCell } from './cells.js';
 import { customFieldsOf } from './metadata.js';

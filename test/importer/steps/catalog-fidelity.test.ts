@@ -4,8 +4,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { notImportableNotices } from '../../../src/importer/not-importable.js';
 import type { RowResult } from '../../../src/importer/results.js';
-import type { JsonObject, Target } from '../../../src/target/types.js';
-import { recordRequests } from '../../target/helpers/record-requests.js';
+import type { JsonObject, Target } from '../../../src/targets/advanced-billing/api.js';
+import { recordRequests } from '../../targets/helpers/record-requests.js';
 import { COMPONENTS, FAMILIES, PRODUCTS, SEGMENTS } from './catalog-rows.js';
 import { rowsOf, runSteps, stepsOf } from './harness.js';
 import { siteUnderTest, type SiteUnderTest } from './site-under-test.js';

@@ -2,7 +2,7 @@
 // to the sandbox (their spec check is in sandbox.test.ts), and found again after creation.
 import { afterEach, describe, expect, it } from 'vitest';
 import { stepsForFile } from '../../../src/importer/steps/index.js';
-import type { Target } from '../../../src/target/types.js';
+import type { Target } from '../../../src/targets/advanced-billing/api.js';
 import { COMPONENTS, COUPONS, FAMILIES, PRODUCTS, SEGMENTS } from './catalog-rows.js';
 import { rowsOf, runSteps, SimpleResolver, stepsOf } from './harness.js';
 import { siteUnderTest, type SiteUnderTest } from './site-under-test.js';

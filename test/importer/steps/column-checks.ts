@@ -4,7 +4,7 @@ import Decimal from 'decimal.js';
 import { expect } from 'vitest';
 import { compileConditions } from '../../../src/rules/engine.js';
 import type { ApiField, ColumnDefinition, ColumnMapping, TemplateDefinition } from '../../../src/templates/types.js';
-import type { Json } from '../../../src/target/types.js';
+import type { Json } from '../../../src/targets/advanced-billing/api.js';
 
 /** The pattern a header is listed under in the table: `component_2` → `component_N`, `custom_field[Tier]` → `custom_field[Name]`. */
 export function patternOf(template: TemplateDefinition, header: string): string {

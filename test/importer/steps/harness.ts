@@ -3,7 +3,7 @@
 import { parse } from 'csv-parse/sync';
 import { findOnSite, stepsForFile, type RowSteps } from '../../../src/importer/steps/index.js';
 import type { ImportStep, ObjectRef, Resolver, SourceRow, StepOutcome } from '../../../src/importer/types.js';
-import type { Target } from '../../../src/target/types.js';
+import type { Target } from '../../../src/targets/advanced-billing/api.js';
 
 /** SourceRows of a kind from CSV text (header first), numbered as a spreadsheet shows them. */
 export function rowsOf(kind: string, csv: string, file = `${kind}.csv`): SourceRow[] {

@@ -6,9 +6,9 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { stepsForFile } from '../../../src/importer/steps/index.js';
 import type { ImportStep } from '../../../src/importer/types.js';
-import { startSandbox } from '../../../src/sandbox/index.js';
-import { ChargifyClient } from '../../../src/target/chargify/client.js';
-import { recordRequests } from '../../target/helpers/record-requests.js';
+import { startSandbox } from '../../../src/targets/advanced-billing/sandbox/index.js';
+import { ChargifyClient } from '../../../src/targets/advanced-billing/client/client.js';
+import { recordRequests } from '../../targets/helpers/record-requests.js';
 import { rowsOf, runSteps } from './harness.js';
 import { contract } from './spec-check.js';
 

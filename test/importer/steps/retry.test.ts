@@ -2,8 +2,8 @@
 // object the first attempt made, through the lookup the step passes: never a second object.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportStep } from '../../../src/importer/types.js';
-import { startSandbox, type RunningSandbox } from '../../../src/sandbox/index.js';
-import { ChargifyClient } from '../../../src/target/chargify/client.js';
+import { startSandbox, type RunningSandbox } from '../../../src/targets/advanced-billing/sandbox/index.js';
+import { ChargifyClient } from '../../../src/targets/advanced-billing/client/client.js';
 import { CATALOG } from './catalog-rows.js';
 import { rowFrom, rowsOf, runSteps, SimpleResolver, stepsOf } from './harness.js';
 

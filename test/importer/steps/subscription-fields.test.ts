@@ -4,9 +4,9 @@
 // is checked against the spec with closed objects: a field the operation does not document fails.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, todayIn } from '../../../src/dates/index.js';
-import type { JsonObject } from '../../../src/target/types.js';
-import { loadRequestContract, specMissingReason } from '../../target/helpers/request-contract.js';
-import { recordRequests } from '../../target/helpers/record-requests.js';
+import type { JsonObject } from '../../../src/targets/advanced-billing/api.js';
+import { loadRequestContract, specMissingReason } from '../../targets/helpers/request-contract.js';
+import { recordRequests } from '../../targets/helpers/record-requests.js';
 import { CATALOG } from './catalog-rows.js';
 import { rowFrom, rowsOf, runSteps, stepsOf } from './harness.js';
 import { siteUnderTest, type SiteUnderTest } from './site-under-test.js';

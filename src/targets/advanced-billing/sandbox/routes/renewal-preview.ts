@@ -1,0 +1,132 @@
+// POST /subscriptions/{id}/renewals/preview.json: the next charge, priced by src/pricing from the
+// subscription's stored product price, components (catalog or custom prices) and coupons. Taxes are not
+// computed (uncalculated_taxes: true); credits and prepayments do not change the renewal total.
+import { ApiError, type RequestContext } from '../context.js';
+import { recordById } from '../fields.js';
+import { messages } from '../messages.js';
+import { Decimal, minorUnitDigits, priceRenewal, roundToMinorUnit, type ComponentLine, type CouponLine, type PricingScheme } from '../../../../pricing/index.js';
+import type { StoredRecord, Store } from '../store.js';
+import { findByField } from '../lookup.js';
+import { storedComponents, type StoredSubscriptionComponent } from './subscription-view.js';
+
+interface Bracket {
+  starting_quantity: number;
+  ending_quantity: number | null;
+  unit_price: string;
+}
+
+export function previewRenewal({ store, params, site }: RequestContext): Record<string, unknown> {
+  const subscription = recordById(store, 'subscriptions', params.id, 'Subscription');
+  const product = store.get('products', Number(subscription.product_id));
+  if (!product) throw new ApiError(404, [messages.recordNotFound('Product')]);
+  const currency = String(subscription.currency ?? site.currency);
+  const minor = new Decimal(10).pow(minorUnitDigits(currency));
+  const point = store.get('product_price_points', Number(subscription.product_price_point_id));
+  const productPrice = new Decimal(Number(point?.price_in_cents ?? subscription.product_price_in_cents ?? 0)).dividedBy(minor);
+
+  const lines = storedComponents(subscription).map((line) => componentLine(store, line));
+  const coupons = (Array.isArray(subscription.coupon_codes) ? subscription.coupon_codes : [])
+    .map((code) => findByField(store, 'coupons', 'code', String(code)))
+    .filter((coupon): coupon is StoredRecord => coupon !== undefined)
+    .map((coupon) => couponLine(coupon, minor));
+  const breakdown = priceRenewal({
+    currency,
+    productLabel: String(product.handle ?? product.name),
+    productPrice,
+    components: lines.map(({ line }) => line),
+    coupons,
+  });
+
+  const cents = (amount: Decimal): number => roundToMinorUnit(amount, currency).times(minor).toNumber();
+  const periodStart = String(subscription.next_assessment_at ?? '').slice(0, 10);
+  const lineItems: Array<Record<string, unknown>> = [];
+  let componentIndex = 0;
+  for (const line of breakdown.lines) {
+    if (line.kind === 'discount') continue;
+    const base = {
+      transaction_type: 'charge',
+      amount_in_cents: cents(line.amount),
+      discount_amount_in_cents: 0,
+      taxable_amount_in_cents: 0,
+      product_id: product.id,
+      product_handle: String(product.handle ?? ''),
+      product_name: String(product.name),
+      period_range_start: periodStart,
+      period_range_end: periodStart,
+    };
+    if (line.kind === 'product') {
+      lineItems.push({ ...base, kind: 'baseline', memo: `${String(product.name)}` });
+    } else {
+      const source = lines[componentIndex];
+      componentIndex += 1;
+      const component = source ? store.get('components', source.stored.component_id) : undefined;
+      lineItems.push({
+        ...base,
+        kind: String(component?.kind ?? 'quantity_based_component'),
+        memo: `${String(component?.name ?? line.label)}: ${line.quantity?.toString() ?? '0'} ${String(component?.unit_name ?? '')}`.trim(),
+        component_id: component?.id ?? 0,
+        component_handle: String(component?.handle ?? ''),
+        component_name: String(component?.name ?? ''),
+        price_point_id: source?.stored.price_point_id ?? 0,
+      });
+    }
+  }
+  // The discount is spread over the charged lines in proportion, the last line taking the remainder.
+  const discountCents = cents(breakdown.discount);
+  const subtotalCents = lineItems.reduce((sum, item) => sum + Number(item.amount_in_cents), 0);
+  let allocated = 0;
+  lineItems.forEach((item, index) => {
+    const share =
+      index === lineItems.length - 1 || subtotalCents === 0
+        ? discountCents - allocated
+        : Math.round((discountCents * Number(item.amount_in_cents)) / subtotalCents);
+    item.discount_amount_in_cents = share;
+    item.taxable_amount_in_cents = 0;
+    allocated += share;
+  });
+  const totalCents = cents(breakdown.total);
+  return {
+    renewal_preview: {
+      next_assessment_at: subscription.next_assessment_at,
+      subtotal_in_cents: subtotalCents,
+      total_tax_in_cents: 0,
+      total_discount_in_cents: discountCents,
+      total_in_cents: totalCents,
+      existing_balance_in_cents: Number(subscription.balance_in_cents ?? 0),
+      total_amount_due_in_cents: totalCents + Number(subscription.balance_in_cents ?? 0),
+      uncalculated_taxes: true,
+      line_items: lineItems,
+    },
+  };
+}
+
+function componentLine(store: Store, stored: StoredSubscriptionComponent): { line: ComponentLine; stored: StoredSubscriptionComponent } {
+  const component = store.get('components', stored.component_id);
+  const point = store.get('component_price_points', stored.price_point_id);
+  const kind = String(component?.kind ?? 'quantity_based_component').replace(/_component$/, '') as ComponentLine['kind'];
+  const scheme = (stored.custom_price?.pricing_scheme ?? point?.pricing_scheme ?? 'per_unit') as PricingScheme;
+  const brackets = (stored.custom_price?.prices ?? (point?.prices as unknown as Bracket[] | undefined) ?? []).map((bracket) => ({
+    startingQuantity: new Decimal(bracket.starting_quantity),
+    endingQuantity: bracket.ending_quantity === null ? null : new Decimal(bracket.ending_quantity),
+    unitPrice: new Decimal(bracket.unit_price),
+  }));
+  const line: ComponentLine = {
+    label: String(component?.handle ?? component?.name ?? stored.component_id),
+    kind,
+    scheme: kind === 'on_off' ? 'per_unit' : scheme,
+    quantity: new Decimal(stored.quantity),
+    ...(scheme === 'per_unit' || kind === 'on_off' ? { unitPrice: brackets[0]?.unitPrice ?? new Decimal(0) } : { brackets }),
+  };
+  return { line, stored };
+}
+
+function couponLine(coupon: StoredRecord, minor: Decimal): CouponLine {
+  const percentage = coupon.percentage;
+  return {
+    code: String(coupon.code),
+    stackable: coupon.stackable === true,
+    ...(percentage !== null && percentage !== undefined
+      ? { percentage: new Decimal(String(percentage)) }
+      : { amount: new Decimal(Number(coupon.amount_in_cents ?? 0)).dividedBy(minor) }),
+  };
+}

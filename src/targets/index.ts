@@ -1,0 +1,57 @@
+// Builds the Target for a configured site: a { subdomain } becomes https://SUBDOMAIN.chargify.com,
+// a { baseUrl } (e.g. a running `migrate sandbox`) is used as given.
+import { InputError } from '../errors.js';
+import { ChargifyClient } from './advanced-billing/client/client.js';
+import { isLoopbackHost } from '../net/loopback.js';
+import { normaliseBaseUrl } from './advanced-billing/client/site-connection.js';
+import type { ClientOptions } from './advanced-billing/client/transport.js';
+import type { Target } from '../targets/advanced-billing/api.js';
+
+export type { ClientOptions } from './advanced-billing/client/transport.js';
+
+export interface SiteDefinition {
+  /** The site's name in the configuration (`test`, `live`, …), used in messages. */
+  name: string;
+  subdomain?: string;
+  baseUrl?: string;
+  /** Read by the caller from the environment variable the configuration names; never from a file. */
+  apiKey?: string;
+  /** Where the key was expected, for the message when it is missing (e.g. CHARGIFY_TEST_API_KEY). */
+  apiKeyEnv?: string;
+  /** The site's time zone (config `timeZone`): billing dates are sent as calendar days there. */
+  timeZone?: string;
+}
+
+const SUBDOMAIN = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
+
+export function siteBaseUrl(site: SiteDefinition): string {
+  if (site.baseUrl !== undefined && site.subdomain !== undefined) {
+    throw new InputError('ambiguous-site', `Site "${site.name}" has both subdomain and baseUrl.`, { hint: 'Keep one of them.' });
+  }
+  if (site.baseUrl !== undefined) return site.baseUrl;
+  if (site.subdomain === undefined) {
+    throw new InputError('incomplete-site', `Site "${site.name}" has neither subdomain nor baseUrl.`, {
+      hint: 'Add subdomain: YOURSITE (→ https://YOURSITE.chargify.com) or baseUrl: http://127.0.0.1:PORT for a sandbox.',
+    });
+  }
+  if (!SUBDOMAIN.test(site.subdomain)) {
+    throw new InputError('invalid-subdomain', `Site "${site.name}": "${site.subdomain}" is not a subdomain.`, {
+      hint: 'Give only the first part of YOURSITE.chargify.com.',
+    });
+  }
+  return `https://${site.subdomain.toLowerCase()}.chargify.com`;
+}
+
+/** The client for a site; refuses plain http:// off loopback and a missing API key for a remote site. */
+export function createTarget(site: SiteDefinition, options: ClientOptions = {}): Target {
+  const baseUrl = siteBaseUrl(site);
+  const url = normaliseBaseUrl(baseUrl);
+  if ((site.apiKey === undefined || site.apiKey === '') && !isLoopbackHost(url.hostname)) {
+    throw new InputError('missing-api-key', `No API key for site "${site.name}" (${url.host}).`, {
+      hint: site.apiKeyEnv
+        ? `Set the environment variable ${site.apiKeyEnv}.`
+        : 'Name the environment variable that holds it with apiKeyEnv in the site configuration.',
+    });
+  }
+  return new ChargifyClient({ name: site.name, baseUrl, apiKey: site.apiKey, ...(site.timeZone === undefined ? {} : { timeZone: site.timeZone }) }, options);
+}

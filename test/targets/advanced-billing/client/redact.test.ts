@@ -1,0 +1,36 @@
+// Credentials never survive into logs or messages: masked fields, echoed values, error envelopes.
+import { describe, expect, it } from 'vitest';
+import { messagesOf } from '../../../../src/targets/advanced-billing/client/api-error.js';
+import { maskedJson, maskSecret, redactText, secretsIn } from '../../../../src/targets/advanced-billing/client/redact.js';
+
+describe('redaction', () => {
+  const body = {
+    payment_profile: { customer_id: 7, vault_token: 'tok_4242424242424242', full_number: '4111111111111111', first_name: 'Ada' },
+  };
+
+  it('finds credential values at any depth and masks them to the last 4', () => {
+    expect(secretsIn(body)).toEqual(['tok_4242424242424242', '4111111111111111']);
+    expect(maskedJson(body)).toEqual({
+      payment_profile: { customer_id: 7, vault_token: '****4242', full_number: '****1111', first_name: 'Ada' },
+    });
+    expect(maskSecret('abc')).toBe('****');
+  });
+
+  it('replaces echoed secrets inside free text', () => {
+    const text = redactText('Vault token tok_4242424242424242 is invalid', secretsIn(body));
+    expect(text).toBe('Vault token ****4242 is invalid');
+  });
+});
+
+describe('messagesOf', () => {
+  it.each([
+    { body: { errors: ['Email is invalid', 'Last name: cannot be blank'] }, expected: ['Email is invalid', 'Last name: cannot be blank'] },
+    { body: { errors: { customer: 'not found' } }, expected: ['customer: not found'] },
+    { body: { errors: { price: ['must be positive'], interval: ['is required'] } }, expected: ['price: must be positive', 'interval: is required'] },
+    { body: { error: 'Metafield name is taken' }, expected: ['Metafield name is taken'] },
+    { body: 'HTTP Basic: Access denied.\n', expected: ['HTTP Basic: Access denied.'] },
+    { body: undefined, expected: [] },
+  ])('$expected', ({ body, expected }) => {
+    expect(messagesOf(body)).toEqual(expected);
+  });
+});
