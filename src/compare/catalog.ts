@@ -1,7 +1,7 @@
 // Catalog facts for pricing and explanations: products with their price points, components with
 // their pricing, and coupons, read from the catalog templates (products, components, coupons).
 import { openCsv } from '../csv/reader.js';
-import { cell, groupIndices } from '../importer/steps/cells.js';
+import { cell, groupIndices } from '../plan/map/cells.js';
 import type { SourceRow } from '../importer/types.js';
 import type { Decimal, PriceBracket, PricingScheme } from '../pricing/index.js';
 import type { ComponentLine } from '../pricing/index.js';

@@ -4,7 +4,7 @@
 import { openCsv } from '../csv/reader.js';
 import { parseIsoDate, type CalendarDate } from '../dates/index.js';
 import { InputError } from '../errors.js';
-import { cell } from '../importer/steps/cells.js';
+import { cell } from '../plan/map/cells.js';
 import type { SourceRow } from '../importer/types.js';
 import { Decimal, readMoney } from '../pricing/index.js';
 import { detectTemplate } from '../templates/detect.js';

@@ -1,6 +1,6 @@
 // What a subscription row of a template says it buys: currency, product and price point, coupons, and
 // the component groups with quantities and custom prices — the template side of every explanation.
-import { cell, groupIndices } from '../importer/steps/cells.js';
+import { cell, groupIndices } from '../plan/map/cells.js';
 import type { SourceRow } from '../importer/types.js';
 import { readMoney, type Decimal } from '../pricing/index.js';
 

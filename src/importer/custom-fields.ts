@@ -4,7 +4,7 @@
 // engineer asked for them to be created (`--create-custom-fields`).
 import { InputError } from '../errors.js';
 import type { Target } from '../targets/advanced-billing/api.js';
-import { customFieldCells } from './steps/cells.js';
+import { customFieldCells } from '../plan/map/cells.js';
 import { customFieldPrefixes, type CustomFieldResource } from './steps/metadata.js';
 import type { LoadedRows } from './sources.js';
 

@@ -2,44 +2,8 @@
 // mapping of rows onto site objects (src/importer/steps/). Neither knows the other's internals.
 import type { Target, JsonObject } from '../targets/advanced-billing/api.js';
 
-/** Site objects the toolkit creates, in the dependency order the plan follows. */
-export const OBJECT_TYPES = [
-  'product_family',
-  'product',
-  'product_price_point',
-  'component',
-  'component_price_point',
-  'coupon',
-  'segment',
-  'customer',
-  'payment_profile',
-  'subscription',
-  'service_credit',
-  'prepayment',
-  'invoice',
-] as const;
-export type ObjectType = (typeof OBJECT_TYPES)[number];
-
-/** A validated template row, as the engine hands it to the mapping. */
-export interface SourceRow {
-  /** Input file path as given. */
-  file: string;
-  /** Template kind id, e.g. 'subscriptions-standard'. */
-  kind: string;
-  /** Spreadsheet row number (header = 1). */
-  row: number;
-  line: number;
-  /** Business key (customer reference, handle, code, invoice id) as validation reports it. */
-  key: string;
-  /** Cell values by header exactly as in the file. */
-  values: Record<string, string>;
-}
-
-/** Names an object by its natural key: a handle, a reference, a code or an invoice id. */
-export interface ObjectRef {
-  type: ObjectType;
-  key: string;
-}
+export { OBJECT_TYPES, type ObjectRef, type ObjectType, type SourceRow, type StepOutcome } from '../plan/operation.js';
+import type { ObjectRef, ObjectType, Operation, SourceRow, StepOutcome } from '../plan/operation.js';
 
 /** Turns refs into site ids: objects created earlier in this run, recorded in the journal, or already on the site. */
 export interface Resolver {
@@ -49,23 +13,11 @@ export interface Resolver {
   object?(ref: ObjectRef): Promise<JsonObject | undefined>;
 }
 
-/** What a finished step leaves behind: the journal stores it, the result files show it. */
-export interface StepOutcome {
-  /** Site id of the created (or found) object; invoices use their uid. */
-  id: number | string;
-  /** Link to the object on the site (for the `Result` column). */
-  link: string;
-  /** The template-managed field values last applied (resync's base); never secrets. */
-  applied?: Record<string, string>;
-  /** `ChargifyNextRenewal` for subscriptions (decimal string, currency minor unit). */
-  nextRenewal?: string;
-  /** Invoice `Amount` as created (decimal string). */
-  amount?: string;
-}
-
 /** One object to create on the site for a row. A row may yield several (customer, payment profile, subscription…). */
 export interface ImportStep {
   type: ObjectType;
+  /** The operation as data (what --dry-run prints and resync diffs); every kind will carry one. */
+  operation?: Operation;
   /** Unique per site across runs: `${type}:${natural key}`; the journal's key and the uniqueness-token seed. */
   naturalKey: string;
   source: SourceRow;

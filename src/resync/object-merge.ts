@@ -1,7 +1,7 @@
 // Resync of one object the journal says the toolkit created: find it on the site by its natural key
 // (the step's own `find`, which also yields the row's values as they would be applied now), merge
 // the fields resync can update (customers, subscription billing, custom fields) and report the rest.
-import { customFields } from '../importer/steps/cells.js';
+import { customFields } from '../plan/map/cells.js';
 import { customerAttributes } from '../importer/steps/customer-fields.js';
 import { applyCustomFields } from '../importer/steps/metadata.js';
 import { billingAttributes } from '../importer/steps/subscription-common.js';

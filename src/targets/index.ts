@@ -5,7 +5,7 @@ import { ChargifyClient } from './advanced-billing/client/client.js';
 import { isLoopbackHost } from '../net/loopback.js';
 import { normaliseBaseUrl } from './advanced-billing/client/site-connection.js';
 import type { ClientOptions } from './advanced-billing/client/transport.js';
-import type { Target } from '../targets/advanced-billing/api.js';
+import type { Target } from './advanced-billing/api.js';
 
 export type { ClientOptions } from './advanced-billing/client/transport.js';
 

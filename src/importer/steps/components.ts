@@ -5,12 +5,13 @@
 // so the component has no duplicate price point.
 import type { ComponentKind, JsonObject, Target } from '../../targets/advanced-billing/api.js';
 import type { ImportStep, SourceRow } from '../types.js';
-import { cell, compact, flag, integer, intervalUnit, priceBrackets, pricingScheme, requiredCell, type PricingScheme } from './cells.js';
+import { cell, compact, flag, integer, intervalUnit, priceBrackets, pricingScheme, requiredCell, type PricingScheme } from '../../plan/map/cells.js';
 import { makeComponentDefault } from './default-price-point.js';
 import { childKey, findOnSite, firstMatch, idOrRef, refsOf, resolveId, type IdOrRef } from './refs.js';
-import { RowError } from './row-error.js';
+import { RowError } from '../../plan/row-error.js';
 import { linkTo } from './site.js';
-import { appliedCells, defineStep, objectId } from './step.js';
+import { appliedCells } from '../../plan/map/cells.js';
+import { defineStep, objectId } from './step.js';
 
 const COMPONENT_TYPES: Record<string, { kind: ComponentKind; recurring?: boolean }> = {
   quantity_recurring: { kind: 'quantity_based', recurring: true },

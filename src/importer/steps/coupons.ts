@@ -2,11 +2,12 @@
 // review_after_import gets "EDIT" in its name so people can find the ones to review on the site.
 import type { JsonObject, Target } from '../../targets/advanced-billing/api.js';
 import type { ImportStep, SourceRow } from '../types.js';
-import { cell, compact, flag, minorUnits, money, requiredCell } from './cells.js';
+import { cell, compact, flag, minorUnits, money, requiredCell } from '../../plan/map/cells.js';
 import { idOrRef, refsOf, resolveId } from './refs.js';
-import { RowError } from './row-error.js';
+import { RowError } from '../../plan/row-error.js';
 import { linkTo, siteInfo } from './site.js';
-import { appliedCells, defineStep, objectId } from './step.js';
+import { appliedCells } from '../../plan/map/cells.js';
+import { defineStep, objectId } from './step.js';
 
 export function couponSteps(row: SourceRow): ImportStep[] {
   if (cell(row, 'name') === undefined) return [];

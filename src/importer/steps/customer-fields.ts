@@ -2,8 +2,8 @@
 // onto the API's customer and payment profile attributes.
 import type { JsonObject, SiteInfo } from '../../targets/advanced-billing/api.js';
 import type { SourceRow } from '../types.js';
-import { cell, compact, flag, integer, requiredCell } from './cells.js';
-import { RowError } from './row-error.js';
+import { cell, compact, flag, integer, requiredCell } from '../../plan/map/cells.js';
+import { RowError } from '../../plan/row-error.js';
 
 /**
  * Customer fields a create operation lacks, set by Update-Customer (which has both) right after the

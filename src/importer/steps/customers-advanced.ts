@@ -2,14 +2,15 @@
 // levels follow from the dependencies) and, with create_payment_profile TRUE, its payment profile.
 import type { JsonObject, Target } from '../../targets/advanced-billing/api.js';
 import type { ImportStep, ObjectRef, SourceRow } from '../types.js';
-import { cell, flag, requiredCell } from './cells.js';
+import { cell, flag, requiredCell } from '../../plan/map/cells.js';
 import { CREATE_CUSTOMER_LACKS, customerAttributes, PAYMENT_PROFILE_COLUMNS, paymentProfileFields, splitAttributes } from './customer-fields.js';
 import { applyCustomFields, customFieldsOf } from './metadata.js';
-import { RowError } from './row-error.js';
+import { RowError } from '../../plan/row-error.js';
 import { matchingProfile } from './payment-profile-match.js';
 import { linkTo, siteInfo } from './site.js';
 import { idIfExists } from './subscription-common.js';
-import { appliedCells, defineStep, objectId } from './step.js';
+import { appliedCells } from '../../plan/map/cells.js';
+import { defineStep, objectId } from './step.js';
 
 const REFERENCE = 'import_identifier_customer_reference';
 

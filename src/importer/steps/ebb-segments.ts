@@ -4,11 +4,12 @@
 // segment is refused before it is created when the component on the site bills another metric.
 import type { JsonObject, Target } from '../../targets/advanced-billing/api.js';
 import type { ImportStep, Resolver, SourceRow } from '../types.js';
-import { cell, priceBrackets, pricingScheme, requiredCell } from './cells.js';
+import { cell, priceBrackets, pricingScheme, requiredCell } from '../../plan/map/cells.js';
 import { childKey, findOnSite, firstMatch, idOrRef, refsOf, resolveId, type IdOrRef } from './refs.js';
-import { RowError } from './row-error.js';
+import { RowError } from '../../plan/row-error.js';
 import { linkTo } from './site.js';
-import { appliedCells, defineStep, objectId } from './step.js';
+import { appliedCells } from '../../plan/map/cells.js';
+import { defineStep, objectId } from './step.js';
 
 const PROPERTIES = [1, 2, 3, 4] as const;
 

@@ -8,7 +8,7 @@ import { segmentSteps } from './ebb-segments.js';
 import { invoiceFileSteps } from './invoices.js';
 import { productFamilySteps } from './product-families.js';
 import { productSteps } from './products.js';
-import { RowError } from './row-error.js';
+import { RowError } from '../../plan/row-error.js';
 import type { RowSteps } from './step.js';
 import { advancedSubscriptionKey, subscriptionAdvancedSteps } from './subscriptions-advanced.js';
 import { standardSubscriptionKey, subscriptionStandardSteps } from './subscriptions-standard.js';

@@ -4,10 +4,11 @@
 import { Decimal } from '../../pricing/money.js';
 import type { Json, JsonObject, Target } from '../../targets/advanced-billing/api.js';
 import type { ImportStep, ObjectRef, SourceRow, StepOutcome } from '../types.js';
-import { cell, compact, date, daysBetween, flag, money, requiredCell } from './cells.js';
-import { RowError } from './row-error.js';
+import { cell, compact, date, daysBetween, flag, money, requiredCell } from '../../plan/map/cells.js';
+import { RowError } from '../../plan/row-error.js';
 import { linkTo } from './site.js';
-import { appliedCells, defineStep, type RowSteps } from './step.js';
+import { appliedCells } from '../../plan/map/cells.js';
+import { defineStep, type RowSteps } from './step.js';
 import { idIfExists } from './subscription-common.js';
 
 /**

@@ -3,7 +3,7 @@
 // fields themselves must already exist on the site (the import checks that first, see ../custom-fields.ts).
 import type { Target } from '../../targets/advanced-billing/api.js';
 import type { SourceRow } from '../types.js';
-import { customFields } from './cells.js';
+import { customFields } from '../../plan/map/cells.js';
 
 export type CustomFieldResource = 'customers' | 'subscriptions';
 

@@ -6,12 +6,13 @@
 // price point gets the template's, setup fee included.
 import type { JsonObject, Target } from '../../targets/advanced-billing/api.js';
 import type { ImportStep, SourceRow } from '../types.js';
-import { cell, compact, flag, integer, intervalUnit, minorUnits, requiredCell } from './cells.js';
+import { cell, compact, flag, integer, intervalUnit, minorUnits, requiredCell } from '../../plan/map/cells.js';
 import { makeProductDefault } from './default-price-point.js';
 import { childKey, findOnSite, firstMatch, idOrRef, refsOf, resolveId, type IdOrRef } from './refs.js';
-import { RowError } from './row-error.js';
+import { RowError } from '../../plan/row-error.js';
 import { linkTo, siteInfo } from './site.js';
-import { appliedCells, defineStep, objectId } from './step.js';
+import { appliedCells } from '../../plan/map/cells.js';
+import { defineStep, objectId } from './step.js';
 
 /** Columns of the product itself; the rest of a row describes its price point. */
 const PRODUCT_COLUMNS = new Set(['product_name', 'description', 'product_family_id', 'taxable', 'tax_code', 'require_payment_method', 'require_billing_address', 'require_shipping_address', 'auto_create_signup_page', 'handle']);

@@ -2,9 +2,10 @@
 // naturalKey `${type}:${key}` and the ref it provides `{ type, key }`.
 import { TargetError } from '../../errors.js';
 import type { CreateIntent, JsonObject, Target } from '../../targets/advanced-billing/api.js';
+import type { Fields, Operation } from '../../plan/operation.js';
+import type { OperationHandler } from '../../targets/advanced-billing/operations/handler.js';
 import type { ImportStep, ObjectRef, ObjectType, Resolver, SourceRow, StepOutcome } from '../types.js';
-import { cell, maskToken } from './cells.js';
-import type { RowError } from './row-error.js';
+import type { RowError } from '../../plan/row-error.js';
 
 interface StepParts {
   type: ObjectType;
@@ -15,6 +16,23 @@ interface StepParts {
   find(target: Target, resolver: Resolver): Promise<StepOutcome | undefined>;
   /** What completes the object after its create (see ImportStep.finish); run after every create too. */
   finish?(target: Target, resolver: Resolver, outcome: StepOutcome): Promise<void>;
+}
+
+/**
+ * The step that applies a neutral operation through its Advanced Billing handler: the bridge that lets
+ * the engine run operations (data) while every kind moves from closures to mapping + handler.
+ */
+export function operationStep<F extends Fields>(operation: Operation<F>, handler: OperationHandler<F>): ImportStep {
+  const step = defineStep({
+    type: operation.kind,
+    key: operation.key,
+    source: operation.source,
+    dependsOn: operation.dependsOn,
+    create: (target, resolver, intent) => handler.create(target, operation, resolver, intent),
+    find: (target, resolver) => handler.find(target, operation, resolver),
+    ...(handler.finish ? { finish: (target: Target, resolver: Resolver, outcome: StepOutcome) => handler.finish!(target, operation, resolver, outcome) } : {}),
+  });
+  return { ...step, operation: operation as Operation };
 }
 
 export function defineStep(parts: StepParts): ImportStep {
@@ -62,24 +80,6 @@ export function embeddedId(object: JsonObject, key: string): number {
     throw new TargetError('unexpected-answer', `the site answered without the ${key} it was sent (fields: ${Object.keys(object).join(', ')})`);
   }
   return objectId(embedded);
-}
-
-/** Columns the toolkit writes, never part of what a row applies. */
-const OUTPUT_COLUMNS = new Set(['Status', 'Result', 'ChargifyNextRenewal', 'YourExpectedRenewal', 'Amount']);
-const SECRET_COLUMNS = new Set(['vault_token', 'customer_vault_token']);
-
-/**
- * `applied` for a step: the row's non-blank cells of the columns it manages, keyed by template column
- * (resync compares them with the next version of the file). Vault tokens keep only their last 4.
- */
-export function appliedCells(row: SourceRow, manages: (column: string) => boolean = () => true): Record<string, string> {
-  const applied: Record<string, string> = {};
-  for (const column of Object.keys(row.values)) {
-    if (OUTPUT_COLUMNS.has(column) || !manages(column)) continue;
-    const value = cell(row, column);
-    if (value !== undefined) applied[column] = SECRET_COLUMNS.has(column) ? maskToken(value) : value;
-  }
-  return applied;
 }
 
 /** The steps one row yields, or why it yields none. */

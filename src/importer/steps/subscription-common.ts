@@ -3,8 +3,8 @@
 import { TargetError } from '../../errors.js';
 import type { JsonObject, Target } from '../../targets/advanced-billing/api.js';
 import type { ImportStep, ObjectRef, Resolver, SourceRow, StepOutcome } from '../types.js';
-import { cell, compact, date, fromMinorUnits, integer, minorUnits, money, requiredCell } from './cells.js';
-import { RowError } from './row-error.js';
+import { cell, compact, date, fromMinorUnits, integer, minorUnits, money, requiredCell } from '../../plan/map/cells.js';
+import { RowError } from '../../plan/row-error.js';
 import { linkTo, siteInfo, billingDateTime } from './site.js';
 import { defineStep, objectId } from './step.js';
 

@@ -3,9 +3,9 @@
 // `componentCustomPrice_N`), resolved to site ids and shaped for each component's kind.
 import type { JsonObject, Target } from '../../targets/advanced-billing/api.js';
 import type { ObjectRef, Resolver, SourceRow } from '../types.js';
-import { cell, groupIndices, money, requiredCell } from './cells.js';
+import { cell, groupIndices, money, requiredCell } from '../../plan/map/cells.js';
 import { childKey, findOnSite, idOrRef, refsOf, resolveId, type IdOrRef } from './refs.js';
-import { RowError } from './row-error.js';
+import { RowError } from '../../plan/row-error.js';
 import { objectId } from './step.js';
 
 interface ComponentItem {

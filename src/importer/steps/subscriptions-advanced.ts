@@ -3,10 +3,11 @@
 // subscription group, by its parent or eldest ancestor.
 import type { JsonObject, Target } from '../../targets/advanced-billing/api.js';
 import type { ImportStep, ObjectRef, SourceRow } from '../types.js';
-import { cell, flag, requiredCell } from './cells.js';
+import { cell, flag, requiredCell } from '../../plan/map/cells.js';
 import { customFieldsOf } from './metadata.js';
-import { RowError } from './row-error.js';
-import { appliedCells, defineStep } from './step.js';
+import { RowError } from '../../plan/row-error.js';
+import { appliedCells } from '../../plan/map/cells.js';
+import { defineStep } from './step.js';
 import { BALANCE_COLUMNS, balanceSteps, billingAttributes, checkBillingCells, idIfExists, nthSubscriptionOf, subscriptionOutcome } from './subscription-common.js';
 import { itemAttributes, subscriptionItems } from './subscription-items.js';
 

@@ -3,12 +3,13 @@
 // row, so a failure never leaves a customer without its subscription or a token stored twice.
 import type { JsonObject, Target } from '../../targets/advanced-billing/api.js';
 import type { ImportStep, SourceRow } from '../types.js';
-import { cell, flag, requiredCell } from './cells.js';
+import { cell, flag, requiredCell } from '../../plan/map/cells.js';
 import { customFieldsOf } from './metadata.js';
 import { CUSTOMER_ATTRIBUTES_LACK, customerAttributes, paymentProfileFields, splitAttributes, subscriptionPayment } from './customer-fields.js';
 import { firstMatch } from './refs.js';
 import { siteInfo } from './site.js';
-import { appliedCells, defineStep, embeddedId, objectId } from './step.js';
+import { appliedCells } from '../../plan/map/cells.js';
+import { defineStep, embeddedId, objectId } from './step.js';
 import { BALANCE_COLUMNS, balanceSteps, billingAttributes, checkBillingCells, nthSubscriptionOf, subscriptionOutcome } from './subscription-common.js';
 import { itemAttributes, subscriptionItems } from './subscription-items.js';
 

@@ -1,7 +1,7 @@
 // The cell readers behind every mapping: flags, money in minor units, dates, repeating groups,
 // custom fields, and calendar dates as the site's midnight.
 import { describe, expect, it } from 'vitest';
-import { customFields, date, daysBetween, flag, fromMinorUnits, groupIndices, minorUnits, priceBrackets } from '../../../src/importer/steps/cells.js';
+import { customFields, date, daysBetween, flag, fromMinorUnits, groupIndices, minorUnits, priceBrackets } from '../../../src/plan/map/cells.js';
 import { billingDateTime } from '../../../src/importer/steps/site.js';
 import { rowFrom } from './harness.js';
 

@@ -2,7 +2,7 @@
 // a decimal goes out as a JSON number only when that is exact.
 import { Decimal } from '../../../pricing/money.js';
 import { ExitCode, MigrateError } from '../../../errors.js';
-import type { Json } from '../../../targets/advanced-billing/api.js';
+import type { Json } from '../api.js';
 
 /** A decimal amount field ("12.50" or 12.5), or undefined when absent, null or not a number. */
 export function parseAmount(value: Json | undefined): Decimal | undefined {

@@ -1,7 +1,7 @@
 // Typed failures of calls to the site: the status, the API's own messages and the method + path,
 // never credentials. ApiError is a TargetError, so an uncaught one ends the run with exit 3.
 import { TargetError } from '../../../errors.js';
-import type { Json } from '../../../targets/advanced-billing/api.js';
+import type { Json } from '../api.js';
 
 export type ApiErrorKind =
   | 'auth' // 401: the key is wrong

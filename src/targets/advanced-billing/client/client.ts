@@ -7,7 +7,7 @@ import { ApiError } from './api-error.js';
 import { ApiTransport } from './transport.js';
 import type { ClientOptions, Query, SiteAccess } from './transport.js';
 import { deriveUniquenessToken } from './uniqueness-token.js';
-import type { ComponentKind, CreateIntent, Json, JsonObject, SiteInfo, Target } from '../../../targets/advanced-billing/api.js';
+import type { ComponentKind, CreateIntent, Json, JsonObject, SiteInfo, Target } from '../api.js';
 
 type Lookup = () => Promise<JsonObject | undefined>;
 /** How to find what an earlier attempt created; uniqueOnSite when the site refuses a second object with that key. */

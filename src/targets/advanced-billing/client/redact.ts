@@ -1,6 +1,6 @@
 // Keeps secrets out of logs, errors and files: the API key, and payment credentials (vault tokens,
 // card and bank numbers) which are shown at most as their last 4 characters.
-import type { Json } from '../../../targets/advanced-billing/api.js';
+import type { Json } from '../api.js';
 
 /** Payment fields whose values are credentials; logs show only their last 4 characters. */
 const SECRET_FIELDS = new Set([

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Dispatcher } from 'undici';
-import type { Json, JsonObject } from '../../../targets/advanced-billing/api.js';
+import type { Json, JsonObject } from '../api.js';
 import { ApiError, errorKindForStatus, messagesOf } from './api-error.js';
 import { backoffDelay, errorCodeOf, isRetryableError, isRetryableStatus, isTimeoutCode, parseRetryAfter } from './backoff.js';
 import type { BackoffPolicy } from './backoff.js';

@@ -1,7 +1,7 @@
 // Deterministic uniqueness tokens: the same site, row and payload always give the same token, so a
 // create retried after a lost answer — even from a new process after a crash — gets 409, not a duplicate.
 import { createHash } from 'node:crypto';
-import type { Json } from '../../../targets/advanced-billing/api.js';
+import type { Json } from '../api.js';
 
 /** Hex characters kept from the digest: 160 bits, well inside the API's token length limits. */
 const TOKEN_LENGTH = 40;

@@ -4,8 +4,8 @@ import { fitsMinorUnit, parseMoney, minorUnitDigits, type Decimal } from '../../
 import { Decimal as D } from '../../pricing/money.js';
 import { readTrueFalse } from '../../rules/values.js';
 import type { JsonObject } from '../../targets/advanced-billing/api.js';
-import type { SourceRow } from '../types.js';
-import { RowError } from './row-error.js';
+import type { SourceRow } from '../../importer/types.js';
+import { RowError } from '../row-error.js';
 
 /** The trimmed cell, or undefined when the column is absent or blank. */
 export function cell(row: SourceRow, column: string): string | undefined {
@@ -164,4 +164,22 @@ export function compact(object: Record<string, JsonObject[keyof JsonObject] | un
   const result: JsonObject = {};
   for (const [name, value] of Object.entries(object)) if (value !== undefined) result[name] = value;
   return result;
+}
+
+/** Columns the toolkit writes, never part of what a row applies. */
+const OUTPUT_COLUMNS = new Set(['Status', 'Result', 'ChargifyNextRenewal', 'YourExpectedRenewal', 'Amount']);
+const SECRET_COLUMNS = new Set(['vault_token', 'customer_vault_token']);
+
+/**
+ * `applied` for a step: the row's non-blank cells of the columns it manages, keyed by template column
+ * (resync compares them with the next version of the file). Vault tokens keep only their last 4.
+ */
+export function appliedCells(row: SourceRow, manages: (column: string) => boolean = () => true): Record<string, string> {
+  const applied: Record<string, string> = {};
+  for (const column of Object.keys(row.values)) {
+    if (OUTPUT_COLUMNS.has(column) || !manages(column)) continue;
+    const value = cell(row, column);
+    if (value !== undefined) applied[column] = SECRET_COLUMNS.has(column) ? maskToken(value) : value;
+  }
+  return applied;
 }
