@@ -3,6 +3,7 @@
 // requires pricing on creation and makes it the component's own default price point; the component
 // row's price point is promoted to default in its place and the site's own archived (as for products),
 // so the component has no duplicate price point.
+import { wirePrices } from '../../targets/advanced-billing/operations/prices.js';
 import type { ComponentKind, JsonObject, Target } from '../../targets/advanced-billing/api.js';
 import type { ImportStep, SourceRow } from '../types.js';
 import { cell, compact, flag, integer, intervalUnit, priceBrackets, pricingScheme, requiredCell, type PricingScheme } from '../../plan/map/cells.js';
@@ -57,7 +58,7 @@ function componentType(row: SourceRow): (typeof COMPONENT_TYPES)[string] | undef
 function rowPricing(row: SourceRow, kind: ComponentKind | undefined): { pricing_scheme: PricingScheme; prices: JsonObject[] } {
   const scheme = pricingScheme(row, 'pricing_scheme') ?? (kind === 'on_off' ? 'per_unit' : undefined);
   if (scheme === undefined) throw new RowError(row, 'pricing_scheme', 'pricing_scheme is required (per_unit, volume, tiered or stairstep)');
-  return { pricing_scheme: scheme, prices: priceBrackets(row, scheme, 'per_unit_price') };
+  return { pricing_scheme: scheme, prices: wirePrices(priceBrackets(row, scheme, 'per_unit_price')) };
 }
 
 /** Prepaid usage settings: overage pricing, auto-renew, rollover and expiry. */
@@ -65,7 +66,7 @@ function prepaidSettings(row: SourceRow): JsonObject {
   const overageScheme = pricingScheme(row, 'overage_pricing_scheme');
   if (overageScheme === undefined) throw new RowError(row, 'overage_pricing_scheme', 'overage_pricing_scheme is required for a prepaid_usage component');
   return compact({
-    overage_pricing: { pricing_scheme: overageScheme, prices: priceBrackets(row, overageScheme, 'overage_per_unit_price', 'overage_') },
+    overage_pricing: { pricing_scheme: overageScheme, prices: wirePrices(priceBrackets(row, overageScheme, 'overage_per_unit_price', 'overage_')) },
     renew_prepaid_allocation: flag(row, 'auto_renew_units'),
     rollover_prepaid_remainder: flag(row, 'allow_rollover'),
     expiration_interval: integer(row, 'expire_after'),

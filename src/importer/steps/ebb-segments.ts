@@ -2,6 +2,7 @@
 // component, price point and the segment's property values (what makes a segment unique). The row's
 // metric_id is not sent (the segment has no such field): it must be the component's own metric, so a
 // segment is refused before it is created when the component on the site bills another metric.
+import { wirePrices } from '../../targets/advanced-billing/operations/prices.js';
 import type { JsonObject, Target } from '../../targets/advanced-billing/api.js';
 import type { ImportStep, Resolver, SourceRow } from '../types.js';
 import { cell, priceBrackets, pricingScheme, requiredCell } from '../../plan/map/cells.js';
@@ -45,7 +46,7 @@ export function segmentSteps(row: SourceRow): ImportStep[] {
   if (properties[0] === undefined) throw new RowError(row, 'property_1', 'property_1 is required: it is the value events are matched on');
   const scheme = pricingScheme(row, 'pricing_scheme');
   if (scheme === undefined) throw new RowError(row, 'pricing_scheme', 'pricing_scheme is required (per_unit, volume, tiered or stairstep)');
-  const attrs: JsonObject = { pricing_scheme: scheme, prices: priceBrackets(row, scheme, 'per_unit_price') };
+  const attrs: JsonObject = { pricing_scheme: scheme, prices: wirePrices(priceBrackets(row, scheme, 'per_unit_price')) };
   PROPERTIES.forEach((n, i) => {
     const value = properties[i];
     if (value !== undefined) attrs[`segment_property_${n}_value`] = value;

@@ -120,25 +120,33 @@ export function pricingScheme(row: SourceRow, column: string): PricingScheme | u
   return value as PricingScheme;
 }
 
+/** One price bracket: from `startingQuantity` (to `endingQuantity`, open-ended when absent) at `unitPrice` (a decimal string). */
+export interface PriceBracket {
+  [name: string]: number | string | undefined;
+  startingQuantity: number;
+  endingQuantity?: number;
+  unitPrice: string;
+}
+
 /**
- * The `prices` array of a price point: one bracket at quantity 1 for per_unit, else the
+ * The brackets of a price point: one bracket at quantity 1 for per_unit, else the
  * `${prefix}starting_quantity_N` / `${prefix}ending_quantity_N` / `${prefix}price_N` brackets.
  * Unit prices stay decimal strings (up to 8 places); quantities are integers.
  */
-export function priceBrackets(row: SourceRow, scheme: PricingScheme, perUnitColumn: string, prefix = ''): JsonObject[] {
+export function priceBrackets(row: SourceRow, scheme: PricingScheme, perUnitColumn: string, prefix = ''): PriceBracket[] {
   if (scheme === 'per_unit') {
     const price = money(row, perUnitColumn);
     if (price === undefined) throw new RowError(row, perUnitColumn, `${perUnitColumn} is required when the pricing scheme is per_unit`);
-    return [{ starting_quantity: 1, unit_price: price.toString() }];
+    return [{ startingQuantity: 1, unitPrice: price.toString() }];
   }
-  const brackets: JsonObject[] = [];
+  const brackets: PriceBracket[] = [];
   for (const n of groupIndices(row, `${prefix}price_`)) {
     const price = money(row, `${prefix}price_${n}`);
     if (price === undefined) continue;
     const starting = integer(row, `${prefix}starting_quantity_${n}`);
     if (starting === undefined) throw new RowError(row, `${prefix}starting_quantity_${n}`, `${prefix}starting_quantity_${n} is required when ${prefix}price_${n} has a value`);
     const ending = integer(row, `${prefix}ending_quantity_${n}`);
-    brackets.push({ starting_quantity: starting, ...(ending === undefined ? {} : { ending_quantity: ending }), unit_price: price.toString() });
+    brackets.push({ startingQuantity: starting, ...(ending === undefined ? {} : { endingQuantity: ending }), unitPrice: price.toString() });
   }
   if (brackets.length === 0) {
     throw new RowError(row, `${prefix}price_1`, `a ${scheme} price needs at least one bracket (${prefix}starting_quantity_1, ${prefix}ending_quantity_1, ${prefix}price_1)`);

@@ -67,8 +67,8 @@ describe('cells', () => {
 
   it('builds brackets with open-ended last tiers, and requires a starting quantity', () => {
     expect(priceBrackets(row({ starting_quantity_1: '1', ending_quantity_1: '10', price_1: '5.00', starting_quantity_2: '11', ending_quantity_2: '', price_2: '4' }), 'tiered', 'per_unit_price')).toEqual([
-      { starting_quantity: 1, ending_quantity: 10, unit_price: '5' },
-      { starting_quantity: 11, unit_price: '4' },
+      { startingQuantity: 1, endingQuantity: 10, unitPrice: '5' },
+      { startingQuantity: 11, unitPrice: '4' },
     ]);
     expect(() => priceBrackets(row({ price_1: '5' }), 'volume', 'per_unit_price')).toThrow(expect.objectContaining({ location: expect.objectContaining({ column: 'starting_quantity_1' }) }));
     expect(() => priceBrackets(row({}), 'per_unit', 'per_unit_price')).toThrow(/per_unit_price/);
