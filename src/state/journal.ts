@@ -3,7 +3,7 @@
 import { mkdir, open, readFile, truncate, unlink, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { MigrateError } from '../errors.js';
-import type { ObjectType } from '../importer/types.js';
+import type { ObjectType } from '../plan/operation.js';
 
 const JOURNAL_VERSION = 1;
 
