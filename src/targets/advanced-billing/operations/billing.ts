@@ -2,7 +2,7 @@
 // the site's time zone (see billingDateTime), net terms a string, prepaid a prepaid_configuration.
 import type { BillingFields } from '../../../plan/map/subscriptions.js';
 import { compact } from '../../../plan/map/cells.js';
-import { billingDateTime } from '../../../importer/steps/site.js';
+import { BILLING_HOUR, wallClockTime } from '../../../dates/zoned-time.js';
 import type { JsonObject } from '../api.js';
 
 export function billingAttributes(billing: BillingFields, timeZone: string | undefined): JsonObject {
@@ -24,4 +24,13 @@ export function billingAttributes(billing: BillingFields, timeZone: string | und
  */
 function prepaidConfiguration(billing: BillingFields): JsonObject | undefined {
   return billing.collectionMethod === 'prepaid' ? { auto_replenish: false } : undefined;
+}
+
+/**
+ * A calendar date as the API's date-time: noon that day in the site's time zone, with its offset
+ * ("2027-03-15T12:00:00-04:00"). The API takes a bare date as noon too, but the request schema wants a
+ * date-time; noon keeps the day even when the configured zone is a few hours off the site's.
+ */
+export function billingDateTime(date: string, timeZone = 'UTC'): string {
+  return wallClockTime(date, BILLING_HOUR, timeZone);
 }
