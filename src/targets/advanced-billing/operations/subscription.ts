@@ -28,9 +28,9 @@ function newCustomerAttributes(operation: SubscriptionOperation): { now: JsonObj
 
 async function createAttributes(api: Target, operation: SubscriptionOperation, resolver: Resolver): Promise<JsonObject> {
   const { fields, source } = operation;
-  const site = await siteInfo(api);
   const customerId = fields.customer ? await resolver.id(fields.customer) : undefined;
   const paymentProfileId = fields.paymentProfile ? await idIfExists(resolver, fields.paymentProfile) : undefined;
+  const site = await siteInfo(api);
   const customer = newCustomerAttributes(operation);
   const payment = fields.payment ? subscriptionPayment(source, fields.payment, site) : undefined;
   return {
