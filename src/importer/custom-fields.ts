@@ -5,7 +5,7 @@
 import { InputError } from '../errors.js';
 import type { Target } from '../targets/advanced-billing/api.js';
 import { customFieldCells } from '../plan/map/cells.js';
-import { customFieldPrefixes, type CustomFieldResource } from './steps/metadata.js';
+import { customFieldPrefixes, type CustomFieldResource } from '../plan/map/custom-fields.js';
 import type { LoadedRows } from './sources.js';
 
 const RESOURCES: readonly CustomFieldResource[] = ['customers', 'subscriptions'];

@@ -2,9 +2,12 @@
 // (the step's own `find`, which also yields the row's values as they would be applied now), merge
 // the fields resync can update (customers, subscription billing, custom fields) and report the rest.
 import { customFields } from '../plan/map/cells.js';
-import { customerAttributes } from '../importer/steps/customer-fields.js';
-import { applyCustomFields } from '../importer/steps/metadata.js';
-import { billingAttributes } from '../importer/steps/subscription-common.js';
+import { customerFieldsOf } from '../plan/map/customers.js';
+import { billingFieldsOf } from '../plan/map/subscriptions.js';
+import { siteInfo } from '../importer/steps/site.js';
+import { billingAttributes } from '../targets/advanced-billing/operations/billing.js';
+import { customerAttributes } from '../targets/advanced-billing/operations/customer-fields.js';
+import { applyCustomFields } from '../targets/advanced-billing/operations/metafields.js';
 import type { ImportStep, Resolver, SourceRow } from '../importer/types.js';
 import type { JournalObject } from '../state/journal.js';
 import type { Json, JsonObject, Target } from '../targets/advanced-billing/api.js';
@@ -84,8 +87,8 @@ async function mergeCustomFields(context: ResyncContext, resource: 'customers' |
 async function mergeCustomer(context: ResyncContext, id: number, base: SourceRow, now: SourceRow, reference: string | undefined, prefixes: readonly string[]): Promise<Part[]> {
   const site = await context.target.readCustomer(id);
   if (site === undefined) throw new MissingOnSite(`customer ${id} is no longer on the site`);
-  const before = customerAttributes(base, reference) as Record<string, Json>;
-  const after = customerAttributes(now, reference) as Record<string, Json>;
+  const before = customerAttributes(customerFieldsOf(base, reference)) as Record<string, Json>;
+  const after = customerAttributes(customerFieldsOf(now, reference)) as Record<string, Json>;
   const merged = mergeFields(CUSTOMER_ATTRIBUTES, before, after, site, context.prefer);
   if (!context.dryRun && Object.keys(merged.apply).length > 0) await context.target.updateCustomer(id, merged.apply as JsonObject);
   const customer: Part = {
@@ -99,8 +102,9 @@ async function mergeCustomer(context: ResyncContext, id: number, base: SourceRow
 async function mergeSubscription(context: ResyncContext, id: number, base: SourceRow, now: SourceRow): Promise<Part[]> {
   const site = await context.target.readSubscription(id);
   if (site === undefined) throw new MissingOnSite(`subscription ${id} is no longer on the site`);
-  const before = (await billingAttributes(base, context.target)) as Record<string, Json>;
-  const after = (await billingAttributes(now, context.target)) as Record<string, Json>;
+  const { timeZone } = await siteInfo(context.target);
+  const before = billingAttributes(billingFieldsOf(base), timeZone) as Record<string, Json>;
+  const after = billingAttributes(billingFieldsOf(now), timeZone) as Record<string, Json>;
   const merged = mergeFields(BILLING_ATTRIBUTES, before, after, site, context.prefer, (field) => SUBSCRIPTION_SITE_FIELD[field] ?? field);
   if (!context.dryRun && Object.keys(merged.apply).length > 0) await context.target.updateSubscription(id, merged.apply as JsonObject);
   const parts: Part[] = [

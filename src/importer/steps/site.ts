@@ -1,6 +1,5 @@
 // What the mapping needs to know about the site (currency, time zone, test or live), read once per
-// target, plus the links written to the `Result` column and calendar dates as the API's date-times.
-import { BILLING_HOUR, wallClockTime } from '../../dates/zoned-time.js';
+// target, plus the links written to the `Result` column.
 import type { SiteInfo, Target } from '../../targets/advanced-billing/api.js';
 
 const siteInfos = new WeakMap<Target, Promise<SiteInfo>>();
@@ -37,11 +36,3 @@ export function linkTo(target: Target, path: LinkPath): string {
   return path.type === 'invoice' ? `${base}/invoices/${encodeURIComponent(path.uid)}` : `${base}/${COLLECTIONS[path.type]}/${path.id}`;
 }
 
-/**
- * A template's calendar date as the API's date-time: noon that day in the site's time zone, with its
- * offset ("2027-03-15T12:00:00-04:00"). The API takes a bare date as noon too, but the request schema
- * wants a date-time; noon keeps the day even when the configured zone is a few hours off the site's.
- */
-export function billingDateTime(date: string, timeZone = 'UTC'): string {
-  return wallClockTime(date, BILLING_HOUR, timeZone);
-}

@@ -2,7 +2,7 @@
 // custom fields, and calendar dates as the site's midnight.
 import { describe, expect, it } from 'vitest';
 import { customFields, date, daysBetween, flag, fromMinorUnits, groupIndices, minorUnits, priceBrackets } from '../../../src/plan/map/cells.js';
-import { billingDateTime } from '../../../src/importer/steps/site.js';
+import { billingDateTime } from '../../../src/targets/advanced-billing/operations/billing.js';
 import { rowFrom } from './harness.js';
 
 const row = (values: Record<string, string>) => rowFrom('products', values, 7);

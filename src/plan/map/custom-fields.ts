@@ -1,9 +1,7 @@
-// Custom field columns (`custom_field[Name]`, `custom_field_customer[Name]`,
-// `custom_field_subscription[Name]`) become metafield values on the customer or subscription. The
-// fields themselves must already exist on the site (the import checks that first, see ../custom-fields.ts).
-import type { Target } from '../../targets/advanced-billing/api.js';
-import type { SourceRow } from '../types.js';
-import { customFields } from '../../plan/map/cells.js';
+// Custom field columns (`custom_field[Name]`, `custom_field_customer[Name]`, `custom_field_subscription[Name]`):
+// which of a kind's columns hold the customer's and which the subscription's custom field values.
+import type { SourceRow } from '../operation.js';
+import { customFields } from './cells.js';
 
 export type CustomFieldResource = 'customers' | 'subscriptions';
 
@@ -24,10 +22,4 @@ export function customFieldPrefixes(kind: string, resource: CustomFieldResource)
 /** The row's non-blank custom field values for the customer or the subscription, by field name. */
 export function customFieldsOf(row: SourceRow, resource: CustomFieldResource): Record<string, string> {
   return customFields(row, customFieldPrefixes(row.kind, resource));
-}
-
-/** Sets the values on the object (fields the site lacks were listed, or created on request, before the run). */
-export async function applyCustomFields(target: Target, resourceType: CustomFieldResource, id: number, fields: Record<string, string>): Promise<void> {
-  if (Object.keys(fields).length === 0) return;
-  await target.setMetadata(resourceType, id, fields);
 }

@@ -1,8 +1,8 @@
 // The rule that recognises a row's payment profile among a customer's profiles on the site: type,
 // vault, the token's last four only (masked tokens included), and the card's or bank account's facts.
 import { describe, expect, it } from 'vitest';
-import { matchingProfile } from '../../../src/importer/steps/payment-profile-match.js';
-import type { JsonObject } from '../../../src/targets/advanced-billing/api.js';
+import { matchingProfile } from '../../../../src/targets/advanced-billing/operations/payment-profile-match.js';
+import type { JsonObject } from '../../../../src/targets/advanced-billing/api.js';
 
 const CARD_ROW: JsonObject = { payment_type: 'credit_card', current_vault: 'stripe_connect', vault_token: 'cus_ABCDEFGH1234', last_four: '4242', card_type: 'visa', expiration_month: 11, expiration_year: 2031 };
 const card = (id: number, extra: JsonObject = {}): JsonObject => ({

@@ -1,0 +1,66 @@
+// service_credit and prepayment operations → Issue Service Credit / Create Prepayment on the subscription,
+// the amount in the subscription's currency. A prepayment is found again precisely: one with the amount
+// and the migration memo already on the subscription means it was added. The API lists no service
+// credits, so for those `find` reads the subscription's credit balance instead: a subscription this run
+// created starts at zero, so a positive balance means the credit was already added.
+import { balanceColumn, type BalanceFields } from '../../../plan/map/subscriptions.js';
+import { fromMinorUnits } from '../../../plan/map/cells.js';
+import type { Operation, StepOutcome } from '../../../plan/operation.js';
+import { linkTo } from '../../../importer/steps/site.js';
+import type { JsonObject, Target } from '../api.js';
+import type { OperationHandler } from './handler.js';
+import { idIfExists } from './id-if-exists.js';
+import { minorUnitsOf } from './minor-units.js';
+import { subscriptionCurrency } from './subscription-outcome.js';
+
+type BalanceOperation = Operation<BalanceFields> & { kind: 'service_credit' | 'prepayment' };
+
+/** A balance is known by its subscription: that is what `find` can see again, and where the Result link points. */
+function outcome(api: Target, operation: BalanceOperation, subscriptionId: number, amount: string): StepOutcome {
+  return { id: subscriptionId, link: linkTo(api, { type: 'subscription', id: subscriptionId }), applied: { [balanceColumn(operation.kind)]: amount } };
+}
+
+/** The amount in the currency's minor unit (a row error names the balance's column when the currency cannot hold it). */
+function cents(operation: BalanceOperation, currency: string): number {
+  return minorUnitsOf(operation.fields.amount, currency, operation.source, balanceColumn(operation.kind));
+}
+
+/** The prepayment the operation describes, if the subscription already has it. */
+async function findPrepayment(api: Target, operation: BalanceOperation, subscriptionId: number, currency: string): Promise<JsonObject | undefined> {
+  const amount = cents(operation, currency);
+  return (await api.listPrepayments(subscriptionId)).find((prepayment) =>
+    prepayment.memo === operation.fields.memo && prepayment.amount_in_cents !== null && prepayment.amount_in_cents !== undefined && Number(prepayment.amount_in_cents) === amount);
+}
+
+function balanceHandler(kind: BalanceOperation['kind']): OperationHandler<BalanceFields> {
+  const typed = (operation: Operation<BalanceFields>): BalanceOperation => ({ ...operation, kind });
+  return {
+    async create(api, untyped, resolver, intent) {
+      const operation = typed(untyped);
+      const subscriptionId = await resolver.id(operation.fields.subscription);
+      const currency = await subscriptionCurrency(api, subscriptionId);
+      const amount = fromMinorUnits(cents(operation, currency), currency);
+      if (kind === 'service_credit') await api.issueServiceCredit(subscriptionId, amount, operation.fields.memo, intent());
+      else await api.createPrepayment(subscriptionId, amount, operation.fields.memo, intent(() => findPrepayment(api, operation, subscriptionId, currency)));
+      return outcome(api, operation, subscriptionId, amount);
+    },
+    async find(api, untyped, resolver) {
+      const operation = typed(untyped);
+      const subscriptionId = await idIfExists(resolver, operation.fields.subscription);
+      if (subscriptionId === undefined) return undefined;
+      const site = await api.readSubscription(subscriptionId);
+      if (site === undefined) return undefined;
+      const currency = await subscriptionCurrency(api, subscriptionId, site);
+      if (kind === 'prepayment') {
+        const prepayment = await findPrepayment(api, operation, subscriptionId, currency);
+        return prepayment ? outcome(api, operation, subscriptionId, fromMinorUnits(Number(prepayment.amount_in_cents), currency)) : undefined;
+      }
+      const credit = site.credit_balance_in_cents;
+      if (credit === undefined || credit === null || Number(credit) <= 0) return undefined;
+      return outcome(api, operation, subscriptionId, fromMinorUnits(Number(credit), currency));
+    },
+  };
+}
+
+export const serviceCreditHandler = balanceHandler('service_credit');
+export const prepaymentHandler = balanceHandler('prepayment');

@@ -1,0 +1,41 @@
+// customer operations → Create Customer (parent_id resolved from the parent's ref), then Update
+// Customer for what the create lacks (verified) and the custom fields as metafields; found by reference.
+import type { CustomerFields } from '../../../plan/map/customers.js';
+import type { Operation, StepOutcome } from '../../../plan/operation.js';
+import { linkTo } from '../../../importer/steps/site.js';
+import { objectId } from '../../../importer/steps/step.js';
+import type { JsonObject, Target } from '../api.js';
+import { CREATE_CUSTOMER_LACKS, customerAttributes, splitAttributes } from './customer-fields.js';
+import type { OperationHandler } from './handler.js';
+import { applyCustomFields } from './metafields.js';
+
+function outcome(api: Target, operation: Operation<CustomerFields>, customer: JsonObject): StepOutcome {
+  return { id: objectId(customer), link: linkTo(api, { type: 'customer', id: objectId(customer) }), applied: operation.applied };
+}
+
+/** verified is not in Create-Customer: Update-Customer sets it right after the create. */
+function attributesOf(fields: CustomerFields): { now: JsonObject; later: JsonObject } {
+  return splitAttributes(customerAttributes(fields), CREATE_CUSTOMER_LACKS);
+}
+
+export const customerHandler: OperationHandler<CustomerFields> = {
+  async create(api, operation, resolver, intent) {
+    const { parent } = operation.fields;
+    const parentId = parent ? await resolver.id(parent) : undefined;
+    const { now } = attributesOf(operation.fields);
+    const customer = await api.createCustomer(
+      parentId === undefined ? now : { ...now, parent_id: parentId },
+      intent(() => api.findCustomerByReference(operation.key)),
+    );
+    return outcome(api, operation, customer);
+  },
+  async finish(api, operation, _resolver, { id }) {
+    const { later } = attributesOf(operation.fields);
+    if (Object.keys(later).length > 0) await api.updateCustomer(Number(id), later);
+    await applyCustomFields(api, 'customers', Number(id), operation.fields.customFields ?? {});
+  },
+  async find(api, operation) {
+    const customer = await api.findCustomerByReference(operation.key);
+    return customer ? outcome(api, operation, customer) : undefined;
+  },
+};
