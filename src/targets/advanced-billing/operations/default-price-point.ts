@@ -2,7 +2,7 @@
 // default price point of its own, and the row that creates the parent names the price point that
 // should be it, so that one is promoted and the site's own archived (no duplicate, and a subscription
 // that names no price point gets the template's).
-import type { Target } from '../../targets/advanced-billing/api.js';
+import type { Target } from '../api.js';
 
 /** What promoting needs of the parent (a product or a component). */
 interface PricePointParent {

@@ -1,0 +1,54 @@
+// What product and component price points share: each is created on the parent its row names, found
+// again by handle among that parent's price points (linking to the parent's page), and promoted to the
+// parent's default when the row that creates the parent names it.
+import { writtenAs, type IdOrRef } from '../../../plan/map/refs.js';
+import type { Fields, Operation, StepOutcome } from '../../../plan/operation.js';
+import { findOnSite, firstMatch, resolveId } from '../../../importer/steps/refs.js';
+import { linkTo } from '../../../importer/steps/site.js';
+import { objectId } from '../../../importer/steps/step.js';
+import type { CreateIntent, JsonObject, Target } from '../api.js';
+import type { OperationHandler } from './handler.js';
+
+interface PricePointFields extends Fields {
+  handle: string;
+  isDefault: boolean;
+}
+
+export interface PricePointParent<F extends PricePointFields> {
+  type: 'product' | 'component';
+  /** The parent the row names. */
+  of(fields: F): IdOrRef;
+  create(api: Target, parentId: number, operation: Operation<F>, intent: CreateIntent): Promise<JsonObject>;
+  list(api: Target, parentId: number): AsyncIterable<JsonObject>;
+  makeDefault(api: Target, parentHandle: string, parentId: number, pricePointId: number): Promise<void>;
+}
+
+export function pricePointHandler<F extends PricePointFields>(parent: PricePointParent<F>): OperationHandler<F> {
+  const lookup = (api: Target, operation: Operation<F>, parentId: number) =>
+    firstMatch(parent.list(api, parentId), (pp) => pp.handle === operation.fields.handle);
+  const outcome = (api: Target, operation: Operation<F>, pricePoint: JsonObject, parentId: number): StepOutcome => ({
+    id: objectId(pricePoint),
+    link: linkTo(api, { type: parent.type, id: parentId }),
+    applied: operation.applied,
+  });
+  return {
+    async create(api, operation, resolver, intent) {
+      const parentId = await resolveId(parent.of(operation.fields), resolver);
+      const pricePoint = await parent.create(api, parentId, operation, intent(() => lookup(api, operation, parentId)));
+      return outcome(api, operation, pricePoint, parentId);
+    },
+    async finish(api, operation, resolver, { id }) {
+      if (!operation.fields.isDefault) return;
+      const named = parent.of(operation.fields);
+      await parent.makeDefault(api, writtenAs(named), await resolveId(named, resolver), Number(id));
+    },
+    async find(api, operation) {
+      const named = parent.of(operation.fields);
+      const parentObject = 'id' in named ? { id: named.id } : await findOnSite(api, named.ref);
+      if (!parentObject) return undefined;
+      const parentId = objectId(parentObject);
+      const pricePoint = await lookup(api, operation, parentId);
+      return pricePoint ? outcome(api, operation, pricePoint, parentId) : undefined;
+    },
+  };
+}
