@@ -3,12 +3,10 @@
 import type { ComponentFields, ComponentType } from '../../../plan/map/components.js';
 import { compact } from '../../../plan/map/cells.js';
 import { resolveId } from '../../../importer/steps/refs.js';
-import { linkTo } from '../../../importer/steps/site.js';
-import { objectId } from '../../../importer/steps/step.js';
-import type { Operation, StepOutcome } from '../../../plan/operation.js';
-import type { ComponentKind, JsonObject, Target } from '../api.js';
+import type { ComponentKind, JsonObject } from '../api.js';
 import { wireComponentPricing } from './component-pricing.js';
 import type { OperationHandler } from './handler.js';
+import { outcomeOf } from './outcome.js';
 import { wirePrices } from './prices.js';
 
 /** The API's component kind (its create endpoint and root key) for each type. */
@@ -25,11 +23,11 @@ export const componentHandler: OperationHandler<ComponentFields> = {
     const { fields } = operation;
     const familyId = await resolveId(fields.family, resolver);
     const component = await api.createComponent(familyId, COMPONENT_KINDS[fields.componentType], componentAttributes(fields), intent(() => api.findComponentByHandle(fields.handle)));
-    return outcome(api, operation, component);
+    return outcomeOf(api, component, operation.applied, { type: 'component' });
   },
   async find(api, operation) {
     const component = await api.findComponentByHandle(operation.fields.handle);
-    return component ? outcome(api, operation, component) : undefined;
+    return component ? outcomeOf(api, component, operation.applied, { type: 'component' }) : undefined;
   },
 };
 
@@ -51,8 +49,4 @@ function componentAttributes(fields: ComponentFields): JsonObject {
   // The On/Off component schema has no pricing_scheme: its price is the one-bracket `prices`.
   if (fields.componentType === 'on_off') return { ...base, prices: wirePrices(fields.prices) };
   return { ...base, ...wireComponentPricing(fields) };
-}
-
-function outcome(api: Target, operation: Operation<ComponentFields>, component: JsonObject): StepOutcome {
-  return { id: objectId(component), link: linkTo(api, { type: 'component', id: objectId(component) }), applied: operation.applied };
 }

@@ -2,12 +2,12 @@
 // again by handle among that parent's price points (linking to the parent's page), and promoted to the
 // parent's default when the row that creates the parent names it.
 import { writtenAs, type IdOrRef } from '../../../plan/map/refs.js';
-import type { Fields, Operation, StepOutcome } from '../../../plan/operation.js';
+import type { Fields, Operation } from '../../../plan/operation.js';
 import { findOnSite, firstMatch, resolveId } from '../../../importer/steps/refs.js';
-import { linkTo } from '../../../importer/steps/site.js';
 import { objectId } from '../../../importer/steps/step.js';
 import type { CreateIntent, JsonObject, Target } from '../api.js';
 import type { OperationHandler } from './handler.js';
+import { outcomeOf } from './outcome.js';
 
 interface PricePointFields extends Fields {
   handle: string;
@@ -26,16 +26,11 @@ export interface PricePointParent<F extends PricePointFields> {
 export function pricePointHandler<F extends PricePointFields>(parent: PricePointParent<F>): OperationHandler<F> {
   const lookup = (api: Target, operation: Operation<F>, parentId: number) =>
     firstMatch(parent.list(api, parentId), (pp) => pp.handle === operation.fields.handle);
-  const outcome = (api: Target, operation: Operation<F>, pricePoint: JsonObject, parentId: number): StepOutcome => ({
-    id: objectId(pricePoint),
-    link: linkTo(api, { type: parent.type, id: parentId }),
-    applied: operation.applied,
-  });
   return {
     async create(api, operation, resolver, intent) {
       const parentId = await resolveId(parent.of(operation.fields), resolver);
       const pricePoint = await parent.create(api, parentId, operation, intent(() => lookup(api, operation, parentId)));
-      return outcome(api, operation, pricePoint, parentId);
+      return outcomeOf(api, pricePoint, operation.applied, { type: parent.type, id: parentId });
     },
     async finish(api, operation, resolver, { id }) {
       if (!operation.fields.isDefault) return;
@@ -48,7 +43,7 @@ export function pricePointHandler<F extends PricePointFields>(parent: PricePoint
       if (!parentObject) return undefined;
       const parentId = objectId(parentObject);
       const pricePoint = await lookup(api, operation, parentId);
-      return pricePoint ? outcome(api, operation, pricePoint, parentId) : undefined;
+      return pricePoint ? outcomeOf(api, pricePoint, operation.applied, { type: parent.type, id: parentId }) : undefined;
     },
   };
 }

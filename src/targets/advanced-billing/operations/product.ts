@@ -3,11 +3,9 @@
 import type { ProductFields } from '../../../plan/map/products.js';
 import { compact } from '../../../plan/map/cells.js';
 import { resolveId } from '../../../importer/steps/refs.js';
-import { linkTo, siteInfo } from '../../../importer/steps/site.js';
-import { objectId } from '../../../importer/steps/step.js';
-import type { Operation, StepOutcome } from '../../../plan/operation.js';
-import type { JsonObject, Target } from '../api.js';
+import { siteInfo } from '../../../importer/steps/site.js';
 import type { OperationHandler } from './handler.js';
+import { outcomeOf } from './outcome.js';
 import { wireProductPricing } from './product-pricing.js';
 
 export const productHandler: OperationHandler<ProductFields> = {
@@ -28,14 +26,10 @@ export const productHandler: OperationHandler<ProductFields> = {
       ...wireProductPricing(operation.source, fields, currency),
     };
     const product = await api.createProduct(familyId, attrs, intent(() => api.findProductByHandle(fields.handle)));
-    return outcome(api, operation, product);
+    return outcomeOf(api, product, operation.applied, { type: 'product' });
   },
   async find(api, operation) {
     const product = await api.findProductByHandle(operation.fields.handle);
-    return product ? outcome(api, operation, product) : undefined;
+    return product ? outcomeOf(api, product, operation.applied, { type: 'product' }) : undefined;
   },
 };
-
-function outcome(api: Target, operation: Operation<ProductFields>, product: JsonObject): StepOutcome {
-  return { id: objectId(product), link: linkTo(api, { type: 'product', id: objectId(product) }), applied: operation.applied };
-}
