@@ -54,9 +54,11 @@ const PRODUCT_COLUMNS = new Set(['product_name', 'description', 'product_family_
 
 export function productOperations(row: SourceRow): ProductOperation[] {
   const handle = cell(row, 'handle');
-  const hasProduct = cell(row, 'product_name') !== undefined;
-  if (hasProduct && handle === undefined) throw new RowError(row, 'handle', 'handle is required to create a product');
-  const product = hasProduct ? productParts(row) : undefined;
+  let product: ReturnType<typeof productParts> | undefined;
+  if (cell(row, 'product_name') !== undefined) {
+    if (handle === undefined) throw new RowError(row, 'handle', 'handle is required to create a product');
+    product = productParts(row, handle);
+  }
   const pricePointHandle = cell(row, 'price_point_handle');
   let pricePoint: { parent: string; handle: string; name: string } | undefined;
   if (pricePointHandle !== undefined) {
@@ -71,9 +73,9 @@ export function productOperations(row: SourceRow): ProductOperation[] {
   if (product !== undefined) {
     operations.push({
       kind: 'product',
-      key: handle!,
+      key: product.handle,
       dependsOn: refsOf([product.family]),
-      fields: { ...product, handle: handle!, ...pricing },
+      fields: { ...product, ...pricing },
       source: row,
       applied: appliedCells(row, (column) => PRODUCT_COLUMNS.has(column)),
     });
@@ -81,13 +83,13 @@ export function productOperations(row: SourceRow): ProductOperation[] {
   if (pricePoint !== undefined) {
     const { parent, name } = pricePoint;
     const parentRef = idOrRef('product', parent);
-    const setupFee = money(row, 'setup_fee_price')?.toString();
+    const setupFee = money(row, PRODUCT_AMOUNT_COLUMNS.setupFee)?.toString();
     operations.push({
       kind: 'product_price_point',
       key: childKey(parent, pricePoint.handle),
       dependsOn: refsOf([parentRef]),
       // The price point on the row that creates the product is that product's default.
-      fields: { name, handle: pricePoint.handle, product: parentRef, ...pricing, setupFee, isDefault: hasProduct && parent === handle },
+      fields: { name, handle: pricePoint.handle, product: parentRef, ...pricing, setupFee, isDefault: product !== undefined && parent === product.handle },
       source: row,
       applied: appliedCells(row, (column) => column === 'handle' || !PRODUCT_COLUMNS.has(column)),
     });
@@ -95,13 +97,14 @@ export function productOperations(row: SourceRow): ProductOperation[] {
   return operations;
 }
 
-function productParts(row: SourceRow) {
+function productParts(row: SourceRow, handle: string) {
   const family = idOrRef('product_family', requiredCell(row, 'product_family_id'));
   const name = requiredCell(row, 'product_name');
   // taxable, require_billing_address and require_shipping_address are not mapped: no request schema has
   // them; the templates declare them not importable and the run says what to set by hand.
   return {
     name,
+    handle,
     family,
     description: cell(row, 'description'),
     taxCode: cell(row, 'tax_code'),
@@ -111,13 +114,13 @@ function productParts(row: SourceRow) {
 }
 
 function productPricing(row: SourceRow): ProductPricing {
-  const price = money(row, 'price');
+  const price = money(row, PRODUCT_AMOUNT_COLUMNS.price);
   if (price === undefined) throw new RowError(row, 'price', 'price is required to import a product or price point');
   return {
     price: price.toString(),
     interval: integer(row, 'renew_every'),
     intervalUnit: intervalUnit(row, 'month_or_day'),
-    trialPrice: money(row, 'trial_price')?.toString(),
+    trialPrice: money(row, PRODUCT_AMOUNT_COLUMNS.trialPrice)?.toString(),
     trialInterval: integer(row, 'trial_interval'),
     trialIntervalUnit: intervalUnit(row, 'trial_month_or_day'),
     trialType: cell(row, 'trial_type'),
