@@ -2,7 +2,7 @@
 // the row that creates its component becomes that component's default.
 import type { ComponentPricePointFields } from '../../../plan/map/components.js';
 import { wireComponentPricing } from './component-pricing.js';
-import { makeComponentDefault } from './default-price-point.js';
+import { COMPONENT_DEFAULT } from './default-price-point.js';
 import { pricePointHandler } from './price-point.js';
 
 export const componentPricePointHandler = pricePointHandler<ComponentPricePointFields>({
@@ -11,5 +11,5 @@ export const componentPricePointHandler = pricePointHandler<ComponentPricePointF
   create: (api, componentId, { fields }, intent) =>
     api.createComponentPricePoint(componentId, { name: fields.name, handle: fields.handle, ...wireComponentPricing(fields) }, intent),
   list: (api, componentId) => api.listComponentPricePoints(componentId),
-  makeDefault: makeComponentDefault,
+  defaults: COMPONENT_DEFAULT,
 });

@@ -4,39 +4,35 @@
 // that names no price point gets the template's).
 import type { Target } from '../api.js';
 
-/** What promoting needs of the parent (a product or a component). */
-interface PricePointParent {
+/** The calls that read and move a parent's default price point (a product's or a component's). */
+export interface DefaultPricePoint {
   /** The parent's default price point now, read before the promotion (whose answer no longer names it). */
-  currentDefault(): Promise<number | undefined>;
-  promote(pricePointId: number): Promise<unknown>;
-  archive(pricePointId: number): Promise<void>;
+  current(api: Target, parentHandle: string): Promise<number | undefined>;
+  promote(api: Target, parentId: number, pricePointId: number): Promise<unknown>;
+  archive(api: Target, parentId: number, pricePointId: number): Promise<void>;
 }
 
 const idOf = (value: unknown): number | undefined => (typeof value === 'number' ? value : undefined);
 
+export const PRODUCT_DEFAULT: DefaultPricePoint = {
+  current: async (api, handle) => idOf((await api.findProductByHandle(handle))?.default_product_price_point_id),
+  promote: (api, productId, id) => api.promoteProductPricePoint(productId, id),
+  archive: (api, productId, id) => api.archiveProductPricePoint(productId, id),
+};
+
+export const COMPONENT_DEFAULT: DefaultPricePoint = {
+  current: async (api, handle) => idOf((await api.findComponentByHandle(handle))?.default_price_point_id),
+  promote: (api, componentId, id) => api.promoteComponentPricePoint(componentId, id),
+  archive: (api, componentId, id) => api.archiveComponentPricePoint(componentId, id),
+};
+
 /**
  * Promotes the price point and archives the former default; does nothing when it already is the
- * default, so reconciling a create a crash interrupted can run it again (ImportStep.finish).
+ * default, so reconciling a create a crash interrupted can run it again (OperationHandler.finish).
  */
-async function makeDefault(parent: PricePointParent, pricePointId: number): Promise<void> {
-  const previous = await parent.currentDefault();
+export async function makeDefault(api: Target, slot: DefaultPricePoint, parentHandle: string, parentId: number, pricePointId: number): Promise<void> {
+  const previous = await slot.current(api, parentHandle);
   if (previous === pricePointId) return;
-  await parent.promote(pricePointId);
-  if (previous !== undefined) await parent.archive(previous);
-}
-
-export function makeProductDefault(target: Target, productHandle: string, productId: number, pricePointId: number): Promise<void> {
-  return makeDefault({
-    currentDefault: async () => idOf((await target.findProductByHandle(productHandle))?.default_product_price_point_id),
-    promote: (id) => target.promoteProductPricePoint(productId, id),
-    archive: (id) => target.archiveProductPricePoint(productId, id),
-  }, pricePointId);
-}
-
-export function makeComponentDefault(target: Target, componentHandle: string, componentId: number, pricePointId: number): Promise<void> {
-  return makeDefault({
-    currentDefault: async () => idOf((await target.findComponentByHandle(componentHandle))?.default_price_point_id),
-    promote: (id) => target.promoteComponentPricePoint(componentId, id),
-    archive: (id) => target.archiveComponentPricePoint(componentId, id),
-  }, pricePointId);
+  await slot.promote(api, parentId, pricePointId);
+  if (previous !== undefined) await slot.archive(api, parentId, previous);
 }

@@ -6,6 +6,7 @@ import type { Fields, Operation } from '../../../plan/operation.js';
 import { findOnSite, firstMatch, resolveId } from '../../../importer/steps/refs.js';
 import { objectId } from '../../../importer/steps/step.js';
 import type { CreateIntent, JsonObject, Target } from '../api.js';
+import { makeDefault, type DefaultPricePoint } from './default-price-point.js';
 import type { OperationHandler } from './handler.js';
 import { outcomeOf } from './outcome.js';
 
@@ -20,7 +21,8 @@ export interface PricePointParent<F extends PricePointFields> {
   of(fields: F): IdOrRef;
   create(api: Target, parentId: number, operation: Operation<F>, intent: CreateIntent): Promise<JsonObject>;
   list(api: Target, parentId: number): AsyncIterable<JsonObject>;
-  makeDefault(api: Target, parentHandle: string, parentId: number, pricePointId: number): Promise<void>;
+  /** How its default price point is read and moved. */
+  defaults: DefaultPricePoint;
 }
 
 export function pricePointHandler<F extends PricePointFields>(parent: PricePointParent<F>): OperationHandler<F> {
@@ -35,7 +37,7 @@ export function pricePointHandler<F extends PricePointFields>(parent: PricePoint
     async finish(api, operation, resolver, { id }) {
       if (!operation.fields.isDefault) return;
       const named = parent.of(operation.fields);
-      await parent.makeDefault(api, writtenAs(named), await resolveId(named, resolver), Number(id));
+      await makeDefault(api, parent.defaults, writtenAs(named), await resolveId(named, resolver), Number(id));
     },
     async find(api, operation) {
       const named = parent.of(operation.fields);

@@ -3,7 +3,7 @@
 import type { ProductPricePointFields } from '../../../plan/map/products.js';
 import { compact } from '../../../plan/map/cells.js';
 import { siteInfo } from '../../../importer/steps/site.js';
-import { makeProductDefault } from './default-price-point.js';
+import { PRODUCT_DEFAULT } from './default-price-point.js';
 import { pricePointHandler } from './price-point.js';
 import { productCents, wireProductPricing } from './product-pricing.js';
 
@@ -21,5 +21,5 @@ export const productPricePointHandler = pricePointHandler<ProductPricePointField
     return api.createProductPricePoint(productId, attrs, intent);
   },
   list: (api, productId) => api.listProductPricePoints(productId),
-  makeDefault: makeProductDefault,
+  defaults: PRODUCT_DEFAULT,
 });
