@@ -1,27 +1,14 @@
 // Template cells that name another object by site ID or by handle/reference/code: the handle of an
 // object imported in the same run (or already on the site) resolves through the Resolver.
 import type { JsonObject, Target } from '../../targets/advanced-billing/api.js';
-import type { ObjectRef, ObjectType, Resolver } from '../types.js';
+import type { IdOrRef } from '../../plan/map/refs.js';
+import type { ObjectRef, Resolver } from '../types.js';
 
-/** A cell's referent: a site ID written as digits, or a ref resolved at run time. */
-export type IdOrRef = { id: number } | { ref: ObjectRef };
-
-export function idOrRef(type: ObjectType, value: string): IdOrRef {
-  return /^\d+$/.test(value) ? { id: Number(value) } : { ref: { type, key: value } };
-}
-
-/** The refs among these (site IDs need no ordering: they exist already). */
-export function refsOf(items: ReadonlyArray<IdOrRef | undefined>): ObjectRef[] {
-  return items.flatMap((item) => (item && 'ref' in item ? [item.ref] : []));
-}
+// The pure half (what a cell names) lives with the mapping; resolving and finding live here.
+export { childKey, idOrRef, refsOf, type IdOrRef } from '../../plan/map/refs.js';
 
 export function resolveId(item: IdOrRef, resolver: Resolver): Promise<number> {
   return 'id' in item ? Promise.resolve(item.id) : resolver.id(item.ref);
-}
-
-/** Key of a price point or segment under its parent: `${parent handle}/${own handle}`. */
-export function childKey(...parts: string[]): string {
-  return parts.join('/');
 }
 
 /**

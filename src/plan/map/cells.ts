@@ -49,7 +49,15 @@ export function money(row: SourceRow, column: string): Decimal | undefined {
 /** An amount in the currency's minor unit, as the API's `*_in_cents` integer fields want it. */
 export function minorUnits(row: SourceRow, column: string, currency: string): number | undefined {
   const amount = money(row, column);
-  if (amount === undefined) return undefined;
+  return amount === undefined ? undefined : amountInMinorUnits(row, column, amount, currency);
+}
+
+/**
+ * An amount the mapping already read (a decimal or decimal string) in the currency's minor unit, for the
+ * adapters that learn the currency only from the site; the row and column name it if it does not fit.
+ */
+export function amountInMinorUnits(row: SourceRow, column: string, value: Decimal | string, currency: string): number {
+  const amount = new D(value);
   const digits = minorUnitDigits(currency);
   if (!fitsMinorUnit(amount, digits)) {
     throw new RowError(row, column, `${column} ${amount.toString()} has more decimals than ${currency} allows`, `Round it to ${digits} decimal places.`);
@@ -159,8 +167,10 @@ export function maskToken(token: string): string {
   return token.length <= 4 ? '****' : `****${token.slice(-4)}`;
 }
 
+export type IntervalUnit = 'month' | 'day';
+
 /** `month` or `day` (the templates' `month_or_day` columns). */
-export function intervalUnit(row: SourceRow, column: string): 'month' | 'day' | undefined {
+export function intervalUnit(row: SourceRow, column: string): IntervalUnit | undefined {
   const value = cell(row, column);
   if (value === undefined) return undefined;
   if (value !== 'month' && value !== 'day') throw new RowError(row, column, `${column} must be month or day, got "${value}"`);
