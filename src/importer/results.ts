@@ -119,7 +119,9 @@ export interface ResultsOrigin {
 
 /**
  * Writes one annotated copy per input (paths from prepareResultFiles) and records the site their links
- * point into (result-sites.json); returns the written paths.
+ * point into (result-sites.json); returns the written paths. The copy streams the input file once more
+ * rather than writing from the planned rows: those leave out blank rows and keep only the first of
+ * same-named cells, and the copy must keep every row and cell of the user's file where it was.
  */
 export async function writeResultFiles(loaded: LoadedRows, rows: RowResult[], paths: Map<string, string>, origin: ResultsOrigin): Promise<string[]> {
   const byFileRow = new Map<string, RowResult>();
