@@ -142,10 +142,10 @@ export async function validateFiles(paths: string[], options: ValidateOptions): 
     reports.set(file.position, records ? { ...report, content: { header: file.source.header, records, sha256: file.source.sha256!() } } : report);
   }
   const files = paths.map((_path, position) => reports.get(position) as FileReport);
-  return { asOf: options.asOf, files, summary: summarize(files) };
+  return { asOf: options.asOf, files, summary: summarizeValidation(files) };
 }
 
-export function summarize(files: ReadonlyArray<Pick<FileReport, 'rows' | 'errorRows' | 'findings'>>): ValidationSummary {
+export function summarizeValidation(files: ReadonlyArray<Pick<FileReport, 'rows' | 'errorRows' | 'findings'>>): ValidationSummary {
   const summary: ValidationSummary = { files: files.length, rows: 0, validRows: 0, errorRows: 0, errors: 0, warnings: 0, notEnabledRows: 0 };
   for (const file of files) {
     summary.rows += file.rows;
