@@ -4,7 +4,8 @@
 import { Decimal } from '../../pricing/money.js';
 import type { Json, JsonObject, Target } from '../../targets/advanced-billing/api.js';
 import type { ImportStep, ObjectRef, SourceRow, StepOutcome } from '../types.js';
-import { cell, compact, date, daysBetween, flag, money, requiredCell } from '../../plan/map/cells.js';
+import { daysBetween } from '../../dates/index.js';
+import { cell, compact, date, flag, money, requiredCell, requiredDate } from '../../plan/map/cells.js';
 import { RowError } from '../../plan/row-error.js';
 import { linkTo } from './site.js';
 import { appliedCells } from '../../plan/map/cells.js';
@@ -117,8 +118,8 @@ function holdsLineItems(invoice: JsonObject, lineItems: JsonObject[]): boolean {
 
 function invoiceStep(row: SourceRow, id: string, lineItems: JsonObject[], occurrence: number): ImportStep {
   const subscription: ObjectRef = { type: 'subscription', key: requiredCell(row, 'sub_reference') };
-  const issueDate = date(row, 'issue_date') ?? requiredCell(row, 'issue_date');
-  const dueDate = date(row, 'due_date') ?? requiredCell(row, 'due_date');
+  const issueDate = requiredDate(row, 'issue_date');
+  const dueDate = requiredDate(row, 'due_date');
   const netTerms = daysBetween(issueDate, dueDate);
   if (netTerms < 0) throw new RowError(row, 'due_date', `due_date ${dueDate} is before issue_date ${issueDate}`);
   const attemptCharge = requiredCell(row, 'attempt_charge');
