@@ -30,6 +30,17 @@ describe('validateFiles keepContent', () => {
     });
   });
 
+  it('hashes the bytes as they are in the file, before transcoding (UTF-16)', async () => {
+    const text = sample('product-families');
+    const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    await withTempDir({ 'families.csv': bytes }, async (dir) => {
+      const path = join(dir, 'families.csv');
+      const [file] = (await validateFiles([path], { asOf: TEST_TODAY, keepContent: true })).files;
+      expect(file!.content.sha256).toBe(await sha256(path));
+      expect(file!.content.records[0]!.cells.join(',')).toBe(text.split('\n')[1]);
+    });
+  });
+
   it('leaves the content out unless asked', async () => {
     await withTempDir({ 'families.csv': sample('product-families') }, async (dir) => {
       const report = await validateFiles([join(dir, 'families.csv')], { asOf: TEST_TODAY });
