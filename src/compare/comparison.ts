@@ -9,7 +9,7 @@ import type { RenewalRange } from './renewal-range.js';
 export type AmountSource = 'result' | 'export' | 'site';
 export type TotalsGroup = 'subscriptions' | 'export' | 'invoices';
 
-export interface RowRef {
+export interface ComparedRowRef {
   kind: 'subscription' | 'invoice';
   file: string;
   row: number;
@@ -18,7 +18,7 @@ export interface RowRef {
   currency: string;
 }
 
-export interface Comparison extends RowRef {
+export interface Comparison extends ComparedRowRef {
   source: AmountSource;
   expected: Decimal;
   actual: Decimal;
@@ -28,7 +28,7 @@ export interface Comparison extends RowRef {
   explanation?: Explanation;
 }
 
-export interface RowNote extends RowRef {
+export interface RowNote extends ComparedRowRef {
   /** The amount that is there (the actual when the expected is missing, and the reverse). */
   amount?: Decimal;
   reason: string;
@@ -72,7 +72,7 @@ function isMismatch(expected: Decimal, actual: Decimal, tolerance: Decimal): boo
   return actual.minus(expected).abs().greaterThan(tolerance);
 }
 
-export function comparisonOf(ref: RowRef, source: AmountSource, expected: Decimal, actual: Decimal, tolerance: Decimal): Comparison {
+export function comparisonOf(ref: ComparedRowRef, source: AmountSource, expected: Decimal, actual: Decimal, tolerance: Decimal): Comparison {
   return { ...ref, source, expected, actual, difference: actual.minus(expected), mismatch: isMismatch(expected, actual, tolerance) };
 }
 
@@ -133,7 +133,7 @@ export function comparePassed(summary: CompareSummary): boolean {
   return summary.mismatched === 0 && summary.missingActual === 0 && summary.notImported === 0;
 }
 
-export function summarize(parts: NoteCounts & { comparisons: readonly Comparison[] }): CompareSummary {
+export function summarizeComparisons(parts: NoteCounts & { comparisons: readonly Comparison[] }): CompareSummary {
   const tally = new Tally();
   for (const comparison of parts.comparisons) tally.add(comparison);
   return tally.summary(parts);

@@ -9,7 +9,7 @@ import { connectSite } from '../importer/session.js';
 import { listRuns } from '../state/runs.js';
 import type { CompareSite } from './run-compare.js';
 
-export interface SiteConnection {
+export interface CompareConnection {
   site: CompareSite;
   close(): Promise<void>;
 }
@@ -17,7 +17,7 @@ export interface SiteConnection {
 const EMBEDDED = 'sandbox';
 
 /** The site to use, or undefined when none is known; `--site` naming an unknown site is an InputError. */
-export async function connectCompareSite(config: ResolvedConfig, siteFlag: string | undefined, verbose = false): Promise<SiteConnection | undefined> {
+export async function connectCompareSite(config: ResolvedConfig, siteFlag: string | undefined, verbose = false): Promise<CompareConnection | undefined> {
   const sandboxDir = join(config.stateDir, 'sandbox');
   if (siteFlag !== undefined) {
     if (hasSite(config, siteFlag)) return configured(config, siteFlag, verbose);
@@ -41,7 +41,7 @@ export async function connectCompareSite(config: ResolvedConfig, siteFlag: strin
   return hasSite(config, 'test') ? configured(config, 'test', verbose) : undefined;
 }
 
-function configured(config: ResolvedConfig, name: string, verbose: boolean): SiteConnection {
+function configured(config: ResolvedConfig, name: string, verbose: boolean): CompareConnection {
   const connection = connectSite(resolveSite(config, name), config, verbose);
   return { site: { target: connection.target, name }, close: () => connection.close() };
 }
@@ -50,7 +50,7 @@ function configured(config: ResolvedConfig, name: string, verbose: boolean): Sit
  * The embedded sandbox again, on the data test-import left in the state folder. When a `migrate sandbox`
  * already serves that folder (to open the result links), compare asks that one, at the import's address.
  */
-async function embedded(config: ResolvedConfig, dataDir: string, verbose: boolean, importedAt: string | undefined): Promise<SiteConnection> {
+async function embedded(config: ResolvedConfig, dataDir: string, verbose: boolean, importedAt: string | undefined): Promise<CompareConnection> {
   const { startSandbox } = await import('../targets/advanced-billing/sandbox/index.js');
   let sandbox;
   try {

@@ -4,7 +4,7 @@ import { Decimal } from '../pricing/index.js';
 import type { Target } from '../targets/advanced-billing/api.js';
 import { emptyCatalog, readCatalog, type CatalogFacts } from './catalog.js';
 import { priceFromCatalog } from './catalog-price.js';
-import { comparisonOf, Tally, type Comparison, type CompareReport, type RowNote, type RowRef } from './comparison.js';
+import { comparisonOf, Tally, type Comparison, type CompareReport, type RowNote, type ComparedRowRef } from './comparison.js';
 import { explainInvoiceMismatch, explainMismatch } from './explain.js';
 import { matchExportEntry, readSubscriptionExport, type SubscriptionExport } from './export-file.js';
 import type { PreviewFacts } from './preview-facts.js';
@@ -136,7 +136,7 @@ async function compareSubscription(
     }
   }
   state.rows += 1;
-  const ref: RowRef = { kind: 'subscription', file: row.file, row: row.row, line: row.line, key: row.key, currency };
+  const ref: ComparedRowRef = { kind: 'subscription', file: row.file, row: row.row, line: row.line, key: row.key, currency };
   if (row.status === 'error' || row.status === 'pending') {
     state.notImported.push({ ...ref, reason: row.status === 'error' ? `not imported: ${row.result || 'the row has errors'}` : 'not imported yet (pending): run test-import again to finish' });
     return;
@@ -178,7 +178,7 @@ async function subscriptionActuals(
 
 async function compareInvoice(invoice: InvoiceRow, currency: string, options: CompareOptions, state: State): Promise<void> {
   state.rows += 1;
-  const ref: RowRef = { kind: 'invoice', file: invoice.file, row: invoice.row, line: invoice.line, key: invoice.key, currency };
+  const ref: ComparedRowRef = { kind: 'invoice', file: invoice.file, row: invoice.row, line: invoice.line, key: invoice.key, currency };
   if (invoice.status === 'error' || invoice.status === 'pending') {
     state.notImported.push({ ...ref, reason: invoice.status === 'error' ? `not imported: ${invoice.result || 'the row has errors'}` : 'not imported yet (pending)' });
     return;

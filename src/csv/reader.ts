@@ -1,5 +1,6 @@
 // The one CSV reader: opens a template file in any encoding/delimiter users' spreadsheets produce and
 // streams its records with spreadsheet row numbers; malformed files end in one InputError (exit 2).
+import { createHash, type Hash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import iconv from 'iconv-lite';
@@ -14,6 +15,11 @@ export interface OpenCsvOptions {
    * every row where it was. Off by default: a blank row is counted but never validated or imported.
    */
   includeBlankRows?: boolean;
+  /**
+   * Hash the file's bytes while `records` streams them, so a caller that needs the content hash (the
+   * run record's sha256) does not read the file once more: `sha256()` answers once every record was read.
+   */
+  hash?: boolean;
 }
 
 /**
@@ -35,19 +41,34 @@ export async function openCsv(path: string, options: OpenCsvOptions = {}): Promi
   checkHeader(path, header, found.row, found.line);
   const named = namedWidth(header);
   const includeBlankRows = options.includeBlankRows === true;
+  let hash: Hash | undefined;
+  let digest: string | undefined;
   return {
     path,
     format,
     header,
     headerRow: found.row,
+    ...(options.hash === true
+      ? {
+          sha256: () => {
+            if (digest === undefined) throw new Error(`sha256 of ${path} asked before its records were read`);
+            return digest;
+          },
+        }
+      : {}),
     records: {
-      [Symbol.asyncIterator]: () =>
-        recordIterator(rawBatches(path, format), (raw, row) => {
+      [Symbol.asyncIterator]: () => {
+        // Each iteration reads the file from its first byte: a fresh hash covers exactly the file.
+        if (options.hash === true) hash = createHash('sha256');
+        const onChunk = hash === undefined ? undefined : (chunk: Buffer) => hash!.update(chunk);
+        const onEnd = hash === undefined ? undefined : () => (digest = hash!.digest('hex'));
+        return recordIterator(rawBatches(path, format, onChunk, onEnd), (raw, row) => {
           if (row <= found.row) return undefined;
           const record = shapeRecord(path, header, named, raw, row);
           if (record !== undefined || !includeBlankRows) return record;
           return { row, line: raw.line, cells: new Array<string>(header.length).fill('') };
-        }),
+        });
+      },
     },
   };
 }
@@ -129,13 +150,17 @@ async function readHeader(path: string, format: CsvFormat): Promise<{ cells: str
   });
 }
 
-/** Split records in batches (one batch per chunk read), with syntax problems translated. */
-async function* rawBatches(path: string, format: CsvFormat): AsyncGenerator<RawRecord[]> {
+/**
+ * Split records in batches (one batch per chunk read), with syntax problems translated. `onChunk`
+ * sees every byte read as it is in the file (before transcoding); `onEnd` runs once the file was read to its end.
+ */
+async function* rawBatches(path: string, format: CsvFormat, onChunk?: (chunk: Buffer) => void, onEnd?: () => void): AsyncGenerator<RawRecord[]> {
   const splitter = new CsvSplitter(format.delimiter);
   const toUtf8 = utf8Chunks(format);
   const stream = createReadStream(path, { highWaterMark: CHUNK_SIZE });
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
+      onChunk?.(chunk);
       const out: RawRecord[] = [];
       splitter.push(toUtf8.write(chunk), out);
       if (out.length > 0) yield out;
@@ -143,6 +168,7 @@ async function* rawBatches(path: string, format: CsvFormat): AsyncGenerator<RawR
     const out: RawRecord[] = [];
     splitter.push(toUtf8.end(), out);
     splitter.end(out);
+    onEnd?.();
     if (out.length > 0) yield out;
   } catch (error) {
     throw asInputError(error, path);

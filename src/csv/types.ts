@@ -26,6 +26,8 @@ export interface CsvSource {
   header: string[];
   /** Spreadsheet row of the header: 1 unless blank rows come before it. */
   headerRow?: number;
+  /** SHA-256 of the file's bytes, hex; present when opened with `hash`, answering once `records` was read to its end. */
+  sha256?: () => string;
   /** Data records in file order; iterate once. Malformed content rejects with an InputError (exit 2). */
   records: AsyncIterable<CsvRecord>;
 }

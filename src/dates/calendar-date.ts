@@ -5,15 +5,41 @@ declare const calendarDateBrand: unique symbol;
 /** A real Gregorian date written YYYY-MM-DD (years 0001–9999); sorts and compares as a string. */
 export type CalendarDate = string & { readonly [calendarDateBrand]: true };
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
 /** The date if `text` is exactly YYYY-MM-DD and names a real day (2026-02-30 and 2025-02-29 are not). */
 export function parseIsoDate(text: string): CalendarDate | undefined {
-  const match = ISO_DATE.exec(text);
-  if (match === null) return undefined;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  return dateKey(text) === undefined ? undefined : (text as CalendarDate);
+}
+
+/**
+ * The one check of a YYYY-MM-DD date: the number yyyymmdd (ordered like the dates) when `text` is
+ * exactly YYYY-MM-DD and names a real day, else undefined. Allocation-free: the per-row date rules
+ * call it on every cell, and parseIsoDate is built on it.
+ */
+export function dateKey(text: string): number | undefined {
+  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return undefined;
+  const year = digits(text, 0, 4);
+  const month = digits(text, 5, 7);
+  const day = digits(text, 8, 10);
   if (year < 1 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
-  return text as CalendarDate;
+  return year * 10000 + month * 100 + day;
+}
+
+/** The dateKey of the day `days` after a YYYY-MM-DD date (before, when negative): a rule's limit around --as-of. */
+export function shiftedDateKey(text: string, days: number): number {
+  const date = parseIsoDate(text);
+  if (date === undefined) throw new Error(`${text} is not a YYYY-MM-DD date`);
+  return dateKey(addDays(date, days)) as number;
+}
+
+/** The number written by the ASCII digits text[from..to), or -1 when one is not a digit. */
+function digits(text: string, from: number, to: number): number {
+  let value = 0;
+  for (let i = from; i < to; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
 }
 
 /** Negative when a is earlier than b, 0 when equal, positive when later. */
@@ -52,8 +78,10 @@ function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function daysInMonth(year: number, month: number): number {
-  return [31, isLeapYear(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+  return month === 2 && isLeapYear(year) ? 29 : (DAYS_IN_MONTH[month - 1] as number);
 }
 
 function partsOf(date: CalendarDate): { year: number; month: number; day: number } {

@@ -1,6 +1,13 @@
 // The import plan: one node per site object (rows that yield the same object share its node), with
 // dependency edges from each step's refs, in the order of OBJECT_TYPES.
+import type { Finding } from '../rules/finding.js';
 import { OBJECT_TYPES, type ImportStep, type ObjectRef, type ObjectType, type SourceRow } from './types.js';
+
+/** Why a row is not sent: the messages its Result cell shows, and the validation errors behind them (none when the mapping refused it). */
+export interface RowFailure {
+  message: string;
+  findings: Finding[];
+}
 
 export interface PlanNode {
   /** Position in the plan (stable: type order, then input order). */
@@ -39,7 +46,7 @@ export const LAST_CATALOG_RANK = typeRank('segment');
  * Builds the plan from each row's steps. `invalid` maps rows that must not be sent to the reason
  * (their validation messages); their nodes are planned anyway so that dependants can name them.
  */
-export function buildPlan(rowSteps: Array<{ row: SourceRow; steps: ImportStep[] }>, invalid = new Map<SourceRow, string>()): Plan {
+export function buildPlan(rowSteps: Array<{ row: SourceRow; steps: ImportStep[] }>, invalid: ReadonlyMap<SourceRow, Pick<RowFailure, 'message'>> = new Map()): Plan {
   const byNaturalKey = new Map<string, PlanNode>();
   const byRef = new Map<string, PlanNode>();
   const rowNodes = new Map<SourceRow, PlanNode[]>();
@@ -49,7 +56,7 @@ export function buildPlan(rowSteps: Array<{ row: SourceRow; steps: ImportStep[] 
     const nodes: PlanNode[] = [];
     for (const step of steps) {
       let node = byNaturalKey.get(step.naturalKey);
-      const reason = invalid.get(row);
+      const reason = invalid.get(row)?.message;
       if (node && node.preFailure !== undefined && reason === undefined) {
         // A valid row yields an object an invalid row also yields: let the valid row create it.
         node.step = step;

@@ -8,7 +8,8 @@ import { resultPaths } from '../cli/reporters/result-files.js';
 import type { SiteIdentity } from '../state/site-identity.js';
 import type { NodeResult } from './execute.js';
 import { recordResultSites } from './result-sites.js';
-import type { Plan, PlanNode } from './plan.js';
+import type { Finding } from '../rules/finding.js';
+import type { Plan, PlanNode, RowFailure } from './plan.js';
 import type { LoadedRows } from './sources.js';
 import type { ObjectType, SourceRow } from './types.js';
 
@@ -21,6 +22,8 @@ export interface RowResult {
   result: string;
   nextRenewal?: string;
   amount?: string;
+  /** The validation errors that kept the row from being sent (the JSON report's `findings`). */
+  findings?: Finding[];
 }
 
 /** Which of a row's objects its Result links to: the object the template is about, not its helpers. */
@@ -53,8 +56,8 @@ function describeFailure(node: PlanNode, result: NodeResult, several: boolean): 
   return several && result.status === 'failed' ? `${node.step.type.replace(/_/g, ' ')}: ${message}` : message;
 }
 
-export function rowResultOf(row: SourceRow, nodes: PlanNode[], results: Map<PlanNode, NodeResult>, invalid?: string): RowResult {
-  if (invalid !== undefined) return { row, status: 'error', result: invalid };
+export function rowResultOf(row: SourceRow, nodes: PlanNode[], results: Map<PlanNode, NodeResult>, invalid?: RowFailure): RowResult {
+  if (invalid !== undefined) return { row, status: 'error', result: invalid.message, ...(invalid.findings.length > 0 ? { findings: invalid.findings } : {}) };
   const outcomes = nodes.map((node) => ({ node, result: results.get(node) ?? { status: 'pending' as const } }));
   const failed = outcomes.filter(({ result }) => result.status === 'failed' || result.status === 'blocked');
   if (failed.length > 0) {
@@ -116,7 +119,9 @@ export interface ResultsOrigin {
 
 /**
  * Writes one annotated copy per input (paths from prepareResultFiles) and records the site their links
- * point into (result-sites.json); returns the written paths.
+ * point into (result-sites.json); returns the written paths. The copy streams the input file once more
+ * rather than writing from the planned rows: those leave out blank rows and keep only the first of
+ * same-named cells, and the copy must keep every row and cell of the user's file where it was.
  */
 export async function writeResultFiles(loaded: LoadedRows, rows: RowResult[], paths: Map<string, string>, origin: ResultsOrigin): Promise<string[]> {
   const byFileRow = new Map<string, RowResult>();

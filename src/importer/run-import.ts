@@ -3,7 +3,7 @@
 import { InputError } from '../errors.js';
 import { checkImportJournal, openSiteJournal } from '../state/journal-sites.js';
 import type { JournalObject } from '../state/journal.js';
-import { hashFile, newRunId, saveRun, type RunRecord } from '../state/runs.js';
+import { newRunId, saveRun, type RunRecord } from '../state/runs.js';
 import { siteIdentityOf, type SiteIdentity } from '../state/site-identity.js';
 import type { Target } from '../targets/advanced-billing/api.js';
 import { checkCustomFields } from './custom-fields.js';
@@ -14,7 +14,7 @@ import { ImportResolver } from './resolver.js';
 import { checkResultLinks } from './result-sites.js';
 import { prepareResultFiles, rowResults, writeResultFiles } from './results.js';
 import { loadRows, type LoadedRows, type ValidatedInput } from './sources.js';
-import { isDataNotEnabled } from '../validate/index.js';
+import { isDataNotEnabled, type ValidatedFile } from '../validate/index.js';
 import { buildDocument, countRows, nextStep, type ImportDocument, type NotEnabledRow } from './summary.js';
 import type { SourceRow } from './types.js';
 
@@ -24,9 +24,14 @@ export interface PreparedImport {
   plan: Plan;
 }
 
-/** Reads and plans the validated files; sends nothing. */
-export async function prepareImport(inputs: ValidatedInput[]): Promise<PreparedImport> {
-  const loaded = await loadRows(inputs);
+/**
+ * Plans the validated files from the records validation read (validateFiles with `keepContent`), so
+ * each file is read once for validating, planning and hashing; sends nothing. The prepared import keeps
+ * the rows it made, not the records.
+ */
+export function prepareImport(files: ValidatedFile[]): PreparedImport {
+  const loaded = loadRows(files);
+  const inputs = files.map(({ path, template, findings, content }) => ({ path, template, findings, sha256: content.sha256 }));
   return { inputs, loaded, plan: buildPlan(loaded.rowSteps, loaded.invalid) };
 }
 
@@ -149,7 +154,7 @@ export async function runImport(options: ImportRunOptions): Promise<ImportRunRes
     id: runId,
     command: options.command,
     site: { name: options.siteName, key: identity.key, baseUrl: target.baseUrl, fingerprint: identity.fingerprint },
-    files: await Promise.all(prepared.inputs.map(async (input) => ({ path: input.path, kind: input.template, sha256: await hashFile(input.path) }))),
+    files: prepared.inputs.map((input) => ({ path: input.path, kind: input.template, sha256: input.sha256 })),
     startedAt: new Date(started).toISOString(),
     status: 'running',
   };

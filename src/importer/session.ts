@@ -60,8 +60,8 @@ export async function prepareInputs(paths: string[], flags: ImportFlags): Promis
   const config = await loadConfigFor(flags);
   const asOf = resolveAsOf(flags.asOf, config);
   const files = await collectCsvFiles(paths);
-  const report = await validateFiles(files, { asOf, ...(flags.template ? { template: flags.template } : {}) });
-  const prepared = await prepareImport(report.files.map((file) => ({ path: file.path, template: file.template, findings: file.findings })));
+  const report = await validateFiles(files, { asOf, keepContent: true, ...(flags.template ? { template: flags.template } : {}) });
+  const prepared = prepareImport(report.files);
   return { config, asOf, prepared };
 }
 

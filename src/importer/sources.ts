@@ -1,20 +1,24 @@
-// Reads the validated files into SourceRows and asks the mapping for each row's steps: rows with
-// validation errors, or that the mapping cannot turn into objects, are planned as not-to-be-sent.
-// Which rows are enabled is decided by the rule engine's own function, so import never reads a row
-// validate skipped, nor skips a row validate checked.
-import { openCsv } from '../csv/reader.js';
+// Turns the validated files' records (read once, by validation) into SourceRows and asks the mapping
+// for each row's steps: rows with validation errors, or that the mapping cannot turn into objects,
+// are planned as not-to-be-sent, with their findings kept. Which rows are enabled is decided by the
+// rule engine's own function, so import never reads a row validate skipped, nor skips a row validate checked.
 import { compileRowEnabled } from '../rules/engine.js';
 import type { Finding } from '../rules/finding.js';
 import { getTemplate } from '../templates/index.js';
 import type { TemplateKind } from '../templates/types.js';
+import type { ValidatedFile } from '../validate/index.js';
 import { messagesOf } from './failures.js';
+import type { RowFailure } from './plan.js';
 import { stepsForFile, type RowSteps } from './steps/index.js';
 import type { ImportStep, SourceRow } from './types.js';
 
+/** An input file as the import keeps it once planned: its findings and content hash, not its records. */
 export interface ValidatedInput {
   path: string;
   template: TemplateKind;
   findings: Finding[];
+  /** SHA-256 of the bytes validated and planned from (the run record's `sha256`). */
+  sha256: string;
 }
 
 export interface LoadedFile {
@@ -26,15 +30,15 @@ export interface LoadedFile {
 export interface LoadedRows {
   files: LoadedFile[];
   rowSteps: Array<{ row: SourceRow; steps: ImportStep[] }>;
-  /** Rows that must not be sent, with the messages for their Result cell. */
-  invalid: Map<SourceRow, string>;
+  /** Rows that must not be sent: the messages for their Result cell and the validation findings behind them. */
+  invalid: Map<SourceRow, RowFailure>;
   /** Rows an earlier run already marked `success` in this very file (a re-run of a results file). */
   alreadyImported: Set<SourceRow>;
 }
 
-/** The validation messages of a row, as the Result cell shows them. */
-function validationMessages(findings: Finding[]): string {
-  return findings.map((finding) => `${finding.column}: ${finding.message}`).join(' | ');
+/** A row refused by validation: its errors, and their messages as the Result cell shows them. */
+function validationFailure(findings: Finding[]): RowFailure {
+  return { message: findings.map((finding) => `${finding.column}: ${finding.message}`).join(' | '), findings };
 }
 
 function rowKey(values: Record<string, string>, keyColumns: readonly string[]): string {
@@ -60,7 +64,8 @@ function mapFile(rows: SourceRow[], errorsByRow: Map<number, Finding[]>): RowSte
   }
 }
 
-export async function loadRows(inputs: ValidatedInput[]): Promise<LoadedRows> {
+/** Builds the rows of the validated files from the records validation read (no file is read again). */
+export function loadRows(inputs: ValidatedFile[]): LoadedRows {
   const loaded: LoadedRows = { files: [], rowSteps: [], invalid: new Map(), alreadyImported: new Set() };
   for (const input of inputs) {
     const template = getTemplate(input.template);
@@ -69,16 +74,16 @@ export async function loadRows(inputs: ValidatedInput[]): Promise<LoadedRows> {
       if (finding.severity !== 'error') continue;
       errorsByRow.set(finding.row, [...(errorsByRow.get(finding.row) ?? []), finding]);
     }
-    const source = await openCsv(input.path);
-    const enabled = compileRowEnabled(template, source.header);
+    const { header, records } = input.content;
+    const enabled = compileRowEnabled(template, header);
     const file: LoadedFile = { path: input.path, kind: input.template, rows: [] };
     const toImport: SourceRow[] = [];
     /** Rows not enabled whose enabling cell is an error (`Yes`, `1`): reported as errors, never mapped. */
     const rejected: SourceRow[] = [];
-    for await (const record of source.records) {
+    for (const record of records) {
       if (record.cells.every((cell) => cell.trim() === '')) continue;
       const values: Record<string, string> = {};
-      source.header.forEach((name, index) => {
+      header.forEach((name, index) => {
         // The first of two same-named columns, as the rule engine reads it.
         if (!(name in values)) values[name] = record.cells[index] ?? '';
       });
@@ -97,12 +102,12 @@ export async function loadRows(inputs: ValidatedInput[]): Promise<LoadedRows> {
     }
     for (const { row, steps, error } of mapFile(toImport, errorsByRow)) {
       const errors = errorsByRow.get(row.row);
-      if (errors) loaded.invalid.set(row, validationMessages(errors));
-      else if (error) loaded.invalid.set(row, messagesOf(error));
+      if (errors) loaded.invalid.set(row, validationFailure(errors));
+      else if (error) loaded.invalid.set(row, { message: messagesOf(error), findings: [] });
       if (steps.length > 0 || loaded.invalid.has(row)) loaded.rowSteps.push({ row, steps });
     }
     for (const row of rejected) {
-      loaded.invalid.set(row, validationMessages(errorsByRow.get(row.row)!));
+      loaded.invalid.set(row, validationFailure(errorsByRow.get(row.row)!));
       loaded.rowSteps.push({ row, steps: [] });
     }
     loaded.files.push(file);

@@ -4,6 +4,7 @@ import { dirname, relative } from 'node:path';
 import type { Colors } from '../cli/reporters/colors.js';
 import { notEnabledText, plural, renderSummary } from '../cli/reporters/summary.js';
 import { notImportableNotices, renderNotice, type NotImportableNotice } from './not-importable.js';
+import type { Finding } from '../rules/finding.js';
 import type { RowResult } from './results.js';
 
 export interface ImportCounts {
@@ -26,7 +27,8 @@ export interface ImportDocument {
   /** `notEnabled`: rows with data that nothing enables, so they were not imported (validate warns on each). */
   summary: ImportCounts & { notEnabled: number };
   templates: Record<string, { success: number; error: number; skipped: number; pending: number }>;
-  rows: Array<{ file: string; row: number; key: string; status: string; result: string; nextRenewal?: string; amount?: string }>;
+  /** `findings`: on a row validation kept from being sent, its errors as validate's JSON reports them. */
+  rows: Array<{ file: string; row: number; key: string; status: string; result: string; nextRenewal?: string; amount?: string; findings?: RowFinding[] }>;
   /** Template columns the API has no place for that imported rows filled: what to set by hand. */
   notImportable: NotImportableNotice[];
   /** The rows counted in `summary.notEnabled`, with validate's warning. */
@@ -34,6 +36,9 @@ export interface ImportDocument {
   resultFiles: string[];
   next: string;
 }
+
+/** One validation finding on an import row: the rule, and the column the user must change. */
+export type RowFinding = Pick<Finding, 'rule' | 'severity' | 'column' | 'message'>;
 
 export interface NotEnabledRow {
   file: string;
@@ -61,7 +66,7 @@ export function buildDocument(fields: Omit<ImportDocument, 'version' | 'summary'
     ...head,
     summary: { ...countRows(rows), notEnabled: notEnabled.length },
     templates,
-    rows: rows.map(({ row, status, result, nextRenewal, amount }) => ({
+    rows: rows.map(({ row, status, result, nextRenewal, amount, findings }) => ({
       file: row.file,
       row: row.row,
       key: row.key,
@@ -69,6 +74,7 @@ export function buildDocument(fields: Omit<ImportDocument, 'version' | 'summary'
       result,
       ...(nextRenewal !== undefined ? { nextRenewal } : {}),
       ...(amount !== undefined ? { amount } : {}),
+      ...(findings !== undefined ? { findings: findings.map(({ rule, severity, column, message }) => ({ rule, severity, column, message })) } : {}),
     })),
     notImportable: notImportableNotices(rows),
     notEnabled,

@@ -63,7 +63,7 @@ export interface ResyncDocument {
   next: string;
 }
 
-export function summarize(rows: ResyncRow[], removed: RemovedRow[]): ResyncSummary {
+export function summarizeResync(rows: ResyncRow[], removed: RemovedRow[]): ResyncSummary {
   const summary: ResyncSummary = { rows: rows.length, created: 0, updated: 0, unchanged: 0, conflict: 0, error: 0, pending: 0, removed: removed.length, pruned: 0 };
   for (const row of rows) summary[row.status] += 1;
   summary.pruned = removed.filter((entry) => entry.status === 'erased' || entry.status === 'gone' || entry.status === 'canceled').length;

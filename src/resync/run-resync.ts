@@ -26,7 +26,7 @@ import { newRunId } from '../state/runs.js';
 import type { Target } from '../targets/advanced-billing/api.js';
 import type { Prefer } from './merge.js';
 import { COMPARED_TYPES, resyncObject, type ObjectVerdict } from './object-merge.js';
-import { summarize, type RemovedRow, type ResyncDocument, type ResyncRow, type ResyncRowStatus } from './report.js';
+import { summarizeResync, type RemovedRow, type ResyncDocument, type ResyncRow, type ResyncRowStatus } from './report.js';
 
 export interface ResyncOptions {
   prepared: PreparedImport;
@@ -276,7 +276,7 @@ export async function runResync(options: ResyncOptions): Promise<ResyncOutcome> 
   }
   const resultFiles = outputs ? await writeResultFiles(prepared.loaded, rowResults, outputs, { site: identity, run: runId, command: 'resync' }) : [];
   const stoppedAs: ResyncDocument['stopped'] = interrupted ? 'interrupted' : fatal !== undefined ? 'target-failed' : undefined;
-  const summary = summarize(rows, removed);
+  const summary = summarizeResync(rows, removed);
   const inputs = prepared.inputs.map((input) => input.path).join(' ');
   const next = options.dryRun
     ? `migrate resync ${inputs}${options.prune ? ' --prune' : ''}   (applies this plan)`

@@ -1,5 +1,5 @@
 // Calendar dates written YYYY-MM-DD (a real day: no 2026-02-30).
-import { dateKey } from './values.js';
+import { dateKey } from '../dates/index.js';
 import type { Rule } from './types.js';
 
 export const dateFormat: Rule = {

@@ -1,5 +1,5 @@
 // Dates that must lie ahead, judged against --as-of: tomorrow or later (next_billing_at).
-import { dateKey, shiftedDateKey } from './values.js';
+import { dateKey, shiftedDateKey } from '../dates/index.js';
 import type { Rule } from './types.js';
 
 export const dateFuture: Rule = {

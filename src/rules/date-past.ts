@@ -1,6 +1,6 @@
 // Dates that must already have happened, judged against --as-of: yesterday or earlier
 // (previous_billing_at), or today or earlier with `allowToday` (an invoice's issue_date).
-import { dateKey, shiftedDateKey } from './values.js';
+import { dateKey, shiftedDateKey } from '../dates/index.js';
 import type { Rule } from './types.js';
 
 export const datePast: Rule = {

@@ -1,5 +1,5 @@
 // An invoice's net_terms is due_date minus issue_date in days; the due date cannot precede the issue date.
-import { dayNumber } from './values.js';
+import { daysBetween, parseIsoDate } from '../dates/index.js';
 import type { Rule } from './types.js';
 
 export const invoiceNetTerms: Rule = {
@@ -18,16 +18,17 @@ export const invoiceNetTerms: Rule = {
       row(cells, record) {
         if (issue < 0 || due < 0) return;
         const issueDate = (cells[issue] ?? '').trim();
-        const issueDay = dayNumber(issueDate);
-        const dueDay = dayNumber((cells[due] ?? '').trim());
+        const issueDay = parseIsoDate(issueDate);
+        const dueDay = parseIsoDate((cells[due] ?? '').trim());
         if (issueDay === undefined || dueDay === undefined) return;
-        if (dueDay < issueDay) {
+        const days = daysBetween(issueDay, dueDay);
+        if (days < 0) {
           context.report(cells, record, { messageId: 'dueBeforeIssue', column: 'due_date', value: cells[due] ?? '', data: { issueDate } });
           return;
         }
         const given = netTerms < 0 ? '' : (cells[netTerms] ?? '').trim();
-        if (given !== '' && Number(given) !== dueDay - issueDay)
-          context.report(cells, record, { messageId: 'mismatch', column: 'net_terms', value: given, data: { expected: dueDay - issueDay } });
+        if (given !== '' && Number(given) !== days)
+          context.report(cells, record, { messageId: 'mismatch', column: 'net_terms', value: given, data: { expected: days } });
       },
     };
   },

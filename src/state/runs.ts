@@ -1,7 +1,6 @@
 // Run records in the state folder (`runs/<run-id>.json`): which files (by content hash) a command
 // imported into which site, when, and how it ended. live-import's test-check relies on them.
-import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { writeJsonFile } from './json-file.js';
 import { basename, join } from 'node:path';
@@ -31,13 +30,6 @@ export interface RunRecord {
 export function newRunId(now: Date = new Date()): string {
   const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
   return `${stamp}-${randomBytes(3).toString('hex')}`;
-}
-
-/** SHA-256 of a file's bytes, hex. */
-export async function hashFile(path: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
 }
 
 function runsDir(stateDir: string): string {

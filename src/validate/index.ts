@@ -2,7 +2,7 @@
 // (customers, catalog) first so cross-file rules can check against them, and runs the rule engine.
 import { resolve } from 'node:path';
 import { openCsv } from '../csv/reader.js';
-import type { CsvSource } from '../csv/types.js';
+import type { CsvRecord, CsvSource } from '../csv/types.js';
 import type { Finding } from '../rules/finding.js';
 import { FileValidator } from '../rules/engine.js';
 import { ReferenceStore } from '../rules/references.js';
@@ -18,6 +18,24 @@ export interface FileReport {
   findings: Finding[];
 }
 
+/**
+ * A file's content as validation read it, so that an import plans from the very rows validated
+ * (and the bytes hashed) instead of reading each file again.
+ */
+export interface FileContent {
+  /** Header cells exactly as in the file. */
+  header: string[];
+  /** Data records in file order, as the reader streams them (blank rows left out). */
+  records: CsvRecord[];
+  /** SHA-256 of the file's bytes, hex: what the run record keeps. */
+  sha256: string;
+}
+
+/** A validated input file with its content (validateFiles with `keepContent`). */
+export interface ValidatedFile extends FileReport {
+  content: FileContent;
+}
+
 export interface ValidationSummary {
   files: number;
   rows: number;
@@ -29,9 +47,9 @@ export interface ValidationSummary {
   notEnabledRows: number;
 }
 
-export interface ValidationReport {
+export interface ValidationReport<F extends FileReport = FileReport> {
   asOf: string;
-  files: FileReport[];
+  files: F[];
   summary: ValidationSummary;
 }
 
@@ -42,6 +60,8 @@ export interface ValidateOptions {
   template?: string;
   /** Extra files read only as reference data (`--catalog DIR`); not reported. */
   catalogPaths?: string[];
+  /** Keep each input file's records and content hash (an import plans from them); reference files are not kept. */
+  keepContent?: boolean;
 }
 
 export interface SourceOptions {
@@ -50,6 +70,8 @@ export interface SourceOptions {
   references?: References;
   collect?: ReferenceStore;
   referenceOnly?: boolean;
+  /** Receives every record validated, in file order (an import keeps them to plan from). */
+  onRecord?: (record: CsvRecord) => void;
 }
 
 /** Kinds whose rows other files refer to, in the order they are read (families before products…). */
@@ -76,42 +98,54 @@ export async function validateSource(source: CsvSource, options: SourceOptions):
     ...(options.collect ? { collect: options.collect } : {}),
     ...(options.referenceOnly ? { referenceOnly: true } : {}),
   });
-  for await (const record of source.records) validator.add(record);
+  const onRecord = options.onRecord;
+  for await (const record of source.records) {
+    validator.add(record);
+    onRecord?.(record);
+  }
   const findings = validator.finish();
   return { path: source.path, template: template.kind, rows: validator.rows, errorRows: validator.errorRows.size, findings };
 }
 
-/** Validates files as a set: reference files first, cross-file checks included; reports in argument order. */
+/**
+ * Validates files as a set: reference files first, cross-file checks included; reports in argument
+ * order. With `keepContent`, each input's report also holds its records and hash, read in the same pass.
+ */
+export async function validateFiles(paths: string[], options: ValidateOptions & { keepContent: true }): Promise<ValidationReport<ValidatedFile>>;
+export async function validateFiles(paths: string[], options: ValidateOptions): Promise<ValidationReport>;
 export async function validateFiles(paths: string[], options: ValidateOptions): Promise<ValidationReport> {
   const given = new Set(paths.map((path) => resolve(path)));
   const catalogPaths = (options.catalogPaths ?? []).filter((path) => !given.has(resolve(path)));
   // Headers are read (and kinds detected) up front, so every input error surfaces before any row work.
   const opened = await Promise.all(
     [...paths, ...catalogPaths].map(async (path, position) => {
-      const source = await openCsv(path);
       const isInput = position < paths.length;
+      const source = await openCsv(path, { hash: isInput && options.keepContent === true });
       const template = detectTemplate(source.header, path, isInput ? options.template : undefined);
       return { source, kind: template.kind, isInput, position };
     }),
   );
   const order = [...opened].sort((a, b) => readOrder(a.kind) - readOrder(b.kind) || Number(a.isInput) - Number(b.isInput) || a.position - b.position);
   const references = new ReferenceStore();
-  const reports = new Map<number, FileReport>();
+  const reports = new Map<number, FileReport | ValidatedFile>();
   for (const file of order) {
+    const records: CsvRecord[] | undefined = file.isInput && options.keepContent === true ? [] : undefined;
     const report = await validateSource(file.source, {
       asOf: options.asOf,
       template: file.kind,
       references,
       collect: references,
       referenceOnly: !file.isInput,
+      ...(records ? { onRecord: (record: CsvRecord) => records.push(record) } : {}),
     });
-    if (file.isInput) reports.set(file.position, report);
+    if (!file.isInput) continue;
+    reports.set(file.position, records ? { ...report, content: { header: file.source.header, records, sha256: file.source.sha256!() } } : report);
   }
   const files = paths.map((_path, position) => reports.get(position) as FileReport);
-  return { asOf: options.asOf, files, summary: summarize(files) };
+  return { asOf: options.asOf, files, summary: summarizeValidation(files) };
 }
 
-export function summarize(files: ReadonlyArray<Pick<FileReport, 'rows' | 'errorRows' | 'findings'>>): ValidationSummary {
+export function summarizeValidation(files: ReadonlyArray<Pick<FileReport, 'rows' | 'errorRows' | 'findings'>>): ValidationSummary {
   const summary: ValidationSummary = { files: files.length, rows: 0, validRows: 0, errorRows: 0, errors: 0, warnings: 0, notEnabledRows: 0 };
   for (const file of files) {
     summary.rows += file.rows;

@@ -1,13 +1,13 @@
 // Tolerance, totals per currency, ordering of mismatches, and the --renewing range.
 import { describe, expect, it } from 'vitest';
-import { comparisonOf, sortedMismatches, summarize, type RowRef } from '../../src/compare/comparison.js';
+import { comparisonOf, sortedMismatches, summarizeComparisons, type ComparedRowRef } from '../../src/compare/comparison.js';
 import { isInRange, parseRenewalRange } from '../../src/compare/renewal-range.js';
 import { parseIsoDate } from '../../src/dates/index.js';
 import { InputError } from '../../src/errors.js';
 import { Decimal } from '../../src/pricing/index.js';
 
 const d = (value: string): Decimal => new Decimal(value);
-const ref = (row: number, currency = 'USD', kind: RowRef['kind'] = 'subscription'): RowRef => ({ kind, file: 'subs.csv', row, line: row, key: `k${row}`, currency });
+const ref = (row: number, currency = 'USD', kind: ComparedRowRef['kind'] = 'subscription'): ComparedRowRef => ({ kind, file: 'subs.csv', row, line: row, key: `k${row}`, currency });
 
 describe('comparisonOf', () => {
   it.each([
@@ -24,7 +24,7 @@ describe('comparisonOf', () => {
   });
 });
 
-describe('summarize', () => {
+describe('summarizeComparisons', () => {
   it('totals per currency and group, exactly in decimals', () => {
     const comparisons = [
       comparisonOf(ref(2), 'result', d('0.10'), d('0.10'), d(0)),
@@ -34,7 +34,7 @@ describe('summarize', () => {
       comparisonOf(ref(6), 'export', d('5'), d('6'), d(0)),
       comparisonOf(ref(7, 'EUR', 'invoice'), 'result', d('75'), d('75'), d(0)),
     ];
-    const summary = summarize({ comparisons, missingExpected: [{ ...ref(8), reason: 'blank' }], missingActual: [], notImported: [], rows: 7, outsideRange: 2 });
+    const summary = summarizeComparisons({ comparisons, missingExpected: [{ ...ref(8), reason: 'blank' }], missingActual: [], notImported: [], rows: 7, outsideRange: 2 });
     expect(summary).toMatchObject({ rows: 7, compared: 6, matched: 4, mismatched: 2, missingExpected: 1, outsideRange: 2 });
     expect(summary.totals.subscriptions?.USD?.expected.toString()).toBe('1000.3');
     expect(summary.totals.subscriptions?.JPY).toMatchObject({ rows: 1, mismatches: 1 });

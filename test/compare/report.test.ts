@@ -1,13 +1,13 @@
 // The pretty and JSON renderings of a hand-built report: order, sections, amounts to the minor unit.
 import { describe, expect, it } from 'vitest';
-import { comparePassed, comparisonOf, summarize, type CompareReport, type RowNote, type RowRef } from '../../src/compare/comparison.js';
+import { comparePassed, comparisonOf, summarizeComparisons, type CompareReport, type RowNote, type ComparedRowRef } from '../../src/compare/comparison.js';
 import { toCompareJson } from '../../src/compare/report-json.js';
 import { renderComparePretty } from '../../src/compare/report-pretty.js';
 import { createColors } from '../../src/cli/reporters/colors.js';
 import { Decimal } from '../../src/pricing/index.js';
 
 const d = (value: string): Decimal => new Decimal(value);
-const ref = (row: number, key: string, currency = 'USD', kind: RowRef['kind'] = 'subscription'): RowRef => ({ kind, file: 'results/subs.csv', row, line: row, key, currency });
+const ref = (row: number, key: string, currency = 'USD', kind: ComparedRowRef['kind'] = 'subscription'): ComparedRowRef => ({ kind, file: 'results/subs.csv', row, line: row, key, currency });
 
 function report(): CompareReport {
   const comparisons = [
@@ -20,7 +20,7 @@ function report(): CompareReport {
   const missingExpected: RowNote[] = [{ ...ref(6, 'd'), amount: d('29'), reason: 'YourExpectedRenewal is blank' }];
   const notImported: RowNote[] = [{ ...ref(7, 'e'), reason: 'not imported: email: invalid' }];
   const parts = { comparisons, missingExpected, missingActual: [], notImported, rows: 6, outsideRange: 0 };
-  return { tolerance: d(0), mismatches: comparisons.filter((comparison) => comparison.mismatch), missingExpected, missingActual: [], notImported, summary: summarize(parts) };
+  return { tolerance: d(0), mismatches: comparisons.filter((comparison) => comparison.mismatch), missingExpected, missingActual: [], notImported, summary: summarizeComparisons(parts) };
 }
 
 describe('compare reports', () => {
@@ -40,12 +40,12 @@ describe('compare reports', () => {
   it('an expected amount that could not be checked leaves the import unconfirmed', () => {
     const missingActual: RowNote[] = [{ ...ref(2, 'a'), amount: d('29'), reason: 'ChargifyNextRenewal is blank' }];
     const parts = { comparisons: [], missingExpected: [], missingActual, notImported: [], rows: 1, outsideRange: 0 };
-    const unchecked: CompareReport = { tolerance: d(0), mismatches: [], missingExpected: [], missingActual, notImported: [], summary: summarize(parts) };
+    const unchecked: CompareReport = { tolerance: d(0), mismatches: [], missingExpected: [], missingActual, notImported: [], summary: summarizeComparisons(parts) };
     expect(comparePassed(unchecked.summary)).toBe(false);
     expect(renderComparePretty(unchecked, createColors(false)).split('\n')[0]).toMatch(/^Compare: no amount compared · 1 row · /);
     expect(renderComparePretty(unchecked, createColors(false)).trimEnd().split('\n').at(-1)).toBe('No amount differs by more than the tolerance, but 1 row could not be checked (no actual amount, or not imported).');
     expect(comparePassed(report().summary)).toBe(false);
-    const clean = summarize({ comparisons: [comparisonOf(ref(2, 'a'), 'result', d('10'), d('10'), d(0))], missingExpected: [], missingActual: [], notImported: [], rows: 1, outsideRange: 0 });
+    const clean = summarizeComparisons({ comparisons: [comparisonOf(ref(2, 'a'), 'result', d('10'), d('10'), d(0))], missingExpected: [], missingActual: [], notImported: [], rows: 1, outsideRange: 0 });
     expect(comparePassed(clean)).toBe(true);
   });
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, calendarDateFrom, compareDates, daysBetween, parseIsoDate, type CalendarDate } from '../../src/dates/calendar-date.js';
+import { addDays, addMonths, calendarDateFrom, compareDates, dateKey, daysBetween, parseIsoDate, shiftedDateKey, type CalendarDate } from '../../src/dates/calendar-date.js';
 
 const date = (text: string) => {
   const parsed = parseIsoDate(text);
@@ -81,5 +81,42 @@ describe('day arithmetic', () => {
         expect(daysBetween(start, moved)).toBe(offset);
       }),
     );
+  });
+});
+
+describe('dateKey, the check behind parseIsoDate and the date rules', () => {
+  it.each([
+    ['2026-11-23', 20261123],
+    ['2024-02-29', 20240229],
+    ['0001-01-01', 10101],
+    ['9999-12-31', 99991231],
+  ])('keys %s as %i', (text, key) => {
+    expect(dateKey(text)).toBe(key);
+  });
+
+  it.each(['2026-02-30', '2025-02-29', '1900-02-29', '2026-13-01', '2026-00-10', '0000-01-01', '2026-1-5', '2026/01/05', ' 2026-01-05', '2026-01-05T00:00:00Z', '２０２６-01-05', ''])(
+    'refuses %j, as parseIsoDate does',
+    (text) => {
+      expect(dateKey(text)).toBeUndefined();
+    },
+  );
+
+  it('orders like the dates, over the whole range', () => {
+    const dayArb = fc.integer({ min: -700_000, max: 2_900_000 });
+    fc.assert(
+      fc.property(dayArb, dayArb, (a, b) => {
+        const [x, y] = [a, b].map((day) => new Date(day * 86_400_000).toISOString().slice(0, 10));
+        fc.pre(/^\d{4}-/.test(x!) && /^\d{4}-/.test(y!) && x! >= '0001-01-01' && y! >= '0001-01-01');
+        expect(Math.sign(dateKey(x!)! - dateKey(y!)!)).toBe(Math.sign(a - b));
+      }),
+    );
+  });
+
+  it('shifts a day across month, year and leap-day ends, and refuses a non-date', () => {
+    expect(shiftedDateKey('2026-11-23', 0)).toBe(20261123);
+    expect(shiftedDateKey('2026-12-31', 1)).toBe(20270101);
+    expect(shiftedDateKey('2024-03-01', -1)).toBe(20240229);
+    expect(shiftedDateKey('2026-03-01', -1)).toBe(20260228);
+    expect(() => shiftedDateKey('2026-02-30', 1)).toThrow('2026-02-30 is not a YYYY-MM-DD date');
   });
 });

@@ -95,6 +95,31 @@ describe('test-import', () => {
     });
   });
 
+  it("carries each validation finding's rule and column into the JSON report rows", async () => {
+    const sandbox = await startSandbox();
+    try {
+      // Row 3 breaks two rules in two columns: a bad email and a currency that is no ISO code.
+      const subs = subscriptionsCsv(2, [3]).replace(/^(.*ann0002@example,.*)USD/m, '$1EURO');
+      await withTempDir({ ...catalogFiles(), 'data/subs.csv': subs }, async (dir) => {
+        await writeFile(join(dir, '.migraterc.json'), JSON.stringify({ sites: { test: { baseUrl: sandbox.baseUrl } } }));
+        const exit = await runCli(dir, ['test-import', 'data', '--as-of', AS_OF, '--format', 'json']);
+        expect(exit.code, exit.stderr).toBe(1);
+        const rows = JSON.parse(exit.stdout).rows as Array<{ file: string; row: number; status: string; result: string; findings?: Array<Record<string, string>> }>;
+        const bad = rows.find((row) => row.file.endsWith('subs.csv') && row.row === 3)!;
+        expect(bad.status).toBe('error');
+        expect(bad.findings?.map(({ rule, severity, column }) => ({ rule, severity, column }))).toEqual([
+          { rule: 'email', severity: 'error', column: 'email' },
+          { rule: 'currency-code', severity: 'error', column: 'currency' },
+        ]);
+        // The Result stays the findings' messages, flattened as before.
+        expect(bad.result).toBe(bad.findings!.map((finding) => `${finding.column}: ${finding.message}`).join(' | '));
+        expect(rows.filter((row) => row.findings !== undefined)).toEqual([bad]);
+      });
+    } finally {
+      await sandbox.close();
+    }
+  });
+
   it('keeps rows marked success in a results file given as input, creating nothing again', async () => {
     await withSandboxes(async (test) => {
       await withTempDir({ ...catalogFiles(), 'data/subs.csv': subscriptionsCsv(3) }, async (dir) => {

@@ -111,8 +111,8 @@ export async function siteSnapshot(target: Target): Promise<{ customers: string[
 
 /** Validates and plans files as the CLI does, without sending anything. */
 export async function prepareFiles(files: string[]) {
-  const report = await validateFiles(files, { asOf: AS_OF });
-  return prepareImport(report.files.map((file) => ({ path: file.path, template: file.template, findings: file.findings })));
+  const report = await validateFiles(files, { asOf: AS_OF, keepContent: true });
+  return prepareImport(report.files);
 }
 
 /** Rewrites cells of a template file: `edit` receives each row's cells by column and changes them in place; returning false drops the row. */

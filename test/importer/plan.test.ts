@@ -43,7 +43,7 @@ describe('buildPlan', () => {
         { row: r2, steps: [step(r2, 'customer', 'c')] },
         { row: r3, steps: [step(r3, 'customer', 'c')] },
       ],
-      new Map([[r2, 'email: bad']]),
+      new Map([[r2, { message: 'email: bad' }]]),
     );
     const node = plan.byNaturalKey.get('customer:c')!;
     expect(node.preFailure).toBeUndefined();

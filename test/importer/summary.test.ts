@@ -68,7 +68,7 @@ describe('planDryRun', () => {
   it('counts creates, lookups of refs outside the run and renewal previews, and estimates at the concurrency', () => {
     const rows = [row(2), row(3), row(4)];
     const rowSteps = rows.map((r, i) => ({ row: r, steps: [step(r, 'subscription', `s${i}`, [{ type: 'product', key: 'on-site' }])] }));
-    const invalid = new Map([[rows[2]!, 'email: bad']]);
+    const invalid = new Map([[rows[2]!, { message: 'email: bad', findings: [] }]]);
     const prepared = {
       inputs: [],
       loaded: { files: [{ path: 's.csv', kind: 'subscriptions-standard', rows }], rowSteps, invalid, alreadyImported: new Set() },

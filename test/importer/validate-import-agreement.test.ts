@@ -211,8 +211,8 @@ beforeAll(async () => {
   // The catalog every generated subscription names (product basic, price point monthly).
   await withTempDir(catalogFiles(), async (dir) => {
     const files = ['product-families.csv', 'products.csv'].map((name) => join(dir, 'data', name));
-    const report = await validateFiles(files, { asOf: TODAY });
-    const prepared = await prepareImport(report.files.map((file) => ({ path: file.path, template: file.template, findings: file.findings })));
+    const report = await validateFiles(files, { asOf: TODAY, keepContent: true });
+    const prepared = prepareImport(report.files);
     const result = await runImport({ command: 'test-import', prepared, target, siteName: 'test', stateDir: join(dir, '.migrate'), outDir: join(dir, 'out'), asOf: TODAY, concurrency: 4 });
     expect(result.document.summary).toMatchObject({ error: 0, success: 2 });
   });
@@ -231,10 +231,10 @@ describe('a row that validates clean imports with no error caused by a cell valu
         await withTempDir({ ...catalogFiles(), 'data/rows.csv': csvOf(spec.kind, rows) }, async (dir) => {
           const path = join(dir, 'data', 'rows.csv');
           const catalogPaths = ['product-families.csv', 'products.csv'].map((name) => join(dir, 'data', name));
-          const report = await validateFiles([path], { asOf: TODAY, catalogPaths });
+          const report = await validateFiles([path], { asOf: TODAY, catalogPaths, keepContent: true });
           const file = report.files[0]!;
           const clean = new Set(Array.from({ length: rows.length }, (_, i) => i + 2).filter((row) => !file.findings.some((f) => f.row === row && f.severity === 'error')));
-          const prepared = await prepareImport([{ path, template: file.template, findings: file.findings }]);
+          const prepared = prepareImport([file]);
           const result = await runImport({ command: 'test-import', prepared, target, siteName: 'test', stateDir: join(dir, '.migrate'), outDir: join(dir, 'out'), asOf: TODAY, concurrency: 4 });
           expect(result.fatal).toBeUndefined();
           const failedClean = result.document.rows

@@ -17,7 +17,7 @@ import {
   type ImportFlags,
 } from '../../importer/session.js';
 import { openSiteJournal } from '../../state/journal-sites.js';
-import { describeRun, findCleanTestRun, findUnfinishedRun, hashFile, listRuns, type RunRecord } from '../../state/runs.js';
+import { describeRun, findCleanTestRun, findUnfinishedRun, listRuns, type RunRecord } from '../../state/runs.js';
 import { canonicalAddress, siteIdentityOf, type SiteIdentity } from '../../state/site-identity.js';
 import { confirmBySubdomain } from '../confirm-site.js';
 
@@ -97,7 +97,7 @@ export async function run(paths: string[], flags: LiveImportFlags): Promise<void
     if (files.length === 0) throw new InputError('no-files', 'live-import needs the template files to import.', { hint: 'migrate live-import <files or folders…>' });
 
     const inputs = await prepareInputs(files, flags);
-    const hashes = await Promise.all(inputs.prepared.inputs.map((input) => hashFile(input.path)));
+    const hashes = inputs.prepared.inputs.map((input) => input.sha256);
     if (flags.skipTestCheck) {
       process.stderr.write('Skipping the test-import check (--skip-test-check).\n');
     } else {

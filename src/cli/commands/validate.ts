@@ -4,13 +4,13 @@ import { loadConfig } from '../../config/index.js';
 import { collectCsvFiles } from '../../csv/inputs.js';
 import { ExitCode } from '../../errors.js';
 import { startSpinner } from '../../progress/spinner.js';
-import { summarize, validateFiles, type ValidationReport } from '../../validate/index.js';
+import { summarizeValidation, validateFiles, type ValidationReport } from '../../validate/index.js';
 import { colorEnabled, parseTemplateKind, resolveAsOf, resolveFormat } from '../options.js';
 import { createColors } from '../reporters/colors.js';
 import { renderValidateReport } from '../reporters/index.js';
 import { writeValidateResults } from '../reporters/result-files.js';
 
-export interface ValidateOptions {
+export interface ValidateFlags {
   template?: string;
   catalog?: string[];
   asOf?: string;
@@ -21,7 +21,7 @@ export interface ValidateOptions {
   color?: boolean;
 }
 
-export async function run(paths: string[], options: ValidateOptions): Promise<void> {
+export async function run(paths: string[], options: ValidateFlags): Promise<void> {
   const format = resolveFormat(options.format);
   const template = options.template === undefined ? undefined : parseTemplateKind(options.template);
   // The configuration only supplies the default as-of date: with --as-of, a CI run does not depend on it.
@@ -50,5 +50,5 @@ async function withRenewalPreview(report: ValidationReport, files: string[], cat
   const kinds = new Map(report.files.map((file) => [file.path, file.template]));
   const findings = await previewRenewalFindings(files, catalogPaths, undefined, kinds);
   const reportFiles = report.files.map((file) => ({ ...file, findings: [...file.findings, ...findings.filter((finding) => finding.file === file.path)] }));
-  return { ...report, files: reportFiles, summary: summarize(reportFiles) };
+  return { ...report, files: reportFiles, summary: summarizeValidation(reportFiles) };
 }

@@ -1,5 +1,7 @@
 // Reading template cells for the mapping: trimmed text, TRUE/FALSE flags, integers, money as
 // decimals, calendar dates, and the repeating groups (`component_N`, `price_N`, `custom_field[Name]`).
+import { parseIsoDate, type CalendarDate } from '../../dates/index.js';
+import type { PricingScheme } from '../../pricing/component.js';
 import { fitsMinorUnit, parseMoney, minorUnitDigits, type Decimal } from '../../pricing/money.js';
 import { Decimal as D } from '../../pricing/money.js';
 import { readTrueFalse } from '../../rules/values.js';
@@ -71,21 +73,19 @@ export function fromMinorUnits(cents: number | string, currency: string): string
   return new D(cents).dividedBy(new D(10).pow(digits)).toFixed(digits);
 }
 
-/** A calendar date cell (YYYY-MM-DD), checked to be a real date. */
-export function date(row: SourceRow, column: string): string | undefined {
+/** A calendar date cell (YYYY-MM-DD), checked to be a real date as the date rules check it (src/dates). */
+export function date(row: SourceRow, column: string): CalendarDate | undefined {
   const value = cell(row, column);
   if (value === undefined) return undefined;
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  const parsed = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : undefined;
-  if (!parsed || parsed.toISOString().slice(0, 10) !== value) {
-    throw new RowError(row, column, `${column} must be a date in YYYY-MM-DD format, got "${value}"`);
-  }
-  return value;
+  const parsed = parseIsoDate(value);
+  if (parsed === undefined) throw new RowError(row, column, `${column} must be a date in YYYY-MM-DD format, got "${value}"`);
+  return parsed;
 }
 
-/** Whole days from one calendar date to another (invoice net terms). */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+/** A date cell that must be filled: blank is requiredCell's error, anything else not a real date is date's. */
+export function requiredDate(row: SourceRow, column: string): CalendarDate {
+  requiredCell(row, column);
+  return date(row, column)!;
 }
 
 /** The indices N present for `${prefix}N` columns, ascending (component_1, component_2…). */
@@ -118,7 +118,8 @@ export function customFields(row: SourceRow, prefixes: readonly string[]): Recor
   return Object.fromEntries(customFieldCells(row, prefixes).map(({ name, value }) => [name, value]));
 }
 
-export type PricingScheme = 'per_unit' | 'volume' | 'tiered' | 'stairstep';
+// The schemes are the pricing module's (one owner); re-exported for the mapping that reads them from cells.
+export type { PricingScheme };
 const PRICING_SCHEMES: readonly string[] = ['per_unit', 'volume', 'tiered', 'stairstep'];
 
 export function pricingScheme(row: SourceRow, column: string): PricingScheme | undefined {

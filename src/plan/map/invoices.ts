@@ -3,7 +3,8 @@
 // should see, so a re-run finds the invoice by what it holds (subscription, issue date, line items).
 import type { ObjectRef, Operation, SourceRow } from '../operation.js';
 import { RowError } from '../row-error.js';
-import { appliedCells, cell, date, daysBetween, flag, money, requiredCell } from './cells.js';
+import { daysBetween } from '../../dates/index.js';
+import { appliedCells, cell, date, flag, money, requiredCell, requiredDate } from './cells.js';
 import { defined } from './defined.js';
 
 export type LineItemFields = {
@@ -125,8 +126,8 @@ function lineItemOf(row: SourceRow): LineItemFields {
 
 function invoiceOperation(row: SourceRow, id: string, lineItems: LineItemFields[], occurrence: number): InvoiceOperation {
   const subscription: ObjectRef = { type: 'subscription', key: requiredCell(row, 'sub_reference') };
-  const issueDate = date(row, 'issue_date') ?? requiredCell(row, 'issue_date');
-  const dueDate = date(row, 'due_date') ?? requiredCell(row, 'due_date');
+  const issueDate = requiredDate(row, 'issue_date');
+  const dueDate = requiredDate(row, 'due_date');
   const netTerms = daysBetween(issueDate, dueDate);
   if (netTerms < 0) throw new RowError(row, 'due_date', `due_date ${dueDate} is before issue_date ${issueDate}`);
   const attemptCharge = requiredCell(row, 'attempt_charge');

@@ -1,7 +1,8 @@
 // The cell readers behind every mapping: flags, money in minor units, dates, repeating groups,
 // custom fields, and calendar dates as the site's midnight.
 import { describe, expect, it } from 'vitest';
-import { customFields, date, daysBetween, flag, fromMinorUnits, groupIndices, minorUnits, priceBrackets } from '../../../src/plan/map/cells.js';
+import { daysBetween } from '../../../src/dates/index.js';
+import { customFields, date, flag, fromMinorUnits, groupIndices, minorUnits, priceBrackets, requiredDate } from '../../../src/plan/map/cells.js';
 import { billingDateTime } from '../../../src/targets/advanced-billing/operations/billing.js';
 import { rowFrom } from './harness.js';
 
@@ -49,8 +50,12 @@ describe('cells', () => {
     expect(date(row({ issue_date: '2028-02-29' }), 'issue_date')).toBe('2028-02-29');
     expect(() => date(row({ issue_date: '2027-02-29' }), 'issue_date')).toThrow(/YYYY-MM-DD/);
     expect(() => date(row({ issue_date: '01/02/2027' }), 'issue_date')).toThrow(/YYYY-MM-DD/);
-    expect(daysBetween('2026-10-01', '2026-10-31')).toBe(30);
-    expect(daysBetween('2026-03-01', '2026-03-31')).toBe(30);
+    // The days between two date cells come from src/dates, the one owner of date arithmetic.
+    const dates = row({ issue_date: '2026-10-01', due_date: '2026-10-31', start_date: '2026-03-01', end_date: '2026-03-31' });
+    expect(daysBetween(requiredDate(dates, 'issue_date'), requiredDate(dates, 'due_date'))).toBe(30);
+    expect(daysBetween(requiredDate(dates, 'start_date'), requiredDate(dates, 'end_date'))).toBe(30);
+    expect(() => requiredDate(row({ issue_date: ' ' }), 'issue_date')).toThrow('issue_date is required to import this row');
+    expect(() => requiredDate(row({ issue_date: '2027-02-29' }), 'issue_date')).toThrow('issue_date must be a date in YYYY-MM-DD format, got "2027-02-29"');
   });
 
   it('finds repeating groups by index, in order, without mixing prefixes', () => {

@@ -75,10 +75,10 @@ export function errorKindForStatus(status: number): ApiErrorKind {
  * The API's messages from an error body, in any of the shapes the spec lists:
  * `{"errors": ["…"]}`, `{"errors": {"customer": "…"}}`, `{"errors": {"price": ["…"]}}`, `{"error": "…"}`.
  */
-export function messagesOf(body: Json | undefined): string[] {
+export function errorBodyMessages(body: Json | undefined): string[] {
   if (body === undefined || body === null) return [];
   if (typeof body === 'string') return body.trim() === '' ? [] : [body.trim().slice(0, 500)];
-  if (Array.isArray(body)) return body.flatMap((item) => messagesOf(item));
+  if (Array.isArray(body)) return body.flatMap((item) => errorBodyMessages(item));
   if (typeof body !== 'object') return [String(body)];
   const source = body.errors ?? body.error;
   if (source === undefined) return [];

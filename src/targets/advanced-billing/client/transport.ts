@@ -5,7 +5,7 @@ import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Dispatcher } from 'undici';
 import type { Json, JsonObject } from '../api.js';
-import { ApiError, errorKindForStatus, messagesOf } from './api-error.js';
+import { ApiError, errorKindForStatus, errorBodyMessages } from './api-error.js';
 import { backoffDelay, errorCodeOf, isRetryableError, isRetryableStatus, isTimeoutCode, parseRetryAfter } from './backoff.js';
 import type { BackoffPolicy } from './backoff.js';
 import { maskedJson, redactText, secretsIn } from './redact.js';
@@ -190,7 +190,7 @@ export class ApiTransport {
       throw new ApiError({
         kind: errorKindForStatus(status),
         status,
-        messages: messagesOf(answer.body ?? plainText(answer.text)).map((message) => redactText(message, secrets)),
+        messages: errorBodyMessages(answer.body ?? plainText(answer.text)).map((message) => redactText(message, secrets)),
         method,
         path,
       });

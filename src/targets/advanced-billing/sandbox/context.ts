@@ -1,5 +1,5 @@
 // What a route handler gets (the parsed request, the store, the site) and gives back (a status and a
-// JSON body), and the ApiError it throws for 4xx answers in the API's `{"errors": [...]}` envelope.
+// JSON body), and the SandboxError it throws for 4xx answers in the API's `{"errors": [...]}` envelope.
 import type { Store } from './store.js';
 
 export interface SiteSettings {
@@ -38,7 +38,7 @@ export type Handler = (context: RequestContext) => Reply;
 /** Where an operation's spec gives 422 errors another shape than a list, e.g. keyed by field. */
 export type ErrorBody = { errors: string[]; error?: string } | { errors: Record<string, unknown> };
 
-export class ApiError extends Error {
+export class SandboxError extends Error {
   readonly body: ErrorBody;
 
   constructor(
@@ -47,7 +47,7 @@ export class ApiError extends Error {
     body?: ErrorBody,
   ) {
     super(errors.join('; '));
-    this.name = 'ApiError';
+    this.name = 'SandboxError';
     this.body = body ?? { errors };
   }
 }

@@ -1,7 +1,7 @@
 // Reading request bodies and query strings the way the API does: a root key, typed fields, errors
 // collected per field and answered together as one 422, pagination with page/per_page (max 200).
 import { BILLING_HOUR, formatInZone, wallClockTime } from '../../../dates/zoned-time.js';
-import { ApiError, type RequestContext } from './context.js';
+import { SandboxError, type RequestContext } from './context.js';
 import { messages } from './messages.js';
 import type { CollectionName, StoredRecord, Store } from './store.js';
 
@@ -11,7 +11,7 @@ export type Attributes = Record<string, unknown>;
 export function rootObject(context: RequestContext, key: string): Attributes {
   const value = context.body[key];
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new ApiError(422, [messages.missingRootKey(key)]);
+    throw new SandboxError(422, [messages.missingRootKey(key)]);
   }
   return value as Attributes;
 }
@@ -121,10 +121,10 @@ export class FieldErrors {
   done(shape: 'list' | 'by-field' | 'indexed' = 'list'): void {
     if (this.errors.length === 0) return;
     const list = this.errors.map((error) => error.message);
-    if (shape === 'list') throw new ApiError(422, list);
+    if (shape === 'list') throw new SandboxError(422, list);
     const byField: Record<string, string[]> = {};
     for (const { field, message } of this.errors) (byField[field] ??= []).push(message);
-    throw new ApiError(422, list, { errors: shape === 'by-field' ? byField : { '0': byField } });
+    throw new SandboxError(422, list, { errors: shape === 'by-field' ? byField : { '0': byField } });
   }
 }
 
@@ -132,7 +132,7 @@ export class FieldErrors {
 export function recordById(store: Store, collection: CollectionName, raw: string | undefined, resource: string): StoredRecord {
   const id = raw !== undefined && /^\d+$/.test(raw) ? Number(raw) : NaN;
   const record = Number.isSafeInteger(id) ? store.get(collection, id) : undefined;
-  if (!record) throw new ApiError(404, [messages.recordNotFound(resource)]);
+  if (!record) throw new SandboxError(404, [messages.recordNotFound(resource)]);
   return record;
 }
 

@@ -1,13 +1,13 @@
 // Finding records the ways the API lets a client name them: by id, by `handle:xyz` in a path, by handle,
 // code or reference, each with the API's 404/422 when nothing matches.
-import { ApiError } from './context.js';
+import { SandboxError } from './context.js';
 import { messages } from './messages.js';
 import type { CollectionName, StoredRecord, Store } from './store.js';
 
 /** A path parameter that is an id or `handle:<handle>`, or a 404 naming the resource. */
 export function recordByPathKey(store: Store, collection: CollectionName, raw: string | undefined, resource: string): StoredRecord {
   const record = raw === undefined ? undefined : findByIdOrHandle(store, collection, raw);
-  if (!record) throw new ApiError(404, [messages.recordNotFound(resource)]);
+  if (!record) throw new SandboxError(404, [messages.recordNotFound(resource)]);
   return record;
 }
 

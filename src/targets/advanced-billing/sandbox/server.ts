@@ -3,7 +3,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import type { Clock } from '../../../dates/clock.js';
-import { ApiError, type Reply, type RequestContext, type SiteSettings } from './context.js';
+import { SandboxError, type Reply, type RequestContext, type SiteSettings } from './context.js';
 import { decideFault, latencyDelay, type FaultSpec, type Latency } from './faults.js';
 import { ConcurrencyGate } from './gate.js';
 import { messages } from './messages.js';
@@ -59,7 +59,7 @@ export function createRequestListener(
       if (token !== undefined && result.status < 300) store.rememberToken(token, now.getTime());
       return warning === undefined ? result : { ...result, headers: { ...result.headers, ...warning } };
     } catch (error) {
-      if (!(error instanceof ApiError)) throw error;
+      if (!(error instanceof SandboxError)) throw error;
       return { status: error.status, body: error.body, ...(warning === undefined ? {} : { headers: warning }) };
     }
   }

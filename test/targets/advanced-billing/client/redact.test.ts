@@ -1,6 +1,6 @@
 // Credentials never survive into logs or messages: masked fields, echoed values, error envelopes.
 import { describe, expect, it } from 'vitest';
-import { messagesOf } from '../../../../src/targets/advanced-billing/client/api-error.js';
+import { errorBodyMessages } from '../../../../src/targets/advanced-billing/client/api-error.js';
 import { maskedJson, maskSecret, redactText, secretsIn } from '../../../../src/targets/advanced-billing/client/redact.js';
 
 describe('redaction', () => {
@@ -22,7 +22,7 @@ describe('redaction', () => {
   });
 });
 
-describe('messagesOf', () => {
+describe('errorBodyMessages', () => {
   it.each([
     { body: { errors: ['Email is invalid', 'Last name: cannot be blank'] }, expected: ['Email is invalid', 'Last name: cannot be blank'] },
     { body: { errors: { customer: 'not found' } }, expected: ['customer: not found'] },
@@ -31,6 +31,6 @@ describe('messagesOf', () => {
     { body: 'HTTP Basic: Access denied.\n', expected: ['HTTP Basic: Access denied.'] },
     { body: undefined, expected: [] },
   ])('$expected', ({ body, expected }) => {
-    expect(messagesOf(body)).toEqual(expected);
+    expect(errorBodyMessages(body)).toEqual(expected);
   });
 });

@@ -1,6 +1,6 @@
 // Components: create each of the five kinds in a family (with price brackets), lookup by handle, read,
 // list, archive; component price points: create, list, read, archive, promote to the component's default.
-import { ApiError, reply, timestamp, type RequestContext } from '../context.js';
+import { SandboxError, reply, timestamp, type RequestContext } from '../context.js';
 import { FieldErrors, paginate, publicView, rootObject, type Attributes } from '../fields.js';
 import { findByField, recordByPathKey, recordsWhere } from '../lookup.js';
 import { messages } from '../messages.js';
@@ -21,7 +21,7 @@ export function registerComponentRoutes(router: Router): void {
   }
   router.add('GET', '/components/lookup.json', ({ store, query }) => {
     const component = findByField(store, 'components', 'handle', query.get('handle') ?? '');
-    if (!component) throw new ApiError(404, [messages.recordNotFound('Component')]);
+    if (!component) throw new SandboxError(404, [messages.recordNotFound('Component')]);
     return reply(200, { component: componentView(store, component) });
   });
   router.add('GET', '/components.json', ({ store, query }) => {
@@ -57,7 +57,7 @@ export function registerComponentRoutes(router: Router): void {
   router.add('GET', '/components/:component/price_points/:point.json', ({ store, params }) => {
     const component = recordByPathKey(store, 'components', params.component, 'Component');
     const point = componentPricePoint(store, component, params.point ?? '');
-    if (!point) throw new ApiError(404, [messages.recordNotFound('Price point')]);
+    if (!point) throw new SandboxError(404, [messages.recordNotFound('Price point')]);
     return reply(200, { price_point: publicView(point) });
   });
   router.add('DELETE', '/components/:component/price_points/:point.json', archiveComponentPricePoint);
@@ -67,7 +67,7 @@ export function registerComponentRoutes(router: Router): void {
 function pricePointOf(store: Store, params: Record<string, string>): { component: StoredRecord; point: StoredRecord } {
   const component = recordByPathKey(store, 'components', params.component, 'Component');
   const point = componentPricePoint(store, component, params.point ?? '');
-  if (!point) throw new ApiError(404, [messages.recordNotFound('Price point')]);
+  if (!point) throw new SandboxError(404, [messages.recordNotFound('Price point')]);
   return { component, point };
 }
 
@@ -124,7 +124,7 @@ export function componentPricePoint(store: Store, component: StoredRecord, key: 
 function componentInFamily(store: Store, familyKey: string | undefined, componentKey: string | undefined): StoredRecord {
   const family = recordByPathKey(store, 'product_families', familyKey, 'Product family');
   const component = recordByPathKey(store, 'components', componentKey, 'Component');
-  if (component.product_family_id !== family.id) throw new ApiError(404, [messages.recordNotFound('Component')]);
+  if (component.product_family_id !== family.id) throw new SandboxError(404, [messages.recordNotFound('Component')]);
   return component;
 }
 

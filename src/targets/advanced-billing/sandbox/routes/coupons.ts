@@ -1,6 +1,6 @@
 // Coupons: create in a family (percentage or flat amount, stackable, recurring), find by code, read,
 // list, archive. Codes are unique across the site and compared without case.
-import { ApiError, reply, timestamp, type RequestContext } from '../context.js';
+import { SandboxError, reply, timestamp, type RequestContext } from '../context.js';
 import { FieldErrors, paginate, publicView, rootObject } from '../fields.js';
 import { findByField, recordByPathKey, recordsWhere } from '../lookup.js';
 import { messages } from '../messages.js';
@@ -24,7 +24,7 @@ export function registerCouponRoutes(router: Router): void {
   router.add('GET', '/coupons/find.json', ({ store, query }) => {
     const coupon = findByField(store, 'coupons', 'code', query.get('code') ?? '');
     const familyId = query.get('product_family_id');
-    if (!coupon || (familyId !== null && String(coupon.product_family_id) !== familyId)) throw new ApiError(404, [messages.couponNotFound]);
+    if (!coupon || (familyId !== null && String(coupon.product_family_id) !== familyId)) throw new SandboxError(404, [messages.couponNotFound]);
     return reply(200, { coupon: couponView(store, coupon) });
   });
   router.add('GET', '/product_families/:family/coupons/:coupon.json', ({ store, params }) =>
@@ -45,7 +45,7 @@ function couponView(store: Store, coupon: StoredRecord): Record<string, unknown>
 function couponInFamily(store: Store, familyKey: string | undefined, couponKey: string | undefined): StoredRecord {
   const family = recordByPathKey(store, 'product_families', familyKey, 'Product family');
   const coupon = recordByPathKey(store, 'coupons', couponKey, 'Coupon');
-  if (coupon.product_family_id !== family.id) throw new ApiError(404, [messages.recordNotFound('Coupon')]);
+  if (coupon.product_family_id !== family.id) throw new SandboxError(404, [messages.recordNotFound('Coupon')]);
   return coupon;
 }
 

@@ -1,6 +1,6 @@
 // Customers: create (with parent_id for hierarchies), list, read, update, delete, lookup by reference,
 // and a customer's subscriptions. Customer validation is shared with subscription signups.
-import { ApiError, reply, timestamp, type RequestContext } from '../context.js';
+import { SandboxError, reply, timestamp, type RequestContext } from '../context.js';
 import { FieldErrors, paginate, publicView, recordById, rootObject, type Attributes } from '../fields.js';
 import { findByField, recordsWhere } from '../lookup.js';
 import { messages } from '../messages.js';
@@ -36,7 +36,7 @@ export function registerCustomerRoutes(router: Router): void {
   });
   router.add('GET', '/customers/lookup.json', ({ store, query }) => {
     const customer = findByField(store, 'customers', 'reference', query.get('reference') ?? '');
-    if (!customer) throw new ApiError(404, [messages.recordNotFound('Customer')]);
+    if (!customer) throw new SandboxError(404, [messages.recordNotFound('Customer')]);
     return reply(200, { customer: publicView(customer) });
   });
   router.add('GET', '/customers/:id.json', ({ store, params }) =>
@@ -108,7 +108,7 @@ function updateCustomer(context: RequestContext) {
 function deleteCustomer({ store, params }: RequestContext) {
   const customer = recordById(store, 'customers', params.id, 'Customer');
   if (store.allBy('subscriptions', 'customer_id', customer.id).length > 0) {
-    throw new ApiError(422, [messages.customerHasSubscriptions]);
+    throw new SandboxError(422, [messages.customerHasSubscriptions]);
   }
   for (const profile of store.allBy('payment_profiles', 'customer_id', customer.id)) store.remove('payment_profiles', profile.id);
   removeResourceMetadata(store, 'customers', customer.id);

@@ -1,7 +1,7 @@
 // Invoices: create for a subscription (line items with periods), list, read by uid, void. Amounts are
 // decimal strings computed with decimal.js; taxes are not computed.
 import { randomBytes } from 'node:crypto';
-import { ApiError, reply, timestamp, type RequestContext } from '../context.js';
+import { SandboxError, reply, timestamp, type RequestContext } from '../context.js';
 import { FieldErrors, isPresent, paginate, publicView, recordById, rootObject, type Attributes } from '../fields.js';
 import { findByIdOrHandle, recordsWhere } from '../lookup.js';
 import { messages } from '../messages.js';
@@ -27,7 +27,7 @@ export function registerInvoiceRoutes(router: Router): void {
 
 function invoiceByUid(store: Store, uid: string | undefined): StoredRecord {
   const invoice = uid === undefined ? undefined : store.findBy('invoices', 'uid', uid);
-  if (!invoice) throw new ApiError(404, [messages.recordNotFound('Invoice')]);
+  if (!invoice) throw new SandboxError(404, [messages.recordNotFound('Invoice')]);
   return invoice;
 }
 

@@ -1,6 +1,6 @@
 // Pages behind the links the importer writes into result files (`<base>/subscriptions/123`, as on a real
 // site, without `.json`): a small HTML page showing the object, so a clicked link works.
-import { ApiError, reply } from '../context.js';
+import { SandboxError, reply } from '../context.js';
 import { publicView } from '../fields.js';
 import { messages } from '../messages.js';
 import type { Router } from '../router.js';
@@ -27,7 +27,7 @@ export function registerLinkPages(router: Router): void {
       const key = params.key ?? '';
       const record: StoredRecord | undefined =
         collection === 'invoices' ? store.findBy('invoices', 'uid', key) : /^\d+$/.test(key) ? store.get(collection, Number(key)) : undefined;
-      if (!record) throw new ApiError(404, [messages.recordNotFound(title)]);
+      if (!record) throw new SandboxError(404, [messages.recordNotFound(title)]);
       const json = JSON.stringify(publicView(record), null, 2);
       return reply(
         200,

@@ -1,6 +1,6 @@
 // Custom fields: metafield definitions per resource type (customers, subscriptions) and metadata values
 // per resource. Setting a value for an undefined name defines the metafield, as a real site does.
-import { ApiError, reply, type RequestContext } from '../context.js';
+import { SandboxError, reply, type RequestContext } from '../context.js';
 import { paginate, publicView, recordById } from '../fields.js';
 import { messages } from '../messages.js';
 import type { Router } from '../router.js';
@@ -56,7 +56,7 @@ export function removeResourceMetadata(store: Store, type: ResourceType, resourc
 
 function resourceType(raw: string | undefined): ResourceType {
   if (raw === 'customers' || raw === 'subscriptions') return raw;
-  throw new ApiError(404, [messages.unknownResourceType(raw ?? '')]);
+  throw new SandboxError(404, [messages.unknownResourceType(raw ?? '')]);
 }
 
 function ensureMetafield(store: Store, type: ResourceType, name: string, inputType = 'text', options: string[] = []): StoredRecord {
@@ -77,7 +77,7 @@ function createMetafields(context: RequestContext) {
   const type = resourceType(params.resource_type);
   const raw = body.metafields;
   const items = Array.isArray(raw) ? raw : raw !== undefined && raw !== null ? [raw] : [];
-  if (items.length === 0) throw new ApiError(422, [messages.missingRootKey('metafields')]);
+  if (items.length === 0) throw new SandboxError(422, [messages.missingRootKey('metafields')]);
   const errors: string[] = [];
   const wanted = items.map((item: unknown) => {
     const entry = (typeof item === 'object' && item !== null ? item : {}) as Record<string, unknown>;
@@ -89,7 +89,7 @@ function createMetafields(context: RequestContext) {
     return { name, inputType, options };
   });
   // This operation's spec gives its 422 as a single `error` string; `errors` is kept for clients that read it.
-  if (errors.length > 0) throw new ApiError(422, errors, { errors, error: errors.join(' ') });
+  if (errors.length > 0) throw new SandboxError(422, errors, { errors, error: errors.join(' ') });
   const created = wanted.map(({ name, inputType, options }) => ensureMetafield(store, type, name, inputType, options));
   return reply(200, created.map(metafieldView));
 }
@@ -100,7 +100,7 @@ function setMetadata(context: RequestContext) {
   const resource = recordById(store, type, params.resource_id, type === 'customers' ? 'Customer' : 'Subscription');
   const raw = body.metadata;
   const items = Array.isArray(raw) ? raw : raw !== undefined && raw !== null ? [raw] : [];
-  if (items.length === 0) throw new ApiError(422, [messages.missingRootKey('metadata')]);
+  if (items.length === 0) throw new SandboxError(422, [messages.missingRootKey('metadata')]);
   const values: Record<string, string> = {};
   const errors: string[] = [];
   for (const item of items) {
@@ -109,7 +109,7 @@ function setMetadata(context: RequestContext) {
     if (name === '') errors.push(messages.metafieldNameBlank);
     else values[name] = entry.value === null || entry.value === undefined ? '' : String(entry.value);
   }
-  if (errors.length > 0) throw new ApiError(422, errors);
+  if (errors.length > 0) throw new SandboxError(422, errors);
   return reply(200, setResourceMetadata(store, type, resource.id, values).map(metadataView));
 }
 

@@ -2,7 +2,7 @@
 // read one, or list a site's or one customer's.
 // Vault tokens and card numbers are secrets: the sandbox keeps and shows only masked forms, so its data
 // folder (which may sit in the state folder) never holds a full token.
-import { ApiError, reply, timestamp, type RequestContext } from '../context.js';
+import { SandboxError, reply, timestamp, type RequestContext } from '../context.js';
 import { FieldErrors, isPresent, paginate, publicView, recordById, rootObject, type Attributes } from '../fields.js';
 import { recordsWhere } from '../lookup.js';
 import { messages } from '../messages.js';
@@ -19,7 +19,7 @@ export function registerPaymentProfileRoutes(router: Router): void {
     const customerId = errors.integer(attrs, 'customer_id', 'Customer', true);
     errors.done();
     const customer = context.store.get('customers', customerId ?? 0);
-    if (!customer) throw new ApiError(404, [messages.recordNotFound('Customer')]);
+    if (!customer) throw new SandboxError(404, [messages.recordNotFound('Customer')]);
     const type = errors.oneOf(attrs, 'payment_type', 'Payment type', PAYMENT_TYPES) ?? 'credit_card';
     const profile = createPaymentProfile(context.store, attrs, type, customer.id, context.now, errors);
     return reply(200, { payment_profile: paymentProfileView(profile) });

@@ -1,5 +1,5 @@
 // Product families: create, list, read (by id or `handle:`).
-import { ApiError, reply, timestamp, type RequestContext } from '../context.js';
+import { SandboxError, reply, timestamp, type RequestContext } from '../context.js';
 import { FieldErrors, paginate, publicView, rootObject } from '../fields.js';
 import { findByField, recordByPathKey, recordsWhere } from '../lookup.js';
 import { messages } from '../messages.js';
@@ -30,7 +30,7 @@ function createProductFamily(context: RequestContext) {
   const description = errors.string(attrs, 'description', 'Description') ?? null;
   const accountingCode = errors.string(attrs, 'accounting_code', 'Accounting code') ?? null;
   errors.done();
-  if (name === undefined || handle === undefined) throw new ApiError(422, [messages.blank('Name')]);
+  if (name === undefined || handle === undefined) throw new SandboxError(422, [messages.blank('Name')]);
   const at = timestamp(now);
   const family = store.put('product_families', {
     id: store.nextId('product_families'),

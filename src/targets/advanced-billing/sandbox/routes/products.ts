@@ -1,7 +1,7 @@
 // Products and their price points: create in a family, read by id and by handle, list, archive;
 // price points: create, list, read, archive, promote to the product's default. A product's price
 // fields are those of its default price point.
-import { ApiError, reply, timestamp, type RequestContext } from '../context.js';
+import { SandboxError, reply, timestamp, type RequestContext } from '../context.js';
 import { FieldErrors, paginate, publicView, rootObject, type Attributes } from '../fields.js';
 import { findByField, recordByPathKey, recordsWhere } from '../lookup.js';
 import { messages } from '../messages.js';
@@ -26,7 +26,7 @@ export function registerProductRoutes(router: Router): void {
   });
   router.add('GET', '/products/handle/:handle.json', ({ store, params }) => {
     const product = findByField(store, 'products', 'handle', params.handle ?? '');
-    if (!product) throw new ApiError(404, [messages.recordNotFound('Product')]);
+    if (!product) throw new SandboxError(404, [messages.recordNotFound('Product')]);
     return reply(200, { product: productView(store, product) });
   });
   router.add('GET', '/products/:product.json', ({ store, params }) =>
@@ -42,7 +42,7 @@ export function registerProductRoutes(router: Router): void {
   router.add('GET', '/products/:product/price_points/:point.json', ({ store, params }) => {
     const product = recordByPathKey(store, 'products', params.product, 'Product');
     const point = productPricePoint(store, product, params.point ?? '');
-    if (!point) throw new ApiError(404, [messages.recordNotFound('Price point')]);
+    if (!point) throw new SandboxError(404, [messages.recordNotFound('Price point')]);
     return reply(200, { price_point: publicView(point) });
   });
   router.add('DELETE', '/products/:product/price_points/:point.json', archiveProductPricePoint);
@@ -190,7 +190,7 @@ function createPricePoint(context: RequestContext) {
 function pricePointOf(store: Store, params: Record<string, string>): { product: StoredRecord; point: StoredRecord } {
   const product = recordByPathKey(store, 'products', params.product, 'Product');
   const point = productPricePoint(store, product, params.point ?? '');
-  if (!point) throw new ApiError(404, [messages.recordNotFound('Price point')]);
+  if (!point) throw new SandboxError(404, [messages.recordNotFound('Price point')]);
   return { product, point };
 }
 

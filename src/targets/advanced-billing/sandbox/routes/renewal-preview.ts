@@ -1,7 +1,7 @@
 // POST /subscriptions/{id}/renewals/preview.json: the next charge, priced by src/pricing from the
 // subscription's stored product price, components (catalog or custom prices) and coupons. Taxes are not
 // computed (uncalculated_taxes: true); credits and prepayments do not change the renewal total.
-import { ApiError, type RequestContext } from '../context.js';
+import { SandboxError, type RequestContext } from '../context.js';
 import { recordById } from '../fields.js';
 import { messages } from '../messages.js';
 import { Decimal, minorUnitDigits, priceRenewal, roundToMinorUnit, type ComponentLine, type CouponLine, type PricingScheme } from '../../../../pricing/index.js';
@@ -18,7 +18,7 @@ interface Bracket {
 export function previewRenewal({ store, params, site }: RequestContext): Record<string, unknown> {
   const subscription = recordById(store, 'subscriptions', params.id, 'Subscription');
   const product = store.get('products', Number(subscription.product_id));
-  if (!product) throw new ApiError(404, [messages.recordNotFound('Product')]);
+  if (!product) throw new SandboxError(404, [messages.recordNotFound('Product')]);
   const currency = String(subscription.currency ?? site.currency);
   const minor = new Decimal(10).pow(minorUnitDigits(currency));
   const point = store.get('product_price_points', Number(subscription.product_price_point_id));

@@ -1,5 +1,5 @@
 // Events-based billing segments on a component price point: create and list.
-import { ApiError, reply, timestamp, type RequestContext } from '../context.js';
+import { SandboxError, reply, timestamp, type RequestContext } from '../context.js';
 import { FieldErrors, paginate, publicView, rootObject } from '../fields.js';
 import { recordByPathKey, recordsWhere } from '../lookup.js';
 import { messages } from '../messages.js';
@@ -22,14 +22,14 @@ export function registerSegmentRoutes(router: Router): void {
 function pricePointOf(store: Store, componentKey: string | undefined, pointKey: string | undefined): { component: StoredRecord; point: StoredRecord } {
   const component = recordByPathKey(store, 'components', componentKey, 'Component');
   const point = componentPricePoint(store, component, pointKey ?? '');
-  if (!point) throw new ApiError(404, [messages.recordNotFound('Price point')]);
+  if (!point) throw new SandboxError(404, [messages.recordNotFound('Price point')]);
   return { component, point };
 }
 
 function createSegment(context: RequestContext) {
   const { store, params, now } = context;
   const { component, point } = pricePointOf(store, params.component, params.point);
-  if (component.kind !== 'event_based_component') throw new ApiError(422, [messages.segmentsOnlyEventBased]);
+  if (component.kind !== 'event_based_component') throw new SandboxError(422, [messages.segmentsOnlyEventBased]);
   const attrs = rootObject(context, 'segment');
   const errors = new FieldErrors();
   const scheme = errors.oneOf(attrs, 'pricing_scheme', 'Pricing scheme', PRICING_SCHEMES, true);

@@ -1,5 +1,5 @@
 // The site itself: GET /site.json, and clearing its data (test sites only) with POST /sites/clear_data.json.
-import { ApiError, reply, type RequestContext } from '../context.js';
+import { SandboxError, reply, type RequestContext } from '../context.js';
 import { messages } from '../messages.js';
 import type { Router } from '../router.js';
 import type { CollectionName } from '../store.js';
@@ -45,9 +45,9 @@ function readSite({ site }: RequestContext) {
 }
 
 function clearSite({ site, store, query }: RequestContext) {
-  if (site.mode !== 'test') throw new ApiError(403, [messages.forbiddenLiveMode]);
+  if (site.mode !== 'test') throw new SandboxError(403, [messages.forbiddenLiveMode]);
   const scope = query.get('cleanup_scope') ?? 'all';
-  if (scope !== 'all' && scope !== 'customers') throw new ApiError(422, [messages.mustBeOneOf('cleanup_scope', ['all', 'customers'])]);
+  if (scope !== 'all' && scope !== 'customers') throw new SandboxError(422, [messages.mustBeOneOf('cleanup_scope', ['all', 'customers'])]);
   const collections = scope === 'all' ? [...CUSTOMER_DATA, ...CATALOG] : CUSTOMER_DATA;
   for (const collection of collections) {
     for (const record of store.all(collection)) store.remove(collection, record.id);

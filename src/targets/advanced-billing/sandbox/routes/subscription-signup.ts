@@ -4,7 +4,7 @@
 // (who pays / consolidated invoicing) and metafields. All of it is checked before anything is stored.
 import { addDays, addMonths, calendarDateOf } from '../../../../dates/index.js';
 import { formatInZone, wallClockTime } from '../../../../dates/zoned-time.js';
-import { ApiError, timestamp, type RequestContext } from '../context.js';
+import { SandboxError, timestamp, type RequestContext } from '../context.js';
 import { FieldErrors, isPresent, rootObject, type Attributes } from '../fields.js';
 import { findByField, findByIdOrHandle } from '../lookup.js';
 import { messages } from '../messages.js';
@@ -53,7 +53,7 @@ export function createSubscription(context: RequestContext): StoredRecord {
   const group = readGroup(store, attrs, customer, id, errors);
   const profileId = resolvePaymentProfile(store, attrs, customer, now, errors);
   errors.done();
-  if (!product || !point) throw new ApiError(422, [messages.productRequired]);
+  if (!product || !point) throw new SandboxError(422, [messages.productRequired]);
 
   const pricePoint = customPrice
     ? store.put('product_price_points', {

@@ -1,6 +1,6 @@
 // Subscriptions: create (see subscription-signup.ts), list, read, update, lookup by reference, cancel,
 // purge (test sites only), components, service credits, and prepayments (create and list).
-import { ApiError, reply, timestamp, type RequestContext } from '../context.js';
+import { SandboxError, reply, timestamp, type RequestContext } from '../context.js';
 import { FieldErrors, paginate, recordById, rootObject } from '../fields.js';
 import { findByField, recordsWhere } from '../lookup.js';
 import { messages } from '../messages.js';
@@ -22,7 +22,7 @@ export function registerSubscriptionRoutes(router: Router): void {
   });
   router.add('GET', '/subscriptions/lookup.json', ({ store, query }) => {
     const subscription = findByField(store, 'subscriptions', 'reference', query.get('reference') ?? '');
-    if (!subscription) throw new ApiError(404, [messages.recordNotFound('Subscription')]);
+    if (!subscription) throw new SandboxError(404, [messages.recordNotFound('Subscription')]);
     return reply(200, { subscription: subscriptionView(store, subscription) });
   });
   router.add('GET', '/subscriptions/:id.json', ({ store, params }) =>
@@ -95,9 +95,9 @@ function updateSubscription(context: RequestContext) {
 }
 
 function purgeSubscription({ store, params, query, site }: RequestContext) {
-  if (site.mode !== 'test') throw new ApiError(403, [messages.forbiddenLiveMode]);
+  if (site.mode !== 'test') throw new SandboxError(403, [messages.forbiddenLiveMode]);
   const subscription = recordById(store, 'subscriptions', params.id, 'Subscription');
-  if (query.get('ack') !== String(subscription.customer_id)) throw new ApiError(422, [messages.purgeAckMismatch]);
+  if (query.get('ack') !== String(subscription.customer_id)) throw new SandboxError(422, [messages.purgeAckMismatch]);
   const cascade = [...query.getAll('cascade[]'), ...query.getAll('cascade')];
   for (const collection of ['invoices', 'service_credits', 'prepayments'] as const) {
     for (const record of store.allBy(collection, 'subscription_id', subscription.id)) store.remove(collection, record.id);
