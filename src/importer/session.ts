@@ -11,7 +11,7 @@ import { ExitCode, InputError, MigrateError, TargetError } from '../errors.js';
 import { checkImportJournal, openSiteJournal } from '../state/journal-sites.js';
 import { siteIdentityOf } from '../state/site-identity.js';
 import { createTarget } from '../targets/index.js';
-import type { Target } from '../targets/advanced-billing/api.js';
+import type { Target } from '../targets/target.js';
 import { validateFiles } from '../validate/index.js';
 import { checkCustomFields } from './custom-fields.js';
 import { measureLatency, planDryRun, renderDryRun } from './dry-run.js';
