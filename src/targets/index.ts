@@ -10,6 +10,8 @@ import type { Target } from './target.js';
 
 export type { ClientOptions } from './advanced-billing/client/transport.js';
 export type { Target } from './target.js';
+/** Where each template column goes on the default target (Advanced Billing); `migrate templates KIND` prints it. */
+export { columnMapping } from './advanced-billing/column-mapping/index.js';
 
 export interface SiteDefinition {
   /** The site's name in the configuration (`test`, `live`, …), used in messages. */
