@@ -7,6 +7,7 @@ import { normaliseBaseUrl } from './advanced-billing/client/site-connection.js';
 import type { ClientOptions } from './advanced-billing/client/transport.js';
 import { AdvancedBillingTarget } from './advanced-billing/target.js';
 import type { Target } from './target.js';
+import type { RunningSandbox, SandboxOptions } from './advanced-billing/sandbox/index.js';
 
 export type { ClientOptions } from './advanced-billing/client/transport.js';
 export type { Target } from './target.js';
@@ -59,4 +60,10 @@ export function createTarget(site: SiteDefinition, options: ClientOptions = {}):
   }
   const client = new ChargifyClient({ name: site.name, baseUrl, apiKey: site.apiKey, ...(site.timeZone === undefined ? {} : { timeZone: site.timeZone }) }, options);
   return new AdvancedBillingTarget(client, site.timeZone);
+}
+
+/** The local emulator of the default target (the embedded sandbox), loaded only when a command needs it. */
+export async function startEmbeddedSandbox(options: SandboxOptions): Promise<RunningSandbox> {
+  const { startSandbox } = await import('./advanced-billing/sandbox/index.js');
+  return startSandbox(options);
 }

@@ -1,7 +1,7 @@
 // The cells resync can carry to a customer or a subscription already on a site, keyed by template
 // column, read as the import reads them: a row the import would refuse (a blank required cell, a bad
 // date or flag) is refused here too, with the same RowError.
-import type { SourceRow } from '../../importer/types.js';
+import type { SourceRow } from '../operation.js';
 import { RowError } from '../row-error.js';
 import { cell, date, flag, integer, requiredCell } from './cells.js';
 
