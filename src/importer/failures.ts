@@ -11,7 +11,7 @@ export function isRowLevelFailure(error: unknown): boolean {
   return error instanceof MigrateError && error.exitCode === ExitCode.rowErrors;
 }
 
-/** The API's messages joined into one cell, or the error's own message with its hint. */
+/** The target's messages joined into one cell, or the error's own message with its hint. */
 export function messagesOf(error: unknown): string {
   if (error instanceof TargetError && error.messages.length > 0) return error.messages.join('; ');
   if (error instanceof MigrateError) return error.hint ? `${error.message} ${error.hint}` : error.message;
