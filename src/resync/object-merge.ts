@@ -55,13 +55,15 @@ async function mergeCustomFields(context: ResyncContext, resource: 'customers' |
   const before = customFields(base, prefixes);
   const after = customFields(now, prefixes);
   const names = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((name) => after[name] !== undefined);
-  const columnOf = (field: string) => [...columns].filter((column) => column.endsWith(`[${field.replace(/^metafield:/, '')}]`));
+  // Changes are reported under the target's name for a custom field; columnOf maps that name back.
+  const label = (name: string) => context.target.customFieldLabel(name);
+  const columnOf = (field: string) => [...columns].filter((column) => names.some((name) => label(name) === field && column.endsWith(`[${name}]`)));
   if (names.length === 0) return { columns, changes: [], columnOf };
   const site = await context.target.customFieldValues(resource, id);
   const merged = mergeFields(names, before, after, site, context.prefer);
   const values = Object.fromEntries(Object.entries(merged.apply).map(([name, value]) => [name, String(value ?? '')]));
   if (!context.dryRun && Object.keys(values).length > 0) await context.target.setCustomFields(resource, id, values);
-  return { columns, changes: merged.changes.map((change) => ({ ...change, field: `metafield:${change.field}` })), columnOf };
+  return { columns, changes: merged.changes.map((change) => ({ ...change, field: label(change.field) })), columnOf };
 }
 
 /**

@@ -102,6 +102,8 @@ export interface Target {
 
   // custom fields
 
+  /** How reports name a custom field's change (resync), e.g. `metafield:Region`. */
+  customFieldLabel(name: string): string;
   customFieldNames(resource: CustomFieldResource): Promise<string[]>;
   /** Defines the named fields (as text) where the site lacks them. */
   ensureCustomFields(resource: CustomFieldResource, names: string[]): Promise<void>;

@@ -10,7 +10,7 @@ const SRC = fileURLToPath(new URL('../../src/', import.meta.url));
 const NEUTRAL = ['compare', 'erase', 'resync', 'importer/custom-fields.ts', 'importer/failures.ts', 'targets/target.ts', 'targets/records.ts', 'targets/facts.ts', 'targets/column-mapping.ts'];
 /** Advanced Billing's own field names, as its request and answer bodies spell them. */
 const WIRE_FIELDS = [
-  '_in_cents', 'metafields', 'metadata', 'product_family_id', 'credit_card_attributes', 'bank_account_attributes', 'customer_attributes',
+  '_in_cents', 'metafield', 'metadata', 'product_family_id', 'credit_card_attributes', 'bank_account_attributes', 'customer_attributes',
   'price_point_id', 'uniqueness_token', 'next_assessment_at', 'archived_at', 'payment_profile_id', 'customer_id', 'component_handle', 'line_items',
 ];
 

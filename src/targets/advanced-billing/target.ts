@@ -121,6 +121,11 @@ export class AdvancedBillingTarget implements Target {
     else await this.api.updateSubscription(id, attrs);
   }
 
+  /** The site calls custom fields metafields: resync reports their changes as such. */
+  customFieldLabel(name: string): string {
+    return `metafield:${name}`;
+  }
+
   customFieldNames(resource: CustomFieldResource): Promise<string[]> {
     return this.api.listMetafieldNames(resource);
   }

@@ -60,6 +60,8 @@ describe('the Advanced Billing Target', () => {
       expect(await target.customFieldNames('customers')).toContain('Tier');
       await target.setCustomFields('customers', customer.id, { Tier: 'Gold' });
       expect(await target.customFieldValues('customers', customer.id)).toEqual({ Tier: 'Gold' });
+      // resync reports a custom field's change under the site's own word for it.
+      expect(target.customFieldLabel('Tier')).toBe('metafield:Tier');
     });
   });
 
