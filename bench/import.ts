@@ -94,7 +94,7 @@ async function transportCeiling(target: ReturnType<typeof createTarget>): Promis
     Array.from({ length: CONCURRENCY * 2 }, async () => {
       while (next < count) {
         const n = next++;
-        await target.createCustomer({ first_name: 'Ref', last_name: `Ref ${n}`, email: `ref.${n}@example.com`, reference: `ref-${n}` }, { naturalKey: `customer:ref-${n}` });
+        await target.api.createCustomer({ first_name: 'Ref', last_name: `Ref ${n}`, email: `ref.${n}@example.com`, reference: `ref-${n}` }, { naturalKey: `customer:ref-${n}` });
       }
     }),
   );

@@ -46,11 +46,23 @@ export class InputError extends MigrateError {
   }
 }
 
-/** The target failed the run (exit 3): authentication, unreachable, refused. */
+/**
+ * A failure of a call to a target (exit 3 when it ends the run: authentication, unreachable, refused).
+ * The adapter that throws it classifies it: `rowLevel` when the site refused one object (the row shows
+ * the target's `messages` and the run goes on), not when the whole run cannot go on.
+ */
 export class TargetError extends MigrateError {
-  constructor(code: string, message: string, options: { hint?: string; cause?: unknown } = {}) {
-    super(code, message, { ...options, exitCode: ExitCode.target });
+  /** The site refused this object only (its data, a missing or conflicting object): the row's failure, not the run's. */
+  readonly rowLevel: boolean;
+  /** The target's own messages about the refusal, already free of secrets; empty when it gave none. */
+  readonly messages: string[];
+
+  constructor(code: string, message: string, options: { hint?: string; cause?: unknown; rowLevel?: boolean; messages?: string[] } = {}) {
+    const { rowLevel, messages, ...rest } = options;
+    super(code, message, { ...rest, exitCode: ExitCode.target });
     this.name = 'TargetError';
+    this.rowLevel = rowLevel ?? false;
+    this.messages = messages ?? [];
   }
 }
 

@@ -7,6 +7,7 @@ import { hasSite, resolveSite, type ResolvedConfig } from '../config/index.js';
 import { InputError, MigrateError } from '../errors.js';
 import { connectSite } from '../importer/session.js';
 import { listRuns } from '../state/runs.js';
+import { startEmbeddedSandbox } from '../targets/index.js';
 import type { CompareSite } from './run-compare.js';
 
 export interface CompareConnection {
@@ -51,10 +52,9 @@ function configured(config: ResolvedConfig, name: string, verbose: boolean): Com
  * already serves that folder (to open the result links), compare asks that one, at the import's address.
  */
 async function embedded(config: ResolvedConfig, dataDir: string, verbose: boolean, importedAt: string | undefined): Promise<CompareConnection> {
-  const { startSandbox } = await import('../targets/advanced-billing/sandbox/index.js');
   let sandbox;
   try {
-    sandbox = await startSandbox({ port: 0, host: '127.0.0.1', dataDir, timeZone: config.timeZone });
+    sandbox = await startEmbeddedSandbox({ port: 0, host: '127.0.0.1', dataDir, timeZone: config.timeZone });
   } catch (error) {
     if (!(error instanceof MigrateError) || error.code !== 'sandbox-data-dir-in-use' || importedAt === undefined) throw error;
     const running = connectSite({ name: EMBEDDED, baseUrl: importedAt }, config, verbose);

@@ -1,7 +1,7 @@
 // `compare` as a library call: reads the result (or template) files, the catalog and the export, asks
 // the site for renewal previews when one is connected, compares every row and explains each mismatch.
 import { Decimal } from '../pricing/index.js';
-import type { Target } from '../targets/advanced-billing/api.js';
+import type { Target } from '../targets/target.js';
 import { emptyCatalog, readCatalog, type CatalogFacts } from './catalog.js';
 import { priceFromCatalog } from './catalog-price.js';
 import { comparisonOf, Tally, type Comparison, type CompareReport, type RowNote, type ComparedRowRef } from './comparison.js';
@@ -186,9 +186,8 @@ async function compareInvoice(invoice: InvoiceRow, currency: string, options: Co
   let actual = invoice.actual;
   let source: Comparison['source'] = 'result';
   if (options.refresh && options.site && invoice.uid !== undefined) {
-    const site = await options.site.target.readInvoice(invoice.uid);
-    const total = site?.total_amount;
-    if (typeof total === 'string' && /^-?\d+(\.\d+)?$/.test(total)) {
+    const total = (await options.site.target.readInvoice(invoice.uid))?.total;
+    if (total !== undefined) {
       actual = new Decimal(total);
       source = 'site';
     }

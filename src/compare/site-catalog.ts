@@ -1,74 +1,42 @@
 // Catalog facts read from the site through the Target (products and price points, components and
 // price points, coupons), for explanations when the catalog templates are not among compare's inputs.
-import { Decimal, minorUnitDigits, type PriceBracket, type PricingScheme } from '../pricing/index.js';
-import type { Json, JsonObject, Target } from '../targets/advanced-billing/api.js';
-import { emptyCatalog, type CatalogFacts, type ComponentFacts, type ComponentPricing } from './catalog.js';
-
-const SCHEMES = new Set<PricingScheme>(['per_unit', 'volume', 'tiered', 'stairstep']);
+import { Decimal } from '../pricing/index.js';
+import type { SiteComponentPricePoint, Target } from '../targets/target.js';
+import { emptyCatalog, type CatalogFacts, type ComponentPricing } from './catalog.js';
 
 export async function readSiteCatalog(target: Target, currency: string): Promise<CatalogFacts> {
+  const site = await target.catalogFacts(currency);
   const catalog = emptyCatalog();
-  const minor = new Decimal(10).pow(minorUnitDigits(currency));
-  const units = (cents: Json | undefined): Decimal | undefined => (typeof cents === 'number' || (typeof cents === 'string' && /^-?\d+$/.test(cents)) ? new Decimal(String(cents)).dividedBy(minor) : undefined);
-
-  for await (const product of target.listProducts()) {
-    const handle = stringOf(product.handle);
-    if (handle === undefined || product.archived_at) continue;
-    const pricePoints = new Map<string, Decimal>();
-    let defaultPricePoint: string | undefined;
-    for await (const point of target.listProductPricePoints(Number(product.id))) {
-      const pointHandle = stringOf(point.handle);
-      const price = units(point.price_in_cents);
-      if (pointHandle === undefined || price === undefined || point.archived_at) continue;
-      pricePoints.set(pointHandle, price);
-      if (point.id === product.default_product_price_point_id) defaultPricePoint = pointHandle;
-    }
-    catalog.products.set(handle, { handle, name: stringOf(product.name) ?? handle, pricePoints, ...(defaultPricePoint ? { defaultPricePoint } : {}) });
+  for (const product of site.products) {
+    const pricePoints = new Map(product.pricePoints.map((point) => [point.handle, new Decimal(point.price)] as const));
+    catalog.products.set(product.handle, { handle: product.handle, name: product.name, pricePoints, ...(product.defaultPricePoint ? { defaultPricePoint: product.defaultPricePoint } : {}) });
   }
-
-  for await (const component of target.listComponents()) {
-    const handle = stringOf(component.handle);
-    if (handle === undefined || component.archived === true) continue;
-    const kind = String(component.kind ?? 'quantity_based_component').replace(/_component$/, '') as ComponentFacts['kind'];
-    const facts: ComponentFacts = { handle, name: stringOf(component.name) ?? handle, kind, pricePoints: new Map() };
-    for await (const point of target.listComponentPricePoints(Number(component.id))) {
-      const pointHandle = stringOf(point.handle);
-      const pricing = componentPricing(point, kind);
-      if (pointHandle === undefined || pricing === undefined || point.archived_at) continue;
-      facts.pricePoints.set(pointHandle, pricing);
-      if (point.id === component.default_price_point_id) facts.defaultPricePoint = pointHandle;
-    }
-    catalog.components.set(handle, facts);
+  for (const component of site.components) {
+    const pricePoints = new Map(component.pricePoints.map((point) => [point.handle, componentPricing(point)] as const));
+    catalog.components.set(component.handle, {
+      handle: component.handle,
+      name: component.name,
+      kind: component.kind,
+      pricePoints,
+      ...(component.defaultPricePoint ? { defaultPricePoint: component.defaultPricePoint } : {}),
+    });
   }
-
-  for await (const coupon of target.listCoupons()) {
-    const code = stringOf(coupon.code);
-    if (code === undefined || coupon.archived_at) continue;
-    const percentage = coupon.percentage;
-    const amount = units(coupon.amount_in_cents);
-    const stackable = coupon.stackable === true;
-    if (percentage !== null && percentage !== undefined && /^\d+(\.\d+)?$/.test(String(percentage))) {
-      catalog.coupons.set(code, { code, stackable, percentage: new Decimal(String(percentage)) });
-    } else if (amount !== undefined) {
-      catalog.coupons.set(code, { code, stackable, amount });
-    }
+  for (const { code, stackable, percentage, amount } of site.coupons) {
+    catalog.coupons.set(code, { code, stackable, ...(percentage !== undefined ? { percentage: new Decimal(percentage) } : { amount: new Decimal(amount!) }) });
   }
   return catalog;
 }
 
-function componentPricing(point: JsonObject, kind: ComponentFacts['kind']): ComponentPricing | undefined {
-  const written = stringOf(point.pricing_scheme) as PricingScheme | undefined;
-  const scheme: PricingScheme = kind === 'on_off' || written === undefined || !SCHEMES.has(written) ? 'per_unit' : written;
-  const prices = Array.isArray(point.prices) ? point.prices.filter((price): price is JsonObject => typeof price === 'object' && price !== null && !Array.isArray(price)) : [];
-  const brackets: PriceBracket[] = [];
-  for (const price of prices) {
-    const unitPrice = decimalOf(price.unit_price);
-    const start = decimalOf(price.starting_quantity);
-    if (unitPrice === undefined || start === undefined) continue;
-    brackets.push({ startingQuantity: start, endingQuantity: decimalOf(price.ending_quantity) ?? null, unitPrice });
-  }
-  if (brackets.length === 0) return undefined;
-  return scheme === 'per_unit' ? { scheme, unitPrice: brackets[0]!.unitPrice } : { scheme, brackets };
+function componentPricing(point: SiteComponentPricePoint): ComponentPricing {
+  if (point.unitPrice !== undefined) return { scheme: point.scheme, unitPrice: new Decimal(point.unitPrice) };
+  return {
+    scheme: point.scheme,
+    brackets: (point.brackets ?? []).map((bracket) => ({
+      startingQuantity: new Decimal(bracket.startingQuantity),
+      endingQuantity: bracket.endingQuantity === null ? null : new Decimal(bracket.endingQuantity),
+      unitPrice: new Decimal(bracket.unitPrice),
+    })),
+  };
 }
 
 /** The templates' facts win; the site fills in what they do not name. */
@@ -78,14 +46,4 @@ export function mergeCatalogs(primary: CatalogFacts, secondary: CatalogFacts): C
     components: new Map([...secondary.components, ...primary.components]),
     coupons: new Map([...secondary.coupons, ...primary.coupons]),
   };
-}
-
-function decimalOf(value: Json | undefined): Decimal | undefined {
-  if (typeof value === 'number' && Number.isFinite(value)) return new Decimal(String(value));
-  if (typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value.trim())) return new Decimal(value.trim());
-  return undefined;
-}
-
-function stringOf(value: Json | undefined): string | undefined {
-  return typeof value === 'string' && value !== '' ? value : undefined;
 }

@@ -2,7 +2,7 @@
 // different object under the same key = changed outside the toolkit, left alone), then voided,
 // purged, deleted, archived or canceled, and journaled as erased once the site confirms it.
 import type { Journal, JournalObject } from '../state/journal.js';
-import type { JsonObject, Target } from '../targets/advanced-billing/api.js';
+import type { SubscriptionRecord, Target } from '../targets/target.js';
 import { ERASE_ORDER, keyOf, type EraseItem } from './plan.js';
 import { settleEach } from '../importer/pool.js';
 import { recordErased } from './record.js';
@@ -32,22 +32,16 @@ export interface ExecuteEraseOptions {
 
 const VOID_REASON = 'Erased by migrate erase: the imported data is being replaced.';
 
-function nested(object: JsonObject, key: string): JsonObject | undefined {
-  const value = object[key];
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? value : undefined;
-}
-
 /** Why the site's object under this id is not the one the journal recorded, or undefined when it is. */
-function subscriptionMismatch(key: string, subscription: JsonObject): string | undefined {
-  const customer = nested(subscription, 'customer') ?? {};
-  const product = nested(subscription, 'product') ?? {};
+function subscriptionMismatch(key: string, subscription: SubscriptionRecord): string | undefined {
+  const { customer } = subscription;
   if (!key.includes('/')) {
-    return subscription.reference === key ? undefined : `its reference is now "${String(subscription.reference ?? '')}"`;
+    return subscription.reference === key ? undefined : `its reference is now "${subscription.reference ?? ''}"`;
   }
   const [who, handle] = key.split('/');
-  const sameCustomer = customer.reference === who || (typeof customer.email === 'string' && customer.email.toLowerCase() === who);
-  if (!sameCustomer) return `it now belongs to customer "${String(customer.reference ?? customer.email ?? '')}"`;
-  return product.handle === handle ? undefined : `it is now on product "${String(product.handle ?? '')}"`;
+  const sameCustomer = customer.reference === who || (customer.email !== undefined && customer.email.toLowerCase() === who);
+  if (!sameCustomer) return `it now belongs to customer "${customer.reference ?? customer.email ?? ''}"`;
+  return subscription.productHandle === handle ? undefined : `it is now on product "${subscription.productHandle ?? ''}"`;
 }
 
 function idNumber(object: JournalObject): number {
@@ -89,7 +83,7 @@ class ItemEraser {
     const uid = String(item.object.id);
     const invoice = await this.target.readInvoice(uid);
     if (invoice === undefined) return this.done(item, 'gone', 'no longer on the site');
-    if (invoice.status === 'voided') return this.done(item, 'gone', 'already voided');
+    if (invoice.voided) return this.done(item, 'gone', 'already voided');
     await this.target.voidInvoice(uid, VOID_REASON);
     return this.done(item, 'erased', 'voided');
   }
@@ -100,8 +94,8 @@ class ItemEraser {
     if (subscription === undefined) return this.done(item, 'gone', 'no longer on the site');
     const mismatch = subscriptionMismatch(item.key, subscription);
     if (mismatch) return { item, status: 'failed', message: `subscription ${id} was changed on the site (${mismatch}); not erased` };
-    const customerId = Number(nested(subscription, 'customer')?.id ?? subscription.customer_id);
-    const profileId = Number(nested(subscription, 'credit_card')?.id ?? nested(subscription, 'bank_account')?.id ?? subscription.payment_profile_id ?? NaN);
+    const customerId = subscription.customer.id;
+    const profileId = subscription.paymentProfileId;
     const journaled = [...this.journal.objects().values()].filter((object) => object.state === 'done' && this.planned.has(object.naturalKey));
     // A standard row creates its customer and profile inside the subscription call; advanced rows name
     // a customer that only goes too when the journal says the toolkit created it (and this erase covers it).
@@ -111,9 +105,9 @@ class ItemEraser {
     const cascade: Array<'customer' | 'payment_profile'> = [];
     if (ownCustomer) cascade.push('customer');
     if (ownProfile || ownCustomer) cascade.push('payment_profile');
-    await this.target.purgeSubscription(id, cascade);
+    await this.target.removeSubscription(id, cascade);
     const result = await this.done(item, 'erased', cascade.length > 0 ? `purged with its ${cascade.join(' and ').replace('_', ' ')}` : 'purged');
-    if (ownCustomer && (await this.target.readCustomer(customerId)) === undefined) {
+    if (ownCustomer && customerId !== undefined && (await this.target.readCustomer(customerId)) === undefined) {
       this.cascaded.add(customerId);
       // The cascade took a journaled customer along: record it now, so no later run believes it exists.
       const customer = journaled.find((object) => object.type === 'customer' && Number(object.id) === customerId);
@@ -143,7 +137,7 @@ class ItemEraser {
     if (customer === undefined && this.cascaded.has(id)) return this.done(item, 'erased', 'purged with its subscription');
     if (customer === undefined) return this.done(item, 'gone', 'no longer on the site');
     if (customer.reference !== item.key) {
-      return { item, status: 'failed', message: `customer ${id} was changed on the site (its reference is now "${String(customer.reference ?? '')}"); not deleted` };
+      return { item, status: 'failed', message: `customer ${id} was changed on the site (its reference is now "${customer.reference ?? ''}"); not deleted` };
     }
     await this.target.deleteCustomer(id);
     return this.done(item, 'erased', 'deleted');
@@ -152,20 +146,11 @@ class ItemEraser {
   private async archive(item: EraseItem): Promise<EraseResult> {
     const id = idNumber(item.object);
     const { type } = item.object;
-    const found =
-      type === 'coupon'
-        ? await this.target.findCouponByCode(item.key)
-        : type === 'component'
-          ? await this.target.findComponentByHandle(item.key)
-          : await this.target.findProductByHandle(item.key);
+    const found = await this.target.findCatalogItem(type === 'coupon' || type === 'component' ? type : 'product', item.key);
     // Archiving frees the handle on the site, so another object may hold it now: ours is gone from view.
-    if (found === undefined || Number(found.id) !== id) return this.done(item, 'gone', 'no longer on the site');
-    const archived = (found.archived_at !== null && found.archived_at !== undefined) || found.archived === true;
-    if (archived) return this.done(item, 'gone', 'already archived');
-    const familyId = Number(found.product_family_id ?? nested(found, 'product_family')?.id);
-    if (type === 'coupon') await this.target.archiveCoupon(familyId, id);
-    else if (type === 'component') await this.target.archiveComponent(familyId, id);
-    else await this.target.archiveProduct(id);
+    if (found === undefined || found.id !== id) return this.done(item, 'gone', 'no longer on the site');
+    if (found.archived) return this.done(item, 'gone', 'already archived');
+    await this.target.archiveCatalogItem(found);
     return this.done(item, 'erased', 'archived');
   }
 }

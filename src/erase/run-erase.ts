@@ -11,7 +11,7 @@ import type { Journal } from '../state/journal.js';
 import { openSiteJournal } from '../state/journal-sites.js';
 import { siteIdentityOf } from '../state/site-identity.js';
 import { listRuns, newRunId } from '../state/runs.js';
-import type { SiteInfo, Target } from '../targets/advanced-billing/api.js';
+import type { SiteInfo, Target } from '../targets/target.js';
 import { executeErase, type EraseExecution } from './execute.js';
 import { planImportedErase, type ImportedErasePlan } from './plan.js';
 import { checkJournalFor } from './state-checks.js';

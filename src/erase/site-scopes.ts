@@ -4,7 +4,7 @@
 import { InputError } from '../errors.js';
 import type { ObjectType } from '../importer/types.js';
 import type { Journal, JournalObject } from '../state/journal.js';
-import type { JsonObject, Target } from '../targets/advanced-billing/api.js';
+import type { CustomerRecord, Target } from '../targets/target.js';
 import { runPool, settleEach } from '../importer/pool.js';
 import { recordErased } from './record.js';
 
@@ -29,12 +29,12 @@ const CUSTOMER_SIDE: ReadonlySet<ObjectType> = new Set(['customer', 'payment_pro
  * customer added by hand. A name that matches no customer is an InputError: nothing is sent.
  */
 export async function listSiteCustomers(target: Target, concurrency: number, named: readonly string[] = []): Promise<SiteCustomer[]> {
-  const customers: JsonObject[] = [];
+  const customers: CustomerRecord[] = [];
   if (named.length === 0) {
     for await (const customer of target.listCustomers()) customers.push(customer);
   }
   for (const name of named) {
-    const customer = (await target.findCustomerByReference(name)) ?? (/^\d+$/.test(name) ? await target.readCustomer(Number(name)) : undefined);
+    const customer = (await target.findCustomer(name)) ?? (/^\d+$/.test(name) ? await target.readCustomer(Number(name)) : undefined);
     if (customer === undefined) {
       throw new InputError('unknown-customer', `No customer with reference or id "${name}" on ${target.baseUrl}; nothing was erased.`, {
         hint: 'Give the customer reference as the site shows it (or its numeric id).',
@@ -43,13 +43,12 @@ export async function listSiteCustomers(target: Target, concurrency: number, nam
     customers.push(customer);
   }
   const listed: SiteCustomer[] = customers.map((customer) => ({
-    id: Number(customer.id),
-    label: String(customer.reference ?? customer.email ?? customer.id),
+    id: customer.id,
+    label: customer.reference ?? customer.email ?? String(customer.id),
     subscriptionIds: [],
   }));
   await runPool(listed, concurrency, () => false, async (customer) => {
-    const subscriptions = await target.listCustomerSubscriptions(customer.id);
-    customer.subscriptionIds = subscriptions.map((subscription) => Number(subscription.id)).sort((a, b) => a - b);
+    customer.subscriptionIds = (await target.customerSubscriptionIds(customer.id)).sort((a, b) => a - b);
   });
   return listed;
 }
@@ -66,9 +65,9 @@ export async function eraseSiteCustomers(
     async (customer): Promise<CustomerResult> => {
       if ((await target.readCustomer(customer.id)) === undefined) return { customer, status: 'gone', message: 'no longer on the site' };
       // Subscriptions added since the plan was shown go too: the customer cannot be deleted with them.
-      const subscriptions = (await target.listCustomerSubscriptions(customer.id)).map((subscription) => Number(subscription.id));
+      const subscriptions = await target.customerSubscriptionIds(customer.id);
       for (const [index, id] of subscriptions.entries()) {
-        await target.purgeSubscription(id, index === subscriptions.length - 1 ? ['customer', 'payment_profile'] : ['payment_profile']);
+        await target.removeSubscription(id, index === subscriptions.length - 1 ? ['customer', 'payment_profile'] : ['payment_profile']);
       }
       if (subscriptions.length === 0) await target.deleteCustomer(customer.id);
       return { customer, status: 'erased', message: subscriptions.length > 0 ? `purged with ${subscriptions.length} subscription(s)` : 'deleted' };

@@ -3,7 +3,7 @@
 // unknown metafields when values are set), so the missing ones are listed and the run stops — unless the
 // engineer asked for them to be created (`--create-custom-fields`).
 import { InputError } from '../errors.js';
-import type { Target } from '../targets/advanced-billing/api.js';
+import type { Target } from '../targets/target.js';
 import { customFieldCells } from '../plan/map/cells.js';
 import { customFieldPrefixes, type CustomFieldResource } from '../plan/map/custom-fields.js';
 import type { LoadedRows } from './sources.js';
@@ -43,7 +43,7 @@ export async function checkCustomFields(loaded: LoadedRows, target: Target, crea
   for (const resource of RESOURCES) {
     const wanted = uses.filter((use) => use.resource === resource);
     if (wanted.length === 0) continue;
-    const existing = new Set(await target.listMetafieldNames(resource));
+    const existing = new Set(await target.customFieldNames(resource));
     missing.push(...wanted.filter((use) => !existing.has(use.name)));
   }
   if (missing.length === 0) return [];
@@ -55,7 +55,7 @@ export async function checkCustomFields(loaded: LoadedRows, target: Target, crea
   }
   for (const resource of RESOURCES) {
     const names = missing.filter((use) => use.resource === resource).map((use) => use.name);
-    if (names.length > 0) await target.ensureMetafields(resource, names);
+    if (names.length > 0) await target.ensureCustomFields(resource, names);
   }
   return missing.map((use) => use.name);
 }

@@ -2,7 +2,7 @@
 // calls, and the duration those calls take at the site's concurrency and measured latency.
 import type { Colors } from '../cli/reporters/colors.js';
 import type { Journal } from '../state/journal.js';
-import type { Target } from '../targets/advanced-billing/api.js';
+import type { Target } from '../targets/target.js';
 import { countByType, refKey, type PlanNode } from './plan.js';
 import type { PreparedImport } from './run-import.js';
 import { OBJECT_TYPES, type ObjectType } from './types.js';

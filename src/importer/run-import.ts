@@ -5,7 +5,7 @@ import { checkImportJournal, openSiteJournal } from '../state/journal-sites.js';
 import type { JournalObject } from '../state/journal.js';
 import { newRunId, saveRun, type RunRecord } from '../state/runs.js';
 import { siteIdentityOf, type SiteIdentity } from '../state/site-identity.js';
-import type { Target } from '../targets/advanced-billing/api.js';
+import type { Target } from '../targets/target.js';
 import { checkCustomFields } from './custom-fields.js';
 import { executeWithProgress, type ExecuteResult } from './execute.js';
 import { buildPlan, closureOf, LAST_CATALOG_RANK, typeRank, type Plan } from './plan.js';
@@ -169,9 +169,10 @@ export async function runImport(options: ImportRunOptions): Promise<ImportRunRes
   let reconciled: ReconcileReport = { found: 0, absent: 0, unknown: 0 };
   let canary: SourceRow[] | undefined;
   try {
-    const resolver = new ImportResolver(target, journal);
+    // TRANSITIONAL: the steps still call the Advanced Billing API surface (target.api).
+    const resolver = new ImportResolver(target.api, journal);
     if (journal.unfinishedIntents().length > 0) {
-      reconciled = await reconcileIntents(prepared.plan, journal, target, resolver, options.concurrency);
+      reconciled = await reconcileIntents(prepared.plan, journal, target.api, resolver, options.concurrency);
       options.log?.(`Reconciled ${reconciled.found + reconciled.absent} unfinished creates from an earlier run: ${reconciled.found} found on the site, ${reconciled.absent} not created.`);
     }
     let only: ReturnType<typeof closureOf> | undefined;
@@ -182,7 +183,7 @@ export async function runImport(options: ImportRunOptions): Promise<ImportRunRes
       only = closureOf(prepared.plan, canary);
     }
     execution = await executeWithProgress(prepared.plan, {
-      target,
+      target: target.api,
       journal,
       resolver,
       concurrency: options.concurrency,

@@ -10,8 +10,8 @@ import { collectCsvFiles } from '../csv/inputs.js';
 import { ExitCode, InputError, MigrateError, TargetError } from '../errors.js';
 import { checkImportJournal, openSiteJournal } from '../state/journal-sites.js';
 import { siteIdentityOf } from '../state/site-identity.js';
-import { createTarget } from '../targets/index.js';
-import type { Target } from '../targets/advanced-billing/api.js';
+import { createTarget, startEmbeddedSandbox } from '../targets/index.js';
+import type { Target } from '../targets/target.js';
 import { validateFiles } from '../validate/index.js';
 import { checkCustomFields } from './custom-fields.js';
 import { measureLatency, planDryRun, renderDryRun } from './dry-run.js';
@@ -137,15 +137,14 @@ const SANDBOX_USE: Record<SandboxCommand, { doing: string; afterwards: string }>
 
 /** The embedded sandbox, persisting in the state folder, for a command run without a configured test site. */
 async function connectEmbeddedSandbox(config: ResolvedConfig, command: SandboxCommand, verbose = false): Promise<Connection> {
-  const { startSandbox } = await import('../targets/advanced-billing/sandbox/index.js');
   const dataDir = join(config.stateDir, 'sandbox');
   // Another program on the usual port only costs the links their later use: take any free port then.
   const port = embeddedPort();
   // The embedded site keeps the configured time zone, as a real site has its own.
   const options = { host: '127.0.0.1', dataDir, timeZone: config.timeZone };
-  const sandbox = await startSandbox({ ...options, port }).catch((error: unknown) => {
+  const sandbox = await startEmbeddedSandbox({ ...options, port }).catch((error: unknown) => {
     if (port === 0 || !isAddressInUse(error)) throw error;
-    return startSandbox({ ...options, port: 0 });
+    return startEmbeddedSandbox({ ...options, port: 0 });
   });
   const use = SANDBOX_USE[command];
   process.stderr.write(

@@ -1,7 +1,7 @@
 // The three-way merge of one object's fields, the `kubectl apply` model: the journal's last-applied
 // value is the base; a field the template changed is updated unless the site's value moved away
 // from the base too (someone edited it there): then the site's value stays and it is a conflict.
-import type { Json } from '../targets/advanced-billing/api.js';
+import type { SiteValue as Json } from '../targets/target.js';
 
 export type Prefer = 'target' | 'source';
 
@@ -15,7 +15,7 @@ export interface FieldChange {
 }
 
 export interface MergeResult {
-  /** Attributes to send, by API name. */
+  /** Values to send, by the target's field name. */
   apply: Record<string, Json>;
   changes: FieldChange[];
 }

@@ -2,15 +2,10 @@
 // (the step's own `find`, which also yields the row's values as they would be applied now), merge
 // the fields resync can update (customers, subscription billing, custom fields) and report the rest.
 import { customFields } from '../plan/map/cells.js';
-import { customerFieldsOf } from '../plan/map/customers.js';
-import { billingFieldsOf } from '../plan/map/subscriptions.js';
-import { siteInfo } from '../importer/steps/site.js';
-import { billingAttributes } from '../targets/advanced-billing/operations/billing.js';
-import { customerAttributes } from '../targets/advanced-billing/operations/customer-fields.js';
-import { applyCustomFields } from '../targets/advanced-billing/operations/metafields.js';
+import { billingCells, customerCells, type CellValue } from '../plan/map/updatable-cells.js';
 import type { ImportStep, Resolver, SourceRow } from '../importer/types.js';
 import type { JournalObject } from '../state/journal.js';
-import type { Json, JsonObject, Target } from '../targets/advanced-billing/api.js';
+import type { SiteValue, Target, UpdatableResource } from '../targets/target.js';
 import { mergeFields, type FieldChange, type Prefer } from './merge.js';
 
 export type ObjectStatus = 'updated' | 'unchanged' | 'conflict' | 'missing';
@@ -27,21 +22,6 @@ export interface ObjectVerdict {
 
 /** Objects resync compares; the others (payment profiles, balances, invoices) are history it leaves as imported. */
 export const COMPARED_TYPES: ReadonlySet<string> = new Set(['customer', 'subscription', 'product_family', 'product', 'product_price_point', 'component', 'component_price_point', 'coupon', 'segment']);
-
-/** Template column of a customer attribute, where the names differ. */
-const CUSTOMER_COLUMN: Record<string, string> = {
-  organization: 'organization_name',
-  address: 'shipping_address',
-  address_2: 'shipping_address_2',
-  city: 'shipping_city',
-  state: 'shipping_state',
-  zip: 'shipping_zip',
-  country: 'shipping_country',
-};
-const CUSTOMER_ATTRIBUTES = ['first_name', 'last_name', 'email', 'cc_emails', 'organization', 'phone', 'address', 'address_2', 'city', 'state', 'zip', 'country', 'locale', 'vat_number', 'tax_exempt', 'verified'];
-const BILLING_ATTRIBUTES = ['payment_collection_method', 'next_billing_at', 'net_terms'];
-/** Where the site reports a subscription attribute it accepts under another name. */
-const SUBSCRIPTION_SITE_FIELD: Record<string, string> = { next_billing_at: 'next_assessment_at' };
 
 interface Part {
   /** Columns this part accounts for (changed or not). */
@@ -69,54 +49,53 @@ function customFieldColumns(row: SourceRow, prefixes: readonly string[]): Set<st
   return new Set(Object.keys(row.values).filter((column) => prefixes.some((prefix) => column.startsWith(`${prefix}[`) && column.endsWith(']'))));
 }
 
-/** Three-way merge of custom fields (site metadata); a cleared cell is reported, never deleted on the site. */
+/** Three-way merge of custom fields; a cleared cell is reported, never deleted on the site. */
 async function mergeCustomFields(context: ResyncContext, resource: 'customers' | 'subscriptions', id: number, base: SourceRow, now: SourceRow, prefixes: readonly string[]): Promise<Part> {
   const columns = new Set([...customFieldColumns(now, prefixes), ...customFieldColumns(base, prefixes)]);
   const before = customFields(base, prefixes);
   const after = customFields(now, prefixes);
   const names = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((name) => after[name] !== undefined);
-  const columnOf = (field: string) => [...columns].filter((column) => column.endsWith(`[${field.replace(/^metafield:/, '')}]`));
+  // Changes are reported under the target's name for a custom field; columnOf maps that name back.
+  const label = (name: string) => context.target.customFieldLabel(name);
+  const columnOf = (field: string) => [...columns].filter((column) => names.some((name) => label(name) === field && column.endsWith(`[${name}]`)));
   if (names.length === 0) return { columns, changes: [], columnOf };
-  const site = await context.target.listMetadata(resource, id);
+  const site = await context.target.customFieldValues(resource, id);
   const merged = mergeFields(names, before, after, site, context.prefer);
   const values = Object.fromEntries(Object.entries(merged.apply).map(([name, value]) => [name, String(value ?? '')]));
-  if (!context.dryRun && Object.keys(values).length > 0) await applyCustomFields(context.target, resource, id, values);
-  return { columns, changes: merged.changes.map((change) => ({ ...change, field: `metafield:${change.field}` })), columnOf };
+  if (!context.dryRun && Object.keys(values).length > 0) await context.target.setCustomFields(resource, id, values);
+  return { columns, changes: merged.changes.map((change) => ({ ...change, field: label(change.field) })), columnOf };
 }
 
-async function mergeCustomer(context: ResyncContext, id: number, base: SourceRow, now: SourceRow, reference: string | undefined, prefixes: readonly string[]): Promise<Part[]> {
-  const site = await context.target.readCustomer(id);
+/**
+ * Three-way merge of the fields the target lets resync update: the row's cells (as the import reads
+ * them) before and now, by the target's field names, against the site's values.
+ */
+async function mergeUpdatable(context: ResyncContext, resource: UpdatableResource, id: number, cells: { before: Record<string, CellValue>; after: Record<string, CellValue> }, site: Record<string, SiteValue | undefined>): Promise<Part> {
+  const fields = context.target.updatableFields(resource);
+  const byField = (values: Record<string, CellValue>) => Object.fromEntries(fields.map(({ field, column }) => [field, values[column]]));
+  const merged = mergeFields(fields.map(({ field }) => field), byField(cells.before), byField(cells.after), site, context.prefer);
+  if (!context.dryRun && Object.keys(merged.apply).length > 0) await context.target.updateFields(resource, id, merged.apply);
+  const columnOf = (field: string) => fields.filter((entry) => entry.field === field).map((entry) => entry.column);
+  return { columns: new Set(fields.map(({ column }) => column)), changes: merged.changes, columnOf };
+}
+
+async function mergeCustomer(context: ResyncContext, id: number, base: SourceRow, now: SourceRow, prefixes: readonly string[]): Promise<Part[]> {
+  const site = await context.target.readCustomerFields(id);
   if (site === undefined) throw new MissingOnSite(`customer ${id} is no longer on the site`);
-  const before = customerAttributes(customerFieldsOf(base, reference)) as Record<string, Json>;
-  const after = customerAttributes(customerFieldsOf(now, reference)) as Record<string, Json>;
-  const merged = mergeFields(CUSTOMER_ATTRIBUTES, before, after, site, context.prefer);
-  if (!context.dryRun && Object.keys(merged.apply).length > 0) await context.target.updateCustomer(id, merged.apply as JsonObject);
-  const customer: Part = {
-    columns: new Set(CUSTOMER_ATTRIBUTES.map((field) => CUSTOMER_COLUMN[field] ?? field)),
-    changes: merged.changes,
-    columnOf: (field) => [CUSTOMER_COLUMN[field] ?? field],
-  };
+  const customer = await mergeUpdatable(context, 'customer', id, { before: customerCells(base), after: customerCells(now) }, site);
   return [customer, await mergeCustomFields(context, 'customers', id, base, now, prefixes)];
 }
 
 async function mergeSubscription(context: ResyncContext, id: number, base: SourceRow, now: SourceRow): Promise<Part[]> {
-  const site = await context.target.readSubscription(id);
+  const site = await context.target.readSubscriptionFields(id);
   if (site === undefined) throw new MissingOnSite(`subscription ${id} is no longer on the site`);
-  const { timeZone } = await siteInfo(context.target);
-  const before = billingAttributes(billingFieldsOf(base), timeZone) as Record<string, Json>;
-  const after = billingAttributes(billingFieldsOf(now), timeZone) as Record<string, Json>;
-  const merged = mergeFields(BILLING_ATTRIBUTES, before, after, site, context.prefer, (field) => SUBSCRIPTION_SITE_FIELD[field] ?? field);
-  if (!context.dryRun && Object.keys(merged.apply).length > 0) await context.target.updateSubscription(id, merged.apply as JsonObject);
   const parts: Part[] = [
-    { columns: new Set(BILLING_ATTRIBUTES), changes: merged.changes, columnOf: (field) => [field] },
+    await mergeUpdatable(context, 'subscription', id, { before: billingCells(base), after: billingCells(now) }, site.fields),
     await mergeCustomFields(context, 'subscriptions', id, base, now, ['custom_field', 'custom_field_subscription']),
   ];
   if (now.kind.startsWith('subscriptions-standard')) {
     // A standard row carries its customer: the subscription call created it, so its fields are the row's too.
-    const customer = site.customer;
-    const customerId = customer !== null && typeof customer === 'object' && !Array.isArray(customer) ? Number(customer.id) : Number(site.customer_id);
-    const reference = now.values.customer_reference?.trim() || undefined;
-    parts.push(...(await mergeCustomer(context, customerId, base, now, reference, ['custom_field_customer'])));
+    parts.push(...(await mergeCustomer(context, site.customerId, base, now, ['custom_field_customer'])));
   }
   return parts;
 }
@@ -132,7 +111,8 @@ function changedColumns(base: Record<string, string>, now: Record<string, string
  * the last import are merged into the fields the API lets resync update.
  */
 export async function resyncObject(step: ImportStep, object: JournalObject, context: ResyncContext): Promise<ObjectVerdict> {
-  const found = await step.find(context.target, context.resolver);
+  // TRANSITIONAL: the import's steps still find their object through the Advanced Billing API surface.
+  const found = await step.find(context.target.api, context.resolver);
   if (found === undefined) {
     return { status: 'missing', changes: [], notUpdatable: [], message: `no longer on the site (deleted outside the toolkit); resync does not recreate it: migrate erase, then test-import, recreates it` };
   }
@@ -148,7 +128,7 @@ export async function resyncObject(step: ImportStep, object: JournalObject, cont
   const nowRow = asRow(row, now);
   let parts: Part[] = [];
   try {
-    if (step.type === 'customer') parts = await mergeCustomer(context, Number(object.id), baseRow, nowRow, row.key || undefined, ['custom_field']);
+    if (step.type === 'customer') parts = await mergeCustomer(context, Number(object.id), baseRow, nowRow, ['custom_field']);
     else if (step.type === 'subscription') parts = await mergeSubscription(context, Number(object.id), baseRow, nowRow);
   } catch (error) {
     if (error instanceof MissingOnSite) return { status: 'missing', changes: [], notUpdatable: [], message: error.message };

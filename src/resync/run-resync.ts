@@ -23,7 +23,7 @@ import { objectRef, type Journal, type JournalObject } from '../state/journal.js
 import { openSiteJournal } from '../state/journal-sites.js';
 import { siteIdentityOf } from '../state/site-identity.js';
 import { newRunId } from '../state/runs.js';
-import type { Target } from '../targets/advanced-billing/api.js';
+import type { Target } from '../targets/target.js';
 import type { Prefer } from './merge.js';
 import { COMPARED_TYPES, resyncObject, type ObjectVerdict } from './object-merge.js';
 import { summarizeResync, type RemovedRow, type ResyncDocument, type ResyncRow, type ResyncRowStatus } from './report.js';
@@ -144,7 +144,8 @@ export async function runResync(options: ResyncOptions): Promise<ResyncOutcome> 
   const runId = newRunId();
   const outputs = options.dryRun ? undefined : await prepareResultFiles(prepared.loaded, options.outDir);
   const journal = await openSiteJournal(options.stateDir, identity, runId, { exclusive: !options.dryRun });
-  const resolver = new ImportResolver(target, journal);
+  // TRANSITIONAL: the import's steps still call the Advanced Billing API surface (target.api).
+  const resolver = new ImportResolver(target.api, journal);
   let fatal: unknown;
   const verdicts = new Map<ImportStep, ObjectVerdict>();
   const labels = new Map<ImportStep, string>();
@@ -154,7 +155,7 @@ export async function runResync(options: ResyncOptions): Promise<ResyncOutcome> 
   const removed: RemovedRow[] = [];
   try {
     if (!options.dryRun && journal.unfinishedIntents().length > 0) {
-      const reconciled = await reconcileIntents(prepared.plan, journal, target, resolver, options.concurrency);
+      const reconciled = await reconcileIntents(prepared.plan, journal, target.api, resolver, options.concurrency);
       options.log?.(`Reconciled ${reconciled.found + reconciled.absent} unfinished creates from an earlier run.`);
     }
     const objects = journal.objects();
@@ -169,7 +170,7 @@ export async function runResync(options: ResyncOptions): Promise<ResyncOutcome> 
       }
     } else {
       const run = await executeWithProgress(prepared.plan, {
-        target,
+        target: target.api,
         journal,
         resolver,
         concurrency: options.concurrency,

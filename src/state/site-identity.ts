@@ -2,7 +2,6 @@
 // records and result files, and that every guard compares. Two distinct sites never share one.
 import { createHash } from 'node:crypto';
 import { isLoopbackHost } from '../net/loopback.js';
-import type { SiteInfo } from '../targets/advanced-billing/api.js';
 
 export interface SiteIdentity {
   /**
@@ -34,8 +33,16 @@ export function canonicalAddress(baseUrl: string): string {
   return `${url.protocol}//${host}${port}${url.pathname.replace(/\/+$/, '')}`;
 }
 
+/** What a site says about itself (a target's SiteInfo), as far as its identity goes. */
+export interface SiteAnswer {
+  id: number;
+  subdomain: string;
+  mode: 'test' | 'live';
+  sandboxInstance?: string;
+}
+
 /** The identity of the site that answered GET /site.json with `info` at `baseUrl`. */
-export function siteIdentityOf(info: SiteInfo, baseUrl: string): SiteIdentity {
+export function siteIdentityOf(info: SiteAnswer, baseUrl: string): SiteIdentity {
   const fingerprint = info.sandboxInstance !== undefined ? `sandbox:${info.sandboxInstance}` : `${canonicalAddress(baseUrl)}#${info.id}`;
   const name = `${info.subdomain || new URL(baseUrl).host}-${info.id}`.replace(/[^A-Za-z0-9._-]+/g, '_');
   const hash = createHash('sha256').update(fingerprint).digest('hex');

@@ -1,13 +1,18 @@
-// Builds the Target for a configured site: a { subdomain } becomes https://SUBDOMAIN.chargify.com,
-// a { baseUrl } (e.g. a running `migrate sandbox`) is used as given.
+// Builds the neutral Target for a configured site: a { subdomain } becomes https://SUBDOMAIN.chargify.com,
+// a { baseUrl } (e.g. a running `migrate sandbox`) is used as given. Advanced Billing is the only adapter.
 import { InputError } from '../errors.js';
 import { ChargifyClient } from './advanced-billing/client/client.js';
 import { isLoopbackHost } from '../net/loopback.js';
 import { normaliseBaseUrl } from './advanced-billing/client/site-connection.js';
 import type { ClientOptions } from './advanced-billing/client/transport.js';
-import type { Target } from './advanced-billing/api.js';
+import { AdvancedBillingTarget } from './advanced-billing/target.js';
+import type { Target } from './target.js';
+import type { RunningSandbox, SandboxOptions } from './advanced-billing/sandbox/index.js';
 
 export type { ClientOptions } from './advanced-billing/client/transport.js';
+export type { Target } from './target.js';
+/** Where each template column goes on the default target (Advanced Billing); `migrate templates KIND` prints it. */
+export { columnMapping } from './advanced-billing/column-mapping/index.js';
 
 export interface SiteDefinition {
   /** The site's name in the configuration (`test`, `live`, …), used in messages. */
@@ -42,7 +47,7 @@ export function siteBaseUrl(site: SiteDefinition): string {
   return `https://${site.subdomain.toLowerCase()}.chargify.com`;
 }
 
-/** The client for a site; refuses plain http:// off loopback and a missing API key for a remote site. */
+/** The target for a site; refuses plain http:// off loopback and a missing API key for a remote site. */
 export function createTarget(site: SiteDefinition, options: ClientOptions = {}): Target {
   const baseUrl = siteBaseUrl(site);
   const url = normaliseBaseUrl(baseUrl);
@@ -53,5 +58,12 @@ export function createTarget(site: SiteDefinition, options: ClientOptions = {}):
         : 'Name the environment variable that holds it with apiKeyEnv in the site configuration.',
     });
   }
-  return new ChargifyClient({ name: site.name, baseUrl, apiKey: site.apiKey, ...(site.timeZone === undefined ? {} : { timeZone: site.timeZone }) }, options);
+  const client = new ChargifyClient({ name: site.name, baseUrl, apiKey: site.apiKey, ...(site.timeZone === undefined ? {} : { timeZone: site.timeZone }) }, options);
+  return new AdvancedBillingTarget(client, site.timeZone);
+}
+
+/** The local emulator of the default target (the embedded sandbox), loaded only when a command needs it. */
+export async function startEmbeddedSandbox(options: SandboxOptions): Promise<RunningSandbox> {
+  const { startSandbox } = await import('./advanced-billing/sandbox/index.js');
+  return startSandbox(options);
 }

@@ -1,9 +1,6 @@
 // "Catalog - Coupons": percentage or flat coupons, identified by their code.
 import { column, present, statusColumns, use } from './columns.js';
-import { BOOLEAN, MONEY, statusMapping, to, toolkit } from './mapping.js';
 import type { TemplateDefinition } from './types.js';
-
-const CREATE = 'Create Coupon';
 
 export const coupons: TemplateDefinition = {
   kind: 'coupons',
@@ -28,16 +25,4 @@ export const coupons: TemplateDefinition = {
   keyColumns: ['code'],
   rowRules: [{ rule: 'exactly-one-of', options: { columns: ['percentage_discount', 'flat_discount'] } }],
   provides: [{ set: 'coupon', column: 'code' }],
-  mapping: {
-    ...statusMapping,
-    name: to(CREATE, 'coupon.name', 'a value enables the row'),
-    code: to(CREATE, 'coupon.code', 'also how a re-run finds the coupon'),
-    description: to(CREATE, 'coupon.description'),
-    product_family_id: toolkit('reference: the family (ID or handle) resolved to its id, sent as the path {product_family_id} and coupon.product_family_id of Create Coupon'),
-    percentage_discount: to(CREATE, 'coupon.percentage'),
-    flat_discount: to(CREATE, 'coupon.amount_in_cents', MONEY),
-    stackable: to(CREATE, 'coupon.stackable', BOOLEAN),
-    recurring: to(CREATE, 'coupon.recurring', BOOLEAN),
-    review_after_import: toolkit('TRUE appends " EDIT" to coupon.name (Create Coupon), so the coupons to review can be found on the site'),
-  },
 };

@@ -3,8 +3,7 @@ import {
   column, contactColumns, customerSettingColumns, paymentProfileColumns, paymentProfileSection, shippingColumns, statusColumns,
   TRUE_ENABLES, is, use,
 } from './columns.js';
-import { customerMapping, enabler, paymentProfileMapping, statusMapping, to, toolkit } from './mapping.js';
-import type { MappingTable, TemplateDefinition } from './types.js';
+import type { TemplateDefinition } from './types.js';
 
 const columns = [
   ...statusColumns,
@@ -27,18 +26,6 @@ const columns = [
   ...paymentProfileColumns,
 ];
 
-const mapping = {
-  ...statusMapping,
-  create_customer: enabler('creates the customer (and enables the row)'),
-  ...customerMapping({ operation: 'Create Customer', prefix: 'customer.' }, ['verified']),
-  import_identifier_customer_reference: to('Create Customer', 'customer.reference', 'also the reference subscriptions and child customers find it by'),
-  customer_type: toolkit('checked by the customer-hierarchy rule; not sent (the hierarchy is made by parent_reference)'),
-  has_parent: toolkit('row enabler of parent_reference; not sent'),
-  parent_name: toolkit('help only: not sent'),
-  parent_reference: to('Create Customer', 'customer.parent_id', 'reference used to find the parent customer; its id is sent'),
-  ...paymentProfileMapping(),
-  'custom_field[Name]': to('Create Metadata', 'metadata[].value (name: Name), on the customer', 'the custom field must exist on the site'),
-};
 
 export const customersAdvanced: TemplateDefinition = {
   kind: 'customers-advanced',
@@ -51,7 +38,6 @@ export const customersAdvanced: TemplateDefinition = {
   sections: [paymentProfileSection],
   keyColumns: ['import_identifier_customer_reference'],
   rowRules: [{ rule: 'customer-hierarchy' }],
-  mapping,
   provides: [
     { set: 'customer', column: 'import_identifier_customer_reference' },
     { set: 'customer-with-parent', column: 'import_identifier_customer_reference', when: [is('has_parent', 'TRUE')] },

@@ -1,6 +1,5 @@
 // "Catalog - Product Families": the families products, components and coupons belong to.
 import { column, present, statusColumns, use } from './columns.js';
-import { statusMapping, to } from './mapping.js';
 import type { TemplateDefinition } from './types.js';
 
 export const productFamilies: TemplateDefinition = {
@@ -21,10 +20,4 @@ export const productFamilies: TemplateDefinition = {
   keyColumns: ['handle', 'name'],
   rowRules: [],
   provides: [{ set: 'product-family', column: 'handle' }],
-  mapping: {
-    ...statusMapping,
-    name: to('Create Product Family', 'product_family.name', 'a value enables the row'),
-    description: to('Create Product Family', 'product_family.description'),
-    handle: to('Create Product Family', 'product_family.handle', 'blank: the site makes one from the name'),
-  },
 };

@@ -1,14 +1,7 @@
 // "Catalog - Products": products and their price points; a row with only attach_to and price point
 // columns adds another price point to the product it names.
 import { column, inSection, is, notImportable, present, statusColumns, use } from './columns.js';
-import { BOOLEAN, MONEY, sent, statusMapping, to, toMany, toolkit } from './mapping.js';
 import type { TemplateDefinition } from './types.js';
-
-const PRODUCT = 'Create Product';
-const PRICE_POINT = 'Create Product Price Point';
-/** The pricing columns go to both: the product's own price and the row's price point (promoted to default). */
-const priced = (field: string, note?: string) =>
-  toMany([sent(PRODUCT, `product.${field}`, 'a product row'), sent(PRICE_POINT, `price_point.${field}`)], note);
 
 // Checked against every request schema of the spec: none has these product fields (only the response
 // does), so neither product create nor update can set them.
@@ -84,29 +77,6 @@ export const products: TemplateDefinition = {
       options: { column: 'attach_to', target: 'handle', targetWhen: [present('product_name')], sourceWhen: [present('attach_to')], external: 'product' },
     },
   ],
-  mapping: {
-    ...statusMapping,
-    product_name: to(PRODUCT, 'product.name', 'a value makes the row a product'),
-    description: to(PRODUCT, 'product.description'),
-    product_family_id: toolkit('reference: the family (ID or handle) resolved to its id, the path {product_family_id} of Create Product'),
-    tax_code: to(PRODUCT, 'product.tax_code'),
-    require_payment_method: to(PRODUCT, 'product.require_credit_card', BOOLEAN),
-    auto_create_signup_page: to(PRODUCT, 'product.auto_create_signup_page', `${BOOLEAN}; the site shows the page it made in public_signup_pages`),
-    handle: to(PRODUCT, 'product.handle'),
-    attach_to: toolkit("reference: the product (handle or ID) the price point is created on, the path {product_id} of Create Product Price Point; a product row's price point is promoted to default (Promote Product Price Point to Default)"),
-    price_point_name: to(PRICE_POINT, 'price_point.name'),
-    price_point_handle: to(PRICE_POINT, 'price_point.handle'),
-    price: priced('price_in_cents', MONEY),
-    renew_every: priced('interval'),
-    month_or_day: priced('interval_unit'),
-    trial_price: priced('trial_price_in_cents', MONEY),
-    trial_interval: priced('trial_interval'),
-    trial_month_or_day: priced('trial_interval_unit'),
-    trial_type: priced('trial_type'),
-    expiration_interval: priced('expiration_interval'),
-    expiration_month_or_day: priced('expiration_interval_unit'),
-    setup_fee_price: to(PRICE_POINT, 'price_point.initial_charge_in_cents', MONEY),
-  },
   provides: [
     { set: 'product', column: 'handle', section: 'product' },
     { set: 'product-price-point', column: 'price_point_handle', parentColumns: ['attach_to', 'handle'], section: 'price-point' },

@@ -1,7 +1,7 @@
 // "Subscriptions - Create Subscriptions w/ Custom Pricing (advanced)": the advanced template plus a
 // custom per-unit price per component.
 import { couponGroup, customPricedComponentColumns, customPricedComponentGroup } from './columns.js';
-import { advancedBase, advancedHeadColumns, advancedMapping } from './subscriptions-advanced.js';
+import { advancedBase, advancedHeadColumns } from './subscriptions-advanced.js';
 import type { TemplateDefinition } from './types.js';
 
 export const subscriptionsAdvancedCustomPricing: TemplateDefinition = {
@@ -11,5 +11,4 @@ export const subscriptionsAdvancedCustomPricing: TemplateDefinition = {
   columns: [...advancedHeadColumns, ...customPricedComponentColumns],
   groups: [couponGroup, customPricedComponentGroup],
   ...advancedBase,
-  mapping: advancedMapping(true),
 };

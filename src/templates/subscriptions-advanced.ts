@@ -3,8 +3,7 @@
 import {
   column, componentColumns, componentGroup, couponGroup, renewalColumns, statusColumns, subscriptionColumns, TRUE_ENABLES, use,
 } from './columns.js';
-import { subscriptionHeadMapping, subscriptionMapping, to, toolkit, BOOLEAN } from './mapping.js';
-import type { ColumnDefinition, MappingTable, TemplateDefinition } from './types.js';
+import type { ColumnDefinition, TemplateDefinition } from './types.js';
 
 export const advancedHeadColumns: ColumnDefinition[] = [
   ...statusColumns,
@@ -23,23 +22,6 @@ export const advancedHeadColumns: ColumnDefinition[] = [
   ...subscriptionColumns,
 ];
 
-/** Where the advanced columns go: the customer exists already (customers-advanced), the row makes its subscription. */
-export function advancedMapping(customPricing: boolean): MappingTable {
-  const op = 'Create Subscription';
-  return {
-    ...subscriptionHeadMapping,
-    organization_name: toolkit("help only: not sent (the customer's organization comes from customers-advanced)"),
-    import_identifier_customer_reference: to(op, 'subscription.customer_id', 'reference used to find the customer; its id is sent (and, when who_pays is self, its payment profile as subscription.payment_profile_id)'),
-    who_pays: to(op, 'subscription.group.target.type', 'parent or eldest (self with normal invoices sends no group)'),
-    invoice_type: to(op, 'subscription.group', 'consolidated sends subscription.group.billing (a self-paid subscription gets a group too)'),
-    align: to(op, 'subscription.group.billing.align_date', `${BOOLEAN}; consolidated invoices only, default TRUE`),
-    receive_invoice_emails: to(op, 'subscription.receives_invoice_emails', BOOLEAN),
-    subscription_reference: to(op, 'subscription.reference', 'also how a re-run finds the subscription'),
-    ...subscriptionMapping(customPricing),
-    'custom_field[Name]': to(op, 'subscription.metafields.Name', 'the custom field must exist on the site'),
-  };
-}
-
 export const advancedBase = {
   customFieldPrefixes: ['custom_field['],
   enabledWhen: TRUE_ENABLES('create_subscription'),
@@ -56,5 +38,4 @@ export const subscriptionsAdvanced: TemplateDefinition = {
   columns: [...advancedHeadColumns, ...componentColumns],
   groups: [couponGroup, componentGroup],
   ...advancedBase,
-  mapping: advancedMapping(false),
 };

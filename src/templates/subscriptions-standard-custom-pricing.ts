@@ -1,7 +1,7 @@
 // "Subscriptions - Create Subscriptions w/ Custom Pricing (standard)": the standard template plus a
 // custom per-unit price per component.
 import { couponGroup, customPricedComponentColumns, customPricedComponentGroup } from './columns.js';
-import { standardBase, standardHeadColumns, standardMapping } from './subscriptions-standard.js';
+import { standardBase, standardHeadColumns } from './subscriptions-standard.js';
 import type { TemplateDefinition } from './types.js';
 
 export const subscriptionsStandardCustomPricing: TemplateDefinition = {
@@ -11,5 +11,4 @@ export const subscriptionsStandardCustomPricing: TemplateDefinition = {
   columns: [...standardHeadColumns, ...customPricedComponentColumns],
   groups: [couponGroup, customPricedComponentGroup],
   ...standardBase,
-  mapping: standardMapping(true),
 };

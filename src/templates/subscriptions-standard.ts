@@ -3,10 +3,7 @@ import {
   column, componentColumns, componentGroup, contactColumns, couponGroup, customerSettingColumns, paymentProfileColumns,
   paymentProfileSection, renewalColumns, shippingColumns, statusColumns, subscriptionColumns, TRUE_ENABLES, use,
 } from './columns.js';
-import {
-  customerMapping, subscriptionHeadMapping, subscriptionMapping, subscriptionPaymentMapping, to, toMany, sent,
-} from './mapping.js';
-import type { ColumnDefinition, MappingTable, TemplateDefinition } from './types.js';
+import type { ColumnDefinition, TemplateDefinition } from './types.js';
 
 /** Everything before the component group, shared with the custom-pricing variant. */
 export const standardHeadColumns: ColumnDefinition[] = [
@@ -24,21 +21,6 @@ export const standardHeadColumns: ColumnDefinition[] = [
 
 const CUSTOM_FIELD_PREFIXES = ['custom_field_customer[', 'custom_field_subscription[', 'custom_field['];
 
-/** Where the standard columns go: one Create Subscription carries customer, profile and subscription. */
-export function standardMapping(customPricing: boolean): MappingTable {
-  const op = 'Create Subscription';
-  return {
-    ...subscriptionHeadMapping,
-    ...customerMapping({ operation: op, prefix: 'subscription.customer_attributes.' }, ['locale']),
-    customer_reference: toMany([sent(op, 'subscription.customer_attributes.reference')], 'also how a re-run finds the customer'),
-    ...subscriptionPaymentMapping(),
-    ...subscriptionMapping(customPricing),
-    'custom_field_customer[Name]': to(op, 'subscription.customer_attributes.metafields.Name', 'the custom field must exist on the site'),
-    'custom_field_subscription[Name]': to(op, 'subscription.metafields.Name', 'the custom field must exist on the site'),
-    'custom_field[Name]': to(op, 'subscription.metafields.Name', 'the custom field must exist on the site'),
-  };
-}
-
 export const standardBase = {
   customFieldPrefixes: CUSTOM_FIELD_PREFIXES,
   enabledWhen: TRUE_ENABLES('create_subscription'),
@@ -55,5 +37,4 @@ export const subscriptionsStandard: TemplateDefinition = {
   columns: [...standardHeadColumns, ...componentColumns],
   groups: [couponGroup, componentGroup],
   ...standardBase,
-  mapping: standardMapping(false),
 };

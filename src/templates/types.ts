@@ -52,27 +52,6 @@ export interface NotImportable {
   appliesWhen?: readonly Condition[];
 }
 
-/** An API field that carries a column's value: the operation as the spec names it, the field path on the wire. */
-export interface ApiField {
-  operation: string;
-  /** e.g. `subscription.customer_attributes.email`. */
-  field: string;
-  /** Only rows where this holds send it there (e.g. "payment_profile_type credit_card"). */
-  when?: string;
-}
-
-/**
- * Where a column's value goes: the API fields that carry it (with how it is transformed on the way, if
- * at all), or what the toolkit itself uses it for (output, row enabler, reference to another object…).
- * Columns declared `notImportable` need no entry: the declaration says why.
- */
-export type ColumnMapping =
-  | { sentAs: readonly ApiField[]; note?: string }
-  | { toolkit: string };
-
-/** Column name (or custom field pattern, e.g. `custom_field[Name]`) → where it goes. */
-export type MappingTable = Readonly<Record<string, ColumnMapping>>;
-
 export interface ColumnDefinition {
   /** Header as the document spells it (line breaks removed); `_N` for repeating-group columns. */
   name: string;
@@ -145,7 +124,5 @@ export interface TemplateDefinition {
   /** Rules that span several columns or rows and belong to no single column. */
   rowRules: readonly (RuleUse & { section?: string })[];
   provides: readonly ProvidedReference[];
-  /** Where each column goes (`migrate templates KIND` prints it; the fidelity test checks it on the site). */
-  mapping: MappingTable;
 }
 

@@ -18,8 +18,8 @@ async function siteState(dir: string): Promise<{ customers: number; fields: stri
   const target = createTarget({ name: 'check', baseUrl: sandbox.baseUrl });
   try {
     let count = 0;
-    for await (const _customer of target.listCustomers() as AsyncIterable<JsonObject>) count += 1;
-    return { customers: count, fields: (await target.listMetafieldNames('customers')).sort() };
+    for await (const _customer of target.api.listCustomers() as AsyncIterable<JsonObject>) count += 1;
+    return { customers: count, fields: (await target.api.listMetafieldNames('customers')).sort() };
   } finally {
     await target.close();
     await sandbox.close();

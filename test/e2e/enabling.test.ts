@@ -45,7 +45,7 @@ async function customerReferences(sandbox: RunningSandbox): Promise<string[]> {
   const target = createTarget({ name: 'check', baseUrl: sandbox.baseUrl });
   try {
     const references: string[] = [];
-    for await (const item of target.listCustomers() as AsyncIterable<JsonObject>) references.push(String(item.reference));
+    for await (const item of target.api.listCustomers() as AsyncIterable<JsonObject>) references.push(String(item.reference));
     return references.sort();
   } finally {
     await target.close();

@@ -242,7 +242,7 @@ async function openInvoices(sandbox: RunningSandbox): Promise<number> {
   const target = createTarget({ name: 'check', baseUrl: sandbox.baseUrl });
   try {
     let count = 0;
-    for await (const invoice of target.listInvoices()) if (invoice.status !== 'voided') count += 1;
+    for await (const invoice of target.api.listInvoices()) if (invoice.status !== 'voided') count += 1;
     return count;
   } finally {
     await target.close();
@@ -253,7 +253,7 @@ async function openInvoices(sandbox: RunningSandbox): Promise<number> {
 async function sandbox_manual(sandbox: RunningSandbox): Promise<void> {
   const target = createTarget({ name: 'manual', baseUrl: sandbox.baseUrl });
   try {
-    await target.createCustomer({ first_name: 'Man', last_name: 'Ual', email: 'manual@example.com', reference: 'added-by-hand' }, { naturalKey: 'manual' });
+    await target.api.createCustomer({ first_name: 'Man', last_name: 'Ual', email: 'manual@example.com', reference: 'added-by-hand' }, { naturalKey: 'manual' });
   } finally {
     await target.close();
   }

@@ -45,10 +45,10 @@ describe('test-import killed at random moments', () => {
 
         const target = createTarget({ name: 'test', baseUrl: sandbox.baseUrl });
         try {
-          const customers = await collect(target.listCustomers());
-          const subscriptions = await collect(target.listSubscriptions());
-          const families = await collect(target.listProductFamilies());
-          const products = await collect(target.listProducts());
+          const customers = await collect(target.api.listCustomers());
+          const subscriptions = await collect(target.api.listSubscriptions());
+          const families = await collect(target.api.listProductFamilies());
+          const products = await collect(target.api.listProducts());
           expect(families.filter((family) => family.handle === 'main')).toHaveLength(1);
           expect(products).toHaveLength(1);
           expect(customers).toHaveLength(ROWS);

@@ -22,8 +22,8 @@ describe('migrate resync', () => {
         await writeFile(join(dir, '.migraterc.json'), JSON.stringify({ sites: { test: { baseUrl: sandbox.baseUrl } } }));
         expect((await runCli(dir, ['test-import', 'data', '--as-of', AS_OF])).code).toBe(0);
 
-        const globex = (await target.findCustomerByReference('globex'))!;
-        await target.updateCustomer(Number(globex.id), { email: 'billing@globex.example' });
+        const globex = (await target.api.findCustomerByReference('globex'))!;
+        await target.api.updateCustomer(Number(globex.id), { email: 'billing@globex.example' });
         await editCsv(customers!, (row) => {
           if (row.import_identifier_customer_reference === 'globex') row.email = 'accounts@globex.example';
           if (row.import_identifier_customer_reference === 'acme-paris') row.phone = '+33 1 23 45 67 89';
@@ -33,14 +33,14 @@ describe('migrate resync', () => {
         expect(dry.code, dry.stderr).toBe(0);
         expect(dry.stdout).toContain('phone: (blank) → "+33 1 23 45 67 89"');
         expect(dry.stdout).toMatch(/email: "billing@globex\.example" → "accounts@globex\.example"\s+conflict: edited on the site/);
-        expect((await target.findCustomerByReference('acme-paris'))!.phone).toBeNull();
+        expect((await target.api.findCustomerByReference('acme-paris'))!.phone).toBeNull();
 
         const applied = await runCli(dir, ['resync', 'data', '--as-of', AS_OF, '--format', 'json']);
         expect(applied.code, applied.stderr).toBe(0);
         const document = JSON.parse(applied.stdout);
         expect(document).toMatchObject({ version: 1, command: 'resync', dryRun: false, prefer: 'target', summary: { updated: 1, conflict: 1, error: 0, created: 0 } });
-        expect((await target.findCustomerByReference('acme-paris'))!.phone).toBe('+33 1 23 45 67 89');
-        expect((await target.findCustomerByReference('globex'))!.email).toBe('billing@globex.example');
+        expect((await target.api.findCustomerByReference('acme-paris'))!.phone).toBe('+33 1 23 45 67 89');
+        expect((await target.api.findCustomerByReference('globex'))!.email).toBe('billing@globex.example');
 
         const rows = parse(await readFile(join(dir, 'migrate-results', 'customers-advanced.csv'), 'utf8'), { columns: true }) as Array<Record<string, string>>;
         const paris = rows.find((row) => row.import_identifier_customer_reference === 'acme-paris')!;
@@ -79,13 +79,13 @@ describe('migrate resync', () => {
         expect((await runCli(dir, ['test-import', 'data', '--as-of', AS_OF])).code).toBe(0);
         await site(second.baseUrl);
         expect((await runCli(dir, ['test-import', 'data', '--as-of', AS_OF, '--new-journal', '--out', 'results-second'])).code).toBe(0);
-        const before = await check.findCustomerByReference('globex');
+        const before = await check.api.findCustomerByReference('globex');
 
         // migrate-results/ was written for the first sandbox; resync is pointed at the second.
         const refused = await runCli(dir, ['resync', 'migrate-results', '--as-of', AS_OF]);
         expect(refused.code, refused.stderr).toBe(2);
         expect(refused.stderr).toContain(`holds links into ${first.baseUrl}`);
-        expect(await check.findCustomerByReference('globex')).toEqual(before);
+        expect(await check.api.findCustomerByReference('globex')).toEqual(before);
       });
     } finally {
       await check.close();

@@ -21,7 +21,7 @@ async function customers(baseUrl: string, apiKey?: string): Promise<number> {
   const target = createTarget({ name: 'check', baseUrl, ...(apiKey ? { apiKey } : {}) });
   try {
     let n = 0;
-    for await (const _customer of target.listCustomers()) n += 1;
+    for await (const _customer of target.api.listCustomers()) n += 1;
     return n;
   } finally {
     await target.close();

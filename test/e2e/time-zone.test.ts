@@ -35,10 +35,10 @@ describe('timeZone America/New_York', () => {
       const target = createTarget({ name: 'check', baseUrl: sandbox.baseUrl });
       try {
         const id = Number(/\/subscriptions\/(\d+)$/.exec(row!.Result!)![1]);
-        const subscription = (await target.readSubscription(id))!;
+        const subscription = (await target.api.readSubscription(id))!;
         // Noon on the day in New York, written with New York's offset as the API answers.
         expect(String(subscription.next_assessment_at)).toMatch(new RegExp(`^${renewal}T12:00:00-0[45]:00$`));
-        const preview = await target.previewRenewal(id);
+        const preview = await target.api.previewRenewal(id);
         expect(String(preview.next_assessment_at).slice(0, 10)).toBe(renewal);
         expect(row!.ChargifyNextRenewal).toBe((Number(preview.total_in_cents) / 100).toFixed(2));
         expect(row!.ChargifyNextRenewal).toBe('49.00');

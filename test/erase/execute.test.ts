@@ -29,7 +29,7 @@ const states = (journal: Journal, type: ObjectType) => [...journal.objects().val
 describe('erase --scope imported', () => {
   it('removes exactly the customer data the journal records and never an object it does not know', async () => {
     await withImportedSite(async (site) => {
-      await site.target.createCustomer({ first_name: 'Man', last_name: 'Ual', email: 'manual@example.com', reference: 'added-by-hand' }, { naturalKey: 'manual' });
+      await site.target.api.createCustomer({ first_name: 'Man', last_name: 'Ual', email: 'manual@example.com', reference: 'added-by-hand' }, { naturalKey: 'manual' });
       await withJournal(site, async (journal) => {
         const plan = planImportedErase(journal.objects(), { mode: 'test', catalog: false });
         const execution = await executeErase(plan.items, { target: site.target, journal, concurrency: 4 });
@@ -57,15 +57,15 @@ describe('erase --scope imported', () => {
         expect(new Set(states(journal, 'product_family'))).toEqual(new Set(['done']));
       });
       expect((await siteSnapshot(site.target)).products).toEqual([]);
-      expect(await all(site.target.listComponents())).toEqual([]);
-      expect(await all(site.target.listProductFamilies())).toHaveLength(2);
+      expect(await all(site.target.api.listComponents())).toEqual([]);
+      expect(await all(site.target.api.listProductFamilies())).toHaveLength(2);
     });
   });
 
   it('keeps every journal entry when the site fails the lookups, then counts objects already gone as erased', async () => {
     await withImportedSite(async (site) => {
-      const gone = await site.target.findSubscriptionByReference('sub-adv-003');
-      await site.target.purgeSubscription(Number(gone!.id), []);
+      const gone = await site.target.api.findSubscriptionByReference('sub-adv-003');
+      await site.target.api.purgeSubscription(Number(gone!.id), []);
       await withJournal(site, async (journal) => {
         site.sandbox.setFaults({ errorRate: 1 });
         const failed = await executeErase(planImportedErase(journal.objects(), { mode: 'test', catalog: false }).items, { target: site.target, journal, concurrency: 4 });
@@ -112,11 +112,11 @@ describe('erase --scope imported', () => {
 
   it('leaves an object changed on the site outside the toolkit alone and says why', async () => {
     await withImportedSite(async (site) => {
-      const customer = await site.target.findCustomerByReference('globex');
-      for (const subscription of await site.target.listCustomerSubscriptions(Number(customer!.id))) {
-        await site.target.purgeSubscription(Number(subscription.id), []);
+      const customer = await site.target.api.findCustomerByReference('globex');
+      for (const subscription of await site.target.api.listCustomerSubscriptions(Number(customer!.id))) {
+        await site.target.api.purgeSubscription(Number(subscription.id), []);
       }
-      await site.target.updateCustomer(Number(customer!.id), { reference: 'globex-renamed' });
+      await site.target.api.updateCustomer(Number(customer!.id), { reference: 'globex-renamed' });
       await withJournal(site, async (journal) => {
         const execution = await executeErase(planImportedErase(journal.objects(), { mode: 'test', catalog: false }).items, { target: site.target, journal, concurrency: 4 });
         const result = execution.results.find((entry) => entry.item.key === 'globex');
@@ -135,7 +135,7 @@ describe('erase --scope imported', () => {
         expect(execution.results.map((result) => result.status)).toEqual(['canceled', 'canceled', 'canceled', 'canceled']);
         expect(new Set(states(journal, 'subscription'))).toEqual(new Set(['done']));
       });
-      const subscriptions = await all(site.target.listSubscriptions());
+      const subscriptions = await all(site.target.api.listSubscriptions());
       expect(subscriptions.map((subscription) => subscription.state)).toEqual(['canceled', 'canceled', 'canceled', 'canceled']);
       expect((await siteSnapshot(site.target)).customers).toHaveLength(6);
     }, 'live');
@@ -145,7 +145,7 @@ describe('erase --scope imported', () => {
 describe('erase --scope customers and site', () => {
   it('customers: removes every customer and subscription, manual ones too, and the journal follows', async () => {
     await withImportedSite(async (site) => {
-      await site.target.createCustomer({ first_name: 'Man', last_name: 'Ual', email: 'manual@example.com', reference: 'added-by-hand' }, { naturalKey: 'manual' });
+      await site.target.api.createCustomer({ first_name: 'Man', last_name: 'Ual', email: 'manual@example.com', reference: 'added-by-hand' }, { naturalKey: 'manual' });
       const customers = await listSiteCustomers(site.target, 4);
       expect(customers).toHaveLength(7);
       const execution = await eraseSiteCustomers(site.target, customers, { concurrency: 4 });
@@ -164,13 +164,13 @@ describe('erase --scope customers and site', () => {
 
   it('site: clear-data all empties the site and the journal records every object as erased', async () => {
     await withImportedSite(async (site) => {
-      await site.target.clearSite('all');
+      await site.target.api.clearSite('all');
       await withJournal(site, async (journal) => {
         const count = await syncJournalAfterClear(journal, 'all');
         expect(count).toBeGreaterThan(20);
         expect(new Set([...journal.objects().values()].map((object) => object.state))).toEqual(new Set(['erased']));
       });
-      expect(await all(site.target.listProductFamilies())).toEqual([]);
+      expect(await all(site.target.api.listProductFamilies())).toEqual([]);
     });
   });
 

@@ -11,7 +11,8 @@ import { startSandbox, type RunningSandbox } from '../../src/targets/advanced-bi
 import { openJournal, type Journal } from '../../src/state/journal.js';
 import { siteIdentityOf } from '../../src/state/site-identity.js';
 import { createTarget, type ClientOptions } from '../../src/targets/index.js';
-import type { JsonObject, Target } from '../../src/targets/advanced-billing/api.js';
+import type { JsonObject } from '../../src/targets/advanced-billing/api.js';
+import type { Target } from '../../src/targets/target.js';
 import { validateFiles } from '../../src/validate/index.js';
 import { AS_OF } from '../e2e/import-data.js';
 import { withTempDir } from '../helpers/temp-dir.js';
@@ -100,12 +101,12 @@ export async function siteJournal(dir: string, target: Target): Promise<Journal>
 
 /** What a site holds, as sorted keys: customers by reference, active subscriptions by reference, unarchived products by handle. */
 export async function siteSnapshot(target: Target): Promise<{ customers: string[]; subscriptions: string[]; products: string[] }> {
-  const customers = (await all(target.listCustomers())).map((customer) => String(customer.reference ?? customer.email)).sort();
-  const subscriptions = (await all(target.listSubscriptions()))
+  const customers = (await all(target.api.listCustomers())).map((customer) => String(customer.reference ?? customer.email)).sort();
+  const subscriptions = (await all(target.api.listSubscriptions()))
     .filter((subscription) => subscription.state !== 'canceled')
     .map((subscription) => String(subscription.reference ?? (subscription.customer as JsonObject | undefined)?.reference))
     .sort();
-  const products = (await all(target.listProducts())).map((product) => String(product.handle)).sort();
+  const products = (await all(target.api.listProducts())).map((product) => String(product.handle)).sort();
   return { customers, subscriptions, products };
 }
 

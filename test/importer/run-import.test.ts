@@ -7,7 +7,7 @@ import { startSandbox, type FaultSpec } from '../../src/targets/advanced-billing
 import { openJournal } from '../../src/state/journal.js';
 import { siteIdentityOf } from '../../src/state/site-identity.js';
 import { createTarget } from '../../src/targets/index.js';
-import type { Target } from '../../src/targets/advanced-billing/api.js';
+import type { Target } from '../../src/targets/target.js';
 import { catalogFiles, subscriptionsCsv } from '../e2e/import-data.js';
 import { all, importFiles } from '../erase/harness.js';
 import { withTempDir } from '../helpers/temp-dir.js';
@@ -29,9 +29,9 @@ describe('runImport against a faulty site', () => {
         expect(result.fatal).toBeUndefined();
         expect(result.document.summary).toMatchObject({ rows: 27, success: 27, error: 0, pending: 0 });
         sandbox.setFaults({});
-        expect(await all(target.listCustomers())).toHaveLength(25);
-        expect(await all(target.listSubscriptions())).toHaveLength(25);
-        expect(await all(target.listProducts())).toHaveLength(1);
+        expect(await all(target.api.listCustomers())).toHaveLength(25);
+        expect(await all(target.api.listSubscriptions())).toHaveLength(25);
+        expect(await all(target.api.listProducts())).toHaveLength(1);
       });
     } finally {
       await target.close();
@@ -47,7 +47,7 @@ describe('runImport resuming', () => {
     try {
       await withTempDir({ ...catalogFiles(), 'data/subs.csv': subscriptionsCsv(2) }, async (dir) => {
         // A first run imported the catalog; then a process died after sending the first product...
-        const family = await target.createProductFamily({ name: 'Main', handle: 'main' }, { naturalKey: 'seed:family' });
+        const family = await target.api.createProductFamily({ name: 'Main', handle: 'main' }, { naturalKey: 'seed:family' });
         const siteKey = siteIdentityOf(await target.readSite(), target.baseUrl).key;
         const journal = await openJournal(join(dir, '.migrate'), siteKey, 'crashed-run');
         await journal.record({ type: 'product_family', naturalKey: 'product_family:main', kind: 'product-families', file: 'data/product-families.csv', row: 2, event: 'intent' });
@@ -57,10 +57,10 @@ describe('runImport resuming', () => {
         const result = await importOnce(dir, target);
         expect(result.reconciled).toMatchObject({ found: 1, absent: 1 });
         expect(result.document.summary).toMatchObject({ error: 0, pending: 0 });
-        const families = await all(target.listProductFamilies());
+        const families = await all(target.api.listProductFamilies());
         expect(families.filter((f) => f.handle === 'main')).toHaveLength(1);
         expect(families.find((f) => f.handle === 'main')!.id).toBe(family.id);
-        expect(await all(target.listProducts())).toHaveLength(1);
+        expect(await all(target.api.listProducts())).toHaveLength(1);
         const lines = (await readFile(join(dir, '.migrate', 'journal', `${siteKey}.jsonl`), 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
         expect(lines.filter((l) => l.naturalKey === 'product_family:main').map((l) => l.event)).toEqual(['intent', 'done']);
         expect(lines.filter((l) => l.naturalKey === 'product:basic').map((l) => l.event)).toEqual(['intent', 'failed', 'intent', 'done']);
@@ -78,7 +78,7 @@ describe('runImport resuming', () => {
     try {
       await withTempDir({ 'data/customers.csv': `${header}\nTRUE,ada,normal,FALSE,Ada,Lovelace,ada@example.com,TRUE,FALSE,,,\n` }, async (dir) => {
         // A run died after Create Customer reached the site and before Update Customer set verified.
-        const created = await target.createCustomer({ first_name: 'Ada', last_name: 'Lovelace', email: 'ada@example.com', reference: 'ada' }, { naturalKey: 'seed:ada' });
+        const created = await target.api.createCustomer({ first_name: 'Ada', last_name: 'Lovelace', email: 'ada@example.com', reference: 'ada' }, { naturalKey: 'seed:ada' });
         expect(created.verified).not.toBe(true);
         const siteKey = siteIdentityOf(await target.readSite(), target.baseUrl).key;
         const journal = await openJournal(join(dir, '.migrate'), siteKey, 'crashed-run');
@@ -88,7 +88,7 @@ describe('runImport resuming', () => {
         const result = await importFiles(dir, [join(dir, 'data', 'customers.csv')], target);
         expect(result.reconciled).toMatchObject({ found: 1, absent: 0 });
         expect(result.document.summary).toMatchObject({ error: 0, pending: 0 });
-        const customers = await all(target.listCustomers());
+        const customers = await all(target.api.listCustomers());
         expect(customers).toHaveLength(1);
         expect(customers[0]).toMatchObject({ id: created.id, reference: 'ada', verified: true });
       });

@@ -10,7 +10,7 @@ import { startSandbox, type RunningSandbox } from '../../src/targets/advanced-bi
 import { blankHeader } from '../../src/templates/header.js';
 import { getTemplate } from '../../src/templates/index.js';
 import { createTarget } from '../../src/targets/index.js';
-import type { Target } from '../../src/targets/advanced-billing/api.js';
+import type { Target } from '../../src/targets/target.js';
 import { validateFiles } from '../../src/validate/index.js';
 import { catalogFiles } from '../e2e/import-data.js';
 import { TEST_TODAY, testDate } from '../helpers/clock.js';
@@ -206,8 +206,8 @@ beforeAll(async () => {
   sandbox = await startSandbox();
   target = createTarget({ name: 'test', baseUrl: sandbox.baseUrl });
   // The custom fields the generated rows fill already exist on the site, as the templates require.
-  await target.ensureMetafields('customers', ['Region']);
-  await target.ensureMetafields('subscriptions', ['Seats']);
+  await target.api.ensureMetafields('customers', ['Region']);
+  await target.api.ensureMetafields('subscriptions', ['Seats']);
   // The catalog every generated subscription names (product basic, price point monthly).
   await withTempDir(catalogFiles(), async (dir) => {
     const files = ['product-families.csv', 'products.csv'].map((name) => join(dir, 'data', name));

@@ -7,7 +7,8 @@ import { stringify } from 'csv-stringify/sync';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runResync, type ResyncOutcome } from '../../src/resync/run-resync.js';
-import type { JsonObject, Target } from '../../src/targets/advanced-billing/api.js';
+import type { JsonObject } from '../../src/targets/advanced-billing/api.js';
+import type { Target } from '../../src/targets/target.js';
 import { AS_OF } from '../e2e/import-data.js';
 import { editCsv, prepareFiles, siteJournal, withImportedSample, CORE_FILES, withoutBalances } from '../erase/harness.js';
 
@@ -33,7 +34,7 @@ async function resync(dir: string, files: string[], target: Target, options: { d
 const byKey = (outcome: ResyncOutcome) => new Map(outcome.document.rows.map((row) => [row.key, row]));
 
 async function customer(target: Target, reference: string): Promise<JsonObject> {
-  return (await target.findCustomerByReference(reference))!;
+  return (await target.api.findCustomerByReference(reference))!;
 }
 
 describe('resync and custom fields', () => {
@@ -44,11 +45,11 @@ describe('resync and custom fields', () => {
       await writeFile(customers, stringify([[...header!, 'custom_field[Regoin]'], ...rows.map((row, index) => [...row, index === 0 ? 'EMEA' : ''])]));
 
       await expect(resync(dir, files, target)).rejects.toMatchObject({ code: 'missing-custom-fields', exitCode: 2 });
-      expect(await target.listMetafieldNames('customers')).not.toContain('Regoin');
+      expect(await target.api.listMetafieldNames('customers')).not.toContain('Regoin');
 
       const outcome = await resync(dir, files, target, { createCustomFields: true });
       expect(outcome.fatal).toBeUndefined();
-      expect(await target.listMetafieldNames('customers')).toContain('Regoin');
+      expect(await target.api.listMetafieldNames('customers')).toContain('Regoin');
     });
   });
 });
@@ -60,11 +61,11 @@ describe('resync', () => {
 
       // Edits made on the site, by hand, after the import.
       const europe = await customer(target, 'acme-europe');
-      await target.updateCustomer(Number(europe.id), { city: 'Munich' });
+      await target.api.updateCustomer(Number(europe.id), { city: 'Munich' });
       const globex = await customer(target, 'globex');
-      await target.updateCustomer(Number(globex.id), { phone: '+1 555 0199' });
-      await target.ensureMetafields('customers', ['Account manager']);
-      await target.setMetadata('customers', Number(globex.id), { 'Account manager': 'Dana' });
+      await target.api.updateCustomer(Number(globex.id), { phone: '+1 555 0199' });
+      await target.api.ensureMetafields('customers', ['Account manager']);
+      await target.api.setMetadata('customers', Number(globex.id), { 'Account manager': 'Dana' });
 
       // Edits made in the templates.
       await editCsv(customers, (row) => {
@@ -86,7 +87,7 @@ describe('resync', () => {
       expect(planned.get('acme-holdings')?.changes).toEqual([expect.objectContaining({ field: 'phone', site: '+1 415 555 0100', template: '+1 415 555 9999', action: 'update' })]);
       expect(plan.document.removed).toEqual([expect.objectContaining({ type: 'subscription', key: 'std-012/pro', status: 'reported' })]);
       expect((await customer(target, 'acme-holdings')).phone).toBe('+1 415 555 0100');
-      expect(await target.findCustomerByReference('newco')).toBeUndefined();
+      expect(await target.api.findCustomerByReference('newco')).toBeUndefined();
 
       const first = await resync(dir, files, target);
       expect(first.fatal).toBeUndefined();
@@ -103,11 +104,11 @@ describe('resync', () => {
       expect((await customer(target, 'acme-holdings')).phone).toBe('+1 415 555 9999');
       expect((await customer(target, 'acme-europe')).city).toBe('Munich');
       expect((await customer(target, 'globex')).phone).toBe('+1 555 0199');
-      expect(await target.listMetadata('customers', Number(globex.id))).toMatchObject({ 'Account manager': 'Dana' });
+      expect(await target.api.listMetadata('customers', Number(globex.id))).toMatchObject({ 'Account manager': 'Dana' });
       expect((await customer(target, 'std-002')).email).toBe('alan@turing.example');
-      const std001 = (await target.listCustomerSubscriptions(Number((await customer(target, 'std-001')).id)))[0]!;
+      const std001 = (await target.api.listCustomerSubscriptions(Number((await customer(target, 'std-001')).id)))[0]!;
       expect(String(std001.next_assessment_at)).toMatch(/^2027-02-01/);
-      expect(await target.findCustomerByReference('std-012')).toBeDefined();
+      expect(await target.api.findCustomerByReference('std-012')).toBeDefined();
 
       const journal = await siteJournal(dir, target);
       expect(journal.objects().get('customer:acme-holdings')?.applied?.phone).toBe('+1 415 555 9999');
@@ -125,7 +126,7 @@ describe('resync', () => {
       expect((await customer(target, 'acme-europe')).city).toBe('Hamburg');
       expect(forced.document.removed).toEqual([expect.objectContaining({ key: 'std-012/pro', status: 'erased' })]);
       expect(forced.document.summary.pruned).toBe(1);
-      expect(await target.findCustomerByReference('std-012')).toBeUndefined();
+      expect(await target.api.findCustomerByReference('std-012')).toBeUndefined();
     });
   });
 
@@ -143,7 +144,7 @@ describe('resync', () => {
       expect(byKey(outcome).get('globex')).toMatchObject({ status: 'updated' });
       expect(byKey(outcome).get('acme-holdings')).toMatchObject({ status: 'unchanged' });
       expect((await customer(target, 'globex')).phone).toBe('+1 000 0000');
-      expect(await target.findCustomerByReference('umbrella')).toBeDefined();
+      expect(await target.api.findCustomerByReference('umbrella')).toBeDefined();
     });
   });
 
@@ -157,7 +158,7 @@ describe('resync', () => {
       const outcome = await resync(dir, files, target, { prune: true });
       expect(byKey(outcome).get('umbrella-2')).toMatchObject({ status: 'error' });
       expect(outcome.document.removed).toEqual([expect.objectContaining({ key: 'umbrella', status: 'reported', message: expect.stringContaining('has rows with errors') })]);
-      expect(await target.findCustomerByReference('umbrella')).toBeDefined();
+      expect(await target.api.findCustomerByReference('umbrella')).toBeDefined();
     });
   });
 
@@ -175,13 +176,13 @@ describe('resync', () => {
   it('reports an object deleted on the site outside the toolkit and does not recreate it', async () => {
     await withImportedSample({ names: ['customers-advanced.csv'], keep: { 'customers-advanced.csv': (row) => row.has_parent === 'FALSE' } }, async ({ dir, files, target }) => {
       const globex = await customer(target, 'globex');
-      await target.deleteCustomer(Number(globex.id));
+      await target.api.deleteCustomer(Number(globex.id));
       await editCsv(files[0]!, (row) => {
         if (row.import_identifier_customer_reference === 'globex') row.phone = '+1 000';
       });
       const outcome = await resync(dir, files, target);
       expect(byKey(outcome).get('globex')).toMatchObject({ status: 'error', result: expect.stringContaining('no longer on the site') });
-      expect(await target.findCustomerByReference('globex')).toBeUndefined();
+      expect(await target.api.findCustomerByReference('globex')).toBeUndefined();
     });
   });
 });

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { MigrateError } from '../../src/errors.js';
 import { checkImportJournal, listJournals, openSiteJournal } from '../../src/state/journal-sites.js';
 import { canonicalAddress, siteIdentityOf } from '../../src/state/site-identity.js';
-import type { SiteInfo } from '../../src/targets/advanced-billing/api.js';
+import type { SiteInfo } from '../../src/targets/target.js';
 import { withTempDir } from '../helpers/temp-dir.js';
 
 const sandbox = (instance: string, mode: 'test' | 'live' = 'test'): SiteInfo => ({ id: 1, subdomain: 'sandbox', currency: 'USD', mode, sandboxInstance: instance });

@@ -3,8 +3,8 @@
 import { InputError } from '../../errors.js';
 import { getRule } from '../../rules/index.js';
 import { getTemplate, listTemplates, type TemplateDefinition } from '../../templates/index.js';
-import { describeMapping } from '../../templates/mapping.js';
-import type { ColumnMapping } from '../../templates/types.js';
+import { describeMapping, type ColumnMapping } from '../../targets/column-mapping.js';
+import { columnMapping } from '../../targets/index.js';
 import { colorEnabled, parseTemplateKind, resolveFormat } from '../options.js';
 import { createColors, type Colors } from '../reporters/colors.js';
 import { renderJsonDocument } from '../reporters/json.js';
@@ -53,13 +53,14 @@ interface TemplateDescription {
 
 /** Everything `templates KIND` shows, as data: columns in template order, rules sorted by id. */
 function describeTemplate(template: TemplateDefinition): TemplateDescription {
+  const mapping = columnMapping(template.kind);
   const columns = template.columns.map((column) => ({
     name: column.name,
     requirement: column.requirement,
     description: column.description,
     rules: [...(column.requirement === 'required' ? ['required'] : []), ...(column.rules ?? []).map((use) => use.rule)],
     ...(column.notImportable ? { notImportable: { why: column.notImportable.why, byHand: column.notImportable.byHand } } : {}),
-    ...(template.mapping[column.name] ? { mapping: template.mapping[column.name] } : {}),
+    ...(mapping[column.name] ? { mapping: mapping[column.name] } : {}),
   }));
   const customFields = template.customFieldPrefixes.map((prefix) => `${prefix}Name]`);
   const ids = new Set<string>([...fileRules, ...columns.flatMap((column) => column.rules), ...template.rowRules.map((use) => use.rule)]);
@@ -70,7 +71,7 @@ function describeTemplate(template: TemplateDefinition): TemplateDescription {
     columns,
     repeatingGroups: template.groups.map((group) => ({ columns: [...group.columns], description: group.description })),
     customFields,
-    customFieldMapping: Object.fromEntries(customFields.flatMap((pattern) => (template.mapping[pattern] ? [[pattern, template.mapping[pattern]]] : []))),
+    customFieldMapping: Object.fromEntries(customFields.flatMap((pattern) => (mapping[pattern] ? [[pattern, mapping[pattern]]] : []))),
     rules: [...ids].sort().map((id) => ({ id, docs: getRule(id).docs })),
   };
 }

@@ -1,6 +1,10 @@
-// The Target interface: what the importer, compare, erase and resync need from a billing site.
-// Payloads and results are the API's own JSON objects (snake_case, without the root key, which the
-// client adds and removes); amounts stay decimal strings on the wire and become Decimal in callers.
+// The Advanced Billing API surface: one method per endpoint the toolkit uses. Payloads and results are
+// the API's own JSON objects (snake_case, without the root key, which the client adds and removes);
+// amounts stay decimal strings on the wire. Only the adapter (src/targets/advanced-billing/) and, for
+// now, the import's steps use it; everything else goes through the neutral Target (../target.ts).
+import type { SiteInfo } from '../target.js';
+
+export type { SiteInfo } from '../target.js';
 
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 export type JsonObject = { [key: string]: Json };
@@ -17,19 +21,7 @@ export interface CreateIntent {
 
 export type ComponentKind = 'metered' | 'quantity_based' | 'on_off' | 'prepaid_usage' | 'event_based';
 
-export interface SiteInfo {
-  id: number;
-  subdomain: string;
-  currency: string;
-  /** 'test' sites allow purge and clear-data; 'live' sites refuse them. */
-  mode: 'test' | 'live';
-  /** The configured time zone (config `timeZone`): the API does not report the site's own. */
-  timeZone?: string;
-  /** Only a `migrate sandbox` reports it (`sandbox_instance_id`): which sandbox this is, whatever its port. */
-  sandboxInstance?: string;
-}
-
-export interface Target {
+export interface AdvancedBillingApi {
   /** Base URL of the site (no credentials), used to build links in result files. */
   readonly baseUrl: string;
   /** The uniqueness_token for a create of this natural key and content: deterministic per site, so a retry, even from a new process, gets 409. */
@@ -114,3 +106,6 @@ export interface Target {
   /** Releases connections. */
   close(): Promise<void>;
 }
+
+/** TRANSITIONAL: the import's steps still name the API surface `Target`; it goes when they are rewritten. */
+export type Target = AdvancedBillingApi;

@@ -3,7 +3,9 @@
 import Decimal from 'decimal.js';
 import { expect } from 'vitest';
 import { compileConditions } from '../../../src/rules/engine.js';
-import type { ApiField, ColumnDefinition, ColumnMapping, TemplateDefinition } from '../../../src/templates/types.js';
+import type { ApiField, ColumnMapping } from '../../../src/targets/column-mapping.js';
+import { columnMapping } from '../../../src/targets/index.js';
+import type { ColumnDefinition, TemplateDefinition } from '../../../src/templates/types.js';
 import type { Json } from '../../../src/targets/advanced-billing/api.js';
 
 /** The pattern a header is listed under in the table: `component_2` → `component_N`, `custom_field[Tier]` → `custom_field[Name]`. */
@@ -129,7 +131,7 @@ export function checkRow(template: TemplateDefinition, values: Record<string, st
   const checks: Check[] = [];
   for (const [header, cell] of Object.entries(values)) {
     if (cell === '') continue;
-    const mapping = template.mapping[patternOf(template, header)];
+    const mapping = columnMapping(template.kind)[patternOf(template, header)];
     const column = template.columns.find((candidate) => candidate.name === patternOf(template, header));
     if (!mapping) {
       // No entry is only right for a column declared not importable.

@@ -24,12 +24,13 @@ const HINTS: Partial<Record<ApiErrorKind, string>> = {
   network: 'Check the site address and your network connection.',
 };
 
+/** Kinds that belong to one row (the importer records them and goes on); the rest stop the run (exit 3). */
+const ROW_LEVEL: ReadonlySet<ApiErrorKind> = new Set(['validation', 'not-found', 'conflict']);
+
 export class ApiError extends TargetError {
   readonly kind: ApiErrorKind;
   /** HTTP status, absent for timeouts and network failures. */
   readonly status?: number;
-  /** The API's `errors` messages, already redacted. */
-  readonly messages: string[];
   readonly method: string;
   /** Request path without the query string. */
   readonly path: string;
@@ -45,20 +46,24 @@ export class ApiError extends TargetError {
     const what = fields.status !== undefined ? `answered ${fields.status}` : (fields.detail ?? 'failed');
     const said = fields.messages.length > 0 ? `: ${fields.messages.join('; ')}` : '';
     const sentence = `${fields.method} ${fields.path} ${what}${said}`;
-    super(`target-${fields.kind}`, /[.!?]$/.test(sentence) ? sentence : `${sentence}.`, { hint: HINTS[fields.kind] });
+    // The API's `errors` messages (already redacted) become the TargetError's, and the kind says whose failure it is.
+    super(`target-${fields.kind}`, /[.!?]$/.test(sentence) ? sentence : `${sentence}.`, {
+      hint: HINTS[fields.kind],
+      messages: fields.messages,
+      rowLevel: ROW_LEVEL.has(fields.kind),
+    });
     this.name = 'ApiError';
     this.kind = fields.kind;
     this.status = fields.status;
-    this.messages = fields.messages;
     this.method = fields.method;
     this.path = fields.path;
   }
 }
 
+
 /** Errors that belong to one row (the importer records them and goes on); the rest stop the run (exit 3). */
 export function isRowLevel(error: unknown): boolean {
-  if (!(error instanceof ApiError)) return false;
-  return error.kind === 'validation' || error.kind === 'not-found' || error.kind === 'conflict';
+  return error instanceof ApiError && error.rowLevel;
 }
 
 export function errorKindForStatus(status: number): ApiErrorKind {

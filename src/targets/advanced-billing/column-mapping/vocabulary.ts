@@ -1,8 +1,8 @@
-// The mapping tables' vocabulary and the blocks several templates share (status, customer, payment
-// profile, subscription): where each column's value goes on the site, as the spec names operations and
-// fields. The importer's steps are the code; these tables say the same in data, and the fidelity test
-// (test/importer/steps/column-fidelity.test.ts) holds the two together on a sandbox site.
-import type { ApiField, ColumnMapping, MappingTable } from './types.js';
+// The Advanced Billing mapping tables' vocabulary and the blocks several templates share (status,
+// customer, payment profile, subscription): where each column's value goes on the site, as the spec
+// names operations and fields. The adapter's code sends them; these tables say the same in data, and
+// the fidelity test (test/importer/steps/column-fidelity.test.ts) holds the two together on a sandbox site.
+import type { ApiField, ColumnMapping, MappingTable } from '../../column-mapping.js';
 
 export const sent = (operation: string, field: string, when?: string): ApiField =>
   when === undefined ? { operation, field } : { operation, field, when };
@@ -176,12 +176,4 @@ export function bracketMapping(operations: readonly string[], path: (operation: 
     [`${prefix}ending_quantity_N`]: toMany(fields('ending_quantity'), 'blank for the last, open bracket'),
     [`${prefix}price_N`]: toMany(fields('unit_price')),
   };
-}
-
-
-/** One line for people: "Create Subscription: subscription.currency (upper-cased)" or the toolkit's use. */
-export function describeMapping(mapping: ColumnMapping): string {
-  if ('toolkit' in mapping) return mapping.toolkit;
-  const fields = mapping.sentAs.map((field) => `${field.operation}: ${field.field}${field.when === undefined ? '' : ` (${field.when})`}`);
-  return `${fields.join('; ')}${mapping.note === undefined ? '' : ` — ${mapping.note}`}`;
 }

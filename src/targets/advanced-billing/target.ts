@@ -1,0 +1,144 @@
+// The Advanced Billing adapter: the neutral Target over the vendor client. Every read is reduced to
+// neutral records and facts here (see neutral/), so no command above it reads the API's JSON.
+import type { CatalogItemKind, CatalogItemRecord, CustomerRecord, SiteFields, SiteValue, SubscriptionRecord } from '../records.js';
+import type { CustomFieldResource, SiteInfo, Target, TargetSupport, UpdatableField, UpdatableResource } from '../target.js';
+import type { RenewalFacts, SiteCatalog, SubscriptionLocator } from '../facts.js';
+import type { AdvancedBillingApi } from './api.js';
+import { catalogFacts } from './neutral/catalog-facts.js';
+import { catalogItemRecord, customerRecord, invoiceRecord, subscriptionRecord } from './neutral/records.js';
+import { renewalFacts } from './neutral/renewal-facts.js';
+import { siteFieldsOf, subscriptionCustomerId, updatableFields, updateAttributes } from './neutral/updatable-fields.js';
+
+const SUPPORTS: TargetSupport = { renewalPreview: true, uniquenessTokens: true, purge: true, clearSite: true, customFields: true };
+
+export class AdvancedBillingTarget implements Target {
+  readonly name = 'advanced-billing';
+  readonly supports = SUPPORTS;
+
+  constructor(
+    /** TRANSITIONAL (see Target.api). */
+    readonly api: AdvancedBillingApi,
+    /** The configured time zone: billing dates are sent as noon that day there. */
+    private readonly timeZone = 'UTC',
+  ) {}
+
+  get baseUrl(): string {
+    return this.api.baseUrl;
+  }
+
+  readSite(): Promise<SiteInfo> {
+    return this.api.readSite();
+  }
+
+  close(): Promise<void> {
+    return this.api.close();
+  }
+
+  renewalFacts(subscription: SubscriptionLocator, siteCurrency: string): Promise<RenewalFacts | undefined> {
+    return renewalFacts(this.api, subscription, siteCurrency);
+  }
+
+  catalogFacts(currency: string): Promise<SiteCatalog> {
+    return catalogFacts(this.api, currency);
+  }
+
+  async readInvoice(uid: string) {
+    const invoice = await this.api.readInvoice(uid);
+    return invoice === undefined ? undefined : invoiceRecord(uid, invoice);
+  }
+
+  voidInvoice(uid: string, reason: string): Promise<void> {
+    return this.api.voidInvoice(uid, reason);
+  }
+
+  async readSubscription(id: number): Promise<SubscriptionRecord | undefined> {
+    const subscription = await this.api.readSubscription(id);
+    return subscription === undefined ? undefined : subscriptionRecord(subscription);
+  }
+
+  removeSubscription(id: number, cascade: Array<'customer' | 'payment_profile'>): Promise<void> {
+    return this.api.purgeSubscription(id, cascade);
+  }
+
+  cancelSubscription(id: number): Promise<void> {
+    return this.api.cancelSubscription(id);
+  }
+
+  async readCustomer(id: number): Promise<CustomerRecord | undefined> {
+    const customer = await this.api.readCustomer(id);
+    return customer === undefined ? undefined : customerRecord(customer);
+  }
+
+  async findCustomer(reference: string): Promise<CustomerRecord | undefined> {
+    const customer = await this.api.findCustomerByReference(reference);
+    return customer === undefined ? undefined : customerRecord(customer);
+  }
+
+  async *listCustomers(): AsyncIterable<CustomerRecord> {
+    for await (const customer of this.api.listCustomers()) yield customerRecord(customer);
+  }
+
+  async customerSubscriptionIds(customerId: number): Promise<number[]> {
+    return (await this.api.listCustomerSubscriptions(customerId)).map((subscription) => Number(subscription.id));
+  }
+
+  deleteCustomer(id: number): Promise<void> {
+    return this.api.deleteCustomer(id);
+  }
+
+  async findCatalogItem(kind: CatalogItemKind, key: string): Promise<CatalogItemRecord | undefined> {
+    const found = kind === 'coupon' ? await this.api.findCouponByCode(key) : kind === 'component' ? await this.api.findComponentByHandle(key) : await this.api.findProductByHandle(key);
+    return found === undefined ? undefined : catalogItemRecord(kind, found);
+  }
+
+  async archiveCatalogItem(item: CatalogItemRecord): Promise<void> {
+    if (item.kind === 'coupon') await this.api.archiveCoupon(item.familyId, item.id);
+    else if (item.kind === 'component') await this.api.archiveComponent(item.familyId, item.id);
+    else await this.api.archiveProduct(item.id);
+  }
+
+  clearSite(scope: 'all' | 'customers'): Promise<void> {
+    return this.api.clearSite(scope);
+  }
+
+  updatableFields(resource: UpdatableResource): readonly UpdatableField[] {
+    return updatableFields(resource);
+  }
+
+  async readCustomerFields(id: number): Promise<SiteFields | undefined> {
+    const customer = await this.api.readCustomer(id);
+    return customer === undefined ? undefined : siteFieldsOf('customer', customer);
+  }
+
+  async readSubscriptionFields(id: number): Promise<{ customerId: number; fields: SiteFields } | undefined> {
+    const subscription = await this.api.readSubscription(id);
+    return subscription === undefined ? undefined : { customerId: subscriptionCustomerId(subscription), fields: siteFieldsOf('subscription', subscription) };
+  }
+
+  async updateFields(resource: UpdatableResource, id: number, values: Record<string, SiteValue>): Promise<void> {
+    const attrs = updateAttributes(values, this.timeZone);
+    if (resource === 'customer') await this.api.updateCustomer(id, attrs);
+    else await this.api.updateSubscription(id, attrs);
+  }
+
+  /** The site calls custom fields metafields: resync reports their changes as such. */
+  customFieldLabel(name: string): string {
+    return `metafield:${name}`;
+  }
+
+  customFieldNames(resource: CustomFieldResource): Promise<string[]> {
+    return this.api.listMetafieldNames(resource);
+  }
+
+  ensureCustomFields(resource: CustomFieldResource, names: string[]): Promise<void> {
+    return this.api.ensureMetafields(resource, names);
+  }
+
+  setCustomFields(resource: CustomFieldResource, id: number, values: Record<string, string>): Promise<void> {
+    return this.api.setMetadata(resource, id, values);
+  }
+
+  customFieldValues(resource: CustomFieldResource, id: number): Promise<Record<string, string>> {
+    return this.api.listMetadata(resource, id);
+  }
+}

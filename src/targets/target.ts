@@ -1,0 +1,112 @@
+// The neutral Target: what compare, erase, resync and the import's custom-field check ask of a billing
+// site, in the toolkit's own terms (records and facts with decimal strings, never a vendor's JSON).
+// Each adapter in src/targets/<name>/ implements it over its API and declares what it supports.
+import type { AdvancedBillingApi } from './advanced-billing/api.js';
+import type { CatalogItemKind, CatalogItemRecord, CustomerRecord, InvoiceRecord, SiteFields, SiteValue, SubscriptionRecord } from './records.js';
+import type { RenewalFacts, SiteCatalog, SubscriptionLocator } from './facts.js';
+
+export type * from './records.js';
+export type * from './facts.js';
+
+export interface SiteInfo {
+  id: number;
+  subdomain: string;
+  currency: string;
+  /** 'test' sites allow purge and clear-data; 'live' sites refuse them. */
+  mode: 'test' | 'live';
+  /** The configured time zone (config `timeZone`): the API does not report the site's own. */
+  timeZone?: string;
+  /** Only a `migrate sandbox` reports it: which sandbox this is, whatever its port. */
+  sandboxInstance?: string;
+}
+
+/** What a target can do, so commands can tell "not possible here" from "failed". */
+export interface TargetSupport {
+  /** The site prices a subscription's next renewal (compare --refresh, ChargifyNextRenewal). */
+  renewalPreview: boolean;
+  /** A retried create is answered as a duplicate instead of creating a second object. */
+  uniquenessTokens: boolean;
+  /** Test sites can delete subscriptions with their customer and payment profile (erase). */
+  purge: boolean;
+  /** Test sites can clear all customers (and the catalog) in one call (erase --scope site). */
+  clearSite: boolean;
+  /** Customers and subscriptions carry named custom fields. */
+  customFields: boolean;
+}
+
+/** Who carries a custom field. */
+export type CustomFieldResource = 'customers' | 'subscriptions';
+
+/** The objects resync updates field by field. */
+export type UpdatableResource = 'customer' | 'subscription';
+
+/** A field resync may update, in the target's own name (shown in reports), and the template column its value comes from. */
+export interface UpdatableField {
+  field: string;
+  column: string;
+}
+
+export interface Target {
+  /** The adapter, e.g. `advanced-billing`. */
+  readonly name: string;
+  /** Base URL of the site (no credentials), used to build links in result files. */
+  readonly baseUrl: string;
+  readonly supports: TargetSupport;
+  /**
+   * TRANSITIONAL: the Advanced Billing API surface the import's steps and operation handlers still call
+   * while they are rewritten onto neutral operations. Nothing else may use it; it goes when they are done.
+   */
+  readonly api: AdvancedBillingApi;
+
+  readSite(): Promise<SiteInfo>;
+  /** Releases connections. */
+  close(): Promise<void>;
+
+  // compare
+
+  /** The site's renewal preview of a subscription (found by id, else by reference), or undefined when the site does not have it. */
+  renewalFacts(subscription: SubscriptionLocator, siteCurrency: string): Promise<RenewalFacts | undefined>;
+  /** The site's active catalog: products, components and coupons with their prices in `currency`. */
+  catalogFacts(currency: string): Promise<SiteCatalog>;
+
+  // erase (and compare's invoice totals)
+
+  readInvoice(uid: string): Promise<InvoiceRecord | undefined>;
+  voidInvoice(uid: string, reason: string): Promise<void>;
+  readSubscription(id: number): Promise<SubscriptionRecord | undefined>;
+  /** Test sites only: deletes the subscription, and with cascade its customer and payment profile. */
+  removeSubscription(id: number, cascade: Array<'customer' | 'payment_profile'>): Promise<void>;
+  cancelSubscription(id: number): Promise<void>;
+  readCustomer(id: number): Promise<CustomerRecord | undefined>;
+  findCustomer(reference: string): Promise<CustomerRecord | undefined>;
+  listCustomers(): AsyncIterable<CustomerRecord>;
+  /** The ids of the customer's subscriptions, in the site's order. */
+  customerSubscriptionIds(customerId: number): Promise<number[]>;
+  deleteCustomer(id: number): Promise<void>;
+  /** A product, component or coupon by its handle (code), archived or not. */
+  findCatalogItem(kind: CatalogItemKind, key: string): Promise<CatalogItemRecord | undefined>;
+  archiveCatalogItem(item: CatalogItemRecord): Promise<void>;
+  /** Test sites only: removes every customer (and, with 'all', the catalog) whoever created them. */
+  clearSite(scope: 'all' | 'customers'): Promise<void>;
+
+  // resync
+
+  /** The fields of a customer or subscription resync may update, in the order reports list them. */
+  updatableFields(resource: UpdatableResource): readonly UpdatableField[];
+  /** A customer's updatable fields as the site holds them, by field name; undefined when it is gone. */
+  readCustomerFields(id: number): Promise<SiteFields | undefined>;
+  /** A subscription's updatable fields (dates as the site reports them) and its customer; undefined when it is gone. */
+  readSubscriptionFields(id: number): Promise<{ customerId: number; fields: SiteFields } | undefined>;
+  /** Sets fields by name; calendar dates (YYYY-MM-DD) become the site's billing date-times. */
+  updateFields(resource: UpdatableResource, id: number, values: Record<string, SiteValue>): Promise<void>;
+
+  // custom fields
+
+  /** How reports name a custom field's change (resync), e.g. `metafield:Region`. */
+  customFieldLabel(name: string): string;
+  customFieldNames(resource: CustomFieldResource): Promise<string[]>;
+  /** Defines the named fields (as text) where the site lacks them. */
+  ensureCustomFields(resource: CustomFieldResource, names: string[]): Promise<void>;
+  setCustomFields(resource: CustomFieldResource, id: number, values: Record<string, string>): Promise<void>;
+  customFieldValues(resource: CustomFieldResource, id: number): Promise<Record<string, string>>;
+}
