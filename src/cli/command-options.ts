@@ -1,7 +1,7 @@
 // The flags test-import, live-import, resync and erase declare alike, and how their values reach the
 // command modules: one spelling and one help text for each, so the commands cannot drift apart.
 import { Option, type Command } from 'commander';
-import type { ImportFlags } from '../importer/session.js';
+import type { ImportFlags } from './session/inputs.js';
 
 /** --config: every command that talks to a site reads its configuration the same way. */
 export function configOption(): Option {

@@ -40,6 +40,17 @@ export function resolveFormat(flag: string | undefined): ReportFormat {
   return match;
 }
 
+export type ImportFormat = 'pretty' | 'json';
+
+/** The report format of the commands that write to a site (test-import, live-import, erase, resync): pretty or json. */
+export function importFormat(flag: string | undefined): ImportFormat {
+  if (flag === undefined || flag === 'pretty') return 'pretty';
+  if (flag === 'json') return 'json';
+  throw new InputError('bad-format', `--format for imports must be pretty or json, got "${flag}".`, {
+    hint: 'Use `migrate validate --format github|junit` for annotations in CI.',
+  });
+}
+
 /**
  * Whether to colour a stream: never with --no-color or NO_COLOR (any non-empty value, per
  * no-color.org), always with FORCE_COLOR (except "0"), otherwise only on a terminal.

@@ -2,11 +2,9 @@
 // exit 0 when every amount is within the tolerance, 1 when some differ, 2 input error, 3 site failure.
 import { resolve } from 'node:path';
 import { loadConfig } from '../../config/index.js';
-import { connectCompareSite, type SiteConnection } from '../../compare/connect-site.js';
 import { writeMismatchCsv } from '../../compare/mismatch-csv.js';
 import { comparePassed } from '../../compare/comparison.js';
 import { parseRenewalRange } from '../../compare/renewal-range.js';
-import { renderComparePretty } from '../../compare/report-pretty.js';
 import { toCompareJson } from '../../compare/report-json.js';
 import { resultLinksOf } from '../../compare/result-rows.js';
 import { runCompare } from '../../compare/run-compare.js';
@@ -17,7 +15,9 @@ import { readMoney, type Decimal } from '../../pricing/index.js';
 import { siteIdentityOf } from '../../state/site-identity.js';
 import { colorEnabled } from '../options.js';
 import { createColors } from '../reporters/colors.js';
+import { renderComparePretty } from '../reporters/compare-pretty.js';
 import { renderJsonDocument } from '../reporters/json.js';
+import { connectCompareSite, type CompareSiteConnection } from '../session/compare-site.js';
 
 export interface CompareFlags {
   tolerance?: string;
@@ -47,7 +47,7 @@ export async function run(paths: string[], flags: CompareFlags): Promise<void> {
   const inputs = exportPath === undefined ? files : files.filter((file) => resolve(file) !== exportPath);
   const catalogPaths = flags.catalog && flags.catalog.length > 0 ? await collectCsvFiles(flags.catalog) : [];
 
-  let connection: SiteConnection | undefined = flags.offline ? undefined : await connectCompareSite(config, flags.site, flags.verbose);
+  let connection: CompareSiteConnection | undefined = flags.offline ? undefined : await connectCompareSite(config, flags.site, flags.verbose);
   if (connection && !flags.refresh) connection = await unlessUnreachable(connection);
   if (flags.refresh && connection === undefined) {
     throw new InputError('refresh-without-site', '--refresh needs a site to ask, and none is known.', {
@@ -101,7 +101,7 @@ function parseTolerance(text: string): Decimal {
  * Without --refresh the site only adds explanations: when it cannot be reached the comparison still
  * runs on the result files, with a warning, rather than failing a CI job on the site's account.
  */
-async function unlessUnreachable(connection: SiteConnection): Promise<SiteConnection | undefined> {
+async function unlessUnreachable(connection: CompareSiteConnection): Promise<CompareSiteConnection | undefined> {
   try {
     await connection.site.target.readSite();
     return connection;

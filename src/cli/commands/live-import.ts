@@ -4,22 +4,16 @@ import { basename, join, resolve } from 'node:path';
 import { hasSite, resolveSite, type ResolvedConfig, type ResolvedSite } from '../../config/index.js';
 import { InputError } from '../../errors.js';
 import { refuseEmptyCanary, runImport } from '../../importer/run-import.js';
-import {
-  confirm,
-  connectSite,
-  importFormat,
-  loadConfigFor,
-  prepareInputs,
-  printDryRun,
-  reportRun,
-  runContext,
-  runWithInterrupts,
-  type ImportFlags,
-} from '../../importer/session.js';
 import { openSiteJournal } from '../../state/journal-sites.js';
 import { describeRun, findCleanTestRun, findUnfinishedRun, hashFile, listRuns, type RunRecord } from '../../state/runs.js';
 import { canonicalAddress, siteIdentityOf, type SiteIdentity } from '../../state/site-identity.js';
-import { confirmBySubdomain } from '../confirm-site.js';
+import { importFormat } from '../options.js';
+import { printDryRun } from '../session/dry-run.js';
+import { loadConfigFor, prepareInputs, runContext, type ImportFlags } from '../session/inputs.js';
+import { runWithInterrupts } from '../session/interrupts.js';
+import { confirm, confirmBySubdomain } from '../session/prompt.js';
+import { reportRun } from '../session/report-run.js';
+import { connectSite } from '../session/sites.js';
 
 export interface LiveImportFlags extends ImportFlags {
   yes?: boolean;
@@ -57,7 +51,7 @@ function liveOutDir(flag: string | undefined, config: ResolvedConfig): string {
 }
 
 export async function run(paths: string[], flags: LiveImportFlags): Promise<void> {
-  importFormat(flags.format);
+  const format = importFormat(flags.format);
   const config = await loadConfigFor(flags);
   const siteName = flags.site ?? 'live';
   if (!hasSite(config, siteName)) {
@@ -112,7 +106,7 @@ export async function run(paths: string[], flags: LiveImportFlags): Promise<void
     }
 
     if (flags.dryRun) {
-      await printDryRun('live-import', inputs, connection, flags);
+      await printDryRun('live-import', inputs, connection, { ...flags, format });
       return;
     }
 
@@ -149,7 +143,7 @@ export async function run(paths: string[], flags: LiveImportFlags): Promise<void
       const answer = result.document.summary.error === 0 ? await confirm('Continue with the remaining rows? [y/N] ') : undefined;
       if (answer !== undefined && /^y(es)?$/i.test(answer)) result = await importOnce(0);
     }
-    await reportRun(result, flags);
+    await reportRun(result, { ...flags, format });
   } finally {
     await connection.close();
   }

@@ -2,8 +2,9 @@
 // in Result, or `pending` for rows ready to import; every other cell is left as the user wrote it.
 // A row that is not enabled is never `pending`: it will not be imported (its warning says why).
 import { mkdir } from 'node:fs/promises';
-import { basename, join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { openCsv } from '../../csv/reader.js';
+import { resultPaths } from '../../csv/result-paths.js';
 import { writeAnnotatedCopy } from '../../csv/writer.js';
 import { InputError } from '../../errors.js';
 import type { Finding } from '../../rules/finding.js';
@@ -23,30 +24,6 @@ export function rowAnnotation(findings: readonly Finding[] | undefined, enabled 
     ...warnings.map((finding) => `warning: ${finding.message}`),
   ];
   return { Status: errors.length > 0 ? 'error' : enabled ? 'pending' : '', Result: messages.join(' | ') };
-}
-
-/** The output path of each input: same file name in `outDir`; refuses collisions and overwriting an input. */
-export function resultPaths(files: readonly ValidatedFile[], outDir: string): Map<string, string> {
-  const paths = new Map<string, string>();
-  const taken = new Map<string, string>();
-  const inputs = new Set(files.map((file) => resolve(file.path)));
-  for (const file of files) {
-    const output = resolve(outDir, basename(file.path));
-    const other = taken.get(output);
-    if (other !== undefined) {
-      throw new InputError('out-collision', `${other} and ${file.path} would both be written to ${join(outDir, basename(file.path))}.`, {
-        hint: 'Validate them in separate runs with different --out folders, or rename one.',
-      });
-    }
-    if (inputs.has(output)) {
-      throw new InputError('out-overwrites-input', `--out ${outDir} would overwrite the input ${file.path}.`, {
-        hint: 'Choose an output folder other than the one holding the input files.',
-      });
-    }
-    taken.set(output, file.path);
-    paths.set(file.path, output);
-  }
-  return paths;
 }
 
 /**

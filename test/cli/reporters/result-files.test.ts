@@ -1,6 +1,7 @@
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { resultPaths, rowAnnotation } from '../../../src/cli/reporters/result-files.js';
+import { rowAnnotation } from '../../../src/cli/reporters/result-files.js';
+import { resultPaths } from '../../../src/csv/result-paths.js';
 import { finding } from '../report-fixtures.js';
 
 const file = (path: string) => ({ path, template: 'products' as const, rows: 0, errorRows: 0, findings: [] });
