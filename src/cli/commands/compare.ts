@@ -13,7 +13,7 @@ import { ExitCode, InputError, TargetError } from '../../errors.js';
 import { checkResultLinks } from '../../importer/result-sites.js';
 import { readMoney, type Decimal } from '../../pricing/index.js';
 import { siteIdentityOf } from '../../state/site-identity.js';
-import { colorEnabled } from '../options.js';
+import { colorEnabled, type ImportFormat } from '../options.js';
 import { createColors } from '../reporters/colors.js';
 import { renderComparePretty } from '../reporters/compare-pretty.js';
 import { renderJsonDocument } from '../reporters/json.js';
@@ -28,14 +28,14 @@ export interface CompareFlags {
   site?: string;
   offline?: boolean;
   config?: string;
-  format?: string;
+  format: ImportFormat;
   out?: string;
   color?: boolean;
   verbose?: boolean;
 }
 
 export async function run(paths: string[], flags: CompareFlags): Promise<void> {
-  const format = compareFormat(flags.format);
+  const { format } = flags;
   const tolerance = parseTolerance(flags.tolerance ?? '0');
   const renewing = flags.renewing === undefined ? undefined : parseRenewalRange(flags.renewing);
   if (flags.offline && (flags.refresh || flags.site !== undefined)) {
@@ -81,12 +81,6 @@ export async function run(paths: string[], flags: CompareFlags): Promise<void> {
   const colors = createColors(format === 'pretty' && colorEnabled(flags.color, process.stdout));
   process.stdout.write(format === 'json' ? renderJsonDocument(toCompareJson(report)) : renderComparePretty(report, colors));
   process.exitCode = comparePassed(report.summary) ? ExitCode.ok : ExitCode.rowErrors;
-}
-
-function compareFormat(flag: string | undefined): 'pretty' | 'json' {
-  if (flag === undefined || flag === 'pretty') return 'pretty';
-  if (flag === 'json') return 'json';
-  throw new InputError('bad-format', `--format for compare must be pretty or json, got "${flag}".`);
 }
 
 function parseTolerance(text: string): Decimal {

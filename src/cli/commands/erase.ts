@@ -4,7 +4,7 @@ import { InputError } from '../../errors.js';
 import { runErase } from '../../erase/run-erase.js';
 import { requireStateFolder } from '../../erase/state-checks.js';
 import type { EraseDocument, EraseScope } from '../../erase/report.js';
-import { importFormat } from '../options.js';
+import type { ImportFormat } from '../options.js';
 import type { Colors } from '../reporters/colors.js';
 import { eraseActionText, renderErasePlan, renderEraseResult } from '../reporters/erase-pretty.js';
 import { loadConfigFor } from '../session/inputs.js';
@@ -22,7 +22,7 @@ export interface EraseFlags {
   catalog: boolean;
   cleanup: string;
   customer: string[];
-  format?: string;
+  format: ImportFormat;
   dryRun: boolean;
   yes: boolean;
   color?: boolean;
@@ -50,7 +50,7 @@ function renderErase(document: EraseDocument, colors: Colors): string {
 }
 
 export async function run(flags: EraseFlags): Promise<void> {
-  const format = importFormat(flags.format);
+  const { format } = flags;
   const { scope, cleanup } = checkFlags(flags);
   const config = await loadConfigFor(flags);
   if (scope === 'imported') requireStateFolder(config.stateDir);

@@ -7,7 +7,6 @@ import { refuseEmptyCanary, runImport } from '../../importer/run-import.js';
 import { openSiteJournal } from '../../state/journal-sites.js';
 import { describeRun, findCleanTestRun, findUnfinishedRun, hashFile, listRuns, type RunRecord } from '../../state/runs.js';
 import { canonicalAddress, siteIdentityOf, type SiteIdentity } from '../../state/site-identity.js';
-import { importFormat } from '../options.js';
 import { printDryRun } from '../session/dry-run.js';
 import { loadConfigFor, prepareInputs, runContext, type ImportFlags } from '../session/inputs.js';
 import { runWithInterrupts } from '../session/interrupts.js';
@@ -51,7 +50,6 @@ function liveOutDir(flag: string | undefined, config: ResolvedConfig): string {
 }
 
 export async function run(paths: string[], flags: LiveImportFlags): Promise<void> {
-  const format = importFormat(flags.format);
   const config = await loadConfigFor(flags);
   const siteName = flags.site ?? 'live';
   if (!hasSite(config, siteName)) {
@@ -106,7 +104,7 @@ export async function run(paths: string[], flags: LiveImportFlags): Promise<void
     }
 
     if (flags.dryRun) {
-      await printDryRun('live-import', inputs, connection, { ...flags, format });
+      await printDryRun('live-import', inputs, connection, flags);
       return;
     }
 
@@ -143,7 +141,7 @@ export async function run(paths: string[], flags: LiveImportFlags): Promise<void
       const answer = result.document.summary.error === 0 ? await confirm('Continue with the remaining rows? [y/N] ') : undefined;
       if (answer !== undefined && /^y(es)?$/i.test(answer)) result = await importOnce(0);
     }
-    await reportRun(result, { ...flags, format });
+    await reportRun(result, flags);
   } finally {
     await connection.close();
   }

@@ -5,7 +5,6 @@ import { requireStateFolder } from '../../erase/state-checks.js';
 import type { Prefer } from '../../resync/merge.js';
 import type { ResyncDocument } from '../../resync/report.js';
 import { runResync } from '../../resync/run-resync.js';
-import { importFormat } from '../options.js';
 import type { Colors } from '../reporters/colors.js';
 import { renderResyncPlan, renderResyncResult } from '../reporters/resync-pretty.js';
 import { prepareInputs, runContext, type ImportFlags } from '../session/inputs.js';
@@ -31,7 +30,6 @@ function renderResync(document: ResyncDocument, colors: Colors): string {
 }
 
 export async function run(paths: string[], flags: ResyncFlags): Promise<void> {
-  const format = importFormat(flags.format);
   const prefer = preferOf(flags.prefer);
   const inputs = await prepareInputs(paths, flags);
   requireStateFolder(inputs.config.stateDir);
@@ -50,7 +48,7 @@ export async function run(paths: string[], flags: ResyncFlags): Promise<void> {
         configuredLive: site?.mode === 'live',
       }),
     );
-    writeReport(format, document, renderResync, flags.color);
+    writeReport(flags.format, document, renderResync, flags.color);
     settleRun(fatal, { stopped: document.stopped, errors: document.summary.error }, 'resync');
   } finally {
     await connection.close();

@@ -2,7 +2,6 @@
 // sandbox), journaling each create; writes annotated copies and the summary. Exit 0/1/2/3/130.
 import { InputError } from '../../errors.js';
 import { runImport } from '../../importer/run-import.js';
-import { importFormat } from '../options.js';
 import { printDryRun } from '../session/dry-run.js';
 import { prepareInputs, runContext, type ImportFlags } from '../session/inputs.js';
 import { runWithInterrupts } from '../session/interrupts.js';
@@ -10,7 +9,6 @@ import { reportRun } from '../session/report-run.js';
 import { connectTestSite, resolveTestSite } from '../session/sites.js';
 
 export async function run(paths: string[], flags: ImportFlags): Promise<void> {
-  const format = importFormat(flags.format);
   const inputs = await prepareInputs(paths, flags);
   const { name: siteName, site } = resolveTestSite(inputs.config, flags.site);
   if (site?.mode === 'live') {
@@ -27,7 +25,7 @@ export async function run(paths: string[], flags: ImportFlags): Promise<void> {
       });
     }
     if (flags.dryRun) {
-      await printDryRun('test-import', inputs, connection, { ...flags, format });
+      await printDryRun('test-import', inputs, connection, flags);
       return;
     }
     const result = await runWithInterrupts((signal) =>
@@ -39,7 +37,7 @@ export async function run(paths: string[], flags: ImportFlags): Promise<void> {
         siteName: connection.siteName,
       }),
     );
-    await reportRun(result, { ...flags, format });
+    await reportRun(result, flags);
   } finally {
     await connection.close();
   }

@@ -4,7 +4,7 @@ import { loadConfig, type ResolvedConfig } from '../../config/index.js';
 import { collectCsvFiles } from '../../csv/inputs.js';
 import { prepareImport, type PreparedImport } from '../../importer/run-import.js';
 import { validateFiles } from '../../validate/index.js';
-import { resolveAsOf } from '../options.js';
+import { resolveAsOf, type ImportFormat } from '../options.js';
 import { logToStderr } from './sites.js';
 
 export interface ImportFlags {
@@ -13,7 +13,7 @@ export interface ImportFlags {
   template?: string;
   asOf?: string;
   out?: string;
-  format?: string;
+  format: ImportFormat;
   dryRun?: boolean;
   notifyUrl?: string;
   /** Create the custom fields the rows use and the site lacks, instead of stopping. */
