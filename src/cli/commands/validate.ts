@@ -5,10 +5,10 @@ import { collectCsvFiles } from '../../csv/inputs.js';
 import { ExitCode } from '../../errors.js';
 import { startSpinner } from '../../progress/spinner.js';
 import { summarize, validateFiles, type ValidationReport } from '../../validate/index.js';
+import { writeValidateResults } from '../../validate/result-files.js';
 import { colorEnabled, parseTemplateKind, resolveAsOf, type ReportFormat } from '../options.js';
 import { createColors } from '../reporters/colors.js';
 import { renderValidateReport } from '../reporters/index.js';
-import { writeValidateResults } from '../reporters/result-files.js';
 
 export interface ValidateOptions {
   template?: string;

@@ -3,16 +3,15 @@
 // A row that is not enabled is never `pending`: it will not be imported (its warning says why).
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { openCsv } from '../../csv/reader.js';
-import { resultPaths } from '../../csv/result-paths.js';
-import { writeAnnotatedCopy } from '../../csv/writer.js';
-import { InputError } from '../../errors.js';
-import type { Finding } from '../../rules/finding.js';
-import { compileRowEnabled } from '../../rules/engine.js';
-import type { CellTest } from '../../rules/types.js';
-import { getTemplate } from '../../templates/index.js';
-import { findingsByRow } from '../../validate/index.js';
-import type { ValidateReport, ValidatedFile } from './types.js';
+import { openCsv } from '../csv/reader.js';
+import { resultPaths } from '../csv/result-paths.js';
+import { writeAnnotatedCopy } from '../csv/writer.js';
+import { InputError } from '../errors.js';
+import type { Finding } from '../rules/finding.js';
+import { compileRowEnabled } from '../rules/engine.js';
+import type { CellTest } from '../rules/types.js';
+import { getTemplate } from '../templates/index.js';
+import { findingsByRow, type FileReport, type ValidationReport } from './index.js';
 
 /** What a row's Status and Result cells say after validation; `enabled` false: the row will not be imported. */
 export function rowAnnotation(findings: readonly Finding[] | undefined, enabled = true): { Status: string; Result: string } {
@@ -31,13 +30,13 @@ export function rowAnnotation(findings: readonly Finding[] | undefined, enabled 
  * decide it: only those are validated, so only those are marked; other rows keep their Status and
  * Result as they were, unless row-enabled has something to say about them.
  */
-async function enabledRows(file: ValidatedFile): Promise<CellTest> {
+async function enabledRows(file: FileReport): Promise<CellTest> {
   const { header } = await openCsv(file.path);
   return compileRowEnabled(getTemplate(file.template), header);
 }
 
 /** Writes every annotated copy (each atomically) after checking all destinations first. */
-export async function writeValidateResults(report: ValidateReport, outDir: string): Promise<string[]> {
+export async function writeValidateResults(report: ValidationReport, outDir: string): Promise<string[]> {
   const paths = resultPaths(report.files, outDir);
   try {
     await mkdir(resolve(outDir), { recursive: true });
