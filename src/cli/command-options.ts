@@ -1,7 +1,7 @@
 // The flags test-import, live-import, resync and erase declare alike, and how their values reach the
 // command modules: one spelling and one help text for each, so the commands cannot drift apart.
 import { Option, type Command } from 'commander';
-import type { ImportFlags } from '../importer/session.js';
+import type { ImportFlags } from './session/inputs.js';
 
 /** --config: every command that talks to a site reads its configuration the same way. */
 export function configOption(): Option {
@@ -44,7 +44,7 @@ export function addImportRunOptions(command: Command): Command {
 }
 
 /** The flags every site-writing command passes on: the site, configuration, format, dry run and the global --no-color/--verbose. */
-export function siteFlagsOf(options: Record<string, unknown>, command: Command): Pick<ImportFlags, 'site' | 'config' | 'format' | 'color'> & { dryRun: boolean; verbose: boolean } {
+export function siteFlagsOf(options: Record<string, unknown>, command: Command): Pick<ImportFlags, 'site' | 'config' | 'color'> & { format?: string; dryRun: boolean; verbose: boolean } {
   const all = command.optsWithGlobals();
   return {
     site: options.site as string | undefined,
@@ -56,8 +56,8 @@ export function siteFlagsOf(options: Record<string, unknown>, command: Command):
   };
 }
 
-/** The flags of a command declared with addTemplateRunOptions (and addImportRunOptions). */
-export function importFlagsOf(options: Record<string, unknown>, command: Command): ImportFlags {
+/** The flags of a command declared with addTemplateRunOptions (and addImportRunOptions); parseCli checks --format. */
+export function importFlagsOf(options: Record<string, unknown>, command: Command): Omit<ImportFlags, 'format'> & { format?: string } {
   return {
     ...siteFlagsOf(options, command),
     template: options.template as string | undefined,

@@ -1,6 +1,7 @@
 // The list of subcommands. Each definition file declares a command's flags and help with commander
-// and imports its implementation (src/cli/commands/<name>.ts) only when the command runs.
+// and hands what was typed to the parser (parse-cli.ts); the command runs later (run-command.ts).
 import type { Command } from 'commander';
+import type { CommandHandler } from './parse-cli.js';
 import { defineCompare } from './definitions/compare.js';
 import { defineErase } from './definitions/erase.js';
 import { defineInit } from './definitions/init.js';
@@ -12,7 +13,7 @@ import { defineTestImport } from './definitions/test-import.js';
 import { defineValidate } from './definitions/validate.js';
 
 // One import and one entry per command, in the order `migrate --help` lists them.
-const definitions: Array<(program: Command) => void> = [
+const definitions: Array<(program: Command, handle: CommandHandler) => void> = [
   defineValidate,
   defineTestImport,
   defineLiveImport,
@@ -24,6 +25,6 @@ const definitions: Array<(program: Command) => void> = [
   defineInit,
 ];
 
-export function registerCommands(program: Command): void {
-  for (const define of definitions) define(program);
+export function registerCommands(program: Command, handle: CommandHandler): void {
+  for (const define of definitions) define(program, handle);
 }

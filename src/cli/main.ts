@@ -1,47 +1,15 @@
-// The commander program: connects options to library code. Each command lives in
-// src/cli/commands/<name>.ts and is imported only when it runs, so `migrate --help` starts fast.
-import { Command, CommanderError, Option } from 'commander';
-import { readFileSync } from 'node:fs';
+// The entry point bin/migrate.js calls: parse the command line, run the command, and turn whatever
+// it throws into one line on stderr and the documented exit code.
+import { CommanderError } from 'commander';
 import { ExitCode, MigrateError, formatErrorLine } from '../errors.js';
-import { registerCommands } from './commands.js';
+import { packageVersion, parseCli } from './parse-cli.js';
+import { runCommand } from './run-command.js';
 
-function packageVersion(): string {
-  const url = new URL('../../../package.json', import.meta.url);
-  return (JSON.parse(readFileSync(url, 'utf8')) as { version: string }).version;
-}
-
-export function buildProgram(): Command {
-  const program = new Command('migrate')
-    .description('Migrate subscription-billing data into Maxio Advanced Billing (formerly Chargify).')
-    .version(packageVersion(), '-V, --version')
-    .addOption(new Option('--verbose', 'log requests (with secrets redacted) and show stacks of internal errors'))
-    .addOption(new Option('--no-color', 'disable colours (NO_COLOR is respected too)'))
-    .exitOverride();
-  program.configureOutput({ writeErr: (text) => process.stderr.write(text), outputError: usageErrorWriter('migrate') });
-  registerCommands(program);
-  for (const command of program.commands) {
-    command.configureOutput({ outputError: usageErrorWriter(`migrate ${command.name()}`) });
-  }
-  return program;
-}
-
-/**
- * Commander's usage errors ("error: unknown option '--x'") as the one `migrate: …` line every other
- * error is, naming the help to read, so a CI log shows the mistake and the fix together.
- */
-function usageErrorWriter(commandPath: string): (text: string, write: (text: string) => void) => void {
-  return (text, write) => {
-    const message = text.trim().replace(/^error: /, '');
-    const sentence = /[.!?]$/.test(message) ? message : `${message}.`;
-    write(`migrate: ${sentence} Run \`${commandPath} --help\` for usage.\n`);
-  };
-}
-
+/** `argv` as process.argv has it: node, the script, then the arguments. */
 export async function main(argv: string[]): Promise<void> {
-  const program = buildProgram();
   const verbose = argv.includes('--verbose');
   try {
-    await program.parseAsync(argv);
+    await runCommand(parseCli(argv.slice(2)));
   } catch (error) {
     process.exitCode = exitCodeFor(error, verbose);
   }

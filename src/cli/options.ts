@@ -26,17 +26,45 @@ export function resolveAsOf(flag: string | undefined, config: { asOf?: string; t
   return todayIn(config.timeZone ?? 'UTC', clockFromEnv()());
 }
 
+export type ImportFormat = 'pretty' | 'json';
+
+/** The commands' families as --format tells them apart: each prints its own formats and words a wrong one its own way. */
+export type FormatFamily = 'validate' | 'templates' | 'imports' | 'compare';
+
+interface FormatRule {
+  formats: readonly ReportFormat[];
+  /** What is compared with the formats (validate forgives case and spaces, templates case). */
+  normalize: (flag: string) => string;
+  problem: (flag: string) => string;
+  hint?: string;
+}
+
 /**
- * The report format. Pretty is the default whether or not stdout is a terminal: a format that
- * changed when output is piped would surprise `migrate validate … | less`; scripts ask for json.
+ * The one place --format is checked. Pretty is the default whether or not stdout is a terminal: a
+ * format that changed when output is piped would surprise `migrate validate … | less`; scripts ask for json.
  */
-export function resolveFormat(flag: string | undefined): ReportFormat {
+const FORMAT_RULES: Record<FormatFamily, FormatRule> = {
+  validate: { formats: reportFormats, normalize: (flag) => flag.trim().toLowerCase(), problem: (flag) => `--format must be one of ${reportFormats.join(', ')}, got "${flag}".` },
+  // Its own message: validate's would offer github and junit too.
+  templates: { formats: ['pretty', 'json'], normalize: (flag) => flag.toLowerCase(), problem: (flag) => `--format for templates must be pretty or json, got "${flag}".` },
+  imports: {
+    formats: ['pretty', 'json'],
+    normalize: (flag) => flag,
+    problem: (flag) => `--format for imports must be pretty or json, got "${flag}".`,
+    hint: 'Use `migrate validate --format github|junit` for annotations in CI.',
+  },
+  compare: { formats: ['pretty', 'json'], normalize: (flag) => flag, problem: (flag) => `--format for compare must be pretty or json, got "${flag}".` },
+};
+
+/** The --format of a command of `family`: pretty when absent, else one of the formats it prints, or an InputError (exit 2). */
+export function parseFormat(family: 'validate', flag: string | undefined): ReportFormat;
+export function parseFormat(family: Exclude<FormatFamily, 'validate'>, flag: string | undefined): ImportFormat;
+export function parseFormat(family: FormatFamily, flag: string | undefined): ReportFormat {
   if (flag === undefined) return 'pretty';
-  const wanted = flag.trim().toLowerCase();
-  const match = reportFormats.find((format) => format === wanted);
-  if (!match) {
-    throw new InputError('bad-format', `--format must be one of ${reportFormats.join(', ')}, got "${flag}".`);
-  }
+  const rule = FORMAT_RULES[family];
+  const wanted = rule.normalize(flag);
+  const match = rule.formats.find((format) => format === wanted);
+  if (!match) throw new InputError('bad-format', rule.problem(flag), rule.hint === undefined ? {} : { hint: rule.hint });
   return match;
 }
 

@@ -1,12 +1,8 @@
-// One erase, whatever the scope: read the journal (or the site), show the plan, ask for the typed
-// subdomain, carry it out with Ctrl-C handling, journal what left the site, and report.
-import { confirmBySubdomain } from '../cli/confirm-site.js';
-import type { Colors } from '../cli/reporters/colors.js';
-import { renderJsonDocument } from '../cli/reporters/json.js';
-import { plural } from '../cli/reporters/summary.js';
-import { ExitCode, InputError } from '../errors.js';
+// One erase, whatever the scope: read the journal (or the site), show the plan, have the operator
+// confirm, carry it out with Ctrl-C handling, journal what left the site, and return the document.
+// Showing, asking and Ctrl-C are the caller's (src/cli): they come in as callbacks.
+import { InputError } from '../errors.js';
 import { createProgress } from '../importer/progress.js';
-import { runWithInterrupts, settleRun } from '../importer/session.js';
 import type { Journal } from '../state/journal.js';
 import { openSiteJournal } from '../state/journal-sites.js';
 import { siteIdentityOf } from '../state/site-identity.js';
@@ -15,7 +11,7 @@ import type { SiteInfo, Target } from '../targets/target.js';
 import { executeErase, type EraseExecution } from './execute.js';
 import { planImportedErase, type ImportedErasePlan } from './plan.js';
 import { checkJournalFor } from './state-checks.js';
-import { buildEraseDocument, renderErasePlan, renderEraseResult, type EraseDocument, type EraseEntry, type EraseScope } from './report.js';
+import { buildEraseDocument, type EraseDocument, type EraseEntry, type EraseScope } from './report.js';
 import { eraseSiteCustomers, listSiteCustomers, syncJournalAfterClear, syncJournalAfterCustomers, type CustomerResult } from './site-scopes.js';
 
 export interface EraseOptions {
@@ -31,14 +27,29 @@ export interface EraseOptions {
   /** The configuration marks the site live (the site's own answer counts too). */
   configuredLive: boolean;
   dryRun: boolean;
-  yes: boolean;
-  format: 'pretty' | 'json';
-  colors: Colors;
   concurrency: number;
+  /** Shown the plan before anything is sent (not on a dry run, whose document is the plan). */
+  showPlan: (plan: EraseDocument) => void;
+  /** Asks the operator to go on (the typed subdomain, or --yes); throws to refuse. */
+  confirm: (action: EraseAction, subdomain: string) => Promise<void>;
+  /** Runs the part that sends with Ctrl-C handling: the signal aborts it. */
+  interruptible: <T>(body: (signal: AbortSignal) => Promise<T>) => Promise<T>;
+  /** Where progress goes (stderr). */
+  progress: NodeJS.WriteStream;
+  /** Receives one notice line (the live site's limits). */
+  log: (line: string) => void;
 }
 
-function write(format: 'pretty' | 'json', document: EraseDocument, pretty: string): void {
-  process.stdout.write(format === 'json' ? renderJsonDocument(document) : pretty);
+/** What the operator is asked to confirm, by scope; the CLI words it. */
+export type EraseAction =
+  | { scope: 'imported'; verb: 'cancels' | 'erases'; objects: number; siteMode: 'test' | 'live'; site: string }
+  | { scope: 'customers'; customers: number; subscriptions: number; selected: boolean; site: string }
+  | { scope: 'site'; what: string; site: string };
+
+/** The erase's document (the plan itself for a dry run or when there is nothing to do) and the run-level failure, if any. */
+export interface EraseOutcome {
+  document: EraseDocument;
+  fatal?: unknown;
 }
 
 async function checkRun(stateDir: string, journal: Journal, run: string): Promise<void> {
@@ -99,7 +110,7 @@ function finish(document: Omit<EraseDocument, 'next'>): EraseDocument {
   return { ...document, next: nextStep(document) } as EraseDocument;
 }
 
-export async function runErase(options: EraseOptions): Promise<void> {
+export async function runErase(options: EraseOptions): Promise<EraseOutcome> {
   const { target } = options;
   const info: SiteInfo = await target.readSite();
   const siteMode: 'test' | 'live' = options.configuredLive || info.mode === 'live' ? 'live' : 'test';
@@ -112,7 +123,7 @@ export async function runErase(options: EraseOptions): Promise<void> {
     });
   }
   if (siteMode === 'live') {
-    process.stderr.write(`${target.baseUrl} is a live site: the API refuses purge and clear-data there, so erase can only cancel the subscriptions the toolkit created.\n`);
+    options.log(`${target.baseUrl} is a live site: the API refuses purge and clear-data there, so erase can only cancel the subscriptions the toolkit created.`);
   }
   if (options.scope === 'imported') await checkJournalFor(options.stateDir, identity);
 
@@ -120,9 +131,9 @@ export async function runErase(options: EraseOptions): Promise<void> {
   const journal = await openSiteJournal(options.stateDir, identity, newRunId(), { exclusive: !options.dryRun });
   try {
     if (options.run !== undefined) await checkRun(options.stateDir, journal, options.run);
-    if (options.scope === 'imported') await eraseImported(options, journal, head, info);
-    else if (options.scope === 'customers') await eraseCustomers(options, journal, head, info);
-    else await clearSite(options, journal, head, info);
+    if (options.scope === 'imported') return await eraseImported(options, journal, head, info);
+    if (options.scope === 'customers') return await eraseCustomers(options, journal, head, info);
+    return await clearSite(options, journal, head, info);
   } finally {
     await journal.close();
   }
@@ -130,72 +141,61 @@ export async function runErase(options: EraseOptions): Promise<void> {
 
 type Head = Pick<EraseDocument, 'site' | 'siteMode' | 'scope' | 'runs' | 'dryRun'>;
 
-/** Shows the plan; with --dry-run that is all. Otherwise asks for the typed subdomain; false when there is nothing to do. */
-async function showPlanAndConfirm(options: EraseOptions, document: EraseDocument, info: SiteInfo, action: string): Promise<boolean> {
-  const plan = renderErasePlan(document, options.colors);
-  if (options.dryRun) {
-    write(options.format, document, plan);
-    process.exitCode = ExitCode.ok;
-    return false;
-  }
-  process.stderr.write(plan);
-  if (document.summary.planned === 0 && options.scope !== 'site') {
-    write(options.format, document, renderEraseResult(document, options.colors));
-    process.exitCode = ExitCode.ok;
-    return false;
-  }
-  await confirmBySubdomain({ action, subdomain: info.subdomain, command: 'erase', yes: options.yes });
+/**
+ * With --dry-run the plan is all; otherwise it is shown and, unless there is nothing to do, the
+ * operator confirms. False when nothing is to be carried out (the plan is then the outcome).
+ */
+async function showPlanAndConfirm(options: EraseOptions, document: EraseDocument, info: SiteInfo, action: EraseAction): Promise<boolean> {
+  if (options.dryRun) return false;
+  options.showPlan(document);
+  if (document.summary.planned === 0 && options.scope !== 'site') return false;
+  await options.confirm(action, info.subdomain);
   return true;
 }
 
-/** Prints the outcome and sets the exit code; a run-level failure is thrown after the report (exit 3). */
-function report(options: EraseOptions, document: EraseDocument, fatal: unknown): void {
-  write(options.format, document, renderEraseResult(document, options.colors));
-  settleRun(fatal, { stopped: document.stopped, errors: document.summary.failed }, 'erase');
+function outcome(document: EraseDocument, fatal: unknown): EraseOutcome {
+  return { document, ...(fatal !== undefined ? { fatal } : {}) };
 }
 
 function stoppedBy(execution: { fatal?: unknown; interrupted: boolean }): EraseDocument['stopped'] {
   return execution.interrupted ? 'interrupted' : execution.fatal !== undefined ? 'target-failed' : undefined;
 }
 
-async function eraseImported(options: EraseOptions, journal: Journal, head: Head, info: SiteInfo): Promise<void> {
+async function eraseImported(options: EraseOptions, journal: Journal, head: Head, info: SiteInfo): Promise<EraseOutcome> {
   const plan = planImportedErase(journal.objects(), { ...(options.run !== undefined ? { run: options.run } : {}), mode: head.siteMode, catalog: options.catalog });
   const planned = finish(buildEraseDocument({ ...head, next: '' }, importedEntries(plan), plan.unfinished.length));
-  const verb = head.siteMode === 'live' ? 'cancels' : 'erases';
-  const action = `This ${verb} ${plural(plan.items.length, 'object')} from the ${head.siteMode.toUpperCase()} site ${options.target.baseUrl}.`;
-  if (!(await showPlanAndConfirm(options, planned, info, action))) return;
-  const progress = createProgress({ total: plan.items.length, stream: process.stderr });
-  const execution = await runWithInterrupts((signal) =>
+  const action: EraseAction = { scope: 'imported', verb: head.siteMode === 'live' ? 'cancels' : 'erases', objects: plan.items.length, siteMode: head.siteMode, site: options.target.baseUrl };
+  if (!(await showPlanAndConfirm(options, planned, info, action))) return outcome(planned, undefined);
+  const progress = createProgress({ total: plan.items.length, stream: options.progress });
+  const execution = await options.interruptible((signal) =>
     executeErase(plan.items, { target: options.target, journal, concurrency: options.concurrency, signal, onSettled: (result) => progress.tick(result.status === 'failed') }),
   );
   progress.stop();
   const document = finish(buildEraseDocument({ ...head, next: '', stopped: stoppedBy(execution) }, importedEntries(plan, execution), plan.unfinished.length));
-  report(options, document, execution.fatal);
+  return outcome(document, execution.fatal);
 }
 
-async function eraseCustomers(options: EraseOptions, journal: Journal, head: Head, info: SiteInfo): Promise<void> {
+async function eraseCustomers(options: EraseOptions, journal: Journal, head: Head, info: SiteInfo): Promise<EraseOutcome> {
   const customers = await listSiteCustomers(options.target, options.concurrency, options.customers);
   const planned = finish(buildEraseDocument({ ...head, next: '' }, customerEntries(customers), 0));
   const subscriptions = customers.reduce((sum, customer) => sum + customer.subscriptionIds.length, 0);
-  const whoever = options.customers.length > 0 ? '' : ', whoever created them,';
-  const action = `This deletes ${plural(customers.length, 'customer')} and ${plural(subscriptions, 'subscription')}${whoever} from the TEST site ${options.target.baseUrl}.`;
-  if (!(await showPlanAndConfirm(options, planned, info, action))) return;
-  const progress = createProgress({ total: customers.length, stream: process.stderr });
-  const execution = await runWithInterrupts((signal) =>
+  const action: EraseAction = { scope: 'customers', customers: customers.length, subscriptions, selected: options.customers.length > 0, site: options.target.baseUrl };
+  if (!(await showPlanAndConfirm(options, planned, info, action))) return outcome(planned, undefined);
+  const progress = createProgress({ total: customers.length, stream: options.progress });
+  const execution = await options.interruptible((signal) =>
     eraseSiteCustomers(options.target, customers, { concurrency: options.concurrency, signal, onSettled: (result) => progress.tick(result.status === 'failed') }),
   );
   progress.stop();
   if (execution.fatal === undefined) await syncJournalAfterCustomers(journal, options.target, options.concurrency);
   const document = finish(buildEraseDocument({ ...head, next: '', stopped: stoppedBy(execution) }, customerEntries(customers, execution.results), 0));
-  report(options, document, execution.fatal);
+  return outcome(document, execution.fatal);
 }
 
-async function clearSite(options: EraseOptions, journal: Journal, head: Head, info: SiteInfo): Promise<void> {
+async function clearSite(options: EraseOptions, journal: Journal, head: Head, info: SiteInfo): Promise<EraseOutcome> {
   const what = options.cleanup === 'all' ? 'customers, subscriptions, invoices and the whole catalog' : 'customers, subscriptions and invoices';
   const entry: EraseEntry = { type: 'site', key: `cleanup_scope=${options.cleanup}`, action: 'clear', status: 'planned', message: what };
   const planned = finish(buildEraseDocument({ ...head, next: '' }, [entry], 0));
-  const action = `This clears ALL ${what} from the TEST site ${options.target.baseUrl}, whoever created them.`;
-  if (!(await showPlanAndConfirm(options, planned, info, action))) return;
+  if (!(await showPlanAndConfirm(options, planned, info, { scope: 'site', what, site: options.target.baseUrl }))) return outcome(planned, undefined);
   let fatal: unknown;
   try {
     await options.target.clearSite(options.cleanup);
@@ -206,5 +206,5 @@ async function clearSite(options: EraseOptions, journal: Journal, head: Head, in
     entry.status = 'pending';
   }
   const document = finish(buildEraseDocument({ ...head, next: '', ...(fatal !== undefined ? { stopped: 'target-failed' as const } : {}) }, [entry], 0));
-  report(options, document, fatal);
+  return outcome(document, fatal);
 }

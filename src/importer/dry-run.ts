@@ -1,11 +1,13 @@
 // `--dry-run`: what an import would do, sending nothing that changes the site: objects per type, API
 // calls, and the duration those calls take at the site's concurrency and measured latency.
-import type { Colors } from '../cli/reporters/colors.js';
+import { checkImportJournal, openSiteJournal } from '../state/journal-sites.js';
 import type { Journal } from '../state/journal.js';
+import { siteIdentityOf } from '../state/site-identity.js';
 import type { Target } from '../targets/target.js';
+import { checkCustomFields } from './custom-fields.js';
 import { countByType, refKey, type PlanNode } from './plan.js';
 import type { PreparedImport } from './run-import.js';
-import { OBJECT_TYPES, type ObjectType } from './types.js';
+import type { ObjectType } from './types.js';
 
 export interface DryRunDocument {
   version: 1;
@@ -78,18 +80,37 @@ export function planDryRun(
   };
 }
 
-export function renderDryRun(document: DryRunDocument, colors: Colors): string {
-  const lines = [colors.bold(`Dry run of ${document.command} into ${document.site}: nothing will be sent.`)];
-  for (const type of OBJECT_TYPES) {
-    const count = document.objects[type];
-    if (count) lines.push(`  ${String(count).padStart(6)}  ${type.replace(/_/g, ' ')}`);
+/**
+ * The dry-run document for a connected site, reading only (latency is measured with GET /site.json).
+ * It stops where the run would: on custom fields the site lacks, and on another site's journal.
+ */
+export async function dryRunOnSite(
+  prepared: PreparedImport,
+  options: {
+    command: DryRunDocument['command'];
+    target: Target;
+    stateDir: string;
+    asOf: string;
+    concurrency: number;
+    createCustomFields: boolean;
+    newJournal: boolean;
+    /** Receives the journal's note, if any (see checkImportJournal). */
+    log: (line: string) => void;
+  },
+): Promise<DryRunDocument> {
+  const { target } = options;
+  const info = await target.readSite();
+  // The run would stop on custom fields the site lacks: so does its dry run (which never creates them).
+  if (!options.createCustomFields) await checkCustomFields(prepared.loaded, target, false);
+  const latencyMs = await measureLatency(target);
+  const identity = siteIdentityOf(info, target.baseUrl);
+  // A dry run stops where the run would, so that its plan never counts another site's rows as skipped.
+  const note = await checkImportJournal(options.stateDir, identity, options.newJournal);
+  if (note !== undefined) options.log(note);
+  const journal = await openSiteJournal(options.stateDir, identity, 'dry-run', { exclusive: false });
+  try {
+    return planDryRun(prepared, { command: options.command, site: target.baseUrl, asOf: options.asOf, concurrency: options.concurrency, latencyMs, journal });
+  } finally {
+    await journal.close();
   }
-  if (document.skipped > 0) lines.push(`  ${String(document.skipped).padStart(6)}  already on the site (journal): skipped`);
-  if (document.rows.invalid > 0) lines.push(colors.red(`  ${String(document.rows.invalid).padStart(6)}  rows with errors: not sent`));
-  const { calls } = document;
-  lines.push(`API calls: ${calls.total} (${calls.creates} creates, ${calls.lookups} lookups, ${calls.previews} renewal previews)`);
-  const seconds = (document.estimatedMs / 1000).toFixed(1);
-  const latency = document.latencyMeasured ? `measured latency ${document.latencyMs} ms` : `assumed latency ${document.latencyMs} ms`;
-  lines.push(`Estimated duration: ${seconds} s at ${document.concurrency} concurrent requests (${latency})`);
-  return `${lines.join('\n')}\n`;
 }

@@ -2,9 +2,9 @@
 // link of its main object, or the messages of what failed. Also the annotated copies and the summary.
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { resultPaths } from '../csv/result-paths.js';
 import { writeAnnotatedCopy } from '../csv/writer.js';
 import { InputError } from '../errors.js';
-import { resultPaths } from '../cli/reporters/result-files.js';
 import type { SiteIdentity } from '../state/site-identity.js';
 import type { NodeResult } from './execute.js';
 import { recordResultSites } from './result-sites.js';

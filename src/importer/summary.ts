@@ -1,9 +1,7 @@
-// The import report: the JSON document (`--format json`) and the pretty text, with counts per
-// template and status, elapsed time and the next command to run.
+// The import report as data: the JSON document (`--format json`, rendered as text by
+// src/cli/reporters/import-pretty.ts), with counts per template and status and the next command to run.
 import { dirname, relative } from 'node:path';
-import type { Colors } from '../cli/reporters/colors.js';
-import { notEnabledText, plural, renderSummary } from '../cli/reporters/summary.js';
-import { notImportableNotices, renderNotice, type NotImportableNotice } from './not-importable.js';
+import { notImportableNotices, type NotImportableNotice } from './not-importable.js';
 import type { Finding } from '../rules/finding.js';
 import type { RowResult } from './results.js';
 
@@ -99,58 +97,4 @@ export function nextStep(
   if (stopped || counts.pending > 0) return `migrate ${command} ${shown(inputs)}   (resumes where this run stopped)`;
   if (counts.error > 0) return `fix the rows marked error in ${shown(resultFiles)} in your files, then run: migrate ${command} ${shown(inputs)}`;
   return command === 'test-import' ? `migrate compare ${results}` : `migrate compare --site live ${results}`;
-}
-
-function formatElapsed(ms: number): string {
-  if (ms < 1000) return `${ms} ms`;
-  const seconds = ms / 1000;
-  return seconds < 90 ? `${seconds.toFixed(1)} s` : `${Math.floor(seconds / 60)} min ${Math.round(seconds % 60)} s`;
-}
-
-export function renderPretty(document: ImportDocument, colors: Colors): string {
-  const lines: string[] = [];
-  const errors = document.rows.filter((row) => row.status === 'error');
-  for (const row of errors.slice(0, 50)) {
-    lines.push(`${colors.red('error')} ${row.file} row ${row.row}${row.key ? ` (${row.key})` : ''}: ${row.result}`);
-  }
-  if (errors.length > 50) lines.push(colors.dim(`… and ${errors.length - 50} more rows with errors: see the result files.`));
-  for (const row of document.notEnabled.slice(0, 50)) {
-    lines.push(`${colors.yellow('warning')} ${row.file} row ${row.row}${row.key ? ` (${row.key})` : ''}: ${row.message}`);
-  }
-  if (document.notEnabled.length > 50) lines.push(colors.dim(`… and ${document.notEnabled.length - 50} more: run migrate validate to list them.`));
-  for (const [kind, counts] of Object.entries(document.templates)) {
-    lines.push(
-      `${kind}: ${[
-        `${counts.success} created`,
-        counts.skipped ? `${counts.skipped} already imported` : '',
-        counts.error ? colors.red(`${counts.error} with errors`) : '',
-        counts.pending ? colors.yellow(`${counts.pending} not yet sent`) : '',
-      ]
-        .filter(Boolean)
-        .join(', ')}`,
-    );
-  }
-  for (const notice of document.notImportable) lines.push(`${colors.yellow('notice')} ${renderNotice(notice)}`);
-  const { summary } = document;
-  lines.push(
-    renderSummary(
-      document.command === 'test-import' ? 'Test import' : 'Live import',
-      [
-        { label: summary.rows === 1 ? 'row' : 'rows', value: summary.rows },
-        { label: 'created', value: summary.success, tone: 'good' },
-        { label: 'already imported', value: summary.skipped },
-        { label: 'with errors', value: summary.error, tone: 'bad' },
-        { label: 'not yet sent', value: summary.pending, tone: 'warn' },
-      ],
-      colors,
-    ) +
-      (summary.notEnabled > 0 ? colors.dim(' · ') + colors.yellow(notEnabledText(summary.notEnabled)) : '') +
-      colors.dim(` · ${formatElapsed(document.elapsedMs)} · site ${document.site} · run ${document.run}`),
-  );
-  if (document.stopped === 'interrupted') lines.push(colors.yellow('Interrupted: what was done is journaled; run the same command again to resume.'));
-  if (document.stopped === 'target-failed') lines.push(colors.red('The site failed the run; what was done is journaled.'));
-  const folders = [...new Set(document.resultFiles.map((file) => relative(process.cwd(), dirname(file)) || '.'))];
-  lines.push(`Results: ${plural(document.resultFiles.length, 'annotated file')} in ${folders.join(', ')}/`);
-  lines.push(`Next: ${document.next}`);
-  return `${lines.join('\n')}\n`;
 }

@@ -1,7 +1,5 @@
-// The resync report: one JSON document (`--format json`), the dry-run diff per object (field: site
-// value → template value) and the pretty outcome (counts, conflicts, rows gone from the templates).
-import type { Colors } from '../cli/reporters/colors.js';
-import { renderSummary } from '../cli/reporters/summary.js';
+// The resync report as data: one JSON document (`--format json`); its pretty text (the dry-run diff
+// and the outcome) is src/cli/reporters/resync-pretty.ts.
 import type { FieldChange, Prefer } from './merge.js';
 
 export type ResyncRowStatus = 'created' | 'updated' | 'unchanged' | 'conflict' | 'error' | 'pending';
@@ -68,73 +66,4 @@ export function summarizeResync(rows: ResyncRow[], removed: RemovedRow[]): Resyn
   for (const row of rows) summary[row.status] += 1;
   summary.pruned = removed.filter((entry) => entry.status === 'erased' || entry.status === 'gone' || entry.status === 'canceled').length;
   return summary;
-}
-
-function shown(value: string): string {
-  return value === '' ? '(blank)' : `"${value}"`;
-}
-
-/** One line per field: what the site has, what the template says, and what resync does about it. */
-function describeChange(change: ResyncChange): string {
-  const arrow = `${change.field}: ${shown(change.site)} → ${shown(change.template)}`;
-  if (change.action === 'conflict') return `${arrow}  conflict: edited on the site (last imported ${shown(change.base)}), site value kept`;
-  if (change.action === 'forced') return `${arrow}  overwrites an edit made on the site (--prefer source)`;
-  return arrow;
-}
-
-export function renderResyncPlan(document: ResyncDocument, colors: Colors): string {
-  const lines = [colors.bold(`Resync plan for ${document.site} (nothing sent):`)];
-  for (const row of document.rows) {
-    if (row.status === 'unchanged') continue;
-    const verb = row.status === 'created' ? 'create' : row.status === 'updated' ? 'update' : row.status;
-    lines.push(`${row.file} row ${row.row} (${row.key}): ${row.status === 'conflict' ? colors.yellow(verb) : row.status === 'error' ? colors.red(verb) : verb}`);
-    for (const change of row.changes) lines.push(`  ${change.object} ${describeChange(change)}`);
-    if (row.notUpdatable.length > 0) lines.push(colors.yellow(`  changed in the template, not updatable by resync: ${row.notUpdatable.join(', ')}`));
-    if (row.status === 'error') lines.push(`  ${row.result}`);
-  }
-  lines.push(...removedLines(document, colors));
-  lines.push(summaryLine('Plan', document, colors));
-  return `${lines.join('\n')}\n`;
-}
-
-function removedLines(document: ResyncDocument, colors: Colors): string[] {
-  return document.removed.map((entry) => {
-    const what = `${entry.type.replace(/_/g, ' ')} ${entry.key} (${entry.file} row ${entry.row})`;
-    if (entry.status === 'reported') return colors.yellow(`gone from the templates: ${what}; still on the site (--prune removes it)`);
-    if (entry.status === 'planned') return `gone from the templates: ${what}; --prune removes it`;
-    return `${entry.status === 'failed' ? colors.red('not pruned') : 'pruned'}: ${what}${entry.message ? `: ${entry.message}` : ''}`;
-  });
-}
-
-function summaryLine(title: string, document: ResyncDocument, colors: Colors): string {
-  const { summary } = document;
-  return renderSummary(
-    title,
-    [
-      { label: 'rows', value: summary.rows },
-      { label: 'created', value: summary.created, tone: 'good' },
-      { label: 'updated', value: summary.updated, tone: 'good' },
-      { label: 'unchanged', value: summary.unchanged },
-      { label: 'conflicts', value: summary.conflict, tone: 'warn' },
-      { label: 'with errors', value: summary.error, tone: 'bad' },
-      { label: 'not yet sent', value: summary.pending, tone: 'warn' },
-      { label: 'gone from the templates', value: summary.removed, tone: 'warn' },
-      ...(document.prune ? [{ label: 'pruned', value: summary.pruned }] : []),
-    ],
-    colors,
-  );
-}
-
-export function renderResyncResult(document: ResyncDocument, colors: Colors): string {
-  const lines: string[] = [];
-  for (const row of document.rows) {
-    if (row.status === 'conflict' || row.status === 'error') {
-      lines.push(`${row.status === 'error' ? colors.red('error') : colors.yellow('conflict')} ${row.file} row ${row.row} (${row.key}): ${row.result}`);
-    }
-  }
-  lines.push(...removedLines(document, colors));
-  lines.push(summaryLine('Resync', document, colors) + colors.dim(` · site ${document.site} · run ${document.run}`));
-  if (document.resultFiles.length > 0) lines.push(`Results: ${document.resultFiles.join(', ')}`);
-  lines.push(`Next: ${document.next}`);
-  return `${lines.join('\n')}\n`;
 }

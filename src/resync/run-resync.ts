@@ -2,7 +2,6 @@
 // field against the site (manual edits survive), rows gone from the templates are reported or, with
 // --prune, erased; then the journal's last-applied values, the annotated files and the report.
 import { basename } from 'node:path';
-import { confirmBySubdomain } from '../cli/confirm-site.js';
 import { executeErase } from '../erase/execute.js';
 import { checkJournalFor } from '../erase/state-checks.js';
 import { planImportedErase } from '../erase/plan.js';
@@ -40,7 +39,11 @@ export interface ResyncOptions {
   dryRun: boolean;
   /** Create the custom fields the templates name and the site lacks (else: list them and stop). */
   createCustomFields?: boolean;
-  yes: boolean;
+  /**
+   * Asks the operator before a live site is changed (the CLI's typed-subdomain question, or --yes);
+   * throws to refuse. Not called on a test site, nor for a dry run.
+   */
+  confirmLive: (request: { action: string; subdomain: string }) => Promise<void>;
   /** The configuration marks the site live (the site's own answer counts too). */
   configuredLive: boolean;
   signal?: AbortSignal;
@@ -139,7 +142,7 @@ export async function runResync(options: ResyncOptions): Promise<ResyncOutcome> 
     if (created.length > 0) options.log?.(`Created ${created.length} custom field(s) the site lacked: ${created.join(', ')}.`);
   }
   if (live && !options.dryRun) {
-    await confirmBySubdomain({ action: `This resyncs the LIVE site ${target.baseUrl}.`, subdomain: info.subdomain, command: 'resync', yes: options.yes });
+    await options.confirmLive({ action: `This resyncs the LIVE site ${target.baseUrl}.`, subdomain: info.subdomain });
   }
   const runId = newRunId();
   const outputs = options.dryRun ? undefined : await prepareResultFiles(prepared.loaded, options.outDir);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { TEST_TODAY } from '../helpers/clock.js';
-import { colorEnabled, parseCalendarDate, parseTemplateKind, resolveAsOf, resolveFormat } from '../../src/cli/options.js';
+import { colorEnabled, parseCalendarDate, parseFormat, parseTemplateKind, resolveAsOf } from '../../src/cli/options.js';
 
 describe('--as-of', () => {
   it.each(['2026-11-23', '2024-02-29', ' 2026-01-01 '])('accepts %s', (value) => {
@@ -23,10 +23,10 @@ describe('--as-of', () => {
 
 describe('--format', () => {
   it('defaults to pretty and accepts the four formats in any case', () => {
-    expect(resolveFormat(undefined)).toBe('pretty');
-    expect(resolveFormat('JSON')).toBe('json');
-    expect(resolveFormat('junit')).toBe('junit');
-    expect(() => resolveFormat('xml')).toThrow(/--format must be one of pretty, json, github, junit/);
+    expect(parseFormat('validate', undefined)).toBe('pretty');
+    expect(parseFormat('validate', 'JSON')).toBe('json');
+    expect(parseFormat('validate', 'junit')).toBe('junit');
+    expect(() => parseFormat('validate', 'xml')).toThrow(/--format must be one of pretty, json, github, junit/);
   });
 });
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { comparePassed, comparisonOf, summarizeComparisons, type CompareReport, type RowNote, type ComparedRowRef } from '../../src/compare/comparison.js';
 import { toCompareJson } from '../../src/compare/report-json.js';
-import { renderComparePretty } from '../../src/compare/report-pretty.js';
+import { renderComparePretty } from '../../src/cli/reporters/compare-pretty.js';
 import { createColors } from '../../src/cli/reporters/colors.js';
 import { Decimal } from '../../src/pricing/index.js';
 

@@ -2,11 +2,9 @@
 // exit 0 when every amount is within the tolerance, 1 when some differ, 2 input error, 3 site failure.
 import { resolve } from 'node:path';
 import { loadConfig } from '../../config/index.js';
-import { connectCompareSite, type CompareConnection } from '../../compare/connect-site.js';
 import { writeMismatchCsv } from '../../compare/mismatch-csv.js';
 import { comparePassed } from '../../compare/comparison.js';
 import { parseRenewalRange } from '../../compare/renewal-range.js';
-import { renderComparePretty } from '../../compare/report-pretty.js';
 import { toCompareJson } from '../../compare/report-json.js';
 import { resultLinksOf } from '../../compare/result-rows.js';
 import { runCompare } from '../../compare/run-compare.js';
@@ -15,9 +13,11 @@ import { ExitCode, InputError, TargetError } from '../../errors.js';
 import { checkResultLinks } from '../../importer/result-sites.js';
 import { readMoney, type Decimal } from '../../pricing/index.js';
 import { siteIdentityOf } from '../../state/site-identity.js';
-import { colorEnabled } from '../options.js';
+import { colorEnabled, type ImportFormat } from '../options.js';
 import { createColors } from '../reporters/colors.js';
+import { renderComparePretty } from '../reporters/compare-pretty.js';
 import { renderJsonDocument } from '../reporters/json.js';
+import { connectCompareSite, type CompareSiteConnection } from '../session/compare-site.js';
 
 export interface CompareFlags {
   tolerance?: string;
@@ -28,14 +28,14 @@ export interface CompareFlags {
   site?: string;
   offline?: boolean;
   config?: string;
-  format?: string;
+  format: ImportFormat;
   out?: string;
   color?: boolean;
   verbose?: boolean;
 }
 
 export async function run(paths: string[], flags: CompareFlags): Promise<void> {
-  const format = compareFormat(flags.format);
+  const { format } = flags;
   const tolerance = parseTolerance(flags.tolerance ?? '0');
   const renewing = flags.renewing === undefined ? undefined : parseRenewalRange(flags.renewing);
   if (flags.offline && (flags.refresh || flags.site !== undefined)) {
@@ -47,7 +47,7 @@ export async function run(paths: string[], flags: CompareFlags): Promise<void> {
   const inputs = exportPath === undefined ? files : files.filter((file) => resolve(file) !== exportPath);
   const catalogPaths = flags.catalog && flags.catalog.length > 0 ? await collectCsvFiles(flags.catalog) : [];
 
-  let connection: CompareConnection | undefined = flags.offline ? undefined : await connectCompareSite(config, flags.site, flags.verbose);
+  let connection: CompareSiteConnection | undefined = flags.offline ? undefined : await connectCompareSite(config, flags.site, flags.verbose);
   if (connection && !flags.refresh) connection = await unlessUnreachable(connection);
   if (flags.refresh && connection === undefined) {
     throw new InputError('refresh-without-site', '--refresh needs a site to ask, and none is known.', {
@@ -83,12 +83,6 @@ export async function run(paths: string[], flags: CompareFlags): Promise<void> {
   process.exitCode = comparePassed(report.summary) ? ExitCode.ok : ExitCode.rowErrors;
 }
 
-function compareFormat(flag: string | undefined): 'pretty' | 'json' {
-  if (flag === undefined || flag === 'pretty') return 'pretty';
-  if (flag === 'json') return 'json';
-  throw new InputError('bad-format', `--format for compare must be pretty or json, got "${flag}".`);
-}
-
 function parseTolerance(text: string): Decimal {
   const read = readMoney(text);
   if (!read.ok || read.value.isNegative()) {
@@ -101,7 +95,7 @@ function parseTolerance(text: string): Decimal {
  * Without --refresh the site only adds explanations: when it cannot be reached the comparison still
  * runs on the result files, with a warning, rather than failing a CI job on the site's account.
  */
-async function unlessUnreachable(connection: CompareConnection): Promise<CompareConnection | undefined> {
+async function unlessUnreachable(connection: CompareSiteConnection): Promise<CompareSiteConnection | undefined> {
   try {
     await connection.site.target.readSite();
     return connection;

@@ -1,10 +1,17 @@
 // `migrate erase`: checks the flags, connects to the site (or the embedded sandbox holding the
-// imported data), then hands over to src/erase. Exit 0/1/2/3/130.
+// imported data), hands over to src/erase, and prints the plan, asks, and reports. Exit 0/1/2/3/130.
 import { InputError } from '../../errors.js';
 import { runErase } from '../../erase/run-erase.js';
 import { requireStateFolder } from '../../erase/state-checks.js';
-import type { EraseScope } from '../../erase/report.js';
-import { connectTestSite, importFormat, loadConfigFor, reportColors, resolveTestSite } from '../../importer/session.js';
+import type { EraseDocument, EraseScope } from '../../erase/report.js';
+import type { ImportFormat } from '../options.js';
+import type { Colors } from '../reporters/colors.js';
+import { eraseActionText, renderErasePlan, renderEraseResult } from '../reporters/erase-pretty.js';
+import { loadConfigFor } from '../session/inputs.js';
+import { runWithInterrupts } from '../session/interrupts.js';
+import { confirmBySubdomain } from '../session/prompt.js';
+import { reportColors, settleRun, writeReport } from '../session/report-run.js';
+import { connectTestSite, logToStderr, resolveTestSite } from '../session/sites.js';
 
 export interface EraseFlags {
   site?: string;
@@ -15,7 +22,7 @@ export interface EraseFlags {
   catalog: boolean;
   cleanup: string;
   customer: string[];
-  format?: string;
+  format: ImportFormat;
   dryRun: boolean;
   yes: boolean;
   color?: boolean;
@@ -37,15 +44,20 @@ function checkFlags(flags: EraseFlags): { scope: EraseScope; cleanup: 'all' | 'c
   return { scope: flags.scope as EraseScope, cleanup: flags.cleanup };
 }
 
+/** A dry run's document is the plan; a run's (even one with nothing to do) is its outcome. */
+function renderErase(document: EraseDocument, colors: Colors): string {
+  return document.dryRun ? renderErasePlan(document, colors) : renderEraseResult(document, colors);
+}
+
 export async function run(flags: EraseFlags): Promise<void> {
-  const format = importFormat(flags.format);
+  const { format } = flags;
   const { scope, cleanup } = checkFlags(flags);
   const config = await loadConfigFor(flags);
   if (scope === 'imported') requireStateFolder(config.stateDir);
   const { site } = resolveTestSite(config, flags.site);
   const connection = await connectTestSite(site, config, 'erase', flags.verbose);
   try {
-    await runErase({
+    const { document, fatal } = await runErase({
       target: connection.target,
       stateDir: config.stateDir,
       scope,
@@ -55,11 +67,16 @@ export async function run(flags: EraseFlags): Promise<void> {
       catalog: flags.catalog,
       configuredLive: site?.mode === 'live',
       dryRun: flags.dryRun,
-      yes: flags.yes,
-      format,
-      colors: reportColors(format, flags.color),
       concurrency: config.concurrency ?? 4,
+      // The plan goes to stderr before the question; stdout carries only the report.
+      showPlan: (plan) => process.stderr.write(renderErasePlan(plan, reportColors(format, flags.color))),
+      confirm: (action, subdomain) => confirmBySubdomain({ action: eraseActionText(action), subdomain, command: 'erase', yes: flags.yes }),
+      interruptible: runWithInterrupts,
+      progress: process.stderr,
+      log: logToStderr,
     });
+    writeReport(format, document, renderErase, flags.color);
+    settleRun(fatal, { stopped: document.stopped, errors: document.summary.failed }, 'erase');
   } finally {
     await connection.close();
   }

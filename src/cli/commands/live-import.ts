@@ -4,22 +4,15 @@ import { basename, join, resolve } from 'node:path';
 import { hasSite, resolveSite, type ResolvedConfig, type ResolvedSite } from '../../config/index.js';
 import { InputError } from '../../errors.js';
 import { refuseEmptyCanary, runImport } from '../../importer/run-import.js';
-import {
-  confirm,
-  connectSite,
-  importFormat,
-  loadConfigFor,
-  prepareInputs,
-  printDryRun,
-  reportRun,
-  runContext,
-  runWithInterrupts,
-  type ImportFlags,
-} from '../../importer/session.js';
 import { openSiteJournal } from '../../state/journal-sites.js';
 import { describeRun, findCleanTestRun, findUnfinishedRun, listRuns, type RunRecord } from '../../state/runs.js';
 import { canonicalAddress, siteIdentityOf, type SiteIdentity } from '../../state/site-identity.js';
-import { confirmBySubdomain } from '../confirm-site.js';
+import { printDryRun } from '../session/dry-run.js';
+import { loadConfigFor, prepareInputs, runContext, type ImportFlags } from '../session/inputs.js';
+import { runWithInterrupts } from '../session/interrupts.js';
+import { confirm, confirmBySubdomain } from '../session/prompt.js';
+import { reportRun } from '../session/report-run.js';
+import { connectSite } from '../session/sites.js';
 
 export interface LiveImportFlags extends ImportFlags {
   yes?: boolean;
@@ -57,7 +50,6 @@ function liveOutDir(flag: string | undefined, config: ResolvedConfig): string {
 }
 
 export async function run(paths: string[], flags: LiveImportFlags): Promise<void> {
-  importFormat(flags.format);
   const config = await loadConfigFor(flags);
   const siteName = flags.site ?? 'live';
   if (!hasSite(config, siteName)) {

@@ -3,6 +3,7 @@
 import { clockStartingAt, isValidTimeZone, parseClockStart, systemClock } from '../../dates/index.js';
 import { InputError } from '../../errors.js';
 import { parseFaultSpec, parseLatency, startSandbox, type RunningSandbox } from '../../targets/advanced-billing/sandbox/index.js';
+import { logToStderr } from '../session/sites.js';
 
 export interface SandboxCommandOptions {
   port: string;
@@ -46,6 +47,7 @@ export async function run(options: SandboxCommandOptions): Promise<void> {
       faults,
       now,
       ...(options.strict === undefined ? {} : { strict: options.strict }),
+      log: logToStderr,
     });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;

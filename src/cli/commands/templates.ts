@@ -1,16 +1,15 @@
 // `migrate templates [KIND]`: lists the template kinds, or shows one kind's columns (which are
 // required, conditional, optional or written by the toolkit) and every rule with its one-line docs.
-import { InputError } from '../../errors.js';
 import { getRule } from '../../rules/index.js';
 import { getTemplate, listTemplates, type TemplateDefinition } from '../../templates/index.js';
 import { describeMapping, type ColumnMapping } from '../../targets/column-mapping.js';
 import { columnMapping } from '../../targets/index.js';
-import { colorEnabled, parseTemplateKind, resolveFormat } from '../options.js';
+import { colorEnabled, parseTemplateKind, type ImportFormat } from '../options.js';
 import { createColors, type Colors } from '../reporters/colors.js';
 import { renderJsonDocument } from '../reporters/json.js';
 
 export interface TemplatesOptions {
-  format?: string;
+  format: ImportFormat;
   color?: boolean;
 }
 
@@ -18,12 +17,7 @@ export interface TemplatesOptions {
 const fileRules = ['missing-column', 'row-enabled', 'unknown-column'];
 
 export async function run(kind: string | undefined, options: TemplatesOptions): Promise<void> {
-  // Checked before the shared parser, whose message would offer validate's github and junit too.
-  const requested = options.format?.toLowerCase();
-  if (requested !== undefined && requested !== 'pretty' && requested !== 'json') {
-    throw new InputError('bad-format', `--format for templates must be pretty or json, got "${options.format}".`);
-  }
-  const format = resolveFormat(options.format);
+  const { format } = options;
   const colors = createColors(format === 'pretty' && colorEnabled(options.color, process.stdout));
   if (kind === undefined) {
     const templates = listTemplates();

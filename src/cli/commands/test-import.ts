@@ -2,20 +2,13 @@
 // sandbox), journaling each create; writes annotated copies and the summary. Exit 0/1/2/3/130.
 import { InputError } from '../../errors.js';
 import { runImport } from '../../importer/run-import.js';
-import {
-  connectTestSite,
-  importFormat,
-  prepareInputs,
-  printDryRun,
-  reportRun,
-  resolveTestSite,
-  runContext,
-  runWithInterrupts,
-  type ImportFlags,
-} from '../../importer/session.js';
+import { printDryRun } from '../session/dry-run.js';
+import { prepareInputs, runContext, type ImportFlags } from '../session/inputs.js';
+import { runWithInterrupts } from '../session/interrupts.js';
+import { reportRun } from '../session/report-run.js';
+import { connectTestSite, resolveTestSite } from '../session/sites.js';
 
 export async function run(paths: string[], flags: ImportFlags): Promise<void> {
-  importFormat(flags.format);
   const inputs = await prepareInputs(paths, flags);
   const { name: siteName, site } = resolveTestSite(inputs.config, flags.site);
   if (site?.mode === 'live') {

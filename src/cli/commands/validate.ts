@@ -5,16 +5,16 @@ import { collectCsvFiles } from '../../csv/inputs.js';
 import { ExitCode } from '../../errors.js';
 import { startSpinner } from '../../progress/spinner.js';
 import { summarizeValidation, validateFiles, type ValidationReport } from '../../validate/index.js';
-import { colorEnabled, parseTemplateKind, resolveAsOf, resolveFormat } from '../options.js';
+import { writeValidateResults } from '../../validate/result-files.js';
+import { colorEnabled, parseTemplateKind, resolveAsOf, type ReportFormat } from '../options.js';
 import { createColors } from '../reporters/colors.js';
 import { renderValidateReport } from '../reporters/index.js';
-import { writeValidateResults } from '../reporters/result-files.js';
 
 export interface ValidateFlags {
   template?: string;
   catalog?: string[];
   asOf?: string;
-  format?: string;
+  format: ReportFormat;
   out?: string;
   /** Also warn where YourExpectedRenewal disagrees with the catalog's price (src/compare/preview.ts). */
   preview?: boolean;
@@ -22,7 +22,7 @@ export interface ValidateFlags {
 }
 
 export async function run(paths: string[], options: ValidateFlags): Promise<void> {
-  const format = resolveFormat(options.format);
+  const { format } = options;
   const template = options.template === undefined ? undefined : parseTemplateKind(options.template);
   // The configuration only supplies the default as-of date: with --as-of, a CI run does not depend on it.
   const asOf = resolveAsOf(options.asOf, options.asOf === undefined ? await loadConfig() : {});

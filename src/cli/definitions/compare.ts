@@ -1,11 +1,12 @@
-// `migrate compare`: flags and help. The implementation loads only when the command runs.
+// `migrate compare`: flags and help. Runs nothing: the parsed options go to `handle`.
 import type { Command } from 'commander';
+import type { CommandHandler } from '../parse-cli.js';
 
 function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
 
-export function defineCompare(program: Command): void {
+export function defineCompare(program: Command, handle: CommandHandler): void {
   program
     .command('compare')
     .description('Compare each subscription\'s next renewal (and each invoice total) with the expected amount, in total per currency and row by row, and explain every difference.')
@@ -33,10 +34,9 @@ Rows without a YourExpectedRenewal (or invoice total_amount) are listed apart, n
 Exit codes: 0 every amount is within the tolerance, 1 some amounts differ, 2 usage or input error,
 3 the site failed a --refresh (without --refresh an unreachable site only costs the explanations).`,
     )
-    .action(async (paths: string[], options: Record<string, unknown>, command: Command) => {
-      const { run } = await import('../commands/compare.js');
+    .action((paths: string[], options: Record<string, unknown>, command: Command) => {
       const all = command.optsWithGlobals();
-      await run(paths, {
+      handle({ command: 'compare', paths, options: {
         tolerance: options.tolerance as string | undefined,
         export: options.export as string | undefined,
         refresh: options.refresh === true,
@@ -49,6 +49,6 @@ Exit codes: 0 every amount is within the tolerance, 1 some amounts differ, 2 usa
         out: options.out as string | undefined,
         color: all.color as boolean | undefined,
         verbose: all.verbose === true,
-      });
+      } });
     });
 }

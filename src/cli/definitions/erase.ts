@@ -1,8 +1,9 @@
-// `migrate erase`: flags and help. The implementation loads only when the command runs.
+// `migrate erase`: flags and help. Runs nothing: the parsed options go to `handle`.
 import type { Command } from 'commander';
+import type { CommandHandler } from '../parse-cli.js';
 import { configOption, formatOption, siteFlagsOf, yesOption } from '../command-options.js';
 
-export function defineErase(program: Command): void {
+export function defineErase(program: Command, handle: CommandHandler): void {
   program
     .command('erase')
     .description('Remove from a test site what the toolkit imported (from the journal), or every customer, or all its data; shows the plan and asks first.')
@@ -39,17 +40,20 @@ Then migrate test-import imports again.
 Exit codes: 0 done, 1 some objects could not be erased, 2 usage or input error (nothing sent),
 3 the site failed the run, 130 interrupted.`,
     )
-    .action(async (options: Record<string, unknown>, command: Command) => {
-      const { run } = await import('../commands/erase.js');
-      await run({
-        ...siteFlagsOf(options, command),
-        scope: options.scope as string,
-        run: options.run as string | undefined,
-        allRuns: options.allRuns === true,
-        catalog: options.catalog === true,
-        cleanup: options.cleanup as string,
-        customer: (options.customer as string[] | undefined) ?? [],
-        yes: options.yes === true,
+    .action((options: Record<string, unknown>, command: Command) => {
+      handle({
+        command: 'erase',
+        paths: [],
+        options: {
+          ...siteFlagsOf(options, command),
+          scope: options.scope as string,
+          run: options.run as string | undefined,
+          allRuns: options.allRuns === true,
+          catalog: options.catalog === true,
+          cleanup: options.cleanup as string,
+          customer: (options.customer as string[] | undefined) ?? [],
+          yes: options.yes === true,
+        },
       });
     });
 }

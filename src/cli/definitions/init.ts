@@ -1,11 +1,12 @@
-// `migrate init [DIR]`: flags and help. The implementation loads only when the command runs.
+// `migrate init [DIR]`: flags and help. Runs nothing: the parsed options go to `handle`.
 import type { Command } from 'commander';
+import type { CommandHandler } from '../parse-cli.js';
 
 function collect(value: string, previous: string[] = []): string[] {
   return [...previous, ...value.split(',').filter((kind) => kind.trim() !== '')];
 }
 
-export function defineInit(program: Command): void {
+export function defineInit(program: Command, handle: CommandHandler): void {
   program
     .command('init')
     .description('Write blank templates (header rows only) into a folder, one <kind>.csv per template kind.')
@@ -22,8 +23,7 @@ Examples:
 
 Existing files are never overwritten without --force; if any would be, nothing is written (exit 2).`,
     )
-    .action(async (dir: string, options: Record<string, unknown>) => {
-      const { run } = await import('../commands/init.js');
-      await run(dir, { kinds: options.kind as string[] | undefined, force: options.force === true });
+    .action((dir: string, options: Record<string, unknown>) => {
+      handle({ command: 'init', paths: [dir], options: { kinds: options.kind as string[] | undefined, force: options.force === true } });
     });
 }

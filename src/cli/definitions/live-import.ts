@@ -1,5 +1,6 @@
-// `migrate live-import`: flags and help. The implementation loads only when the command runs.
+// `migrate live-import`: flags and help. Runs nothing: the parsed options go to `handle`.
 import type { Command } from 'commander';
+import type { CommandHandler } from '../parse-cli.js';
 import { addImportRunOptions, addTemplateRunOptions, importFlagsOf, yesOption } from '../command-options.js';
 import { InputError } from '../../errors.js';
 
@@ -8,7 +9,7 @@ function canaryCount(value: string): number {
   return Number(value);
 }
 
-export function defineLiveImport(program: Command): void {
+export function defineLiveImport(program: Command, handle: CommandHandler): void {
   const command = program
     .command('live-import')
     .description('Import into the live site: only files that passed a clean test-import, after confirmation, canary rows first.')
@@ -31,14 +32,17 @@ Needs sites.live in the configuration (not the same site as sites.test), and the
 content) to have completed a test-import with no row errors. Results go to migrate-results/live/,
 never over the test results. Exit codes as test-import.`,
     )
-    .action(async (paths: string[], options: Record<string, unknown>) => {
-      const { run } = await import('../commands/live-import.js');
-      await run(paths, {
-        ...importFlagsOf(options, command),
-        yes: options.yes === true,
-        canary: options.canary as number | undefined,
-        continue: options.continue === true,
-        skipTestCheck: options.skipTestCheck === true,
+    .action((paths: string[], options: Record<string, unknown>) => {
+      handle({
+        command: 'live-import',
+        paths,
+        options: {
+          ...importFlagsOf(options, command),
+          yes: options.yes === true,
+          canary: options.canary as number | undefined,
+          continue: options.continue === true,
+          skipTestCheck: options.skipTestCheck === true,
+        },
       });
     });
 }

@@ -1,8 +1,9 @@
-// `migrate resync`: flags and help. The implementation loads only when the command runs.
+// `migrate resync`: flags and help. Runs nothing: the parsed options go to `handle`.
 import type { Command } from 'commander';
+import type { CommandHandler } from '../parse-cli.js';
 import { addTemplateRunOptions, createCustomFieldsOption, importFlagsOf, yesOption } from '../command-options.js';
 
-export function defineResync(program: Command): void {
+export function defineResync(program: Command, handle: CommandHandler): void {
   const command = program
     .command('resync')
     .description('Bring the site in line with the templates without losing edits made on the site: new rows are created, changed fields updated, conflicts reported.')
@@ -31,13 +32,11 @@ touched. Customers (names, emails, addresses, flags, custom fields) and subscrip
 (conflicts are reported, not errors), 1 rows with errors, 2 usage or input error (nothing sent),
 3 the site failed the run, 130 interrupted.`,
     )
-    .action(async (paths: string[], options: Record<string, unknown>) => {
-      const { run } = await import('../commands/resync.js');
-      await run(paths, {
-        ...importFlagsOf(options, command),
-        prefer: options.prefer as string,
-        prune: options.prune === true,
-        yes: options.yes === true,
+    .action((paths: string[], options: Record<string, unknown>) => {
+      handle({
+        command: 'resync',
+        paths,
+        options: { ...importFlagsOf(options, command), prefer: options.prefer as string, prune: options.prune === true, yes: options.yes === true },
       });
     });
 }

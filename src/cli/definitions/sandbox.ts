@@ -1,7 +1,8 @@
-// `migrate sandbox`: flags and help. The implementation loads only when the command runs.
+// `migrate sandbox`: flags and help. Runs nothing: the parsed options go to `handle`.
 import type { Command } from 'commander';
+import type { CommandHandler } from '../parse-cli.js';
 
-export function defineSandbox(program: Command): void {
+export function defineSandbox(program: Command, handle: CommandHandler): void {
   program
     .command('sandbox')
     .description('Run a local, stateful Advanced Billing site (the subset of the API the toolkit uses) and print its base URL.')
@@ -28,10 +29,9 @@ Examples:
 Point a site at it with { "baseUrl": "http://127.0.0.1:3200" } in .migraterc. Stop it with Ctrl-C.
 What it implements and what it does not: docs/sandbox.md.`,
     )
-    .action(async (options: Record<string, string | boolean | undefined>) => {
-      const { run } = await import('../commands/sandbox.js');
+    .action((options: Record<string, string | boolean | undefined>) => {
       const text = (name: string): string | undefined => (typeof options[name] === 'string' ? (options[name] as string) : undefined);
-      await run({
+      handle({ command: 'sandbox', paths: [], options: {
         port: text('port') ?? '3200',
         host: text('host') ?? '127.0.0.1',
         dataDir: text('dataDir'),
@@ -43,6 +43,6 @@ What it implements and what it does not: docs/sandbox.md.`,
         now: text('now') ?? process.env.MIGRATE_NOW,
         // Absent: startSandbox's default (MIGRATE_SANDBOX_STRICT).
         ...(options.strict === true ? { strict: true } : {}),
-      });
+      } });
     });
 }

@@ -1,7 +1,8 @@
-// `migrate templates [KIND]`: flags and help. The implementation loads only when the command runs.
+// `migrate templates [KIND]`: flags and help. Runs nothing: the parsed options go to `handle`.
 import type { Command } from 'commander';
+import type { CommandHandler } from '../parse-cli.js';
 
-export function defineTemplates(program: Command): void {
+export function defineTemplates(program: Command, handle: CommandHandler): void {
   program
     .command('templates')
     .description('List the template kinds, or show one kind\'s columns (required, conditional, optional) and rules.')
@@ -15,8 +16,11 @@ Examples:
   $ migrate templates subscriptions-standard
   $ migrate templates products --format json`,
     )
-    .action(async (kind: string | undefined, options: Record<string, unknown>, command: Command) => {
-      const { run } = await import('../commands/templates.js');
-      await run(kind, { format: options.format as string | undefined, color: command.optsWithGlobals().color as boolean | undefined });
+    .action((kind: string | undefined, options: Record<string, unknown>, command: Command) => {
+      handle({
+        command: 'templates',
+        paths: kind === undefined ? [] : [kind],
+        options: { format: options.format as string | undefined, color: command.optsWithGlobals().color as boolean | undefined },
+      });
     });
 }

@@ -1,8 +1,9 @@
-// `migrate test-import`: flags and help. The implementation loads only when the command runs.
+// `migrate test-import`: flags and help. Runs nothing: the parsed options go to `handle`.
 import type { Command } from 'commander';
+import type { CommandHandler } from '../parse-cli.js';
 import { addImportRunOptions, addTemplateRunOptions, importFlagsOf } from '../command-options.js';
 
-export function defineTestImport(program: Command): void {
+export function defineTestImport(program: Command, handle: CommandHandler): void {
   const command = program
     .command('test-import')
     .description('Validate, then import every valid row into the test site (or the embedded sandbox), annotating each row with its outcome.')
@@ -23,8 +24,7 @@ success in a results file) are never created twice. Ctrl-C stops cleanly; run th
 again to resume. Exit codes: 0 all rows imported, 1 some rows have errors, 2 usage or input error
 (nothing sent), 3 the site failed the run, 130 interrupted.`,
     )
-    .action(async (paths: string[], options: Record<string, unknown>) => {
-      const { run } = await import('../commands/test-import.js');
-      await run(paths, importFlagsOf(options, command));
+    .action((paths: string[], options: Record<string, unknown>) => {
+      handle({ command: 'test-import', paths, options: importFlagsOf(options, command) });
     });
 }

@@ -1,11 +1,12 @@
-// `migrate validate`: flags and help. The implementation loads only when the command runs.
+// `migrate validate`: flags and help. Runs nothing: the parsed options go to `handle`.
 import type { Command } from 'commander';
+import type { CommandHandler } from '../parse-cli.js';
 
 function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
 
-export function defineValidate(program: Command): void {
+export function defineValidate(program: Command, handle: CommandHandler): void {
   program
     .command('validate')
     .description('Check template CSV files (or every .csv in folders) and report each problem by file, row and column.')
@@ -29,10 +30,9 @@ Exit codes: 0 no row has errors (warnings allowed), 1 some rows have errors,
 2 usage or input-file error (malformed CSV, unknown template); no output is written then.
 Colour follows the terminal; --no-color or NO_COLOR turns it off.`,
     )
-    .action(async (paths: string[], options: Record<string, unknown>, command: Command) => {
-      const { run } = await import('../commands/validate.js');
+    .action((paths: string[], options: Record<string, unknown>, command: Command) => {
       const all = command.optsWithGlobals();
-      await run(paths, {
+      handle({ command: 'validate', paths, options: {
         template: options.template as string | undefined,
         catalog: options.catalog as string[] | undefined,
         asOf: options.asOf as string | undefined,
@@ -40,6 +40,6 @@ Colour follows the terminal; --no-color or NO_COLOR turns it off.`,
         out: options.out as string | undefined,
         preview: options.preview === true,
         color: all.color as boolean | undefined,
-      });
+      } });
     });
 }

@@ -62,7 +62,10 @@ export interface SandboxOptions {
    * suite sets that variable, so every sandbox a test starts is strict.
    */
   strict?: boolean;
-  /** Where warnings go, one line each (default stderr). */
+  /**
+   * Where warnings and internal errors go, one line each; the CLI passes its stderr. Absent: nowhere
+   * (a library never writes to the process's streams; a failing request still answers 500).
+   */
   log?: (line: string) => void;
 }
 
@@ -104,7 +107,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     random: options.random ?? Math.random,
     now: clock,
     strict: options.strict ?? strictFromEnvironment(),
-    log: options.log ?? ((line) => process.stderr.write(`${line}\n`)),
+    log: options.log ?? (() => {}),
   };
   const gate = new ConcurrencyGate({ concurrency: options.concurrency ?? 4, queueLimit: options.queueLimit ?? 16 });
   const timers = new Set<NodeJS.Timeout>();

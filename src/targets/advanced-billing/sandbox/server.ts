@@ -151,9 +151,9 @@ export function createRequestListener(
 
   return (request, response) => {
     handle(request, response).catch((error: unknown) => {
-      // An unexpected failure is the sandbox's bug: answer 500 like a real site, and say why on stderr.
+      // An unexpected failure is the sandbox's bug: answer 500 like a real site, and say why in the log (stderr).
       const reason = error instanceof Error ? error.message : String(error);
-      process.stderr.write(`sandbox: internal error on ${request.method ?? ''} ${(request.url ?? '').split('?')[0]}: ${reason}\n`);
+      settings.log(`sandbox: internal error on ${request.method ?? ''} ${(request.url ?? '').split('?')[0]}: ${reason}`);
       if (!response.headersSent) sendJson(response, 500, { errors: [messages.internalError] });
       else response.destroy();
     });

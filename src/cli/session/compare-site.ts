@@ -2,15 +2,15 @@
 // recorded in the state folder — restarting the embedded sandbox from its data there when that run
 // used it — else none (explanations then come from the catalog templates alone).
 import { existsSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { hasSite, resolveSite, type ResolvedConfig } from '../config/index.js';
-import { InputError, MigrateError } from '../errors.js';
-import { connectSite } from '../importer/session.js';
-import { listRuns } from '../state/runs.js';
-import { startEmbeddedSandbox } from '../targets/index.js';
-import type { CompareSite } from './run-compare.js';
+import { relative } from 'node:path';
+import type { CompareSite } from '../../compare/run-compare.js';
+import { hasSite, resolveSite, type ResolvedConfig } from '../../config/index.js';
+import { InputError, MigrateError } from '../../errors.js';
+import { listRuns } from '../../state/runs.js';
+import { connectEmbedded, connectSite, embeddedDataDir, startEmbeddedSite } from './sites.js';
 
-export interface CompareConnection {
+/** The site compare asks, and how to let it go (the client, and the embedded sandbox when compare started it). */
+export interface CompareSiteConnection {
   site: CompareSite;
   close(): Promise<void>;
 }
@@ -18,8 +18,8 @@ export interface CompareConnection {
 const EMBEDDED = 'sandbox';
 
 /** The site to use, or undefined when none is known; `--site` naming an unknown site is an InputError. */
-export async function connectCompareSite(config: ResolvedConfig, siteFlag: string | undefined, verbose = false): Promise<CompareConnection | undefined> {
-  const sandboxDir = join(config.stateDir, 'sandbox');
+export async function connectCompareSite(config: ResolvedConfig, siteFlag: string | undefined, verbose = false): Promise<CompareSiteConnection | undefined> {
+  const sandboxDir = embeddedDataDir(config);
   if (siteFlag !== undefined) {
     if (hasSite(config, siteFlag)) return configured(config, siteFlag, verbose);
     if (siteFlag === EMBEDDED) {
@@ -29,20 +29,20 @@ export async function connectCompareSite(config: ResolvedConfig, siteFlag: strin
         });
       }
       const latest = (await listRuns(config.stateDir)).filter((run) => run.site.name === EMBEDDED).at(-1);
-      return embedded(config, sandboxDir, verbose, latest?.site.baseUrl);
+      return embedded(config, verbose, latest?.site.baseUrl);
     }
     resolveSite(config, siteFlag);
   }
   const latest = (await listRuns(config.stateDir)).filter((run) => run.command === 'test-import').at(-1);
   if (latest !== undefined) {
     if (hasSite(config, latest.site.name)) return configured(config, latest.site.name, verbose);
-    if (latest.site.name === EMBEDDED && existsSync(sandboxDir)) return embedded(config, sandboxDir, verbose, latest.site.baseUrl);
+    if (latest.site.name === EMBEDDED && existsSync(sandboxDir)) return embedded(config, verbose, latest.site.baseUrl);
     return undefined;
   }
   return hasSite(config, 'test') ? configured(config, 'test', verbose) : undefined;
 }
 
-function configured(config: ResolvedConfig, name: string, verbose: boolean): CompareConnection {
+function configured(config: ResolvedConfig, name: string, verbose: boolean): CompareSiteConnection {
   const connection = connectSite(resolveSite(config, name), config, verbose);
   return { site: { target: connection.target, name }, close: () => connection.close() };
 }
@@ -51,10 +51,10 @@ function configured(config: ResolvedConfig, name: string, verbose: boolean): Com
  * The embedded sandbox again, on the data test-import left in the state folder. When a `migrate sandbox`
  * already serves that folder (to open the result links), compare asks that one, at the import's address.
  */
-async function embedded(config: ResolvedConfig, dataDir: string, verbose: boolean, importedAt: string | undefined): Promise<CompareConnection> {
+async function embedded(config: ResolvedConfig, verbose: boolean, importedAt: string | undefined): Promise<CompareSiteConnection> {
   let sandbox;
   try {
-    sandbox = await startEmbeddedSandbox({ port: 0, host: '127.0.0.1', dataDir, timeZone: config.timeZone });
+    sandbox = await startEmbeddedSite(config, 0);
   } catch (error) {
     if (!(error instanceof MigrateError) || error.code !== 'sandbox-data-dir-in-use' || importedAt === undefined) throw error;
     const running = connectSite({ name: EMBEDDED, baseUrl: importedAt }, config, verbose);
@@ -66,12 +66,6 @@ async function embedded(config: ResolvedConfig, dataDir: string, verbose: boolea
     }
     return { site: { target: running.target, name: `the running sandbox at ${importedAt}` }, close: () => running.close() };
   }
-  const connection = connectSite({ name: EMBEDDED, baseUrl: sandbox.baseUrl }, config, verbose);
-  return {
-    site: { target: connection.target, name: `embedded sandbox (${relative(process.cwd(), dataDir) || '.'})` },
-    async close() {
-      await connection.close();
-      await sandbox.close();
-    },
-  };
+  const connection = connectEmbedded(sandbox, config, verbose);
+  return { site: { target: connection.target, name: `embedded sandbox (${relative(process.cwd(), embeddedDataDir(config)) || '.'})` }, close: () => connection.close() };
 }

@@ -1,8 +1,8 @@
 // How import, resync and erase runs end: the exit code from the outcome, and a run-level failure
 // thrown after the report as one line naming the run and what the journal kept.
 import { afterEach, describe, expect, it } from 'vitest';
-import { ExitCode, InputError, TargetError } from '../../src/errors.js';
-import { settleRun } from '../../src/importer/session.js';
+import { ExitCode, InputError, TargetError } from '../../../src/errors.js';
+import { settleRun } from '../../../src/cli/session/report-run.js';
 
 describe('settleRun', () => {
   afterEach(() => {

@@ -1,9 +1,9 @@
 // compare's human report: the verdict and totals per currency first, then the mismatches by absolute
 // difference (each with its row, key, amounts and explanation), then the rows that could not be compared.
-import type { Colors } from '../cli/reporters/colors.js';
-import { formatMoney, type Decimal } from '../pricing/index.js';
-import { sortedMismatches, type CompareReport, type RowNote, type TotalsGroup } from './comparison.js';
-import { describeRange } from './renewal-range.js';
+import { sortedMismatches, type CompareReport, type RowNote, type TotalsGroup } from '../../compare/comparison.js';
+import { describeRange } from '../../compare/renewal-range.js';
+import { formatMoney, type Decimal } from '../../pricing/index.js';
+import type { Colors } from './colors.js';
 
 const GROUP_LABELS: Record<TotalsGroup, string> = { subscriptions: 'next renewals', export: 'export', invoices: 'invoices' };
 const SOURCE_LABELS = { result: 'ChargifyNextRenewal', export: 'export', site: 'site' } as const;

@@ -1,7 +1,8 @@
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { resultPaths, rowAnnotation } from '../../../src/cli/reporters/result-files.js';
-import { finding } from '../report-fixtures.js';
+import { resultPaths } from '../../src/csv/result-paths.js';
+import { rowAnnotation } from '../../src/validate/result-files.js';
+import { finding } from '../cli/report-fixtures.js';
 
 const file = (path: string) => ({ path, template: 'products' as const, rows: 0, errorRows: 0, findings: [] });
 

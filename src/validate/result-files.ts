@@ -2,16 +2,16 @@
 // in Result, or `pending` for rows ready to import; every other cell is left as the user wrote it.
 // A row that is not enabled is never `pending`: it will not be imported (its warning says why).
 import { mkdir } from 'node:fs/promises';
-import { basename, join, resolve } from 'node:path';
-import { openCsv } from '../../csv/reader.js';
-import { writeAnnotatedCopy } from '../../csv/writer.js';
-import { InputError } from '../../errors.js';
-import type { Finding } from '../../rules/finding.js';
-import { compileRowEnabled } from '../../rules/engine.js';
-import type { CellTest } from '../../rules/types.js';
-import { getTemplate } from '../../templates/index.js';
-import { findingsByRow } from '../../validate/index.js';
-import type { ValidateReport, ValidatedFile } from './types.js';
+import { resolve } from 'node:path';
+import { openCsv } from '../csv/reader.js';
+import { resultPaths } from '../csv/result-paths.js';
+import { writeAnnotatedCopy } from '../csv/writer.js';
+import { InputError } from '../errors.js';
+import type { Finding } from '../rules/finding.js';
+import { compileRowEnabled } from '../rules/engine.js';
+import type { CellTest } from '../rules/types.js';
+import { getTemplate } from '../templates/index.js';
+import { findingsByRow, type FileReport, type ValidationReport } from './index.js';
 
 /** What a row's Status and Result cells say after validation; `enabled` false: the row will not be imported. */
 export function rowAnnotation(findings: readonly Finding[] | undefined, enabled = true): { Status: string; Result: string } {
@@ -25,42 +25,18 @@ export function rowAnnotation(findings: readonly Finding[] | undefined, enabled 
   return { Status: errors.length > 0 ? 'error' : enabled ? 'pending' : '', Result: messages.join(' | ') };
 }
 
-/** The output path of each input: same file name in `outDir`; refuses collisions and overwriting an input. */
-export function resultPaths(files: readonly ValidatedFile[], outDir: string): Map<string, string> {
-  const paths = new Map<string, string>();
-  const taken = new Map<string, string>();
-  const inputs = new Set(files.map((file) => resolve(file.path)));
-  for (const file of files) {
-    const output = resolve(outDir, basename(file.path));
-    const other = taken.get(output);
-    if (other !== undefined) {
-      throw new InputError('out-collision', `${other} and ${file.path} would both be written to ${join(outDir, basename(file.path))}.`, {
-        hint: 'Validate them in separate runs with different --out folders, or rename one.',
-      });
-    }
-    if (inputs.has(output)) {
-      throw new InputError('out-overwrites-input', `--out ${outDir} would overwrite the input ${file.path}.`, {
-        hint: 'Choose an output folder other than the one holding the input files.',
-      });
-    }
-    taken.set(output, file.path);
-    paths.set(file.path, output);
-  }
-  return paths;
-}
-
 /**
  * Rows the template enables ("set create_subscription to TRUE…"), decided as validate and import
  * decide it: only those are validated, so only those are marked; other rows keep their Status and
  * Result as they were, unless row-enabled has something to say about them.
  */
-async function enabledRows(file: ValidatedFile): Promise<CellTest> {
+async function enabledRows(file: FileReport): Promise<CellTest> {
   const { header } = await openCsv(file.path);
   return compileRowEnabled(getTemplate(file.template), header);
 }
 
 /** Writes every annotated copy (each atomically) after checking all destinations first. */
-export async function writeValidateResults(report: ValidateReport, outDir: string): Promise<string[]> {
+export async function writeValidateResults(report: ValidationReport, outDir: string): Promise<string[]> {
   const paths = resultPaths(report.files, outDir);
   try {
     await mkdir(resolve(outDir), { recursive: true });

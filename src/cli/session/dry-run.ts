@@ -1,0 +1,28 @@
+// `--dry-run` of test-import and live-import: the plan for the connected site on stdout, exit 0.
+import { ExitCode } from '../../errors.js';
+import { dryRunOnSite } from '../../importer/dry-run.js';
+import type { ImportFormat } from '../options.js';
+import { renderDryRun } from '../reporters/dry-run-pretty.js';
+import type { Inputs } from './inputs.js';
+import { writeReport } from './report-run.js';
+import { logToStderr, type Connection } from './sites.js';
+
+export async function printDryRun(
+  command: 'test-import' | 'live-import',
+  inputs: Inputs,
+  connection: Connection,
+  flags: { format: ImportFormat; color?: boolean; createCustomFields?: boolean; newJournal?: boolean },
+): Promise<void> {
+  const document = await dryRunOnSite(inputs.prepared, {
+    command,
+    target: connection.target,
+    stateDir: inputs.config.stateDir,
+    asOf: inputs.asOf,
+    concurrency: inputs.config.concurrency ?? 4,
+    createCustomFields: flags.createCustomFields === true,
+    newJournal: flags.newJournal === true,
+    log: logToStderr,
+  });
+  writeReport(flags.format, document, renderDryRun, flags.color);
+  process.exitCode = ExitCode.ok;
+}

@@ -1,0 +1,61 @@
+// What the commands that read template files share before they talk to a site: the flags they take,
+// the configuration, validation and planning of the files, and what a run over them is told.
+import { loadConfig, type ResolvedConfig } from '../../config/index.js';
+import { collectCsvFiles } from '../../csv/inputs.js';
+import { prepareImport, type PreparedImport } from '../../importer/run-import.js';
+import { validateFiles } from '../../validate/index.js';
+import { resolveAsOf, type ImportFormat } from '../options.js';
+import { logToStderr } from './sites.js';
+
+export interface ImportFlags {
+  site?: string;
+  config?: string;
+  template?: string;
+  asOf?: string;
+  out?: string;
+  format: ImportFormat;
+  dryRun?: boolean;
+  notifyUrl?: string;
+  /** Create the custom fields the rows use and the site lacks, instead of stopping. */
+  createCustomFields?: boolean;
+  color?: boolean;
+  verbose?: boolean;
+  /** Start a journal for this site even though another site with its name has one (see checkImportJournal). */
+  newJournal?: boolean;
+}
+
+export interface Inputs {
+  config: ResolvedConfig;
+  asOf: string;
+  prepared: PreparedImport;
+}
+
+/** The configuration --config names, else the .migraterc* found from the current folder. */
+export function loadConfigFor(flags: { config?: string }): Promise<ResolvedConfig> {
+  return loadConfig(flags.config === undefined ? {} : { configPath: flags.config });
+}
+
+/** Loads the configuration, validates every row and plans the import; sends nothing. */
+export async function prepareInputs(paths: string[], flags: ImportFlags): Promise<Inputs> {
+  const config = await loadConfigFor(flags);
+  const asOf = resolveAsOf(flags.asOf, config);
+  const files = await collectCsvFiles(paths);
+  const report = await validateFiles(files, { asOf, keepContent: true, ...(flags.template ? { template: flags.template } : {}) });
+  const prepared = prepareImport(report.files);
+  return { config, asOf, prepared };
+}
+
+/** What a run over the planned files (runImport, runResync) is told alike: state and results folders, date, pace, Ctrl-C, progress and notices on stderr. */
+export function runContext(inputs: Inputs, flags: ImportFlags, signal: AbortSignal) {
+  return {
+    prepared: inputs.prepared,
+    stateDir: inputs.config.stateDir,
+    outDir: flags.out ?? inputs.config.outDir,
+    asOf: inputs.asOf,
+    concurrency: inputs.config.concurrency ?? 4,
+    createCustomFields: flags.createCustomFields === true,
+    signal,
+    progress: process.stderr,
+    log: logToStderr,
+  };
+}

@@ -1,0 +1,58 @@
+// How a run's document reaches the user: the report on stdout (JSON or pretty, coloured as allowed),
+// --notify-url, and the exit code — or the run-level failure thrown after the report (exit 3).
+import { ExitCode, MigrateError, TargetError } from '../../errors.js';
+import type { ImportRunResult } from '../../importer/run-import.js';
+import { colorEnabled, type ImportFormat } from '../options.js';
+import { createColors, type Colors } from '../reporters/colors.js';
+import { renderImportPretty } from '../reporters/import-pretty.js';
+import { renderJsonDocument } from '../reporters/json.js';
+
+/** Colours for a report on stdout: pretty format only, and only as --no-color, NO_COLOR and the terminal allow. */
+export function reportColors(format: ImportFormat, flag: boolean | undefined): Colors {
+  return createColors(format === 'pretty' && colorEnabled(flag, process.stdout));
+}
+
+/** Prints a command's document on stdout: as one JSON document, or as the pretty text `pretty` renders. */
+export function writeReport<D>(format: ImportFormat, document: D, pretty: (document: D, colors: Colors) => string, color: boolean | undefined): void {
+  process.stdout.write(format === 'json' ? renderJsonDocument(document) : pretty(document, reportColors(format, color)));
+}
+
+/** Prints the import report, posts it to --notify-url, and sets the exit code; a run-level failure is thrown after the report. */
+export async function reportRun(result: ImportRunResult, flags: { format: ImportFormat; color?: boolean; notifyUrl?: string }): Promise<void> {
+  writeReport(flags.format, result.document, renderImportPretty, flags.color);
+  if (flags.notifyUrl) await notify(flags.notifyUrl, result.document);
+  settleRun(result.fatal, { stopped: result.document.stopped, errors: result.document.summary.error }, 'run');
+}
+
+/** What a resumed run of each kind finds in the journal, for the hint after a site failure. */
+const JOURNALED: Record<'run' | 'resync' | 'erase', string> = { run: 'What was done so far', resync: 'What was done so far', erase: 'What was erased so far' };
+
+/**
+ * Ends a reported run: a run-level failure is thrown (a MigrateError as it is, anything else as the
+ * site's failure, exit 3); otherwise the exit code is 130 when interrupted, 1 with rows or objects
+ * in error, else 0.
+ */
+export function settleRun(fatal: unknown, outcome: { stopped?: string | undefined; errors: number }, what: 'run' | 'resync' | 'erase'): void {
+  if (fatal !== undefined) {
+    if (fatal instanceof MigrateError) throw fatal;
+    throw new TargetError('target-failed', `The site failed the ${what}: ${fatal instanceof Error ? fatal.message : String(fatal)}.`, {
+      hint: `${JOURNALED[what]} is journaled; run the same command again to resume.`,
+    });
+  }
+  process.exitCode = outcome.stopped === 'interrupted' ? ExitCode.interrupted : outcome.errors > 0 ? ExitCode.rowErrors : ExitCode.ok;
+}
+
+/** Posts the JSON summary; a failure is a warning on stderr, never a failed import. */
+export async function notify(url: string, document: unknown): Promise<void> {
+  try {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(document),
+      signal: AbortSignal.timeout(10_000),
+    });
+    if (!response.ok) process.stderr.write(`migrate: warning: --notify-url answered ${response.status}.\n`);
+  } catch (error) {
+    process.stderr.write(`migrate: warning: could not post the summary to --notify-url: ${(error as Error).message}.\n`);
+  }
+}
