@@ -13,11 +13,11 @@ import { ExitCode, InputError, TargetError } from '../../errors.js';
 import { checkResultLinks } from '../../importer/result-sites.js';
 import { readMoney, type Decimal } from '../../pricing/index.js';
 import { siteIdentityOf } from '../../state/site-identity.js';
-import { colorEnabled, type ImportFormat } from '../options.js';
-import { createColors } from '../reporters/colors.js';
+import type { ImportFormat } from '../options.js';
 import { renderComparePretty } from '../reporters/compare-pretty.js';
 import { renderJsonDocument } from '../reporters/json.js';
 import { connectCompareSite, type CompareSiteConnection } from '../session/compare-site.js';
+import { reportColors } from '../session/report-colors.js';
 
 export interface CompareFlags {
   tolerance?: string;
@@ -78,7 +78,7 @@ export async function run(paths: string[], flags: CompareFlags): Promise<void> {
     const written = await writeMismatchCsv(report, flags.out);
     process.stderr.write(`Mismatched rows: ${written}\n`);
   }
-  const colors = createColors(format === 'pretty' && colorEnabled(flags.color, process.stdout));
+  const colors = reportColors(format, flags.color);
   process.stdout.write(format === 'json' ? renderJsonDocument(toCompareJson(report)) : renderComparePretty(report, colors));
   process.exitCode = comparePassed(report.summary) ? ExitCode.ok : ExitCode.rowErrors;
 }

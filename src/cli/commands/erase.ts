@@ -10,7 +10,8 @@ import { eraseActionText, renderErasePlan, renderEraseResult } from '../reporter
 import { loadConfigFor } from '../session/inputs.js';
 import { runWithInterrupts } from '../session/interrupts.js';
 import { confirmBySubdomain } from '../session/prompt.js';
-import { reportColors, settleRun, writeReport } from '../session/report-run.js';
+import { reportColors } from '../session/report-colors.js';
+import { settleRun, writeReport } from '../session/report-run.js';
 import { connectTestSite, logToStderr, resolveTestSite } from '../session/sites.js';
 
 export interface EraseFlags {

@@ -4,9 +4,10 @@ import { getRule } from '../../rules/index.js';
 import { getTemplate, listTemplates, type TemplateDefinition } from '../../templates/index.js';
 import { describeMapping, type ColumnMapping } from '../../targets/column-mapping.js';
 import { columnMapping } from '../../targets/index.js';
-import { colorEnabled, parseTemplateKind, type ImportFormat } from '../options.js';
-import { createColors, type Colors } from '../reporters/colors.js';
+import { parseTemplateKind, type ImportFormat } from '../options.js';
+import type { Colors } from '../reporters/colors.js';
 import { renderJsonDocument } from '../reporters/json.js';
+import { reportColors } from '../session/report-colors.js';
 
 export interface TemplatesOptions {
   format: ImportFormat;
@@ -18,7 +19,7 @@ const fileRules = ['missing-column', 'row-enabled', 'unknown-column'];
 
 export async function run(kind: string | undefined, options: TemplatesOptions): Promise<void> {
   const { format } = options;
-  const colors = createColors(format === 'pretty' && colorEnabled(options.color, process.stdout));
+  const colors = reportColors(format, options.color);
   if (kind === undefined) {
     const templates = listTemplates();
     process.stdout.write(

@@ -6,9 +6,9 @@ import { ExitCode } from '../../errors.js';
 import { startSpinner } from '../../progress/spinner.js';
 import { summarizeValidation, validateFiles, type ValidationReport } from '../../validate/index.js';
 import { writeValidateResults } from '../../validate/result-files.js';
-import { colorEnabled, parseTemplateKind, resolveAsOf, type ReportFormat } from '../options.js';
-import { createColors } from '../reporters/colors.js';
+import { parseTemplateKind, resolveAsOf, type ReportFormat } from '../options.js';
 import { renderValidateReport } from '../reporters/index.js';
+import { reportColors } from '../session/report-colors.js';
 
 export interface ValidateFlags {
   template?: string;
@@ -39,7 +39,7 @@ export async function run(paths: string[], options: ValidateFlags): Promise<void
     spinner?.stop();
   }
 
-  const colors = createColors(format === 'pretty' && colorEnabled(options.color, process.stdout));
+  const colors = reportColors(format, options.color);
   process.stdout.write(renderValidateReport(format, report, colors));
   process.exitCode = report.summary.errors > 0 ? ExitCode.rowErrors : ExitCode.ok;
 }

@@ -2,15 +2,11 @@
 // --notify-url, and the exit code — or the run-level failure thrown after the report (exit 3).
 import { ExitCode, MigrateError, TargetError } from '../../errors.js';
 import type { ImportRunResult } from '../../importer/run-import.js';
-import { colorEnabled, type ImportFormat } from '../options.js';
-import { createColors, type Colors } from '../reporters/colors.js';
+import type { ImportFormat } from '../options.js';
+import type { Colors } from '../reporters/colors.js';
 import { renderImportPretty } from '../reporters/import-pretty.js';
 import { renderJsonDocument } from '../reporters/json.js';
-
-/** Colours for a report on stdout: pretty format only, and only as --no-color, NO_COLOR and the terminal allow. */
-export function reportColors(format: ImportFormat, flag: boolean | undefined): Colors {
-  return createColors(format === 'pretty' && colorEnabled(flag, process.stdout));
-}
+import { reportColors } from './report-colors.js';
 
 /** Prints a command's document on stdout: as one JSON document, or as the pretty text `pretty` renders. */
 export function writeReport<D>(format: ImportFormat, document: D, pretty: (document: D, colors: Colors) => string, color: boolean | undefined): void {
