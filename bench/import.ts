@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { stringify } from 'csv-stringify/sync';
 import { prepareImport, runImport } from '../src/importer/run-import.js';
+import { advancedBillingApi } from '../src/targets/advanced-billing/target.js';
 import { createTarget } from '../src/targets/index.js';
 import { validateFiles } from '../src/validate/index.js';
 
@@ -94,7 +95,7 @@ async function transportCeiling(target: ReturnType<typeof createTarget>): Promis
     Array.from({ length: CONCURRENCY * 2 }, async () => {
       while (next < count) {
         const n = next++;
-        await target.api.createCustomer({ first_name: 'Ref', last_name: `Ref ${n}`, email: `ref.${n}@example.com`, reference: `ref-${n}` }, { naturalKey: `customer:ref-${n}` });
+        await advancedBillingApi(target).createCustomer({ first_name: 'Ref', last_name: `Ref ${n}`, email: `ref.${n}@example.com`, reference: `ref-${n}` }, { naturalKey: `customer:ref-${n}` });
       }
     }),
   );

@@ -2,7 +2,7 @@
 // their pricing, and coupons, read from the catalog templates (products, components, coupons).
 import { openCsv } from '../csv/reader.js';
 import { cell, groupIndices } from '../plan/map/cells.js';
-import type { SourceRow } from '../importer/types.js';
+import type { SourceRow } from '../plan/operation.js';
 import type { Decimal, PriceBracket, PricingScheme } from '../pricing/index.js';
 import type { ComponentLine } from '../pricing/index.js';
 import { detectTemplate } from '../templates/detect.js';

@@ -5,7 +5,7 @@ import { openCsv } from '../csv/reader.js';
 import { parseIsoDate, type CalendarDate } from '../dates/index.js';
 import { InputError } from '../errors.js';
 import { cell } from '../plan/map/cells.js';
-import type { SourceRow } from '../importer/types.js';
+import type { SourceRow } from '../plan/operation.js';
 import { Decimal, readMoney } from '../pricing/index.js';
 import { detectTemplate } from '../templates/detect.js';
 import type { TemplateKind } from '../templates/types.js';

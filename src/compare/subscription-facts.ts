@@ -1,7 +1,7 @@
 // What a subscription row of a template says it buys: currency, product and price point, coupons, and
 // the component groups with quantities and custom prices — the template side of every explanation.
 import { cell, groupIndices } from '../plan/map/cells.js';
-import type { SourceRow } from '../importer/types.js';
+import type { SourceRow } from '../plan/operation.js';
 import { readMoney, type Decimal } from '../pricing/index.js';
 
 export interface ComponentItem {

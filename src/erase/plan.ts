@@ -1,6 +1,6 @@
 // What `erase --scope imported` will do, worked out from the journal alone: one item per object the
 // toolkit created (and has not erased yet), in reverse dependency order, plus what must be kept and why.
-import type { ObjectType } from '../importer/types.js';
+import type { ObjectType } from '../plan/operation.js';
 import type { JournalObject } from '../state/journal.js';
 
 export type EraseOperation = 'void' | 'purge' | 'cancel' | 'delete' | 'archive';

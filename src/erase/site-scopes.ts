@@ -2,7 +2,7 @@
 // and `--scope site` (the site's clear-data call); test sites only. Afterwards the journal is brought
 // in line: what the site no longer holds is journaled as erased, so a re-import creates it again.
 import { InputError } from '../errors.js';
-import type { ObjectType } from '../importer/types.js';
+import type { ObjectType } from '../plan/operation.js';
 import type { Journal, JournalObject } from '../state/journal.js';
 import type { CustomerRecord, Target } from '../targets/target.js';
 import { runPool, settleEach } from '../importer/pool.js';

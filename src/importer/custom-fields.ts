@@ -21,8 +21,8 @@ interface Use {
 /** Custom fields that rows to be sent give a value to, one entry per resource and name. */
 function customFieldUses(loaded: LoadedRows): Use[] {
   const uses = new Map<string, Use>();
-  for (const { row, steps } of loaded.rowSteps) {
-    if (steps.length === 0 || loaded.invalid.has(row)) continue;
+  for (const { row, operations } of loaded.rowOperations) {
+    if (operations.length === 0 || loaded.invalid.has(row)) continue;
     for (const resource of RESOURCES) {
       for (const { column, name } of customFieldCells(row, customFieldPrefixes(row.kind, resource))) {
         const key = `${resource}\u0000${name}`;

@@ -7,7 +7,7 @@ import type { Target } from '../targets/target.js';
 import { checkCustomFields } from './custom-fields.js';
 import { countByType, refKey, type PlanNode } from './plan.js';
 import type { PreparedImport } from './run-import.js';
-import type { ObjectType } from './types.js';
+import type { ObjectType } from '../plan/operation.js';
 
 export interface DryRunDocument {
   version: 1;
@@ -48,14 +48,14 @@ export function planDryRun(
 ): DryRunDocument {
   const journaled = options.journal?.objects();
   const toSend: PlanNode[] = prepared.plan.nodes.filter(
-    (node) => node.preFailure === undefined && journaled?.get(node.step.naturalKey)?.state !== 'done',
+    (node) => node.preFailure === undefined && journaled?.get(node.naturalKey)?.state !== 'done',
   );
   // Refs this run does not create are looked up on the site once each.
   const external = new Set<string>();
   for (const node of toSend) {
-    for (const ref of node.step.dependsOn) if (!prepared.plan.byRef.has(refKey(ref))) external.add(refKey(ref));
+    for (const ref of node.operation.dependsOn) if (!prepared.plan.byRef.has(refKey(ref))) external.add(refKey(ref));
   }
-  const previews = toSend.filter((node) => node.step.type === 'subscription').length;
+  const previews = toSend.filter((node) => node.operation.kind === 'subscription').length;
   const creates = toSend.length;
   const total = creates + external.size + previews;
   const latencyMs = options.latencyMs ?? ASSUMED_LATENCY_MS;

@@ -1,12 +1,12 @@
 // Runs a plan against a site: a dependency-driven scheduler that keeps the site's concurrency busy,
 // journals every create's intent before sending it and its outcome after, and stops cleanly on demand.
 import type { Journal } from '../state/journal.js';
-import type { Target } from '../targets/advanced-billing/api.js';
+import type { Target } from '../targets/target.js';
 import { LAST_CATALOG_RANK, typeRank, type Plan, type PlanNode } from './plan.js';
 import type { ImportResolver } from './resolver.js';
 import { isRowLevelFailure, messagesOf } from './failures.js';
-import type { StepOutcome } from './types.js';
-import { stepToken } from './intent-token.js';
+import { refTo, type StepOutcome } from '../plan/operation.js';
+import { operationToken } from './intent-token.js';
 import { createProgress } from './progress.js';
 
 export type NodeStatus = 'done' | 'skipped' | 'failed' | 'blocked' | 'pending';
@@ -81,7 +81,7 @@ function describeWait(node: PlanNode): string {
 
 /** Outcomes already on record for a node: journaled as done in this or an earlier run. */
 function journaledOutcome(journal: Journal, node: PlanNode): StepOutcome | undefined {
-  const object = journal.objects().get(node.step.naturalKey);
+  const object = journal.objects().get(node.naturalKey);
   if (object?.state !== 'done' || object.id === undefined) return undefined;
   return {
     id: object.id,
@@ -111,7 +111,7 @@ export async function executePlan(plan: Plan, options: ExecuteOptions): Promise<
   const settle = (node: PlanNode, result: NodeResult): void => {
     if (results.has(node)) return;
     results.set(node, result);
-    const rank = typeRank(node.step.type);
+    const rank = typeRank(node.operation.kind);
     if (rank <= LAST_CATALOG_RANK) openCatalog -= 1;
     remaining -= 1;
     options.onSettled?.(node, result);
@@ -119,7 +119,7 @@ export async function executePlan(plan: Plan, options: ExecuteOptions): Promise<
       const reason = result.status === 'failed' ? describeWait(node) : result.error!;
       for (const dependant of node.dependants) if (selected(dependant)) settle(dependant, { status: 'blocked', error: reason });
     } else if (result.status === 'done' || result.status === 'skipped') {
-      if (result.outcome) resolver.remember(node.step.provides, result.outcome);
+      if (result.outcome) resolver.remember(refTo(node.operation), result.outcome);
       for (const dependant of node.dependants) {
         if (results.has(dependant) || !selected(dependant)) continue;
         const left = openDeps.get(dependant)! - 1;
@@ -133,7 +133,7 @@ export async function executePlan(plan: Plan, options: ExecuteOptions): Promise<
   const enqueue = (node: PlanNode): void => {
     if (queued.has(node)) return;
     queued.add(node);
-    const rank = typeRank(node.step.type);
+    const rank = typeRank(node.operation.kind);
     (buckets[rank] ??= []).push(node);
   };
 
@@ -150,7 +150,7 @@ export async function executePlan(plan: Plan, options: ExecuteOptions): Promise<
   for (const node of plan.nodes) {
     if (!selected(node)) continue;
     remaining += 1;
-    const rank = typeRank(node.step.type);
+    const rank = typeRank(node.operation.kind);
     if (rank <= LAST_CATALOG_RANK) openCatalog += 1;
     openDeps.set(node, node.deps.filter(selected).length);
   }
@@ -167,11 +167,11 @@ export async function executePlan(plan: Plan, options: ExecuteOptions): Promise<
 
   const runNode = async (node: PlanNode): Promise<NodeResult> => {
     const source = node.rows[0]!;
-    const base = { type: node.step.type, naturalKey: node.step.naturalKey, kind: source.kind, file: source.file, row: source.row };
-    const token = stepToken(target, node.step, journal.objects().get(node.step.naturalKey)?.erasedAt);
+    const base = { type: node.operation.kind, naturalKey: node.naturalKey, kind: source.kind, file: source.file, row: source.row };
+    const token = operationToken(target, node.operation, journal.objects().get(node.naturalKey)?.erasedAt);
     await journal.record({ ...base, event: 'intent', token });
     try {
-      const outcome = await node.step.create(target, resolver, token);
+      const outcome = await target.create(node.operation, resolver, token);
       await journal.record({ ...base, event: 'done', ...outcomeFields(outcome) });
       return { status: 'done', outcome };
     } catch (error) {

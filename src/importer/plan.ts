@@ -1,7 +1,7 @@
 // The import plan: one node per site object (rows that yield the same object share its node), with
-// dependency edges from each step's refs, in the order of OBJECT_TYPES.
+// dependency edges from each operation's refs, in the order of OBJECT_TYPES.
 import type { Finding } from '../rules/finding.js';
-import { OBJECT_TYPES, type ImportStep, type ObjectRef, type ObjectType, type SourceRow } from './types.js';
+import { OBJECT_TYPES, naturalKeyOf, refTo, type ObjectRef, type ObjectType, type Operation, type SourceRow } from '../plan/operation.js';
 
 /** Why a row is not sent: the messages its Result cell shows, and the validation errors behind them (none when the mapping refused it). */
 export interface RowFailure {
@@ -12,7 +12,9 @@ export interface RowFailure {
 export interface PlanNode {
   /** Position in the plan (stable: type order, then input order). */
   index: number;
-  step: ImportStep;
+  operation: Operation;
+  /** `${kind}:${key}`: the journal's key. */
+  naturalKey: string;
   /** Every row that yields this object; the first one creates it. */
   rows: SourceRow[];
   /** Nodes of this run that must finish first. */
@@ -27,7 +29,7 @@ export interface Plan {
   /** Nodes by `${type}:${key}` of the ref they provide. */
   byRef: Map<string, PlanNode>;
   byNaturalKey: Map<string, PlanNode>;
-  /** The nodes of each row, in the order its steps were given. */
+  /** The nodes of each row, in the order its operations were given. */
   rowNodes: Map<SourceRow, PlanNode[]>;
 }
 
@@ -43,32 +45,33 @@ export function typeRank(type: ObjectType): number {
 export const LAST_CATALOG_RANK = typeRank('segment');
 
 /**
- * Builds the plan from each row's steps. `invalid` maps rows that must not be sent to the reason
+ * Builds the plan from each row's operations. `invalid` maps rows that must not be sent to the reason
  * (their validation messages); their nodes are planned anyway so that dependants can name them.
  */
-export function buildPlan(rowSteps: Array<{ row: SourceRow; steps: ImportStep[] }>, invalid: ReadonlyMap<SourceRow, Pick<RowFailure, 'message'>> = new Map()): Plan {
+export function buildPlan(rowOperations: Array<{ row: SourceRow; operations: Operation[] }>, invalid: ReadonlyMap<SourceRow, Pick<RowFailure, 'message'>> = new Map()): Plan {
   const byNaturalKey = new Map<string, PlanNode>();
   const byRef = new Map<string, PlanNode>();
   const rowNodes = new Map<SourceRow, PlanNode[]>();
   const ordered: PlanNode[] = [];
 
-  for (const { row, steps } of rowSteps) {
+  for (const { row, operations } of rowOperations) {
     const nodes: PlanNode[] = [];
-    for (const step of steps) {
-      let node = byNaturalKey.get(step.naturalKey);
+    for (const operation of operations) {
+      const naturalKey = naturalKeyOf(operation);
+      let node = byNaturalKey.get(naturalKey);
       const reason = invalid.get(row)?.message;
       if (node && node.preFailure !== undefined && reason === undefined) {
         // A valid row yields an object an invalid row also yields: let the valid row create it.
-        node.step = step;
+        node.operation = operation;
         node.rows.unshift(row);
         node.preFailure = undefined;
       } else if (node) {
         node.rows.push(row);
       } else {
-        node = { index: 0, step, rows: [row], deps: [], dependants: [], preFailure: reason };
-        byNaturalKey.set(step.naturalKey, node);
+        node = { index: 0, operation, naturalKey, rows: [row], deps: [], dependants: [], preFailure: reason };
+        byNaturalKey.set(naturalKey, node);
         ordered.push(node);
-        const provided = refKey(step.provides);
+        const provided = refKey(refTo(operation));
         if (!byRef.has(provided)) byRef.set(provided, node);
       }
       nodes.push(node);
@@ -78,12 +81,12 @@ export function buildPlan(rowSteps: Array<{ row: SourceRow; steps: ImportStep[] 
 
   const nodes = ordered
     .map((node, inputOrder) => ({ node, inputOrder }))
-    .sort((a, b) => typeRank(a.node.step.type) - typeRank(b.node.step.type) || a.inputOrder - b.inputOrder)
+    .sort((a, b) => typeRank(a.node.operation.kind) - typeRank(b.node.operation.kind) || a.inputOrder - b.inputOrder)
     .map(({ node }, index) => Object.assign(node, { index }));
 
   for (const node of nodes) {
     const deps = new Set<PlanNode>();
-    for (const ref of node.step.dependsOn) {
+    for (const ref of node.operation.dependsOn) {
       const provider = byRef.get(refKey(ref));
       if (provider && provider !== node) deps.add(provider);
     }
@@ -132,6 +135,6 @@ export function closureOf(plan: Plan, rows: SourceRow[]): Set<PlanNode> {
 /** Counts of objects per type, for dry runs and summaries. */
 export function countByType(nodes: Iterable<PlanNode>): Partial<Record<ObjectType, number>> {
   const counts: Partial<Record<ObjectType, number>> = {};
-  for (const node of nodes) counts[node.step.type] = (counts[node.step.type] ?? 0) + 1;
+  for (const node of nodes) counts[node.operation.kind] = (counts[node.operation.kind] ?? 0) + 1;
   return counts;
 }

@@ -1,9 +1,10 @@
 // Settles the intents a crashed or killed run left open, before anything new is sent: each is looked
 // up on the site (by reference, handle or code); found → journaled as done, absent → as not created.
 import { objectRef, type Journal, type JournalObject } from '../state/journal.js';
-import type { Target } from '../targets/advanced-billing/api.js';
+import type { Target } from '../targets/target.js';
 import { outcomeFields } from './execute.js';
 import { isRowLevelFailure, messagesOf } from './failures.js';
+import { refTo } from '../plan/operation.js';
 import { typeRank, type Plan } from './plan.js';
 import { runPool } from './pool.js';
 import type { ImportResolver } from './resolver.js';
@@ -40,7 +41,7 @@ export async function reconcileIntents(
       const base = objectRef(intent);
       let outcome;
       try {
-        outcome = await node.step.find(target, resolver);
+        outcome = await target.find(node.operation, resolver);
       } catch (error) {
         // A dependency that cannot be resolved means the object cannot exist either.
         if (!isRowLevelFailure(error)) throw error;
@@ -49,7 +50,7 @@ export async function reconcileIntents(
       if (outcome) {
         // The create reached the site; what it could not carry may not have: complete it before it counts as done.
         try {
-          await node.step.finish(target, resolver, outcome);
+          await target.finish(node.operation, resolver, outcome);
         } catch (error) {
           if (!isRowLevelFailure(error)) throw error;
           // Failed, like a create whose follow-up failed: the next run finds the object and completes it again.
@@ -58,7 +59,7 @@ export async function reconcileIntents(
           return;
         }
         await journal.record({ ...base, event: 'done', ...outcomeFields(outcome) });
-        resolver.remember(node.step.provides, outcome);
+        resolver.remember(refTo(node.operation), outcome);
         report.found += 1;
       } else {
         await journal.record({ ...base, event: 'failed', error: 'not created: the interrupted create did not reach the site' });

@@ -1,10 +1,9 @@
 // Turns object refs (handles, references, codes) into site ids: objects created earlier in this run,
 // then objects the journal recorded for this site, then the site itself; all-digit keys may be ids.
-import type { JsonObject, Target } from '../targets/advanced-billing/api.js';
 import type { Journal } from '../state/journal.js';
-import type { ObjectRef, Resolver, StepOutcome } from './types.js';
+import type { ObjectRef, StepOutcome } from '../plan/operation.js';
+import type { Resolver, SiteObject, Target } from '../targets/target.js';
 import { refKey } from './plan.js';
-import { findOnSite } from './steps/refs.js';
 
 /** A row-level failure that is not the API's: a ref that names nothing. */
 export class UnresolvedRefError extends Error {
@@ -18,7 +17,7 @@ const ALL_DIGITS = /^\d+$/;
 
 export class ImportResolver implements Resolver {
   private readonly created = new Map<string, number | string>();
-  private readonly lookups = new Map<string, Promise<JsonObject | undefined>>();
+  private readonly lookups = new Map<string, Promise<SiteObject | undefined>>();
 
   constructor(
     private readonly target: Target,
@@ -41,12 +40,12 @@ export class ImportResolver implements Resolver {
     throw new UnresolvedRefError(`${describeRef(ref)} was not found on the site or in this import.`);
   }
 
-  /** The site object for a ref, looked up once per run; undefined when the site has none. */
-  object(ref: ObjectRef): Promise<JsonObject | undefined> {
+  /** The target's record of a ref's object, looked up once per run; undefined when the target has none. */
+  object(ref: ObjectRef): Promise<SiteObject | undefined> {
     const key = refKey(ref);
     let lookup = this.lookups.get(key);
     if (!lookup) {
-      lookup = this.lookupOnSite(ref);
+      lookup = this.target.lookup(ref, this.created.get(key) ?? this.journaledId(ref));
       this.lookups.set(key, lookup);
       // A failed request must not poison the cache: the next caller asks again.
       lookup.catch(() => this.lookups.delete(key));
@@ -57,21 +56,6 @@ export class ImportResolver implements Resolver {
   private journaledId(ref: ObjectRef): number | string | undefined {
     const object = this.journal?.objects().get(refKey(ref));
     return object?.state === 'done' ? object.id : undefined;
-  }
-
-  private async lookupOnSite(ref: ObjectRef): Promise<JsonObject | undefined> {
-    const known = this.created.get(refKey(ref)) ?? this.journaledId(ref);
-    if (known !== undefined) {
-      if (ref.type === 'customer') return this.target.readCustomer(Number(known));
-      if (ref.type === 'subscription') return this.target.readSubscription(Number(known));
-      if (ref.type === 'invoice') return this.target.readInvoice(String(known));
-    }
-    const found = await findOnSite(this.target, ref);
-    if (found || !ALL_DIGITS.test(ref.key)) return found;
-    // An all-digit key that is no handle or reference may be the object's site id.
-    if (ref.type === 'customer') return this.target.readCustomer(Number(ref.key));
-    if (ref.type === 'subscription') return this.target.readSubscription(Number(ref.key));
-    return undefined;
   }
 }
 

@@ -11,7 +11,7 @@ import { recordResultSites } from './result-sites.js';
 import type { Finding } from '../rules/finding.js';
 import type { Plan, PlanNode, RowFailure } from './plan.js';
 import type { LoadedRows } from './sources.js';
-import type { ObjectType, SourceRow } from './types.js';
+import type { ObjectType, SourceRow } from '../plan/operation.js';
 
 export type RowStatus = 'success' | 'error' | 'pending' | 'skipped';
 
@@ -45,7 +45,7 @@ const MAIN_PRIORITY: ObjectType[] = [
 
 function mainNode(nodes: PlanNode[]): PlanNode | undefined {
   for (const type of MAIN_PRIORITY) {
-    const node = nodes.find((candidate) => candidate.step.type === type);
+    const node = nodes.find((candidate) => candidate.operation.kind === type);
     if (node) return node;
   }
   return nodes[0];
@@ -53,7 +53,7 @@ function mainNode(nodes: PlanNode[]): PlanNode | undefined {
 
 function describeFailure(node: PlanNode, result: NodeResult, several: boolean): string {
   const message = result.error ?? 'failed';
-  return several && result.status === 'failed' ? `${node.step.type.replace(/_/g, ' ')}: ${message}` : message;
+  return several && result.status === 'failed' ? `${node.operation.kind.replace(/_/g, ' ')}: ${message}` : message;
 }
 
 export function rowResultOf(row: SourceRow, nodes: PlanNode[], results: Map<PlanNode, NodeResult>, invalid?: RowFailure): RowResult {
@@ -67,8 +67,8 @@ export function rowResultOf(row: SourceRow, nodes: PlanNode[], results: Map<Plan
   if (outcomes.some(({ result }) => result.status === 'pending')) return { row, status: 'pending', result: '' };
   const main = mainNode(nodes);
   const mainOutcome = main ? results.get(main)?.outcome : undefined;
-  const subscription = outcomes.find(({ node }) => node.step.type === 'subscription')?.result.outcome;
-  const invoice = outcomes.find(({ node }) => node.step.type === 'invoice')?.result.outcome;
+  const subscription = outcomes.find(({ node }) => node.operation.kind === 'subscription')?.result.outcome;
+  const invoice = outcomes.find(({ node }) => node.operation.kind === 'invoice')?.result.outcome;
   // A row counts as skipped (already imported) when none of its objects was created in this run.
   const createdHere = outcomes.some(({ result }) => result.status === 'done');
   return {
@@ -82,7 +82,7 @@ export function rowResultOf(row: SourceRow, nodes: PlanNode[], results: Map<Plan
 
 /** Every planned or invalid row's result, in file order. Rows already marked success in the input keep their cells. */
 export function rowResults(loaded: LoadedRows, plan: Plan, results: Map<PlanNode, NodeResult>): RowResult[] {
-  const planned = new Set(loaded.rowSteps.map(({ row }) => row));
+  const planned = new Set(loaded.rowOperations.map(({ row }) => row));
   const list: RowResult[] = [];
   for (const file of loaded.files) {
     for (const row of file.rows) {

@@ -16,7 +16,7 @@ import { prepareResultFiles, rowResults, writeResultFiles } from './results.js';
 import { loadRows, type LoadedRows, type ValidatedInput } from './sources.js';
 import { isDataNotEnabled, type ValidatedFile } from '../validate/index.js';
 import { buildDocument, countRows, nextStep, type ImportDocument, type NotEnabledRow } from './summary.js';
-import type { SourceRow } from './types.js';
+import type { SourceRow } from '../plan/operation.js';
 
 export interface PreparedImport {
   inputs: ValidatedInput[];
@@ -32,7 +32,7 @@ export interface PreparedImport {
 export function prepareImport(files: ValidatedFile[]): PreparedImport {
   const loaded = loadRows(files);
   const inputs = files.map(({ path, template, findings, content }) => ({ path, template, findings, sha256: content.sha256 }));
-  return { inputs, loaded, plan: buildPlan(loaded.rowSteps, loaded.invalid) };
+  return { inputs, loaded, plan: buildPlan(loaded.rowOperations, loaded.invalid) };
 }
 
 export interface ImportRunOptions {
@@ -83,7 +83,7 @@ function canaryRows(prepared: PreparedImport, done: (row: SourceRow) => boolean,
     }
   }
   const isCatalog = (row: SourceRow): boolean =>
-    (prepared.plan.rowNodes.get(row) ?? []).every((node) => typeRank(node.step.type) <= LAST_CATALOG_RANK);
+    (prepared.plan.rowNodes.get(row) ?? []).every((node) => typeRank(node.operation.kind) <= LAST_CATALOG_RANK);
   return [...candidates.filter((row) => !isCatalog(row)), ...candidates.filter(isCatalog)].slice(0, count);
 }
 
@@ -96,7 +96,7 @@ function notEnabledRows(prepared: PreparedImport): NotEnabledRow[] {
 
 /** A row is done on the site when every object it makes is done in the site's journal. */
 function doneIn(prepared: PreparedImport, objects: Map<string, JournalObject>): (row: SourceRow) => boolean {
-  return (row) => (prepared.plan.rowNodes.get(row) ?? []).every((node) => objects.get(node.step.naturalKey)?.state === 'done');
+  return (row) => (prepared.plan.rowNodes.get(row) ?? []).every((node) => objects.get(node.naturalKey)?.state === 'done');
 }
 
 /**
@@ -169,10 +169,9 @@ export async function runImport(options: ImportRunOptions): Promise<ImportRunRes
   let reconciled: ReconcileReport = { found: 0, absent: 0, unknown: 0 };
   let canary: SourceRow[] | undefined;
   try {
-    // TRANSITIONAL: the steps still call the Advanced Billing API surface (target.api).
-    const resolver = new ImportResolver(target.api, journal);
+    const resolver = new ImportResolver(target, journal);
     if (journal.unfinishedIntents().length > 0) {
-      reconciled = await reconcileIntents(prepared.plan, journal, target.api, resolver, options.concurrency);
+      reconciled = await reconcileIntents(prepared.plan, journal, target, resolver, options.concurrency);
       options.log?.(`Reconciled ${reconciled.found + reconciled.absent} unfinished creates from an earlier run: ${reconciled.found} found on the site, ${reconciled.absent} not created.`);
     }
     let only: ReturnType<typeof closureOf> | undefined;
@@ -183,7 +182,7 @@ export async function runImport(options: ImportRunOptions): Promise<ImportRunRes
       only = closureOf(prepared.plan, canary);
     }
     execution = await executeWithProgress(prepared.plan, {
-      target: target.api,
+      target,
       journal,
       resolver,
       concurrency: options.concurrency,

@@ -1,5 +1,5 @@
 // Turns the validated files' records (read once, by validation) into SourceRows and asks the mapping
-// for each row's steps: rows with validation errors, or that the mapping cannot turn into objects,
+// for each row's operations: rows with validation errors, or that the mapping cannot turn into objects,
 // are planned as not-to-be-sent, with their findings kept. Which rows are enabled is decided by the
 // rule engine's own function, so import never reads a row validate skipped, nor skips a row validate checked.
 import { compileRowEnabled } from '../rules/engine.js';
@@ -9,8 +9,8 @@ import type { TemplateKind } from '../templates/types.js';
 import type { ValidatedFile } from '../validate/index.js';
 import { messagesOf } from './failures.js';
 import type { RowFailure } from './plan.js';
-import { stepsForFile, type RowSteps } from './steps/index.js';
-import type { ImportStep, SourceRow } from './types.js';
+import { operationsForFile, type RowOperations } from '../plan/map/index.js';
+import type { Operation, SourceRow } from '../plan/operation.js';
 
 /** An input file as the import keeps it once planned: its findings and content hash, not its records. */
 export interface ValidatedInput {
@@ -29,7 +29,7 @@ export interface LoadedFile {
 
 export interface LoadedRows {
   files: LoadedFile[];
-  rowSteps: Array<{ row: SourceRow; steps: ImportStep[] }>;
+  rowOperations: Array<{ row: SourceRow; operations: Operation[] }>;
   /** Rows that must not be sent: the messages for their Result cell and the validation findings behind them. */
   invalid: Map<SourceRow, RowFailure>;
   /** Rows an earlier run already marked `success` in this very file (a re-run of a results file). */
@@ -53,20 +53,20 @@ function rowKey(values: Record<string, string>, keyColumns: readonly string[]): 
  * The mapping of a file's rows. Rows with validation errors may trip the mapping in ways it does not
  * expect; should that happen, the file is mapped again without them (their messages say why).
  */
-function mapFile(rows: SourceRow[], errorsByRow: Map<number, Finding[]>): RowSteps[] {
+function mapFile(rows: SourceRow[], errorsByRow: Map<number, Finding[]>): RowOperations[] {
   try {
-    return stepsForFile(rows);
+    return operationsForFile(rows);
   } catch (error) {
     if (errorsByRow.size === 0) throw error;
-    const valid = stepsForFile(rows.filter((row) => !errorsByRow.has(row.row)));
-    const invalid = rows.filter((row) => errorsByRow.has(row.row)).map((row) => ({ row, steps: [] }));
+    const valid = operationsForFile(rows.filter((row) => !errorsByRow.has(row.row)));
+    const invalid = rows.filter((row) => errorsByRow.has(row.row)).map((row) => ({ row, operations: [] }));
     return [...valid, ...invalid];
   }
 }
 
 /** Builds the rows of the validated files from the records validation read (no file is read again). */
 export function loadRows(inputs: ValidatedFile[]): LoadedRows {
-  const loaded: LoadedRows = { files: [], rowSteps: [], invalid: new Map(), alreadyImported: new Set() };
+  const loaded: LoadedRows = { files: [], rowOperations: [], invalid: new Map(), alreadyImported: new Set() };
   for (const input of inputs) {
     const template = getTemplate(input.template);
     const errorsByRow = new Map<number, Finding[]>();
@@ -100,15 +100,15 @@ export function loadRows(inputs: ValidatedFile[]): LoadedRows {
       else if (enabled(record.cells)) toImport.push(row);
       else if (errorsByRow.has(row.row)) rejected.push(row);
     }
-    for (const { row, steps, error } of mapFile(toImport, errorsByRow)) {
+    for (const { row, operations, error } of mapFile(toImport, errorsByRow)) {
       const errors = errorsByRow.get(row.row);
       if (errors) loaded.invalid.set(row, validationFailure(errors));
       else if (error) loaded.invalid.set(row, { message: messagesOf(error), findings: [] });
-      if (steps.length > 0 || loaded.invalid.has(row)) loaded.rowSteps.push({ row, steps });
+      if (operations.length > 0 || loaded.invalid.has(row)) loaded.rowOperations.push({ row, operations });
     }
     for (const row of rejected) {
       loaded.invalid.set(row, validationFailure(errorsByRow.get(row.row)!));
-      loaded.rowSteps.push({ row, steps: [] });
+      loaded.rowOperations.push({ row, operations: [] });
     }
     loaded.files.push(file);
   }

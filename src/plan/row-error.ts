@@ -1,7 +1,7 @@
 // The error a step throws when a row cannot become a site object: it names the file, row and column
 // so the engine can mark the row failed with one clear message instead of stopping the run.
 import { ExitCode, MigrateError } from '../errors.js';
-import type { SourceRow } from '../importer/types.js';
+import type { SourceRow } from './operation.js';
 
 export class RowError extends MigrateError {
   constructor(source: SourceRow, column: string | undefined, message: string, hint?: string) {

@@ -1,11 +1,11 @@
 // Resync of one object the journal says the toolkit created: find it on the site by its natural key
-// (the step's own `find`, which also yields the row's values as they would be applied now), merge
+// (the target's `find` of its operation, which also yields the row's values as they would be applied now), merge
 // the fields resync can update (customers, subscription billing, custom fields) and report the rest.
 import { customFields } from '../plan/map/cells.js';
 import { billingCells, customerCells, type CellValue } from '../plan/map/updatable-cells.js';
-import type { ImportStep, Resolver, SourceRow } from '../importer/types.js';
+import type { Operation, SourceRow } from '../plan/operation.js';
 import type { JournalObject } from '../state/journal.js';
-import type { SiteValue, Target, UpdatableResource } from '../targets/target.js';
+import type { Resolver, SiteValue, Target, UpdatableResource } from '../targets/target.js';
 import { mergeFields, type FieldChange, type Prefer } from './merge.js';
 
 export type ObjectStatus = 'updated' | 'unchanged' | 'conflict' | 'missing';
@@ -110,26 +110,25 @@ function changedColumns(base: Record<string, string>, now: Record<string, string
  * it was replaced outside the toolkit: reported, never touched); then the template's changes since
  * the last import are merged into the fields the API lets resync update.
  */
-export async function resyncObject(step: ImportStep, object: JournalObject, context: ResyncContext): Promise<ObjectVerdict> {
-  // TRANSITIONAL: the import's steps still find their object through the Advanced Billing API surface.
-  const found = await step.find(context.target.api, context.resolver);
+export async function resyncObject(operation: Operation, object: JournalObject, context: ResyncContext): Promise<ObjectVerdict> {
+  const found = await context.target.find(operation, context.resolver);
   if (found === undefined) {
     return { status: 'missing', changes: [], notUpdatable: [], message: `no longer on the site (deleted outside the toolkit); resync does not recreate it: migrate erase, then test-import, recreates it` };
   }
   if (String(found.id) !== String(object.id)) {
-    return { status: 'missing', changes: [], notUpdatable: [], message: `the site's ${step.type.replace(/_/g, ' ')} under this key is ${found.id}, not ${object.id} as imported: left alone` };
+    return { status: 'missing', changes: [], notUpdatable: [], message: `the site's ${operation.kind.replace(/_/g, ' ')} under this key is ${found.id}, not ${object.id} as imported: left alone` };
   }
   const base = object.applied ?? {};
   const now = found.applied ?? {};
   const changed = changedColumns(base, now);
   if (changed.length === 0) return { status: 'unchanged', changes: [], notUpdatable: [], applied: now };
-  const row = step.source;
+  const row = operation.source;
   const baseRow = asRow(row, base);
   const nowRow = asRow(row, now);
   let parts: Part[] = [];
   try {
-    if (step.type === 'customer') parts = await mergeCustomer(context, Number(object.id), baseRow, nowRow, ['custom_field']);
-    else if (step.type === 'subscription') parts = await mergeSubscription(context, Number(object.id), baseRow, nowRow);
+    if (operation.kind === 'customer') parts = await mergeCustomer(context, Number(object.id), baseRow, nowRow, ['custom_field']);
+    else if (operation.kind === 'subscription') parts = await mergeSubscription(context, Number(object.id), baseRow, nowRow);
   } catch (error) {
     if (error instanceof MissingOnSite) return { status: 'missing', changes: [], notUpdatable: [], message: error.message };
     throw error;

@@ -16,8 +16,8 @@ import { ImportResolver } from '../importer/resolver.js';
 import { prepareResultFiles, rowResultOf, writeResultFiles, type RowResult } from '../importer/results.js';
 import { checkKeptRows, type PreparedImport } from '../importer/run-import.js';
 import type { LoadedRows } from '../importer/sources.js';
-import { stepsForFile } from '../importer/steps/index.js';
-import type { ImportStep, SourceRow } from '../importer/types.js';
+import { operationsForFile } from '../plan/map/index.js';
+import { naturalKeyOf, type Operation, type SourceRow } from '../plan/operation.js';
 import { objectRef, type Journal, type JournalObject } from '../state/journal.js';
 import { openSiteJournal } from '../state/journal-sites.js';
 import { siteIdentityOf } from '../state/site-identity.js';
@@ -58,7 +58,7 @@ export interface ResyncOutcome {
 }
 
 interface EarlierRows {
-  steps: Array<{ row: SourceRow; steps: ImportStep[] }>;
+  operations: Array<{ row: SourceRow; operations: Operation[] }>;
   /** Files whose rows marked success could not be mapped: nothing in them counts as removed. */
   unmapped: Set<string>;
 }
@@ -68,11 +68,11 @@ interface EarlierRows {
  * engine skips them, but resync still merges them, and they are not "gone from the templates".
  */
 function earlierRows(loaded: LoadedRows): EarlierRows {
-  const earlier: EarlierRows = { steps: [], unmapped: new Set() };
+  const earlier: EarlierRows = { operations: [], unmapped: new Set() };
   for (const file of loaded.files) {
     if (!file.rows.some((row) => loaded.alreadyImported.has(row))) continue;
     try {
-      for (const entry of stepsForFile(file.rows)) if (loaded.alreadyImported.has(entry.row)) earlier.steps.push(entry);
+      for (const entry of operationsForFile(file.rows)) if (loaded.alreadyImported.has(entry.row)) earlier.operations.push(entry);
     } catch {
       earlier.unmapped.add(basename(file.path));
     }
@@ -84,7 +84,7 @@ function earlierRows(loaded: LoadedRows): EarlierRows {
 function removedObjects(journal: Journal, prepared: PreparedImport, earlier: EarlierRows): JournalObject[] {
   const kinds = new Set(prepared.inputs.map((input) => String(input.template)));
   const names = new Set(prepared.inputs.map((input) => basename(input.path)));
-  const present = new Set(earlier.steps.flatMap((entry) => entry.steps.map((step) => step.naturalKey)));
+  const present = new Set(earlier.operations.flatMap((entry) => entry.operations.map(naturalKeyOf)));
   return [...journal.objects().values()].filter(
     (object) =>
       object.state === 'done' &&
@@ -96,8 +96,8 @@ function removedObjects(journal: Journal, prepared: PreparedImport, earlier: Ear
   );
 }
 
-function describeObject(step: ImportStep, object: JournalObject): string {
-  return `${step.type.replace(/_/g, ' ')}${object.id !== undefined ? ` ${object.id}` : ''}`;
+function describeObject(operation: Operation, object: JournalObject): string {
+  return `${operation.kind.replace(/_/g, ' ')}${object.id !== undefined ? ` ${object.id}` : ''}`;
 }
 
 function rowStatusOf(base: RowResult, verdicts: ObjectVerdict[]): ResyncRowStatus {
@@ -147,33 +147,32 @@ export async function runResync(options: ResyncOptions): Promise<ResyncOutcome> 
   const runId = newRunId();
   const outputs = options.dryRun ? undefined : await prepareResultFiles(prepared.loaded, options.outDir);
   const journal = await openSiteJournal(options.stateDir, identity, runId, { exclusive: !options.dryRun });
-  // TRANSITIONAL: the import's steps still call the Advanced Billing API surface (target.api).
-  const resolver = new ImportResolver(target.api, journal);
+  const resolver = new ImportResolver(target, journal);
   let fatal: unknown;
-  const verdicts = new Map<ImportStep, ObjectVerdict>();
-  const labels = new Map<ImportStep, string>();
+  const verdicts = new Map<Operation, ObjectVerdict>();
+  const labels = new Map<Operation, string>();
   const earlier = earlierRows(prepared.loaded);
   let execution: Map<PlanNode, NodeResult> = new Map();
   let interrupted = false;
   const removed: RemovedRow[] = [];
   try {
     if (!options.dryRun && journal.unfinishedIntents().length > 0) {
-      const reconciled = await reconcileIntents(prepared.plan, journal, target.api, resolver, options.concurrency);
+      const reconciled = await reconcileIntents(prepared.plan, journal, target, resolver, options.concurrency);
       options.log?.(`Reconciled ${reconciled.found + reconciled.absent} unfinished creates from an earlier run.`);
     }
     const objects = journal.objects();
-    const existing = prepared.plan.nodes.filter((node) => node.preFailure === undefined && objects.get(node.step.naturalKey)?.state === 'done');
+    const existing = prepared.plan.nodes.filter((node) => node.preFailure === undefined && objects.get(node.naturalKey)?.state === 'done');
     const gone = removedObjects(journal, prepared, earlier);
 
     if (options.dryRun) {
       for (const node of prepared.plan.nodes) {
-        const object = objects.get(node.step.naturalKey);
+        const object = objects.get(node.naturalKey);
         if (existing.includes(node)) execution.set(node, { status: 'skipped', outcome: { id: object!.id!, link: object!.link ?? '' } });
         else execution.set(node, node.preFailure !== undefined ? { status: 'failed', error: node.preFailure } : { status: 'done', outcome: { id: '', link: 'to be created' } });
       }
     } else {
       const run = await executeWithProgress(prepared.plan, {
-        target: target.api,
+        target,
         journal,
         resolver,
         concurrency: options.concurrency,
@@ -186,16 +185,16 @@ export async function runResync(options: ResyncOptions): Promise<ResyncOutcome> 
     }
 
     const stopped = (): boolean => fatal !== undefined || options.signal?.aborted === true;
-    const compared = [...existing.map((node) => node.step), ...earlier.steps.flatMap((entry) => entry.steps)].filter(
-      (step) => COMPARED_TYPES.has(step.type) && objects.get(step.naturalKey)?.state === 'done',
+    const compared = [...existing.map((node) => node.operation), ...earlier.operations.flatMap((entry) => entry.operations)].filter(
+      (operation) => COMPARED_TYPES.has(operation.kind) && objects.get(naturalKeyOf(operation))?.state === 'done',
     );
     const comparing = options.progress ? createProgress({ total: compared.length, stream: options.progress }) : undefined;
-    await runPool(compared, options.concurrency, stopped, async (step) => {
-      const object = objects.get(step.naturalKey)!;
-      labels.set(step, describeObject(step, object));
+    await runPool(compared, options.concurrency, stopped, async (operation) => {
+      const object = objects.get(naturalKeyOf(operation))!;
+      labels.set(operation, describeObject(operation, object));
       try {
-        const verdict = await resyncObject(step, object, { target, resolver, prefer: options.prefer, dryRun: options.dryRun });
-        verdicts.set(step, verdict);
+        const verdict = await resyncObject(operation, object, { target, resolver, prefer: options.prefer, dryRun: options.dryRun });
+        verdicts.set(operation, verdict);
         comparing?.tick(verdict.status === 'missing');
         const changedApplied = verdict.applied !== undefined && JSON.stringify(verdict.applied) !== JSON.stringify(object.applied ?? {});
         if (!options.dryRun && changedApplied) {
@@ -211,7 +210,7 @@ export async function runResync(options: ResyncOptions): Promise<ResyncOutcome> 
           fatal ??= error;
           return;
         }
-        verdicts.set(step, { status: 'missing', changes: [], notUpdatable: [], message: messagesOf(error) });
+        verdicts.set(operation, { status: 'missing', changes: [], notUpdatable: [], message: messagesOf(error) });
       }
     });
     comparing?.stop();
@@ -246,23 +245,23 @@ export async function runResync(options: ResyncOptions): Promise<ResyncOutcome> 
 
   const rows: ResyncRow[] = [];
   const rowResults: RowResult[] = [];
-  const planned = new Set(prepared.loaded.rowSteps.map(({ row }) => row));
-  const earlierSteps = new Map(earlier.steps.map((entry) => [entry.row, entry.steps]));
+  const planned = new Set(prepared.loaded.rowOperations.map(({ row }) => row));
+  const earlierOperations = new Map(earlier.operations.map((entry) => [entry.row, entry.operations]));
   for (const file of prepared.loaded.files) {
     for (const source of file.rows) {
       const nodes = prepared.plan.rowNodes.get(source) ?? [];
       let base: RowResult;
-      let steps: ImportStep[];
+      let operations: Operation[];
       if (planned.has(source)) {
         base = rowResultOf(source, nodes, execution, prepared.loaded.invalid.get(source));
-        steps = nodes.map((node) => node.step);
-      } else if (earlierSteps.has(source)) {
+        operations = nodes.map((node) => node.operation);
+      } else if (earlierOperations.has(source)) {
         base = { row: source, status: 'skipped', result: source.values.Result ?? '' };
-        steps = earlierSteps.get(source)!;
+        operations = earlierOperations.get(source)!;
       } else {
         continue;
       }
-      const rowVerdicts = steps.flatMap((step) => (verdicts.has(step) ? [verdicts.get(step)!] : []));
+      const rowVerdicts = operations.flatMap((operation) => (verdicts.has(operation) ? [verdicts.get(operation)!] : []));
       const status = rowStatusOf(base, rowVerdicts);
       const row: ResyncRow = {
         file: source.file,
@@ -270,7 +269,7 @@ export async function runResync(options: ResyncOptions): Promise<ResyncOutcome> 
         key: source.key,
         status,
         result: '',
-        changes: steps.flatMap((step) => (verdicts.get(step)?.changes ?? []).map((change) => ({ ...change, object: labels.get(step) ?? step.type }))),
+        changes: operations.flatMap((operation) => (verdicts.get(operation)?.changes ?? []).map((change) => ({ ...change, object: labels.get(operation) ?? operation.kind }))),
         notUpdatable: [...new Set(rowVerdicts.flatMap((verdict) => verdict.notUpdatable))],
       };
       row.result = resultText(status, base, row, rowVerdicts);

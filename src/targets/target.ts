@@ -1,7 +1,7 @@
 // The neutral Target: what compare, erase, resync and the import's custom-field check ask of a billing
 // site, in the toolkit's own terms (records and facts with decimal strings, never a vendor's JSON).
 // Each adapter in src/targets/<name>/ implements it over its API and declares what it supports.
-import type { AdvancedBillingApi } from './advanced-billing/api.js';
+import type { ObjectRef, Operation, StepOutcome } from '../plan/operation.js';
 import type { CatalogItemKind, CatalogItemRecord, CustomerRecord, InvoiceRecord, SiteFields, SiteValue, SubscriptionRecord } from './records.js';
 import type { RenewalFacts, SiteCatalog, SubscriptionLocator } from './facts.js';
 
@@ -18,6 +18,17 @@ export interface SiteInfo {
   timeZone?: string;
   /** Only a `migrate sandbox` reports it: which sandbox this is, whatever its port. */
   sandboxInstance?: string;
+}
+
+/** The target's own record of an object: opaque above its adapter, which alone reads its fields. */
+export type SiteObject = Readonly<Record<string, unknown>>;
+
+/** Turns refs into target ids: objects created earlier in this run, recorded in the journal, or already on the target. */
+export interface Resolver {
+  /** The target id of the object; throws an error naming the ref when it cannot be found. */
+  id(ref: ObjectRef): Promise<number>;
+  /** The target's record of the object (looked up once per run), for handlers that need more than its id. */
+  object(ref: ObjectRef): Promise<SiteObject | undefined>;
 }
 
 /** What a target can do, so commands can tell "not possible here" from "failed". */
@@ -52,15 +63,29 @@ export interface Target {
   /** Base URL of the site (no credentials), used to build links in result files. */
   readonly baseUrl: string;
   readonly supports: TargetSupport;
-  /**
-   * TRANSITIONAL: the Advanced Billing API surface the import's steps and operation handlers still call
-   * while they are rewritten onto neutral operations. Nothing else may use it; it goes when they are done.
-   */
-  readonly api: AdvancedBillingApi;
 
   readSite(): Promise<SiteInfo>;
   /** Releases connections. */
   close(): Promise<void>;
+
+  // import: one interpreter applies the plan's operations through these
+
+  /**
+   * The uniqueness token a create of this natural key and content sends: the same for the same site,
+   * object and content in any run, so a retried create is answered as a duplicate (see `supports`).
+   */
+  uniquenessToken(naturalKey: string, content: Readonly<Record<string, unknown>>): string;
+  /** Creates the object an operation describes, then completes it (see `finish`); idempotent through `token`. */
+  create(operation: Operation, resolver: Resolver, token?: string): Promise<StepOutcome>;
+  /** The object an operation describes, when it is already on the target (reconciling, resync). */
+  find(operation: Operation, resolver: Resolver): Promise<StepOutcome | undefined>;
+  /**
+   * What completes an object after its create, for what the create cannot carry. `create` runs it
+   * itself; reconciling runs it again on an object an interrupted create left behind. Idempotent.
+   */
+  finish(operation: Operation, resolver: Resolver, outcome: StepOutcome): Promise<void>;
+  /** The object a ref names on the target: by `knownId` when this run or the journal has it, else by its natural key. */
+  lookup(ref: ObjectRef, knownId?: number | string): Promise<SiteObject | undefined>;
 
   // compare
 

@@ -23,7 +23,7 @@ async function count(sandbox: RunningSandbox, list: 'listCustomers' | 'listSubsc
   const target = createTarget({ name: 'check', baseUrl: sandbox.baseUrl });
   try {
     let n = 0;
-    for await (const _item of target[list]() as AsyncIterable<JsonObject>) n += 1;
+    for await (const _item of target.api[list]() as AsyncIterable<JsonObject>) n += 1;
     return n;
   } finally {
     await target.close();

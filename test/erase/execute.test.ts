@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { executeErase } from '../../src/erase/execute.js';
 import { planImportedErase } from '../../src/erase/plan.js';
 import { eraseSiteCustomers, listSiteCustomers, syncJournalAfterClear, syncJournalAfterCustomers } from '../../src/erase/site-scopes.js';
-import type { ObjectType } from '../../src/importer/types.js';
+import type { ObjectType } from '../../src/plan/operation.js';
 import type { Journal } from '../../src/state/journal.js';
 import { all, siteJournal, siteSnapshot, withImportedSample, CORE_FILES, withoutBalances, type ImportedSite } from './harness.js';
 

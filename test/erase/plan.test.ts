@@ -2,7 +2,7 @@
 // kept and why, the run filter, live sites (cancel only) and unsettled creates (never touched).
 import { describe, expect, it } from 'vitest';
 import { planImportedErase } from '../../src/erase/plan.js';
-import type { ObjectType } from '../../src/importer/types.js';
+import type { ObjectType } from '../../src/plan/operation.js';
 import { openJournal, type JournalObject } from '../../src/state/journal.js';
 import { withTempDir } from '../helpers/temp-dir.js';
 

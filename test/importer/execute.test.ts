@@ -4,15 +4,23 @@ import { describe, expect, it } from 'vitest';
 import { executePlan } from '../../src/importer/execute.js';
 import { buildPlan } from '../../src/importer/plan.js';
 import { ImportResolver } from '../../src/importer/resolver.js';
-import type { ImportStep, ObjectRef, ObjectType, SourceRow, StepOutcome } from '../../src/importer/types.js';
+import { naturalKeyOf, type ObjectRef, type ObjectType, type Operation, type SourceRow, type StepOutcome } from '../../src/plan/operation.js';
+import type { Resolver, Target } from '../../src/targets/target.js';
 import { openJournal } from '../../src/state/journal.js';
 import { ApiError } from '../../src/targets/advanced-billing/client/api-error.js';
-import type { Target } from '../../src/targets/advanced-billing/api.js';
 import { withTempDir } from '../helpers/temp-dir.js';
 
-// These steps never touch the site, so no real target is needed: the scheduler only asks it for each
-// create's uniqueness token (to journal it with the intent) and passes it through.
-const noTarget = { uniquenessToken: (naturalKey: string) => `token:${naturalKey}` } as unknown as Target;
+// These operations never reach a site: a scripted target creates each one with the behaviour the test
+// gives it (by natural key), so the scheduler's ordering, bounds and failures can be traced. The
+// scheduler only asks a target for each create's uniqueness token, the create itself, and finds.
+type Behaviour = { create(resolver: Resolver): Promise<StepOutcome> };
+const behaviours = new Map<string, Behaviour>();
+const noTarget = {
+  uniquenessToken: (naturalKey: string) => `token:${naturalKey}`,
+  create: (operation: Operation, resolver: Resolver) => behaviours.get(naturalKeyOf(operation))!.create(resolver),
+  find: async () => undefined,
+  finish: async () => undefined,
+} as unknown as Target;
 
 interface Trace {
   log: string[];
@@ -25,15 +33,10 @@ function row(n: number, key: string): SourceRow {
   return { file: 'f.csv', kind: 'customers-advanced', row: n, line: n, key, values: {} };
 }
 
-function step(trace: Trace, source: SourceRow, type: ObjectType, key: string, deps: ObjectRef[] = [], fail = false): ImportStep {
+function step(trace: Trace, source: SourceRow, type: ObjectType, key: string, deps: ObjectRef[] = [], fail = false): Operation {
   const naturalKey = `${type}:${key}`;
-  return {
-    type,
-    naturalKey,
-    source,
-    dependsOn: deps,
-    provides: { type, key },
-    async create(_target, resolver): Promise<StepOutcome> {
+  behaviours.set(naturalKey, {
+    async create(resolver): Promise<StepOutcome> {
       for (const dep of deps) await resolver.id(dep);
       trace.active += 1;
       trace.maxActive = Math.max(trace.maxActive, trace.active);
@@ -45,10 +48,8 @@ function step(trace: Trace, source: SourceRow, type: ObjectType, key: string, de
       trace.created.set(naturalKey, (trace.created.get(naturalKey) ?? 0) + 1);
       return { id, link: `http://site/${type}/${id}` };
     },
-    async find() {
-      return undefined;
-    },
-  };
+  });
+  return { kind: type, key, dependsOn: deps, fields: {}, source, applied: {} };
 }
 
 const newTrace = (): Trace => ({ log: [], active: 0, maxActive: 0, created: new Map() });
@@ -60,13 +61,13 @@ describe('executePlan', () => {
       const rows = Array.from({ length: 20 }, (_, i) => row(i + 2, `c${i}`));
       const rowSteps = rows.map((r, i) => ({
         row: r,
-        steps: [
+        operations: [
           step(trace, r, 'customer', `c${i}`),
           step(trace, r, 'subscription', `s${i}`, [{ type: 'customer', key: `c${i}` }, { type: 'product', key: 'p' }]),
         ],
       }));
       const catalogRow = row(30, 'p');
-      rowSteps.push({ row: catalogRow, steps: [step(trace, catalogRow, 'product', 'p')] });
+      rowSteps.push({ row: catalogRow, operations: [step(trace, catalogRow, 'product', 'p')] });
       const plan = buildPlan(rowSteps);
       const journal = await openJournal(dir, 'site', 'run-1');
       const { results } = await executePlan(plan, { target: noTarget, journal, resolver: new ImportResolver(noTarget, journal), inFlight: 4 });
@@ -93,13 +94,13 @@ describe('executePlan', () => {
       const r2 = row(2, 'c0');
       const r3 = row(3, 'c1');
       const plan = buildPlan([
-        { row: r2, steps: [step(trace, r2, 'customer', 'c0', [], true)] },
-        { row: r3, steps: [step(trace, r3, 'customer', 'c1', [{ type: 'customer', key: 'c0' }]), step(trace, r3, 'subscription', 's1', [{ type: 'customer', key: 'c1' }])] },
+        { row: r2, operations: [step(trace, r2, 'customer', 'c0', [], true)] },
+        { row: r3, operations: [step(trace, r3, 'customer', 'c1', [{ type: 'customer', key: 'c0' }]), step(trace, r3, 'subscription', 's1', [{ type: 'customer', key: 'c1' }])] },
       ]);
       const journal = await openJournal(dir, 'site', 'run-1');
       const { results } = await executePlan(plan, { target: noTarget, journal, resolver: new ImportResolver(noTarget, journal), inFlight: 4 });
       await journal.close();
-      const byKey = new Map([...results].map(([node, result]) => [node.step.naturalKey, result]));
+      const byKey = new Map([...results].map(([node, result]) => [node.naturalKey, result]));
       expect(byKey.get('customer:c0')).toMatchObject({ status: 'failed', error: 'Email is invalid' });
       expect(byKey.get('customer:c1')).toMatchObject({ status: 'blocked', error: 'not sent: waits for f.csv row 2 (c0), which failed' });
       expect(byKey.get('subscription:s1')).toMatchObject({ status: 'blocked', error: 'not sent: waits for f.csv row 2 (c0), which failed' });
@@ -111,7 +112,7 @@ describe('executePlan', () => {
     await withTempDir({}, async (dir) => {
       const trace = newTrace();
       const rows = Array.from({ length: 12 }, (_, i) => row(i + 2, `c${i}`));
-      const plan = () => buildPlan(rows.map((r, i) => ({ row: r, steps: [step(trace, r, 'customer', `c${i}`)] })));
+      const plan = () => buildPlan(rows.map((r, i) => ({ row: r, operations: [step(trace, r, 'customer', `c${i}`)] })));
       const stop = new AbortController();
       const first = await openJournal(dir, 'site', 'run-1');
       let settled = 0;
@@ -146,17 +147,17 @@ describe('executePlan', () => {
   it('stops at a run-level failure and leaves the rest pending', async () => {
     await withTempDir({}, async (dir) => {
       const r2 = row(2, 'c0');
-      const broken: ImportStep = {
-        ...step(newTrace(), r2, 'customer', 'c0'),
+      const broken = step(newTrace(), r2, 'customer', 'c0');
+      behaviours.set('customer:c0', {
         async create() {
           throw new ApiError({ kind: 'auth', status: 401, messages: [], method: 'POST', path: '/customers.json' });
         },
-      };
+      });
       const trace = newTrace();
       const r3 = row(3, 'c1');
       const plan = buildPlan([
-        { row: r2, steps: [broken] },
-        { row: r3, steps: [step(trace, r3, 'subscription', 's1', [{ type: 'customer', key: 'c0' }])] },
+        { row: r2, operations: [broken] },
+        { row: r3, operations: [step(trace, r3, 'subscription', 's1', [{ type: 'customer', key: 'c0' }])] },
       ]);
       const journal = await openJournal(dir, 'site', 'run-1');
       const outcome = await executePlan(plan, { target: noTarget, journal, resolver: new ImportResolver(noTarget, journal), inFlight: 4 });
@@ -176,7 +177,7 @@ describe('executePlan after an earlier run', () => {
       const steps = () => [step(trace, r2, 'product', 'p'), step(trace, r2, 'product_price_point', 'p/m', [{ type: 'product', key: 'p' }])];
       const journal = await openJournal(dir, 'site', 'run-1');
       await journal.record({ type: 'product', naturalKey: 'product:p', kind: 'products', file: 'f.csv', row: 2, event: 'done', id: 5, link: 'l' });
-      const { results } = await executePlan(buildPlan([{ row: r2, steps: steps() }]), {
+      const { results } = await executePlan(buildPlan([{ row: r2, operations: steps() }]), {
         target: noTarget,
         journal,
         resolver: new ImportResolver(noTarget, journal),
@@ -196,9 +197,9 @@ describe('executePlan ordering', () => {
       const r2 = row(2, 'fam');
       const r3 = row(3, 'c');
       const plan = buildPlan([
-        { row: r2, steps: [step(trace, r2, 'product_family', 'fam'), step(trace, r2, 'product', 'p', [{ type: 'product_family', key: 'fam' }])] },
+        { row: r2, operations: [step(trace, r2, 'product_family', 'fam'), step(trace, r2, 'product', 'p', [{ type: 'product_family', key: 'fam' }])] },
         // The subscription names no catalog dependency, as a mapping that forgot one would.
-        { row: r3, steps: [step(trace, r3, 'customer', 'c'), step(trace, r3, 'subscription', 's', [{ type: 'customer', key: 'c' }])] },
+        { row: r3, operations: [step(trace, r3, 'customer', 'c'), step(trace, r3, 'subscription', 's', [{ type: 'customer', key: 'c' }])] },
       ]);
       const journal = await openJournal(dir, 'site', 'run-1');
       await executePlan(plan, { target: noTarget, journal, resolver: new ImportResolver(noTarget, journal), inFlight: 4 });

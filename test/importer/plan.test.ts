@@ -3,22 +3,14 @@ import { describe, expect, it } from 'vitest';
 import type { NodeResult } from '../../src/importer/execute.js';
 import { buildPlan, closureOf, type PlanNode } from '../../src/importer/plan.js';
 import { rowResultOf } from '../../src/importer/results.js';
-import type { ImportStep, ObjectRef, ObjectType, SourceRow } from '../../src/importer/types.js';
+import type { ObjectRef, ObjectType, Operation, SourceRow } from '../../src/plan/operation.js';
 
 function row(n: number, key = `k${n}`): SourceRow {
   return { file: 's.csv', kind: 'subscriptions-standard', row: n, line: n, key, values: {} };
 }
 
-function step(source: SourceRow, type: ObjectType, key: string, dependsOn: ObjectRef[] = []): ImportStep {
-  return {
-    type,
-    naturalKey: `${type}:${key}`,
-    source,
-    dependsOn,
-    provides: { type, key },
-    create: async () => ({ id: 1, link: `link-${type}-${key}` }),
-    find: async () => undefined,
-  };
+function operation(source: SourceRow, type: ObjectType, key: string, dependsOn: ObjectRef[] = []): Operation {
+  return { kind: type, key, dependsOn, fields: {}, source, applied: {} };
 }
 
 describe('buildPlan', () => {
@@ -26,13 +18,13 @@ describe('buildPlan', () => {
     const r2 = row(2);
     const r3 = row(3);
     const plan = buildPlan([
-      { row: r2, steps: [step(r2, 'customer', 'c'), step(r2, 'subscription', 's2', [{ type: 'customer', key: 'c' }])] },
-      { row: r3, steps: [step(r3, 'customer', 'c'), step(r3, 'subscription', 's3', [{ type: 'customer', key: 'c' }])] },
+      { row: r2, operations: [operation(r2, 'customer', 'c'), operation(r2, 'subscription', 's2', [{ type: 'customer', key: 'c' }])] },
+      { row: r3, operations: [operation(r3, 'customer', 'c'), operation(r3, 'subscription', 's3', [{ type: 'customer', key: 'c' }])] },
     ]);
-    expect(plan.nodes.map((n) => n.step.naturalKey)).toEqual(['customer:c', 'subscription:s2', 'subscription:s3']);
+    expect(plan.nodes.map((n) => n.naturalKey)).toEqual(['customer:c', 'subscription:s2', 'subscription:s3']);
     const customer = plan.byNaturalKey.get('customer:c')!;
     expect(customer.rows).toEqual([r2, r3]);
-    expect(customer.dependants.map((n) => n.step.naturalKey)).toEqual(['subscription:s2', 'subscription:s3']);
+    expect(customer.dependants.map((n) => n.naturalKey)).toEqual(['subscription:s2', 'subscription:s3']);
   });
 
   it('lets a valid row create an object an invalid row also yields', () => {
@@ -40,8 +32,8 @@ describe('buildPlan', () => {
     const r3 = row(3);
     const plan = buildPlan(
       [
-        { row: r2, steps: [step(r2, 'customer', 'c')] },
-        { row: r3, steps: [step(r3, 'customer', 'c')] },
+        { row: r2, operations: [operation(r2, 'customer', 'c')] },
+        { row: r3, operations: [operation(r3, 'customer', 'c')] },
       ],
       new Map([[r2, { message: 'email: bad' }]]),
     );
@@ -54,8 +46,8 @@ describe('buildPlan', () => {
     const r2 = row(2);
     const r3 = row(3);
     const plan = buildPlan([
-      { row: r2, steps: [step(r2, 'customer', 'a', [{ type: 'customer', key: 'b' }])] },
-      { row: r3, steps: [step(r3, 'customer', 'b', [{ type: 'customer', key: 'a' }])] },
+      { row: r2, operations: [operation(r2, 'customer', 'a', [{ type: 'customer', key: 'b' }])] },
+      { row: r3, operations: [operation(r3, 'customer', 'b', [{ type: 'customer', key: 'a' }])] },
     ]);
     expect(plan.nodes).not.toHaveLength(0);
     expect(plan.nodes.every((n) => n.preFailure?.startsWith('not sent: circular reference'))).toBe(true);
@@ -64,9 +56,9 @@ describe('buildPlan', () => {
   it('selects a canary with everything it depends on', () => {
     const rows = [row(2), row(3), row(4)];
     const plan = buildPlan(
-      rows.map((r, i) => ({ row: r, steps: [step(r, 'customer', `c${i}`, i > 0 ? [{ type: 'customer', key: 'c0' }] : [])] })),
+      rows.map((r, i) => ({ row: r, operations: [operation(r, 'customer', `c${i}`, i > 0 ? [{ type: 'customer', key: 'c0' }] : [])] })),
     );
-    expect([...closureOf(plan, [rows[2]!])].map((n) => n.step.naturalKey).sort()).toEqual(['customer:c0', 'customer:c2']);
+    expect([...closureOf(plan, [rows[2]!])].map((n) => n.naturalKey).sort()).toEqual(['customer:c0', 'customer:c2']);
   });
 });
 
@@ -75,11 +67,11 @@ describe('rowResultOf', () => {
   const plan = buildPlan([
     {
       row: r2,
-      steps: [step(r2, 'customer', 'c'), step(r2, 'payment_profile', 'c'), step(r2, 'subscription', 's', [{ type: 'customer', key: 'c' }])],
+      operations: [operation(r2, 'customer', 'c'), operation(r2, 'payment_profile', 'c'), operation(r2, 'subscription', 's', [{ type: 'customer', key: 'c' }])],
     },
   ]);
   const results = (statuses: Record<string, NodeResult>): Map<PlanNode, NodeResult> =>
-    new Map(plan.nodes.map((node) => [node, statuses[node.step.type] ?? { status: 'done', outcome: { id: 1, link: `link-${node.step.type}` } }]));
+    new Map(plan.nodes.map((node) => [node, statuses[node.operation.kind] ?? { status: 'done', outcome: { id: 1, link: `link-${node.operation.kind}` } }]));
 
   it('links the main object and carries the renewal', () => {
     const result = rowResultOf(r2, plan.rowNodes.get(r2)!, results({ subscription: { status: 'done', outcome: { id: 9, link: 'sub-link', nextRenewal: '49.00' } } }));

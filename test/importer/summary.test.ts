@@ -6,7 +6,7 @@ import { buildPlan } from '../../src/importer/plan.js';
 import { createProgress, formatProgress } from '../../src/importer/progress.js';
 import type { PreparedImport } from '../../src/importer/run-import.js';
 import { nextStep } from '../../src/importer/summary.js';
-import type { ImportStep, ObjectRef, ObjectType, SourceRow } from '../../src/importer/types.js';
+import type { ObjectRef, ObjectType, Operation, SourceRow } from '../../src/plan/operation.js';
 
 const counts = (over: Partial<Record<'rows' | 'success' | 'error' | 'skipped' | 'pending', number>>) => ({
   rows: 3,
@@ -55,24 +55,16 @@ describe('progress', () => {
 
 describe('planDryRun', () => {
   const row = (n: number): SourceRow => ({ file: 's.csv', kind: 'subscriptions-standard', row: n, line: n, key: `k${n}`, values: {} });
-  const step = (source: SourceRow, type: ObjectType, key: string, dependsOn: ObjectRef[] = []): ImportStep => ({
-    type,
-    naturalKey: `${type}:${key}`,
-    source,
-    dependsOn,
-    provides: { type, key },
-    create: async () => ({ id: 1, link: '' }),
-    find: async () => undefined,
-  });
+  const operation = (source: SourceRow, type: ObjectType, key: string, dependsOn: ObjectRef[] = []): Operation => ({ kind: type, key, dependsOn, fields: {}, source, applied: {} });
 
   it('counts creates, lookups of refs outside the run and renewal previews, and estimates at the concurrency', () => {
     const rows = [row(2), row(3), row(4)];
-    const rowSteps = rows.map((r, i) => ({ row: r, steps: [step(r, 'subscription', `s${i}`, [{ type: 'product', key: 'on-site' }])] }));
+    const rowOperations = rows.map((r, i) => ({ row: r, operations: [operation(r, 'subscription', `s${i}`, [{ type: 'product', key: 'on-site' }])] }));
     const invalid = new Map([[rows[2]!, { message: 'email: bad', findings: [] }]]);
     const prepared = {
       inputs: [],
-      loaded: { files: [{ path: 's.csv', kind: 'subscriptions-standard', rows }], rowSteps, invalid, alreadyImported: new Set() },
-      plan: buildPlan(rowSteps, invalid),
+      loaded: { files: [{ path: 's.csv', kind: 'subscriptions-standard', rows }], rowOperations, invalid, alreadyImported: new Set() },
+      plan: buildPlan(rowOperations, invalid),
     } as unknown as PreparedImport;
     const plan = planDryRun(prepared, { command: 'test-import', site: 'http://x', asOf: '2026-11-23', concurrency: 4, latencyMs: 100 });
     expect(plan.objects).toEqual({ subscription: 2 });

@@ -1,6 +1,6 @@
 // The pretty text of an import's --dry-run: objects per type, API calls and the estimated duration.
 import type { DryRunDocument } from '../../importer/dry-run.js';
-import { OBJECT_TYPES } from '../../importer/types.js';
+import { OBJECT_TYPES } from '../../plan/operation.js';
 import type { Colors } from './colors.js';
 
 export function renderDryRun(document: DryRunDocument, colors: Colors): string {

@@ -5,8 +5,7 @@ import type { PricingScheme } from '../../pricing/component.js';
 import { fitsMinorUnit, parseMoney, minorUnitDigits, type Decimal } from '../../pricing/money.js';
 import { Decimal as D } from '../../pricing/money.js';
 import { readTrueFalse } from '../../rules/values.js';
-import type { JsonObject } from '../../targets/advanced-billing/api.js';
-import type { SourceRow } from '../../importer/types.js';
+import type { SourceRow } from '../operation.js';
 import { RowError } from '../row-error.js';
 
 /** The trimmed cell, or undefined when the column is absent or blank. */
@@ -178,12 +177,6 @@ export function intervalUnit(row: SourceRow, column: string): IntervalUnit | und
   return value;
 }
 
-/** Drops undefined members so payloads carry only what the row set. */
-export function compact(object: Record<string, JsonObject[keyof JsonObject] | undefined>): JsonObject {
-  const result: JsonObject = {};
-  for (const [name, value] of Object.entries(object)) if (value !== undefined) result[name] = value;
-  return result;
-}
 
 /** Columns the toolkit writes, never part of what a row applies. */
 const OUTPUT_COLUMNS = new Set(['Status', 'Result', 'ChargifyNextRenewal', 'YourExpectedRenewal', 'Amount']);

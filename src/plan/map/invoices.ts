@@ -2,6 +2,7 @@
 // whose attach_to names its id. No memo is set: the target's default memo is what the end customer
 // should see, so a re-run finds the invoice by what it holds (subscription, issue date, line items).
 import type { ObjectRef, Operation, SourceRow } from '../operation.js';
+import type { RowOperations } from './index.js';
 import { RowError } from '../row-error.js';
 import { daysBetween } from '../../dates/index.js';
 import { appliedCells, cell, date, flag, money, requiredCell, requiredDate } from './cells.js';
@@ -34,12 +35,6 @@ export type InvoiceFields = {
 export type InvoiceOperation = Operation<InvoiceFields> & { kind: 'invoice' };
 
 /** The operations of one row, or why it yields none. */
-export interface RowOperations<O extends Operation = Operation> {
-  row: SourceRow;
-  /** An invoice operation is shared by its own row and its line-item rows. */
-  operations: O[];
-  error?: RowError;
-}
 
 /**
  * An invoice is all or nothing: when its own row or any of its line-item rows cannot be mapped, or

@@ -1,7 +1,7 @@
 // What a subscription row buys: product and price point, coupon codes, and the repeating component
 // groups (`component_N`, `componentPricepoint_N`, `componentQuantity_N`, `componentCustomPrice_N`).
 import type { ObjectRef, SourceRow } from '../operation.js';
-import { childKey, idOrRef, refsOf, type IdOrRef } from '../../importer/steps/refs.js';
+import { childKey, idOrRef, refsOf, type IdOrRef } from './refs.js';
 import { cell, groupIndices, money, requiredCell } from './cells.js';
 
 /** One component the subscription is assigned, by site ID or by handle. */

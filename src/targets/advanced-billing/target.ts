@@ -3,7 +3,11 @@
 import type { CatalogItemKind, CatalogItemRecord, CustomerRecord, SiteFields, SiteValue, SubscriptionRecord } from '../records.js';
 import type { CustomFieldResource, SiteInfo, Target, TargetSupport, UpdatableField, UpdatableResource } from '../target.js';
 import type { RenewalFacts, SiteCatalog, SubscriptionLocator } from '../facts.js';
-import type { AdvancedBillingApi } from './api.js';
+import type { ObjectRef, Operation, StepOutcome } from '../../plan/operation.js';
+import type { Resolver, SiteObject } from '../target.js';
+import type { AdvancedBillingApi, JsonObject } from './api.js';
+import { applyCreate, handlerFor } from './operations/index.js';
+import { lookupObject } from './operations/lookup.js';
 import { catalogFacts } from './neutral/catalog-facts.js';
 import { catalogItemRecord, customerRecord, invoiceRecord, subscriptionRecord } from './neutral/records.js';
 import { renewalFacts } from './neutral/renewal-facts.js';
@@ -16,7 +20,7 @@ export class AdvancedBillingTarget implements Target {
   readonly supports = SUPPORTS;
 
   constructor(
-    /** TRANSITIONAL (see Target.api). */
+    /** The vendor API surface: the adapter's own (its handlers call it; tests read the site's JSON through it). */
     readonly api: AdvancedBillingApi,
     /** The configured time zone: billing dates are sent as noon that day there. */
     private readonly timeZone = 'UTC',
@@ -32,6 +36,26 @@ export class AdvancedBillingTarget implements Target {
 
   close(): Promise<void> {
     return this.api.close();
+  }
+
+  uniquenessToken(naturalKey: string, content: Readonly<Record<string, unknown>>): string {
+    return this.api.uniquenessToken(naturalKey, content as JsonObject);
+  }
+
+  create(operation: Operation, resolver: Resolver, token?: string): Promise<StepOutcome> {
+    return applyCreate(this.api, operation, resolver, token);
+  }
+
+  find(operation: Operation, resolver: Resolver): Promise<StepOutcome | undefined> {
+    return handlerFor(operation).find(this.api, operation, resolver);
+  }
+
+  async finish(operation: Operation, resolver: Resolver, outcome: StepOutcome): Promise<void> {
+    await handlerFor(operation).finish?.(this.api, operation, resolver, outcome);
+  }
+
+  lookup(ref: ObjectRef, knownId?: number | string): Promise<SiteObject | undefined> {
+    return lookupObject(this.api, ref, knownId);
   }
 
   renewalFacts(subscription: SubscriptionLocator, siteCurrency: string): Promise<RenewalFacts | undefined> {
@@ -141,4 +165,10 @@ export class AdvancedBillingTarget implements Target {
   customFieldValues(resource: CustomFieldResource, id: number): Promise<Record<string, string>> {
     return this.api.listMetadata(resource, id);
   }
+}
+
+/** The vendor API under a target created for an Advanced Billing site (benches and tests read the site's own JSON with it). */
+export function advancedBillingApi(target: Target): AdvancedBillingApi {
+  if (!(target instanceof AdvancedBillingTarget)) throw new TypeError(`${target.name} is not an Advanced Billing target`);
+  return target.api;
 }

@@ -1,10 +1,9 @@
 // Catalog rows (product families, products, components, coupons, EBB segments) → the requests sent
 // to the sandbox (their spec check is in sandbox.test.ts), and found again after creation.
 import { afterEach, describe, expect, it } from 'vitest';
-import { stepsForFile } from '../../../src/importer/steps/index.js';
 import type { Target } from '../../../src/targets/advanced-billing/api.js';
 import { COMPONENTS, COUPONS, FAMILIES, PRODUCTS, SEGMENTS } from './catalog-rows.js';
-import { rowsOf, runSteps, SimpleResolver, stepsOf } from './harness.js';
+import { SimpleResolver, mapRows, rowsOf, runSteps, stepsOf } from './harness.js';
 import { siteUnderTest, type SiteUnderTest } from './site-under-test.js';
 
 const sites: SiteUnderTest[] = [];
@@ -130,7 +129,7 @@ describe('catalog steps', () => {
 
   it('reports a row that cannot become an object on that row and column, and maps the others', () => {
     const rows = rowsOf('components', COMPONENTS.replace('API calls,event_based,,call,acme-projects,77', 'API calls,event_based,,call,acme-projects,my-metric'));
-    const mapped = stepsForFile(rows);
+    const mapped = mapRows(rows);
     const failed = mapped.filter((entry) => entry.error);
     expect(failed.map((entry) => [entry.row.row, entry.error!.location.column])).toEqual([[6, 'metric_id']]);
     expect(mapped.filter((entry) => !entry.error)).not.toHaveLength(0);

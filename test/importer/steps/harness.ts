@@ -1,9 +1,52 @@
-// Test harness for the mapping: rows from CSV text, and a small runner that creates a file's steps in
-// dependency order with a resolver over what it created (then the site), as the engine would.
+// Test harness for the mapping and the Advanced Billing handlers: rows from CSV text, each operation
+// with its handler bound (the real mapping, the real handlers, a real sandbox behind the client), and a
+// small runner that creates them in dependency order with a resolver over what it created (then the
+// site), as the engine would.
 import { parse } from 'csv-parse/sync';
-import { findOnSite, stepsForFile, type RowSteps } from '../../../src/importer/steps/index.js';
-import type { ImportStep, ObjectRef, Resolver, SourceRow, StepOutcome } from '../../../src/importer/types.js';
-import type { Target } from '../../../src/targets/advanced-billing/api.js';
+import { operationsForFile, type RowOperations } from '../../../src/plan/map/index.js';
+import { naturalKeyOf, refTo, type ObjectRef, type ObjectType, type Operation, type SourceRow, type StepOutcome } from '../../../src/plan/operation.js';
+import type { AdvancedBillingApi as Target } from '../../../src/targets/advanced-billing/api.js';
+import { applyCreate, handlerFor } from '../../../src/targets/advanced-billing/operations/index.js';
+import { findOnSite } from '../../../src/targets/advanced-billing/operations/lookup.js';
+import type { Resolver } from '../../../src/targets/target.js';
+
+/** An operation and what the Advanced Billing adapter does with it, called with the vendor client directly. */
+export interface HandledOperation {
+  operation: Operation;
+  type: ObjectType;
+  naturalKey: string;
+  provides: ObjectRef;
+  dependsOn: ObjectRef[];
+  source: SourceRow;
+  create(api: Target, resolver: Resolver, token?: string): Promise<StepOutcome>;
+  find(api: Target, resolver: Resolver): Promise<StepOutcome | undefined>;
+  finish(api: Target, resolver: Resolver, outcome: StepOutcome): Promise<void>;
+}
+
+export function handled(operation: Operation): HandledOperation {
+  const handler = handlerFor(operation);
+  return {
+    operation,
+    type: operation.kind,
+    naturalKey: naturalKeyOf(operation),
+    provides: refTo(operation),
+    dependsOn: operation.dependsOn,
+    source: operation.source,
+    create: (api, resolver, token) => applyCreate(api, operation, resolver, token),
+    find: (api, resolver) => handler.find(api, operation, resolver),
+    finish: async (api, resolver, outcome) => handler.finish?.(api, operation, resolver, outcome),
+  };
+}
+
+/** The mapping of a file's rows, each operation with its handler bound (shared operations stay shared). */
+export function mapRows(rows: SourceRow[], excluded?: ReadonlySet<SourceRow>): Array<{ row: SourceRow; steps: HandledOperation[]; error?: RowOperations['error'] }> {
+  const bound = new Map<Operation, HandledOperation>();
+  return operationsForFile(rows, excluded).map(({ row, operations, error }) => ({
+    row,
+    steps: operations.map((operation) => bound.get(operation) ?? bound.set(operation, handled(operation)).get(operation)!),
+    ...(error ? { error } : {}),
+  }));
+}
 
 /** SourceRows of a kind from CSV text (header first), numbered as a spreadsheet shows them. */
 export function rowsOf(kind: string, csv: string, file = `${kind}.csv`): SourceRow[] {
@@ -17,15 +60,15 @@ export function rowsOf(kind: string, csv: string, file = `${kind}.csv`): SourceR
 }
 
 /** Maps rows and fails the test on any row error. */
-export function stepsOf(rows: SourceRow[]): ImportStep[] {
-  const mapped = stepsForFile(rows);
+export function stepsOf(rows: SourceRow[]): HandledOperation[] {
+  const mapped = mapRows(rows);
   const errors = mapped.filter((entry) => entry.error).map((entry) => `row ${entry.row.row}: ${entry.error!.message}`);
   if (errors.length > 0) throw new Error(errors.join('\n'));
   return unique(mapped);
 }
 
-function unique(mapped: RowSteps[]): ImportStep[] {
-  const seen = new Map<string, ImportStep>();
+function unique(mapped: ReturnType<typeof mapRows>): HandledOperation[] {
+  const seen = new Map<string, HandledOperation>();
   for (const entry of mapped) for (const step of entry.steps) if (!seen.has(step.naturalKey)) seen.set(step.naturalKey, step);
   return [...seen.values()];
 }
@@ -47,8 +90,8 @@ export class SimpleResolver implements Resolver {
   }
 }
 
-/** Creates every step once its dependencies provided by other steps are done; returns outcomes by naturalKey. */
-export async function runSteps(target: Target, steps: ImportStep[], resolver = new SimpleResolver(target)): Promise<Map<string, StepOutcome>> {
+/** Creates every operation once its dependencies provided by other steps are done; returns outcomes by naturalKey. */
+export async function runSteps(target: Target, steps: HandledOperation[], resolver = new SimpleResolver(target)): Promise<Map<string, StepOutcome>> {
   const outcomes = new Map<string, StepOutcome>();
   const providers = new Set(steps.map((step) => refId(step.provides)));
   let pending = [...steps];

@@ -3,9 +3,8 @@
 // on re-run by subscription, issue date and line items.
 import { afterEach, describe, expect, it } from 'vitest';
 import { addDays, todayIn } from '../../../src/dates/index.js';
-import { stepsForFile } from '../../../src/importer/steps/index.js';
 import { CATALOG } from './catalog-rows.js';
-import { rowFrom, rowsOf, runSteps, SimpleResolver, stepsOf } from './harness.js';
+import { SimpleResolver, mapRows, rowFrom, rowsOf, runSteps, stepsOf } from './harness.js';
 import { siteUnderTest, type SiteUnderTest } from './site-under-test.js';
 
 const INVOICES = `create_invoice,customer,sub_reference,id,total_amount,issue_date,due_date,net_terms,attempt_charge,name,quantity,unit_price,start_date,end_date,attach_to
@@ -38,7 +37,7 @@ async function withSubscription(nextBillingAt = '2026-12-01'): Promise<SiteUnder
 
 describe('invoice steps', () => {
   it('give each invoice one step that its line-item rows share, and fail a line item attached to no invoice', () => {
-    const mapped = stepsForFile(rowsOf('invoices', INVOICES));
+    const mapped = mapRows(rowsOf('invoices', INVOICES));
     expect(mapped.map((entry) => entry.steps.map((step) => step.naturalKey))).toEqual([['invoice:INV-1'], ['invoice:INV-1'], ['invoice:INV-2'], ['invoice:INV-2'], []]);
     expect(mapped[0]!.steps[0]).toBe(mapped[1]!.steps[0]);
     expect(mapped[0]!.steps[0]!.dependsOn).toEqual([{ type: 'subscription', key: 'sub-kid-1' }]);
@@ -103,25 +102,25 @@ TRUE,Kid Co,sub-kid-1,C,6,2026-10-01,2026-10-01,,no,Fee,1,6,,,C`;
   });
 
   it('refuse an invoice that asks for a charge, and its line items with it', () => {
-    const mapped = stepsForFile(rowsOf('invoices', INVOICES.replace('2026-10-31,,no', '2026-10-31,,yes_attempt_a_charge')));
+    const mapped = mapRows(rowsOf('invoices', INVOICES.replace('2026-10-31,,no', '2026-10-31,,yes_attempt_a_charge')));
     expect(mapped.slice(0, 2).map((entry) => entry.error?.location.column)).toEqual(['attempt_charge', 'attach_to']);
     expect(mapped[2]!.steps).toHaveLength(1);
   });
 
   it('are all or nothing: a line item that cannot be mapped, or will not be sent, keeps its invoice back', () => {
-    const broken = stepsForFile(rowsOf('invoices', INVOICES.replace('Travel,1,9.00', 'Travel,1,9.OO')));
+    const broken = mapRows(rowsOf('invoices', INVOICES.replace('Travel,1,9.00', 'Travel,1,9.OO')));
     expect(broken.slice(0, 2).map((entry) => [entry.steps.length, entry.error?.location.column])).toEqual([[0, 'attach_to'], [0, 'unit_price']]);
     expect(broken[0]!.error!.message).toMatch(/row 3/);
     expect(broken[2]!.steps).toHaveLength(1);
     const rows = rowsOf('invoices', INVOICES);
-    const excluded = stepsForFile(rows, new Set([rows[3]!]));
+    const excluded = mapRows(rows, new Set([rows[3]!]));
     expect(excluded.slice(2, 4).map((entry) => entry.steps.length)).toEqual([0, 0]);
     expect(excluded[2]!.error!.message).toMatch(/row 5 has errors/);
     expect(excluded[0]!.steps).toHaveLength(1);
   });
 
   it('refuse a due date before the issue date', () => {
-    const mapped = stepsForFile(rowsOf('invoices', INVOICES.replace('2026-10-01,2026-10-31', '2026-10-31,2026-10-01')));
+    const mapped = mapRows(rowsOf('invoices', INVOICES.replace('2026-10-01,2026-10-31', '2026-10-31,2026-10-01')));
     expect(mapped[0]!.error?.location.column).toBe('due_date');
   });
 });

@@ -4,12 +4,10 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { stepsForFile } from '../../../src/importer/steps/index.js';
-import type { ImportStep } from '../../../src/importer/types.js';
 import { startSandbox } from '../../../src/targets/advanced-billing/sandbox/index.js';
 import { ChargifyClient } from '../../../src/targets/advanced-billing/client/client.js';
 import { recordRequests } from '../../targets/helpers/record-requests.js';
-import { rowsOf, runSteps } from './harness.js';
+import { type HandledOperation, mapRows, rowsOf, runSteps } from './harness.js';
 import { contract } from './spec-check.js';
 
 const KINDS = fileURLToPath(new URL('../../../fixtures/kinds/', import.meta.url));
@@ -30,7 +28,7 @@ describe('valid fixtures of every kind', () => {
 
   it.each(kinds)('%s: every row maps onto its objects', (kind) => {
     const rows = rowsOf(kind, readFileSync(`${KINDS}${kind}/valid.csv`, 'utf8'), `${kind}/valid.csv`);
-    const mapped = stepsForFile(rows);
+    const mapped = mapRows(rows);
     expect(mapped.filter((entry) => entry.error).map((entry) => `row ${entry.row.row}: ${entry.error!.message}`)).toEqual([]);
     for (const entry of mapped) {
       if (enabled(kind, entry.row.values)) expect(entry.steps.length, `row ${entry.row.row}`).toBeGreaterThan(0);
@@ -48,10 +46,10 @@ describe('valid fixtures imported together', () => {
     const client = new ChargifyClient({ name: 'kinds', baseUrl: sandbox.baseUrl }, { backoffBaseMs: 5, backoffMaxMs: 50 });
     const recorder = recordRequests();
     try {
-      const steps: ImportStep[] = [];
+      const steps: HandledOperation[] = [];
       const seen = new Set<string>();
       for (const kind of IMPORT_ORDER) {
-        for (const entry of stepsForFile(rowsOf(kind, readFileSync(`${KINDS}${kind}/valid.csv`, 'utf8')))) {
+        for (const entry of mapRows(rowsOf(kind, readFileSync(`${KINDS}${kind}/valid.csv`, 'utf8')))) {
           for (const step of entry.steps) if (!seen.has(step.naturalKey) && seen.add(step.naturalKey)) steps.push(step);
         }
       }

@@ -1,11 +1,10 @@
 // A create retried after its answer was lost (same intent, same uniqueness token) must resolve to the
 // object the first attempt made, through the lookup the step passes: never a second object.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ImportStep } from '../../../src/importer/types.js';
 import { startSandbox, type RunningSandbox } from '../../../src/targets/advanced-billing/sandbox/index.js';
 import { ChargifyClient } from '../../../src/targets/advanced-billing/client/client.js';
 import { CATALOG } from './catalog-rows.js';
-import { rowFrom, rowsOf, runSteps, SimpleResolver, stepsOf } from './harness.js';
+import { type HandledOperation, SimpleResolver, rowFrom, rowsOf, runSteps, stepsOf } from './harness.js';
 
 let sandbox: RunningSandbox;
 let client: ChargifyClient;
@@ -28,7 +27,7 @@ async function count(items: AsyncIterable<unknown>): Promise<number> {
   return n;
 }
 
-async function createTwice(step: ImportStep): Promise<[number | string, number | string]> {
+async function createTwice(step: HandledOperation): Promise<[number | string, number | string]> {
   const first = await step.create(client, resolver());
   const second = await step.create(client, resolver());
   return [first.id, second.id];

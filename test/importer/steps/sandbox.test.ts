@@ -4,13 +4,12 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { stepsForFile } from '../../../src/importer/steps/index.js';
-import type { ImportStep, SourceRow, StepOutcome } from '../../../src/importer/types.js';
+import type { SourceRow, StepOutcome } from '../../../src/plan/operation.js';
 import { startSandbox, type RunningSandbox } from '../../../src/targets/advanced-billing/sandbox/index.js';
 import { ChargifyClient } from '../../../src/targets/advanced-billing/client/client.js';
 import { recordRequests } from '../../targets/helpers/record-requests.js';
 import { CATALOG } from './catalog-rows.js';
-import { rowFrom, rowsOf, runSteps, SimpleResolver, stepsOf } from './harness.js';
+import { type HandledOperation, SimpleResolver, mapRows, rowFrom, rowsOf, runSteps, stepsOf } from './harness.js';
 import { contract } from './spec-check.js';
 
 const SAMPLE = fileURLToPath(new URL('../../../fixtures/sample/', import.meta.url));
@@ -32,7 +31,7 @@ let sandbox: RunningSandbox;
 let client: ChargifyClient;
 const recorder = recordRequests();
 const files = new Map<string, SourceRow[]>();
-let steps: ImportStep[] = [];
+let steps: HandledOperation[] = [];
 let outcomes: Map<string, StepOutcome>;
 
 beforeAll(async () => {
@@ -44,7 +43,7 @@ beforeAll(async () => {
   }
   const seen = new Set<string>();
   for (const kind of Object.values(KIND_OF_FILE)) {
-    for (const entry of stepsForFile(files.get(kind) ?? [])) {
+    for (const entry of mapRows(files.get(kind) ?? [])) {
       if (entry.error) throw new Error(`${entry.row.file} row ${entry.row.row}: ${entry.error.message}`);
       for (const step of entry.steps) if (!seen.has(step.naturalKey) && seen.add(step.naturalKey)) steps.push(step);
     }

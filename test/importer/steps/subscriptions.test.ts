@@ -1,10 +1,9 @@
 // Customer and subscription rows (standard, advanced, custom pricing) → the payloads sent, checked
 // against the spec; renewal previews, balances, hierarchies and groups; find after create.
 import { afterEach, describe, expect, it } from 'vitest';
-import { findOnSite, stepsForFile } from '../../../src/importer/steps/index.js';
-import type { ImportStep } from '../../../src/importer/types.js';
+import { findOnSite } from '../../../src/targets/advanced-billing/operations/lookup.js';
 import { CATALOG } from './catalog-rows.js';
-import { rowFrom, rowsOf, runSteps, SimpleResolver, stepsOf } from './harness.js';
+import { type HandledOperation, SimpleResolver, mapRows, rowFrom, rowsOf, runSteps, stepsOf } from './harness.js';
 import { siteUnderTest, type SiteUnderTest } from './site-under-test.js';
 
 const sites: SiteUnderTest[] = [];
@@ -90,7 +89,7 @@ const STANDARD = {
   'custom_field_subscription[Legacy ID]': 'L-77',
 };
 
-function only(steps: ImportStep[], type: string): ImportStep {
+function only(steps: HandledOperation[], type: string): HandledOperation {
   const matching = steps.filter((step) => step.type === type);
   expect(matching).toHaveLength(1);
   return matching[0]!;
@@ -108,7 +107,7 @@ describe('standard subscriptions', () => {
 
   it('key a subscription without customer reference by email and product, counting repeats', () => {
     const row = { ...STANDARD, customer_reference: '', email: 'Ada@Example.com', service_credit_balance: '' };
-    const mapped = stepsForFile([rowFrom('subscriptions-standard', row, 2), rowFrom('subscriptions-standard', row, 3)]);
+    const mapped = mapRows([rowFrom('subscriptions-standard', row, 2), rowFrom('subscriptions-standard', row, 3)]);
     expect(mapped.map((entry) => entry.steps.map((step) => step.naturalKey))).toEqual([['subscription:ada@example.com/basic'], ['subscription:ada@example.com/basic/2']]);
   });
 
@@ -119,13 +118,13 @@ describe('standard subscriptions', () => {
     ['service_credit_balance', '$5'],
     ['componentQuantity_1', 'five'],
   ])('fail a row whose %s is %j while mapping, before anything is sent', (column, value) => {
-    const [entry] = stepsForFile([rowFrom('subscriptions-standard', { ...STANDARD, [column]: value })]);
+    const [entry] = mapRows([rowFrom('subscriptions-standard', { ...STANDARD, [column]: value })]);
     expect(entry!.steps).toEqual([]);
     expect(entry!.error?.location).toMatchObject({ file: 'subscriptions-standard.csv', row: 2, column });
   });
 
   it('skip rows whose create_subscription is not TRUE', () => {
-    expect(stepsForFile([rowFrom('subscriptions-standard', { ...STANDARD, create_subscription: 'FALSE' })])[0]!.steps).toEqual([]);
+    expect(mapRows([rowFrom('subscriptions-standard', { ...STANDARD, create_subscription: 'FALSE' })])[0]!.steps).toEqual([]);
   });
 
   it('send customer, card and subscription in one create call', async () => {

@@ -6,7 +6,7 @@
 import { balanceColumn, type BalanceFields } from '../../../plan/map/subscriptions.js';
 import { fromMinorUnits } from '../../../plan/map/cells.js';
 import type { Operation, StepOutcome } from '../../../plan/operation.js';
-import { linkTo } from '../../../importer/steps/site.js';
+import { linkTo } from './site.js';
 import type { JsonObject, Target } from '../api.js';
 import type { OperationHandler } from './handler.js';
 import { idIfExists } from './id-if-exists.js';

@@ -1,7 +1,7 @@
 // Neutral billing fields → the API's subscription billing attributes: calendar dates become noon in
 // the site's time zone (see billingDateTime), net terms a string, prepaid a prepaid_configuration.
 import type { BillingFields } from '../../../plan/map/subscriptions.js';
-import { compact } from '../../../plan/map/cells.js';
+import { compact } from './compact.js';
 import { BILLING_HOUR, wallClockTime } from '../../../dates/zoned-time.js';
 import type { JsonObject } from '../api.js';
 

@@ -1,7 +1,7 @@
 // A component's or component price point's price → the API's pricing attributes: the scheme, the
 // `prices` brackets, and a prepaid usage component's overage pricing, renewal, rollover and expiry.
 import type { ComponentPrice, ComponentPricing } from '../../../plan/map/components.js';
-import { compact } from '../../../plan/map/cells.js';
+import { compact } from './compact.js';
 import type { JsonObject } from '../api.js';
 import { wirePrices } from './prices.js';
 

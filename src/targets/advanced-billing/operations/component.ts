@@ -1,8 +1,8 @@
 // component operations → Create Component of its kind in its family, priced on creation (the site makes
 // that price the component's own default price point); found again by handle.
 import type { ComponentFields, ComponentType } from '../../../plan/map/components.js';
-import { compact } from '../../../plan/map/cells.js';
-import { resolveId } from '../../../importer/steps/refs.js';
+import { compact } from './compact.js';
+import { resolveId } from './lookup.js';
 import type { ComponentKind, JsonObject } from '../api.js';
 import { wireComponentPricing } from './component-pricing.js';
 import type { OperationHandler } from './handler.js';

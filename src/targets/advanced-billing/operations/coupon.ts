@@ -1,9 +1,10 @@
 // coupon operations → Create Coupon in its family, a flat amount in the minor unit of the site's
 // currency; found again by code.
 import { COUPON_AMOUNT_COLUMN, type CouponFields } from '../../../plan/map/coupons.js';
-import { amountInMinorUnits, compact } from '../../../plan/map/cells.js';
-import { resolveId } from '../../../importer/steps/refs.js';
-import { siteInfo } from '../../../importer/steps/site.js';
+import { amountInMinorUnits } from '../../../plan/map/cells.js';
+import { compact } from './compact.js';
+import { resolveId } from './lookup.js';
+import { siteInfo } from './site.js';
 import type { OperationHandler } from './handler.js';
 import { outcomeOf } from './outcome.js';
 

@@ -4,7 +4,7 @@ import type { AddressFields } from '../../../plan/map/address.js';
 import type { CustomerFields } from '../../../plan/map/customers.js';
 import type { PaymentFields, PaymentType } from '../../../plan/map/payment.js';
 import type { SourceRow } from '../../../plan/operation.js';
-import { compact } from '../../../plan/map/cells.js';
+import { compact } from './compact.js';
 import { RowError } from '../../../plan/row-error.js';
 import type { JsonObject, SiteInfo } from '../api.js';
 

@@ -2,8 +2,8 @@
 // Customer for what the create lacks (verified) and the custom fields as metafields; found by reference.
 import type { CustomerFields } from '../../../plan/map/customers.js';
 import type { Operation, StepOutcome } from '../../../plan/operation.js';
-import { linkTo } from '../../../importer/steps/site.js';
-import { objectId } from '../../../importer/steps/step.js';
+import { linkTo } from './site.js';
+import { objectId } from './ids.js';
 import type { JsonObject, Target } from '../api.js';
 import { CREATE_CUSTOMER_LACKS, customerAttributes, splitAttributes } from './customer-fields.js';
 import type { OperationHandler } from './handler.js';

@@ -2,8 +2,8 @@
 // (idempotent through the CreateIntent), find it again (reconciling an interrupted create, resync),
 // and complete it after the create with what the create call cannot carry.
 import type { Fields, Operation, StepOutcome } from '../../../plan/operation.js';
-import type { Resolver } from '../../../importer/types.js';
-import type { CreateIntent, JsonObject, Target as AdvancedBillingApi } from '../api.js';
+import type { Resolver } from '../../target.js';
+import type { AdvancedBillingApi, CreateIntent, JsonObject } from '../api.js';
 
 /** Builds the intent of a create: the natural key, the uniqueness token, and how to find an earlier attempt. */
 export type IntentFor = (lookup?: () => Promise<JsonObject | undefined>) => CreateIntent;

@@ -2,7 +2,7 @@
 // the parent's id and must get "nothing there" rather than an error.
 import { TargetError } from '../../../errors.js';
 import type { ObjectRef } from '../../../plan/operation.js';
-import type { Resolver } from '../../../importer/types.js';
+import type { Resolver } from '../../target.js';
 
 /** The id of a ref, or undefined when it names nothing yet (a find before the object was created). */
 export async function idIfExists(resolver: Resolver, ref: ObjectRef): Promise<number | undefined> {

@@ -1,10 +1,10 @@
 // invoice operations → Create Invoice on the subscription, open, with its line items; found again as the
 // `occurrence`-th of the subscription's invoices with the same issue date and line items.
 import type { InvoiceFields, LineItemFields } from '../../../plan/map/invoices.js';
-import { compact } from '../../../plan/map/cells.js';
+import { compact } from './compact.js';
 import type { Operation, StepOutcome } from '../../../plan/operation.js';
 import { Decimal } from '../../../pricing/money.js';
-import { linkTo } from '../../../importer/steps/site.js';
+import { linkTo } from './site.js';
 import type { Json, JsonObject, Target } from '../api.js';
 import type { OperationHandler } from './handler.js';
 import { idIfExists } from './id-if-exists.js';

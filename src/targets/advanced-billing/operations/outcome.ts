@@ -1,8 +1,8 @@
 // What a created or found object leaves behind: its id, the link for the `Result` column and the cells
 // its operation applied. An object with a page of its own links to it; a price point or a segment links
 // to its parent's page (give the parent's id).
-import { linkTo } from '../../../importer/steps/site.js';
-import { objectId } from '../../../importer/steps/step.js';
+import { linkTo } from './site.js';
+import { objectId } from './ids.js';
 import type { StepOutcome } from '../../../plan/operation.js';
 import type { JsonObject, Target } from '../api.js';
 

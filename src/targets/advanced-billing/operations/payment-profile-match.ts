@@ -1,7 +1,7 @@
 // Recognises, among a customer's payment profiles on the site, the one a template row describes: how a
 // re-run (or a reconcile after a crash) sees a profile an earlier run created, with no key to look it up by.
 import type { JsonObject } from '../api.js';
-import { objectId } from '../../../importer/steps/step.js';
+import { objectId } from './ids.js';
 
 /**
  * The customer's profile that matches the row's Create-Payment-Profile attributes, the lowest id when

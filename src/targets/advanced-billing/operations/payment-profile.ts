@@ -4,8 +4,8 @@
 // it instead of adding a second card.
 import type { PaymentProfileFields } from '../../../plan/map/customers.js';
 import type { Operation, StepOutcome } from '../../../plan/operation.js';
-import { linkTo, siteInfo } from '../../../importer/steps/site.js';
-import { objectId } from '../../../importer/steps/step.js';
+import { linkTo, siteInfo } from './site.js';
+import { objectId } from './ids.js';
 import type { JsonObject, Target } from '../api.js';
 import { paymentProfileAttributes } from './customer-fields.js';
 import type { OperationHandler } from './handler.js';

@@ -3,8 +3,8 @@
 // parent's default when the row that creates the parent names it.
 import { writtenAs, type IdOrRef } from '../../../plan/map/refs.js';
 import type { Fields, Operation } from '../../../plan/operation.js';
-import { findOnSite, firstMatch, resolveId } from '../../../importer/steps/refs.js';
-import { objectId } from '../../../importer/steps/step.js';
+import { findOnSite, firstMatch, resolveId } from './lookup.js';
+import { objectId } from './ids.js';
 import type { CreateIntent, JsonObject, Target } from '../api.js';
 import { makeDefault, type DefaultPricePoint } from './default-price-point.js';
 import type { OperationHandler } from './handler.js';

@@ -1,6 +1,6 @@
 // product_family operations → Create Product Family; found again by handle, or by name when the row had none.
 import type { ProductFamilyFields } from '../../../plan/map/product-families.js';
-import { findOnSite } from '../../../importer/steps/refs.js';
+import { findOnSite } from './lookup.js';
 import type { JsonObject } from '../api.js';
 import type { OperationHandler } from './handler.js';
 import { outcomeOf } from './outcome.js';

@@ -1,8 +1,8 @@
 // product_price_point operations → Create Product Price Point on its product, the setup fee as its
 // initial charge; the price point of the row that creates its product becomes that product's default.
 import type { ProductPricePointFields } from '../../../plan/map/products.js';
-import { compact } from '../../../plan/map/cells.js';
-import { siteInfo } from '../../../importer/steps/site.js';
+import { compact } from './compact.js';
+import { siteInfo } from './site.js';
 import { PRODUCT_DEFAULT } from './default-price-point.js';
 import { pricePointHandler } from './price-point.js';
 import { productCents, wireProductPricing } from './product-pricing.js';

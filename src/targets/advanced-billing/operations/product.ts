@@ -1,9 +1,9 @@
 // product operations → Create Product in its family, with the row's price as the product's own price
 // point; found again by handle.
 import type { ProductFields } from '../../../plan/map/products.js';
-import { compact } from '../../../plan/map/cells.js';
-import { resolveId } from '../../../importer/steps/refs.js';
-import { siteInfo } from '../../../importer/steps/site.js';
+import { compact } from './compact.js';
+import { resolveId } from './lookup.js';
+import { siteInfo } from './site.js';
 import type { OperationHandler } from './handler.js';
 import { outcomeOf } from './outcome.js';
 import { wireProductPricing } from './product-pricing.js';

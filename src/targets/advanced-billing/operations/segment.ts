@@ -6,9 +6,9 @@ import { SEGMENT_COLUMNS, type SegmentFields } from '../../../plan/map/ebb-segme
 import { writtenAs } from '../../../plan/map/refs.js';
 import { RowError } from '../../../plan/row-error.js';
 import type { Operation } from '../../../plan/operation.js';
-import type { Resolver } from '../../../importer/types.js';
-import { findOnSite, firstMatch, resolveId } from '../../../importer/steps/refs.js';
-import { objectId } from '../../../importer/steps/step.js';
+import type { Resolver } from '../../target.js';
+import { findOnSite, firstMatch, resolveId } from './lookup.js';
+import { objectId } from './ids.js';
 import type { JsonObject, Target } from '../api.js';
 import type { OperationHandler } from './handler.js';
 import { outcomeOf } from './outcome.js';
@@ -56,7 +56,7 @@ async function checkMetric(api: Target, resolver: Resolver, operation: SegmentOp
   // By handle: one lookup (cached by the resolver); a site id has no lookup of its own but the list.
   const site =
     'ref' in component
-      ? ((await resolver.object?.(component.ref)) ?? (await findOnSite(api, component.ref)))
+      ? (((await resolver.object(component.ref)) as JsonObject | undefined) ?? (await findOnSite(api, component.ref)))
       : await firstMatch(api.listComponents(), (candidate) => candidate.id === componentId);
   const own = site?.event_based_billing_metric_id;
   if (site === undefined || own === metricId) return;

@@ -4,9 +4,9 @@ import type { ComponentItem, SubscriptionItems } from '../../../plan/map/subscri
 import { componentColumns } from '../../../plan/map/subscription-items.js';
 import type { SourceRow } from '../../../plan/operation.js';
 import { RowError } from '../../../plan/row-error.js';
-import type { Resolver } from '../../../importer/types.js';
-import { findOnSite, resolveId } from '../../../importer/steps/refs.js';
-import { objectId } from '../../../importer/steps/step.js';
+import type { Resolver } from '../../target.js';
+import { findOnSite, resolveId } from './lookup.js';
+import { objectId } from './ids.js';
 import type { JsonObject, Target } from '../api.js';
 import { wirePrices } from './prices.js';
 
@@ -50,7 +50,7 @@ async function componentAttributes(source: SourceRow, item: ComponentItem, targe
   const columns = componentColumns(item.index);
   const componentId = await resolveId(item.component, resolver);
   const kind = 'ref' in item.component
-    ? kindOf((await resolver.object?.(item.component.ref)) ?? (await findOnSite(target, item.component.ref)))
+    ? kindOf(((await resolver.object(item.component.ref)) as JsonObject | undefined) ?? (await findOnSite(target, item.component.ref)))
     : await kindById(target, componentId);
   const attrs: JsonObject = { component_id: componentId };
   if (item.pricePoint) attrs.price_point_id = await resolveId(item.pricePoint, resolver);

@@ -2,8 +2,8 @@
 // the site's renewal preview; and how a subscription without a reference is found again.
 import type { StepOutcome } from '../../../plan/operation.js';
 import { fromMinorUnits } from '../../../plan/map/cells.js';
-import { linkTo, siteInfo } from '../../../importer/steps/site.js';
-import { objectId } from '../../../importer/steps/step.js';
+import { linkTo, siteInfo } from './site.js';
+import { objectId } from './ids.js';
 import type { JsonObject, Target } from '../api.js';
 
 /** The outcome of a created or found subscription, with `ChargifyNextRenewal` from the site's renewal preview. */

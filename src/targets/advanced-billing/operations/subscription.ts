@@ -5,10 +5,10 @@
 // updates the spec documents for it (finish).
 import type { SubscriptionFields } from '../../../plan/map/subscriptions.js';
 import type { Operation } from '../../../plan/operation.js';
-import type { Resolver } from '../../../importer/types.js';
-import { firstMatch } from '../../../importer/steps/refs.js';
-import { siteInfo } from '../../../importer/steps/site.js';
-import { embeddedId, objectId } from '../../../importer/steps/step.js';
+import type { Resolver } from '../../target.js';
+import { firstMatch } from './lookup.js';
+import { siteInfo } from './site.js';
+import { embeddedId, objectId } from './ids.js';
 import type { JsonObject, Target } from '../api.js';
 import { billingAttributes } from './billing.js';
 import { CUSTOMER_ATTRIBUTES_LACK, customerAttributes, splitAttributes, subscriptionPayment } from './customer-fields.js';

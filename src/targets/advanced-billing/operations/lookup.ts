@@ -1,11 +1,9 @@
-// Template cells that name another object by site ID or by handle/reference/code: the handle of an
-// object imported in the same run (or already on the site) resolves through the Resolver.
-import type { JsonObject, Target } from '../../targets/advanced-billing/api.js';
-import type { IdOrRef } from '../../plan/map/refs.js';
-import type { ObjectRef, Resolver } from '../types.js';
-
-// The pure half (what a cell names) lives with the mapping; resolving and finding live here.
-export { childKey, idOrRef, refsOf, type IdOrRef } from '../../plan/map/refs.js';
+// Finding objects on an Advanced Billing site by their natural key (handle, reference, code), and
+// resolving the objects a cell names by site ID or by ref.
+import type { JsonObject, Target } from '../api.js';
+import type { IdOrRef } from '../../../plan/map/refs.js';
+import type { ObjectRef } from '../../../plan/operation.js';
+import type { Resolver } from '../../target.js';
 
 export function resolveId(item: IdOrRef, resolver: Resolver): Promise<number> {
   return 'id' in item ? Promise.resolve(item.id) : resolver.id(item.ref);
@@ -52,5 +50,25 @@ function splitChildKey(key: string): [string, string] {
 
 export async function firstMatch(items: AsyncIterable<JsonObject>, predicate: (item: JsonObject) => boolean): Promise<JsonObject | undefined> {
   for await (const item of items) if (predicate(item)) return item;
+  return undefined;
+}
+
+const ALL_DIGITS = /^\d+$/;
+
+/**
+ * The object a ref names: by the id this run or the journal knows (customers, subscriptions and
+ * invoices can be read by id), else by its natural key; an all-digit key that is no handle or
+ * reference may be the object's site id.
+ */
+export async function lookupObject(api: Target, ref: ObjectRef, knownId?: number | string): Promise<JsonObject | undefined> {
+  if (knownId !== undefined) {
+    if (ref.type === 'customer') return api.readCustomer(Number(knownId));
+    if (ref.type === 'subscription') return api.readSubscription(Number(knownId));
+    if (ref.type === 'invoice') return api.readInvoice(String(knownId));
+  }
+  const found = await findOnSite(api, ref);
+  if (found || !ALL_DIGITS.test(ref.key)) return found;
+  if (ref.type === 'customer') return api.readCustomer(Number(ref.key));
+  if (ref.type === 'subscription') return api.readSubscription(Number(ref.key));
   return undefined;
 }

@@ -1,6 +1,6 @@
 // What the mapping needs to know about the site (currency, time zone, test or live), read once per
 // target, plus the links written to the `Result` column.
-import type { SiteInfo, Target } from '../../targets/advanced-billing/api.js';
+import type { SiteInfo, Target } from '../api.js';
 
 const siteInfos = new WeakMap<Target, Promise<SiteInfo>>();
 
