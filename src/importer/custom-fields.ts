@@ -1,6 +1,6 @@
 // Before an import sends anything: every custom field its rows set must already exist on the site, as
 // the template says. A misspelt header would otherwise become a new field on the fly (the API creates
-// unknown metafields when values are set), so the missing ones are listed and the run stops — unless the
+// unknown custom fields when values are set), so the missing ones are listed and the run stops — unless the
 // engineer asked for them to be created (`--create-custom-fields`).
 import { InputError } from '../errors.js';
 import type { Target } from '../targets/target.js';

@@ -68,7 +68,7 @@ export function objectRef(object: JournalObject): Pick<JournalRecord, 'type' | '
   return { type: object.type, naturalKey: object.naturalKey, kind: object.kind, file: object.file, row: object.row };
 }
 
-const SECRET_FIELD = /(api_?key|password|secret|vault_token|payment_token|card_number|full_number|cvv|bank_account_number|bank_routing_number)/i;
+const SECRET_FIELD = /(api_?key|password|secret|vault_token|payment_token|card_number|full_number|cvv|account_number|routing_number)/i;
 
 /** Masks values of secret-looking fields, keeping the last 4 characters so a person can still tell them apart. */
 function maskSecrets(values: Record<string, string>): Record<string, string> {

@@ -5,6 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, posix, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { importSpecifiers, stripComments } from './imports.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const srcDir = join(root, 'src');
@@ -20,17 +21,6 @@ const LAYERS: ReadonlyArray<{ name: string; folders: readonly string[] }> = [
   { name: 'cli', folders: ['cli'] },
 ];
 
-/**
- * Layer-order violations other parts of issue 11 are still removing, as `from → to` (folders or
- * files under src/). Only (c) may list anything here; the lead empties this list when the branches merge.
- */
-const KNOWN_VIOLATIONS: readonly string[] = [
-  // The Advanced Billing operation handlers still run the importer's steps (being rewritten in src/importer/steps).
-  'targets/advanced-billing/operations → importer',
-  // The row parsers of the plan still use the importer's row type and the Advanced Billing API's types.
-  'plan → importer',
-  'plan → targets',
-];
 
 /** What only the CLI may use: the process's streams, exit code, arguments and signals, and prompts. */
 const PROCESS_USE = /\bprocess\s*\.\s*(stdout|stderr|stdin|exitCode|exit|argv|on|once|off)\b/g;
@@ -42,19 +32,6 @@ function sourceFiles(dir: string): string[] {
     if (entry.isDirectory()) return sourceFiles(path);
     return entry.name.endsWith('.ts') ? [path] : [];
   });
-}
-
-/** The source without comments: a comment may name src/cli or process.stdout without using them. */
-export function stripComments(text: string): string {
-  // Line comments only where `//` follows whitespace or starts the line, so 'https://…' in a string stays.
-  return text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|\s)\/\/.*$/gm, '$1');
-}
-
-/** Every module specifier a file imports or re-exports: static `from '…'`, bare `import '…'`, and `import('…')`. */
-export function importSpecifiers(text: string): string[] {
-  const code = stripComments(text);
-  const patterns = [/\b(?:import|export)\b[^'"`;]*?\bfrom\s*['"]([^'"]+)['"]/g, /\bimport\s*['"]([^'"]+)['"]/g, /\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)/g];
-  return patterns.flatMap((pattern) => [...code.matchAll(pattern)].map((match) => match[1]!));
 }
 
 /** The source file under src/ (posix) a relative specifier names; undefined for packages and node: modules. */
@@ -72,14 +49,6 @@ function layerOf(path: string): number {
   return index;
 }
 
-/** Whether `from → to` is listed as known: each side of an entry is a path prefix (a folder or a file). */
-function isKnown(from: string, to: string, known: readonly string[] = KNOWN_VIOLATIONS): boolean {
-  const within = (path: string, prefix: string): boolean => path === prefix || path.startsWith(`${prefix}/`) || path.startsWith(`${prefix}.`);
-  return known.some((entry) => {
-    const [a, b] = entry.split(' → ');
-    return within(from, a!) && within(to, b!);
-  });
-}
 
 interface Module {
   /** Path under src/, posix. */
@@ -143,16 +112,9 @@ describe('layers', () => {
   it('(c) a module imports only its own layer or a lower one', () => {
     const violations = modules.flatMap((module) =>
       module.imports
-        .filter(({ resolved }) => resolved !== undefined && layerOf(resolved) > layerOf(module.path) && !isKnown(module.path, resolved))
+        .filter(({ resolved }) => resolved !== undefined && layerOf(resolved) > layerOf(module.path))
         .map(({ resolved }) => `${module.path} → ${resolved} (${LAYERS[layerOf(module.path)]!.name} < ${LAYERS[layerOf(resolved!)]!.name})`),
     );
     expect(report(violations)).toBe('');
-  });
-
-  it('lists no known violation that no longer occurs', () => {
-    const stale = KNOWN_VIOLATIONS.filter(
-      (entry) => !modules.some((module) => module.imports.some(({ resolved }) => resolved !== undefined && isKnown(module.path, resolved, [entry]))),
-    );
-    expect(stale).toEqual([]);
   });
 });
