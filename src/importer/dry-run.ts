@@ -1,5 +1,6 @@
-// `--dry-run`: what an import would do, sending nothing that changes the site: objects per type, API
-// calls, and the duration those calls take at the site's concurrency and measured latency.
+// `--dry-run`: what an import would do, sending nothing that changes the site: the neutral operations
+// it would apply (as the plan holds them, vault tokens masked), objects per type, API calls, and the
+// duration those calls take at the site's concurrency and measured latency.
 import { checkImportJournal, openSiteJournal } from '../state/journal-sites.js';
 import type { Journal } from '../state/journal.js';
 import { siteIdentityOf } from '../state/site-identity.js';
@@ -7,7 +8,8 @@ import type { Target } from '../targets/target.js';
 import { checkCustomFields } from './custom-fields.js';
 import { countByType, refKey, type PlanNode } from './plan.js';
 import type { PreparedImport } from './run-import.js';
-import type { ObjectType } from '../plan/operation.js';
+import { maskedFields } from '../plan/map/masked-fields.js';
+import type { Fields, ObjectRef, ObjectType } from '../plan/operation.js';
 
 export interface DryRunDocument {
   version: 1;
@@ -25,6 +27,23 @@ export interface DryRunDocument {
   latencyMs: number;
   latencyMeasured: boolean;
   estimatedMs: number;
+  /** What would be sent, in the order the plan applies it: each operation as data. */
+  operations: PlannedOperation[];
+}
+
+/** An operation as --dry-run shows it: the plan's own data, vault tokens masked, and the row it came from. */
+export interface PlannedOperation {
+  kind: ObjectType;
+  key: string;
+  dependsOn: ObjectRef[];
+  fields: Fields;
+  file: string;
+  row: number;
+}
+
+function plannedOperation(node: PlanNode): PlannedOperation {
+  const { kind, key, dependsOn, source } = node.operation;
+  return { kind, key, dependsOn, fields: maskedFields(node.operation), file: source.file, row: source.row };
 }
 
 /** Median round trip of `samples` GET /site.json requests (read-only). */
@@ -77,6 +96,7 @@ export function planDryRun(
     latencyMs,
     latencyMeasured: options.latencyMs !== undefined,
     estimatedMs: Math.round((total * latencyMs) / options.concurrency),
+    operations: toSend.map(plannedOperation),
   };
 }
 

@@ -152,6 +152,34 @@ describe('test-import', () => {
     });
   });
 
+  it('prints the neutral operations with --dry-run, vault tokens masked, in JSON and as text', async () => {
+    await withTempDir({}, async (dir) => {
+      await cp(sample, join(dir, 'sample'), { recursive: true });
+      const json = await runCli(dir, ['test-import', 'sample', '--as-of', AS_OF, '--dry-run', '--format', 'json']);
+      expect(json.code, json.stderr).toBe(0);
+      const plan = JSON.parse(json.stdout);
+      const total = Object.values(plan.objects as Record<string, number>).reduce((sum, n) => sum + n, 0);
+      expect(plan.operations).toHaveLength(total);
+      // In the order the plan applies them: the catalog first, each operation after what it depends on.
+      expect(plan.operations[0]).toMatchObject({ kind: 'product_family', dependsOn: [], file: expect.stringMatching(/product-families\.csv$/), row: 2 });
+      const applied = new Set<string>();
+      for (const operation of plan.operations as Array<{ kind: string; key: string; dependsOn: Array<{ type: string; key: string }>; fields: object }>) {
+        for (const ref of operation.dependsOn) if (plan.operations.some((other: { kind: string; key: string }) => other.kind === ref.type && other.key === ref.key)) expect(applied).toContain(`${ref.type}:${ref.key}`);
+        applied.add(`${operation.kind}:${operation.key}`);
+        expect(Object.keys(operation.fields).every((name) => /^[a-z][A-Za-z0-9]*$/.test(name)), JSON.stringify(operation.fields)).toBe(true);
+      }
+      expect(plan.operations.some((operation: { kind: string }) => operation.kind === 'payment_profile')).toBe(true);
+      for (const token of ['tok_globex_4242', 'tok_initech_6789', 'tok_std_001']) expect(json.stdout).not.toContain(token);
+      expect(json.stdout).toContain('****4242');
+
+      const text = await runCli(dir, ['test-import', 'sample', '--as-of', AS_OF, '--dry-run']);
+      expect(text.code, text.stderr).toBe(0);
+      expect(text.stdout).toContain(`Operations (${total}), in the order they would be applied:`);
+      expect(text.stdout).toMatch(/^  subscription \S+  after customer:\S+/m);
+      expect(text.stdout).not.toContain('tok_globex_4242');
+    });
+  });
+
   it('stops cleanly on Ctrl-C with exit 130 and resumes to completion', async () => {
     const slow = await startSandbox({ latency: { ms: 40, jitterMs: 0 } });
     try {

@@ -1,5 +1,7 @@
-// The pretty text of an import's --dry-run: objects per type, API calls and the estimated duration.
-import type { DryRunDocument } from '../../importer/dry-run.js';
+// The pretty text of an import's --dry-run: objects per type, API calls, the estimated duration, and
+// then every operation that would be sent, one line each, in the order the plan applies them.
+import { basename } from 'node:path';
+import type { DryRunDocument, PlannedOperation } from '../../importer/dry-run.js';
 import { OBJECT_TYPES } from '../../plan/operation.js';
 import type { Colors } from './colors.js';
 
@@ -16,5 +18,15 @@ export function renderDryRun(document: DryRunDocument, colors: Colors): string {
   const seconds = (document.estimatedMs / 1000).toFixed(1);
   const latency = document.latencyMeasured ? `measured latency ${document.latencyMs} ms` : `assumed latency ${document.latencyMs} ms`;
   lines.push(`Estimated duration: ${seconds} s at ${document.concurrency} concurrent requests (${latency})`);
+  if (document.operations.length > 0) {
+    lines.push(colors.bold(`Operations (${document.operations.length}), in the order they would be applied:`));
+    for (const operation of document.operations) lines.push(`  ${operationLine(operation, colors)}`);
+  }
   return `${lines.join('\n')}\n`;
+}
+
+/** `kind key  after kind:key, …  {fields}  (file row N)`: the operation as data, on one line. */
+function operationLine(operation: PlannedOperation, colors: Colors): string {
+  const after = operation.dependsOn.length > 0 ? `  after ${operation.dependsOn.map((ref) => `${ref.type}:${ref.key}`).join(', ')}` : '';
+  return `${operation.kind} ${operation.key}${after}  ${JSON.stringify(operation.fields)}  ${colors.dim(`(${basename(operation.file)} row ${operation.row})`)}`;
 }
