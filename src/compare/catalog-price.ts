@@ -4,7 +4,7 @@ import { priceRenewal, type ComponentLine, type CouponLine, type RenewalBreakdow
 import { Decimal } from '../pricing/index.js';
 import type { CatalogFacts } from './catalog.js';
 import type { PreviewFacts, PreviewLine } from './preview-facts.js';
-import type { ComponentItem, SubscriptionFacts } from './subscription-facts.js';
+import type { ComparedComponent, SubscriptionFacts } from './subscription-facts.js';
 
 export type CatalogPrice = { ok: true; breakdown: RenewalBreakdown; preview: PreviewFacts } | { ok: false; reason: string };
 
@@ -18,7 +18,7 @@ export function priceFromCatalog(facts: SubscriptionFacts, catalog: CatalogFacts
   if (productPrice === undefined || pricePoint === undefined) {
     return { ok: false, reason: `price point ${pricePoint ?? '(default)'} of product ${product.handle} is not in the catalog templates` };
   }
-  const components: Array<{ line: ComponentLine; item: ComponentItem; pricePoint: string }> = [];
+  const components: Array<{ line: ComponentLine; item: ComparedComponent; pricePoint: string }> = [];
   for (const item of facts.components) {
     const resolved = componentLineOf(item, catalog);
     if (typeof resolved === 'string') return { ok: false, reason: resolved };
@@ -56,7 +56,7 @@ export function catalogTotal(facts: SubscriptionFacts, catalog: CatalogFacts, fa
   return priced.ok ? priced.breakdown.total : undefined;
 }
 
-function componentLineOf(item: ComponentItem, catalog: CatalogFacts): { line: ComponentLine; pricePoint: string } | string {
+function componentLineOf(item: ComparedComponent, catalog: CatalogFacts): { line: ComponentLine; pricePoint: string } | string {
   const component = catalog.components.get(item.handle);
   if (component === undefined) return `component ${item.handle} is not in the catalog templates`;
   // A numeric price point id cannot be told from the templates: the default price point stands in for it.

@@ -17,7 +17,7 @@ export interface ProductFacts {
   pricePoints: Map<string, Decimal>;
 }
 
-export interface ComponentPricing {
+export interface CatalogComponentPricing {
   scheme: PricingScheme;
   unitPrice?: Decimal;
   brackets?: PriceBracket[];
@@ -28,7 +28,7 @@ export interface ComponentFacts {
   name: string;
   kind: ComponentLine['kind'];
   defaultPricePoint?: string;
-  pricePoints: Map<string, ComponentPricing>;
+  pricePoints: Map<string, CatalogComponentPricing>;
 }
 
 export interface CouponFacts {
@@ -115,7 +115,7 @@ function addComponentRow(catalog: CatalogFacts, row: SourceRow): void {
   parent.defaultPricePoint ??= pricePoint;
 }
 
-function componentPricing(row: SourceRow, kind: ComponentLine['kind']): ComponentPricing | undefined {
+function componentPricing(row: SourceRow, kind: ComponentLine['kind']): CatalogComponentPricing | undefined {
   const written = cell(row, 'pricing_scheme') as PricingScheme | undefined;
   // The source document: an on/off price point leaves pricing_scheme blank and is priced per unit.
   const scheme: PricingScheme = kind === 'on_off' ? 'per_unit' : written ?? 'per_unit';

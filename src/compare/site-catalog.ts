@@ -2,7 +2,7 @@
 // price points, coupons), for explanations when the catalog templates are not among compare's inputs.
 import { Decimal } from '../pricing/index.js';
 import type { SiteComponentPricePoint, Target } from '../targets/target.js';
-import { emptyCatalog, type CatalogFacts, type ComponentPricing } from './catalog.js';
+import { emptyCatalog, type CatalogFacts, type CatalogComponentPricing } from './catalog.js';
 
 export async function readSiteCatalog(target: Target, currency: string): Promise<CatalogFacts> {
   const site = await target.catalogFacts(currency);
@@ -27,7 +27,7 @@ export async function readSiteCatalog(target: Target, currency: string): Promise
   return catalog;
 }
 
-function componentPricing(point: SiteComponentPricePoint): ComponentPricing {
+function componentPricing(point: SiteComponentPricePoint): CatalogComponentPricing {
   if (point.unitPrice !== undefined) return { scheme: point.scheme, unitPrice: new Decimal(point.unitPrice) };
   return {
     scheme: point.scheme,

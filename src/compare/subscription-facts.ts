@@ -4,7 +4,7 @@ import { cell, groupIndices } from '../plan/map/cells.js';
 import type { SourceRow } from '../plan/operation.js';
 import { readMoney, type Decimal } from '../pricing/index.js';
 
-export interface ComponentItem {
+export interface ComparedComponent {
   handle: string;
   pricePoint?: string;
   quantity: Decimal;
@@ -16,7 +16,7 @@ export interface SubscriptionFacts {
   productHandle?: string;
   pricePointHandle?: string;
   couponCodes: string[];
-  components: ComponentItem[];
+  components: ComparedComponent[];
 }
 
 /** A readable amount cell, or undefined when blank or not an amount (validation reports those). */
@@ -32,7 +32,7 @@ export function subscriptionFactsOf(row: SourceRow): SubscriptionFacts {
   const couponCodes = groupIndices(row, 'coupon_code_')
     .map((n) => cell(row, `coupon_code_${n}`))
     .filter((code): code is string => code !== undefined);
-  const components: ComponentItem[] = [];
+  const components: ComparedComponent[] = [];
   for (const n of groupIndices(row, 'component_')) {
     const handle = cell(row, `component_${n}`);
     const quantity = amountOf(row, `componentQuantity_${n}`);

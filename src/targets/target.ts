@@ -1,7 +1,10 @@
 // The neutral Target: what compare, erase, resync and the import's custom-field check ask of a billing
 // site, in the toolkit's own terms (records and facts with decimal strings, never a vendor's JSON).
 // Each adapter in src/targets/<name>/ implements it over its API and declares what it supports.
+import type { CustomFieldResource } from '../plan/map/custom-fields.js';
 import type { ObjectRef, Operation, StepOutcome } from '../plan/operation.js';
+
+export type { CustomFieldResource };
 import type { CatalogItemKind, CatalogItemRecord, CustomerRecord, InvoiceRecord, SiteFields, SiteValue, SubscriptionRecord } from './records.js';
 import type { RenewalFacts, SiteCatalog, SubscriptionLocator } from './facts.js';
 
@@ -45,8 +48,6 @@ export interface TargetSupport {
   customFields: boolean;
 }
 
-/** Who carries a custom field. */
-export type CustomFieldResource = 'customers' | 'subscriptions';
 
 /** The objects resync updates field by field. */
 export type UpdatableResource = 'customer' | 'subscription';

@@ -129,7 +129,7 @@ export function pricingScheme(row: SourceRow, column: string): PricingScheme | u
 }
 
 /** One price bracket: from `startingQuantity` (to `endingQuantity`, open-ended when absent) at `unitPrice` (a decimal string). */
-export interface PriceBracket {
+export interface PriceBracketFields {
   [name: string]: number | string | undefined;
   startingQuantity: number;
   endingQuantity?: number;
@@ -141,13 +141,13 @@ export interface PriceBracket {
  * `${prefix}starting_quantity_N` / `${prefix}ending_quantity_N` / `${prefix}price_N` brackets.
  * Unit prices stay decimal strings (up to 8 places); quantities are integers.
  */
-export function priceBrackets(row: SourceRow, scheme: PricingScheme, perUnitColumn: string, prefix = ''): PriceBracket[] {
+export function priceBrackets(row: SourceRow, scheme: PricingScheme, perUnitColumn: string, prefix = ''): PriceBracketFields[] {
   if (scheme === 'per_unit') {
     const price = money(row, perUnitColumn);
     if (price === undefined) throw new RowError(row, perUnitColumn, `${perUnitColumn} is required when the pricing scheme is per_unit`);
     return [{ startingQuantity: 1, unitPrice: price.toString() }];
   }
-  const brackets: PriceBracket[] = [];
+  const brackets: PriceBracketFields[] = [];
   for (const n of groupIndices(row, `${prefix}price_`)) {
     const price = money(row, `${prefix}price_${n}`);
     if (price === undefined) continue;

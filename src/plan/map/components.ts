@@ -3,7 +3,7 @@
 // stay decimal strings in neutral brackets; blank cells leave a field undefined (absent once printed).
 import type { FieldValue, Operation, SourceRow } from '../operation.js';
 import { RowError } from '../row-error.js';
-import { appliedCells, cell, flag, integer, intervalUnit, priceBrackets, pricingScheme, requiredCell, type IntervalUnit, type PriceBracket, type PricingScheme } from './cells.js';
+import { appliedCells, cell, flag, integer, intervalUnit, priceBrackets, pricingScheme, requiredCell, type IntervalUnit, type PriceBracketFields, type PricingScheme } from './cells.js';
 import { childKey, idOrRef, refsOf, type IdOrRef } from './refs.js';
 
 /** How a component is billed: by a quantity, by recorded usage, on or off, by events, or by prepaid units. */
@@ -22,7 +22,7 @@ const COMPONENT_TYPES: Record<string, { componentType: ComponentType; recurring?
 export interface ComponentPrice {
   [name: string]: FieldValue;
   pricingScheme: PricingScheme;
-  prices: PriceBracket[];
+  prices: PriceBracketFields[];
 }
 
 /** Prepaid usage settings: overage pricing, auto-renew, rollover and expiry. */

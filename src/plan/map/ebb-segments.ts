@@ -3,7 +3,7 @@
 // row's metric_id goes with them: the adapter refuses a segment whose component bills another metric.
 import type { FieldValue, Operation, SourceRow } from '../operation.js';
 import { RowError } from '../row-error.js';
-import { appliedCells, cell, priceBrackets, pricingScheme, requiredCell, type PriceBracket, type PricingScheme } from './cells.js';
+import { appliedCells, cell, priceBrackets, pricingScheme, requiredCell, type PriceBracketFields, type PricingScheme } from './cells.js';
 import { childKey, idOrRef, refsOf, type IdOrRef } from './refs.js';
 
 const PROPERTIES = [1, 2, 3, 4] as const;
@@ -17,7 +17,7 @@ export interface SegmentFields {
   /** The values events are matched on, by position (property_1 … property_4); undefined where blank. */
   properties: Array<string | undefined>;
   pricingScheme: PricingScheme;
-  prices: PriceBracket[];
+  prices: PriceBracketFields[];
 }
 
 /** The template columns an adapter names when the site refuses a segment's component or metric. */

@@ -27,7 +27,7 @@ export type SubscriptionItems = {
 };
 
 /** The cells of component group N, for messages. */
-export function componentColumns(index: number): { component: string; pricePoint: string; quantity: string; customPrice: string } {
+export function columnsOfComponent(index: number): { component: string; pricePoint: string; quantity: string; customPrice: string } {
   return {
     component: `component_${index}`,
     pricePoint: `componentPricepoint_${index}`,
@@ -48,7 +48,7 @@ export function subscriptionItemsOf(row: SourceRow, customPricing: boolean): Sub
 
   const components: ComponentItem[] = [];
   for (const n of groupIndices(row, 'component_')) {
-    const columns = componentColumns(n);
+    const columns = columnsOfComponent(n);
     const handle = cell(row, columns.component);
     const quantity = money(row, columns.quantity);
     // The document: a blank quantity means the subscription is not assigned the component.

@@ -107,5 +107,3 @@ export interface AdvancedBillingApi {
   close(): Promise<void>;
 }
 
-/** TRANSITIONAL: the import's steps still name the API surface `Target`; it goes when they are rewritten. */
-export type Target = AdvancedBillingApi;

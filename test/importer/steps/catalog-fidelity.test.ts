@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { notImportableNotices } from '../../../src/importer/not-importable.js';
 import type { RowResult } from '../../../src/importer/results.js';
-import type { JsonObject, Target } from '../../../src/targets/advanced-billing/api.js';
+import type { JsonObject, AdvancedBillingApi } from '../../../src/targets/advanced-billing/api.js';
 import { recordRequests } from '../../targets/helpers/record-requests.js';
 import { COMPONENTS, FAMILIES, PRODUCTS, SEGMENTS } from './catalog-rows.js';
 import { rowsOf, runSteps, stepsOf } from './harness.js';
@@ -27,7 +27,7 @@ async function all(items: AsyncIterable<JsonObject>): Promise<JsonObject[]> {
   return list;
 }
 
-async function importRows(target: Target, files: Array<[string, string]>) {
+async function importRows(target: AdvancedBillingApi, files: Array<[string, string]>) {
   return runSteps(target, files.flatMap(([kind, csv]) => stepsOf(rowsOf(kind, csv))));
 }
 

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { StepOutcome } from '../../../src/plan/operation.js';
 import { startSandbox } from '../../../src/targets/advanced-billing/sandbox/index.js';
 import { ChargifyClient } from '../../../src/targets/advanced-billing/client/client.js';
-import type { Target } from '../../../src/targets/advanced-billing/api.js';
+import type { AdvancedBillingApi } from '../../../src/targets/advanced-billing/api.js';
 import { withTempDir } from '../../helpers/temp-dir.js';
 import { CATALOG } from './catalog-rows.js';
 import { type HandledOperation, SimpleResolver, rowFrom, rowsOf, runSteps, stepsOf } from './harness.js';
@@ -29,7 +29,7 @@ const customerSteps = (values: Record<string, string> = {}) => stepsOf([rowFrom(
 const only = (steps: HandledOperation[], type: string) => steps.find((step) => step.type === type)!;
 
 /** As a resumed run settles an interrupted create: find the object on the site, create it only when absent. */
-async function findOrCreate(target: Target, steps: HandledOperation[], resolver: SimpleResolver): Promise<Map<string, StepOutcome>> {
+async function findOrCreate(target: AdvancedBillingApi, steps: HandledOperation[], resolver: SimpleResolver): Promise<Map<string, StepOutcome>> {
   const outcomes = new Map<string, StepOutcome>();
   for (const step of steps) {
     const outcome = (await step.find(target, resolver)) ?? (await step.create(target, resolver));

@@ -1,4 +1,4 @@
-// The Target interface over Maxio Advanced Billing's REST API: one method per site operation, with the
+// The AdvancedBillingApi interface over Maxio Advanced Billing's REST API: one method per site operation, with the
 // spec's paths, root keys and list shapes, and a natural lookup for every create that can be retried.
 import { randomUUID } from 'node:crypto';
 import { Decimal, minorUnitDigits } from '../../../pricing/money.js';
@@ -7,7 +7,7 @@ import { ApiError } from './api-error.js';
 import { ApiTransport } from './transport.js';
 import type { ClientOptions, Query, SiteAccess } from './transport.js';
 import { deriveUniquenessToken } from './uniqueness-token.js';
-import type { ComponentKind, CreateIntent, Json, JsonObject, SiteInfo, Target } from '../api.js';
+import type { ComponentKind, CreateIntent, Json, JsonObject, SiteInfo, AdvancedBillingApi } from '../api.js';
 
 type Lookup = () => Promise<JsonObject | undefined>;
 /** How to find what an earlier attempt created; uniqueOnSite when the site refuses a second object with that key. */
@@ -29,7 +29,7 @@ export interface ClientSite extends SiteAccess {
   timeZone?: string;
 }
 
-export class ChargifyClient extends ApiTransport implements Target {
+export class ChargifyClient extends ApiTransport implements AdvancedBillingApi {
   private readonly timeZone: string;
 
   constructor(site: ClientSite, options: ClientOptions = {}) {

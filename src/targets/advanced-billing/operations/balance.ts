@@ -7,7 +7,7 @@ import { balanceColumn, type BalanceFields } from '../../../plan/map/subscriptio
 import { fromMinorUnits } from '../../../plan/map/cells.js';
 import type { Operation, StepOutcome } from '../../../plan/operation.js';
 import { linkTo } from './site.js';
-import type { JsonObject, Target } from '../api.js';
+import type { JsonObject, AdvancedBillingApi } from '../api.js';
 import type { OperationHandler } from './handler.js';
 import { idIfExists } from './id-if-exists.js';
 import { minorUnitsOf } from './minor-units.js';
@@ -16,7 +16,7 @@ import { subscriptionCurrency } from './subscription-outcome.js';
 type BalanceOperation = Operation<BalanceFields> & { kind: 'service_credit' | 'prepayment' };
 
 /** A balance is known by its subscription: that is what `find` can see again, and where the Result link points. */
-function outcome(api: Target, operation: BalanceOperation, subscriptionId: number, amount: string): StepOutcome {
+function outcome(api: AdvancedBillingApi, operation: BalanceOperation, subscriptionId: number, amount: string): StepOutcome {
   return { id: subscriptionId, link: linkTo(api, { type: 'subscription', id: subscriptionId }), applied: { [balanceColumn(operation.kind)]: amount } };
 }
 
@@ -26,7 +26,7 @@ function cents(operation: BalanceOperation, currency: string): number {
 }
 
 /** The prepayment the operation describes, if the subscription already has it. */
-async function findPrepayment(api: Target, operation: BalanceOperation, subscriptionId: number, currency: string): Promise<JsonObject | undefined> {
+async function findPrepayment(api: AdvancedBillingApi, operation: BalanceOperation, subscriptionId: number, currency: string): Promise<JsonObject | undefined> {
   const amount = cents(operation, currency);
   return (await api.listPrepayments(subscriptionId)).find((prepayment) =>
     prepayment.memo === operation.fields.memo && prepayment.amount_in_cents !== null && prepayment.amount_in_cents !== undefined && Number(prepayment.amount_in_cents) === amount);

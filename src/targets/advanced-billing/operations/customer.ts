@@ -4,12 +4,12 @@ import type { CustomerFields } from '../../../plan/map/customers.js';
 import type { Operation, StepOutcome } from '../../../plan/operation.js';
 import { linkTo } from './site.js';
 import { objectId } from './ids.js';
-import type { JsonObject, Target } from '../api.js';
+import type { JsonObject, AdvancedBillingApi } from '../api.js';
 import { CREATE_CUSTOMER_LACKS, customerAttributes, splitAttributes } from './customer-fields.js';
 import type { OperationHandler } from './handler.js';
 import { applyCustomFields } from './metafields.js';
 
-function outcome(api: Target, operation: Operation<CustomerFields>, customer: JsonObject): StepOutcome {
+function outcome(api: AdvancedBillingApi, operation: Operation<CustomerFields>, customer: JsonObject): StepOutcome {
   return { id: objectId(customer), link: linkTo(api, { type: 'customer', id: objectId(customer) }), applied: operation.applied };
 }
 

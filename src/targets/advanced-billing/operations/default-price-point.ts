@@ -2,14 +2,14 @@
 // default price point of its own, and the row that creates the parent names the price point that
 // should be it, so that one is promoted and the site's own archived (no duplicate, and a subscription
 // that names no price point gets the template's).
-import type { Target } from '../api.js';
+import type { AdvancedBillingApi } from '../api.js';
 
 /** The calls that read and move a parent's default price point (a product's or a component's). */
 export interface DefaultPricePoint {
   /** The parent's default price point now, read before the promotion (whose answer no longer names it). */
-  current(api: Target, parentHandle: string): Promise<number | undefined>;
-  promote(api: Target, parentId: number, pricePointId: number): Promise<unknown>;
-  archive(api: Target, parentId: number, pricePointId: number): Promise<void>;
+  current(api: AdvancedBillingApi, parentHandle: string): Promise<number | undefined>;
+  promote(api: AdvancedBillingApi, parentId: number, pricePointId: number): Promise<unknown>;
+  archive(api: AdvancedBillingApi, parentId: number, pricePointId: number): Promise<void>;
 }
 
 const idOf = (value: unknown): number | undefined => (typeof value === 'number' ? value : undefined);
@@ -30,7 +30,7 @@ export const COMPONENT_DEFAULT: DefaultPricePoint = {
  * Promotes the price point and archives the former default; does nothing when it already is the
  * default, so reconciling a create a crash interrupted can run it again (OperationHandler.finish).
  */
-export async function makeDefault(api: Target, slot: DefaultPricePoint, parentHandle: string, parentId: number, pricePointId: number): Promise<void> {
+export async function makeDefault(api: AdvancedBillingApi, slot: DefaultPricePoint, parentHandle: string, parentId: number, pricePointId: number): Promise<void> {
   const previous = await slot.current(api, parentHandle);
   if (previous === pricePointId) return;
   await slot.promote(api, parentId, pricePointId);

@@ -5,7 +5,7 @@ import { compact } from './compact.js';
 import type { Operation, StepOutcome } from '../../../plan/operation.js';
 import { Decimal } from '../../../pricing/money.js';
 import { linkTo } from './site.js';
-import type { Json, JsonObject, Target } from '../api.js';
+import type { Json, JsonObject, AdvancedBillingApi } from '../api.js';
 import type { OperationHandler } from './handler.js';
 import { idIfExists } from './id-if-exists.js';
 
@@ -13,7 +13,7 @@ function lineItemAttributes(item: LineItemFields): JsonObject {
   return compact({ title: item.title, quantity: item.quantity, unit_price: item.unitPrice, period_range_start: item.periodStart, period_range_end: item.periodEnd });
 }
 
-function outcome(api: Target, operation: Operation<InvoiceFields>, invoice: JsonObject): StepOutcome {
+function outcome(api: AdvancedBillingApi, operation: Operation<InvoiceFields>, invoice: JsonObject): StepOutcome {
   return {
     id: String(invoice.uid),
     link: linkTo(api, { type: 'invoice', uid: String(invoice.uid) }),
@@ -43,7 +43,7 @@ function holdsLineItems(invoice: JsonObject, lineItems: readonly LineItemFields[
 }
 
 /** The `occurrence`-th (by id) of the subscription's invoices with this issue date and these line items. */
-async function findBySubscription(api: Target, fields: InvoiceFields, subscriptionId: number): Promise<JsonObject | undefined> {
+async function findBySubscription(api: AdvancedBillingApi, fields: InvoiceFields, subscriptionId: number): Promise<JsonObject | undefined> {
   const matches: JsonObject[] = [];
   for await (const invoice of api.listInvoices()) {
     if (Number(invoice.subscription_id) === subscriptionId && invoice.issue_date === fields.issueDate && holdsLineItems(invoice, fields.lineItems)) matches.push(invoice);

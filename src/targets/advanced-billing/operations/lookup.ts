@@ -1,6 +1,6 @@
 // Finding objects on an Advanced Billing site by their natural key (handle, reference, code), and
 // resolving the objects a cell names by site ID or by ref.
-import type { JsonObject, Target } from '../api.js';
+import type { JsonObject, AdvancedBillingApi } from '../api.js';
 import type { IdOrRef } from '../../../plan/map/refs.js';
 import type { ObjectRef } from '../../../plan/operation.js';
 import type { Resolver } from '../../target.js';
@@ -14,7 +14,7 @@ export function resolveId(item: IdOrRef, resolver: Resolver): Promise<number> {
  * reference, code). Objects without one (payment profiles, credits, prepayments, invoices, and
  * subscriptions keyed without a reference) are found by their own step's `find`, not here.
  */
-export async function findOnSite(target: Target, ref: ObjectRef): Promise<JsonObject | undefined> {
+export async function findOnSite(target: AdvancedBillingApi, ref: ObjectRef): Promise<JsonObject | undefined> {
   switch (ref.type) {
     case 'product_family':
       return (await target.findProductFamilyByHandle(ref.key)) ?? (await firstMatch(target.listProductFamilies(), (family) => family.name === ref.key));
@@ -60,7 +60,7 @@ const ALL_DIGITS = /^\d+$/;
  * invoices can be read by id), else by its natural key; an all-digit key that is no handle or
  * reference may be the object's site id.
  */
-export async function lookupObject(api: Target, ref: ObjectRef, knownId?: number | string): Promise<JsonObject | undefined> {
+export async function lookupObject(api: AdvancedBillingApi, ref: ObjectRef, knownId?: number | string): Promise<JsonObject | undefined> {
   if (knownId !== undefined) {
     if (ref.type === 'customer') return api.readCustomer(Number(knownId));
     if (ref.type === 'subscription') return api.readSubscription(Number(knownId));

@@ -1,10 +1,10 @@
 // Custom field values become metafield values on the customer or subscription. The fields themselves
 // must already exist on the site (the import checks that first, see src/importer/custom-fields.ts).
 import type { CustomFieldResource } from '../../../plan/map/custom-fields.js';
-import type { Target } from '../api.js';
+import type { AdvancedBillingApi } from '../api.js';
 
 /** Sets the values on the object (fields the site lacks were listed, or created on request, before the run). */
-export async function applyCustomFields(target: Target, resourceType: CustomFieldResource, id: number, fields: Record<string, string>): Promise<void> {
+export async function applyCustomFields(target: AdvancedBillingApi, resourceType: CustomFieldResource, id: number, fields: Record<string, string>): Promise<void> {
   if (Object.keys(fields).length === 0) return;
   await target.setMetadata(resourceType, id, fields);
 }

@@ -4,11 +4,11 @@
 import { linkTo } from './site.js';
 import { objectId } from './ids.js';
 import type { StepOutcome } from '../../../plan/operation.js';
-import type { JsonObject, Target } from '../api.js';
+import type { JsonObject, AdvancedBillingApi } from '../api.js';
 
 type Page = Extract<Parameters<typeof linkTo>[1], { id: number | string }>['type'];
 
-export function outcomeOf(api: Target, object: JsonObject, applied: Record<string, string>, page: { type: Page; id?: number }): StepOutcome {
+export function outcomeOf(api: AdvancedBillingApi, object: JsonObject, applied: Record<string, string>, page: { type: Page; id?: number }): StepOutcome {
   const id = objectId(object);
   return { id, link: linkTo(api, { type: page.type, id: page.id ?? id }), applied };
 }

@@ -6,18 +6,18 @@ import type { PaymentProfileFields } from '../../../plan/map/customers.js';
 import type { Operation, StepOutcome } from '../../../plan/operation.js';
 import { linkTo, siteInfo } from './site.js';
 import { objectId } from './ids.js';
-import type { JsonObject, Target } from '../api.js';
+import type { JsonObject, AdvancedBillingApi } from '../api.js';
 import { paymentProfileAttributes } from './customer-fields.js';
 import type { OperationHandler } from './handler.js';
 import { idIfExists } from './id-if-exists.js';
 import { matchingProfile } from './payment-profile-match.js';
 
-function outcome(api: Target, operation: Operation<PaymentProfileFields>, profile: JsonObject, customerId: number): StepOutcome {
+function outcome(api: AdvancedBillingApi, operation: Operation<PaymentProfileFields>, profile: JsonObject, customerId: number): StepOutcome {
   // A profile has no page of its own: the link is its customer's.
   return { id: objectId(profile), link: linkTo(api, { type: 'customer', id: customerId }), applied: operation.applied };
 }
 
-async function findProfile(api: Target, attrs: JsonObject, customerId: number): Promise<JsonObject | undefined> {
+async function findProfile(api: AdvancedBillingApi, attrs: JsonObject, customerId: number): Promise<JsonObject | undefined> {
   return matchingProfile(await api.listPaymentProfiles(customerId), attrs);
 }
 

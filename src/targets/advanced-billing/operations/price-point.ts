@@ -5,7 +5,7 @@ import { writtenAs, type IdOrRef } from '../../../plan/map/refs.js';
 import type { Fields, Operation } from '../../../plan/operation.js';
 import { findOnSite, firstMatch, resolveId } from './lookup.js';
 import { objectId } from './ids.js';
-import type { CreateIntent, JsonObject, Target } from '../api.js';
+import type { CreateIntent, JsonObject, AdvancedBillingApi } from '../api.js';
 import { makeDefault, type DefaultPricePoint } from './default-price-point.js';
 import type { OperationHandler } from './handler.js';
 import { outcomeOf } from './outcome.js';
@@ -19,14 +19,14 @@ export interface PricePointParent<F extends PricePointFields> {
   type: 'product' | 'component';
   /** The parent the row names. */
   of(fields: F): IdOrRef;
-  create(api: Target, parentId: number, operation: Operation<F>, intent: CreateIntent): Promise<JsonObject>;
-  list(api: Target, parentId: number): AsyncIterable<JsonObject>;
+  create(api: AdvancedBillingApi, parentId: number, operation: Operation<F>, intent: CreateIntent): Promise<JsonObject>;
+  list(api: AdvancedBillingApi, parentId: number): AsyncIterable<JsonObject>;
   /** How its default price point is read and moved. */
   defaults: DefaultPricePoint;
 }
 
 export function pricePointHandler<F extends PricePointFields>(parent: PricePointParent<F>): OperationHandler<F> {
-  const lookup = (api: Target, operation: Operation<F>, parentId: number) =>
+  const lookup = (api: AdvancedBillingApi, operation: Operation<F>, parentId: number) =>
     firstMatch(parent.list(api, parentId), (pp) => pp.handle === operation.fields.handle);
   return {
     async create(api, operation, resolver, intent) {

@@ -9,7 +9,7 @@ import type { Operation } from '../../../plan/operation.js';
 import type { Resolver } from '../../target.js';
 import { findOnSite, firstMatch, resolveId } from './lookup.js';
 import { objectId } from './ids.js';
-import type { JsonObject, Target } from '../api.js';
+import type { JsonObject, AdvancedBillingApi } from '../api.js';
 import type { OperationHandler } from './handler.js';
 import { outcomeOf } from './outcome.js';
 import { wirePrices } from './prices.js';
@@ -51,7 +51,7 @@ function matches(operation: SegmentOperation, segment: JsonObject): boolean {
 }
 
 /** Refuses the row when the component on the site is not event-based or bills another metric. */
-async function checkMetric(api: Target, resolver: Resolver, operation: SegmentOperation, componentId: number): Promise<void> {
+async function checkMetric(api: AdvancedBillingApi, resolver: Resolver, operation: SegmentOperation, componentId: number): Promise<void> {
   const { component, metricId } = operation.fields;
   // By handle: one lookup (cached by the resolver); a site id has no lookup of its own but the list.
   const site =

@@ -1,10 +1,10 @@
 // What the mapping needs to know about the site (currency, time zone, test or live), read once per
 // target, plus the links written to the `Result` column.
-import type { SiteInfo, Target } from '../api.js';
+import type { SiteInfo, AdvancedBillingApi } from '../api.js';
 
-const siteInfos = new WeakMap<Target, Promise<SiteInfo>>();
+const siteInfos = new WeakMap<AdvancedBillingApi, Promise<SiteInfo>>();
 
-export function siteInfo(target: Target): Promise<SiteInfo> {
+export function siteInfo(target: AdvancedBillingApi): Promise<SiteInfo> {
   let info = siteInfos.get(target);
   if (!info) {
     info = target.readSite();
@@ -31,7 +31,7 @@ const COLLECTIONS = {
   subscription: 'subscriptions',
 } as const;
 
-export function linkTo(target: Target, path: LinkPath): string {
+export function linkTo(target: AdvancedBillingApi, path: LinkPath): string {
   const base = target.baseUrl.replace(/\/+$/, '');
   return path.type === 'invoice' ? `${base}/invoices/${encodeURIComponent(path.uid)}` : `${base}/${COLLECTIONS[path.type]}/${path.id}`;
 }

@@ -1,17 +1,17 @@
 // A subscription's product, price point, coupons and components as Create Subscription attributes:
 // components resolved to site ids and their quantity shaped for each component's kind.
 import type { ComponentItem, SubscriptionItems } from '../../../plan/map/subscription-items.js';
-import { componentColumns } from '../../../plan/map/subscription-items.js';
+import { columnsOfComponent } from '../../../plan/map/subscription-items.js';
 import type { SourceRow } from '../../../plan/operation.js';
 import { RowError } from '../../../plan/row-error.js';
 import type { Resolver } from '../../target.js';
 import { findOnSite, resolveId } from './lookup.js';
 import { objectId } from './ids.js';
-import type { JsonObject, Target } from '../api.js';
+import type { JsonObject, AdvancedBillingApi } from '../api.js';
 import { wirePrices } from './prices.js';
 
 /** The product, price point, coupon and component attributes of the create-subscription payload. */
-export async function itemAttributes(source: SourceRow, items: SubscriptionItems, target: Target, resolver: Resolver): Promise<JsonObject> {
+export async function itemAttributes(source: SourceRow, items: SubscriptionItems, target: AdvancedBillingApi, resolver: Resolver): Promise<JsonObject> {
   const components: JsonObject[] = [];
   for (const item of items.components) components.push(await componentAttributes(source, item, target, resolver));
   const productHandle = items.product.key;
@@ -28,10 +28,10 @@ function kindOf(component: JsonObject | undefined): string | undefined {
   return typeof component?.kind === 'string' ? component.kind : undefined;
 }
 
-const kindsById = new WeakMap<Target, Promise<Map<number, string | undefined>>>();
+const kindsById = new WeakMap<AdvancedBillingApi, Promise<Map<number, string | undefined>>>();
 
 /** Kinds of the site's components by id, listed once per target: rows naming components by ID name existing ones. */
-async function kindById(target: Target, componentId: number): Promise<string | undefined> {
+async function kindById(target: AdvancedBillingApi, componentId: number): Promise<string | undefined> {
   let kinds = kindsById.get(target);
   if (!kinds) {
     kinds = (async () => {
@@ -46,8 +46,8 @@ async function kindById(target: Target, componentId: number): Promise<string | u
 }
 
 /** Quantity as the component's kind takes it: allocated, metered balance, or on/off. */
-async function componentAttributes(source: SourceRow, item: ComponentItem, target: Target, resolver: Resolver): Promise<JsonObject> {
-  const columns = componentColumns(item.index);
+async function componentAttributes(source: SourceRow, item: ComponentItem, target: AdvancedBillingApi, resolver: Resolver): Promise<JsonObject> {
+  const columns = columnsOfComponent(item.index);
   const componentId = await resolveId(item.component, resolver);
   const kind = 'ref' in item.component
     ? kindOf(((await resolver.object(item.component.ref)) as JsonObject | undefined) ?? (await findOnSite(target, item.component.ref)))

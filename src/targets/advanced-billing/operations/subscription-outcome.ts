@@ -4,10 +4,10 @@ import type { StepOutcome } from '../../../plan/operation.js';
 import { fromMinorUnits } from '../../../plan/map/cells.js';
 import { linkTo, siteInfo } from './site.js';
 import { objectId } from './ids.js';
-import type { JsonObject, Target } from '../api.js';
+import type { JsonObject, AdvancedBillingApi } from '../api.js';
 
 /** The outcome of a created or found subscription, with `ChargifyNextRenewal` from the site's renewal preview. */
-export async function subscriptionOutcome(target: Target, subscription: JsonObject, applied: Record<string, string>): Promise<StepOutcome> {
+export async function subscriptionOutcome(target: AdvancedBillingApi, subscription: JsonObject, applied: Record<string, string>): Promise<StepOutcome> {
   const id = objectId(subscription);
   const preview = await target.previewRenewal(id);
   const currency = typeof subscription.currency === 'string' ? subscription.currency : (await siteInfo(target)).currency;
@@ -27,7 +27,7 @@ function productHandleOf(subscription: JsonObject): string | undefined {
 }
 
 /** The `occurrence`-th (1-based, by id) of a customer's subscriptions to a product. */
-export async function nthSubscriptionOf(target: Target, customerId: number, productHandle: string, occurrence: number): Promise<JsonObject | undefined> {
+export async function nthSubscriptionOf(target: AdvancedBillingApi, customerId: number, productHandle: string, occurrence: number): Promise<JsonObject | undefined> {
   const subscriptions = (await target.listCustomerSubscriptions(customerId))
     .filter((subscription) => productHandleOf(subscription) === productHandle)
     .sort((a, b) => objectId(a) - objectId(b));
@@ -35,7 +35,7 @@ export async function nthSubscriptionOf(target: Target, customerId: number, prod
 }
 
 /** The currency of a subscription as the site holds it (the site's own when the subscription names none). */
-export async function subscriptionCurrency(target: Target, subscriptionId: number, known?: JsonObject): Promise<string> {
+export async function subscriptionCurrency(target: AdvancedBillingApi, subscriptionId: number, known?: JsonObject): Promise<string> {
   const subscription = known ?? (await target.readSubscription(subscriptionId));
   return typeof subscription?.currency === 'string' ? subscription.currency : (await siteInfo(target)).currency;
 }

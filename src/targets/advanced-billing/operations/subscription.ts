@@ -9,7 +9,7 @@ import type { Resolver } from '../../target.js';
 import { firstMatch } from './lookup.js';
 import { siteInfo } from './site.js';
 import { embeddedId, objectId } from './ids.js';
-import type { JsonObject, Target } from '../api.js';
+import type { JsonObject, AdvancedBillingApi } from '../api.js';
 import { billingAttributes } from './billing.js';
 import { CUSTOMER_ATTRIBUTES_LACK, customerAttributes, splitAttributes, subscriptionPayment } from './customer-fields.js';
 import type { OperationHandler } from './handler.js';
@@ -26,7 +26,7 @@ function newCustomerAttributes(operation: SubscriptionOperation): { now: JsonObj
   return newCustomer ? splitAttributes(customerAttributes(newCustomer), CUSTOMER_ATTRIBUTES_LACK) : undefined;
 }
 
-async function createAttributes(api: Target, operation: SubscriptionOperation, resolver: Resolver): Promise<JsonObject> {
+async function createAttributes(api: AdvancedBillingApi, operation: SubscriptionOperation, resolver: Resolver): Promise<JsonObject> {
   const { fields, source } = operation;
   const customerId = fields.customer ? await resolver.id(fields.customer) : undefined;
   const paymentProfileId = fields.paymentProfile ? await idIfExists(resolver, fields.paymentProfile) : undefined;
@@ -55,7 +55,7 @@ function groupAttributes(group: NonNullable<SubscriptionFields['group']>): JsonO
  * The subscription on the site: by its reference, else as the `occurrence`-th of its customer's
  * subscriptions to the product (the customer found by reference, by email for a standard row without one).
  */
-async function findExisting(api: Target, operation: SubscriptionOperation, customerId: () => Promise<number | undefined>): Promise<JsonObject | undefined> {
+async function findExisting(api: AdvancedBillingApi, operation: SubscriptionOperation, customerId: () => Promise<number | undefined>): Promise<JsonObject | undefined> {
   const { fields } = operation;
   if (fields.reference !== undefined) return api.findSubscriptionByReference(fields.reference);
   const id = await customerId();
@@ -63,7 +63,7 @@ async function findExisting(api: Target, operation: SubscriptionOperation, custo
 }
 
 /** The customer's id: resolved for an existing customer; looked up for the one a standard row creates. */
-async function customerIdOnSite(api: Target, operation: SubscriptionOperation, resolver: Resolver): Promise<number | undefined> {
+async function customerIdOnSite(api: AdvancedBillingApi, operation: SubscriptionOperation, resolver: Resolver): Promise<number | undefined> {
   const { customer, newCustomer } = operation.fields;
   if (customer) return idIfExists(resolver, customer);
   if (!newCustomer) return undefined;
@@ -75,7 +75,7 @@ async function customerIdOnSite(api: Target, operation: SubscriptionOperation, r
 }
 
 /** The updates for what the create could not carry: the new customer's locale, a bank account's holder and address. */
-async function complete(api: Target, operation: SubscriptionOperation, subscription: JsonObject): Promise<void> {
+async function complete(api: AdvancedBillingApi, operation: SubscriptionOperation, subscription: JsonObject): Promise<void> {
   const customer = newCustomerAttributes(operation);
   if (customer && Object.keys(customer.later).length > 0) await api.updateCustomer(embeddedId(subscription, 'customer'), customer.later);
   const { payment } = operation.fields;
