@@ -13,8 +13,8 @@ const vitest = fileURLToPath(new URL('../node_modules/vitest/vitest.mjs', import
 const CALENDAR_SENSITIVE = [
   'test/rules/date-future.test.ts',
   'test/rules/date-past.test.ts',
-  'test/importer/steps/subscriptions.test.ts',
-  'test/importer/steps/invoices.test.ts',
+  'test/targets/advanced-billing/operations/subscriptions.test.ts',
+  'test/targets/advanced-billing/operations/invoices.test.ts',
   'test/e2e/import.test.ts',
 ];
 

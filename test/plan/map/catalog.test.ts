@@ -8,8 +8,8 @@ import { segmentOperations } from '../../../src/plan/map/ebb-segments.js';
 import { productOperations } from '../../../src/plan/map/products.js';
 import type { Operation, SourceRow } from '../../../src/plan/operation.js';
 import { RowError } from '../../../src/plan/row-error.js';
-import { COMPONENTS, COUPONS, PRODUCTS, SEGMENTS } from '../../importer/steps/catalog-rows.js';
-import { rowsOf } from '../../importer/steps/harness.js';
+import { COMPONENTS, COUPONS, PRODUCTS, SEGMENTS } from '../../targets/advanced-billing/operations/catalog-rows.js';
+import { rowsOf } from '../../targets/advanced-billing/operations/harness.js';
 
 const family = { ref: { type: 'product_family', key: 'acme-projects' } };
 const view = (operations: Operation[]) => operations.map(({ kind, key, dependsOn, fields }) => ({ kind, key, dependsOn, fields }));

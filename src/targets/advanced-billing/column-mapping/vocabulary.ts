@@ -1,7 +1,7 @@
 // The Advanced Billing mapping tables' vocabulary and the blocks several templates share (status,
 // customer, payment profile, subscription): where each column's value goes on the site, as the spec
 // names operations and fields. The adapter's code sends them; these tables say the same in data, and
-// the fidelity test (test/importer/steps/column-fidelity.test.ts) holds the two together on a sandbox site.
+// the fidelity test (test/targets/advanced-billing/operations/column-fidelity.test.ts) holds the two together on a sandbox site.
 import type { ApiField, ColumnMapping, MappingTable } from '../../column-mapping.js';
 
 export const sent = (operation: string, field: string, when?: string): ApiField =>

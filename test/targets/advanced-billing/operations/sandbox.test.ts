@@ -4,15 +4,15 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SourceRow, StepOutcome } from '../../../src/plan/operation.js';
-import { startSandbox, type RunningSandbox } from '../../../src/targets/advanced-billing/sandbox/index.js';
-import { ChargifyClient } from '../../../src/targets/advanced-billing/client/client.js';
-import { recordRequests } from '../../targets/helpers/record-requests.js';
+import type { SourceRow, StepOutcome } from '../../../../src/plan/operation.js';
+import { startSandbox, type RunningSandbox } from '../../../../src/targets/advanced-billing/sandbox/index.js';
+import { ChargifyClient } from '../../../../src/targets/advanced-billing/client/client.js';
+import { recordRequests } from '../../helpers/record-requests.js';
 import { CATALOG } from './catalog-rows.js';
 import { type HandledOperation, SimpleResolver, mapRows, rowFrom, rowsOf, runSteps, stepsOf } from './harness.js';
 import { contract } from './spec-check.js';
 
-const SAMPLE = fileURLToPath(new URL('../../../fixtures/sample/', import.meta.url));
+const SAMPLE = fileURLToPath(new URL('../../../../fixtures/sample/', import.meta.url));
 const KIND_OF_FILE: Record<string, string> = {
   'product-families.csv': 'product-families',
   'products.csv': 'products',

@@ -3,11 +3,11 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { StepOutcome } from '../../../src/plan/operation.js';
-import { startSandbox } from '../../../src/targets/advanced-billing/sandbox/index.js';
-import { ChargifyClient } from '../../../src/targets/advanced-billing/client/client.js';
-import type { AdvancedBillingApi } from '../../../src/targets/advanced-billing/api.js';
-import { withTempDir } from '../../helpers/temp-dir.js';
+import type { StepOutcome } from '../../../../src/plan/operation.js';
+import { startSandbox } from '../../../../src/targets/advanced-billing/sandbox/index.js';
+import { ChargifyClient } from '../../../../src/targets/advanced-billing/client/client.js';
+import type { AdvancedBillingApi } from '../../../../src/targets/advanced-billing/api.js';
+import { withTempDir } from '../../../helpers/temp-dir.js';
 import { CATALOG } from './catalog-rows.js';
 import { type HandledOperation, SimpleResolver, rowFrom, rowsOf, runSteps, stepsOf } from './harness.js';
 import { siteUnderTest } from './site-under-test.js';

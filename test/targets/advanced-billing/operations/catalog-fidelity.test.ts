@@ -2,10 +2,10 @@
 // is the product's default (setup fee included, no duplicate), so is a component row's, products carry no field the API cannot
 // set, components keep every setting they were sent, and a segment naming another metric is refused.
 import { afterEach, describe, expect, it } from 'vitest';
-import { notImportableNotices } from '../../../src/importer/not-importable.js';
-import type { RowResult } from '../../../src/importer/results.js';
-import type { JsonObject, AdvancedBillingApi } from '../../../src/targets/advanced-billing/api.js';
-import { recordRequests } from '../../targets/helpers/record-requests.js';
+import { notImportableNotices } from '../../../../src/importer/not-importable.js';
+import type { RowResult } from '../../../../src/importer/results.js';
+import type { JsonObject, AdvancedBillingApi } from '../../../../src/targets/advanced-billing/api.js';
+import { recordRequests } from '../../helpers/record-requests.js';
 import { COMPONENTS, FAMILIES, PRODUCTS, SEGMENTS } from './catalog-rows.js';
 import { rowsOf, runSteps, stepsOf } from './harness.js';
 import { siteUnderTest, type SiteUnderTest } from './site-under-test.js';

@@ -1,5 +1,5 @@
 // The vendor's request schemas, loaded once per test file (undefined when ../shared is absent).
-import { loadRequestContract, specMissingReason, type RequestContract } from '../../targets/helpers/request-contract.js';
+import { loadRequestContract, specMissingReason, type RequestContract } from '../../helpers/request-contract.js';
 
 export { specMissingReason };
 

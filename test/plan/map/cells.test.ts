@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { daysBetween } from '../../../src/dates/index.js';
 import { customFields, date, flag, fromMinorUnits, groupIndices, minorUnits, priceBrackets, requiredDate } from '../../../src/plan/map/cells.js';
 import { billingDateTime } from '../../../src/targets/advanced-billing/operations/billing.js';
-import { rowFrom } from './harness.js';
+import { rowFrom } from '../../targets/advanced-billing/operations/harness.js';
 
 const row = (values: Record<string, string>) => rowFrom('products', values, 7);
 

@@ -1,12 +1,12 @@
-// The fidelity test's reading of the site (test/importer/steps/column-fidelity.test.ts): where the site
+// The fidelity test's reading of the site (test/targets/advanced-billing/operations/column-fidelity.test.ts): where the site
 // shows what each mapping table entry sent, and which of a row's columns are not there.
 import Decimal from 'decimal.js';
 import { expect } from 'vitest';
-import { compileConditions } from '../../../src/rules/engine.js';
-import type { ApiField, ColumnMapping } from '../../../src/targets/column-mapping.js';
-import { columnMapping } from '../../../src/targets/index.js';
-import type { ColumnDefinition, TemplateDefinition } from '../../../src/templates/types.js';
-import type { Json } from '../../../src/targets/advanced-billing/api.js';
+import { compileConditions } from '../../../../src/rules/engine.js';
+import type { ApiField, ColumnMapping } from '../../../../src/targets/column-mapping.js';
+import { columnMapping } from '../../../../src/targets/index.js';
+import type { ColumnDefinition, TemplateDefinition } from '../../../../src/templates/types.js';
+import type { Json } from '../../../../src/targets/advanced-billing/api.js';
 
 /** The pattern a header is listed under in the table: `component_2` → `component_N`, `custom_field[Tier]` → `custom_field[Name]`. */
 export function patternOf(template: TemplateDefinition, header: string): string {

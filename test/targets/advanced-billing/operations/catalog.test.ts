@@ -1,7 +1,7 @@
 // Catalog rows (product families, products, components, coupons, EBB segments) → the requests sent
 // to the sandbox (their spec check is in sandbox.test.ts), and found again after creation.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AdvancedBillingApi } from '../../../src/targets/advanced-billing/api.js';
+import type { AdvancedBillingApi } from '../../../../src/targets/advanced-billing/api.js';
 import { COMPONENTS, COUPONS, FAMILIES, PRODUCTS, SEGMENTS } from './catalog-rows.js';
 import { SimpleResolver, mapRows, rowsOf, runSteps, stepsOf } from './harness.js';
 import { siteUnderTest, type SiteUnderTest } from './site-under-test.js';

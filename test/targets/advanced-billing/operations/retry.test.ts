@@ -1,8 +1,8 @@
 // A create retried after its answer was lost (same intent, same uniqueness token) must resolve to the
 // object the first attempt made, through the lookup the step passes: never a second object.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandbox, type RunningSandbox } from '../../../src/targets/advanced-billing/sandbox/index.js';
-import { ChargifyClient } from '../../../src/targets/advanced-billing/client/client.js';
+import { startSandbox, type RunningSandbox } from '../../../../src/targets/advanced-billing/sandbox/index.js';
+import { ChargifyClient } from '../../../../src/targets/advanced-billing/client/client.js';
 import { CATALOG } from './catalog-rows.js';
 import { type HandledOperation, SimpleResolver, rowFrom, rowsOf, runSteps, stepsOf } from './harness.js';
 

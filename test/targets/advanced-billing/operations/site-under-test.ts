@@ -1,9 +1,9 @@
 // A sandbox site and the real client for mapping tests: what the steps sent is read off the wire
 // (root-keyed JSON bodies, as the API receives them), so payload assertions see the real requests.
-import { startSandbox, type SandboxOptions } from '../../../src/targets/advanced-billing/sandbox/index.js';
-import { ChargifyClient } from '../../../src/targets/advanced-billing/client/client.js';
-import type { JsonObject } from '../../../src/targets/advanced-billing/api.js';
-import { recordRequests, type SentRequest } from '../../targets/helpers/record-requests.js';
+import { startSandbox, type SandboxOptions } from '../../../../src/targets/advanced-billing/sandbox/index.js';
+import { ChargifyClient } from '../../../../src/targets/advanced-billing/client/client.js';
+import type { JsonObject } from '../../../../src/targets/advanced-billing/api.js';
+import { recordRequests, type SentRequest } from '../../helpers/record-requests.js';
 
 export interface SentCreate {
   path: string;

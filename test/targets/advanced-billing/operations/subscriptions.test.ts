@@ -1,7 +1,7 @@
 // Customer and subscription rows (standard, advanced, custom pricing) → the payloads sent, checked
 // against the spec; renewal previews, balances, hierarchies and groups; find after create.
 import { afterEach, describe, expect, it } from 'vitest';
-import { findOnSite } from '../../../src/targets/advanced-billing/operations/lookup.js';
+import { findOnSite } from '../../../../src/targets/advanced-billing/operations/lookup.js';
 import { CATALOG } from './catalog-rows.js';
 import { type HandledOperation, SimpleResolver, mapRows, rowFrom, rowsOf, runSteps, stepsOf } from './harness.js';
 import { siteUnderTest, type SiteUnderTest } from './site-under-test.js';

@@ -4,13 +4,13 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { startSandbox } from '../../../src/targets/advanced-billing/sandbox/index.js';
-import { ChargifyClient } from '../../../src/targets/advanced-billing/client/client.js';
-import { recordRequests } from '../../targets/helpers/record-requests.js';
+import { startSandbox } from '../../../../src/targets/advanced-billing/sandbox/index.js';
+import { ChargifyClient } from '../../../../src/targets/advanced-billing/client/client.js';
+import { recordRequests } from '../../helpers/record-requests.js';
 import { type HandledOperation, mapRows, rowsOf, runSteps } from './harness.js';
 import { contract } from './spec-check.js';
 
-const KINDS = fileURLToPath(new URL('../../../fixtures/kinds/', import.meta.url));
+const KINDS = fileURLToPath(new URL('../../../../fixtures/kinds/', import.meta.url));
 const kinds = existsSync(KINDS) ? readdirSync(KINDS).filter((kind) => existsSync(`${KINDS}${kind}/valid.csv`)).sort() : [];
 
 /** The cell that says whether a row asks for an object, per kind (catalog rows: a name is present). */

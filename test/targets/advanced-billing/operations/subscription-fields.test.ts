@@ -3,10 +3,10 @@
 // a prepaid subscription's prepaid_configuration, receives_invoice_emails and currency. Every request
 // is checked against the spec with closed objects: a field the operation does not document fails.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, todayIn } from '../../../src/dates/index.js';
-import type { JsonObject } from '../../../src/targets/advanced-billing/api.js';
-import { loadRequestContract, specMissingReason } from '../../targets/helpers/request-contract.js';
-import { recordRequests } from '../../targets/helpers/record-requests.js';
+import { addDays, todayIn } from '../../../../src/dates/index.js';
+import type { JsonObject } from '../../../../src/targets/advanced-billing/api.js';
+import { loadRequestContract, specMissingReason } from '../../helpers/request-contract.js';
+import { recordRequests } from '../../helpers/record-requests.js';
 import { CATALOG } from './catalog-rows.js';
 import { rowFrom, rowsOf, runSteps, stepsOf } from './harness.js';
 import { siteUnderTest, type SiteUnderTest } from './site-under-test.js';

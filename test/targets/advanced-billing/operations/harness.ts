@@ -3,12 +3,12 @@
 // small runner that creates them in dependency order with a resolver over what it created (then the
 // site), as the engine would.
 import { parse } from 'csv-parse/sync';
-import { operationsForFile, type RowOperations } from '../../../src/plan/map/index.js';
-import { naturalKeyOf, refTo, type ObjectRef, type ObjectType, type Operation, type SourceRow, type StepOutcome } from '../../../src/plan/operation.js';
-import type { AdvancedBillingApi as Target } from '../../../src/targets/advanced-billing/api.js';
-import { applyCreate, handlerFor } from '../../../src/targets/advanced-billing/operations/index.js';
-import { findOnSite } from '../../../src/targets/advanced-billing/operations/lookup.js';
-import type { Resolver } from '../../../src/targets/target.js';
+import { operationsForFile, type RowOperations } from '../../../../src/plan/map/index.js';
+import { naturalKeyOf, refTo, type ObjectRef, type ObjectType, type Operation, type SourceRow, type StepOutcome } from '../../../../src/plan/operation.js';
+import type { AdvancedBillingApi as Target } from '../../../../src/targets/advanced-billing/api.js';
+import { applyCreate, handlerFor } from '../../../../src/targets/advanced-billing/operations/index.js';
+import { findOnSite } from '../../../../src/targets/advanced-billing/operations/lookup.js';
+import type { Resolver } from '../../../../src/targets/target.js';
 
 /** An operation and what the Advanced Billing adapter does with it, called with the vendor client directly. */
 export interface HandledOperation {

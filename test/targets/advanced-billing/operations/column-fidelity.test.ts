@@ -3,9 +3,9 @@
 // column has an entry is test/targets/advanced-billing/column-mapping.test.ts).
 import Decimal from 'decimal.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getTemplate } from '../../../src/templates/index.js';
-import type { JsonObject } from '../../../src/targets/advanced-billing/api.js';
-import { testDate } from '../../helpers/clock.js';
+import { getTemplate } from '../../../../src/templates/index.js';
+import type { JsonObject } from '../../../../src/targets/advanced-billing/api.js';
+import { testDate } from '../../../helpers/clock.js';
 import { CATALOG } from './catalog-rows.js';
 import { checkRow, misplaced, patternOf, unfilled, type SiteObjects } from './column-checks.js';
 import { rowFrom, rowsOf, runSteps, stepsOf } from './harness.js';

@@ -2,7 +2,7 @@
 // terms computed, no memo of ours (the site's default stays), the created total as `Amount`; found again
 // on re-run by subscription, issue date and line items.
 import { afterEach, describe, expect, it } from 'vitest';
-import { addDays, todayIn } from '../../../src/dates/index.js';
+import { addDays, todayIn } from '../../../../src/dates/index.js';
 import { CATALOG } from './catalog-rows.js';
 import { SimpleResolver, mapRows, rowFrom, rowsOf, runSteps, stepsOf } from './harness.js';
 import { siteUnderTest, type SiteUnderTest } from './site-under-test.js';
