@@ -15,6 +15,8 @@ export interface SitePreview {
 
 /** The site's renewal preview of the row's subscription, or undefined when the site does not have it. */
 export async function previewFromSite(target: Target, row: SubscriptionRow, siteCurrency: string): Promise<SitePreview | undefined> {
+  // A target that cannot price a renewal leaves the explanation to the templates alone.
+  if (!target.supports.renewalPreview) return undefined;
   const locator = { ...(row.subscriptionId !== undefined ? { id: row.subscriptionId } : {}), ...(row.subscriptionReference !== undefined ? { reference: row.subscriptionReference } : {}) };
   const renewal = await target.renewalFacts(locator, siteCurrency);
   if (renewal === undefined) return undefined;

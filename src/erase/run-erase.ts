@@ -110,6 +110,12 @@ function finish(document: Omit<EraseDocument, 'next'>): EraseDocument {
   return { ...document, next: nextStep(document) } as EraseDocument;
 }
 
+/** What the wider scopes ask of the target beyond reading and removing single objects. */
+const SCOPE_NEEDS: Partial<Record<EraseOptions['scope'], { capability: 'purge' | 'clearSite'; what: string }>> = {
+  customers: { capability: 'purge', what: 'delete a subscription together with its customer' },
+  site: { capability: 'clearSite', what: 'clear its customers and catalog in one call' },
+};
+
 export async function runErase(options: EraseOptions): Promise<EraseOutcome> {
   const { target } = options;
   const info: SiteInfo = await target.readSite();
@@ -124,6 +130,12 @@ export async function runErase(options: EraseOptions): Promise<EraseOutcome> {
   }
   if (siteMode === 'live') {
     options.log(`${target.baseUrl} is a live site: the API refuses purge and clear-data there, so erase can only cancel the subscriptions the toolkit created.`);
+  }
+  const needs = SCOPE_NEEDS[options.scope];
+  if (needs !== undefined && !target.supports[needs.capability]) {
+    throw new InputError('erase-not-supported', `${target.baseUrl} (${target.name}) cannot ${needs.what}, so --scope ${options.scope} is not possible there; nothing was sent.`, {
+      hint: 'migrate erase (scope imported) removes what the toolkit created there, one object at a time.',
+    });
   }
   if (options.scope === 'imported') await checkJournalFor(options.stateDir, identity);
 

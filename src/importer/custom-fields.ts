@@ -39,6 +39,12 @@ function customFieldUses(loaded: LoadedRows): Use[] {
  */
 export async function checkCustomFields(loaded: LoadedRows, target: Target, create: boolean): Promise<string[]> {
   const uses = customFieldUses(loaded);
+  if (uses.length > 0 && !target.supports.customFields) {
+    const list = uses.map((use) => `${use.file} column ${use.column}`).join('; ');
+    throw new InputError('custom-fields-not-supported', `${target.baseUrl} (${target.name}) has no custom fields, so these columns cannot be imported: ${list}.`, {
+      hint: 'Remove the custom-field columns from the files (or leave them blank) and run again.',
+    });
+  }
   const missing: Use[] = [];
   for (const resource of RESOURCES) {
     const wanted = uses.filter((use) => use.resource === resource);
