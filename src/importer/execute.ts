@@ -26,7 +26,7 @@ export interface ExecuteOptions {
   inFlight: number;
   /** Only these nodes run (a canary); the rest stay pending. */
   only?: Set<PlanNode>;
-  /** Aborting stops scheduling; in-flight steps get `graceMs` to finish before they are abandoned (left pending). */
+  /** Aborting stops scheduling; in-flight operations get `graceMs` to finish before they are abandoned (left pending). */
   signal?: AbortSignal;
   graceMs?: number;
   onSettled?: (node: PlanNode, result: NodeResult) => void;
@@ -46,13 +46,13 @@ export interface ProgressedExecuteOptions extends Omit<ExecuteOptions, 'inFlight
   progress?: NodeJS.WriteStream;
 }
 
-/** Runs the plan as an import or a resync does: a few more steps in flight than request slots, progress per settled node. */
+/** Runs the plan as an import or a resync does: a few more operations in flight than request slots, progress per settled node. */
 export async function executeWithProgress(plan: Plan, options: ProgressedExecuteOptions): Promise<ExecuteResult> {
   const { concurrency, progress: stream, ...rest } = options;
   const progress = stream ? createProgress({ total: options.only ? options.only.size : plan.nodes.length, stream }) : undefined;
   const result = await executePlan(plan, {
     ...rest,
-    // A few more steps than request slots keep the slots busy while journal writes are in flight.
+    // A few more operations than request slots keep the slots busy while journal writes are in flight.
     inFlight: concurrency * 2,
     onSettled: (_node, settled) => progress?.tick(settled.status === 'failed' || settled.status === 'blocked'),
   });
@@ -105,7 +105,7 @@ export async function executePlan(plan: Plan, options: ExecuteOptions): Promise<
   let stopping = false;
   let inFlight = 0;
   let remaining = 0;
-  // Set once the run returns: abandoned steps that answer later must not change the results.
+  // Set once the run returns: abandoned operations that answer later must not change the results.
   let finished = false;
 
   const settle = (node: PlanNode, result: NodeResult): void => {
@@ -219,7 +219,7 @@ export async function executePlan(plan: Plan, options: ExecuteOptions): Promise<
     };
     const onAbort = (): void => {
       stopping = true;
-      // Abandoned steps keep their journaled intent: the next run reconciles them against the site.
+      // Abandoned operations keep their journaled intent: the next run reconciles them against the site.
       abandonTimer = setTimeout(() => {
         options.signal?.removeEventListener('abort', onAbort);
         resolveAll();

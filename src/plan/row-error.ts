@@ -1,4 +1,4 @@
-// The error a step throws when a row cannot become a site object: it names the file, row and column
+// The error the mapping throws when a row cannot become an operation: it names the file, row and column
 // so the engine can mark the row failed with one clear message instead of stopping the run.
 import { ExitCode, MigrateError } from '../errors.js';
 import type { SourceRow } from './operation.js';

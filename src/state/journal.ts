@@ -233,7 +233,7 @@ export async function openJournal(stateDir: string, site: string, run = 'read-on
 
 /**
  * Group commit: entries recorded while an fsync is in progress are written and synced together in
- * the next batch, so concurrent steps share one fsync instead of queueing one each.
+ * the next batch, so concurrent operations share one fsync instead of queueing one each.
  */
 class AppendJournal implements Journal {
   private pending: Array<{ line: string; entry: JournalEntry; resolve: () => void; reject: (error: unknown) => void }> = [];

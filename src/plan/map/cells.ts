@@ -183,7 +183,7 @@ const OUTPUT_COLUMNS = new Set(['Status', 'Result', 'ChargifyNextRenewal', 'Your
 const SECRET_COLUMNS = new Set(['vault_token', 'customer_vault_token']);
 
 /**
- * `applied` for a step: the row's non-blank cells of the columns it manages, keyed by template column
+ * `applied` for an operation: the row's non-blank cells of the columns it manages, keyed by template column
  * (resync compares them with the next version of the file). Vault tokens keep only their last 4.
  */
 export function appliedCells(row: SourceRow, manages: (column: string) => boolean = () => true): Record<string, string> {

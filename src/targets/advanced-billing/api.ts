@@ -1,7 +1,7 @@
 // The Advanced Billing API surface: one method per endpoint the toolkit uses. Payloads and results are
 // the API's own JSON objects (snake_case, without the root key, which the client adds and removes);
-// amounts stay decimal strings on the wire. Only the adapter (src/targets/advanced-billing/) and, for
-// now, the import's steps use it; everything else goes through the neutral Target (../target.ts).
+// amounts stay decimal strings on the wire. Only the adapter (src/targets/advanced-billing/) uses it;
+// everything else goes through the neutral Target (../target.ts).
 import type { SiteInfo } from '../target.js';
 
 export type { SiteInfo } from '../target.js';

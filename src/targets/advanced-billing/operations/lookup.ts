@@ -12,7 +12,7 @@ export function resolveId(item: IdOrRef, resolver: Resolver): Promise<number> {
 /**
  * The object a ref names if it is already on the site, found by its natural key (handle,
  * reference, code). Objects without one (payment profiles, credits, prepayments, invoices, and
- * subscriptions keyed without a reference) are found by their own step's `find`, not here.
+ * subscriptions keyed without a reference) are found by their own handler's `find`, not here.
  */
 export async function findOnSite(target: AdvancedBillingApi, ref: ObjectRef): Promise<JsonObject | undefined> {
   switch (ref.type) {
