@@ -1,23 +1,13 @@
 // The AdvancedBillingApi interface over Maxio Advanced Billing's REST API: one method per site operation, with the
 // spec's paths, root keys and list shapes, and a natural lookup for every create that can be retried.
-import { randomUUID } from 'node:crypto';
 import { Decimal, minorUnitDigits } from '../../../pricing/money.js';
 import { parseAmount, exactJsonNumber } from './amounts.js';
-import { ApiError } from './api-error.js';
-import { ApiTransport } from './transport.js';
-import type { ClientOptions, Query, SiteAccess } from './transport.js';
-import { deriveUniquenessToken } from './uniqueness-token.js';
-import type { ComponentKind, CreateIntent, Json, JsonObject, SiteInfo, AdvancedBillingApi } from '../api.js';
-
-type Lookup = () => Promise<JsonObject | undefined>;
-/** How to find what an earlier attempt created; uniqueOnSite when the site refuses a second object with that key. */
-interface NaturalLookup {
-  lookup: Lookup;
-  uniqueOnSite: boolean;
-}
-type ResourceType = 'customers' | 'subscriptions';
-
-const id = (value: number | string): string => encodeURIComponent(String(value));
+import { CustomFields } from './custom-fields.js';
+import type { ResourceType } from './custom-fields.js';
+import { id, ResourceCalls } from './resource-calls.js';
+import type { NaturalLookup } from './resource-calls.js';
+import type { ClientOptions, SiteAccess } from './transport.js';
+import type { ComponentKind, CreateIntent, JsonObject, SiteInfo, AdvancedBillingApi } from '../api.js';
 
 /** A lookup by a key the site keeps unique (reference, handle, code), when the attributes carry one. */
 const byUniqueKey = (key: string | undefined, find: (key: string) => Promise<JsonObject | undefined>): NaturalLookup | undefined =>
@@ -29,8 +19,9 @@ export interface ClientSite extends SiteAccess {
   timeZone?: string;
 }
 
-export class ChargifyClient extends ApiTransport implements AdvancedBillingApi {
+export class ChargifyClient extends ResourceCalls implements AdvancedBillingApi {
   private readonly timeZone: string;
+  private readonly customFields = new CustomFields(this);
 
   constructor(site: ClientSite, options: ClientOptions = {}) {
     super(site, options);
@@ -338,103 +329,21 @@ export class ChargifyClient extends ApiTransport implements AdvancedBillingApi {
 
   // Custom fields.
 
-  async listMetafieldNames(resourceType: ResourceType): Promise<string[]> {
-    const names: string[] = [];
-    for await (const field of this.paginate(`/${resourceType}/metafields.json`, 'metafields')) names.push(String(field.name));
-    return names;
+  listMetafieldNames(resourceType: ResourceType): Promise<string[]> {
+    return this.customFields.listMetafieldNames(resourceType);
   }
 
-  /** The last ensureMetafields per resource type: each waits for the one before it (see below). */
-  private metafieldsQueue = new Map<ResourceType, Promise<void>>();
-
-  /**
-   * Check-then-create is a race when rows import in parallel: two rows with the same new custom field
-   * would both see it missing and the second create is refused ("Name: must be unique"). Calls are
-   * therefore queued per resource type, so each sees what the one before it defined.
-   */
   ensureMetafields(resourceType: ResourceType, names: string[]): Promise<void> {
-    const previous = this.metafieldsQueue.get(resourceType) ?? Promise.resolve();
-    const next = previous.catch(() => undefined).then(() => this.defineMissingMetafields(resourceType, names));
-    this.metafieldsQueue.set(resourceType, next);
-    return next;
+    return this.customFields.ensureMetafields(resourceType, names);
   }
 
-  private async defineMissingMetafields(resourceType: ResourceType, names: string[]): Promise<void> {
-    const existing = new Set(await this.listMetafieldNames(resourceType));
-    const missing = [...new Set(names)].filter((name) => !existing.has(name));
-    if (missing.length === 0) return;
-    await this.request('POST', `/${resourceType}/metafields.json`, {
-      body: { metafields: missing.map((name) => ({ name, input_type: 'text' })) },
-    });
+  setMetadata(resourceType: ResourceType, resourceId: number, values: Record<string, string>): Promise<void> {
+    return this.customFields.setMetadata(resourceType, resourceId, values);
   }
 
-  async setMetadata(resourceType: ResourceType, resourceId: number, values: Record<string, string>): Promise<void> {
-    const path = `/${resourceType}/${id(resourceId)}/metadata.json`;
-    const current = await this.listMetadata(resourceType, resourceId);
-    const added = Object.entries(values).filter(([name]) => !(name in current));
-    const changed = Object.entries(values).filter(([name, value]) => name in current && current[name] !== value);
-    if (added.length > 0) {
-      await this.request('POST', path, { body: { metadata: added.map(([name, value]) => ({ name, value })) } });
-    }
-    for (const [name, value] of changed) {
-      await this.request('PUT', path, { body: { metadata: { name, value } } });
-    }
+  listMetadata(resourceType: ResourceType, resourceId: number): Promise<Record<string, string>> {
+    return this.customFields.listMetadata(resourceType, resourceId);
   }
-
-  async listMetadata(resourceType: ResourceType, resourceId: number): Promise<Record<string, string>> {
-    const values: Record<string, string> = {};
-    for await (const entry of this.paginate(`/${resourceType}/${id(resourceId)}/metadata.json`, 'metadata')) {
-      if (typeof entry.name === 'string' && entry.deleted_at == null) values[entry.name] = entry.value == null ? '' : String(entry.value);
-    }
-    return values;
-  }
-
-  uniquenessToken(naturalKey: string, content: Json): string {
-    return deriveUniquenessToken(this.siteIdentity, naturalKey, content);
-  }
-
-  // Shared shapes of calls.
-
-  /**
-   * POST a create under a token derived from the site, the row's natural key and the payload. When the
-   * site saw that very create within the hour yet holds no such object (erased since, then imported
-   * again), and the object's key is unique on the site, it is created afresh under a new token: the
-   * site itself refuses a second object with that key, so this cannot duplicate.
-   */
-  private async create(path: string, rootKey: string, answerKey: string, attrs: JsonObject, intent: CreateIntent, natural?: NaturalLookup): Promise<JsonObject> {
-    const body = { [rootKey]: attrs };
-    const onDuplicate = intent.lookup ?? natural?.lookup;
-    const send = (token: string) => this.object('POST', path, answerKey, { body, uniquenessToken: token, onDuplicate });
-    try {
-      return await send(intent.token ?? this.uniquenessToken(intent.naturalKey, body));
-    } catch (error) {
-      if (!(error instanceof ApiError && error.kind === 'conflict' && natural?.uniqueOnSite === true)) throw error;
-      this.emit(`POST ${path}: ${intent.naturalKey} was created and removed within the hour; creating it again`);
-      return send(deriveUniquenessToken(this.siteIdentity, `${intent.naturalKey}#${randomUUID()}`, body));
-    }
-  }
-
-  /** PUT; after a 409 on a retry the earlier attempt was applied, so the object is read back. */
-  private update(path: string, rootKey: string, attrs: JsonObject, read: Lookup): Promise<JsonObject> {
-    return this.object('PUT', path, rootKey, { body: { [rootKey]: attrs }, onDuplicate: read });
-  }
-
-  /** GET that answers undefined on 404. */
-  private async optional(path: string, rootKey: string, query?: Query): Promise<JsonObject | undefined> {
-    const answer = await this.request<Json>('GET', path, { rootKey, query, allowNotFound: true });
-    return answer === undefined ? undefined : asObject(answer, 'GET', path);
-  }
-
-  /** A call whose answer must be one object. */
-  private async object(method: 'GET' | 'POST' | 'PUT' | 'PATCH', path: string, rootKey: string, options: Parameters<ApiTransport['request']>[2] = {}): Promise<JsonObject> {
-    const answer = await this.request<Json>(method, path, { ...options, rootKey });
-    return asObject(answer, method, path);
-  }
-}
-
-function asObject(answer: Json | undefined, method: string, path: string): JsonObject {
-  if (answer !== undefined && answer !== null && typeof answer === 'object' && !Array.isArray(answer)) return answer;
-  throw new ApiError({ kind: 'protocol', messages: ['expected a JSON object in the answer'], method, path, detail: 'answered without the expected object' });
 }
 
 function stringField(attrs: JsonObject, key: string): string | undefined {
