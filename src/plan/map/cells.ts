@@ -2,7 +2,7 @@
 // decimals, calendar dates, and the repeating groups (`component_N`, `price_N`, `custom_field[Name]`).
 import { parseIsoDate, type CalendarDate } from '../../dates/index.js';
 import type { PricingScheme } from '../../pricing/component.js';
-import { fitsMinorUnit, parseMoney, minorUnitDigits, type Decimal } from '../../pricing/money.js';
+import { parseMoney, minorUnitDigits, type Decimal } from '../../pricing/money.js';
 import { Decimal as D } from '../../pricing/money.js';
 import { readTrueFalse } from '../../rules/values.js';
 import type { SourceRow } from '../operation.js';
@@ -45,25 +45,6 @@ export function money(row: SourceRow, column: string): Decimal | undefined {
   } catch (error) {
     throw new RowError(row, column, error instanceof Error ? error.message : String(error));
   }
-}
-
-/** An amount in the currency's minor unit, as the API's `*_in_cents` integer fields want it. */
-export function minorUnits(row: SourceRow, column: string, currency: string): number | undefined {
-  const amount = money(row, column);
-  return amount === undefined ? undefined : amountInMinorUnits(row, column, amount, currency);
-}
-
-/**
- * An amount the mapping already read (a decimal or decimal string) in the currency's minor unit, for the
- * adapters that learn the currency only from the site; the row and column name it if it does not fit.
- */
-export function amountInMinorUnits(row: SourceRow, column: string, value: Decimal | string, currency: string): number {
-  const amount = new D(value);
-  const digits = minorUnitDigits(currency);
-  if (!fitsMinorUnit(amount, digits)) {
-    throw new RowError(row, column, `${column} ${amount.toString()} has more decimals than ${currency} allows`, `Round it to ${digits} decimal places.`);
-  }
-  return amount.times(new D(10).pow(digits)).toNumber();
 }
 
 /** A minor-unit integer from the API back to a decimal string in the currency ("1000" USD → "10.00"). */

@@ -2,7 +2,8 @@
 // custom fields, and calendar dates as the site's midnight.
 import { describe, expect, it } from 'vitest';
 import { daysBetween } from '../../../src/dates/index.js';
-import { customFields, date, flag, fromMinorUnits, groupIndices, minorUnits, priceBrackets, requiredDate } from '../../../src/plan/map/cells.js';
+import { customFields, date, flag, fromMinorUnits, groupIndices, money, priceBrackets, requiredDate } from '../../../src/plan/map/cells.js';
+import { minorUnitsOf } from '../../../src/targets/advanced-billing/operations/minor-units.js';
 import { billingDateTime } from '../../../src/targets/advanced-billing/operations/billing.js';
 import { rowFrom } from '../../targets/advanced-billing/operations/harness.js';
 
@@ -28,12 +29,12 @@ describe('cells', () => {
     ['1.234', 'BHD', 1234],
     ['0', 'EUR', 0],
   ])('turns %s %s into %i minor units', (value, currency, expected) => {
-    expect(minorUnits(row({ price: value }), 'price', currency)).toBe(expected);
+    expect(minorUnitsOf(value, currency, row({ price: value }), 'price')).toBe(expected);
   });
 
   it('refuses more decimals than the currency has rather than rounding', () => {
-    expect(() => minorUnits(row({ price: '10.5' }), 'price', 'JPY')).toThrow(/more decimals than JPY/);
-    expect(() => minorUnits(row({ price: '$10' }), 'price', 'USD')).toThrow(expect.objectContaining({ location: expect.objectContaining({ column: 'price' }) }));
+    expect(() => minorUnitsOf('10.5', 'JPY', row({ price: '10.5' }), 'price')).toThrow(/more decimals than JPY/);
+    expect(() => money(row({ price: '$10' }), 'price')).toThrow(expect.objectContaining({ location: expect.objectContaining({ column: 'price' }) }));
   });
 
   it.each([

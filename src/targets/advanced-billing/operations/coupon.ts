@@ -1,7 +1,7 @@
 // coupon operations → Create Coupon in its family, a flat amount in the minor unit of the site's
 // currency; found again by code.
 import { COUPON_AMOUNT_COLUMN, type CouponFields } from '../../../plan/map/coupons.js';
-import { amountInMinorUnits } from '../../../plan/map/cells.js';
+import { minorUnitsOf } from './minor-units.js';
 import { compact } from './compact.js';
 import { resolveId } from './lookup.js';
 import { siteInfo } from './site.js';
@@ -14,7 +14,7 @@ export const couponHandler: OperationHandler<CouponFields> = {
     const familyId = await resolveId(fields.family, resolver);
     const discount = fields.percentage !== undefined
       ? { percentage: fields.percentage }
-      : { amount_in_cents: amountInMinorUnits(operation.source, COUPON_AMOUNT_COLUMN, fields.amount!, (await siteInfo(api)).currency) };
+      : { amount_in_cents: minorUnitsOf(fields.amount!, (await siteInfo(api)).currency, operation.source, COUPON_AMOUNT_COLUMN) };
     const attrs = compact({
       name: fields.name,
       code: fields.code,
