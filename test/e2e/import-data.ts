@@ -22,9 +22,11 @@ export function catalogFiles(): Record<string, string> {
   };
 }
 
-/** N subscription rows; `badEmailRows` get an invalid email (a validation error, never sent). */
-/** N valid subscription rows (those in badEmailRows get a bad email), renewing on `nextBillingAt`. */
-export function subscriptionsCsv(count: number, badEmailRows: number[] = [], nextBillingAt = NEXT_BILLING_AT): string {
+/**
+ * N valid subscription rows (those in badEmailRows get a bad email), renewing on `nextBillingAt`; `extra`
+ * cells (e.g. a service_credit_balance) go on every row.
+ */
+export function subscriptionsCsv(count: number, badEmailRows: number[] = [], nextBillingAt = NEXT_BILLING_AT, extra: Record<string, string> = {}): string {
   const rows = Array.from({ length: count }, (_, index) => {
     const n = String(index + 1).padStart(4, '0');
     return {
@@ -41,6 +43,7 @@ export function subscriptionsCsv(count: number, badEmailRows: number[] = [], nex
       payment_collection_method: 'remittance',
       next_billing_at: nextBillingAt,
       product_handle: 'basic',
+      ...extra,
     };
   });
   return csv(SUBSCRIPTION_HEADER, rows);

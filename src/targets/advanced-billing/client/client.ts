@@ -131,8 +131,11 @@ export class ChargifyClient extends ResourceCalls implements AdvancedBillingApi 
   }
 
   promoteComponentPricePoint(componentId: number, pricePointId: number): Promise<JsonObject> {
-    // PUT without a body (the spec's Promote Price Point to Default): promoting twice leaves the same default.
-    return this.object('PUT', `/components/${id(componentId)}/price_points/${id(pricePointId)}/default.json`, 'component');
+    // PUT without a body (the spec's Promote Price Point to Default): promoting twice leaves the same default,
+    // so after a 409 on a retry (the earlier attempt was applied) the price point is simply read back.
+    return this.object('PUT', `/components/${id(componentId)}/price_points/${id(pricePointId)}/default.json`, 'component', {
+      onDuplicate: () => this.optional(`/components/${id(componentId)}/price_points/${id(pricePointId)}.json`, 'price_point'),
+    });
   }
 
   async archiveComponentPricePoint(componentId: number, pricePointId: number): Promise<void> {

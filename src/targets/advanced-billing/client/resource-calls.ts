@@ -30,7 +30,9 @@ export class ResourceCalls extends ApiTransport {
    */
   protected async create(path: string, rootKey: string, answerKey: string, attrs: JsonObject, intent: CreateIntent, natural?: NaturalLookup): Promise<JsonObject> {
     const body = { [rootKey]: attrs };
-    const onDuplicate = intent.lookup ?? natural?.lookup;
+    // Without a lookup, a 409 still ends in the row-level "cannot be found" conflict, never in a
+    // run-ending "no object in the answer": every create names how to find what it made.
+    const onDuplicate = intent.lookup ?? natural?.lookup ?? (async () => undefined);
     const send = (token: string) => this.object('POST', path, answerKey, { body, uniquenessToken: token, onDuplicate });
     try {
       return await send(intent.token ?? this.uniquenessToken(intent.naturalKey, body));

@@ -1,8 +1,9 @@
 // service_credit and prepayment operations → Issue Service Credit / Create Prepayment on the subscription,
 // the amount in the subscription's currency. A prepayment is found again precisely: one with the amount
 // and the migration memo already on the subscription means it was added. The API lists no service
-// credits, so for those `find` reads the subscription's credit balance instead: a subscription this run
-// created starts at zero, so a positive balance means the credit was already added.
+// credits, so for those the subscription's credit balance is read instead: a subscription this run
+// created starts at zero, so a positive balance means the credit was already added. Both `find` and a
+// create whose answer was lost (409 on the retry) use these lookups.
 import { balanceColumn, type BalanceFields } from '../../../plan/map/subscriptions.js';
 import { fromMinorUnits } from '../../../plan/map/cells.js';
 import type { Operation, StepOutcome } from '../../../plan/operation.js';
@@ -32,6 +33,14 @@ async function findPrepayment(api: AdvancedBillingApi, operation: BalanceOperati
     prepayment.memo === operation.fields.memo && prepayment.amount_in_cents !== null && prepayment.amount_in_cents !== undefined && Number(prepayment.amount_in_cents) === amount);
 }
 
+/** The subscription's credit balance, when positive: the sign that the service credit was added. */
+async function findServiceCredit(api: AdvancedBillingApi, subscriptionId: number, site?: JsonObject): Promise<JsonObject | undefined> {
+  const subscription = site ?? (await api.readSubscription(subscriptionId));
+  const credit = subscription?.credit_balance_in_cents;
+  if (credit === undefined || credit === null || Number(credit) <= 0) return undefined;
+  return { subscription_id: subscriptionId, credit_balance_in_cents: Number(credit) };
+}
+
 function balanceHandler(kind: BalanceOperation['kind']): OperationHandler<BalanceFields> {
   const typed = (operation: Operation<BalanceFields>): BalanceOperation => ({ ...operation, kind });
   return {
@@ -40,7 +49,7 @@ function balanceHandler(kind: BalanceOperation['kind']): OperationHandler<Balanc
       const subscriptionId = await resolver.id(operation.fields.subscription);
       const currency = await subscriptionCurrency(api, subscriptionId);
       const amount = fromMinorUnits(cents(operation, currency), currency);
-      if (kind === 'service_credit') await api.issueServiceCredit(subscriptionId, amount, operation.fields.memo, intent());
+      if (kind === 'service_credit') await api.issueServiceCredit(subscriptionId, amount, operation.fields.memo, intent(() => findServiceCredit(api, subscriptionId)));
       else await api.createPrepayment(subscriptionId, amount, operation.fields.memo, intent(() => findPrepayment(api, operation, subscriptionId, currency)));
       return outcome(api, operation, subscriptionId, amount);
     },
@@ -55,9 +64,8 @@ function balanceHandler(kind: BalanceOperation['kind']): OperationHandler<Balanc
         const prepayment = await findPrepayment(api, operation, subscriptionId, currency);
         return prepayment ? outcome(api, operation, subscriptionId, fromMinorUnits(Number(prepayment.amount_in_cents), currency)) : undefined;
       }
-      const credit = site.credit_balance_in_cents;
-      if (credit === undefined || credit === null || Number(credit) <= 0) return undefined;
-      return outcome(api, operation, subscriptionId, fromMinorUnits(Number(credit), currency));
+      const credit = await findServiceCredit(api, subscriptionId, site);
+      return credit ? outcome(api, operation, subscriptionId, fromMinorUnits(Number(credit.credit_balance_in_cents), currency)) : undefined;
     },
   };
 }

@@ -1,0 +1,63 @@
+// Test helper: an HTTP proxy on 127.0.0.1 in front of a real sandbox that loses chosen answers. A request
+// the `drop` predicate picks is forwarded and committed by the sandbox, then its connection is destroyed
+// before the client sees a byte — the "answer lost on the way back" a real network produces.
+import { createServer, request as forward, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface DroppingProxy {
+  baseUrl: string;
+  /** Requests seen, as `METHOD path` (query included), in arrival order. */
+  seen: string[];
+  /** How many answers were dropped so far. */
+  dropped(): number;
+  close(): Promise<void>;
+}
+
+/** `drop(method, path, nth)` decides per request; `nth` counts earlier requests with the same method and path. */
+export type DropRule = (method: string, path: string, nth: number) => boolean;
+
+export async function startDroppingProxy(upstream: string, drop: DropRule): Promise<DroppingProxy> {
+  const target = new URL(upstream);
+  const seen: string[] = [];
+  const counts = new Map<string, number>();
+  let dropped = 0;
+  const server: Server = createServer((incoming, outgoing) => {
+    const method = incoming.method ?? 'GET';
+    const path = incoming.url ?? '/';
+    const key = `${method} ${path.replace(/\?.*$/, '')}`;
+    const nth = counts.get(key) ?? 0;
+    counts.set(key, nth + 1);
+    seen.push(`${method} ${path}`);
+    const loseAnswer = drop(method, path, nth);
+    const upstreamRequest = forward(
+      { host: target.hostname, port: target.port, method, path, headers: { ...incoming.headers, host: target.host } },
+      (answer: IncomingMessage) => {
+        const chunks: Buffer[] = [];
+        answer.on('data', (chunk: Buffer) => chunks.push(chunk));
+        answer.on('end', () => {
+          if (loseAnswer) {
+            dropped += 1;
+            incoming.socket.destroy();
+            return;
+          }
+          outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
+          outgoing.end(Buffer.concat(chunks));
+        });
+      },
+    );
+    upstreamRequest.on('error', () => incoming.socket.destroy());
+    incoming.pipe(upstreamRequest);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    seen,
+    dropped: () => dropped,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
