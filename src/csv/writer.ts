@@ -42,8 +42,9 @@ export async function writeAnnotatedCopy(
   inputPath: string,
   outputPath: string,
   annotate: (record: CsvRecord) => Partial<Record<string, string>> | undefined,
+  options: { expectedSha256?: string } = {},
 ): Promise<{ rows: number }> {
-  const source = await openCsv(inputPath, { includeBlankRows: true });
+  const source = await openCsv(inputPath, { includeBlankRows: true, hash: options.expectedSha256 !== undefined });
   const { delimiter, newline, encoding, bom } = source.format;
   const header = source.header;
   const columns = new Map<string, number>();
@@ -85,6 +86,8 @@ export async function writeAnnotatedCopy(
       }
       await body.write(serialize(cells));
     }
+    // Annotations are keyed by row number: bytes other than those the caller read would put them on other rows.
+    if (options.expectedSha256 !== undefined && source.sha256!() !== options.expectedSha256) throw new SourceChangedError(inputPath);
     await body.close();
     if (appended.length === 0) return { rows, file: body.path };
     // A column first seen mid-file: rewrite with the full header; earlier rows just end sooner.
@@ -96,6 +99,14 @@ export async function writeAnnotatedCopy(
     await full.close();
     return { rows, file: full.path };
   });
+}
+
+/** The input no longer holds the bytes the caller read (edited or replaced since): no copy was written. */
+export class SourceChangedError extends Error {
+  constructor(readonly path: string) {
+    super(`${path} changed since it was read`);
+    this.name = 'SourceChangedError';
+  }
 }
 
 /** Writes a report CSV (e.g. compare's mismatches); every cell passes through `sanitizeCell`. */
@@ -165,11 +176,19 @@ async function writeThroughTemps(outputPath: string, produce: (temps: TempFiles)
 function asOutputError(error: unknown, outputPath: string): unknown {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (error instanceof MigrateError || typeof code !== 'string' || !/^E[A-Z]+$/.test(code)) return error;
-  const reason = code === 'ENOSPC' ? 'the disk is full' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code;
+  const reason = outputFailureReason(code);
   return new InputError('output-unwritable', `Cannot write ${outputPath} (${reason}); nothing was written there.`, {
     hint: 'Check that the folder is writable and the disk has space, or choose another one with --out.',
     cause: error,
   });
+}
+
+/** A file-system error code as the words of a one-line message. */
+export function outputFailureReason(code: string): string {
+  if (code === 'ENOSPC') return 'the disk is full';
+  if (code === 'EROFS') return 'the file system is read-only';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  return code;
 }
 
 interface BufferedOut {

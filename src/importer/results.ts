@@ -1,16 +1,17 @@
 // Row results from the objects' outcomes: a row succeeds when all its objects exist; its Result is the
 // link of its main object, or the messages of what failed. Also the annotated copies and the summary.
-import { mkdir } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { resultPaths } from '../csv/result-paths.js';
-import { writeAnnotatedCopy } from '../csv/writer.js';
+import { outputFailureReason, SourceChangedError, writeAnnotatedCopy, writeCsvRows } from '../csv/writer.js';
 import { InputError } from '../errors.js';
 import type { SiteIdentity } from '../state/site-identity.js';
 import type { NodeResult } from './execute.js';
 import { recordResultSites } from './result-sites.js';
 import type { Finding } from '../rules/finding.js';
 import type { Plan, PlanNode, RowFailure } from './plan.js';
-import type { LoadedRows } from './sources.js';
+import type { LoadedFile, LoadedRows } from './sources.js';
 import type { ObjectType, SourceRow } from '../plan/operation.js';
 
 export type RowStatus = 'success' | 'error' | 'pending' | 'skipped';
@@ -97,15 +98,26 @@ export function rowResults(loaded: LoadedRows, plan: Plan, results: Map<PlanNode
 }
 
 /**
- * Checks the output folder before anything is sent (no collisions, never over an input, creatable)
- * and answers where each input's annotated copy goes.
+ * Checks the output folder before anything is sent (no collisions, never over an input, creatable and
+ * writable: a file is created and removed in each folder a copy goes to) and answers where each input's
+ * annotated copy goes. A folder that cannot take the results must stop the run before its first call,
+ * not after every object was sent.
  */
 export async function prepareResultFiles(loaded: LoadedRows, outDir: string): Promise<Map<string, string>> {
   const paths = resultPaths(loaded.files.map((file) => ({ path: file.path, template: file.kind, rows: file.rows.length, errorRows: 0, findings: [] })), outDir);
-  try {
-    await mkdir(resolve(outDir), { recursive: true });
-  } catch (cause) {
-    throw new InputError('out-folder', `Cannot create the --out folder ${outDir}: ${(cause as Error).message}.`, { cause });
+  for (const folder of new Set([resolve(outDir), ...[...paths.values()].map((path) => dirname(resolve(path)))])) {
+    try {
+      await mkdir(folder, { recursive: true });
+      const probe = join(folder, `.migrate-write-check-${process.pid}-${randomBytes(4).toString('hex')}`);
+      await writeFile(probe, '', { flag: 'wx' });
+      await rm(probe, { force: true });
+    } catch (cause) {
+      const code = (cause as NodeJS.ErrnoException).code;
+      throw new InputError('out-folder', `The --out folder ${folder} cannot be written (${typeof code === 'string' ? outputFailureReason(code) : (cause as Error).message}); nothing was sent.`, {
+        hint: 'Choose a writable folder with --out.',
+        cause,
+      });
+    }
   }
   return paths;
 }
@@ -117,31 +129,72 @@ export interface ResultsOrigin {
   command: string;
 }
 
+/** The cells the toolkit sets on a row of the result copy, or undefined to leave the row as it was. */
+type RowAnnotation = (file: string, row: number) => Record<string, string> | undefined;
+
+function annotationOf(loaded: LoadedRows, rows: RowResult[]): RowAnnotation {
+  const byFileRow = new Map<string, RowResult>();
+  for (const result of rows) byFileRow.set(`${result.row.file}\u0000${result.row.row}`, result);
+  return (file, row) => {
+    const result = byFileRow.get(`${file}\u0000${row}`);
+    if (!result || loaded.alreadyImported.has(result.row)) return undefined;
+    const cells: Record<string, string> = {
+      Status: result.status === 'skipped' ? 'success' : result.status,
+      Result: result.result,
+    };
+    if (result.nextRenewal !== undefined) cells.ChargifyNextRenewal = result.nextRenewal;
+    if (result.amount !== undefined) cells.Amount = result.amount;
+    return cells;
+  };
+}
+
 /**
  * Writes one annotated copy per input (paths from prepareResultFiles) and records the site their links
  * point into (result-sites.json); returns the written paths. The copy streams the input file once more
  * rather than writing from the planned rows: those leave out blank rows and keep only the first of
- * same-named cells, and the copy must keep every row and cell of the user's file where it was.
+ * same-named cells, and the copy must keep every row and cell of the user's file where it was. The
+ * streamed bytes must hash as those validated: a file edited during the run would put each result on
+ * another row, so its copy is then written from the rows validated instead, and `log` says so.
  */
-export async function writeResultFiles(loaded: LoadedRows, rows: RowResult[], paths: Map<string, string>, origin: ResultsOrigin): Promise<string[]> {
-  const byFileRow = new Map<string, RowResult>();
-  for (const result of rows) byFileRow.set(`${result.row.file}\u0000${result.row.row}`, result);
+export async function writeResultFiles(
+  loaded: LoadedRows,
+  rows: RowResult[],
+  paths: Map<string, string>,
+  origin: ResultsOrigin,
+  log?: (line: string) => void,
+): Promise<string[]> {
+  const annotate = annotationOf(loaded, rows);
   const written: string[] = [];
   for (const file of loaded.files) {
     const output = paths.get(file.path)!;
-    await writeAnnotatedCopy(file.path, output, (record) => {
-      const result = byFileRow.get(`${file.path}\u0000${record.row}`);
-      if (!result || loaded.alreadyImported.has(result.row)) return undefined;
-      const cells: Record<string, string> = {
-        Status: result.status === 'skipped' ? 'success' : result.status,
-        Result: result.result,
-      };
-      if (result.nextRenewal !== undefined) cells.ChargifyNextRenewal = result.nextRenewal;
-      if (result.amount !== undefined) cells.Amount = result.amount;
-      return cells;
-    });
+    try {
+      await writeAnnotatedCopy(file.path, output, (record) => annotate(file.path, record.row), { expectedSha256: file.sha256 });
+    } catch (error) {
+      if (!(error instanceof SourceChangedError)) throw error;
+      await writeFromValidatedRows(file, output, annotate);
+      log?.(`${file.path} changed while the run was under way: ${output} was written from the content validated and sent, not from the file as it is now.`);
+    }
     written.push(output);
   }
   await recordResultSites(written, origin.site, origin.run, origin.command);
   return written;
+}
+
+/**
+ * The result copy from the rows validation read: the validated header (annotation columns appended when
+ * missing), each row at its row number (blank lines keep the numbering), every cell sanitised.
+ */
+async function writeFromValidatedRows(file: LoadedFile, output: string, annotate: RowAnnotation): Promise<void> {
+  const header = [...file.header];
+  const annotations = new Map(file.rows.map((row) => [row, annotate(file.path, row.row)]));
+  for (const cells of annotations.values()) for (const name of Object.keys(cells ?? {})) if (!header.includes(name)) header.push(name);
+  const lines: string[][] = [];
+  let next = 2;
+  for (const row of [...file.rows].sort((a, b) => a.row - b.row)) {
+    for (; next < row.row; next += 1) lines.push([]);
+    const values = { ...row.values, ...annotations.get(row) };
+    lines.push(header.map((name) => values[name] ?? ''));
+    next = row.row + 1;
+  }
+  await writeCsvRows(output, header, lines, { bom: true });
 }

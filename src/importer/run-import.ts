@@ -1,6 +1,6 @@
 // One import run, shared by test-import and live-import: validate, plan, reconcile what an earlier
 // run left open, execute, then write the annotated copies, the run record and the summary document.
-import { InputError } from '../errors.js';
+import { ExitCode, InputError, MigrateError } from '../errors.js';
 import { checkImportJournal, openSiteJournal } from '../state/journal-sites.js';
 import type { JournalObject } from '../state/journal.js';
 import { newRunId, saveRun, type RunRecord } from '../state/runs.js';
@@ -203,7 +203,18 @@ export async function runImport(options: ImportRunOptions): Promise<ImportRunRes
   const canaryOnly = canary !== undefined && !execution.interrupted && execution.fatal === undefined;
   // A canary run reports only its own rows; the rest stay untouched for --continue.
   const reported = canaryOnly ? rows.filter((row) => row.status !== 'pending' || canary!.includes(row.row)) : rows;
-  const resultFiles = await writeResultFiles(prepared.loaded, rows, outputs, { site: identity, run: runId, command: options.command });
+  let resultFiles: string[] = [];
+  let fatal = execution.fatal;
+  let resultsFailed = false;
+  try {
+    resultFiles = await writeResultFiles(prepared.loaded, rows, outputs, { site: identity, run: runId, command: options.command }, options.log);
+  } catch (error) {
+    // Everything was sent: exit 2 ("nothing was sent") would be a lie, and the run record must not stay "running".
+    resultsFailed = true;
+    const failure = resultsUnwritable(error);
+    if (fatal === undefined) fatal = failure;
+    else options.log?.(failure.message);
+  }
   const stopped: ImportDocument['stopped'] = execution.interrupted
     ? 'interrupted'
     : execution.fatal !== undefined
@@ -214,7 +225,7 @@ export async function runImport(options: ImportRunOptions): Promise<ImportRunRes
   const counts = countRows(rows);
   run.endedAt = new Date().toISOString();
   run.counts = counts;
-  run.status = execution.interrupted ? 'interrupted' : execution.fatal !== undefined ? 'failed' : stopped === 'canary' || counts.pending > 0 ? 'interrupted' : 'completed';
+  run.status = execution.interrupted ? 'interrupted' : fatal !== undefined ? 'failed' : stopped === 'canary' || counts.pending > 0 ? 'interrupted' : 'completed';
   await saveRun(options.stateDir, run);
 
   const document = buildDocument(
@@ -234,9 +245,20 @@ export async function runImport(options: ImportRunOptions): Promise<ImportRunRes
         // Point at the result files that hold errors when there are any.
         counts.error > 0 ? resultFiles.filter((_, index) => rows.some((row) => row.status === 'error' && row.row.file === prepared.loaded.files[index]?.path)) : resultFiles,
         stopped,
+        resultsFailed,
       ),
     },
     reported,
   );
-  return { document, run, reconciled, fatal: execution.fatal, ...(stopped === 'canary' ? { canaryRows: canary } : {}) };
+  return { document, run, reconciled, fatal, ...(stopped === 'canary' ? { canaryRows: canary } : {}) };
+}
+
+/** The result files failed after the run sent its work: exit 3, saying that the work itself is safe and how to get the files. */
+function resultsUnwritable(error: unknown): MigrateError {
+  const reason = error instanceof Error ? error.message : String(error);
+  return new MigrateError('results-unwritable', `Everything this run did was sent and journaled, but its result files could not be written: ${reason.replace(/[.\s]+$/, '')}.`, {
+    exitCode: ExitCode.target,
+    hint: 'Run the same command again once the folder is writable (or with another --out): the rows are already imported, so it sends nothing and writes the results.',
+    cause: error,
+  });
 }

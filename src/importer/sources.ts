@@ -24,6 +24,10 @@ export interface ValidatedInput {
 export interface LoadedFile {
   path: string;
   kind: TemplateKind;
+  /** SHA-256 of the bytes validated: the annotated copy checks the file still holds them. */
+  sha256: string;
+  /** The header validated (result copies are written from it should the file change during the run). */
+  header: string[];
   rows: SourceRow[];
 }
 
@@ -76,7 +80,7 @@ export function loadRows(inputs: ValidatedFile[]): LoadedRows {
     }
     const { header, records } = input.content;
     const enabled = compileRowEnabled(template, header);
-    const file: LoadedFile = { path: input.path, kind: input.template, rows: [] };
+    const file: LoadedFile = { path: input.path, kind: input.template, sha256: input.content.sha256, header, rows: [] };
     const toImport: SourceRow[] = [];
     /** Rows not enabled whose enabling cell is an error (`Yes`, `1`): reported as errors, never mapped. */
     const rejected: SourceRow[] = [];

@@ -88,12 +88,14 @@ export function nextStep(
   inputs: string[],
   resultFiles: string[],
   stopped?: ImportDocument['stopped'],
+  resultsFailed = false,
 ): string {
   const shown = (paths: string[]): string => paths.map((path) => relative(process.cwd(), path) || path).join(' ');
   const folders = new Set(resultFiles.map((path) => dirname(path)));
   // compare takes folders: one folder of results reads better than every file in it.
   const results = folders.size === 1 && resultFiles.length > 1 ? `${relative(process.cwd(), [...folders][0]!) || '.'}/` : shown(resultFiles);
   if (stopped === 'canary') return 'review the canary rows on the site, then run: migrate live-import --continue';
+  if (resultsFailed) return `make the results folder writable, then run again: migrate ${command} ${shown(inputs)}   (sends nothing, writes the results)`;
   if (stopped || counts.pending > 0) return `migrate ${command} ${shown(inputs)}   (resumes where this run stopped)`;
   if (counts.error > 0) return `fix the rows marked error in ${shown(resultFiles)} in your files, then run: migrate ${command} ${shown(inputs)}`;
   return command === 'test-import' ? `migrate compare ${results}` : `migrate compare --site live ${results}`;

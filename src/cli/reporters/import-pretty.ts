@@ -55,7 +55,7 @@ export function renderImportPretty(document: ImportDocument, colors: Colors): st
   if (document.stopped === 'interrupted') lines.push(colors.yellow('Interrupted: what was done is journaled; run the same command again to resume.'));
   if (document.stopped === 'target-failed') lines.push(colors.red('The site failed the run; what was done is journaled.'));
   const folders = [...new Set(document.resultFiles.map((file) => relative(process.cwd(), dirname(file)) || '.'))];
-  lines.push(`Results: ${plural(document.resultFiles.length, 'annotated file')} in ${folders.join(', ')}/`);
+  lines.push(document.resultFiles.length === 0 ? 'Results: no annotated file written' : `Results: ${plural(document.resultFiles.length, 'annotated file')} in ${folders.join(', ')}/`);
   lines.push(`Next: ${document.next}`);
   return `${lines.join('\n')}\n`;
 }
