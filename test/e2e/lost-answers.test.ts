@@ -106,3 +106,38 @@ describe('a create whose answer is lost', () => {
     }
   });
 });
+
+describe('a crash between promoting a price point and archiving the site’s own', () => {
+  it('archives the site’s own default when the import resumes', async () => {
+    const sandbox = await startSandbox({});
+    let holding = true;
+    // The first promotion of a component price point is committed, and the CLI killed while it waits.
+    const proxy = await startDroppingProxy(sandbox.baseUrl, (method, path) =>
+      holding && method === 'PUT' && /\/components\/\d+\/price_points\/\d+\/default\.json/.test(path) ? 'hold' : false);
+    try {
+      await withTempDir({}, async (dir) => {
+        await cp(join(projectRoot, 'fixtures', 'sample'), join(dir, 'sample'), { recursive: true });
+        await writeFile(join(dir, '.migraterc.json'), JSON.stringify({ sites: { test: { baseUrl: proxy.baseUrl } } }));
+        const args = ['test-import', 'sample/product-families.csv', 'sample/components.csv', '--format', 'json'];
+        const killed = await runCli(dir, args, { when: async () => proxy.held() > 0, signal: 'SIGKILL' });
+        expect(killed.signal).toBe('SIGKILL');
+        holding = false;
+        const resumed = await runCli(dir, args);
+        expect(resumed.code, resumed.stderr).toBe(0);
+      });
+      const target = createTarget({ name: 'check', baseUrl: sandbox.baseUrl });
+      try {
+        for (const component of await collect(target.api.listComponents())) {
+          const points = await collect(target.api.listComponentPricePoints(Number(component.id)));
+          expect(points.map((point) => point.name), String(component.handle)).not.toContain('Original');
+          expect(points.map((point) => point.id)).toContain(component.default_price_point_id);
+        }
+      } finally {
+        await target.close();
+      }
+    } finally {
+      await proxy.close();
+      await sandbox.close();
+    }
+  });
+});

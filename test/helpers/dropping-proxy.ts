@@ -1,6 +1,7 @@
 // Test helper: an HTTP proxy on 127.0.0.1 in front of a real sandbox that loses chosen answers. A request
-// the `drop` predicate picks is forwarded and committed by the sandbox, then its connection is destroyed
-// before the client sees a byte — the "answer lost on the way back" a real network produces.
+// the `drop` rule picks is forwarded and committed by the sandbox, then its connection is destroyed
+// before the client sees a byte — the "answer lost on the way back" a real network produces — or held
+// open without an answer (`'hold'`), so a test can kill the client at exactly that moment.
 import { createServer, request as forward, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -10,17 +11,20 @@ export interface DroppingProxy {
   seen: string[];
   /** How many answers were dropped so far. */
   dropped(): number;
+  /** How many answers are held (committed upstream, never answered). */
+  held(): number;
   close(): Promise<void>;
 }
 
 /** `drop(method, path, nth)` decides per request; `nth` counts earlier requests with the same method and path. */
-export type DropRule = (method: string, path: string, nth: number) => boolean;
+export type DropRule = (method: string, path: string, nth: number) => boolean | 'hold';
 
 export async function startDroppingProxy(upstream: string, drop: DropRule): Promise<DroppingProxy> {
   const target = new URL(upstream);
   const seen: string[] = [];
   const counts = new Map<string, number>();
   let dropped = 0;
+  let held = 0;
   const server: Server = createServer((incoming, outgoing) => {
     const method = incoming.method ?? 'GET';
     const path = incoming.url ?? '/';
@@ -35,6 +39,10 @@ export async function startDroppingProxy(upstream: string, drop: DropRule): Prom
         const chunks: Buffer[] = [];
         answer.on('data', (chunk: Buffer) => chunks.push(chunk));
         answer.on('end', () => {
+          if (loseAnswer === 'hold') {
+            held += 1;
+            return;
+          }
           if (loseAnswer) {
             dropped += 1;
             incoming.socket.destroy();
@@ -54,6 +62,7 @@ export async function startDroppingProxy(upstream: string, drop: DropRule): Prom
     baseUrl: `http://127.0.0.1:${port}`,
     seen,
     dropped: () => dropped,
+    held: () => held,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
