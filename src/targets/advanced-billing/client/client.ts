@@ -2,6 +2,7 @@
 // spec's paths, root keys and list shapes, and a natural lookup for every create that can be retried.
 import { Decimal, minorUnitDigits } from '../../../pricing/money.js';
 import { parseAmount, exactJsonNumber } from './amounts.js';
+import { ApiError } from './api-error.js';
 import { CustomFields } from './custom-fields.js';
 import type { ResourceType } from './custom-fields.js';
 import { id, ResourceCalls } from './resource-calls.js';
@@ -267,10 +268,19 @@ export class ChargifyClient extends ResourceCalls implements AdvancedBillingApi 
 
   previewRenewal(subscriptionId: number): Promise<JsonObject> {
     const path = `/subscriptions/${id(subscriptionId)}/renewals/preview.json`;
-    // Previews change nothing: after a 409 on a retry, simply ask again under a fresh token.
-    const ask = (): Promise<JsonObject> =>
-      this.object('POST', path, 'renewal_preview', { body: {}, onDuplicate: () => ask() });
-    return ask();
+    const ask = (onDuplicate: () => Promise<JsonObject>): Promise<JsonObject> =>
+      this.object('POST', path, 'renewal_preview', { body: {}, onDuplicate });
+    // A preview changes nothing, so a 409 only says the site saw this token before: ask once more under a
+    // fresh token, within the same operation's budget. A site that refuses that too is answered with an
+    // error, never with a third ask (it may answer 409 for an hour).
+    const refused = (): Promise<JsonObject> => Promise.reject(new ApiError({
+      kind: 'conflict',
+      status: 409,
+      messages: ['the site answered 409 (already received) to this renewal preview twice, the second time under a fresh uniqueness token; it was not asked again'],
+      method: 'POST',
+      path,
+    }));
+    return ask(() => ask(refused));
   }
 
   issueServiceCredit(subscriptionId: number, amount: string, memo: string, intent: CreateIntent): Promise<JsonObject> {

@@ -1,0 +1,25 @@
+// A passing note for the progress line (the site's client waiting out a Retry-After, say): whoever draws
+// a progress line follows the notes and shows the current one beside its count; with no line drawn, the
+// poster prints the note itself. One board per process, as there is one stderr.
+type Follower = (note: string) => void;
+
+let current: { text: string; until: number } | undefined;
+const followers = new Set<Follower>();
+
+/** Shows `text` for `ms` on the progress line; false when no line is drawn to show it. */
+export function postNote(text: string, ms: number): boolean {
+  current = { text, until: Date.now() + ms };
+  for (const follower of followers) follower(text);
+  return followers.size > 0;
+}
+
+/** The note still in force, if any. */
+export function currentNote(): string | undefined {
+  return current !== undefined && Date.now() < current.until ? current.text : undefined;
+}
+
+/** Calls `follower` with each note posted from now on; the returned function stops it. */
+export function followNotes(follower: Follower): () => void {
+  followers.add(follower);
+  return () => void followers.delete(follower);
+}
