@@ -1,8 +1,8 @@
-// test-import against a misbehaving site (test/helpers/hostile-server.ts in front of a real sandbox): a
+// test-import and compare against a misbehaving site (test/helpers/hostile-server.ts in front of a real sandbox): a
 // renewal preview answered 409 forever, a body trickled at 1 byte/s, a 300 MB answer, 429 with a
 // Retry-After of days, 422s without the `errors` key. Each run must end by itself, send few requests,
 // say what happened and exit with the documented code.
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../src/targets/advanced-billing/sandbox/index.js';
@@ -56,7 +56,7 @@ async function importThrough(
 
 const reportRows = (exit: Exit): ReportRow[] => (JSON.parse(exit.stdout) as { rows: ReportRow[] }).rows;
 
-describe('test-import against a hostile site', () => {
+describe('the CLI against a hostile site', () => {
   it('a renewal preview answered 409 forever: at most two preview POSTs, the row says why, the run ends', async () => {
     const preview: Rule = {
       name: 'preview',
@@ -73,6 +73,35 @@ describe('test-import against a hostile site', () => {
       expect(row).toMatchObject({ status: 'error' });
       expect(row!.result).toContain('renewal preview');
     }, { stop: (site) => site.hits('preview') > 500 });
+  });
+
+  it('compare, when the site starts answering 409 to every renewal preview: two POSTs per row at most, a clear error', async () => {
+    let hostile = false;
+    const preview: Rule = { name: 'preview', method: 'POST', path: /\/renewals\/preview\.json$/, answer: () => (hostile ? { status: 409, body: { errors: ['Duplicate'] } } : 'pass') };
+    const site = await startHostileServer({ upstream: sandbox.baseUrl, rules: [preview] });
+    try {
+      await withTempDir({ ...catalogFiles(), 'data/subs.csv': subscriptionsCsv(2) }, async (dir) => {
+        await writeFile(join(dir, '.migraterc.json'), JSON.stringify({ sites: { test: { baseUrl: site.baseUrl } } }));
+        const imported = await runCli(dir, ['test-import', 'data', '--as-of', AS_OF]);
+        expect(imported.code, imported.stderr).toBe(0);
+        // compare asks the site for a preview only to explain a mismatch: expect 59.00 where the site renews at 49.00.
+        const results = join(dir, 'migrate-results', 'subs.csv');
+        const text = await readFile(results, 'utf8');
+        expect(text).toContain(',49.00,49.00,');
+        await writeFile(results, text.replaceAll(',49.00,49.00,', ',49.00,59.00,'));
+        hostile = true;
+        const before = site.hits('preview');
+        const started = Date.now();
+        const compared = await runCli(dir, ['compare', 'migrate-results'], { when: async () => Date.now() - started > BOUND_MS || site.hits('preview') > 500, signal: 'SIGKILL' });
+        expect(compared.signal, `killed after ${site.hits('preview') - before} preview POSTs`).toBeNull();
+        expect(site.hits('preview') - before).toBeGreaterThan(0);
+        expect(site.hits('preview') - before).toBeLessThanOrEqual(4);
+        expect(compared.code).toBe(3);
+        expect(compared.stderr).toContain('to this renewal preview twice');
+      });
+    } finally {
+      await site.close();
+    }
   });
 
   it('a body trickled at 1 byte/s: each attempt ends at its deadline, then exit 3 naming the timeout', async () => {
