@@ -63,7 +63,10 @@ export interface RequestOptions {
   rootKey?: string;
   /** Token for a POST/PUT; by default a random one per call, reused by its retries. */
   uniquenessToken?: string;
-  /** On 409 (the site already received this token): the object an earlier attempt produced, if any. */
+  /**
+   * On 409 (the site already received this token): the object an earlier attempt produced, if any.
+   * What it sends belongs to this call's operation and spends its budget.
+   */
   onDuplicate?: () => Promise<Json | undefined>;
   /** Answer undefined instead of throwing on 404. */
   allowNotFound?: boolean;
@@ -75,6 +78,7 @@ const DEFAULT_TIMEOUT_MS = 120_000;
 const DEFAULT_MAX_RETRIES = 6;
 /** A minute: long enough for a site's usual throttling window, short enough that six of them stay visible. */
 const DEFAULT_RETRY_AFTER_MAX_MS = 60_000;
+/** Five minutes of waiting per call in all: five capped Retry-Afters, or every backoff step several times over. */
 const DEFAULT_RETRY_WAIT_TOTAL_MS = 300_000;
 /**
  * The largest legitimate answer is a page of 200 objects (invoices with their line items: a few MB);
