@@ -1,7 +1,7 @@
 // Progress of a long import on stderr: an ora spinner line on a terminal (done/total, rate, ETA,
 // errors so far, and a passing note such as a retry's wait), a plain line every few seconds otherwise
-// (CI logs, and one at once for each note), nothing when quiet.
-import { currentNote, followNotes } from '../progress/notes.js';
+// (CI logs, and one at once for each note of a second or more), nothing when quiet.
+import { currentNote, followNotes, LASTING_NOTE_MS } from '../progress/notes.js';
 import { startSpinner } from '../progress/spinner.js';
 
 export interface Progress {
@@ -57,7 +57,9 @@ export function createProgress(options: ProgressOptions): Progress {
   }
   const timer = setInterval(() => options.stream.write(`progress: ${line()}\n`), (options.intervalSeconds ?? 5) * 1000);
   timer.unref();
-  const unfollow = followNotes(() => options.stream.write(`progress: ${line()}\n`));
+  const unfollow = followNotes((_note, ms) => {
+    if (ms >= LASTING_NOTE_MS) options.stream.write(`progress: ${line()}\n`);
+  });
   return {
     tick,
     stop() {

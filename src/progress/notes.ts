@@ -1,7 +1,13 @@
 // A passing note for the progress line (the site's client waiting out a Retry-After, say): whoever draws
 // a progress line follows the notes and shows the current one beside its count; with no line drawn, the
 // poster prints the note itself. One board per process, as there is one stderr.
-type Follower = (note: string) => void;
+type Follower = (note: string, ms: number) => void;
+
+/**
+ * Notes shorter than this pass before anyone could read them: a line redrawn in place shows them all,
+ * a log that only grows (CI) gets no line of its own for them.
+ */
+export const LASTING_NOTE_MS = 1000;
 
 let current: { text: string; until: number } | undefined;
 const followers = new Set<Follower>();
@@ -9,7 +15,7 @@ const followers = new Set<Follower>();
 /** Shows `text` for `ms` on the progress line; false when no line is drawn to show it. */
 export function postNote(text: string, ms: number): boolean {
   current = { text, until: Date.now() + ms };
-  for (const follower of followers) follower(text);
+  for (const follower of followers) follower(text, ms);
   return followers.size > 0;
 }
 

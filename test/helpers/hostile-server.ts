@@ -1,6 +1,7 @@
 // A misbehaving billing site for tests: a real HTTP server on 127.0.0.1 (any free port) that answers the
 // requests its rules match badly — a status forever (409, 429 with any Retry-After, 422 with odd bodies),
-// headers then a body trickled byte by byte, a huge answer streamed without buffering, no answer at all —
+// headers then a body trickled byte by byte, a huge answer streamed without buffering, no answer at all,
+// a dropped connection —
 // and passes every other request to an upstream (a real sandbox), or, with none, answers GET /site.json
 // itself (a test site in USD) and 404 to the rest. It counts each rule's hits and the body bytes it sent.
 //
@@ -24,7 +25,9 @@ export type Misbehaviour =
   /** `bytes` bytes of a JSON array streamed in 64 KiB chunks as the client reads them; `declareLength` sends Content-Length. */
   | { huge: { status?: number; bytes: number; declareLength?: boolean } }
   /** Reads the request and never answers. */
-  | { stall: true };
+  | { stall: true }
+  /** Reads the request and closes the connection: an answer lost on the way (the upstream never sees it). */
+  | { drop: true };
 
 export interface HostileRequest {
   method: string;
@@ -112,6 +115,7 @@ function json(response: ServerResponse, status: number, body: unknown): void {
 
 function misbehave(answer: Misbehaviour, response: ServerResponse, wrote: (bytes: number) => void, timers: Set<NodeJS.Timeout>): void {
   if ('stall' in answer) return;
+  if ('drop' in answer) return void response.socket?.destroy();
   if ('trickle' in answer) {
     const { status = 200, text, intervalMs = 1000 } = answer.trickle;
     response.writeHead(status, { 'content-type': 'application/json' });

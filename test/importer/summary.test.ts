@@ -69,6 +69,15 @@ describe('progress', () => {
     progress.stop();
     expect(postNote('waiting 1 s: the site answered 503, retry 2/6', 1000)).toBe(false);
   });
+
+  it('gives a note shorter than a second no plain line of its own (a CI log would fill with backoff steps)', async () => {
+    const { stream, text } = plainStream();
+    const progress = createProgress({ total: 3, stream, intervalSeconds: 60 });
+    expect(postNote('waiting 40 ms: the connection failed (ECONNRESET), retry 1/6', 40)).toBe(true);
+    await new Promise((resolve) => setImmediate(resolve));
+    progress.stop();
+    expect(text()).toBe('');
+  });
 });
 
 describe('planDryRun', () => {

@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { hasSite, resolveSite, type ResolvedConfig, type ResolvedSite } from '../../config/index.js';
 import { InputError } from '../../errors.js';
-import { postNote } from '../../progress/notes.js';
+import { LASTING_NOTE_MS, postNote } from '../../progress/notes.js';
 import type { Target } from '../../targets/target.js';
 import type { RunningSandbox } from '../../targets/advanced-billing/sandbox/index.js';
 import { createTarget, describeWait, startEmbeddedSandbox, type ClientOptions, type RetryWait } from '../../targets/index.js';
@@ -22,10 +22,14 @@ export function logToStderr(line: string): void {
   process.stderr.write(`${line}\n`);
 }
 
-/** A wait before a retry: on the progress line while one is drawn, else a line of its own, so a run never waits in silence. */
+/**
+ * A wait before a retry: on the progress line while one is drawn, else a line of its own (for a wait of
+ * a second or more), so a run never waits in silence.
+ */
 export function showWait(wait: RetryWait): void {
   const text = describeWait(wait);
-  if (!postNote(text, wait.seconds * 1000)) process.stderr.write(`${text}\n`);
+  const ms = wait.seconds * 1000;
+  if (!postNote(text, ms) && ms >= LASTING_NOTE_MS) process.stderr.write(`${text}\n`);
 }
 
 /** The client's limits as configured (undefined: the client's default). */

@@ -268,19 +268,19 @@ export class ChargifyClient extends ResourceCalls implements AdvancedBillingApi 
 
   previewRenewal(subscriptionId: number): Promise<JsonObject> {
     const path = `/subscriptions/${id(subscriptionId)}/renewals/preview.json`;
-    const ask = (onDuplicate: () => Promise<JsonObject>): Promise<JsonObject> =>
-      this.object('POST', path, 'renewal_preview', { body: {}, onDuplicate });
-    // A preview changes nothing, so a 409 only says the site saw this token before: ask once more under a
-    // fresh token, within the same operation's budget. A site that refuses that too is answered with an
-    // error, never with a third ask (it may answer 409 for an hour).
-    const refused = (): Promise<JsonObject> => Promise.reject(new ApiError({
+    // A preview changes nothing, so a 409 on a retry only says the lost attempt went through: ask again
+    // under a fresh token, within the same operation's budget. A 409 to a first attempt — a token no one
+    // sent before — is the site refusing previews (it may keep that up for an hour): an error, no ask.
+    const refused = new ApiError({
       kind: 'conflict',
       status: 409,
-      messages: ['the site answered 409 (already received) to this renewal preview twice, the second time under a fresh uniqueness token; it was not asked again'],
+      messages: ['the site answered 409 (already received) to a renewal preview under a fresh uniqueness token; it was not asked again'],
       method: 'POST',
       path,
-    }));
-    return ask(() => ask(refused));
+    });
+    const ask = (): Promise<JsonObject> =>
+      this.object('POST', path, 'renewal_preview', { body: {}, onDuplicate: (retried) => (retried ? ask() : Promise.reject(refused)) });
+    return ask();
   }
 
   issueServiceCredit(subscriptionId: number, amount: string, memo: string, intent: CreateIntent): Promise<JsonObject> {

@@ -1,6 +1,6 @@
-// One retry budget per operation: the retries, the time spent waiting between them and the 409s a call
-// may meet are counted once for everything the call sends — its retries, and the lookups or fresh asks
-// its 409 handling makes — so no path back into the transport can start the count again.
+// One retry budget per operation: the retries and the time spent waiting between them are counted once
+// for everything the call sends — its retries, and the lookups or fresh asks its 409 handling makes — so
+// no path back into the transport can start the count again; a 409 after the first spends a retry too.
 import { AsyncLocalStorage } from 'node:async_hooks';
 
 export interface BudgetLimits {
@@ -8,8 +8,6 @@ export interface BudgetLimits {
   retries: number;
   /** Milliseconds the operation may spend waiting between retries, in all. */
   waitMs: number;
-  /** 409 answers the operation may meet; the next one is an error, never another ask. */
-  duplicates: number;
 }
 
 export class OperationBudget {
@@ -37,10 +35,13 @@ export class OperationBudget {
     return undefined;
   }
 
-  /** Counts a 409; false once the operation has met more than it may. */
+  /**
+   * Counts a 409: the operation's first is free (it only says an earlier attempt went through); each
+   * later one means its 409 handling asked again, and spends a retry. False when none is left.
+   */
   takeDuplicate(): boolean {
     this.duplicatesSeen += 1;
-    return this.duplicatesSeen <= this.limits.duplicates;
+    return this.duplicatesSeen === 1 || this.takeRetry(0) === undefined;
   }
 }
 

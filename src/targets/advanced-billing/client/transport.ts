@@ -65,9 +65,11 @@ export interface RequestOptions {
   uniquenessToken?: string;
   /**
    * On 409 (the site already received this token): the object an earlier attempt produced, if any.
-   * What it sends belongs to this call's operation and spends its budget.
+   * `retried`: the 409 answered a retry of this call, so its own earlier attempt went through; else the
+   * site had the token before this call began. What it sends belongs to this call's operation and
+   * spends its budget.
    */
-  onDuplicate?: () => Promise<Json | undefined>;
+  onDuplicate?: (retried: boolean) => Promise<Json | undefined>;
   /** Answer undefined instead of throwing on 404. */
   allowNotFound?: boolean;
 }
@@ -85,11 +87,6 @@ const DEFAULT_RETRY_WAIT_TOTAL_MS = 300_000;
  * 32 MiB leaves ample room while four answers in flight stay far from the memory a run can spare.
  */
 const DEFAULT_MAX_ANSWER_BYTES = 32 * 1024 * 1024;
-/**
- * 409s one operation may meet: its own, and one more from the single fresh ask or lookup its 409
- * handling may send. Past that the call is a conflict error; nothing asks again.
- */
-const DUPLICATE_ANSWERS = 2;
 /**
  * After a 409 on a retry, this call's earlier attempt may still be committing: look again after these
  * waits (× backoff base). A 409 on a first attempt answers an earlier call, long finished: one look.
@@ -150,7 +147,6 @@ export class ApiTransport {
     this.budgetLimits = {
       retries: options.maxRetries ?? DEFAULT_MAX_RETRIES,
       waitMs: options.retryWaitTotalMs ?? DEFAULT_RETRY_WAIT_TOTAL_MS,
-      duplicates: DUPLICATE_ANSWERS,
     };
     this.retryAfterMaxMs = options.retryAfterMaxMs ?? DEFAULT_RETRY_AFTER_MAX_MS;
     this.backoff = { baseMs: options.backoffBaseMs ?? 500, maxMs: options.backoffMaxMs ?? 30_000, random: options.random ?? Math.random };
@@ -234,8 +230,8 @@ export class ApiTransport {
       }
       if (status === 409 && isWrite) {
         if (!budget.takeDuplicate()) {
-          this.emit(`${shown} 409 ${elapsed}ms (again: not asked again)`, secrets);
-          throw new ApiError({ kind: 'conflict', status, messages: ['the site answered 409 (already received) again within the same call; it was not asked again'], method, path });
+          this.emit(`${shown} 409 ${elapsed}ms (again, no retries left: not asked again)`, secrets);
+          throw new ApiError({ kind: 'conflict', status, messages: ['the site kept answering 409 (already received) to this call and its fresh asks; it was not asked again'], method, path });
         }
         this.emit(`${shown} 409 ${elapsed}ms (already received: resolving the existing object)`, secrets);
         return this.resolveDuplicate(method, path, attempt, options.onDuplicate, secrets);
@@ -338,7 +334,7 @@ export class ApiTransport {
     method: HttpMethod,
     path: string,
     attempt: number,
-    onDuplicate: (() => Promise<Json | undefined>) | undefined,
+    onDuplicate: ((retried: boolean) => Promise<Json | undefined>) | undefined,
     secrets: string[],
   ): Promise<Json | undefined> {
     if (onDuplicate === undefined) {
@@ -353,7 +349,7 @@ export class ApiTransport {
     }
     for (const factor of attempt > 0 ? DUPLICATE_LOOKUP_WAITS : [0]) {
       if (factor > 0) await sleep(factor * this.backoff.baseMs);
-      const existing = await onDuplicate();
+      const existing = await onDuplicate(attempt > 0);
       if (existing !== undefined) return existing;
     }
     this.emit(`${method} ${path} 409 unresolved: no existing object found`, secrets);

@@ -29,22 +29,33 @@ async function setUp(rules: Rule[], options: ClientOptions = {}): Promise<{ site
 const duplicate = { status: 409, body: { errors: ['A request with this uniqueness token was already received.'] } };
 
 describe('one retry budget per operation', () => {
-  it('a renewal preview answered 409 forever is asked twice (the second under a fresh token), then a row-level conflict', async () => {
+  it('a renewal preview answered 409 to its first attempt (a fresh token) is not asked again: a row-level conflict', async () => {
     const { site, client } = await setUp([{ name: 'preview', method: 'POST', path: /\/renewals\/preview\.json$/, answer: duplicate }]);
     const error = await caught(client.previewRenewal(5));
-    expect(site.hits('preview')).toBe(2);
-    const tokens = site.requests.map((request) => (JSON.parse(request.body) as { uniqueness_token: string }).uniqueness_token);
-    expect(new Set(tokens).size).toBe(2);
+    expect(site.hits('preview')).toBe(1);
     expect(error).toMatchObject({ kind: 'conflict', status: 409 });
-    expect(error.message).toContain('renewal preview');
+    expect(error.message).toContain('renewal preview under a fresh uniqueness token');
     expect(isRowLevel(error)).toBe(true);
   });
 
-  it('a 409 handler that asks again itself cannot loop: the third 409 of the operation ends it', async () => {
-    const { site, client } = await setUp([{ name: 'write', method: 'POST', path: /^\/things\.json$/, answer: duplicate }]);
+  it('a renewal preview whose answer was lost and whose retry meets 409 is asked again under a fresh token', async () => {
+    const preview = { renewal_preview: { total_in_cents: 4900 } };
+    const { site, client } = await setUp([
+      { name: 'preview', method: 'POST', path: /\/renewals\/preview\.json$/, answer: (_request, n) => (n === 0 ? { drop: true } : n === 1 ? duplicate : { status: 200, body: preview }) },
+    ]);
+    expect(await client.previewRenewal(5)).toEqual(preview.renewal_preview);
+    const tokens = site.requests.map((request) => (JSON.parse(request.body) as { uniqueness_token: string }).uniqueness_token);
+    expect(tokens).toHaveLength(3);
+    expect(tokens[1]).toBe(tokens[0]);
+    expect(tokens[2]).not.toBe(tokens[0]);
+  });
+
+  it('a 409 handler that asks again itself cannot loop: each 409 after the first spends a retry of the operation', async () => {
+    const { site, client } = await setUp([{ name: 'write', method: 'POST', path: /^\/things\.json$/, answer: duplicate }], { maxRetries: 2 });
     const ask = (): Promise<unknown> => client.request('POST', '/things.json', { body: {}, onDuplicate: () => ask() as Promise<undefined> });
     const error = await caught(ask());
-    expect(site.hits('write')).toBe(3);
+    // The first 409 is free, the next two spend the two retries, the fourth ends the call.
+    expect(site.hits('write')).toBe(4);
     expect(error.kind).toBe('conflict');
   });
 
