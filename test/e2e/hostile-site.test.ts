@@ -2,13 +2,17 @@
 // renewal preview answered 409 forever, a body trickled at 1 byte/s, a 300 MB answer, 429 with a
 // Retry-After of days, 422s without the `errors` key. Each run must end by itself, send few requests,
 // say what happened and exit with the documented code.
+import { spawn, spawnSync } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { stripVTControlCharacters } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../src/targets/advanced-billing/sandbox/index.js';
 import { startHostileServer, type HostileServer, type Rule } from '../helpers/hostile-server.js';
 import { withTempDir } from '../helpers/temp-dir.js';
 import { AS_OF, catalogFiles, subscriptionsCsv } from './import-data.js';
+import { TEST_ENV } from '../cli/run-cli.js';
 import { runCli, type Exit, type StopWhen } from './run-cli.js';
 
 interface ReportRow {
@@ -52,6 +56,25 @@ async function importThrough(
   } finally {
     await site.close();
   }
+}
+
+const bin = fileURLToPath(new URL('../../bin/migrate.js', import.meta.url));
+const hasScript = spawnSync('script', ['--version']).status === 0;
+
+/** The CLI on a 120-column pseudo-terminal (`script`), so it draws its spinner; killed after BOUND_MS. */
+function onTerminal(cwd: string, args: string[]): Promise<{ code: number | null; output: string }> {
+  const command = `stty cols 120 rows 40; ${[process.execPath, bin, ...args].map((word) => `'${word}'`).join(' ')}`;
+  return new Promise((resolve, reject) => {
+    const child = spawn('script', ['-qfec', command, '/dev/null'], { cwd, env: { ...process.env, ...TEST_ENV, CI: undefined, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    const timer = setTimeout(() => process.kill(-child.pid!, 'SIGKILL'), BOUND_MS);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, output });
+    });
+  });
 }
 
 const reportRows = (exit: Exit): ReportRow[] => (JSON.parse(exit.stdout) as { rows: ReportRow[] }).rows;
@@ -147,6 +170,22 @@ describe('the CLI against a hostile site', () => {
       expect(site.hits('signup')).toBe(1);
       expect(exit.stderr).toMatch(/^progress: \d+\/\d+ objects · .* · waiting 1 s: the site asked to retry later \(429\), retry 1\/6$/m);
     });
+  });
+
+  it.skipIf(!hasScript)('a 429 in the middle of the import, on a terminal: the spinner line shows the wait', async () => {
+    const once: Rule = { name: 'signup', method: 'POST', path: /^\/subscriptions\.json$/, answer: (_request, n) => (n === 0 ? { status: 429, headers: { 'retry-after': '999999' } } : 'pass') };
+    const site = await startHostileServer({ upstream: sandbox.baseUrl, rules: [once] });
+    try {
+      await withTempDir({ ...catalogFiles(), 'data/subs.csv': subscriptionsCsv(1) }, async (dir) => {
+        await writeFile(join(dir, '.migraterc.json'), JSON.stringify({ sites: { test: { baseUrl: site.baseUrl } }, retryAfterMaxSeconds: 1 }));
+        const shown = await onTerminal(dir, ['test-import', 'data', '--as-of', AS_OF]);
+        expect(shown.code, shown.output).toBe(0);
+        expect(site.hits('signup')).toBe(1);
+        expect(stripVTControlCharacters(shown.output)).toMatch(/\d+\/\d+ objects · .* · waiting 1 s: the site asked to retry later \(429\), retry 1\/6/);
+      });
+    } finally {
+      await site.close();
+    }
   });
 
   it('429 with Retry-After: 999999 and no setting: the wait shown is the default cap, 60 s', async () => {
