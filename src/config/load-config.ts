@@ -20,6 +20,10 @@ export interface ResolvedConfig {
   timeZone: string;
   concurrency?: number;
   timeoutSeconds?: number;
+  retries?: number;
+  retryAfterMaxSeconds?: number;
+  retryWaitTotalSeconds?: number;
+  maxAnswerMegabytes?: number;
   canary?: number;
 }
 
@@ -65,6 +69,10 @@ function withDefaults(data: z.infer<typeof configSchema>, filepath: string | und
   if (data.asOf !== undefined) config.asOf = data.asOf;
   if (data.concurrency !== undefined) config.concurrency = data.concurrency;
   if (data.timeoutSeconds !== undefined) config.timeoutSeconds = data.timeoutSeconds;
+  if (data.retries !== undefined) config.retries = data.retries;
+  if (data.retryAfterMaxSeconds !== undefined) config.retryAfterMaxSeconds = data.retryAfterMaxSeconds;
+  if (data.retryWaitTotalSeconds !== undefined) config.retryWaitTotalSeconds = data.retryWaitTotalSeconds;
+  if (data.maxAnswerMegabytes !== undefined) config.maxAnswerMegabytes = data.maxAnswerMegabytes;
   if (data.canary !== undefined) config.canary = data.canary;
   return config;
 }
@@ -102,7 +110,7 @@ function invalid(error: z.ZodError, filepath: string): InputError {
 }
 
 const KNOWN_KEYS: Record<string, string[]> = {
-  '': ['sites', 'stateDir', 'outDir', 'asOf', 'timeZone', 'concurrency', 'timeoutSeconds', 'canary'],
+  '': ['sites', 'stateDir', 'outDir', 'asOf', 'timeZone', 'concurrency', 'timeoutSeconds', 'retries', 'retryAfterMaxSeconds', 'retryWaitTotalSeconds', 'maxAnswerMegabytes', 'canary'],
   site: ['subdomain', 'baseUrl', 'apiKeyEnv', 'mode'],
 };
 

@@ -57,6 +57,10 @@ export const configSchema = z.strictObject({
   timeZone: z.string().refine(isValidTimeZone, 'must be an IANA time zone name such as UTC, Europe/Berlin or America/New_York').optional(),
   concurrency: z.number({ message: 'must be a whole number 1 to 4' }).int('must be a whole number 1 to 4').min(1, 'must be 1 to 4').max(4, 'must be at most 4: the site refuses more concurrent requests').optional(),
   timeoutSeconds: z.number({ message: 'must be a number of seconds' }).positive('must be more than 0').max(3600, 'must be at most 3600').optional(),
+  retries: z.number({ message: 'must be a whole number 0 to 20' }).int('must be a whole number 0 to 20').min(0, 'must be 0 or more').max(20, 'must be at most 20').optional(),
+  retryAfterMaxSeconds: z.number({ message: 'must be a number of seconds' }).positive('must be more than 0').max(3600, 'must be at most 3600').optional(),
+  retryWaitTotalSeconds: z.number({ message: 'must be a number of seconds' }).positive('must be more than 0').max(86400, 'must be at most 86400 (a day)').optional(),
+  maxAnswerMegabytes: z.number({ message: 'must be a number of megabytes (MiB)' }).positive('must be more than 0').max(1024, 'must be at most 1024').optional(),
   canary: z.number({ message: 'must be a whole number of rows' }).int('must be a whole number of rows').min(0, 'must be 0 or more').optional(),
 });
 

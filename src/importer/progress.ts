@@ -1,5 +1,7 @@
 // Progress of a long import on stderr: an ora spinner line on a terminal (done/total, rate, ETA,
-// errors so far), a plain line every few seconds otherwise (CI logs), nothing when quiet.
+// errors so far, and a passing note such as a retry's wait), a plain line every few seconds otherwise
+// (CI logs, and one at once for each note of a second or more), nothing when quiet.
+import { currentNote, followNotes, LASTING_NOTE_MS } from '../progress/notes.js';
 import { startSpinner } from '../progress/spinner.js';
 
 export interface Progress {
@@ -28,7 +30,10 @@ export function createProgress(options: ProgressOptions): Progress {
   const started = Date.now();
   let done = 0;
   let errors = 0;
-  const line = (): string => formatProgress(done, options.total, errors, Date.now() - started);
+  const line = (): string => {
+    const note = currentNote();
+    return `${formatProgress(done, options.total, errors, Date.now() - started)}${note === undefined ? '' : ` · ${note}`}`;
+  };
   const tick = (failed: boolean): void => {
     done += 1;
     if (failed) errors += 1;
@@ -40,20 +45,26 @@ export function createProgress(options: ProgressOptions): Progress {
   if (spinner) {
     const timer = setInterval(() => (spinner.text = line()), 250);
     timer.unref();
+    const unfollow = followNotes(() => (spinner.text = line()));
     return {
       tick,
       stop() {
         clearInterval(timer);
+        unfollow();
         spinner.stop();
       },
     };
   }
   const timer = setInterval(() => options.stream.write(`progress: ${line()}\n`), (options.intervalSeconds ?? 5) * 1000);
   timer.unref();
+  const unfollow = followNotes((_note, ms) => {
+    if (ms >= LASTING_NOTE_MS) options.stream.write(`progress: ${line()}\n`);
+  });
   return {
     tick,
     stop() {
       clearInterval(timer);
+      unfollow();
       if (done > 0) options.stream.write(`progress: ${line()}\n`);
     },
   };

@@ -10,6 +10,7 @@ import type { Target } from './target.js';
 import type { RunningSandbox, SandboxOptions } from './advanced-billing/sandbox/index.js';
 
 export type { ClientOptions } from './advanced-billing/client/transport.js';
+export { describeWait, type RetryWait } from './advanced-billing/client/retry-wait.js';
 export type { Target } from './target.js';
 /** Where each template column goes on the default target (Advanced Billing); `migrate templates KIND` prints it. */
 export { columnMapping } from './advanced-billing/column-mapping/index.js';

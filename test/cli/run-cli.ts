@@ -20,9 +20,9 @@ export interface CliResult {
   stderr: string;
 }
 
-/** When to signal the process: `when` is polled every 10 ms until it returns true or the process ends. */
+/** When to signal the process: `when` is polled every 10 ms (with the output so far) until it returns true or the process ends. */
 export interface StopWhen {
-  when: () => Promise<boolean>;
+  when: (output: { stdout: string; stderr: string }) => Promise<boolean>;
   signal: NodeJS.Signals;
 }
 
@@ -47,7 +47,7 @@ export function runCli(args: string[], options: CliOptions = {}): Promise<CliRes
     const stop = options.stop;
     if (stop) {
       void (async () => {
-        while (!done && !(await stop.when())) await new Promise((r) => setTimeout(r, 10));
+        while (!done && !(await stop.when({ stdout, stderr }))) await new Promise((r) => setTimeout(r, 10));
         if (!done) child.kill(stop.signal);
       })();
     }

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { planDryRun } from '../../src/importer/dry-run.js';
 import { buildPlan } from '../../src/importer/plan.js';
 import { createProgress, formatProgress } from '../../src/importer/progress.js';
+import { postNote } from '../../src/progress/notes.js';
 import type { PreparedImport } from '../../src/importer/run-import.js';
 import { nextStep } from '../../src/importer/summary.js';
 import type { ObjectRef, ObjectType, Operation, SourceRow } from '../../src/plan/operation.js';
@@ -39,17 +40,43 @@ describe('progress', () => {
     expect(formatProgress(0, 10, 0, 0)).toBe('0/10 objects · 0.0/s · estimating · 0 errors');
   });
 
-  it('writes plain lines when the stream is not a terminal', async () => {
-    const stream = new PassThrough() as unknown as NodeJS.WriteStream;
+  /** A stream that is not a terminal, and what was written to it so far. */
+  function plainStream(): { stream: NodeJS.WriteStream; text: () => string } {
+    const stream = new PassThrough();
     let text = '';
-    (stream as unknown as PassThrough).on('data', (chunk) => (text += chunk));
+    stream.on('data', (chunk) => (text += chunk));
+    return { stream: stream as unknown as NodeJS.WriteStream, text: () => text };
+  }
+
+  it('writes plain lines when the stream is not a terminal', async () => {
+    const { stream, text } = plainStream();
     const progress = createProgress({ total: 3, stream, intervalSeconds: 0.02 });
     progress.tick(false);
     await new Promise((resolve) => setTimeout(resolve, 60));
     progress.tick(true);
     progress.stop();
-    expect(text).toMatch(/^progress: 1\/3 objects/m);
-    expect(text.trimEnd().split('\n').at(-1)).toMatch(/^progress: 2\/3 objects · .* · 1 error$/);
+    expect(text()).toMatch(/^progress: 1\/3 objects/m);
+    expect(text().trimEnd().split('\n').at(-1)).toMatch(/^progress: 2\/3 objects · .* · 1 error$/);
+  });
+
+  it('shows a posted note (a wait before a retry) at once and while it holds; once stopped, it follows no more', async () => {
+    const { stream, text } = plainStream();
+    const progress = createProgress({ total: 3, stream, intervalSeconds: 60 });
+    progress.tick(false);
+    expect(postNote('waiting 60 s: the site asked to retry later (429), retry 1/6', 60_000)).toBe(true);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(text()).toMatch(/^progress: 1\/3 objects · .* · 0 errors · waiting 60 s: the site asked to retry later \(429\), retry 1\/6$/m);
+    progress.stop();
+    expect(postNote('waiting 1 s: the site answered 503, retry 2/6', 1000)).toBe(false);
+  });
+
+  it('gives a note shorter than a second no plain line of its own (a CI log would fill with backoff steps)', async () => {
+    const { stream, text } = plainStream();
+    const progress = createProgress({ total: 3, stream, intervalSeconds: 60 });
+    expect(postNote('waiting 40 ms: the connection failed (ECONNRESET), retry 1/6', 40)).toBe(true);
+    await new Promise((resolve) => setImmediate(resolve));
+    progress.stop();
+    expect(text()).toBe('');
   });
 });
 

@@ -1,13 +1,14 @@
 // Which site a command talks to, and the one place the embedded sandbox is started: test-import,
 // erase and resync fall back on it when no test site is configured, compare restarts it on the data
-// test-import left in the state folder. Notices go to stderr; the target gets the --verbose logger.
+// test-import left in the state folder. Notices go to stderr; the target gets the --verbose logger, the
+// configured limits, and shows each wait before a retry on the progress line.
 import { join } from 'node:path';
 import { hasSite, resolveSite, type ResolvedConfig, type ResolvedSite } from '../../config/index.js';
 import { InputError } from '../../errors.js';
+import { LASTING_NOTE_MS, postNote } from '../../progress/notes.js';
 import type { Target } from '../../targets/target.js';
 import type { RunningSandbox } from '../../targets/advanced-billing/sandbox/index.js';
-import { startEmbeddedSandbox } from '../../targets/index.js';
-import { createTarget } from '../../targets/index.js';
+import { createTarget, describeWait, startEmbeddedSandbox, type ClientOptions, type RetryWait } from '../../targets/index.js';
 
 export interface Connection {
   target: Target;
@@ -21,14 +22,35 @@ export function logToStderr(line: string): void {
   process.stderr.write(`${line}\n`);
 }
 
+/**
+ * A wait before a retry: on the progress line while one is drawn, else a line of its own (for a wait of
+ * a second or more), so a run never waits in silence.
+ */
+export function showWait(wait: RetryWait): void {
+  const text = describeWait(wait);
+  const ms = wait.seconds * 1000;
+  if (!postNote(text, ms) && ms >= LASTING_NOTE_MS) process.stderr.write(`${text}\n`);
+}
+
+/** The client's limits as configured (undefined: the client's default). */
+function clientOptions(config: ResolvedConfig, verbose: boolean): ClientOptions {
+  const ms = (seconds: number | undefined): number | undefined => (seconds === undefined ? undefined : seconds * 1000);
+  return {
+    concurrency: config.concurrency,
+    timeoutMs: ms(config.timeoutSeconds),
+    maxRetries: config.retries,
+    retryAfterMaxMs: ms(config.retryAfterMaxSeconds),
+    retryWaitTotalMs: ms(config.retryWaitTotalSeconds),
+    maxAnswerBytes: config.maxAnswerMegabytes === undefined ? undefined : Math.round(config.maxAnswerMegabytes * 1024 * 1024),
+    onWait: showWait,
+    ...(verbose ? { logger: logToStderr } : {}),
+  };
+}
+
 export function connectSite(site: ResolvedSite, config: ResolvedConfig, verbose = false): Connection {
   const target = createTarget(
     { name: site.name, baseUrl: site.baseUrl, timeZone: config.timeZone, ...(site.apiKey !== undefined ? { apiKey: site.apiKey } : {}) },
-    {
-      ...(config.concurrency !== undefined ? { concurrency: config.concurrency } : {}),
-      ...(config.timeoutSeconds !== undefined ? { timeoutMs: config.timeoutSeconds * 1000 } : {}),
-      ...(verbose ? { logger: logToStderr } : {}),
-    },
+    clientOptions(config, verbose),
   );
   return { target, siteName: site.name, close: () => target.close() };
 }

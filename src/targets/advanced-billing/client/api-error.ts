@@ -1,7 +1,6 @@
 // Typed failures of calls to the site: the status, the API's own messages and the method + path,
 // never credentials. ApiError is a TargetError, so an uncaught one ends the run with exit 3.
 import { TargetError } from '../../../errors.js';
-import type { Json } from '../api.js';
 
 export type ApiErrorKind =
   | 'auth' // 401: the key is wrong
@@ -11,8 +10,9 @@ export type ApiErrorKind =
   | 'conflict' // 409 that could not be resolved to an existing object
   | 'rate-limited' // 429 still answered after every retry
   | 'server' // 5xx still answered after every retry
-  | 'timeout' // no answer within the timeout, after every retry
+  | 'timeout' // no whole answer within the deadline, after every retry
   | 'network' // connection refused, reset or unresolvable, after every retry
+  | 'too-large' // an answer past the size limit (maxAnswerMegabytes), dropped unread
   | 'protocol'; // an answer the client cannot read (not JSON, wrong shape)
 
 const HINTS: Partial<Record<ApiErrorKind, string>> = {
@@ -20,7 +20,8 @@ const HINTS: Partial<Record<ApiErrorKind, string>> = {
   forbidden: 'The site refuses this operation: purge and clear-data work on test sites only, and the API user needs the rights for it.',
   'rate-limited': 'The site kept refusing requests (429); wait a few minutes and resume, or lower the concurrency.',
   server: 'The site kept failing; try again later — what was done so far is journaled.',
-  timeout: 'The site did not answer in time; try again later — what was done so far is journaled.',
+  timeout: 'The site did not answer in time (timeoutSeconds in the configuration); try again later — what was done so far is journaled.',
+  'too-large': 'Raise maxAnswerMegabytes in the configuration only if the site really sends answers this large; what was done so far is journaled.',
   network: 'Check the site address and your network connection.',
 };
 
@@ -60,7 +61,6 @@ export class ApiError extends TargetError {
   }
 }
 
-
 /** Errors that belong to one row (the importer records them and goes on); the rest stop the run (exit 3). */
 export function isRowLevel(error: unknown): boolean {
   return error instanceof ApiError && error.rowLevel;
@@ -74,32 +74,4 @@ export function errorKindForStatus(status: number): ApiErrorKind {
   if (status === 429) return 'rate-limited';
   if (status >= 500) return 'server';
   return 'validation';
-}
-
-/**
- * The API's messages from an error body, in any of the shapes the spec lists:
- * `{"errors": ["…"]}`, `{"errors": {"customer": "…"}}`, `{"errors": {"price": ["…"]}}`, `{"error": "…"}`.
- */
-export function errorBodyMessages(body: Json | undefined): string[] {
-  if (body === undefined || body === null) return [];
-  if (typeof body === 'string') return body.trim() === '' ? [] : [body.trim().slice(0, 500)];
-  if (Array.isArray(body)) return body.flatMap((item) => errorBodyMessages(item));
-  if (typeof body !== 'object') return [String(body)];
-  const source = body.errors ?? body.error;
-  if (source === undefined) return [];
-  if (typeof source === 'string') return [source];
-  if (Array.isArray(source)) return source.flatMap(flatStrings);
-  if (source !== null && typeof source === 'object') {
-    return Object.entries(source).flatMap(([field, value]) =>
-      flatStrings(value).map((message) => (message.startsWith(field) ? message : `${field}: ${message}`)),
-    );
-  }
-  return [String(source)];
-}
-
-function flatStrings(value: Json): string[] {
-  if (value === null) return [];
-  if (Array.isArray(value)) return value.flatMap(flatStrings);
-  if (typeof value === 'object') return Object.values(value).flatMap(flatStrings);
-  return [String(value)];
 }

@@ -1,5 +1,6 @@
 // When to try again: which answers are worth retrying, Retry-After parsing, and exponential
 // backoff with full jitter (so parallel requests that failed together do not retry together).
+import { DEADLINE_CODE } from './attempt.js';
 
 /** Statuses that say "not now" rather than "no": throttling and gateway or server trouble. */
 const RETRYABLE_STATUSES = new Set([429, 500, 502, 503, 504]);
@@ -18,9 +19,10 @@ const RETRYABLE_ERROR_CODES = new Set([
   'UND_ERR_HEADERS_TIMEOUT',
   'UND_ERR_BODY_TIMEOUT',
   'UND_ERR_RES_CONTENT_LENGTH_MISMATCH',
+  DEADLINE_CODE,
 ]);
 
-const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CONNECT_TIMEOUT', 'ETIMEDOUT']);
+const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CONNECT_TIMEOUT', 'ETIMEDOUT', DEADLINE_CODE]);
 
 export function isRetryableStatus(status: number): boolean {
   return RETRYABLE_STATUSES.has(status);

@@ -2,6 +2,7 @@
 // spec's paths, root keys and list shapes, and a natural lookup for every create that can be retried.
 import { Decimal, minorUnitDigits } from '../../../pricing/money.js';
 import { parseAmount, exactJsonNumber } from './amounts.js';
+import { ApiError } from './api-error.js';
 import { CustomFields } from './custom-fields.js';
 import type { ResourceType } from './custom-fields.js';
 import { id, ResourceCalls } from './resource-calls.js';
@@ -270,9 +271,18 @@ export class ChargifyClient extends ResourceCalls implements AdvancedBillingApi 
 
   previewRenewal(subscriptionId: number): Promise<JsonObject> {
     const path = `/subscriptions/${id(subscriptionId)}/renewals/preview.json`;
-    // Previews change nothing: after a 409 on a retry, simply ask again under a fresh token.
+    // A preview changes nothing, so a 409 on a retry only says the lost attempt went through: ask again
+    // under a fresh token, within the same operation's budget. A 409 to a first attempt — a token no one
+    // sent before — is the site refusing previews (it may keep that up for an hour): an error, no ask.
+    const refused = new ApiError({
+      kind: 'conflict',
+      status: 409,
+      messages: ['the site answered 409 (already received) to a renewal preview under a fresh uniqueness token; it was not asked again'],
+      method: 'POST',
+      path,
+    });
     const ask = (): Promise<JsonObject> =>
-      this.object('POST', path, 'renewal_preview', { body: {}, onDuplicate: () => ask() });
+      this.object('POST', path, 'renewal_preview', { body: {}, onDuplicate: (retried) => (retried ? ask() : Promise.reject(refused)) });
     return ask();
   }
 

@@ -1,20 +1,25 @@
-// Every call to a site goes through here: auth, JSON root keys, the shared concurrency limit,
-// retries with backoff, uniqueness tokens on writes, 409 recovery, typed errors and redacted logs.
+// Every call to a site goes through here: auth, JSON root keys, the shared concurrency limit, retries
+// with backoff under one budget per operation, uniqueness tokens on writes, 409 recovery, a deadline and
+// a size limit on every answer, typed errors and redacted logs.
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Dispatcher } from 'undici';
 import type { Json, JsonObject } from '../api.js';
-import { ApiError, errorKindForStatus, errorBodyMessages } from './api-error.js';
+import { ApiError, errorKindForStatus } from './api-error.js';
+import { AnswerTooLarge, sendAttempt } from './attempt.js';
 import { backoffDelay, errorCodeOf, isRetryableError, isRetryableStatus, isTimeoutCode, parseRetryAfter } from './backoff.js';
 import type { BackoffPolicy } from './backoff.js';
+import { errorBodyMessages } from './error-body.js';
+import { withOperationBudget, type BudgetLimits, type OperationBudget } from './operation-budget.js';
+import type { RetryWait } from './retry-wait.js';
+import { listItems, parseJson, queryString, unwrap, type Query } from './wire.js';
 import { maskedJson, redactText, secretsIn } from './redact.js';
 import { acquireSiteConnection, MAX_CONCURRENCY, releaseSiteConnection } from './site-connection.js';
 import type { SiteConnection } from './site-connection.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-type QueryValue = string | number | boolean | ReadonlyArray<string | number> | undefined;
-export type Query = Record<string, QueryValue>;
+export type { Query } from './wire.js';
 
 export interface SiteAccess {
   /** The site's name in the configuration (for messages). */
@@ -27,15 +32,21 @@ export interface SiteAccess {
 export interface ClientOptions {
   /** Requests in flight to this site, 1..4 (default 4, the documented per-site limit). */
   concurrency?: number;
-  /** Per-request timeout (default 120 s, the server's own cut-off). */
+  /** Deadline of one attempt for its whole answer, headers and body (default 120 s, the server's own cut-off). */
   timeoutMs?: number;
-  /** Retries after the first attempt for 429, 5xx, timeouts and dropped connections (default 6). */
+  /** Retries per operation for 429, 5xx, timeouts and dropped connections (default 6), its 409 handling included. */
   maxRetries?: number;
   /** First backoff step (default 500 ms); doubles per retry up to backoffMaxMs (default 30 s). */
   backoffBaseMs?: number;
   backoffMaxMs?: number;
-  /** Longest Retry-After the client honours (default 5 minutes). */
+  /** Longest Retry-After the client honours (default 60 s); a longer one is waited only this long. */
   retryAfterMaxMs?: number;
+  /** Most an operation waits between its retries in all (default 5 minutes); then it fails with its last answer. */
+  retryWaitTotalMs?: number;
+  /** Largest answer body read (default 32 MiB); a larger one fails the call without being read whole. */
+  maxAnswerBytes?: number;
+  /** Told of every wait before a retry, so the progress line can show it. */
+  onWait?: (wait: RetryWait) => void;
   /** Receives one line per request attempt; never the API key or a full payment credential. */
   logger?: (line: string) => void;
   /** Also log request and response bodies (credentials masked to their last 4 characters). */
@@ -52,8 +63,13 @@ export interface RequestOptions {
   rootKey?: string;
   /** Token for a POST/PUT; by default a random one per call, reused by its retries. */
   uniquenessToken?: string;
-  /** On 409 (the site already received this token): the object an earlier attempt produced, if any. */
-  onDuplicate?: () => Promise<Json | undefined>;
+  /**
+   * On 409 (the site already received this token): the object an earlier attempt produced, if any.
+   * `retried`: the 409 answered a retry of this call, so its own earlier attempt went through; else the
+   * site had the token before this call began. What it sends belongs to this call's operation and
+   * spends its budget.
+   */
+  onDuplicate?: (retried: boolean) => Promise<Json | undefined>;
   /** Answer undefined instead of throwing on 404. */
   allowNotFound?: boolean;
 }
@@ -62,6 +78,15 @@ export interface RequestOptions {
 const PER_PAGE = 200;
 const DEFAULT_TIMEOUT_MS = 120_000;
 const DEFAULT_MAX_RETRIES = 6;
+/** A minute: long enough for a site's usual throttling window, short enough that six of them stay visible. */
+const DEFAULT_RETRY_AFTER_MAX_MS = 60_000;
+/** Five minutes of waiting per call in all: five capped Retry-Afters, or every backoff step several times over. */
+const DEFAULT_RETRY_WAIT_TOTAL_MS = 300_000;
+/**
+ * The largest legitimate answer is a page of 200 objects (invoices with their line items: a few MB);
+ * 32 MiB leaves ample room while four answers in flight stay far from the memory a run can spare.
+ */
+const DEFAULT_MAX_ANSWER_BYTES = 32 * 1024 * 1024;
 /**
  * After a 409 on a retry, this call's earlier attempt may still be committing: look again after these
  * waits (× backoff base). A 409 on a first attempt answers an earlier call, long finished: one look.
@@ -76,6 +101,19 @@ interface Answer {
   text: string;
 }
 
+/** One request as the retry loop sends and reports it. */
+interface Call {
+  method: HttpMethod;
+  path: string;
+  /** Path and query as sent (base path prefix included). */
+  target: string;
+  bodyText: string | undefined;
+  /** Method, path and query for logs, secrets redacted. */
+  shown: string;
+  secrets: string[];
+  options: RequestOptions;
+}
+
 export class ApiTransport {
   readonly baseUrl: string;
   /** What uniqueness tokens are derived from (see SiteConnection.identity). */
@@ -85,10 +123,12 @@ export class ApiTransport {
   private readonly authorization: string | undefined;
   private readonly secrets: string[];
   private readonly timeoutMs: number;
-  private readonly maxRetries: number;
+  private readonly maxAnswerBytes: number;
+  private readonly budgetLimits: BudgetLimits;
   private readonly retryAfterMaxMs: number;
   private readonly backoff: BackoffPolicy;
   private readonly log: ((line: string) => void) | undefined;
+  private readonly onWait: ((wait: RetryWait) => void) | undefined;
   private readonly debug: boolean;
   private closed = false;
 
@@ -103,10 +143,15 @@ export class ApiTransport {
     this.secrets = site.apiKey === undefined || site.apiKey === '' ? [] : [site.apiKey];
     if (this.authorization !== undefined) this.secrets.push(this.authorization.slice('Basic '.length));
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    this.maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES;
-    this.retryAfterMaxMs = options.retryAfterMaxMs ?? 300_000;
+    this.maxAnswerBytes = options.maxAnswerBytes ?? DEFAULT_MAX_ANSWER_BYTES;
+    this.budgetLimits = {
+      retries: options.maxRetries ?? DEFAULT_MAX_RETRIES,
+      waitMs: options.retryWaitTotalMs ?? DEFAULT_RETRY_WAIT_TOTAL_MS,
+    };
+    this.retryAfterMaxMs = options.retryAfterMaxMs ?? DEFAULT_RETRY_AFTER_MAX_MS;
     this.backoff = { baseMs: options.backoffBaseMs ?? 500, maxMs: options.backoffMaxMs ?? 30_000, random: options.random ?? Math.random };
     this.log = options.logger;
+    this.onWait = options.onWait;
     this.debug = options.debug ?? false;
   }
 
@@ -115,42 +160,63 @@ export class ApiTransport {
     return this.connection.limiter.currentLimit;
   }
 
-  /** Sends one API call, retrying what is safe to retry; answers the unwrapped JSON body. */
+  /**
+   * Sends one API call, retrying what is safe to retry; answers the unwrapped JSON body. A call made
+   * while another is resolving its 409 (a lookup, a fresh ask) belongs to that operation and spends its
+   * budget.
+   */
   async request<T extends Json = JsonObject>(method: HttpMethod, path: string, options: RequestOptions = {}): Promise<T | undefined> {
     const isWrite = method === 'POST' || method === 'PUT';
     const payload: JsonObject | undefined = isWrite
       ? { ...(options.body ?? {}), uniqueness_token: options.uniquenessToken ?? randomUUID() }
       : options.body;
-    const bodyText = payload === undefined ? undefined : JSON.stringify(payload);
     const secrets = [...this.secrets, ...secretsIn(options.body)];
-    const target = `${this.connection.pathPrefix}${path}${queryString(options.query)}`;
-    const shown = redactText(`${method} ${path}${queryString(options.query)}`, secrets);
-    if (this.debug && payload !== undefined) this.emit(`${shown} > ${JSON.stringify(maskedJson(payload))}`, secrets);
+    const call: Call = {
+      method,
+      path,
+      target: `${this.connection.pathPrefix}${path}${queryString(options.query)}`,
+      bodyText: payload === undefined ? undefined : JSON.stringify(payload),
+      shown: redactText(`${method} ${path}${queryString(options.query)}`, secrets),
+      secrets,
+      options,
+    };
+    if (this.debug && payload !== undefined) this.emit(`${call.shown} > ${JSON.stringify(maskedJson(payload))}`, secrets);
+    return (await withOperationBudget(this.budgetLimits, (budget) => this.attempts(call, budget))) as T | undefined;
+  }
 
+  private async attempts(call: Call, budget: OperationBudget): Promise<Json | undefined> {
+    const { method, path, shown, secrets, options } = call;
+    const isWrite = method === 'POST' || method === 'PUT';
     for (let attempt = 0; ; attempt += 1) {
       const started = performance.now();
       let answer: Answer;
       try {
-        answer = await this.send(method, target, bodyText);
+        answer = await this.send(method, call.target, call.bodyText);
       } catch (error) {
+        if (error instanceof AnswerTooLarge) {
+          this.emit(`${shown} answer past ${mebibytes(error.maxBytes)} MiB, dropped`, secrets);
+          throw new ApiError({ kind: 'too-large', messages: [], method, path, detail: `sent an answer larger than ${mebibytes(error.maxBytes)} MiB (the maxAnswerMegabytes limit)` });
+        }
         const code = errorCodeOf(error);
         if (code === undefined) throw error;
         const elapsed = Math.round(performance.now() - started);
-        if (isRetryableError(code) && attempt < this.maxRetries) {
-          const wait = backoffDelay(attempt, this.backoff);
-          this.emit(`${shown} ${code} ${elapsed}ms, retry ${attempt + 1}/${this.maxRetries} in ${wait}ms`, secrets);
-          await sleep(wait);
-          continue;
+        const timeout = isTimeoutCode(code);
+        if (isRetryableError(code)) {
+          const wait = backoffDelay(budget.retries, this.backoff);
+          const reason = timeout ? `no whole answer within ${seconds(this.timeoutMs)} s` : `the connection failed (${code})`;
+          if (await this.waitToRetry(call, budget, wait, reason, `${code} ${elapsed}ms`)) continue;
+        } else {
+          this.emit(`${shown} ${code} ${elapsed}ms`, secrets);
         }
-        this.emit(`${shown} ${code} ${elapsed}ms`, secrets);
+        const attempts = attempt > 0 ? `${attempt + 1} attempts` : '';
         throw new ApiError({
-          kind: isTimeoutCode(code) ? 'timeout' : 'network',
+          kind: timeout ? 'timeout' : 'network',
           messages: [],
           method,
           path,
-          detail: isTimeoutCode(code)
-            ? `got no answer within ${Math.round(this.timeoutMs / 1000)} s${attempt > 0 ? ` (${attempt + 1} attempts)` : ''}`
-            : `could not reach site "${this.siteName}" at ${this.connection.origin} (${code}${attempt > 0 ? `, ${attempt + 1} attempts` : ''})`,
+          detail: timeout
+            ? `got no whole answer within ${seconds(this.timeoutMs)} s${attempts ? ` (${attempts})` : ''}`
+            : `could not reach site "${this.siteName}" at ${this.connection.origin} (${code}${attempts ? `, ${attempts}` : ''})`,
         });
       }
       const elapsed = Math.round(performance.now() - started);
@@ -160,41 +226,60 @@ export class ApiTransport {
         this.connection.limiter.recordSuccess();
         this.emit(`${shown} ${status} ${elapsed}ms`, secrets);
         if (this.debug && answer.body !== undefined) this.emit(`${shown} < ${JSON.stringify(maskedJson(answer.body))}`, secrets);
-        return unwrap(answer.body, options.rootKey) as T | undefined;
+        return unwrap(answer.body, options.rootKey);
       }
       if (status === 409 && isWrite) {
+        if (!budget.takeDuplicate()) {
+          this.emit(`${shown} 409 ${elapsed}ms (again, no retries left: not asked again)`, secrets);
+          throw new ApiError({ kind: 'conflict', status, messages: ['the site kept answering 409 (already received) to this call and its fresh asks; it was not asked again'], method, path });
+        }
         this.emit(`${shown} 409 ${elapsed}ms (already received: resolving the existing object)`, secrets);
-        return (await this.resolveDuplicate(method, path, attempt, options.onDuplicate, secrets)) as T | undefined;
+        return this.resolveDuplicate(method, path, attempt, options.onDuplicate, secrets);
       }
       if (status === 404 && options.allowNotFound === true) {
         this.emit(`${shown} 404 ${elapsed}ms`, secrets);
         return undefined;
       }
-      if (isRetryableStatus(status) && attempt < this.maxRetries) {
+      if (isRetryableStatus(status)) {
         const retryAfter = parseRetryAfter(answer.headers['retry-after']);
         const wait =
           retryAfter !== undefined
             ? Math.min(retryAfter, this.retryAfterMaxMs)
-            : Math.max(backoffDelay(attempt, this.backoff), status === 429 ? this.backoff.baseMs : 0);
-        this.emit(`${shown} ${status} ${elapsed}ms, retry ${attempt + 1}/${this.maxRetries} in ${wait}ms`, secrets);
-        if (status === 429) {
-          this.connection.limiter.recordThrottle(wait);
-        } else if (retryAfter !== undefined) {
-          this.connection.limiter.pauseFor(wait);
-        } else {
-          await sleep(wait);
-        }
-        continue;
+            : Math.max(backoffDelay(budget.retries, this.backoff), status === 429 ? this.backoff.baseMs : 0);
+        const reason = retryAfter !== undefined ? `the site asked to retry later (${status})` : status === 429 ? 'the site is throttling requests (429)' : `the site answered ${status}`;
+        // A 429 or a Retry-After holds every request to the site; other waits are this call's alone.
+        const hold = status === 429 ? () => this.connection.limiter.recordThrottle(wait) : retryAfter !== undefined ? () => this.connection.limiter.pauseFor(wait) : undefined;
+        if (await this.waitToRetry(call, budget, wait, reason, `${status} ${elapsed}ms`, hold)) continue;
+      } else {
+        this.emit(`${shown} ${status} ${elapsed}ms`, secrets);
       }
-      this.emit(`${shown} ${status} ${elapsed}ms`, secrets);
       throw new ApiError({
         kind: errorKindForStatus(status),
         status,
-        messages: errorBodyMessages(answer.body ?? plainText(answer.text)).map((message) => redactText(message, secrets)),
+        messages: errorBodyMessages(answer.body, answer.text).map((message) => redactText(message, secrets)),
         method,
         path,
       });
     }
+  }
+
+  /**
+   * Spends one retry of the operation's budget on a wait of `ms`, announces it and waits (or lets
+   * `hold` make the site's limiter wait); false, with a log line, when the budget has no room for it.
+   */
+  private async waitToRetry(call: Call, budget: OperationBudget, ms: number, reason: string, outcome: string, hold?: () => void): Promise<boolean> {
+    const refused = budget.takeRetry(ms);
+    if (refused !== undefined) {
+      const why = refused === 'wait' ? `, not retried: ${seconds(budget.waited)} s already waited of ${seconds(budget.limits.waitMs)} s` : '';
+      this.emit(`${call.shown} ${outcome}${why}`, call.secrets);
+      return false;
+    }
+    const max = budget.limits.retries;
+    this.emit(`${call.shown} ${outcome}, retry ${budget.retries}/${max} in ${ms}ms`, call.secrets);
+    this.onWait?.({ seconds: ms / 1000, reason, attempt: budget.retries, max, call: redactText(`${call.method} ${call.path}`, call.secrets) });
+    if (hold !== undefined) hold();
+    else await sleep(ms);
+    return true;
   }
 
   /** Every item of a paginated list, page by page (per_page 200), stopping on a short page. */
@@ -232,16 +317,9 @@ export class ApiTransport {
       const headers: Record<string, string> = { accept: 'application/json', 'user-agent': USER_AGENT };
       if (this.authorization !== undefined) headers.authorization = this.authorization;
       if (body !== undefined) headers['content-type'] = 'application/json';
-      const response = await pool.request({
-        method,
-        path,
-        headers,
-        body,
-        headersTimeout: this.timeoutMs,
-        bodyTimeout: this.timeoutMs,
-      });
-      const text = await response.body.text();
-      return { status: response.statusCode, headers: response.headers, body: parseJson(text), text };
+      // The deadline starts once a slot is free: a pause the site asked for is not the answer's fault.
+      const answer = await sendAttempt(pool, { method, path, headers, body }, { deadlineMs: this.timeoutMs, maxBytes: this.maxAnswerBytes });
+      return { ...answer, body: parseJson(answer.text) };
     } finally {
       limiter.release();
     }
@@ -256,7 +334,7 @@ export class ApiTransport {
     method: HttpMethod,
     path: string,
     attempt: number,
-    onDuplicate: (() => Promise<Json | undefined>) | undefined,
+    onDuplicate: ((retried: boolean) => Promise<Json | undefined>) | undefined,
     secrets: string[],
   ): Promise<Json | undefined> {
     if (onDuplicate === undefined) {
@@ -271,7 +349,7 @@ export class ApiTransport {
     }
     for (const factor of attempt > 0 ? DUPLICATE_LOOKUP_WAITS : [0]) {
       if (factor > 0) await sleep(factor * this.backoff.baseMs);
-      const existing = await onDuplicate();
+      const existing = await onDuplicate(attempt > 0);
       if (existing !== undefined) return existing;
     }
     this.emit(`${method} ${path} 409 unresolved: no existing object found`, secrets);
@@ -291,47 +369,12 @@ export class ApiTransport {
   }
 }
 
-function parseJson(text: string): Json | undefined {
-  if (text.trim() === '') return undefined;
-  try {
-    return JSON.parse(text) as Json;
-  } catch {
-    return undefined;
-  }
+/** Milliseconds as seconds for messages: whole when whole, else to a tenth. */
+function seconds(ms: number): string {
+  return ms % 1000 === 0 ? String(ms / 1000) : (ms / 1000).toFixed(1);
 }
 
-/** A non-JSON error answer is worth quoting only when it is not an HTML error page. */
-function plainText(text: string): string | undefined {
-  return text.trimStart().startsWith('<') ? undefined : text;
-}
-
-function unwrap(body: Json | undefined, rootKey: string | undefined): Json | undefined {
-  if (rootKey === undefined || body === undefined || body === null || typeof body !== 'object' || Array.isArray(body)) return body;
-  return rootKey in body ? body[rootKey] : body;
-}
-
-/** List answers come as `[{"customer": {...}}, …]` or as `{"price_points": [...]}`; both become plain objects. */
-function listItems(body: Json | undefined, key: string): JsonObject[] {
-  const raw = Array.isArray(body) ? body : body !== null && typeof body === 'object' && body !== undefined ? body[key] : undefined;
-  if (!Array.isArray(raw)) return [];
-  return raw.flatMap((item) => {
-    if (item === null || typeof item !== 'object' || Array.isArray(item)) return [];
-    const inner = item[key];
-    return [inner !== null && typeof inner === 'object' && !Array.isArray(inner) ? inner : item];
-  });
-}
-
-/** Rails-style query string: arrays as `key[]=a&key[]=b`. */
-function queryString(query: Query | undefined): string {
-  if (query === undefined) return '';
-  const parts: string[] = [];
-  for (const [key, value] of Object.entries(query)) {
-    if (value === undefined) continue;
-    if (Array.isArray(value)) {
-      for (const item of value) parts.push(`${encodeURIComponent(key)}[]=${encodeURIComponent(String(item))}`);
-    } else {
-      parts.push(`${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`);
-    }
-  }
-  return parts.length === 0 ? '' : `?${parts.join('&')}`;
+function mebibytes(bytes: number): string {
+  const value = bytes / (1024 * 1024);
+  return Number.isInteger(value) ? String(value) : value.toFixed(1);
 }

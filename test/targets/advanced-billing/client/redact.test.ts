@@ -1,6 +1,5 @@
 // Credentials never survive into logs or messages: masked fields, echoed values, error envelopes.
 import { describe, expect, it } from 'vitest';
-import { errorBodyMessages } from '../../../../src/targets/advanced-billing/client/api-error.js';
 import { maskedJson, maskSecret, redactText, secretsIn } from '../../../../src/targets/advanced-billing/client/redact.js';
 
 describe('redaction', () => {
@@ -19,18 +18,5 @@ describe('redaction', () => {
   it('replaces echoed secrets inside free text', () => {
     const text = redactText('Vault token tok_4242424242424242 is invalid', secretsIn(body));
     expect(text).toBe('Vault token ****4242 is invalid');
-  });
-});
-
-describe('errorBodyMessages', () => {
-  it.each([
-    { body: { errors: ['Email is invalid', 'Last name: cannot be blank'] }, expected: ['Email is invalid', 'Last name: cannot be blank'] },
-    { body: { errors: { customer: 'not found' } }, expected: ['customer: not found'] },
-    { body: { errors: { price: ['must be positive'], interval: ['is required'] } }, expected: ['price: must be positive', 'interval: is required'] },
-    { body: { error: 'Metafield name is taken' }, expected: ['Metafield name is taken'] },
-    { body: 'HTTP Basic: Access denied.\n', expected: ['HTTP Basic: Access denied.'] },
-    { body: undefined, expected: [] },
-  ])('$expected', ({ body, expected }) => {
-    expect(errorBodyMessages(body)).toEqual(expected);
   });
 });

@@ -1,11 +1,12 @@
 // The client's HTTP behaviour against a scripted loopback server: retries per status, Retry-After,
 // timeouts, 429 concurrency lowering, typed errors, 409 resolution, pagination and redaction.
 import { afterEach, describe, expect, it } from 'vitest';
-import { ApiError, isRowLevel } from '../../../../src/targets/advanced-billing/client/api-error.js';
+import { isRowLevel } from '../../../../src/targets/advanced-billing/client/api-error.js';
 import { ChargifyClient } from '../../../../src/targets/advanced-billing/client/client.js';
 import type { ClientOptions } from '../../../../src/targets/advanced-billing/client/transport.js';
 import { startScriptedServer } from '../../helpers/scripted-server.js';
 import type { Scripted, ScriptedServer } from '../../helpers/scripted-server.js';
+import { caughtApiError as caught } from '../../helpers/caught-api-error.js';
 
 const API_KEY = 'sk_live_9f8e7d6c5b4a39281706';
 const fast: ClientOptions = { backoffBaseMs: 1, backoffMaxMs: 5, random: () => 1 };
@@ -23,16 +24,6 @@ async function setUp(answer: (request: { method: string; url: string; body: stri
   server = await startScriptedServer(answer);
   client = new ChargifyClient({ name: 'test', baseUrl: server.baseUrl, apiKey: API_KEY }, { ...fast, ...options });
   return { server, client };
-}
-
-async function caught(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ApiError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
 }
 
 const customer = { id: 7, reference: 'cust-7', first_name: 'Ada' };
