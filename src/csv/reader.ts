@@ -4,9 +4,10 @@ import { createHash, type Hash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import iconv from 'iconv-lite';
-import { InputError, MigrateError } from '../errors.js';
+import { InputError } from '../errors.js';
 import { CHUNK_SIZE, detectLayout, sniffFile } from './detect.js';
-import { CsvSplitter, CsvSyntaxProblem, MAX_CELL_BYTES, MAX_CELLS, type RawRecord } from './parser.js';
+import { CsvSplitter, type RawRecord } from './parser.js';
+import { asInputError, columnLabel } from './read-errors.js';
 import type { CsvFormat, CsvRecord, CsvSource } from './types.js';
 
 export interface OpenCsvOptions {
@@ -62,7 +63,7 @@ export async function openCsv(path: string, options: OpenCsvOptions = {}): Promi
         if (options.hash === true) hash = createHash('sha256');
         const onChunk = hash === undefined ? undefined : (chunk: Buffer) => hash!.update(chunk);
         const onEnd = hash === undefined ? undefined : () => (digest = hash!.digest('hex'));
-        return recordIterator(rawBatches(path, format, onChunk, onEnd), (raw, row) => {
+        return recordIterator(rawBatches(path, format, { onChunk, onEnd, header }), (raw, row) => {
           if (row <= found.row) return undefined;
           const record = shapeRecord(path, header, named, raw, row);
           if (record !== undefined || !includeBlankRows) return record;
@@ -150,11 +151,18 @@ async function readHeader(path: string, format: CsvFormat): Promise<{ cells: str
   });
 }
 
-/**
- * Split records in batches (one batch per chunk read), with syntax problems translated. `onChunk`
- * sees every byte read as it is in the file (before transcoding); `onEnd` runs once the file was read to its end.
- */
-async function* rawBatches(path: string, format: CsvFormat, onChunk?: (chunk: Buffer) => void, onEnd?: () => void): AsyncGenerator<RawRecord[]> {
+interface BatchOptions {
+  /** Sees every byte read as it is in the file (before transcoding). */
+  onChunk?: ((chunk: Buffer) => void) | undefined;
+  /** Runs once the file was read to its end. */
+  onEnd?: (() => void) | undefined;
+  /** The header, once known: names the column of a cell over the limit. */
+  header?: readonly string[];
+}
+
+/** Split records in batches (one batch per chunk read), with syntax problems translated. */
+async function* rawBatches(path: string, format: CsvFormat, options: BatchOptions = {}): AsyncGenerator<RawRecord[]> {
+  const { onChunk, onEnd } = options;
   const splitter = new CsvSplitter(format.delimiter);
   const toUtf8 = utf8Chunks(format);
   const stream = createReadStream(path, { highWaterMark: CHUNK_SIZE });
@@ -171,7 +179,7 @@ async function* rawBatches(path: string, format: CsvFormat, onChunk?: (chunk: Bu
     onEnd?.();
     if (out.length > 0) yield out;
   } catch (error) {
-    throw asInputError(error, path);
+    throw asInputError(error, path, options.header);
   } finally {
     stream.destroy();
   }
@@ -265,60 +273,6 @@ function checkHeader(file: string, header: string[], row: number, line: number):
   }
 }
 
-/** "7 (G)": the 1-based position and the spreadsheet letter users see. */
-export function columnLabel(index: number): string {
-  let letters = '';
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return `${index + 1} (${letters})`;
-}
-
 function preview(value: string): string {
   return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
-}
-
-function asInputError(error: unknown, file: string): Error {
-  if (error instanceof MigrateError) return error;
-  if (error instanceof CsvSyntaxProblem) return syntaxError(error, file);
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'ENOENT') {
-    return new InputError('csv-unreadable', 'No such file.', { location: { file }, hint: 'Check the path and the spelling of the file name.' });
-  }
-  if (code === 'EACCES' || code === 'EPERM') {
-    return new InputError('csv-unreadable', 'Permission denied when reading the file.', { location: { file }, hint: 'Check the file permissions.' });
-  }
-  if (code === 'EISDIR') {
-    return new InputError('csv-unreadable', 'This is a folder, not a CSV file.', { location: { file }, hint: 'Give a .csv file.' });
-  }
-  if (typeof code === 'string') {
-    return new InputError('csv-unreadable', `The file cannot be read (${code}).`, { location: { file }, cause: error });
-  }
-  // Anything else is a bug in this module: let it surface as an internal error.
-  return error instanceof Error ? error : new Error(String(error));
-}
-
-function syntaxError(problem: CsvSyntaxProblem, file: string): InputError {
-  const location = { file, row: problem.recordNumber, line: problem.line };
-  switch (problem.kind) {
-    case 'unclosed-quote':
-      // Also raised for a quoted cell over MAX_CELL_BYTES: in practice a quote that is never closed.
-      return new InputError('csv-unclosed-quote', `A quote opened on line ${problem.line} is never closed${problem.line === problem.recordLine ? '' : ` (the row starts on line ${problem.recordLine})`}.`, {
-        location,
-        hint: 'Close the quote, or double any quote inside a quoted cell ("" stands for one ").',
-      });
-    case 'text-after-quote':
-      return new InputError('csv-invalid-quote', 'A quoted cell has text after its closing quote.', {
-        location,
-        hint: 'Put the whole cell in quotes and double every quote inside it ("" stands for one ").',
-      });
-    case 'too-many-cells':
-      return new InputError('csv-too-many-cells', `This row has more than ${MAX_CELLS.toLocaleString('en-US')} cells, more columns than any spreadsheet has.`, {
-        location,
-        hint: 'Check that this is a CSV template file and that its delimiter is the one used in the header.',
-      });
-    case 'cell-too-long':
-      return new InputError('csv-cell-too-long', `A cell is longer than ${MAX_CELL_BYTES / (1 << 20)} MB, more than any spreadsheet cell holds.`, {
-        location,
-        hint: 'Check that this is a CSV template file; spreadsheet cells are never that long.',
-      });
-  }
 }

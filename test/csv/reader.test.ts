@@ -268,7 +268,22 @@ describe('malformed files', () => {
     expect(error.location).toMatchObject({ row: 4, line: 4 });
   });
 
-  it('stops a runaway quoted cell early instead of reading the whole file into it', async () => {
+  it.each([0, 1])('counts a cell\'s raw bytes against the limit, doubled quotes included (opening quote at offset 4 + %i)', async (shift) => {
+    // Either parity: a read chunk may end between the two quotes of a pair.
+    const content = `a,b\n${'x'.repeat(shift)},"${'""'.repeat(1 << 20)}"\n`;
+    const error = await readError(content);
+    expect(error.code).toBe('csv-cell-too-long');
+    expect(error.location).toMatchObject({ row: 2, line: 2, column: 'b' });
+    expect(error.message).toContain(`holds ${(2 + (2 << 20)).toLocaleString('en-US')} bytes, over the limit of 1 MB (1,048,576 bytes)`);
+  });
+
+  it('names an oversized cell beyond the header by its position', async () => {
+    const error = await readError(`a,b\n1,2,${'z'.repeat(1_100_000)}\n`);
+    expect(error.code).toBe('csv-cell-too-long');
+    expect(error.location).toMatchObject({ row: 2, column: '3 (C)' });
+  });
+
+  it('reports a runaway quoted cell as never closed, keeping nothing of it', async () => {
     const error = await readError('a,b\n"runaway,1\n' + 'x,y\n'.repeat(300_000));
     expect(error.code).toBe('csv-unclosed-quote');
     expect(error.location).toMatchObject({ row: 2, line: 2 });
