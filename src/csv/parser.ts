@@ -2,6 +2,8 @@
 // (CRLF, LF or CR, also inside quoted cells) and the line where an unclosed quote opened.
 // Cells are decoded one by one from the bytes, so a kept cell never pins a whole chunk in memory.
 
+import type { InvalidCell } from './types.js';
+
 const QUOTE = 0x22;
 const LF = 0x0a;
 const CR = 0x0d;
@@ -56,7 +58,12 @@ export interface RawRecord {
   cells: string[];
   /** Physical line where the record starts. */
   line: number;
+  /** Cells holding bytes that are not UTF-8 (see `markInvalid`). */
+  invalid?: InvalidCell[];
 }
+
+/** Invalid sequences listed per cell; more are only counted (a cell of stray bytes stays small). */
+const LISTED_SEQUENCES = 5;
 
 /**
  * Splits text into records. Quotes open a quoted cell only at the start of a cell; a quote elsewhere
@@ -82,6 +89,8 @@ export class CsvSplitter {
   private lastCode = -1;
   /** The last record ended on a CR, so an LF right after it belongs to the same line break. */
   private endedOnCr = false;
+  /** Cells of the current record holding bytes that are not UTF-8. */
+  private invalid: InvalidCell[] | undefined;
 
   constructor(delimiter: string) {
     this.delimiter = delimiter.charCodeAt(0);
@@ -216,6 +225,19 @@ export class CsvSplitter {
     return new CsvSyntaxProblem('cell-too-long', this.records + 1, line, this.recordLine, { index: this.cells.length, bytes: end - this.cellStart });
   }
 
+  /**
+   * Notes that the bytes pushed last, in the current cell, held a sequence that is not UTF-8 (at file
+   * `offset`, `bytes` in hex): the decoding read it as U+FFFD, and the record carries where it was.
+   */
+  markInvalid(offset: number, bytes: string): void {
+    const column = this.cells.length;
+    const list = (this.invalid ??= []);
+    let cell = list[list.length - 1];
+    if (cell === undefined || cell.column !== column) list.push((cell = { column, count: 0, sequences: [] }));
+    cell.count++;
+    if (cell.sequences.length < LISTED_SEQUENCES) cell.sequences.push({ offset, bytes });
+  }
+
   /** The current cell's text up to `end`: what was pending plus the bytes from `start`. */
   private take(bytes: Buffer, start: number, end: number): string {
     let piece: string;
@@ -240,9 +262,17 @@ export class CsvSplitter {
     this.cells.push(this.state === AFTER_QUOTE ? this.pending : this.take(EMPTY, 0, 0));
     this.pending = '';
     this.records++;
-    out.push({ cells: this.cells, line: this.recordLine });
-    this.cells = [];
+    this.emit(out);
     this.state = FIELD_START;
+  }
+
+  private emit(out: RawRecord[]): void {
+    if (this.invalid === undefined) out.push({ cells: this.cells, line: this.recordLine });
+    else {
+      out.push({ cells: this.cells, line: this.recordLine, invalid: this.invalid });
+      this.invalid = undefined;
+    }
+    this.cells = [];
   }
 
   /** A cell ended at a delimiter (the next cell starts) or at a line break (the record ends). */
@@ -258,8 +288,7 @@ export class CsvSplitter {
 
   private endRecord(out: RawRecord[], onCr: boolean): void {
     this.records++;
-    out.push({ cells: this.cells, line: this.recordLine });
-    this.cells = [];
+    this.emit(out);
     this.state = FIELD_START;
     this.line++;
     this.recordLine = this.line;

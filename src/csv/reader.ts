@@ -6,9 +6,10 @@ import { stat } from 'node:fs/promises';
 import iconv from 'iconv-lite';
 import { InputError } from '../errors.js';
 import { CHUNK_SIZE, detectLayout, sniffFile } from './detect.js';
+import { InvalidSequenceMarker } from './invalid-marks.js';
 import { CsvSplitter, type RawRecord } from './parser.js';
 import { asInputError, columnLabel } from './read-errors.js';
-import type { CsvFormat, CsvRecord, CsvSource } from './types.js';
+import type { CsvFormat, CsvRecord, CsvSource, InvalidCell } from './types.js';
 
 export interface OpenCsvOptions {
   /**
@@ -36,7 +37,7 @@ export interface OpenCsvOptions {
 export async function openCsv(path: string, options: OpenCsvOptions = {}): Promise<CsvSource> {
   const sniffed = await sniffReadable(path);
   const { delimiter, newline } = detectLayout(sniffed.head);
-  const format: CsvFormat = { encoding: sniffed.encoding, bom: sniffed.bom, delimiter, newline };
+  const format: CsvFormat = { encoding: sniffed.encoding, bom: sniffed.bom, invalidSequences: sniffed.invalidSequences, delimiter, newline };
   const found = await readHeader(path, format);
   const header = found.cells;
   checkHeader(path, header, found.row, found.line);
@@ -49,6 +50,7 @@ export async function openCsv(path: string, options: OpenCsvOptions = {}): Promi
     format,
     header,
     headerRow: found.row,
+    ...(found.invalid ? { headerInvalid: found.invalid } : {}),
     ...(options.hash === true
       ? {
           sha256: () => {
@@ -137,12 +139,12 @@ async function sniffReadable(path: string) {
 }
 
 /** Reads records until the first non-blank one; the file is closed as soon as it is found. */
-async function readHeader(path: string, format: CsvFormat): Promise<{ cells: string[]; row: number; line: number }> {
+async function readHeader(path: string, format: CsvFormat): Promise<{ cells: string[]; row: number; line: number; invalid?: InvalidCell[] }> {
   let row = 0;
   for await (const batch of rawBatches(path, format)) {
     for (const raw of batch) {
       row++;
-      if (!isBlank(raw.cells)) return { cells: raw.cells, row, line: raw.line };
+      if (!isBlank(raw.cells)) return { cells: raw.cells, row, line: raw.line, ...(raw.invalid ? { invalid: raw.invalid } : {}) };
     }
   }
   throw new InputError('csv-empty-file', 'The file is empty: it has no header row.', {
@@ -164,17 +166,21 @@ interface BatchOptions {
 async function* rawBatches(path: string, format: CsvFormat, options: BatchOptions = {}): AsyncGenerator<RawRecord[]> {
   const { onChunk, onEnd } = options;
   const splitter = new CsvSplitter(format.delimiter);
+  // Only a UTF-8 file with bytes that are not UTF-8 is walked once more, to say where they are.
+  const marker = format.encoding === 'utf-8' && format.invalidSequences > 0 ? new InvalidSequenceMarker(splitter, format.bom ? 3 : 0) : undefined;
+  const split = marker === undefined ? splitter : marker;
   const toUtf8 = utf8Chunks(format);
   const stream = createReadStream(path, { highWaterMark: CHUNK_SIZE });
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       onChunk?.(chunk);
       const out: RawRecord[] = [];
-      splitter.push(toUtf8.write(chunk), out);
+      split.push(toUtf8.write(chunk), out);
       if (out.length > 0) yield out;
     }
     const out: RawRecord[] = [];
-    splitter.push(toUtf8.end(), out);
+    split.push(toUtf8.end(), out);
+    marker?.end();
     splitter.end(out);
     onEnd?.();
     if (out.length > 0) yield out;
@@ -234,7 +240,7 @@ function shapeRecord(file: string, header: string[], named: number, raw: RawReco
     if (cells.length > header.length) cells.length = header.length;
   }
   while (cells.length < header.length) cells.push('');
-  return { row, line: raw.line, cells };
+  return raw.invalid === undefined ? { row, line: raw.line, cells } : { row, line: raw.line, cells, invalid: raw.invalid };
 }
 
 function extraCellError(file: string, header: string[], cells: string[], index: number, row: number, line: number): InputError {

@@ -108,6 +108,7 @@ export async function validateSource(source: CsvSource, options: SourceOptions):
     ...(options.references ? { references: options.references } : {}),
     ...(options.collect ? { collect: options.collect } : {}),
     ...(options.referenceOnly ? { referenceOnly: true } : {}),
+    ...(source.headerInvalid ? { headerInvalid: source.headerInvalid } : {}),
   });
   const onRecord = options.onRecord;
   for await (const record of source.records) {
