@@ -8,10 +8,24 @@ import { runCommand } from './run-command.js';
 /** `argv` as process.argv has it: node, the script, then the arguments. */
 export async function main(argv: string[]): Promise<void> {
   const verbose = argv.includes('--verbose');
+  dropOutputOnceItsReaderHasGone();
   try {
     await runCommand(parseCli(argv.slice(2)));
   } catch (error) {
     process.exitCode = exitCodeFor(error, verbose);
+  }
+}
+
+/**
+ * `migrate … | head -1`: once the reader of stdout (or stderr) has gone, the rest of that output is
+ * dropped quietly and the command ends as it would have, with its own exit code (0 for --help, 1 for
+ * rows with errors): the exit code still says what the run did. Other write errors stay fatal.
+ */
+function dropOutputOnceItsReaderHasGone(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error;
+    });
   }
 }
 

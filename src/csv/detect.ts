@@ -1,10 +1,11 @@
-// Sniffs a CSV file before it is parsed: encoding (BOM, else whole-file UTF-8 check, else
-// Windows-1252), binary content, and the delimiter and line break of the header line.
-import { isAscii, isUtf8 } from 'node:buffer';
+// Sniffs a CSV file before it is parsed: encoding (BOM, else the evidence of a whole-file UTF-8 check),
+// binary content, and the delimiter and line break of the header line.
+import { isUtf8 } from 'node:buffer';
 import { open, type FileHandle } from 'node:fs/promises';
 import iconv from 'iconv-lite';
 import { InputError } from '../errors.js';
 import type { CsvFormat } from './types.js';
+import { Utf8Walker } from './utf8-walk.js';
 
 export const CHUNK_SIZE = 1 << 18;
 const SAMPLE_SIZE = 1 << 16;
@@ -13,6 +14,8 @@ const SAVE_AS_CSV = 'Save it from your spreadsheet as "CSV UTF-8 (Comma delimite
 export interface SniffedFile {
   encoding: CsvFormat['encoding'];
   bom: boolean;
+  /** UTF-8 only: sequences that are not UTF-8 (each read as U+FFFD, each reported on its row). */
+  invalidSequences: number;
   /** The decoded start of the file (BOM removed), enough to find the header line. */
   head: string;
 }
@@ -25,37 +28,52 @@ export async function sniffFile(file: string): Promise<SniffedFile> {
     const { bytesRead } = await handle.read(sample, 0, SAMPLE_SIZE, 0);
     const bytes = sample.subarray(0, bytesRead);
     if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+      // The marker says UTF-8: bytes that are not are reported where they are, whatever their number.
       const scan = await scanUtf8(handle, 3);
       await rejectNul(handle, scan, file);
-      if (scan.invalidAt !== undefined) {
-        throw new InputError('csv-invalid-utf8', 'The file starts with a UTF-8 marker (BOM) but this line has bytes that are not UTF-8.', {
-          location: { file, line: await lineAt(handle, scan.invalidAt) },
-          hint: SAVE_AS_CSV,
-        });
-      }
-      return checked({ encoding: 'utf-8', bom: true, head: decodeHead(bytes.subarray(3), 'utf-8') }, file);
+      const invalidSequences = scan.valid ? 0 : (await weighUtf8(handle, 3)).invalid;
+      return checked({ encoding: 'utf-8', bom: true, invalidSequences, head: decodeHead(bytes.subarray(3), 'utf-8') }, file);
     }
     if (bytes[0] === 0xff && bytes[1] === 0xfe) {
-      return checked({ encoding: 'utf-16le', bom: true, head: decodeHead(bytes.subarray(2), 'utf-16le') }, file);
+      return checked({ encoding: 'utf-16le', bom: true, invalidSequences: 0, head: decodeHead(bytes.subarray(2), 'utf-16le') }, file);
     }
     if (bytes[0] === 0xfe && bytes[1] === 0xff) {
-      return checked({ encoding: 'utf-16be', bom: true, head: decodeHead(bytes.subarray(2), 'utf-16be') }, file);
+      return checked({ encoding: 'utf-16be', bom: true, invalidSequences: 0, head: decodeHead(bytes.subarray(2), 'utf-16be') }, file);
     }
     rejectBinaryBytes(bytes, file);
     const scan = await scanUtf8(handle, 0);
     await rejectNul(handle, scan, file);
-    if (scan.invalidAt !== undefined && scan.multibyteBefore) {
-      // Valid UTF-8 accents earlier and invalid bytes here: decoding either way would garble some text.
-      throw new InputError('csv-mixed-encoding', 'The file mixes encodings: earlier lines are UTF-8 but this line is not.', {
-        location: { file, line: await lineAt(handle, scan.invalidAt) },
-        hint: `Fix the characters on this line, or ${SAVE_AS_CSV.charAt(0).toLowerCase()}${SAVE_AS_CSV.slice(1)}`,
-      });
-    }
-    const encoding = scan.invalidAt === undefined ? 'utf-8' : 'windows-1252';
-    return checked({ encoding, bom: false, head: decodeHead(bytes, encoding) }, file);
+    if (scan.valid) return checked({ encoding: 'utf-8', bom: false, invalidSequences: 0, head: decodeHead(bytes, 'utf-8') }, file);
+    const evidence = await weighUtf8(handle, 0);
+    const encoding = await encodingOf(evidence, handle, file);
+    const invalidSequences = encoding === 'utf-8' ? evidence.invalid : 0;
+    return checked({ encoding, bom: false, invalidSequences, head: decodeHead(bytes, encoding) }, file);
   } finally {
     await handle.close();
   }
+}
+
+/**
+ * The encoding of a file without a BOM that is not all valid UTF-8, from what the whole file holds.
+ * Windows-1252 text (accents as single high bytes) practically never forms a valid UTF-8 multi-byte
+ * character, and UTF-8 text spoiled by a stray byte has its accents intact:
+ * - no valid multi-byte character: Windows-1252 (every byte is a character there);
+ * - at least as many valid multi-byte characters as invalid sequences: UTF-8 with a few bad bytes,
+ *   each read as U+FFFD and reported on its row (rule `invalid-bytes`), the rest of the text intact;
+ * - fewer: Windows-1252 text with some UTF-8 in it. Either reading garbles part of the text without a
+ *   trace, so the file is refused, naming the first line with UTF-8.
+ */
+async function encodingOf(evidence: Utf8Evidence, handle: FileHandle, file: string): Promise<'utf-8' | 'windows-1252'> {
+  if (evidence.multibyte === 0) return 'windows-1252';
+  if (evidence.multibyte >= evidence.invalid) return 'utf-8';
+  throw new InputError(
+    'csv-mixed-encoding',
+    `The file mixes encodings: it reads as Windows-1252 (${evidence.invalid} characters are not UTF-8) but this line has text in UTF-8 (${evidence.multibyte === 1 ? 'one character' : `${evidence.multibyte} characters`} in the file).`,
+    {
+      location: { file, line: await lineAt(handle, evidence.firstMultibyteAt!) },
+      hint: `Fix the characters on this line, or ${SAVE_AS_CSV.charAt(0).toLowerCase()}${SAVE_AS_CSV.slice(1)}`,
+    },
+  );
 }
 
 async function rejectNul(handle: FileHandle, scan: Utf8Scan, file: string): Promise<void> {
@@ -67,10 +85,8 @@ async function rejectNul(handle: FileHandle, scan: Utf8Scan, file: string): Prom
 }
 
 interface Utf8Scan {
-  /** Offset of the first byte that is not UTF-8 (approximate within one character). */
-  invalidAt?: number;
-  /** Non-ASCII UTF-8 characters occur before `invalidAt`. */
-  multibyteBefore: boolean;
+  /** Every byte from the start offset on is UTF-8. */
+  valid: boolean;
   /** Offset of the first NUL byte (never part of text in UTF-8 or Windows-1252). */
   nulAt?: number;
 }
@@ -80,26 +96,44 @@ async function scanUtf8(handle: FileHandle, from: number): Promise<Utf8Scan> {
   const buffer = Buffer.alloc(CHUNK_SIZE);
   let carry = Buffer.alloc(0);
   let position = from;
-  let multibyteBefore = false;
   for (;;) {
     const { bytesRead } = await handle.read(buffer, 0, CHUNK_SIZE, position);
     const chunk = carry.length === 0 ? buffer.subarray(0, bytesRead) : Buffer.concat([carry, buffer.subarray(0, bytesRead)]);
     const chunkStart = position - carry.length;
     position += bytesRead;
     const nul = chunk.indexOf(0);
-    if (nul !== -1) return { multibyteBefore, nulAt: chunkStart + nul };
+    if (nul !== -1) return { valid: false, nulAt: chunkStart + nul };
     const complete = chunk.subarray(0, bytesRead === 0 ? chunk.length : completeUtf8Length(chunk));
     if (!isUtf8(complete)) {
-      const index = firstInvalidIndex(complete);
-      const invalidAt = chunkStart + index;
       // A NUL further on still makes the file binary, whatever its encoding.
       const nulAt = await firstNulFrom(handle, position);
-      return { invalidAt, multibyteBefore: multibyteBefore || !isAscii(complete.subarray(0, index)), nulAt };
+      return nulAt === undefined ? { valid: false } : { valid: false, nulAt };
     }
-    if (bytesRead === 0) return { multibyteBefore };
-    multibyteBefore ||= !isAscii(complete);
+    if (bytesRead === 0) return { valid: true };
     carry = Buffer.from(chunk.subarray(complete.length));
   }
+}
+
+interface Utf8Evidence {
+  /** Valid UTF-8 characters of two to four bytes. */
+  multibyte: number;
+  /** Sequences that are not UTF-8. */
+  invalid: number;
+  firstMultibyteAt: number | undefined;
+}
+
+/** Counts, over the whole file, what speaks for and against UTF-8 (run only when some bytes are not UTF-8). */
+async function weighUtf8(handle: FileHandle, from: number): Promise<Utf8Evidence> {
+  const walker = new Utf8Walker();
+  const buffer = Buffer.alloc(CHUNK_SIZE);
+  for (let position = from; ; ) {
+    const { bytesRead } = await handle.read(buffer, 0, CHUNK_SIZE, position);
+    if (bytesRead === 0) break;
+    walker.walk(buffer.subarray(0, bytesRead));
+    position += bytesRead;
+  }
+  walker.end();
+  return { multibyte: walker.multibyte, invalid: walker.invalid, firstMultibyteAt: walker.firstMultibyteAt === undefined ? undefined : from + walker.firstMultibyteAt };
 }
 
 async function firstNulFrom(handle: FileHandle, from: number): Promise<number | undefined> {
@@ -140,19 +174,6 @@ function completeUtf8Length(chunk: Buffer): number {
     return needed > back ? chunk.length - back : chunk.length;
   }
   return chunk.length;
-}
-
-function firstInvalidIndex(bytes: Buffer): number {
-  let low = 0;
-  let high = bytes.length;
-  // The longest valid prefix ends at the first bad byte (give or take a sequence length).
-  while (high - low > 4) {
-    const middle = completeUtf8Length(bytes.subarray(0, (low + high) >>> 1));
-    if (middle <= low) break;
-    if (isUtf8(bytes.subarray(0, middle))) low = middle;
-    else high = middle;
-  }
-  return low;
 }
 
 function decodeHead(bytes: Buffer, encoding: string): string {

@@ -2,6 +2,8 @@
 // (CRLF, LF or CR, also inside quoted cells) and the line where an unclosed quote opened.
 // Cells are decoded one by one from the bytes, so a kept cell never pins a whole chunk in memory.
 
+import type { InvalidCell } from './types.js';
+
 const QUOTE = 0x22;
 const LF = 0x0a;
 const CR = 0x0d;
@@ -10,6 +12,10 @@ const FIELD_START = 0;
 const UNQUOTED = 1;
 const QUOTED = 2;
 const AFTER_QUOTE = 3;
+// A cell over MAX_CELL_BYTES is read on, keeping nothing, only to learn its size and whether it ends.
+const SKIP_UNQUOTED = 4;
+const SKIP_QUOTED = 5;
+const SKIP_AFTER_QUOTE = 6;
 const EMPTY = Buffer.alloc(0);
 
 type Utf8Slicer = (bytes: Buffer, start: number, end: number) => string;
@@ -22,7 +28,10 @@ const utf8Slice: Utf8Slicer = nativeSlice
   ? (bytes, start, end) => nativeSlice.call(bytes, start, end)
   : (bytes, start, end) => bytes.toString('utf8', start, end);
 
-/** Bytes: more than any spreadsheet cell holds (Excel: 32,767 characters; Google Sheets: 50,000). */
+/**
+ * Bytes of a cell as written in the file (quotes, doubled quotes included): more than any spreadsheet
+ * cell holds (Excel: 32,767 characters; Google Sheets: 50,000).
+ */
 export const MAX_CELL_BYTES = 1 << 20;
 
 /** More columns than any spreadsheet has (Excel: 16,384); bounds memory on a runaway line of delimiters. */
@@ -40,6 +49,8 @@ export class CsvSyntaxProblem {
     readonly line: number,
     /** Physical line where the broken record starts. */
     readonly recordLine: number,
+    /** For a cell over the limit: its 0-based position in the record and its size in bytes. */
+    readonly cell?: { index: number; bytes: number },
   ) {}
 }
 
@@ -47,7 +58,12 @@ export interface RawRecord {
   cells: string[];
   /** Physical line where the record starts. */
   line: number;
+  /** Cells holding bytes that are not UTF-8 (see `markInvalid`). */
+  invalid?: InvalidCell[];
 }
+
+/** Invalid sequences listed per cell; more are only counted (a cell of stray bytes stays small). */
+const LISTED_SEQUENCES = 5;
 
 /**
  * Splits text into records. Quotes open a quoted cell only at the start of a cell; a quote elsewhere
@@ -65,10 +81,16 @@ export class CsvSplitter {
   private recordLine = 1;
   private quoteLine = 1;
   private records = 0;
+  /** Offset, in all the bytes pushed so far, of the current chunk's first byte. */
+  private offset = 0;
+  /** Offset of the current cell's first byte (its opening quote, if quoted). */
+  private cellStart = 0;
   /** The previous chunk's last character code, to pair a CR with an LF across chunks. */
   private lastCode = -1;
   /** The last record ended on a CR, so an LF right after it belongs to the same line break. */
   private endedOnCr = false;
+  /** Cells of the current record holding bytes that are not UTF-8. */
+  private invalid: InvalidCell[] | undefined;
 
   constructor(delimiter: string) {
     this.delimiter = delimiter.charCodeAt(0);
@@ -81,6 +103,10 @@ export class CsvSplitter {
     let i = 0;
     let start = 0;
     while (i < n) {
+      if (this.state >= SKIP_UNQUOTED) {
+        i = this.skipOversizedCell(bytes, i);
+        continue;
+      }
       if (this.state === FIELD_START) {
         const c = bytes[i];
         if (this.endedOnCr) {
@@ -90,6 +116,7 @@ export class CsvSplitter {
             continue;
           }
         }
+        this.cellStart = this.offset + i;
         if (c === QUOTE) {
           this.state = QUOTED;
           this.quoteLine = this.line;
@@ -108,6 +135,8 @@ export class CsvSplitter {
           i++;
         }
         if (i === n) break;
+        // A cell ending in the chunk that took it over the limit is checked here, the others at chunk ends.
+        if (this.offset + i - this.cellStart > MAX_CELL_BYTES) throw this.cellTooLong(this.offset + i, this.line);
         this.endCell(this.take(bytes, start, i), c === delimiter, c === CR, out);
         i++;
         continue;
@@ -135,6 +164,7 @@ export class CsvSplitter {
         continue;
       }
       if (c === delimiter || c === LF || c === CR) {
+        if (this.offset + i - this.cellStart > MAX_CELL_BYTES) throw this.cellTooLong(this.offset + i, this.quoteLine);
         this.endCell(this.pending, c === delimiter, c === CR, out);
         this.pending = '';
         i++;
@@ -145,12 +175,67 @@ export class CsvSplitter {
     if ((this.state === UNQUOTED || this.state === QUOTED) && start < n) {
       const rest = Buffer.from(bytes.subarray(start, n));
       this.tail = this.tail === undefined ? rest : Buffer.concat([this.tail, rest]);
-      if (this.pending.length + this.tail.length > MAX_CELL_BYTES) {
-        const kind = this.state === QUOTED ? 'unclosed-quote' : 'cell-too-long';
-        throw new CsvSyntaxProblem(kind, this.records + 1, this.state === QUOTED ? this.quoteLine : this.line, this.recordLine);
-      }
+    }
+    if (this.state !== FIELD_START && this.state < SKIP_UNQUOTED && this.offset + n - this.cellStart > MAX_CELL_BYTES) {
+      // Whether the cell ever ends decides the message ("over the limit" or "never closed"): read on to
+      // its end, keeping nothing of it.
+      this.state = this.state === UNQUOTED ? SKIP_UNQUOTED : this.state === QUOTED ? SKIP_QUOTED : SKIP_AFTER_QUOTE;
+      this.pending = '';
+      this.tail = undefined;
     }
     if (n > 0) this.lastCode = bytes[n - 1];
+    this.offset += n;
+  }
+
+  /**
+   * Reads an oversized cell on from `from`; returns the chunk's length when the cell goes on past it.
+   * Throws when it ends: `cell-too-long` with its size, or, for a quoted cell whose closing quote is
+   * followed by text, `unclosed-quote` (that quote most likely opens a later cell: the first never closed).
+   */
+  private skipOversizedCell(bytes: Buffer, from: number): number {
+    const n = bytes.length;
+    let i = from;
+    while (i < n) {
+      if (this.state === SKIP_UNQUOTED) {
+        for (; i < n; i++) {
+          const c = bytes[i];
+          if (c === this.delimiter || c === LF || c === CR) throw this.cellTooLong(this.offset + i, this.line);
+        }
+        return n;
+      }
+      if (this.state === SKIP_QUOTED) {
+        const quote = bytes.indexOf(QUOTE, i);
+        if (quote === -1) return n;
+        i = quote + 1;
+        this.state = SKIP_AFTER_QUOTE;
+      }
+      // A run of quotes after a quote: each pair is one literal quote (a cell of "" is all such runs).
+      let afterQuote = true;
+      for (; i < n && bytes[i] === QUOTE; i++) afterQuote = !afterQuote;
+      this.state = afterQuote ? SKIP_AFTER_QUOTE : SKIP_QUOTED;
+      if (i === n || !afterQuote) continue;
+      const c = bytes[i];
+      if (c === this.delimiter || c === LF || c === CR) throw this.cellTooLong(this.offset + i, this.quoteLine);
+      throw new CsvSyntaxProblem('unclosed-quote', this.records + 1, this.quoteLine, this.recordLine);
+    }
+    return n;
+  }
+
+  private cellTooLong(end: number, line: number): CsvSyntaxProblem {
+    return new CsvSyntaxProblem('cell-too-long', this.records + 1, line, this.recordLine, { index: this.cells.length, bytes: end - this.cellStart });
+  }
+
+  /**
+   * Notes that the bytes pushed last, in the current cell, held a sequence that is not UTF-8 (at file
+   * `offset`, `bytes` in hex): the decoding read it as U+FFFD, and the record carries where it was.
+   */
+  markInvalid(offset: number, bytes: string): void {
+    const column = this.cells.length;
+    const list = (this.invalid ??= []);
+    let cell = list[list.length - 1];
+    if (cell === undefined || cell.column !== column) list.push((cell = { column, count: 0, sequences: [] }));
+    cell.count++;
+    if (cell.sequences.length < LISTED_SEQUENCES) cell.sequences.push({ offset, bytes });
   }
 
   /** The current cell's text up to `end`: what was pending plus the bytes from `start`. */
@@ -168,16 +253,26 @@ export class CsvSplitter {
 
   /** Flushes the last record (a file need not end with a line break). Throws CsvSyntaxProblem. */
   end(out: RawRecord[]): void {
-    if (this.state === QUOTED) {
+    if (this.state === QUOTED || this.state === SKIP_QUOTED) {
       throw new CsvSyntaxProblem('unclosed-quote', this.records + 1, this.quoteLine, this.recordLine);
     }
+    if (this.state === SKIP_UNQUOTED) throw this.cellTooLong(this.offset, this.line);
+    if (this.state === SKIP_AFTER_QUOTE) throw this.cellTooLong(this.offset, this.quoteLine);
     if (this.state === FIELD_START && this.cells.length === 0) return;
     this.cells.push(this.state === AFTER_QUOTE ? this.pending : this.take(EMPTY, 0, 0));
     this.pending = '';
     this.records++;
-    out.push({ cells: this.cells, line: this.recordLine });
-    this.cells = [];
+    this.emit(out);
     this.state = FIELD_START;
+  }
+
+  private emit(out: RawRecord[]): void {
+    if (this.invalid === undefined) out.push({ cells: this.cells, line: this.recordLine });
+    else {
+      out.push({ cells: this.cells, line: this.recordLine, invalid: this.invalid });
+      this.invalid = undefined;
+    }
+    this.cells = [];
   }
 
   /** A cell ended at a delimiter (the next cell starts) or at a line break (the record ends). */
@@ -193,8 +288,7 @@ export class CsvSplitter {
 
   private endRecord(out: RawRecord[], onCr: boolean): void {
     this.records++;
-    out.push({ cells: this.cells, line: this.recordLine });
-    this.cells = [];
+    this.emit(out);
     this.state = FIELD_START;
     this.line++;
     this.recordLine = this.line;

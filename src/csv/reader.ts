@@ -4,10 +4,12 @@ import { createHash, type Hash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import iconv from 'iconv-lite';
-import { InputError, MigrateError } from '../errors.js';
+import { InputError } from '../errors.js';
 import { CHUNK_SIZE, detectLayout, sniffFile } from './detect.js';
-import { CsvSplitter, CsvSyntaxProblem, MAX_CELL_BYTES, MAX_CELLS, type RawRecord } from './parser.js';
-import type { CsvFormat, CsvRecord, CsvSource } from './types.js';
+import { InvalidSequenceMarker } from './invalid-marks.js';
+import { CsvSplitter, type RawRecord } from './parser.js';
+import { asInputError, columnLabel } from './read-errors.js';
+import type { CsvFormat, CsvRecord, CsvSource, InvalidCell } from './types.js';
 
 export interface OpenCsvOptions {
   /**
@@ -35,7 +37,7 @@ export interface OpenCsvOptions {
 export async function openCsv(path: string, options: OpenCsvOptions = {}): Promise<CsvSource> {
   const sniffed = await sniffReadable(path);
   const { delimiter, newline } = detectLayout(sniffed.head);
-  const format: CsvFormat = { encoding: sniffed.encoding, bom: sniffed.bom, delimiter, newline };
+  const format: CsvFormat = { encoding: sniffed.encoding, bom: sniffed.bom, invalidSequences: sniffed.invalidSequences, delimiter, newline };
   const found = await readHeader(path, format);
   const header = found.cells;
   checkHeader(path, header, found.row, found.line);
@@ -48,6 +50,7 @@ export async function openCsv(path: string, options: OpenCsvOptions = {}): Promi
     format,
     header,
     headerRow: found.row,
+    ...(found.invalid ? { headerInvalid: found.invalid } : {}),
     ...(options.hash === true
       ? {
           sha256: () => {
@@ -62,7 +65,7 @@ export async function openCsv(path: string, options: OpenCsvOptions = {}): Promi
         if (options.hash === true) hash = createHash('sha256');
         const onChunk = hash === undefined ? undefined : (chunk: Buffer) => hash!.update(chunk);
         const onEnd = hash === undefined ? undefined : () => (digest = hash!.digest('hex'));
-        return recordIterator(rawBatches(path, format, onChunk, onEnd), (raw, row) => {
+        return recordIterator(rawBatches(path, format, { onChunk, onEnd, header }), (raw, row) => {
           if (row <= found.row) return undefined;
           const record = shapeRecord(path, header, named, raw, row);
           if (record !== undefined || !includeBlankRows) return record;
@@ -136,12 +139,12 @@ async function sniffReadable(path: string) {
 }
 
 /** Reads records until the first non-blank one; the file is closed as soon as it is found. */
-async function readHeader(path: string, format: CsvFormat): Promise<{ cells: string[]; row: number; line: number }> {
+async function readHeader(path: string, format: CsvFormat): Promise<{ cells: string[]; row: number; line: number; invalid?: InvalidCell[] }> {
   let row = 0;
   for await (const batch of rawBatches(path, format)) {
     for (const raw of batch) {
       row++;
-      if (!isBlank(raw.cells)) return { cells: raw.cells, row, line: raw.line };
+      if (!isBlank(raw.cells)) return { cells: raw.cells, row, line: raw.line, ...(raw.invalid ? { invalid: raw.invalid } : {}) };
     }
   }
   throw new InputError('csv-empty-file', 'The file is empty: it has no header row.', {
@@ -150,28 +153,39 @@ async function readHeader(path: string, format: CsvFormat): Promise<{ cells: str
   });
 }
 
-/**
- * Split records in batches (one batch per chunk read), with syntax problems translated. `onChunk`
- * sees every byte read as it is in the file (before transcoding); `onEnd` runs once the file was read to its end.
- */
-async function* rawBatches(path: string, format: CsvFormat, onChunk?: (chunk: Buffer) => void, onEnd?: () => void): AsyncGenerator<RawRecord[]> {
+interface BatchOptions {
+  /** Sees every byte read as it is in the file (before transcoding). */
+  onChunk?: ((chunk: Buffer) => void) | undefined;
+  /** Runs once the file was read to its end. */
+  onEnd?: (() => void) | undefined;
+  /** The header, once known: names the column of a cell over the limit. */
+  header?: readonly string[];
+}
+
+/** Split records in batches (one batch per chunk read), with syntax problems translated. */
+async function* rawBatches(path: string, format: CsvFormat, options: BatchOptions = {}): AsyncGenerator<RawRecord[]> {
+  const { onChunk, onEnd } = options;
   const splitter = new CsvSplitter(format.delimiter);
+  // Only a UTF-8 file with bytes that are not UTF-8 is walked once more, to say where they are.
+  const marker = format.encoding === 'utf-8' && format.invalidSequences > 0 ? new InvalidSequenceMarker(splitter, format.bom ? 3 : 0) : undefined;
+  const split = marker === undefined ? splitter : marker;
   const toUtf8 = utf8Chunks(format);
   const stream = createReadStream(path, { highWaterMark: CHUNK_SIZE });
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       onChunk?.(chunk);
       const out: RawRecord[] = [];
-      splitter.push(toUtf8.write(chunk), out);
+      split.push(toUtf8.write(chunk), out);
       if (out.length > 0) yield out;
     }
     const out: RawRecord[] = [];
-    splitter.push(toUtf8.end(), out);
+    split.push(toUtf8.end(), out);
+    marker?.end();
     splitter.end(out);
     onEnd?.();
     if (out.length > 0) yield out;
   } catch (error) {
-    throw asInputError(error, path);
+    throw asInputError(error, path, options.header);
   } finally {
     stream.destroy();
   }
@@ -226,7 +240,7 @@ function shapeRecord(file: string, header: string[], named: number, raw: RawReco
     if (cells.length > header.length) cells.length = header.length;
   }
   while (cells.length < header.length) cells.push('');
-  return { row, line: raw.line, cells };
+  return raw.invalid === undefined ? { row, line: raw.line, cells } : { row, line: raw.line, cells, invalid: raw.invalid };
 }
 
 function extraCellError(file: string, header: string[], cells: string[], index: number, row: number, line: number): InputError {
@@ -265,60 +279,6 @@ function checkHeader(file: string, header: string[], row: number, line: number):
   }
 }
 
-/** "7 (G)": the 1-based position and the spreadsheet letter users see. */
-export function columnLabel(index: number): string {
-  let letters = '';
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return `${index + 1} (${letters})`;
-}
-
 function preview(value: string): string {
   return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
-}
-
-function asInputError(error: unknown, file: string): Error {
-  if (error instanceof MigrateError) return error;
-  if (error instanceof CsvSyntaxProblem) return syntaxError(error, file);
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'ENOENT') {
-    return new InputError('csv-unreadable', 'No such file.', { location: { file }, hint: 'Check the path and the spelling of the file name.' });
-  }
-  if (code === 'EACCES' || code === 'EPERM') {
-    return new InputError('csv-unreadable', 'Permission denied when reading the file.', { location: { file }, hint: 'Check the file permissions.' });
-  }
-  if (code === 'EISDIR') {
-    return new InputError('csv-unreadable', 'This is a folder, not a CSV file.', { location: { file }, hint: 'Give a .csv file.' });
-  }
-  if (typeof code === 'string') {
-    return new InputError('csv-unreadable', `The file cannot be read (${code}).`, { location: { file }, cause: error });
-  }
-  // Anything else is a bug in this module: let it surface as an internal error.
-  return error instanceof Error ? error : new Error(String(error));
-}
-
-function syntaxError(problem: CsvSyntaxProblem, file: string): InputError {
-  const location = { file, row: problem.recordNumber, line: problem.line };
-  switch (problem.kind) {
-    case 'unclosed-quote':
-      // Also raised for a quoted cell over MAX_CELL_BYTES: in practice a quote that is never closed.
-      return new InputError('csv-unclosed-quote', `A quote opened on line ${problem.line} is never closed${problem.line === problem.recordLine ? '' : ` (the row starts on line ${problem.recordLine})`}.`, {
-        location,
-        hint: 'Close the quote, or double any quote inside a quoted cell ("" stands for one ").',
-      });
-    case 'text-after-quote':
-      return new InputError('csv-invalid-quote', 'A quoted cell has text after its closing quote.', {
-        location,
-        hint: 'Put the whole cell in quotes and double every quote inside it ("" stands for one ").',
-      });
-    case 'too-many-cells':
-      return new InputError('csv-too-many-cells', `This row has more than ${MAX_CELLS.toLocaleString('en-US')} cells, more columns than any spreadsheet has.`, {
-        location,
-        hint: 'Check that this is a CSV template file and that its delimiter is the one used in the header.',
-      });
-    case 'cell-too-long':
-      return new InputError('csv-cell-too-long', `A cell is longer than ${MAX_CELL_BYTES / (1 << 20)} MB, more than any spreadsheet cell holds.`, {
-        location,
-        hint: 'Check that this is a CSV template file; spreadsheet cells are never that long.',
-      });
-  }
 }

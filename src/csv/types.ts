@@ -8,6 +8,18 @@ export interface CsvRecord {
   line: number;
   /** Cell values exactly as in the file (never trimmed); shorter rows are padded with ''. */
   cells: string[];
+  /** Cells holding bytes that are not UTF-8 (in a file read as UTF-8); absent when there are none. */
+  invalid?: InvalidCell[];
+}
+
+/** A cell holding bytes that are not UTF-8, in a file read as UTF-8: each such sequence was read as U+FFFD. */
+export interface InvalidCell {
+  /** 0-based position of the cell in its record. */
+  column: number;
+  /** How many invalid sequences the cell holds. */
+  count: number;
+  /** The first few of them: the file offset of the first byte (0-based) and the bytes, as `0xE9 0x20`. */
+  sequences: Array<{ offset: number; bytes: string }>;
 }
 
 /** What the reader found out about a file before streaming its records. */
@@ -15,6 +27,8 @@ export interface CsvFormat {
   /** Source encoding, e.g. 'utf-8', 'utf-16le', 'utf-16be', 'windows-1252'. */
   encoding: string;
   bom: boolean;
+  /** UTF-8 only: sequences that are not UTF-8 (each read as U+FFFD, and noted on its record's `invalid`). */
+  invalidSequences: number;
   delimiter: ',' | ';' | '\t';
   newline: '\r\n' | '\n';
 }
@@ -26,6 +40,8 @@ export interface CsvSource {
   header: string[];
   /** Spreadsheet row of the header: 1 unless blank rows come before it. */
   headerRow?: number;
+  /** Header cells holding bytes that are not UTF-8. */
+  headerInvalid?: InvalidCell[];
   /** SHA-256 of the file's bytes, hex; present when opened with `hash`, answering once `records` was read to its end. */
   sha256?: () => string;
   /** Data records in file order; iterate once. Malformed content rejects with an InputError (exit 2). */

@@ -1,6 +1,6 @@
 // The one rule engine every template uses: compiles a template's column and row rules against a
 // file's header once (column indexes, conditions, hooks), then runs the hooks over each record.
-import type { CsvRecord } from '../csv/types.js';
+import type { CsvRecord, InvalidCell } from '../csv/types.js';
 import { groupOf, isGroupColumn, memberName, resolveHeader, type ResolvedHeader } from '../templates/header.js';
 import type { Condition, RuleUse, TemplateDefinition } from '../templates/types.js';
 import type { Finding } from './finding.js';
@@ -18,6 +18,8 @@ export interface EngineOptions {
   collect?: ReferenceStore;
   /** A reference-only file (`--catalog`): its keys serve references but not uniqueness across files. */
   referenceOnly?: boolean;
+  /** Header cells holding bytes that are not UTF-8 (the reader's `headerInvalid`). */
+  headerInvalid?: InvalidCell[];
 }
 
 type RowHook = NonNullable<RuleHooks['row']>;
@@ -106,6 +108,7 @@ export class FileValidator {
 
     bind({ rule: 'missing-column', options: { columns: this.resolved.missingRequired } }, ROW_SECTION, '', undefined);
     bind({ rule: 'unknown-column', options: { columns: this.resolved.unknown } }, ROW_SECTION, '', undefined);
+    bind({ rule: 'invalid-bytes', options: { header: options.headerInvalid ?? [] } }, ROW_SECTION, '', undefined);
     const outputColumns = template.columns.filter((column) => column.requirement === 'output').map((column) => column.name);
     bind({ rule: 'row-enabled', options: { when: template.enabledWhen, ignore: outputColumns } }, ROW_SECTION, '', undefined);
     for (const column of template.columns) {

@@ -17,6 +17,7 @@ import { exactlyOneOf } from './exactly-one-of.js';
 import { fourDigitYear } from './four-digit-year.js';
 import { handle } from './handle.js';
 import { integerRange } from './integer-range.js';
+import { invalidBytes } from './invalid-bytes.js';
 import { invoiceNetTerms } from './invoice-net-terms.js';
 import { isoCountry } from './iso-country.js';
 import { isoState } from './iso-state.js';
@@ -57,6 +58,7 @@ export const RULES: readonly Rule[] = [
   fourDigitYear,
   handle,
   integerRange,
+  invalidBytes,
   invoiceNetTerms,
   isoCountry,
   isoState,

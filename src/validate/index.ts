@@ -2,6 +2,7 @@
 // (customers, catalog) first so cross-file rules can check against them, and runs the rule engine.
 import { resolve } from 'node:path';
 import { openCsv } from '../csv/reader.js';
+import { runPool } from '../importer/pool.js';
 import type { CsvRecord, CsvSource } from '../csv/types.js';
 import type { Finding } from '../rules/finding.js';
 import { FileValidator } from '../rules/engine.js';
@@ -83,6 +84,16 @@ const REFERENCE_ORDER: readonly TemplateKind[] = [
   'customers-advanced',
 ];
 
+/** Files whose headers are read at once: each holds one descriptor while its header is read. */
+const HEADERS_AT_ONCE = 8;
+
+interface OpenedFile {
+  source: CsvSource;
+  kind: TemplateKind;
+  isInput: boolean;
+  position: number;
+}
+
 function readOrder(kind: TemplateKind): number {
   const position = REFERENCE_ORDER.indexOf(kind);
   return position < 0 ? REFERENCE_ORDER.length : position;
@@ -97,6 +108,7 @@ export async function validateSource(source: CsvSource, options: SourceOptions):
     ...(options.references ? { references: options.references } : {}),
     ...(options.collect ? { collect: options.collect } : {}),
     ...(options.referenceOnly ? { referenceOnly: true } : {}),
+    ...(source.headerInvalid ? { headerInvalid: source.headerInvalid } : {}),
   });
   const onRecord = options.onRecord;
   for await (const record of source.records) {
@@ -116,15 +128,17 @@ export async function validateFiles(paths: string[], options: ValidateOptions): 
 export async function validateFiles(paths: string[], options: ValidateOptions): Promise<ValidationReport> {
   const given = new Set(paths.map((path) => resolve(path)));
   const catalogPaths = (options.catalogPaths ?? []).filter((path) => !given.has(resolve(path)));
-  // Headers are read (and kinds detected) up front, so every input error surfaces before any row work.
-  const opened = await Promise.all(
-    [...paths, ...catalogPaths].map(async (path, position) => {
-      const isInput = position < paths.length;
-      const source = await openCsv(path, { hash: isInput && options.keepContent === true });
-      const template = detectTemplate(source.header, path, isInput ? options.template : undefined);
-      return { source, kind: template.kind, isInput, position };
-    }),
-  );
+  // Headers are read (and kinds detected) up front, so every input error surfaces before any row work;
+  // a few at a time, since each read holds a file open (300 files under `ulimit -n 64` must not EMFILE).
+  const all = [...paths, ...catalogPaths];
+  const opened: OpenedFile[] = [];
+  await runPool(all.map((_path, position) => position), HEADERS_AT_ONCE, () => false, async (position) => {
+    const path = all[position]!;
+    const isInput = position < paths.length;
+    const source = await openCsv(path, { hash: isInput && options.keepContent === true });
+    const template = detectTemplate(source.header, path, isInput ? options.template : undefined);
+    opened[position] = { source, kind: template.kind, isInput, position };
+  });
   const order = [...opened].sort((a, b) => readOrder(a.kind) - readOrder(b.kind) || Number(a.isInput) - Number(b.isInput) || a.position - b.position);
   const references = new ReferenceStore();
   const reports = new Map<number, FileReport | ValidatedFile>();

@@ -30,11 +30,17 @@ export interface CliOptions {
   cwd?: string;
   env?: NodeJS.ProcessEnv;
   stop?: StopWhen;
+  /** Run under `ulimit -n` of this many file descriptors (through bash), as a constrained CI runner would. */
+  maxOpenFiles?: number;
 }
 
 export function runCli(args: string[], options: CliOptions = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], {
+    const [command, commandArgs] =
+      options.maxOpenFiles === undefined
+        ? [process.execPath, [bin, ...args]]
+        : ['bash', ['-c', `ulimit -n ${options.maxOpenFiles} && exec "$0" "$@"`, process.execPath, bin, ...args]];
+    const child = spawn(command, commandArgs, {
       cwd: options.cwd ?? projectRoot,
       env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, ...TEST_ENV, ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { stringify } from 'csv-stringify/sync';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { InvalidSequenceMarker } from '../../src/csv/invalid-marks.js';
 import { CsvSplitter, CsvSyntaxProblem, type RawRecord } from '../../src/csv/parser.js';
 import { openCsv } from '../../src/csv/reader.js';
 import { InputError } from '../../src/errors.js';
@@ -88,25 +89,76 @@ describe('round trip', () => {
   });
 });
 
-/** Splits UTF-8 text cut at the given byte offsets (which may fall inside a character). */
-function splitAll(text: string, cuts: number[]): RawRecord[] | string {
-  const bytes = Buffer.from(text, 'utf8');
-  const splitter = new CsvSplitter(',');
+/**
+ * Feeds bytes to `push` cut at the given offsets (which may fall inside a character), then calls `end`;
+ * the records, or the syntax problem as `kind@record:line`.
+ */
+function fedInPieces(bytes: Buffer, cuts: number[], push: (piece: Buffer, out: RawRecord[]) => void, end: (out: RawRecord[]) => void): RawRecord[] | string {
   const out: RawRecord[] = [];
   try {
     let from = 0;
     for (const cut of cuts.filter((c) => c < bytes.length).sort((a, b) => a - b)) {
-      splitter.push(bytes.subarray(from, cut), out);
+      push(bytes.subarray(from, cut), out);
       from = cut;
     }
-    splitter.push(bytes.subarray(from), out);
-    splitter.end(out);
+    push(bytes.subarray(from), out);
+    end(out);
     return out;
   } catch (error) {
     if (error instanceof CsvSyntaxProblem) return `${error.kind}@${error.recordNumber}:${error.line}`;
     throw error;
   }
 }
+
+/** Splits UTF-8 text cut at the given byte offsets. */
+function splitAll(text: string, cuts: number[]): RawRecord[] | string {
+  const splitter = new CsvSplitter(',');
+  return fedInPieces(Buffer.from(text, 'utf8'), cuts, (piece, out) => splitter.push(piece, out), (out) => splitter.end(out));
+}
+
+/** Splits bytes holding invalid UTF-8 through the marker, cut at the given offsets. */
+function markAll(bytes: Buffer, cuts: number[]): RawRecord[] | string {
+  const splitter = new CsvSplitter(',');
+  const marker = new InvalidSequenceMarker(splitter, 0);
+  return fedInPieces(bytes, cuts, (piece, out) => marker.push(piece, out), (out) => {
+    marker.end();
+    splitter.end(out);
+  });
+}
+
+const strayPiece = fc.oneof(
+  csvPiece.map((piece) => Buffer.from(piece, 'utf8')),
+  fc.constantFrom([0xe9], [0x80], [0xff], [0xe2, 0x82], [0xf0, 0x9f, 0x98], [0xc3]).map((bytes) => Buffer.from(bytes)),
+);
+
+describe('InvalidSequenceMarker', () => {
+  it('notes each invalid sequence on the cell that holds its U+FFFD, however the bytes are cut', () => {
+    fc.assert(
+      fc.property(fc.array(strayPiece, { maxLength: 40 }), fc.array(fc.nat({ max: 80 }), { maxLength: 8 }), (pieces, cuts) => {
+        const bytes = Buffer.concat(pieces);
+        const whole = markAll(bytes, []);
+        expect(markAll(bytes, cuts)).toEqual(whole);
+        if (typeof whole === 'string') return;
+        // Same records as the plain splitter; each noted cell holds at least as many U+FFFD as sequences.
+        const plain = new CsvSplitter(',');
+        const out: RawRecord[] = [];
+        plain.push(bytes, out);
+        plain.end(out);
+        expect(whole.map(({ cells, line }) => ({ cells, line }))).toEqual(out);
+        let noted = 0;
+        for (const record of whole) {
+          for (const cell of record.invalid ?? []) {
+            noted += cell.count;
+            expect([...(record.cells[cell.column] ?? '')].filter((char) => char === '\ufffd').length).toBeGreaterThanOrEqual(cell.count);
+          }
+        }
+        const replaced = [...bytes.toString('utf8')].filter((char) => char === '\ufffd').length;
+        expect(noted).toBe(replaced);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
 
 describe('CsvSplitter', () => {
   it('gives the same records and line numbers however the text is cut into chunks', () => {

@@ -171,6 +171,52 @@ describe('row and line numbers', () => {
   });
 });
 
+describe('bytes that are not UTF-8 in a UTF-8 file', () => {
+  const at = (text: string) => Buffer.byteLength(text);
+
+  it('reads the file as UTF-8, the stray byte as U+FFFD, noting row, column and file offset', async () => {
+    const before = 'name,city\nStray';
+    const bytes = Buffer.concat([Buffer.from(before), Buffer.from([0xe9]), Buffer.from(',Bern\nZoë,Zürich\n')]);
+    const result = await readCsv(bytes);
+    expect(result.format).toMatchObject({ encoding: 'utf-8', invalidSequences: 1 });
+    expect(result.records).toEqual([
+      { row: 2, line: 2, cells: ['Stray\ufffd', 'Bern'], invalid: [{ column: 0, count: 1, sequences: [{ offset: at(before), bytes: '0xE9' }] }] },
+      { row: 3, line: 3, cells: ['Zoë', 'Zürich'] },
+    ]);
+  });
+
+  it('finds the cell however the file is cut into chunks, a sequence split across two chunks included', async () => {
+    // The first read ends (at 256 KB) between 0xE2 and 0x82, a character cut short by a comma.
+    const head = 'name,note,more\n' + 'a,b,c\n'.repeat(43_687) + 'abcde,';
+    expect(at(head)).toBe(262_143);
+    const bytes = Buffer.concat([Buffer.from(head), Buffer.from([0xe2, 0x82]), Buffer.from(',z\n"q\n'), Buffer.from([0xff]), Buffer.from('",é\nZoë,Zürich\n')]);
+    const { records } = await readCsv(bytes);
+    expect(records.filter((record) => record.invalid)).toEqual([
+      { row: 43_689, line: 43_689, cells: ['abcde', '\ufffd', 'z'], invalid: [{ column: 1, count: 1, sequences: [{ offset: 262_143, bytes: '0xE2 0x82' }] }] },
+      { row: 43_690, line: 43_690, cells: ['q\n\ufffd', 'é', ''], invalid: [{ column: 0, count: 1, sequences: [{ offset: 262_143 + 2 + at(',z\n"q\n'), bytes: '0xFF' }] }] },
+    ]);
+    expect(records.at(-1)).toEqual({ row: 43_691, line: 43_692, cells: ['Zoë', 'Zürich', ''] });
+  });
+
+  it('counts file offsets from the first byte, BOM included, and notes the header too', async () => {
+    const bytes = Buffer.concat([Buffer.from('\ufeffna'), Buffer.from([0xfc]), Buffer.from('me,b\n1,2\n')]);
+    const source = await withTempDir({ 'in.csv': bytes }, async (dir) => openCsv(join(dir, 'in.csv')));
+    expect(source.format).toMatchObject({ encoding: 'utf-8', bom: true, invalidSequences: 1 });
+    expect(source.header).toEqual(['na\ufffdme', 'b']);
+    expect(source.headerInvalid).toEqual([{ column: 0, count: 1, sequences: [{ offset: 5, bytes: '0xFC' }] }]);
+  });
+
+  it('lists the first five sequences of a cell and counts the rest; a character cut short by the end of the file counts', async () => {
+    const noise = Buffer.from(Array.from({ length: 8 }, (_, i) => [0x2d, 0x80 + i]).flat());
+    const bytes = Buffer.concat([Buffer.from('a,b\nZoë Zoë Zoë Zoë Zoë Zoë Zoë Zoë Zoë,'), noise, Buffer.from('\nx,'), Buffer.from([0xf0, 0x9f])]);
+    const { records } = await readCsv(bytes);
+    const [first, last] = records.map((record) => record.invalid?.[0]);
+    expect(first).toMatchObject({ column: 1, count: 8 });
+    expect(first!.sequences.map((sequence) => sequence.bytes)).toEqual(['0x80', '0x81', '0x82', '0x83', '0x84']);
+    expect(last).toEqual({ column: 1, count: 1, sequences: [{ offset: bytes.length - 2, bytes: '0xF0 0x9F' }] });
+  });
+});
+
 describe('malformed files', () => {
   it('names the line where an unclosed quote opened', async () => {
     const error = await readError('a,b\n1,2\n3,"never closed\n4,5\n6,7\n');
@@ -249,17 +295,12 @@ describe('malformed files', () => {
     expect(error.location.line).toBe(tail.length > 5 ? 20_003 : 20_002);
   });
 
-  it('rejects a UTF-8 BOM file with invalid UTF-8 bytes', async () => {
-    const error = await readError(Buffer.concat([Buffer.from('\ufeffa,b\n', 'utf8'), Buffer.from([0x63, 0xe9, 0x2c, 0x64, 0x0a])]));
-    expect(error.code).toBe('csv-invalid-utf8');
-    expect(error.location.line).toBe(2);
-  });
-
-  it('rejects a file mixing UTF-8 and Windows-1252 text, naming the first bad line', async () => {
-    const utf8Part = Buffer.from('name,city\r\nZoë,"Zürich\r\nNord"\r\nAl,Bern\r\n', 'utf8');
-    const error = await readError(Buffer.concat([utf8Part, iconv.encode('René,Genève\r\n', 'windows-1252')]));
+  it('rejects a Windows-1252 file with some UTF-8 in it, naming the first line with UTF-8', async () => {
+    const utf8Part = Buffer.from('name,city\r\nZoë,"Zürich\r\nNord"\r\n', 'utf8');
+    const error = await readError(Buffer.concat([iconv.encode('name,city\r\nRené,Genève\r\nAndré,Besançon\r\n', 'windows-1252'), utf8Part.subarray(11)]));
     expect(error.code).toBe('csv-mixed-encoding');
-    expect(error.location.line).toBe(5);
+    expect(error.location.line).toBe(4);
+    expect(error.message).toContain('4 characters are not UTF-8');
   });
 
   it('stops a runaway line of delimiters early', async () => {
@@ -268,7 +309,22 @@ describe('malformed files', () => {
     expect(error.location).toMatchObject({ row: 4, line: 4 });
   });
 
-  it('stops a runaway quoted cell early instead of reading the whole file into it', async () => {
+  it.each([0, 1])('counts a cell\'s raw bytes against the limit, doubled quotes included (opening quote at offset 4 + %i)', async (shift) => {
+    // Either parity: a read chunk may end between the two quotes of a pair.
+    const content = `a,b\n${'x'.repeat(shift)},"${'""'.repeat(1 << 20)}"\n`;
+    const error = await readError(content);
+    expect(error.code).toBe('csv-cell-too-long');
+    expect(error.location).toMatchObject({ row: 2, line: 2, column: 'b' });
+    expect(error.message).toContain(`holds ${(2 + (2 << 20)).toLocaleString('en-US')} bytes, over the limit of 1 MB (1,048,576 bytes)`);
+  });
+
+  it('names an oversized cell beyond the header by its position', async () => {
+    const error = await readError(`a,b\n1,2,${'z'.repeat(1_100_000)}\n`);
+    expect(error.code).toBe('csv-cell-too-long');
+    expect(error.location).toMatchObject({ row: 2, column: '3 (C)' });
+  });
+
+  it('reports a runaway quoted cell as never closed, keeping nothing of it', async () => {
     const error = await readError('a,b\n"runaway,1\n' + 'x,y\n'.repeat(300_000));
     expect(error.code).toBe('csv-unclosed-quote');
     expect(error.location).toMatchObject({ row: 2, line: 2 });
