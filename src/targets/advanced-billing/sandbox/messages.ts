@@ -12,6 +12,7 @@ export const messages = {
   internalError: 'An internal error occurred. Please try again later.',
   badGateway: 'Bad Gateway',
   serviceUnavailable: 'Service Unavailable',
+  stateNotSaved: (code: string) => `The sandbox could not save the change to its data folder (${code}); nothing was kept, so the request can be sent again.`,
   invalidJson: 'The request body is not valid JSON.',
   bodyTooLarge: 'The request body is larger than 10 MB.',
   unknownField: (field: string, operation: string) => `${field}: is not a field of ${operation} in the API spec.`,

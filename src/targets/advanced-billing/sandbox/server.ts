@@ -10,7 +10,7 @@ import { messages } from './messages.js';
 import { unknownRequestFields } from './request-fields.js';
 import type { Router } from './router.js';
 import { HtmlPage } from './routes/links.js';
-import type { Store } from './store.js';
+import { StateWriteError, type Store } from './store.js';
 
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -54,9 +54,13 @@ export function createRequestListener(
     try {
       const context: RequestContext = { method, path, query: url.searchParams, body, params: match.params, store, site: settings.site, now };
       // Handlers are synchronous, so no other request runs between the token check above and this.
-      const result = store.transaction(() => match.handler(context));
-      // The token is spent only by a request that succeeded: a refused one may be retried.
-      if (token !== undefined && result.status < 300) store.rememberToken(token, now.getTime());
+      const result = store.transaction(() => {
+        const handled = match.handler(context);
+        // The token is spent only by a request that succeeded: a refused one may be retried. It is part
+        // of the request's changes, so a write the disk refuses does not spend it either.
+        if (token !== undefined && handled.status < 300) store.rememberToken(token, now.getTime());
+        return handled;
+      });
       return warning === undefined ? result : { ...result, headers: { ...result.headers, ...warning } };
     } catch (error) {
       if (!(error instanceof SandboxError)) throw error;
@@ -125,14 +129,22 @@ export function createRequestListener(
         return;
       }
 
-      const changesBefore = store.changes;
       const result = answer(method, url, rawBody, isWrite);
+      // Everything this answer could rest on: its own changes and those of requests it has seen.
+      const mark = store.mark();
       // The configured latency covers the processing above; the answer leaves when it has passed.
       await sleepUntil(deadline, timers);
-      // The slot is the request's processing; waiting for the disk (group commit) does not hold it, and a
-      // request that changed nothing does not wait for other requests' writes.
+      // The slot is the request's processing; waiting for the disk (group commit) does not hold it. A
+      // request waits only when something it saw is not on disk yet (one write call, no fsync).
       releaseOnce();
-      if (store.changes !== changesBefore) await store.flush();
+      try {
+        await store.persisted(mark);
+      } catch (error) {
+        if (!(error instanceof StateWriteError)) throw error;
+        // Undone in memory, so the same request (and its uniqueness token) can be sent again.
+        sendJson(response, 503, { errors: [messages.stateNotSaved(error.code)] });
+        return;
+      }
 
       if (fault.kind === 'drop-after-commit' && result.status < 300) {
         request.socket.destroy();
