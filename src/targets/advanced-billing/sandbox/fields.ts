@@ -1,11 +1,16 @@
 // Reading request bodies and query strings the way the API does: a root key, typed fields, errors
 // collected per field and answered together as one 422, pagination with page/per_page (max 200).
+import { MAX_INTERVAL } from '../../../dates/index.js';
 import { BILLING_HOUR, formatInZone, wallClockTime } from '../../../dates/zoned-time.js';
 import { SandboxError, type RequestContext } from './context.js';
 import { messages } from './messages.js';
 import type { CollectionName, StoredRecord, Store } from './store.js';
 
 export type Attributes = Record<string, unknown>;
+
+/** Billing intervals (days or months) and day counts such as net terms, as integerWithin takes them. */
+export const INTERVAL_RANGE = [1, MAX_INTERVAL] as const;
+export const DAY_COUNT_RANGE = [0, MAX_INTERVAL] as const;
 
 /** The object under the body's root key, or a 422 naming the key. */
 export function rootObject(context: RequestContext, key: string): Attributes {
@@ -61,6 +66,18 @@ export class FieldErrors {
       return undefined;
     }
     return number;
+  }
+
+  /**
+   * An integer from min to max, answered with the API's numericality messages outside them: how counts
+   * that end up in date arithmetic (intervals, net terms) are kept to dates that exist.
+   */
+  integerWithin(attrs: Attributes, key: string, label: string, [min, max]: readonly [number, number], required = false): number | undefined {
+    const value = this.integer(attrs, key, label, required);
+    if (value === undefined) return undefined;
+    if (value >= min && value <= max) return value;
+    this.add(value < min ? messages.atLeast(label, min) : messages.atMost(label, max), key);
+    return undefined;
   }
 
   /** A decimal amount given as a string or a number, kept as its decimal string. */

@@ -15,8 +15,13 @@ export const messages = {
   stateNotSaved: (code: string) => `The sandbox could not save the change to its data folder (${code}); nothing was kept, so the request can be sent again.`,
   invalidJson: 'The request body is not valid JSON.',
   bodyTooLarge: 'The request body is larger than 10 MB.',
+  bodyTooDeep: (levels: number) => `The request body is nested deeper than ${levels} levels.`,
+  bodyTooManyValues: (count: number) => `The request body has more than ${count} fields and array items.`,
+  badRequestTarget: 'The request target is not a valid URL.',
+  badPathEncoding: 'The request path is not valid: its percent-encoding does not decode to UTF-8 text.',
   unknownField: (field: string, operation: string) => `${field}: is not a field of ${operation} in the API spec.`,
-  unknownFieldsWarning: (fields: string, operation: string) => `Fields not in the request schema of ${operation}: ${fields}.`,
+  unknownFieldsWarning: (fields: string, operation: string, more = 0) =>
+    `Fields not in the request schema of ${operation}: ${fields}${more > 0 ? ` and ${more} more` : ''}.`,
   missingRootKey: (key: string) => `The request body must be a JSON object with the root key '${key}'.`,
 
   blank: (field: string) => `${field}: cannot be blank.`,
@@ -54,6 +59,8 @@ export const messages = {
   metafieldNameBlank: 'Name: cannot be blank.',
   groupTargetNotFound: 'Group: the target subscription or customer could not be found.',
   notNegative: (field: string) => `${field}: must be greater than or equal to 0.`,
+  atLeast: (field: string, min: number) => `${field}: must be greater than or equal to ${min}.`,
+  atMost: (field: string, max: number) => `${field}: must be less than or equal to ${max}.`,
   wholeNumber: (field: string) => `${field}: must be a whole number.`,
   fractionalQuantity: (field: string, component: string) => `${field}: must be a whole number for component '${component}'.`,
   endingBeforeStarting: (field: string) => `${field}: must be greater than or equal to the starting quantity.`,

@@ -1,7 +1,7 @@
 // Subscriptions: create (see subscription-signup.ts), list, read, update, lookup by reference, cancel,
 // purge (test sites only), components, service credits, and prepayments (create and list).
 import { SandboxError, reply, timestamp, type RequestContext } from '../context.js';
-import { FieldErrors, paginate, recordById, rootObject } from '../fields.js';
+import { DAY_COUNT_RANGE, FieldErrors, paginate, recordById, rootObject } from '../fields.js';
 import { findByField, recordsWhere } from '../lookup.js';
 import { messages } from '../messages.js';
 import type { Router } from '../router.js';
@@ -78,7 +78,7 @@ function updateSubscription(context: RequestContext) {
     if (holder && holder.id !== subscription.id) errors.add(messages.taken('Reference'));
     changes.reference = reference;
   }
-  const netTerms = errors.integer(attrs, 'net_terms', 'Net terms');
+  const netTerms = errors.integerWithin(attrs, 'net_terms', 'Net terms', DAY_COUNT_RANGE);
   if (netTerms !== undefined) changes.net_terms = netTerms;
   const method = errors.oneOf(attrs, 'payment_collection_method', 'Payment collection method', ['automatic', 'remittance', 'prepaid', 'invoice'] as const);
   if (method !== undefined) changes.payment_collection_method = method;
