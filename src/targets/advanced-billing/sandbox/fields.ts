@@ -11,6 +11,17 @@ export type Attributes = Record<string, unknown>;
 /** Billing intervals (days or months) and day counts such as net terms, as integerWithin takes them. */
 export const INTERVAL_RANGE = [1, MAX_INTERVAL] as const;
 export const DAY_COUNT_RANGE = [0, MAX_INTERVAL] as const;
+/**
+ * Decimal amounts, prices and quantities have at most this many digits before the point (under a
+ * trillion): past it, minor units leave the safe integers and a total would be answered wrong.
+ */
+const MAX_WHOLE_DIGITS = 12;
+
+/** True when a decimal's whole part (leading zeros aside) has at most MAX_WHOLE_DIGITS digits. */
+export function decimalInRange(text: string): boolean {
+  const whole = text.replace(/^-/, '').split('.')[0] ?? '';
+  return whole.replace(/^0+/, '').length <= MAX_WHOLE_DIGITS;
+}
 
 /** The object under the body's root key, or a 422 naming the key. */
 export function rootObject(context: RequestContext, key: string): Attributes {
@@ -90,6 +101,10 @@ export class FieldErrors {
     const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
     if (!/^-?(\d+(\.\d*)?|\.\d+)$/.test(text)) {
       this.add(messages.notANumber(label), key);
+      return undefined;
+    }
+    if (!decimalInRange(text)) {
+      this.add(messages.tooLarge(label), key);
       return undefined;
     }
     return text;

@@ -61,6 +61,7 @@ export const messages = {
   notNegative: (field: string) => `${field}: must be greater than or equal to 0.`,
   atLeast: (field: string, min: number) => `${field}: must be greater than or equal to ${min}.`,
   atMost: (field: string, max: number) => `${field}: must be less than or equal to ${max}.`,
+  tooLarge: (field: string) => `${field}: is too large.`,
   wholeNumber: (field: string) => `${field}: must be a whole number.`,
   fractionalQuantity: (field: string, component: string) => `${field}: must be a whole number for component '${component}'.`,
   endingBeforeStarting: (field: string) => `${field}: must be greater than or equal to the starting quantity.`,

@@ -113,6 +113,23 @@ describe('numbers out of range on create', () => {
   });
 });
 
+describe('amounts and quantities past a trillion', () => {
+  it('refuses a service credit, a prepayment and a component quantity of 400 digits with 422, instead of storing Infinity', async () => {
+    const signup = await call('POST', '/subscriptions.json', { subscription: { product_handle: 'gold', customer_attributes: customerAttributes('huge-1') } });
+    const id = signup.body.subscription.id;
+    const huge = '9'.repeat(400);
+    const credit = await call('POST', `/subscriptions/${id}/service_credits.json`, { service_credit: { amount: huge, memo: 'Huge' } });
+    expect([credit.status, credit.body.errors]).toEqual([422, ['Amount: is too large.']]);
+    const prepayment = await call('POST', `/subscriptions/${id}/prepayments.json`, { prepayment: { amount: huge, memo: 'Huge', details: 'Huge', method: 'cash' } });
+    expect([prepayment.status, prepayment.body.errors]).toEqual([422, ['Amount: is too large.']]);
+    const quantity = await call('POST', '/subscriptions.json', {
+      subscription: { product_handle: 'gold', customer_attributes: customerAttributes('huge-2'), components: [{ component_id: site.catalog.components.tiered, allocated_quantity: huge }] },
+    });
+    expect([quantity.status, quantity.body.errors]).toEqual([422, ['Components[0] allocated quantity: is too large.']]);
+    expect((await call('GET', `/subscriptions/${id}.json`)).body.subscription.credit_balance_in_cents).toBe(0);
+  });
+});
+
 describe('bodies built to exhaust the sandbox', () => {
   it('refuses a body nested a million deep with 400 before parsing it', async () => {
     const depth = 1_000_000;
