@@ -1,7 +1,7 @@
 // The sandbox's state file in its data folder: a JSON-lines log, one sandbox at a time (a lock), read back
 // on start up to its last whole line, compacted, then appended to all-or-nothing: a write the disk cuts
 // short is cut off the file again, so a torn line never ends up between two whole ones.
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, readlinkSync, renameSync, rmSync, symlinkSync, truncateSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, readlinkSync, renameSync, rmSync, symlinkSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { InputError } from '../../../errors.js';
@@ -214,7 +214,7 @@ function lockDataDir(dataDir: string): void {
   const path = join(dataDir, LOCK_FILE);
   for (let attempt = 0; attempt < 2; attempt += 1) {
     try {
-      symlinkSync(String(process.pid), path);
+      createLock(path);
       return;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
@@ -227,6 +227,17 @@ function lockDataDir(dataDir: string): void {
       // The holder is gone (a crash): the lock is stale.
       rmSync(path, { force: true });
     }
+  }
+}
+
+/** Creates the lock or throws EEXIST; a file system without symbolic links (or the right to make them) gets a file. */
+function createLock(path: string): void {
+  try {
+    symlinkSync(String(process.pid), path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS') throw error;
+    writeFileSync(path, String(process.pid), { flag: 'wx' });
   }
 }
 

@@ -83,10 +83,11 @@ export class Store {
   /** Changes made (never goes back), and how many of them are on disk. */
   private seq = 0;
   private durable = 0;
-  /** Grows with every failed write; `lostAfter[g]` is `durable` when generation g ended. */
+  /** Grows with every failed write; `failures[g]` is how generation g ended: what was on disk, and why. */
   private generation = 0;
-  private readonly lostAfter: number[] = [];
-  private writeError: StateWriteError | undefined;
+  private readonly failures: Array<{ durable: number; error: StateWriteError }> = [];
+  /** Writes are failing (a log line when they start and when they stop). */
+  private failing = false;
   private unwritten: Unwritten[] = [];
   private writing: Promise<void> | undefined;
   private file: StateLog | undefined;
@@ -220,8 +221,8 @@ export class Store {
    */
   async persisted(mark: CommitMark): Promise<void> {
     for (;;) {
-      const lostAfter = this.lostAfter[mark.generation];
-      if (lostAfter !== undefined && mark.seq > lostAfter) throw this.writeError as StateWriteError;
+      const failure = this.failures[mark.generation];
+      if (failure !== undefined && mark.seq > failure.durable) throw failure.error;
       if (!this.file || this.durable >= mark.seq) return;
       await this.writeNext();
     }
@@ -253,8 +254,8 @@ export class Store {
     this.writing = file.append(batch.map((change) => change.line).join('')).then(
       () => {
         this.durable = last.seq;
-        if (this.writeError !== undefined) this.log(`sandbox: ${file.path} is writable again.`);
-        this.writeError = undefined;
+        if (this.failing) this.log(`sandbox: ${file.path} is writable again.`);
+        this.failing = false;
       },
       (error: unknown) => this.dropUnwritten(batch, error),
     );
@@ -277,9 +278,9 @@ export class Store {
     if (lastIds) this.restoreLastIds(lastIds);
     const failure = error instanceof StateWriteError ? error : new StateWriteError('EIO', this.file?.path ?? '', error);
     // One line when writes start failing, not one per refused request.
-    if (this.writeError === undefined) this.log(`sandbox: ${failure.message}; changes are refused with 503 until it can be written.`);
-    this.writeError = failure;
-    this.lostAfter[this.generation] = this.durable;
+    if (!this.failing) this.log(`sandbox: ${failure.message}; changes are refused with 503 until it can be written.`);
+    this.failing = true;
+    this.failures[this.generation] = { durable: this.durable, error: failure };
     this.generation += 1;
   }
 

@@ -5,6 +5,7 @@ import { appendFile, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../../../src/targets/advanced-billing/sandbox/index.js';
+import { StateWriteError, Store } from '../../../../src/targets/advanced-billing/sandbox/store.js';
 import { withTempDir } from '../../../helpers/temp-dir.js';
 import { customerAttributes } from './catalog-fixture.js';
 import { callSandbox } from './harness.js';
@@ -163,6 +164,31 @@ describe('sandbox on a full disk', () => {
         expect(await customersOn(second)).toEqual(answered);
         expect(new Set(answered.values()).size).toBe(answered.size);
       });
+    });
+  });
+  it('still refuses a change the disk dropped when its request asks only after later writes succeeded', async () => {
+    // The interleaving a request's latency allows: its change goes down with another request's failed
+    // append, the disk recovers, and only then does it ask whether its change is on disk.
+    await onSmallDisk(128, async (disk, dataDir) => {
+      const store = await Store.open(dataDir);
+      try {
+        const put = (id: number) => store.transaction(() => store.put('customers', { id: store.nextId('customers'), organization: 'x'.repeat(1500), tag: id }));
+        const filler = await fillDisk(disk);
+        let dropped: ReturnType<Store['mark']> | undefined;
+        for (let index = 0; index < 50 && dropped === undefined; index += 1) {
+          put(index);
+          const mark = store.mark();
+          const kept = await store.persisted(mark).then(() => true, (error: unknown) => (error instanceof StateWriteError ? false : Promise.reject(error)));
+          if (!kept) dropped = mark;
+        }
+        if (dropped === undefined) throw new Error('the disk never refused a write');
+        await freeDisk(filler);
+        put(100);
+        await store.persisted(store.mark());
+        await expect(store.persisted(dropped)).rejects.toBeInstanceOf(StateWriteError);
+      } finally {
+        await store.close();
+      }
     });
   });
 });
