@@ -52,6 +52,14 @@ export function daysBetween(a: CalendarDate, b: CalendarDate): number {
   return dayNumber(b) - dayNumber(a);
 }
 
+/**
+ * The longest billing interval, in days or months, the toolkit takes: validate's bound on renew_every,
+ * trial_interval and expiration_interval, and the sandbox's on every interval and day count it adds to
+ * a date. Neither the API's spec nor its guides give a limit; this is 100 years counted in days, far past
+ * any real plan, and still well inside date arithmetic when counted in months (about 3,000 years).
+ */
+export const MAX_INTERVAL = 36_500;
+
 /** The date `days` days later (earlier when negative). */
 export function addDays(date: CalendarDate, days: number): CalendarDate {
   if (!Number.isInteger(days)) throw new RangeError(`addDays needs a whole number of days, got ${days}`);

@@ -1,10 +1,11 @@
-// Whole numbers within a range: net terms 0–180, percentages 1–100, months 1–12, intervals from 1.
+// Whole numbers within a range: net terms 0–180, percentages 1–100, months 1–12, intervals 1–36500.
 import { INTEGER } from './values.js';
 import type { Rule } from './types.js';
 
 export const integerRange: Rule = {
   id: 'integer-range',
-  docs: 'When filled, a whole number within the range the template gives (net_terms 0-180, percentage 1-100).',
+  docs:
+    'When filled, a whole number within the range the template gives (net_terms 0-180, percentage 1-100; renew_every, trial_interval, expiration_interval and expire_after 1-36500: the API documents no limit, this is 100 years in days).',
   scope: 'cell',
   messages: {
     notInteger: '{{column}} must be a whole number from {{min}} to {{max}}, not "{{value}}".',
@@ -15,7 +16,7 @@ export const integerRange: Rule = {
   check(context) {
     const min = (context.options.min as number | undefined) ?? 0;
     const max = context.options.max as number | undefined;
-    // Without an upper bound (renew_every, intervals) the message names only the lower one.
+    // Without an upper bound (a segment's metric_id) the message names only the lower one.
     const data = { min, max: max ?? '' };
     const notInteger = max === undefined ? 'notIntegerAtLeast' : 'notInteger';
     const outOfRange = max === undefined ? 'belowMin' : 'outOfRange';

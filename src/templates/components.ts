@@ -1,5 +1,6 @@
 // "Catalog - Components": components and their price points (per_unit, volume, tiered, stairstep,
 // on/off), including prepaid usage with overage pricing.
+import { MAX_INTERVAL } from '../dates/index.js';
 import { BRACKET_SCHEMES, bracketColumns, bracketGroup, column, inSection, is, notImportable, present, statusColumns, use } from './columns.js';
 import type { TemplateDefinition } from './types.js';
 
@@ -58,7 +59,7 @@ export const components: TemplateDefinition = {
       ...bracketColumns('', 'price-point'),
       column('auto_renew_units', 'conditional', 'Prepaid: units replenish each cycle (TRUE/FALSE).', [use.requiredIf(prepaid), use.trueFalse]),
       column('allow_rollover', 'conditional', 'Prepaid: unused units roll over (TRUE/FALSE).', [use.requiredIf(prepaid), use.trueFalse]),
-      column('expire_after', 'optional', 'Prepaid: units expire after this many months or days.', [use.integer(1)]),
+      column('expire_after', 'optional', `Prepaid: units expire after this many months or days, 1 to ${MAX_INTERVAL}.`, [use.integer(1, MAX_INTERVAL)]),
       column('month_or_day', 'conditional', 'month or day; required with expire_after.', [
         use.requiredIf(present('expire_after')),
         use.allowed('month', 'day'),

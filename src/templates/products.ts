@@ -1,5 +1,6 @@
 // "Catalog - Products": products and their price points; a row with only attach_to and price point
 // columns adds another price point to the product it names.
+import { MAX_INTERVAL } from '../dates/index.js';
 import { column, inSection, is, notImportable, present, statusColumns, use } from './columns.js';
 import type { TemplateDefinition } from './types.js';
 
@@ -42,16 +43,16 @@ export const products: TemplateDefinition = {
         use.uniqueWithin('attach_to'),
       ]),
       column('price', 'required', 'The price of the price point.', [use.decimal]),
-      column('renew_every', 'required', 'The renewal interval, e.g. 1.', [use.integer(1)]),
+      column('renew_every', 'required', `The renewal interval, e.g. 1; 1 to ${MAX_INTERVAL}.`, [use.integer(1, MAX_INTERVAL)]),
       column('month_or_day', 'required', 'month or day.', [use.allowed('month', 'day')]),
       column('trial_price', 'conditional', 'The trial price (0 for a free trial).', [trialRequired('trial_price'), use.decimal]),
-      column('trial_interval', 'conditional', 'The trial length, e.g. 14.', [trialRequired('trial_interval'), use.integer(1)]),
+      column('trial_interval', 'conditional', `The trial length, e.g. 14; 1 to ${MAX_INTERVAL}.`, [trialRequired('trial_interval'), use.integer(1, MAX_INTERVAL)]),
       column('trial_month_or_day', 'conditional', 'month or day.', [trialRequired('trial_month_or_day'), use.allowed('month', 'day')]),
       column('trial_type', 'conditional', 'no_obligation or payment_expected.', [
         trialRequired('trial_type'),
         use.allowed('no_obligation', 'payment_expected'),
       ]),
-      column('expiration_interval', 'optional', 'The expiration length, e.g. 12.', [use.integer(1)]),
+      column('expiration_interval', 'optional', `The expiration length, e.g. 12; 1 to ${MAX_INTERVAL}.`, [use.integer(1, MAX_INTERVAL)]),
       column('expiration_month_or_day', 'conditional', 'month or day; required with expiration_interval.', [
         use.requiredIf(present('expiration_interval')),
         use.allowed('month', 'day'),

@@ -10,13 +10,46 @@ ruleTable('integer-range', 'coupons', [
 ]);
 void C;
 
-describe('rule integer-range without an upper bound (products renew_every)', () => {
-  const product = { product_name: 'Basic', handle: 'basic', attach_to: 'basic', price_point_name: 'Monthly', price_point_handle: 'basic-monthly', price: '10', month_or_day: 'month' };
-  const messagesFor = (renewEvery: string): string[] =>
-    runRows('products', [{ ...product, renew_every: renewEvery }]).filter((f) => f.rule === 'integer-range').map((f) => f.message);
-  it('names only the lower bound', () => {
-    expect(messagesFor('0')).toEqual(['renew_every must be 1 or more, not 0.']);
-    expect(messagesFor('1.5')).toEqual(['renew_every must be a whole number, 1 or more, not "1.5".']);
-    expect(messagesFor('9999999')).toEqual([]);
+const product = { product_name: 'Basic', handle: 'basic', attach_to: 'basic', price_point_name: 'Monthly', price_point_handle: 'basic-monthly', price: '10', month_or_day: 'month' };
+const withPrices = (prices: Record<string, string>) => ({ ...product, renew_every: '1', ...prices });
+const trial = { trial_price: '0', trial_month_or_day: 'day', trial_type: 'no_obligation' };
+// Intervals end up in date arithmetic (the API documents no limit): 1 to 36500, 100 years in days.
+ruleTable('integer-range', 'products', [
+  {
+    name: 'intervals from 1 to 36500',
+    rows: [withPrices({ renew_every: '36500' }), withPrices({ ...trial, trial_interval: '36500' }), withPrices({ expiration_interval: '1', expiration_month_or_day: 'day' })],
+    expected: [],
+  },
+  {
+    name: 'intervals past 36500, below 1 or not whole',
+    rows: [
+      withPrices({ renew_every: '100000000' }),
+      withPrices({ renew_every: '36501' }),
+      withPrices({ ...trial, trial_interval: '0' }),
+      withPrices({ expiration_interval: '99999999', expiration_month_or_day: 'month' }),
+      withPrices({ renew_every: '1e8' }),
+    ],
+    expected: [
+      { row: 2, column: 'renew_every', messageId: 'outOfRange' },
+      { row: 3, column: 'renew_every', messageId: 'outOfRange' },
+      { row: 4, column: 'trial_interval', messageId: 'outOfRange' },
+      { row: 5, column: 'expiration_interval', messageId: 'outOfRange' },
+      { row: 6, column: 'renew_every', messageId: 'notInteger' },
+    ],
+  },
+]);
+
+describe('rule integer-range messages', () => {
+  const messagesOf = (kind: string, row: Record<string, string>): string[] =>
+    runRows(kind, [row]).filter((f) => f.rule === 'integer-range').map((f) => f.message);
+  it('names both bounds of an interval', () => {
+    expect(messagesOf('products', withPrices({ renew_every: '100000000' }))).toEqual(['renew_every must be from 1 to 36500, not 100000000.']);
+    expect(messagesOf('products', withPrices({ renew_every: '1.5' }))).toEqual(['renew_every must be a whole number from 1 to 36500, not "1.5".']);
+  });
+  it('names only the lower bound where there is no upper one (a segment metric id)', () => {
+    const segment = { component_name: 'Events', component_handle: 'events', pricepoint_handle: 'original', property_1: 'eu', pricing_scheme: 'per_unit', per_unit_price: '1' };
+    expect(messagesOf('ebb-segments', { ...segment, metric_id: '0' })).toEqual(['metric_id must be 1 or more, not 0.']);
+    expect(messagesOf('ebb-segments', { ...segment, metric_id: '1.5' })).toEqual(['metric_id must be a whole number, 1 or more, not "1.5".']);
+    expect(messagesOf('ebb-segments', { ...segment, metric_id: '99999999' })).toEqual([]);
   });
 });

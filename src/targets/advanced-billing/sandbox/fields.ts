@@ -1,11 +1,27 @@
 // Reading request bodies and query strings the way the API does: a root key, typed fields, errors
 // collected per field and answered together as one 422, pagination with page/per_page (max 200).
+import { MAX_INTERVAL } from '../../../dates/index.js';
 import { BILLING_HOUR, formatInZone, wallClockTime } from '../../../dates/zoned-time.js';
 import { SandboxError, type RequestContext } from './context.js';
 import { messages } from './messages.js';
 import type { CollectionName, StoredRecord, Store } from './store.js';
 
 export type Attributes = Record<string, unknown>;
+
+/** Billing intervals (days or months) and day counts such as net terms, as integerWithin takes them. */
+export const INTERVAL_RANGE = [1, MAX_INTERVAL] as const;
+export const DAY_COUNT_RANGE = [0, MAX_INTERVAL] as const;
+/**
+ * Decimal amounts, prices and quantities have at most this many digits before the point (under a
+ * trillion): past it, minor units leave the safe integers and a total would be answered wrong.
+ */
+const MAX_WHOLE_DIGITS = 12;
+
+/** True when a decimal's whole part (leading zeros aside) has at most MAX_WHOLE_DIGITS digits. */
+export function decimalInRange(text: string): boolean {
+  const whole = text.replace(/^-/, '').split('.')[0] ?? '';
+  return whole.replace(/^0+/, '').length <= MAX_WHOLE_DIGITS;
+}
 
 /** The object under the body's root key, or a 422 naming the key. */
 export function rootObject(context: RequestContext, key: string): Attributes {
@@ -63,6 +79,18 @@ export class FieldErrors {
     return number;
   }
 
+  /**
+   * An integer from min to max, answered with the API's numericality messages outside them: how counts
+   * that end up in date arithmetic (intervals, net terms) are kept to dates that exist.
+   */
+  integerWithin(attrs: Attributes, key: string, label: string, [min, max]: readonly [number, number], required = false): number | undefined {
+    const value = this.integer(attrs, key, label, required);
+    if (value === undefined) return undefined;
+    if (value >= min && value <= max) return value;
+    this.add(value < min ? messages.atLeast(label, min) : messages.atMost(label, max), key);
+    return undefined;
+  }
+
   /** A decimal amount given as a string or a number, kept as its decimal string. */
   decimal(attrs: Attributes, key: string, label: string, required = false): string | undefined {
     const value = attrs[key];
@@ -73,6 +101,10 @@ export class FieldErrors {
     const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
     if (!/^-?(\d+(\.\d*)?|\.\d+)$/.test(text)) {
       this.add(messages.notANumber(label), key);
+      return undefined;
+    }
+    if (!decimalInRange(text)) {
+      this.add(messages.tooLarge(label), key);
       return undefined;
     }
     return text;

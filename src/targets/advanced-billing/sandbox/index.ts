@@ -87,7 +87,8 @@ export interface RunningSandbox {
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
   const clock = options.now ?? clockFromEnv();
-  const store = await Store.open(options.dataDir, clock);
+  const log = options.log ?? (() => {});
+  const store = await Store.open(options.dataDir, clock, log);
   const mode = options.mode ?? 'test';
   const site: SiteSettings = {
     id: 1,
@@ -107,7 +108,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     random: options.random ?? Math.random,
     now: clock,
     strict: options.strict ?? strictFromEnvironment(),
-    log: options.log ?? (() => {}),
+    log,
   };
   const gate = new ConcurrencyGate({ concurrency: options.concurrency ?? 4, queueLimit: options.queueLimit ?? 16 });
   const timers = new Set<NodeJS.Timeout>();

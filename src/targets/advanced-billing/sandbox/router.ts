@@ -1,7 +1,8 @@
 // Matches a request's method and path to a handler. Patterns read like the spec's paths with `:name`
 // placeholders ('/customers/:id.json'); routes are tried in the order added, so literal paths
 // ('/customers/lookup.json') go before placeholders.
-import type { Handler } from './context.js';
+import { SandboxError, type Handler } from './context.js';
+import { messages } from './messages.js';
 
 interface Route {
   method: string;
@@ -48,6 +49,7 @@ export class Router {
     return this.routes.map(({ method, shape }) => ({ method, shape }));
   }
 
+  /** The route for a method and path; throws a 400 SandboxError when a parameter's encoding is no UTF-8 text. */
   match(method: string, path: string): RouteMatch | undefined {
     for (const route of this.routes) {
       if (route.method !== method) continue;
@@ -55,10 +57,34 @@ export class Router {
       if (!found) continue;
       const params: Record<string, string> = {};
       route.names.forEach((name, index) => {
-        params[name] = decodeURIComponent(found[index + 1] ?? '');
+        params[name] = decodePathParameter(found[index + 1] ?? '');
       });
       return { handler: route.handler, params, shape: route.shape };
     }
     return undefined;
+  }
+}
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * A path parameter with its percent-escapes decoded as a Rails site does: `%` not followed by two hex
+ * digits stays as written (`%ZZ` is looked up as is, and not found), and bytes that are no UTF-8 text
+ * (`%FF`) are a 400, not an exception.
+ */
+function decodePathParameter(raw: string): string {
+  if (!raw.includes('%')) return raw;
+  const bytes: number[] = [];
+  for (let index = 0; index < raw.length; index += 1) {
+    const escape = raw.charCodeAt(index) === 0x25 ? raw.slice(index + 1, index + 3) : '';
+    if (/^[0-9a-fA-F]{2}$/.test(escape)) {
+      bytes.push(Number.parseInt(escape, 16));
+      index += 2;
+    } else bytes.push(...Buffer.from(raw[index] ?? '', 'utf8'));
+  }
+  try {
+    return UTF8.decode(Uint8Array.from(bytes));
+  } catch {
+    throw new SandboxError(400, [messages.badPathEncoding]);
   }
 }

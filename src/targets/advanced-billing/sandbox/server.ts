@@ -8,11 +8,16 @@ import { decideFault, latencyDelay, type FaultSpec, type Latency } from './fault
 import { ConcurrencyGate } from './gate.js';
 import { messages } from './messages.js';
 import { unknownRequestFields } from './request-fields.js';
-import type { Router } from './router.js';
+import { parseBody, readBody } from './request-body.js';
+import type { RouteMatch, Router } from './router.js';
 import { HtmlPage } from './routes/links.js';
-import type { Store } from './store.js';
+import { StateWriteError, type Store } from './store.js';
 
-const MAX_BODY_BYTES = 10 * 1024 * 1024;
+const BASE = 'http://sandbox.invalid';
+/** The unknown fields a warning header names (the rest are counted), and how much of each name it shows. */
+const WARNING_FIELDS = 10;
+const WARNING_FIELD_CHARS = 100;
+const LOGGED_KINDS = 1000;
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export interface HandlerSettings {
@@ -37,10 +42,18 @@ export function createRequestListener(
 ): (request: IncomingMessage, response: ServerResponse) => void {
   /** The reply to a request that holds a slot: 400, 404, 409 (a spent uniqueness token) or the route's own. */
   function answer(method: string, url: URL, rawBody: string, isWrite: boolean): Reply {
-    const body = parseJsonObject(rawBody);
-    if (body === undefined) return { status: 400, body: { errors: [messages.invalidJson] } };
+    const parsed = parseBody(rawBody);
+    if (!parsed.ok) return { status: parsed.status, body: { errors: [parsed.message] } };
+    const body = parsed.body;
     const path = url.pathname;
-    const match = router.match(method, path);
+    let match: RouteMatch | undefined;
+    try {
+      match = router.match(method, path);
+    } catch (error) {
+      // A path parameter whose percent-encoding is no UTF-8 text.
+      if (!(error instanceof SandboxError)) throw error;
+      return { status: error.status, body: error.body };
+    }
     if (!match) return { status: 404, body: { errors: [messages.notFound] } };
     const unknown = isWrite ? unknownRequestFields(method, match.shape, body) : undefined;
     if (unknown !== undefined && unknown.fields.length > 0 && settings.strict) {
@@ -54,9 +67,14 @@ export function createRequestListener(
     try {
       const context: RequestContext = { method, path, query: url.searchParams, body, params: match.params, store, site: settings.site, now };
       // Handlers are synchronous, so no other request runs between the token check above and this.
-      const result = store.transaction(() => match.handler(context));
-      // The token is spent only by a request that succeeded: a refused one may be retried.
-      if (token !== undefined && result.status < 300) store.rememberToken(token, now.getTime());
+      const handler = match.handler;
+      const result = store.transaction(() => {
+        const handled = handler(context);
+        // The token is spent only by a request that succeeded: a refused one may be retried. It is part
+        // of the request's changes, so a write the disk refuses does not spend it either.
+        if (token !== undefined && handled.status < 300) store.rememberToken(token, now.getTime());
+        return handled;
+      });
       return warning === undefined ? result : { ...result, headers: { ...result.headers, ...warning } };
     } catch (error) {
       if (!(error instanceof SandboxError)) throw error;
@@ -65,14 +83,16 @@ export function createRequestListener(
   }
 
   // One log line per operation and set of fields: an import sends the same body shape thousands of times.
+  // Bounded, like everything a client can grow: past LOGGED_KINDS kinds it starts over.
   const logged = new Set<string>();
-  /** The warning header for a request with unknown fields; logs the first of its kind. */
+  /** The warning header for a request with unknown fields (the first few named); logs the first of its kind. */
   function warnAbout(method: string, path: string, operation: string, fields: string[]): Record<string, string> {
-    const text = messages.unknownFieldsWarning(fields.join(', '), operation);
-    const seen = `${operation}|${fields.join(',')}`;
-    if (!logged.has(seen)) {
-      logged.add(seen);
-      settings.log(`sandbox: ${method} ${path}: ${text} Answered anyway; --strict refuses them.`);
+    const shown = fields.slice(0, WARNING_FIELDS).map((field) => (field.length > WARNING_FIELD_CHARS ? `${field.slice(0, WARNING_FIELD_CHARS)}...` : field));
+    const text = messages.unknownFieldsWarning(shown.join(', '), operation, fields.length - shown.length);
+    if (!logged.has(text)) {
+      if (logged.size >= LOGGED_KINDS) logged.clear();
+      logged.add(text);
+      settings.log(`sandbox: ${method} ${path.slice(0, 200)}: ${text} Answered anyway; --strict refuses them.`);
     }
     // A header carries printable ASCII only; a field name from the body may hold anything.
     return { 'x-sandbox-warning': text.replace(/[^\x20-\x7e]/g, '?') };
@@ -80,7 +100,11 @@ export function createRequestListener(
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const method = request.method ?? 'GET';
-    const url = new URL(request.url ?? '/', 'http://sandbox.invalid');
+    const url = URL.canParse(request.url ?? '/', BASE) ? new URL(request.url ?? '/', BASE) : undefined;
+    if (url === undefined) {
+      sendJson(response, 400, { errors: [messages.badRequestTarget] });
+      return;
+    }
 
     if (settings.apiKey !== undefined && !isAuthorized(request, settings.apiKey)) {
       response.writeHead(401, { 'content-type': 'text/plain; charset=utf-8', 'www-authenticate': 'Basic realm="Application"' });
@@ -125,14 +149,22 @@ export function createRequestListener(
         return;
       }
 
-      const changesBefore = store.changes;
       const result = answer(method, url, rawBody, isWrite);
+      // Everything this answer could rest on: its own changes and those of requests it has seen.
+      const mark = store.mark();
       // The configured latency covers the processing above; the answer leaves when it has passed.
       await sleepUntil(deadline, timers);
-      // The slot is the request's processing; waiting for the disk (group commit) does not hold it, and a
-      // request that changed nothing does not wait for other requests' writes.
+      // The slot is the request's processing; waiting for the disk (group commit) does not hold it. A
+      // request waits only when something it saw is not on disk yet (one write call, no fsync).
       releaseOnce();
-      if (store.changes !== changesBefore) await store.flush();
+      try {
+        await store.persisted(mark);
+      } catch (error) {
+        if (!(error instanceof StateWriteError)) throw error;
+        // Undone in memory, so the same request (and its uniqueness token) can be sent again.
+        sendJson(response, 503, { errors: [messages.stateNotSaved(error.code)] });
+        return;
+      }
 
       if (fault.kind === 'drop-after-commit' && result.status < 300) {
         request.socket.destroy();
@@ -160,17 +192,6 @@ export function createRequestListener(
   };
 }
 
-/** The body as a JSON object ({} when empty), or undefined when it is not one. */
-function parseJsonObject(text: string): Record<string, unknown> | undefined {
-  if (text.trim() === '') return {};
-  try {
-    const parsed: unknown = JSON.parse(text);
-    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 function isAuthorized(request: IncomingMessage, apiKey: string): boolean {
   const header = request.headers.authorization;
   if (!header?.startsWith('Basic ')) return false;
@@ -178,23 +199,6 @@ function isAuthorized(request: IncomingMessage, apiKey: string): boolean {
   const separator = decoded.indexOf(':');
   const user = separator === -1 ? decoded : decoded.slice(0, separator);
   return user === apiKey;
-}
-
-/**
- * The body as text; undefined when it passes the size limit (it is still drained, so 413 can be sent);
- * null when the client went away before sending all of it.
- */
-function readBody(request: IncomingMessage): Promise<string | undefined | null> {
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    request.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
-    });
-    request.on('end', () => resolve(size > MAX_BODY_BYTES ? undefined : Buffer.concat(chunks).toString('utf8')));
-    request.on('error', () => resolve(null));
-  });
 }
 
 function sendTooManyRequests(response: ServerResponse): void {

@@ -1,17 +1,15 @@
 // The sandbox's state: one collection of records per resource, plus the uniqueness tokens seen.
-// With a data folder, every change is appended to a JSON-lines log before the answer is sent (group
-// commit), so a restart after a crash of the process replays exactly what clients were told; the log is
-// fsynced within SYNC_INTERVAL_MS and on close, and compacted on open. The log also holds the instance
-// id that makes this sandbox a site of its own (see `instance`).
+// With a data folder, every change is appended to the state log (state-log.ts) before its answer is
+// sent (group commit); a change the disk does not take is undone, with every change made after it, so
+// memory never holds what the file does not. The log also holds the instance id that makes this
+// sandbox a site of its own (see `instance`).
 import { randomUUID } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
-import { open, type FileHandle } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
 import { systemClock, type Clock } from '../../../dates/clock.js';
-import { InputError } from '../../../errors.js';
+import { StateLog, StateWriteError, type LogEntry, type StoredRecord } from './state-log.js';
 
-export type RecordValue = string | number | boolean | null | RecordValue[] | { [key: string]: RecordValue };
-export type StoredRecord = { id: number; [key: string]: RecordValue };
+export { StateWriteError } from './state-log.js';
+export type { RecordValue, StoredRecord } from './state-log.js';
 
 export type CollectionName =
   | 'product_families'
@@ -32,15 +30,23 @@ export type CollectionName =
   /** Price brackets: only an id counter, the brackets live inside their price point. */
   | 'prices';
 
-type LogEntry =
-  | { t: 'put'; c: CollectionName; r: StoredRecord }
-  | { t: 'del'; c: CollectionName; id: number }
-  | { t: 'tok'; k: string; at: number }
-  /** The instance id, first line of every compacted log. */
-  | { t: 'site'; instance: string };
+type Change = Exclude<LogEntry, { t: 'site' }>;
 
-const LOG_FILE = 'sandbox-state.jsonl';
-const LOCK_FILE = 'sandbox.lock';
+/** A change made in memory and not yet on disk: its log line, how to take it back, and where it ends. */
+interface Unwritten {
+  line: string;
+  undo: () => void;
+  seq: number;
+  /** The id counters before the transaction that made it (on its first change only). */
+  lastIds?: Map<CollectionName, number>;
+}
+
+/** Where the changes made so far end, taken when a request is answered: what it waits for on disk. */
+export interface CommitMark {
+  seq: number;
+  generation: number;
+}
+
 /** Fields looked up by value on every signup or per resource: indexed so lookups stay cheap as the site grows. */
 const INDEXED: Partial<Record<CollectionName, Array<{ field: string; ignoreCase: boolean }>>> = {
   product_families: [{ field: 'handle', ignoreCase: true }],
@@ -65,30 +71,31 @@ const INDEXED: Partial<Record<CollectionName, Array<{ field: string; ignoreCase:
   ],
 };
 const TOKEN_WINDOW_MS = 60 * 60 * 1000;
-/**
- * Why not fsync before each answer: at ~3 ms per fsync it would cap a persisting sandbox at a few hundred
- * writes a second. Written data survives the process dying (the kernel holds it); only a machine crash
- * could lose the last interval, which a local test site can afford.
- */
-const SYNC_INTERVAL_MS = 100;
 
 export class Store {
   private readonly collections = new Map<CollectionName, Map<number, StoredRecord>>();
   private readonly lastIds = new Map<CollectionName, number>();
   private readonly tokens = new Map<string, number>();
   private readonly indexes = new Map<string, Map<string, Set<number>>>();
-  private pending: string[] = [];
   private undo: Array<() => void> | undefined;
-  private changeCount = 0;
-  private flushing: Promise<void> | undefined;
-  private handle: FileHandle | undefined;
-  private syncTimer: NodeJS.Timeout | undefined;
-  private syncing: Promise<void> = Promise.resolve();
+  /** The id counters when the running transaction began, until its first change takes them. */
+  private transactionLastIds: Map<CollectionName, number> | undefined;
+  /** Changes made (never goes back), and how many of them are on disk. */
+  private seq = 0;
+  private durable = 0;
+  /** Grows with every failed write; `failures[g]` is how generation g ended: what was on disk, and why. */
+  private generation = 0;
+  private readonly failures: Array<{ durable: number; error: StateWriteError }> = [];
+  /** Writes are failing (a log line when they start and when they stop). */
+  private failing = false;
+  private unwritten: Unwritten[] = [];
+  private writing: Promise<void> | undefined;
+  private file: StateLog | undefined;
   private instanceId: string = randomUUID();
 
   private constructor(
-    readonly dataDir: string | undefined,
     private readonly clock: Clock,
+    private readonly log: (line: string) => void,
   ) {}
 
   /**
@@ -101,22 +108,25 @@ export class Store {
     return this.instanceId;
   }
 
-  /** Opens the state in dataDir (created when missing), or an in-memory state without one; `clock` ages the tokens. */
-  static async open(dataDir?: string, clock: Clock = systemClock): Promise<Store> {
-    const store = new Store(dataDir, clock);
+  /**
+   * Opens the state in dataDir (created when missing), or an in-memory state without one; `clock` ages
+   * the tokens; `log` takes a line when the state file needed mending or a write failed.
+   */
+  static async open(dataDir?: string, clock: Clock = systemClock, log: (line: string) => void = () => {}): Promise<Store> {
+    const store = new Store(clock, log);
     if (dataDir === undefined) return store;
     mkdirSync(dataDir, { recursive: true });
-    lockDataDir(dataDir);
-    try {
-      const path = join(dataDir, LOG_FILE);
-      // A log written before instance ids existed gets one now, kept from here on.
-      if (existsSync(path)) store.replay(path);
-      store.compact(path);
-      store.handle = await open(path, 'a');
-    } catch (error) {
-      rmSync(join(dataDir, LOCK_FILE), { force: true });
-      throw error;
+    const { file, entries } = StateLog.open(dataDir, log);
+    let hasInstance = false;
+    for (const entry of entries) {
+      if (entry.t === 'site') {
+        store.instanceId = entry.instance;
+        hasInstance = true;
+      } else store.apply(entry as Change, true);
     }
+    // A log written before instance ids existed gets one now, kept from here on.
+    await file.start(store.compacted(), hasInstance);
+    store.file = file;
     return store;
   }
 
@@ -178,72 +188,105 @@ export class Store {
     this.apply({ t: 'tok', k: token, at: now });
   }
 
-  forgetToken(token: string): void {
-    this.tokens.delete(token);
-  }
-
-  /** Grows with every change: a request that did not move it has nothing to wait for on disk. */
-  get changes(): number {
-    return this.changeCount;
-  }
-
   /** Runs fn so that either all its changes stay or, when it throws, none of them do. */
   transaction<T>(fn: () => T): T {
     const undo: Array<() => void> = [];
-    const pendingLength = this.pending.length;
+    const unwrittenLength = this.unwritten.length;
+    const seq = this.seq;
     const lastIds = new Map(this.lastIds);
     this.undo = undo;
+    this.transactionLastIds = lastIds;
     try {
       return fn();
     } catch (error) {
       for (const step of undo.reverse()) step();
-      this.pending.length = pendingLength;
-      this.lastIds.clear();
-      for (const [collection, id] of lastIds) this.lastIds.set(collection, id);
+      this.unwritten.length = unwrittenLength;
+      this.seq = seq;
+      this.restoreLastIds(lastIds);
       throw error;
     } finally {
       this.undo = undefined;
+      this.transactionLastIds = undefined;
     }
   }
 
-  /** Resolves once every change made so far is on disk (immediately without a data folder). */
-  async flush(): Promise<void> {
-    while (this.pending.length > 0 || this.flushing) {
-      if (this.flushing) {
-        await this.flushing;
-        continue;
-      }
-      const lines = this.pending.join('');
-      this.pending = [];
-      this.flushing = this.writeDurably(lines).finally(() => {
-        this.flushing = undefined;
-      });
-      await this.flushing;
+  /** Where the changes made so far end; `persisted(mark)` waits for them. */
+  mark(): CommitMark {
+    return { seq: this.seq, generation: this.generation };
+  }
+
+  /**
+   * Resolves once every change up to mark is on disk (at once without a data folder); rejects with
+   * StateWriteError when the disk refused them, in which case they have been undone.
+   */
+  async persisted(mark: CommitMark): Promise<void> {
+    for (;;) {
+      const failure = this.failures[mark.generation];
+      if (failure !== undefined && mark.seq > failure.durable) throw failure.error;
+      if (!this.file || this.durable >= mark.seq) return;
+      await this.writeNext();
     }
   }
 
   async close(): Promise<void> {
-    await this.flush();
-    clearTimeout(this.syncTimer);
-    this.syncTimer = undefined;
-    await this.syncing;
-    await this.handle?.datasync();
-    await this.handle?.close();
-    this.handle = undefined;
-    if (this.dataDir !== undefined) rmSync(join(this.dataDir, LOCK_FILE), { force: true });
+    // A change the disk refuses now was answered 503 to no one yet: it is undone like any other.
+    await this.persisted(this.mark()).catch((error: unknown) => {
+      if (!(error instanceof StateWriteError)) throw error;
+    });
+    await this.file?.close();
+    this.file = undefined;
   }
 
-  private async writeDurably(lines: string): Promise<void> {
-    const handle = this.handle;
-    if (!handle) return;
-    await handle.write(lines);
-    if (this.syncTimer === undefined) {
-      this.syncTimer = setTimeout(() => {
-        this.syncTimer = undefined;
-        this.syncing = handle.datasync().catch(() => undefined);
-      }, SYNC_INTERVAL_MS);
-      this.syncTimer.unref();
+  /** Writes the changes not yet on disk in one append (joining the one under way, if any). */
+  private async writeNext(): Promise<void> {
+    if (this.writing) {
+      await this.writing;
+      return;
     }
+    const batch = this.unwritten;
+    const file = this.file;
+    const last = batch.at(-1);
+    if (!file || last === undefined) {
+      this.durable = this.seq;
+      return;
+    }
+    this.unwritten = [];
+    this.writing = file.append(batch.map((change) => change.line).join('')).then(
+      () => {
+        this.durable = last.seq;
+        if (this.failing) this.log(`sandbox: ${file.path} is writable again.`);
+        this.failing = false;
+      },
+      (error: unknown) => this.dropUnwritten(batch, error),
+    );
+    try {
+      await this.writing;
+    } finally {
+      this.writing = undefined;
+    }
+  }
+
+  /**
+   * The disk refused a batch: it and every change made since (which may build on it) are undone, newest
+   * first, so memory holds exactly what the file does; the requests that made them are answered 503.
+   */
+  private dropUnwritten(batch: Unwritten[], error: unknown): void {
+    const dropped = [...batch, ...this.unwritten];
+    this.unwritten = [];
+    for (const change of [...dropped].reverse()) change.undo();
+    const lastIds = dropped[0]?.lastIds;
+    if (lastIds) this.restoreLastIds(lastIds);
+    const failure = error instanceof StateWriteError ? error : new StateWriteError('EIO', this.file?.path ?? '', error);
+    // One line when writes start failing, not one per refused request.
+    if (!this.failing) this.log(`sandbox: ${failure.message}; changes are refused with 503 until it can be written.`);
+    this.failing = true;
+    this.failures[this.generation] = { durable: this.durable, error: failure };
+    this.generation += 1;
+  }
+
+  private restoreLastIds(lastIds: Map<CollectionName, number>): void {
+    this.lastIds.clear();
+    for (const [collection, id] of lastIds) this.lastIds.set(collection, id);
   }
 
   private table(collection: CollectionName): Map<number, StoredRecord> {
@@ -255,27 +298,39 @@ export class Store {
     return table;
   }
 
-  private apply(entry: Exclude<LogEntry, { t: 'site' }>, replaying = false): void {
-    if (this.undo) this.undo.push(this.undoStep(entry));
-    if (entry.t === 'put') {
-      this.setRecord(entry.c, entry.r.id, entry.r);
-      if (entry.r.id > (this.lastIds.get(entry.c) ?? 0)) this.lastIds.set(entry.c, entry.r.id);
-    } else if (entry.t === 'del') {
-      this.setRecord(entry.c, entry.id, undefined);
-    } else {
-      this.tokens.set(entry.k, entry.at);
+  private apply(entry: Change, replaying = false): void {
+    if (replaying) {
+      this.change(entry);
+      return;
     }
-    if (replaying) return;
-    this.changeCount += 1;
-    if (this.dataDir !== undefined) this.pending.push(`${JSON.stringify(entry)}\n`);
+    const undo = this.undoStep(entry);
+    this.undo?.push(undo);
+    // The first change of a transaction carries the id counters from before it, to restore on a failed write.
+    const lastIds = this.undo ? this.transactionLastIds : new Map(this.lastIds);
+    this.transactionLastIds = undefined;
+    this.change(entry);
+    this.seq += 1;
+    if (this.file) this.unwritten.push({ line: `${JSON.stringify(entry)}\n`, undo, seq: this.seq, ...(lastIds ? { lastIds } : {}) });
   }
 
-  private undoStep(entry: Exclude<LogEntry, { t: 'site' }>): () => void {
+  private change(entry: Change): void {
+    const collection = entry.t === 'tok' ? undefined : (entry.c as CollectionName);
+    if (entry.t === 'put' && collection) {
+      this.setRecord(collection, entry.r.id, entry.r);
+      if (entry.r.id > (this.lastIds.get(collection) ?? 0)) this.lastIds.set(collection, entry.r.id);
+    } else if (entry.t === 'del' && collection) {
+      this.setRecord(collection, entry.id, undefined);
+    } else if (entry.t === 'tok') {
+      this.tokens.set(entry.k, entry.at);
+    }
+  }
+
+  private undoStep(entry: Change): () => void {
     if (entry.t === 'tok') {
       const previous = this.tokens.get(entry.k);
       return () => (previous === undefined ? this.tokens.delete(entry.k) : this.tokens.set(entry.k, previous));
     }
-    const collection = entry.c;
+    const collection = entry.c as CollectionName;
     const id = entry.t === 'put' ? entry.r.id : entry.id;
     const previous = this.table(collection).get(id);
     return () => this.setRecord(collection, id, previous);
@@ -302,63 +357,22 @@ export class Store {
     else table.set(id, record);
   }
 
-  private replay(path: string): void {
-    const text = readFileSync(path, 'utf8');
-    // The last piece after the final newline is either empty or a write torn by a crash, whose answer was
-    // never sent: drop it.
-    const complete = text.split('\n').slice(0, -1);
-    complete.forEach((line, index) => {
-      if (line.trim() === '') return;
-      let entry: LogEntry;
-      try {
-        entry = JSON.parse(line) as LogEntry;
-      } catch {
-        throw corruptState(path, index + 1);
-      }
-      if (!isLogEntry(entry)) throw corruptState(path, index + 1);
-      if (entry.t === 'site') this.instanceId = entry.instance;
-      else this.apply(entry, true);
-    });
-  }
-
-  /** Rewrites the log as one put per live record (temp file, fsync, rename, fsync of the folder). */
-  private compact(path: string): void {
+  /** The log as one line per live record (and id counter, and token still in its window), the instance id first. */
+  private *compacted(): Generator<string> {
     const now = this.clock().getTime();
-    const temp = `${path}.${process.pid}.tmp`;
-    const fd = openSync(temp, 'w');
-    try {
-      const chunk: string[] = [`${JSON.stringify({ t: 'site', instance: this.instanceId })}\n`];
-      const writeChunk = (): void => {
-        if (chunk.length > 0) writeSync(fd, chunk.join(''));
-        chunk.length = 0;
-      };
-      for (const [collection, lastId] of this.lastIds) {
-        // Keeps the id counter when the highest record was deleted: a tombstone put followed by a delete.
-        if (!this.table(collection).has(lastId)) {
-          chunk.push(`${JSON.stringify({ t: 'put', c: collection, r: { id: lastId } })}\n`);
-          chunk.push(`${JSON.stringify({ t: 'del', c: collection, id: lastId })}\n`);
-        }
+    yield `${JSON.stringify({ t: 'site', instance: this.instanceId })}\n`;
+    for (const [collection, lastId] of this.lastIds) {
+      // Keeps the id counter when the highest record was deleted: a tombstone put followed by a delete.
+      if (!this.table(collection).has(lastId)) {
+        yield `${JSON.stringify({ t: 'put', c: collection, r: { id: lastId } })}\n`;
+        yield `${JSON.stringify({ t: 'del', c: collection, id: lastId })}\n`;
       }
-      for (const [collection, table] of this.collections) {
-        for (const record of table.values()) {
-          chunk.push(`${JSON.stringify({ t: 'put', c: collection, r: record })}\n`);
-          if (chunk.length >= 1000) writeChunk();
-        }
-      }
-      for (const [token, at] of this.tokens) {
-        if (now - at < TOKEN_WINDOW_MS) chunk.push(`${JSON.stringify({ t: 'tok', k: token, at })}\n`);
-      }
-      writeChunk();
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
     }
-    renameSync(temp, path);
-    const dirFd = openSync(this.dataDir as string, 'r');
-    try {
-      fsyncSync(dirFd);
-    } finally {
-      closeSync(dirFd);
+    for (const [collection, table] of this.collections) {
+      for (const record of table.values()) yield `${JSON.stringify({ t: 'put', c: collection, r: record })}\n`;
+    }
+    for (const [token, at] of this.tokens) {
+      if (now - at < TOKEN_WINDOW_MS) yield `${JSON.stringify({ t: 'tok', k: token, at })}\n`;
     }
   }
 }
@@ -370,48 +384,3 @@ function indexKey(value: unknown, ignoreCase: boolean): string | undefined {
   return ignoreCase ? value.toLowerCase() : value;
 }
 
-/** One sandbox per data folder: two appending to one log would interleave their writes. */
-function lockDataDir(dataDir: string): void {
-  const path = join(dataDir, LOCK_FILE);
-  for (let attempt = 0; attempt < 2; attempt += 1) {
-    try {
-      writeFileSync(path, String(process.pid), { flag: 'wx' });
-      return;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const holder = Number(readFileSync(path, 'utf8').trim());
-      if (Number.isInteger(holder) && holder > 0 && isRunning(holder)) {
-        throw new InputError('sandbox-data-dir-in-use', `another sandbox (process ${holder}) is using the data folder ${dataDir}`, {
-          hint: 'Stop it first, or give this one another --data-dir.',
-        });
-      }
-      // The holder is gone (a crash): the lock is stale.
-      rmSync(path, { force: true });
-    }
-  }
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-function isLogEntry(value: unknown): value is LogEntry {
-  if (typeof value !== 'object' || value === null) return false;
-  const entry = value as Record<string, unknown>;
-  if (entry.t === 'put') return typeof entry.c === 'string' && typeof (entry.r as { id?: unknown } | null)?.id === 'number';
-  if (entry.t === 'del') return typeof entry.c === 'string' && typeof entry.id === 'number';
-  if (entry.t === 'tok') return typeof entry.k === 'string' && typeof entry.at === 'number';
-  if (entry.t === 'site') return typeof entry.instance === 'string' && entry.instance !== '';
-  return false;
-}
-
-function corruptState(path: string, line: number): InputError {
-  return new InputError('sandbox-state-corrupt', `the sandbox state file ${path} is damaged at line ${line}`, {
-    hint: 'Move the data folder aside (or delete it) to start with an empty sandbox.',
-  });
-}

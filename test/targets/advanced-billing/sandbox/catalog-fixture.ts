@@ -1,12 +1,26 @@
 // A small catalog built through the API, shared by the sandbox tests: one family, a product, a component
 // of each pricing scheme, an on/off component and two coupons.
-import { expect } from 'vitest';
-import type { Harness } from './harness.js';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { startHarness, type Harness } from './harness.js';
 
 export interface Catalog {
   familyId: number;
   productId: number;
   components: Record<'perUnit' | 'volume' | 'tiered' | 'stairstep' | 'onOff' | 'metered', number>;
+}
+
+/**
+ * A sandbox with the catalog built, shared by the tests of one file: started before them, closed after.
+ * Read `site.harness` and `site.catalog` inside the tests.
+ */
+export function sandboxWithCatalog(): { harness: Harness; catalog: Catalog } {
+  const site = {} as { harness: Harness; catalog: Catalog };
+  beforeAll(async () => {
+    site.harness = await startHarness();
+    site.catalog = await buildCatalog(site.harness);
+  });
+  afterAll(() => site.harness.close());
+  return site;
 }
 
 export async function buildCatalog(harness: Harness): Promise<Catalog> {

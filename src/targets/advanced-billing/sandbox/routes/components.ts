@@ -1,7 +1,7 @@
 // Components: create each of the five kinds in a family (with price brackets), lookup by handle, read,
 // list, archive; component price points: create, list, read, archive, promote to the component's default.
 import { SandboxError, reply, timestamp, type RequestContext } from '../context.js';
-import { FieldErrors, paginate, publicView, rootObject, type Attributes } from '../fields.js';
+import { FieldErrors, INTERVAL_RANGE, paginate, publicView, rootObject, type Attributes } from '../fields.js';
 import { findByField, recordByPathKey, recordsWhere } from '../lookup.js';
 import { messages } from '../messages.js';
 import type { Router } from '../router.js';
@@ -273,7 +273,7 @@ function readPrepaidSettings(errors: FieldErrors, attrs: Attributes): PrepaidSet
   return {
     renew_prepaid_allocation: errors.boolean(attrs, 'renew_prepaid_allocation', 'Renew prepaid allocation') ?? false,
     rollover_prepaid_remainder: errors.boolean(attrs, 'rollover_prepaid_remainder', 'Rollover prepaid remainder') ?? false,
-    expiration_interval: errors.integer(attrs, 'expiration_interval', 'Expiration interval') ?? null,
+    expiration_interval: errors.integerWithin(attrs, 'expiration_interval', 'Expiration interval', INTERVAL_RANGE) ?? null,
     expiration_interval_unit: errors.oneOf(attrs, 'expiration_interval_unit', 'Expiration interval unit', INTERVAL_UNITS) ?? null,
   };
 }
@@ -281,7 +281,7 @@ function readPrepaidSettings(errors: FieldErrors, attrs: Attributes): PrepaidSet
 /** A price point's own billing interval (multi-frequency components); null: the product's. */
 function readInterval(errors: FieldErrors, attrs: Attributes): { interval: number | null; interval_unit: string | null } {
   return {
-    interval: errors.integer(attrs, 'interval', 'Interval') ?? null,
+    interval: errors.integerWithin(attrs, 'interval', 'Interval', INTERVAL_RANGE) ?? null,
     interval_unit: errors.oneOf(attrs, 'interval_unit', 'Interval unit', INTERVAL_UNITS) ?? null,
   };
 }

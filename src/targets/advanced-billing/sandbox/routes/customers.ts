@@ -22,7 +22,6 @@ const TEXT_FIELDS: Array<[string, string]> = [
   ['locale', 'Locale'],
   ['vat_number', 'VAT number'],
 ];
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export function registerCustomerRoutes(router: Router): void {
   router.add('POST', '/customers.json', (context) => {
@@ -129,7 +128,7 @@ function readCustomerFields(store: Store, attrs: Attributes, errors: FieldErrors
   text('reference', 'Reference');
   for (const [key, label] of TEXT_FIELDS) text(key, label);
   const email = fields.email;
-  if (typeof email === 'string' && !EMAIL.test(email)) errors.add(messages.invalid('Email address'));
+  if (typeof email === 'string' && !isEmailAddress(email)) errors.add(messages.invalid('Email address'));
   const reference = fields.reference;
   if (typeof reference === 'string') {
     const holder = findByField(store, 'customers', 'reference', reference);
@@ -148,4 +147,15 @@ function readCustomerFields(store: Store, attrs: Attributes, errors: FieldErrors
     fields.parent_id = parentId;
   }
   return fields;
+}
+
+/**
+ * "local@domain.tld": one @, no whitespace, a dot inside the domain. Checked in one pass: the regular
+ * expression it replaces backtracked on a crafted address of many dots (seconds per request).
+ */
+function isEmailAddress(value: string): boolean {
+  const at = value.indexOf('@');
+  if (at < 1 || at !== value.lastIndexOf('@') || /\s/.test(value)) return false;
+  const dot = value.indexOf('.', at + 2);
+  return dot !== -1 && dot < value.length - 1;
 }

@@ -1,8 +1,9 @@
 // Invoices: create for a subscription (line items with periods), list, read by uid, void. Amounts are
 // decimal strings computed with decimal.js; taxes are not computed.
 import { randomBytes } from 'node:crypto';
+import { parseIsoDate } from '../../../../dates/index.js';
 import { SandboxError, reply, timestamp, type RequestContext } from '../context.js';
-import { FieldErrors, isPresent, paginate, publicView, recordById, rootObject, type Attributes } from '../fields.js';
+import { DAY_COUNT_RANGE, FieldErrors, isPresent, paginate, publicView, recordById, rootObject, type Attributes } from '../fields.js';
 import { findByIdOrHandle, recordsWhere } from '../lookup.js';
 import { messages } from '../messages.js';
 import type { Router } from '../router.js';
@@ -40,9 +41,9 @@ function createInvoice(context: RequestContext) {
   if (rawItems.length === 0) errors.add(messages.invoiceNoLineItems, 'line_items');
   const items = rawItems.map((raw: unknown, index) => readLineItem(store, (typeof raw === 'object' && raw !== null ? raw : {}) as Attributes, index, errors));
   const issueDate = errors.string(attrs, 'issue_date', 'Issue date') ?? timestamp(now).slice(0, 10);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(issueDate)) errors.add(messages.invalidDate('Issue date'));
-  const netTerms = errors.integer(attrs, 'net_terms', 'Net terms') ?? 0;
-  if (netTerms < 0) errors.add(messages.invalid('Net terms'));
+  if (parseIsoDate(issueDate) === undefined) errors.add(messages.invalidDate('Issue date'), 'issue_date');
+  // Added to the issue date for the due date: kept to a count that gives a real date.
+  const netTerms = errors.integerWithin(attrs, 'net_terms', 'Net terms', DAY_COUNT_RANGE) ?? 0;
   const status = errors.oneOf(attrs, 'status', 'Status', ['draft', 'open'] as const) ?? 'open';
   const memo = errors.string(attrs, 'memo', 'Memo') ?? null;
   // This operation's spec gives its 422 errors keyed by field.

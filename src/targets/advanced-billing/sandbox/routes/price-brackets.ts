@@ -2,7 +2,7 @@
 // ending_quantity, unit_price}]` checked as a site checks them and stored with the API's response fields.
 import { Decimal } from '../../../../pricing/index.js';
 import type { FieldErrors } from '../fields.js';
-import { isPresent } from '../fields.js';
+import { decimalInRange, isPresent } from '../fields.js';
 import { messages } from '../messages.js';
 import type { RecordValue, Store } from '../store.js';
 
@@ -79,5 +79,5 @@ function wholeNumber(value: unknown): number | undefined {
 
 function decimalText(value: unknown): string | undefined {
   const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
-  return /^-?(\d+(\.\d*)?|\.\d+)$/.test(text) ? text : undefined;
+  return /^-?(\d+(\.\d*)?|\.\d+)$/.test(text) && decimalInRange(text) ? text : undefined;
 }

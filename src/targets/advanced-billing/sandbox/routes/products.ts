@@ -2,7 +2,7 @@
 // price points: create, list, read, archive, promote to the product's default. A product's price
 // fields are those of its default price point.
 import { SandboxError, reply, timestamp, type RequestContext } from '../context.js';
-import { FieldErrors, paginate, publicView, rootObject, type Attributes } from '../fields.js';
+import { FieldErrors, INTERVAL_RANGE, paginate, publicView, rootObject, type Attributes } from '../fields.js';
 import { findByField, recordByPathKey, recordsWhere } from '../lookup.js';
 import { messages } from '../messages.js';
 import type { Router } from '../router.js';
@@ -218,10 +218,10 @@ function promoteProductPricePoint({ store, params, now }: RequestContext) {
 function readPrices(errors: FieldErrors, attrs: Attributes) {
   const priceInCents = errors.integer(attrs, 'price_in_cents', 'Price in cents', true);
   if (priceInCents !== undefined && priceInCents < 0) errors.add(messages.invalid('Price in cents'), 'price_in_cents');
-  const interval = errors.integer(attrs, 'interval', 'Interval', true);
-  if (interval !== undefined && interval < 1) errors.add(messages.invalid('Interval'), 'interval');
-  const trialInterval = errors.integer(attrs, 'trial_interval', 'Trial interval') ?? null;
-  const expirationInterval = errors.integer(attrs, 'expiration_interval', 'Expiration interval') ?? null;
+  // Intervals are added to dates (a signup's next billing): kept to ones that give a real date.
+  const interval = errors.integerWithin(attrs, 'interval', 'Interval', INTERVAL_RANGE, true);
+  const trialInterval = errors.integerWithin(attrs, 'trial_interval', 'Trial interval', INTERVAL_RANGE) ?? null;
+  const expirationInterval = errors.integerWithin(attrs, 'expiration_interval', 'Expiration interval', INTERVAL_RANGE) ?? null;
   return {
     price_in_cents: priceInCents ?? 0,
     interval: interval ?? 1,

@@ -5,7 +5,7 @@
 import { addDays, addMonths, calendarDateOf } from '../../../../dates/index.js';
 import { formatInZone, wallClockTime } from '../../../../dates/zoned-time.js';
 import { SandboxError, timestamp, type RequestContext } from '../context.js';
-import { FieldErrors, isPresent, rootObject, type Attributes } from '../fields.js';
+import { DAY_COUNT_RANGE, FieldErrors, INTERVAL_RANGE, isPresent, rootObject, type Attributes } from '../fields.js';
 import { findByField, findByIdOrHandle } from '../lookup.js';
 import { messages } from '../messages.js';
 import type { RecordValue, StoredRecord, Store } from '../store.js';
@@ -40,8 +40,7 @@ export function createSubscription(context: RequestContext): StoredRecord {
   const currency = readCurrency(attrs, context, errors);
   // The spec's default: a subscription receives invoice emails unless told otherwise.
   const receivesInvoiceEmails = errors.boolean(attrs, 'receives_invoice_emails', 'Receives invoice emails') ?? true;
-  const netTerms = errors.integer(attrs, 'net_terms', 'Net terms');
-  if (netTerms !== undefined && netTerms < 0) errors.add(messages.invalid('Net terms'));
+  const netTerms = errors.integerWithin(attrs, 'net_terms', 'Net terms', DAY_COUNT_RANGE);
   const customPrice = readCustomProductPrice(attrs, errors);
   const existingCustomer = resolveExistingCustomer(store, attrs, errors);
   const metafields = readMetafields(attrs.metafields, errors, 'Metafields');
@@ -210,7 +209,7 @@ function readCustomProductPrice(attrs: Attributes, errors: FieldErrors) {
   }
   const custom = raw as Attributes;
   const price = errors.integer(custom, 'price_in_cents', 'Custom price in cents', true);
-  const interval = errors.integer(custom, 'interval', 'Custom price interval', true);
+  const interval = errors.integerWithin(custom, 'interval', 'Custom price interval', INTERVAL_RANGE, true);
   const unit = errors.oneOf(custom, 'interval_unit', 'Custom price interval unit', ['day', 'month'] as const, true);
   return { price_in_cents: price ?? 0, interval: interval ?? 1, interval_unit: unit ?? 'month' };
 }

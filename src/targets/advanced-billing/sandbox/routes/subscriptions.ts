@@ -1,7 +1,7 @@
 // Subscriptions: create (see subscription-signup.ts), list, read, update, lookup by reference, cancel,
 // purge (test sites only), components, service credits, and prepayments (create and list).
 import { SandboxError, reply, timestamp, type RequestContext } from '../context.js';
-import { FieldErrors, paginate, recordById, rootObject } from '../fields.js';
+import { DAY_COUNT_RANGE, FieldErrors, paginate, recordById, rootObject } from '../fields.js';
 import { findByField, recordsWhere } from '../lookup.js';
 import { messages } from '../messages.js';
 import type { Router } from '../router.js';
@@ -78,7 +78,7 @@ function updateSubscription(context: RequestContext) {
     if (holder && holder.id !== subscription.id) errors.add(messages.taken('Reference'));
     changes.reference = reference;
   }
-  const netTerms = errors.integer(attrs, 'net_terms', 'Net terms');
+  const netTerms = errors.integerWithin(attrs, 'net_terms', 'Net terms', DAY_COUNT_RANGE);
   if (netTerms !== undefined) changes.net_terms = netTerms;
   const method = errors.oneOf(attrs, 'payment_collection_method', 'Payment collection method', ['automatic', 'remittance', 'prepaid', 'invoice'] as const);
   if (method !== undefined) changes.payment_collection_method = method;
@@ -124,9 +124,10 @@ function issueServiceCredit(context: RequestContext) {
   const amount = errors.decimal(attrs, 'amount', 'Amount', true);
   const memo = errors.string(attrs, 'memo', 'Memo', true);
   if (amount !== undefined && new Decimal(amount).lessThanOrEqualTo(0)) errors.add(messages.amountNotPositive('Amount'));
-  errors.done();
   const cents = minorUnitsOf(amount, subscription);
   const balance = Number(subscription.credit_balance_in_cents ?? 0) + cents;
+  if (!Number.isSafeInteger(balance)) errors.add(messages.tooLarge('Amount'));
+  errors.done();
   store.put('subscriptions', { ...subscription, credit_balance_in_cents: balance, updated_at: timestamp(now) });
   const credit = store.put('service_credits', {
     id: store.nextId('service_credits'),
@@ -150,9 +151,10 @@ function createPrepayment(context: RequestContext) {
   const details = errors.string(attrs, 'details', 'Details', true);
   const method = errors.oneOf(attrs, 'method', 'Method', ['check', 'cash', 'money_order', 'ach', 'paypal_account', 'credit_card', 'credit_card_on_file', 'other'] as const, true);
   if (amount !== undefined && new Decimal(amount).lessThanOrEqualTo(0)) errors.add(messages.amountNotPositive('Amount'));
-  errors.done();
   const cents = minorUnitsOf(amount, subscription);
   const starting = Number(subscription.prepayment_balance_in_cents ?? 0);
+  if (!Number.isSafeInteger(starting + cents)) errors.add(messages.tooLarge('Amount'));
+  errors.done();
   const at = timestamp(now);
   store.put('subscriptions', { ...subscription, prepayment_balance_in_cents: starting + cents, updated_at: at });
   const prepayment = store.put('prepayments', {
