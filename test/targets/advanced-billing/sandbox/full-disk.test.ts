@@ -6,16 +6,15 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../../../src/targets/advanced-billing/sandbox/index.js';
 import { StateWriteError, Store } from '../../../../src/targets/advanced-billing/sandbox/store.js';
-import { withTempDir } from '../../../helpers/temp-dir.js';
 import { customerAttributes } from './catalog-fixture.js';
 import { callSandbox } from './harness.js';
-import { fillDisk, freeDisk, withTmpfs } from './tmpfs.js';
+import { fillDisk, freeDisk, withTmpfs } from '../../../helpers/tmpfs.js';
 
 const STATE_FILE = 'sandbox-state.jsonl';
 
 /** Runs fn with a data folder on a fresh tmpfs of sizeKb. */
 async function onSmallDisk(sizeKb: number, fn: (disk: string, dataDir: string) => Promise<void>): Promise<void> {
-  await withTempDir({}, (dir) => withTmpfs(join(dir, 'disk'), sizeKb, (disk) => fn(disk, join(disk, 'data'))));
+  await withTmpfs({ size: `${sizeKb}k` }, (disk) => fn(disk, join(disk, 'data')));
 }
 
 async function withSandbox<T>(options: SandboxOptions, fn: (sandbox: RunningSandbox) => Promise<T>): Promise<T> {
