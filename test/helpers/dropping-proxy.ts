@@ -9,6 +9,8 @@ export interface DroppingProxy {
   baseUrl: string;
   /** Requests seen, as `METHOD path` (query included), in arrival order. */
   seen: string[];
+  /** The same requests with their bodies (empty for none). */
+  requests: Array<{ method: string; path: string; body: string }>;
   /** How many answers were dropped so far. */
   dropped(): number;
   /** How many answers are held (committed upstream, never answered). */
@@ -22,6 +24,7 @@ export type DropRule = (method: string, path: string, nth: number) => boolean | 
 export async function startDroppingProxy(upstream: string, drop: DropRule): Promise<DroppingProxy> {
   const target = new URL(upstream);
   const seen: string[] = [];
+  const requests: DroppingProxy['requests'] = [];
   const counts = new Map<string, number>();
   let dropped = 0;
   let held = 0;
@@ -54,6 +57,9 @@ export async function startDroppingProxy(upstream: string, drop: DropRule): Prom
       },
     );
     upstreamRequest.on('error', () => incoming.socket.destroy());
+    const body: Buffer[] = [];
+    incoming.on('data', (chunk: Buffer) => body.push(chunk));
+    incoming.on('end', () => requests.push({ method, path, body: Buffer.concat(body).toString('utf8') }));
     incoming.pipe(upstreamRequest);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -61,6 +67,7 @@ export async function startDroppingProxy(upstream: string, drop: DropRule): Prom
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     seen,
+    requests,
     dropped: () => dropped,
     held: () => held,
     close: () =>

@@ -1,5 +1,7 @@
 // component operations → Create Component of its kind in its family, priced on creation (the site makes
 // that price the component's own default price point); found again by handle.
+import { rememberComponentKind } from './subscription-items.js';
+import { COMPONENT_DEFAULT, rememberDefault } from './default-price-point.js';
 import type { ComponentFields, ComponentType } from '../../../plan/map/components.js';
 import { compact } from './compact.js';
 import { resolveId } from './lookup.js';
@@ -23,6 +25,8 @@ export const componentHandler: OperationHandler<ComponentFields> = {
     const { fields } = operation;
     const familyId = await resolveId(fields.family, resolver);
     const component = await api.createComponent(familyId, COMPONENT_KINDS[fields.componentType], componentAttributes(fields), intent(() => api.findComponentByHandle(fields.handle)));
+    rememberDefault(api, COMPONENT_DEFAULT, component);
+    rememberComponentKind(api, component);
     return outcomeOf(api, component, operation.applied, { type: 'component' });
   },
   async find(api, operation) {

@@ -1,5 +1,6 @@
 // product operations → Create Product in its family, with the row's price as the product's own price
 // point; found again by handle.
+import { PRODUCT_DEFAULT, rememberDefault } from './default-price-point.js';
 import type { ProductFields } from '../../../plan/map/products.js';
 import { compact } from './compact.js';
 import { resolveId } from './lookup.js';
@@ -26,6 +27,7 @@ export const productHandler: OperationHandler<ProductFields> = {
       ...wireProductPricing(operation.source, fields, currency),
     };
     const product = await api.createProduct(familyId, attrs, intent(() => api.findProductByHandle(fields.handle)));
+    rememberDefault(api, PRODUCT_DEFAULT, product);
     return outcomeOf(api, product, operation.applied, { type: 'product' });
   },
   async find(api, operation) {

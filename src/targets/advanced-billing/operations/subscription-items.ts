@@ -28,6 +28,18 @@ function kindOf(component: JsonObject | undefined): string | undefined {
   return typeof component?.kind === 'string' ? component.kind : undefined;
 }
 
+/** Kinds of the components a target created in this process: a subscription naming one needs no lookup of it. */
+const createdKinds = new WeakMap<AdvancedBillingApi, Map<number, string>>();
+
+/** Remembers a created (or found) component's kind, from the site's answer (called by the component's create). */
+export function rememberComponentKind(target: AdvancedBillingApi, component: JsonObject): void {
+  const kind = kindOf(component);
+  if (kind === undefined || typeof component.id !== 'number') return;
+  let kinds = createdKinds.get(target);
+  if (!kinds) createdKinds.set(target, (kinds = new Map()));
+  kinds.set(component.id, kind);
+}
+
 const kindsById = new WeakMap<AdvancedBillingApi, Promise<Map<number, string | undefined>>>();
 
 /** Kinds of the site's components by id, listed once per target: rows naming components by ID name existing ones. */
@@ -49,9 +61,9 @@ async function kindById(target: AdvancedBillingApi, componentId: number): Promis
 async function componentAttributes(source: SourceRow, item: ComponentItem, target: AdvancedBillingApi, resolver: Resolver): Promise<JsonObject> {
   const columns = columnsOfComponent(item.index);
   const componentId = await resolveId(item.component, resolver);
-  const kind = 'ref' in item.component
+  const kind = createdKinds.get(target)?.get(componentId) ?? ('ref' in item.component
     ? kindOf(((await resolver.object(item.component.ref)) as JsonObject | undefined) ?? (await findOnSite(target, item.component.ref)))
-    : await kindById(target, componentId);
+    : await kindById(target, componentId));
   const attrs: JsonObject = { component_id: componentId };
   if (item.pricePoint) attrs.price_point_id = await resolveId(item.pricePoint, resolver);
   if (kind === undefined) {

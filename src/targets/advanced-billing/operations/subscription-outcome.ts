@@ -10,7 +10,7 @@ import type { JsonObject, AdvancedBillingApi } from '../api.js';
 export async function subscriptionOutcome(target: AdvancedBillingApi, subscription: JsonObject, applied: Record<string, string>): Promise<StepOutcome> {
   const id = objectId(subscription);
   const preview = await target.previewRenewal(id);
-  const currency = typeof subscription.currency === 'string' ? subscription.currency : (await siteInfo(target)).currency;
+  const currency = await subscriptionCurrency(target, id, subscription);
   const total = preview.total_in_cents;
   return {
     id,
@@ -34,8 +34,20 @@ export async function nthSubscriptionOf(target: AdvancedBillingApi, customerId: 
   return subscriptions[occurrence - 1];
 }
 
+/**
+ * Currencies of the subscriptions a target created or read in this process: a subscription's currency
+ * never changes, and a balance added right after its subscription then needs no second read.
+ */
+const knownCurrencies = new WeakMap<AdvancedBillingApi, Map<number, string>>();
+
 /** The currency of a subscription as the site holds it (the site's own when the subscription names none). */
 export async function subscriptionCurrency(target: AdvancedBillingApi, subscriptionId: number, known?: JsonObject): Promise<string> {
+  let currencies = knownCurrencies.get(target);
+  if (!currencies) knownCurrencies.set(target, (currencies = new Map()));
+  const remembered = known === undefined ? currencies.get(subscriptionId) : undefined;
+  if (remembered !== undefined) return remembered;
   const subscription = known ?? (await target.readSubscription(subscriptionId));
-  return typeof subscription?.currency === 'string' ? subscription.currency : (await siteInfo(target)).currency;
+  const currency = typeof subscription?.currency === 'string' ? subscription.currency : (await siteInfo(target)).currency;
+  if (subscription !== undefined) currencies.set(subscriptionId, currency);
+  return currency;
 }

@@ -4,7 +4,7 @@
 // when it pays itself, the customer's payment profile. What the create cannot carry follows by the
 // updates the spec documents for it (finish).
 import type { SubscriptionFields } from '../../../plan/map/subscriptions.js';
-import type { Operation } from '../../../plan/operation.js';
+import type { Operation, StepOutcome } from '../../../plan/operation.js';
 import type { Resolver } from '../../target.js';
 import { firstMatch } from './lookup.js';
 import { siteInfo } from './site.js';
@@ -83,20 +83,28 @@ async function complete(api: AdvancedBillingApi, operation: SubscriptionOperatio
   if (Object.keys(update).length > 0) await api.updatePaymentProfile(embeddedId(subscription, 'bank_account'), update);
 }
 
+/**
+ * The subscription each create answered, by the outcome it returned: `finish`, which runs right after the
+ * create, completes it from there instead of reading it again. Weak, so outcomes are not kept alive.
+ */
+const createdBy = new WeakMap<StepOutcome, JsonObject>();
+
 export const subscriptionHandler: OperationHandler<SubscriptionFields> = {
   async create(api, operation, resolver, intent) {
     const attrs = await createAttributes(api, operation, resolver);
     const customerId = typeof attrs.customer_id === 'number' ? attrs.customer_id : undefined;
     const lookup = () => findExisting(api, operation, async () => customerId ?? (await customerIdOnSite(api, operation, resolver)));
     const created = await api.createSubscription(attrs, intent(lookup));
-    await complete(api, operation, created);
-    return subscriptionOutcome(api, created, operation.applied);
+    const outcome = await subscriptionOutcome(api, created, operation.applied);
+    createdBy.set(outcome, created);
+    return outcome;
   },
-  // Reconciling an interrupted create: the subscription found is read again for the ids the updates need.
-  async finish(api, operation, _resolver, { id }) {
+  // Completes the subscription once, after its create (from the create's answer) or when reconciling an
+  // interrupted create (the subscription found is read again for the ids the updates need).
+  async finish(api, operation, _resolver, outcome) {
     const customer = newCustomerAttributes(operation);
     if ((!customer || Object.keys(customer.later).length === 0) && !operation.fields.payment) return;
-    const found = await api.readSubscription(Number(id));
+    const found = createdBy.get(outcome) ?? (await api.readSubscription(Number(outcome.id)));
     if (found) await complete(api, operation, found);
   },
   async find(api, operation, resolver) {
