@@ -54,7 +54,7 @@ export async function executeWithProgress(plan: Plan, options: ProgressedExecute
     ...rest,
     // A few more operations than request slots keep the slots busy while journal writes are in flight.
     inFlight: concurrency * 2,
-    onSettled: (_node, settled) => progress?.tick(settled.status === 'failed' || settled.status === 'blocked'),
+    onSettled: (_node, settled) => progress?.tick(settled.status === 'failed' || settled.status === 'blocked', settled.status === 'skipped'),
   });
   progress?.stop();
   return result;

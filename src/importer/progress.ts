@@ -5,8 +5,8 @@ import { currentNote, followNotes, LASTING_NOTE_MS } from '../progress/notes.js'
 import { startSpinner } from '../progress/spinner.js';
 
 export interface Progress {
-  /** One more object settled. */
-  tick(failed: boolean): void;
+  /** One more object settled; `earlier` when an earlier run had already done it (no work of this run). */
+  tick(failed: boolean, earlier?: boolean): void;
   /** Replaces the line with a final one (or clears it). */
   stop(): void;
 }
@@ -19,8 +19,12 @@ export interface ProgressOptions {
   quiet?: boolean;
 }
 
-export function formatProgress(done: number, total: number, errors: number, elapsedMs: number): string {
-  const rate = elapsedMs > 0 ? (done * 1000) / elapsedMs : 0;
+/**
+ * The progress line. `earlier` objects were done by an earlier run and settle at once: they count as
+ * done but not in the rate, or a resumed run would promise an ETA it cannot keep.
+ */
+export function formatProgress(done: number, total: number, errors: number, elapsedMs: number, earlier = 0): string {
+  const rate = elapsedMs > 0 ? ((done - earlier) * 1000) / elapsedMs : 0;
   const left = total - done;
   const eta = rate > 0 ? `${Math.ceil(left / rate)} s left` : 'estimating';
   return `${done}/${total} objects · ${rate.toFixed(1)}/s · ${eta} · ${errors} error${errors === 1 ? '' : 's'}`;
@@ -30,13 +34,15 @@ export function createProgress(options: ProgressOptions): Progress {
   const started = Date.now();
   let done = 0;
   let errors = 0;
+  let earlier = 0;
   const line = (): string => {
     const note = currentNote();
-    return `${formatProgress(done, options.total, errors, Date.now() - started)}${note === undefined ? '' : ` · ${note}`}`;
+    return `${formatProgress(done, options.total, errors, Date.now() - started, earlier)}${note === undefined ? '' : ` · ${note}`}`;
   };
-  const tick = (failed: boolean): void => {
+  const tick = (failed: boolean, doneEarlier = false): void => {
     done += 1;
     if (failed) errors += 1;
+    if (doneEarlier) earlier += 1;
   };
   if (options.quiet || options.total === 0) {
     return { tick: () => undefined, stop: () => undefined };
