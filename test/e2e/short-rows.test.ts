@@ -47,4 +47,17 @@ describe('migrate validate: a row with fewer cells than the header', () => {
       expect(result.stdout).toContain('3 rows · 2 valid · 1 with errors · 1 error · 0 warnings');
     });
   });
+
+  it('an unquoted line break: the first part of the row is short by the cells the second part holds', async () => {
+    const broken = [header, std001.replace('5 Navy Way', '5 Navy Way\nSuite 9'), ''].join('\n');
+    await withTempDir({ 'subs.csv': broken }, async (dir) => {
+      const result = await runCli(['validate', 'subs.csv', ...asOf, '--format', 'json'], { cwd: dir });
+      expect(result.code, result.stderr).toBe(1);
+      const [first, second] = JSON.parse(result.stdout).files[0].issues;
+      expect(first).toMatchObject({ row: 2, line: 2, rule: 'row-shape', column: 'shipping_address_2', key: 'std-001' });
+      expect(first.message).toContain('This row has 13 cells; the header has 62 columns');
+      // The rest of the row lands in row 3, shifted: its enabling column holds a zip code.
+      expect(second).toMatchObject({ row: 3, line: 3, rule: 'row-enabled', column: 'create_subscription', value: '22202' });
+    });
+  });
 });
