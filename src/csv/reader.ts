@@ -32,7 +32,7 @@ export interface OpenCsvOptions {
  * Duplicate names are an error. An empty name is an error unless it is trailing (spreadsheets export
  * trailing formatted-but-unused columns); such unnamed trailing columns must stay empty in every row.
  * A row with more cells than the header is an error unless the extra cells are empty (they are then
- * dropped); a row with fewer cells is padded with ''.
+ * dropped); a row with fewer cells is padded with '', and says how many it had (`written`).
  */
 export async function openCsv(path: string, options: OpenCsvOptions = {}): Promise<CsvSource> {
   const sniffed = await sniffReadable(path);
@@ -223,7 +223,7 @@ function isBlank(cells: string[]): boolean {
 }
 
 /** Header width up to the last named column; cells beyond it must be empty. */
-function namedWidth(header: string[]): number {
+export function namedWidth(header: readonly string[]): number {
   let width = header.length;
   while (width > 0 && header[width - 1] === '') width--;
   return width;
@@ -239,8 +239,11 @@ function shapeRecord(file: string, header: string[], named: number, raw: RawReco
     }
     if (cells.length > header.length) cells.length = header.length;
   }
+  const written = cells.length;
   while (cells.length < header.length) cells.push('');
-  return raw.invalid === undefined ? { row, line: raw.line, cells } : { row, line: raw.line, cells, invalid: raw.invalid };
+  // The common full, clean row stays a plain literal: the reader's hot path.
+  if (written >= named && raw.invalid === undefined) return { row, line: raw.line, cells };
+  return { row, line: raw.line, cells, ...(written < named ? { written } : {}), ...(raw.invalid !== undefined ? { invalid: raw.invalid } : {}) };
 }
 
 function extraCellError(file: string, header: string[], cells: string[], index: number, row: number, line: number): InputError {

@@ -8,6 +8,11 @@ export interface CsvRecord {
   line: number;
   /** Cell values exactly as in the file (never trimmed); shorter rows are padded with ''. */
   cells: string[];
+  /**
+   * How many cells the file wrote for this record, when fewer than the header's named columns (the
+   * rest of `cells` is padding); absent on a full row. Rule row-shape tells a cut row from a trimmed one.
+   */
+  written?: number;
   /** Cells holding bytes that are not UTF-8 (in a file read as UTF-8); absent when there are none. */
   invalid?: InvalidCell[];
 }

@@ -23,6 +23,7 @@ export interface EngineOptions {
 }
 
 type RowHook = NonNullable<RuleHooks['row']>;
+type ShortRowHook = NonNullable<RuleHooks['shortRow']>;
 
 interface CompiledSection {
   test: CellTest | undefined;
@@ -78,6 +79,9 @@ export class FileValidator {
   private readonly sections: CompiledSection[] = [];
   private readonly endHooks: Array<() => void> = [];
   private readonly skippedHooks: RowHook[] = [];
+  private readonly shortRowHooks: ShortRowHook[] = [];
+  /** Header index of each named column, to tell which findings of a short row fall on cells it lacks. */
+  private readonly headerIndex = new Map<string, number>();
   private readonly keyIndexes: number[];
   private readonly collectors: Array<(cells: readonly string[], record: CsvRecord) => void> = [];
 
@@ -104,11 +108,16 @@ export class FileValidator {
       }
       if (hooks.end) this.endHooks.push(hooks.end);
       if (hooks.skipped) this.skippedHooks.push(hooks.skipped);
+      if (hooks.shortRow) this.shortRowHooks.push(hooks.shortRow);
     };
+    header.forEach((name, index) => {
+      if (name !== '' && !this.headerIndex.has(name)) this.headerIndex.set(name, index);
+    });
 
     bind({ rule: 'missing-column', options: { columns: this.resolved.missingRequired } }, ROW_SECTION, '', undefined);
     bind({ rule: 'unknown-column', options: { columns: this.resolved.unknown } }, ROW_SECTION, '', undefined);
     bind({ rule: 'invalid-bytes', options: { header: options.headerInvalid ?? [] } }, ROW_SECTION, '', undefined);
+    bind({ rule: 'row-shape' }, ROW_SECTION, '', undefined);
     const outputColumns = template.columns.filter((column) => column.requirement === 'output').map((column) => column.name);
     bind({ rule: 'row-enabled', options: { when: template.enabledWhen, ignore: outputColumns } }, ROW_SECTION, '', undefined);
     for (const column of template.columns) {
@@ -244,6 +253,7 @@ export class FileValidator {
       for (const hook of this.skippedHooks) hook(cells, record);
       return;
     }
+    const first = this.findings.length;
     const sections = this.sections;
     for (let s = 0; s < sections.length; s++) {
       const section = sections[s] as CompiledSection;
@@ -251,7 +261,27 @@ export class FileValidator {
       const hooks = section.hooks;
       for (let h = 0; h < hooks.length; h++) (hooks[h] as RowHook)(cells, record);
     }
+    if (record.written !== undefined) this.settleShortRow(cells, record, record.written, first);
     for (const collect of this.collectors) collect(cells, record);
+  }
+
+  /**
+   * A row cut short gets one finding that says so instead of one per cell it lacks ("is required"
+   * five times over): the findings from `first` on that fall on those cells are handed to the
+   * shortRow hooks and withdrawn. A row whose lacking cells nobody needed (trailing blank cells an
+   * exporter left out) keeps no finding about its shape.
+   */
+  private settleShortRow(cells: readonly string[], record: CsvRecord, written: number, first: number): void {
+    const lacking: Finding[] = [];
+    const kept: Finding[] = [];
+    for (let i = first; i < this.findings.length; i++) {
+      const finding = this.findings[i] as Finding;
+      ((this.headerIndex.get(finding.column) ?? -1) >= written ? lacking : kept).push(finding);
+    }
+    if (lacking.length === 0) return;
+    this.findings.length = first;
+    this.findings.push(...kept);
+    for (const hook of this.shortRowHooks) hook(cells, record, lacking);
   }
 
   /** Runs the whole-file checks; findings are then sorted by row (header findings first). */

@@ -31,6 +31,7 @@ import { pricingBrackets } from './pricing-brackets.js';
 import { required } from './required.js';
 import { requiredIf } from './required-if.js';
 import { rowEnabled } from './row-enabled.js';
+import { rowShape } from './row-shape.js';
 import { segmentMetric } from './segment-metric.js';
 import { trueFalse } from './true-false.js';
 import { unique } from './unique.js';
@@ -72,6 +73,7 @@ export const RULES: readonly Rule[] = [
   required,
   requiredIf,
   rowEnabled,
+  rowShape,
   segmentMetric,
   trueFalse,
   unique,

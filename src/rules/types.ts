@@ -2,7 +2,7 @@
 // is called once per file and column use and returns the hooks the engine calls per row and at the end.
 import type { CsvRecord } from '../csv/types.js';
 import type { Condition, ReferenceSet } from '../templates/types.js';
-import type { Severity } from './finding.js';
+import type { Finding, Severity } from './finding.js';
 
 /** Where a finding points when the rule reports after the row has gone (uniqueness, hierarchies). */
 export interface RowRef {
@@ -70,6 +70,12 @@ export interface RuleHooks {
   row?(cells: readonly string[], record: CsvRecord): void;
   /** Called instead, for rows the template does not enable (row-enabled says when that looks like a mistake). */
   skipped?(cells: readonly string[], record: CsvRecord): void;
+  /**
+   * Called after every other hook of an enabled row the file wrote with fewer cells than the header
+   * names (`record.written`), with the findings the other rules made on the cells it lacks: the engine
+   * withdraws those, and this hook reports the one finding that explains them (row-shape).
+   */
+  shortRow?(cells: readonly string[], record: CsvRecord, lacking: readonly Finding[]): void;
   /** Whole-file checks after the last row (uniqueness across rows, hierarchies, attach_to). */
   end?(): void;
 }

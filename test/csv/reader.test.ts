@@ -138,6 +138,16 @@ describe('row and line numbers', () => {
     expect((await readCsv('a,b\n1, "y"\n')).records[0].cells).toEqual(['1', ' "y"']);
   });
 
+  it('notes how many cells a short row had, rows and lines kept exact; a full row, or one short only of unnamed columns, has no note', async () => {
+    const result = await readCsv('a,b,c,,\n"x\ny",2\n1,2,3\n1\n1,2,3,\n');
+    expect(result.records).toEqual([
+      { row: 2, line: 2, cells: ['x\ny', '2', '', '', ''], written: 2 },
+      { row: 3, line: 4, cells: ['1', '2', '3', '', ''] },
+      { row: 4, line: 5, cells: ['1', '', '', '', ''], written: 1 },
+      { row: 5, line: 6, cells: ['1', '2', '3', '', ''] },
+    ]);
+  });
+
   it('keeps a quote inside an unquoted cell as text', async () => {
     const result = await readCsv('a,b\n5" screen,ok\n');
     expect(result.records[0].cells).toEqual(['5" screen', 'ok']);
@@ -193,9 +203,9 @@ describe('bytes that are not UTF-8 in a UTF-8 file', () => {
     const { records } = await readCsv(bytes);
     expect(records.filter((record) => record.invalid)).toEqual([
       { row: 43_689, line: 43_689, cells: ['abcde', '\ufffd', 'z'], invalid: [{ column: 1, count: 1, sequences: [{ offset: 262_143, bytes: '0xE2 0x82' }] }] },
-      { row: 43_690, line: 43_690, cells: ['q\n\ufffd', 'é', ''], invalid: [{ column: 0, count: 1, sequences: [{ offset: 262_143 + 2 + at(',z\n"q\n'), bytes: '0xFF' }] }] },
+      { row: 43_690, line: 43_690, cells: ['q\n\ufffd', 'é', ''], written: 2, invalid: [{ column: 0, count: 1, sequences: [{ offset: 262_143 + 2 + at(',z\n"q\n'), bytes: '0xFF' }] }] },
     ]);
-    expect(records.at(-1)).toEqual({ row: 43_691, line: 43_692, cells: ['Zoë', 'Zürich', ''] });
+    expect(records.at(-1)).toEqual({ row: 43_691, line: 43_692, cells: ['Zoë', 'Zürich', ''], written: 2 });
   });
 
   it('counts file offsets from the first byte, BOM included, and notes the header too', async () => {

@@ -15,7 +15,7 @@ export interface TemplatesOptions {
 }
 
 /** Rules the engine binds to every file whatever its template (see src/rules/engine.ts). */
-const fileRules = ['invalid-bytes', 'missing-column', 'row-enabled', 'unknown-column'];
+const fileRules = ['invalid-bytes', 'missing-column', 'row-enabled', 'row-shape', 'unknown-column'];
 
 export async function run(kind: string | undefined, options: TemplatesOptions): Promise<void> {
   const { format } = options;
