@@ -3,4 +3,3 @@ export { addDays, addMonths, calendarDateFrom, compareDates, dateKey, daysBetwee
 export { explainDateMistake, type DateMistake } from './date-mistake.js';
 export { clockFromEnv, clockStartingAt, parseClockStart, systemClock, type Clock } from './clock.js';
 export { calendarDateOf, isValidTimeZone, todayIn } from './time-zone.js';
-export { parseTemplateDate, type TemplateDateOptions, type TemplateDateResult } from './template-date.js';
