@@ -1,5 +1,6 @@
 // The flags test-import, live-import, resync and erase declare alike, and how their values reach the
 // command modules: one spelling and one help text for each, so the commands cannot drift apart.
+import { InputError } from '../errors.js';
 import { Option, type Command } from 'commander';
 import type { ImportFlags } from './session/inputs.js';
 
@@ -38,6 +39,7 @@ export function createCustomFieldsOption(): Option {
 export function addImportRunOptions(command: Command): Command {
   return command
     .option('--dry-run', 'print the plan (objects per type, API calls, estimated duration) and send nothing')
+    .option('--summary', 'with --dry-run: the counts only, without every operation')
     .option('--notify-url <url>', 'POST the JSON summary to this URL when the run ends')
     .addOption(createCustomFieldsOption())
     .option('--new-journal', 'this site is new to the state folder although another site with its name is journaled: give it a journal of its own');
@@ -58,6 +60,9 @@ export function siteFlagsOf(options: Record<string, unknown>, command: Command):
 
 /** The flags of a command declared with addTemplateRunOptions (and addImportRunOptions); parseCli checks --format. */
 export function importFlagsOf(options: Record<string, unknown>, command: Command): Omit<ImportFlags, 'format'> & { format?: string } {
+  if (options.summary === true && options.dryRun !== true) {
+    throw new InputError('summary-needs-dry-run', '--summary shortens the plan --dry-run prints, and goes with it.', { hint: `Run \`migrate ${command.name()} … --dry-run --summary\`.` });
+  }
   return {
     ...siteFlagsOf(options, command),
     template: options.template as string | undefined,
@@ -66,5 +71,6 @@ export function importFlagsOf(options: Record<string, unknown>, command: Command
     notifyUrl: options.notifyUrl as string | undefined,
     createCustomFields: options.createCustomFields === true,
     newJournal: options.newJournal === true,
+    summary: options.summary === true,
   };
 }

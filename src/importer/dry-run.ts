@@ -27,8 +27,8 @@ export interface DryRunDocument {
   latencyMs: number;
   latencyMeasured: boolean;
   estimatedMs: number;
-  /** What would be sent, in the order the plan applies it: each operation as data. */
-  operations: PlannedOperation[];
+  /** What would be sent, in the order the plan applies it: each operation as data (absent with --summary). */
+  operations?: PlannedOperation[];
 }
 
 /** An operation as --dry-run shows it: the plan's own data, vault tokens masked, and the row it came from. */

@@ -1,14 +1,14 @@
 // One import run, shared by test-import and live-import: validate, plan, reconcile what an earlier
 // run left open, execute, then write the annotated copies, the run record and the summary document.
-import { ExitCode, InputError, MigrateError } from '../errors.js';
+import { ExitCode, MigrateError } from '../errors.js';
 import { checkImportJournal, openSiteJournal } from '../state/journal-sites.js';
-import type { JournalObject } from '../state/journal.js';
 import { newRunId, saveRun, type RunRecord } from '../state/runs.js';
 import { siteIdentityOf, type SiteIdentity } from '../state/site-identity.js';
 import type { Target } from '../targets/target.js';
 import { checkCustomFields } from './custom-fields.js';
 import { executeWithProgress, type ExecuteResult } from './execute.js';
-import { buildPlan, closureOf, LAST_CATALOG_RANK, typeRank, type Plan } from './plan.js';
+import { buildPlan, closureOf, type Plan } from './plan.js';
+import { canaryRows, emptyCanary, refuseEmptyCanary } from './canary.js';
 import { reconcileIntents, type ReconcileReport } from './reconcile.js';
 import { ImportResolver } from './resolver.js';
 import { checkResultLinks } from './result-sites.js';
@@ -68,35 +68,11 @@ export interface ImportRunResult {
   canaryRows?: SourceRow[];
 }
 
-/**
- * The first `count` valid rows not yet done, preferring customer-side rows (customers, subscriptions,
- * invoices) over catalog rows: they exercise the most; the catalog they need comes with them.
- */
-function canaryRows(prepared: PreparedImport, done: (row: SourceRow) => boolean, count: number): SourceRow[] {
-  const candidates: SourceRow[] = [];
-  const seen = new Set<SourceRow>();
-  for (const node of prepared.plan.nodes) {
-    for (const row of node.rows) {
-      if (seen.has(row) || prepared.loaded.invalid.has(row)) continue;
-      seen.add(row);
-      if (!done(row)) candidates.push(row);
-    }
-  }
-  const isCatalog = (row: SourceRow): boolean =>
-    (prepared.plan.rowNodes.get(row) ?? []).every((node) => typeRank(node.operation.kind) <= LAST_CATALOG_RANK);
-  return [...candidates.filter((row) => !isCatalog(row)), ...candidates.filter(isCatalog)].slice(0, count);
-}
-
 /** Validate's not-enabled warnings: the rows with data this run leaves out, for its report. */
 function notEnabledRows(prepared: PreparedImport): NotEnabledRow[] {
   return prepared.inputs.flatMap((input) =>
     input.findings.filter(isDataNotEnabled).map(({ file, row, key, column, message }) => ({ file, row, key, column, message })),
   );
-}
-
-/** A row is done on the site when every object it makes is done in the site's journal. */
-function doneIn(prepared: PreparedImport, objects: Map<string, JournalObject>): (row: SourceRow) => boolean {
-  return (row) => (prepared.plan.rowNodes.get(row) ?? []).every((node) => objects.get(node.naturalKey)?.state === 'done');
 }
 
 /**
@@ -112,20 +88,6 @@ export async function checkKeptRows(loaded: LoadedRows, identity: SiteIdentity, 
   await checkResultLinks([...kept.keys()], identity, stateDir, 'nothing was sent', async (path) => {
     const rows = kept.get(path)!;
     return { row: rows[0]!.row, links: rows.map((row) => row.values.Result!) };
-  });
-}
-
-/**
- * Refuses a canary that would import nothing (every valid row is already in the site's journal),
- * before anything is sent — live-import asks this before the operator confirms.
- */
-export function refuseEmptyCanary(prepared: PreparedImport, objects: Map<string, JournalObject>, count: number, identity: SiteIdentity): void {
-  if (count > 0 && canaryRows(prepared, doneIn(prepared, objects), count).length === 0) throw emptyCanary(identity);
-}
-
-function emptyCanary(identity: SiteIdentity): InputError {
-  return new InputError('empty-canary', `The canary would be empty: no valid row of these files is left to import into ${identity.label}; nothing was sent.`, {
-    hint: 'When its journal already holds every row, the import is complete: `migrate live-import --continue <files>` reports it. Rows with errors need fixing and a new test-import.',
   });
 }
 
@@ -176,7 +138,7 @@ export async function runImport(options: ImportRunOptions): Promise<ImportRunRes
     }
     let only: ReturnType<typeof closureOf> | undefined;
     if (options.canary !== undefined && options.canary > 0) {
-      canary = canaryRows(prepared, doneIn(prepared, journal.objects()), options.canary);
+      canary = canaryRows(prepared, journal.objects(), options.canary);
       // Reconciliation may have found the last rows on the site after all.
       if (canary.length === 0) throw emptyCanary(identity);
       only = closureOf(prepared.plan, canary);

@@ -3,7 +3,12 @@
 import { basename, join, resolve } from 'node:path';
 import { hasSite, resolveSite, type ResolvedConfig, type ResolvedSite } from '../../config/index.js';
 import { InputError } from '../../errors.js';
-import { refuseEmptyCanary, runImport } from '../../importer/run-import.js';
+import { runImport } from '../../importer/run-import.js';
+import { refuseEmptyCanary } from '../../importer/canary.js';
+import { livePlan } from '../../importer/live-plan.js';
+import { colorEnabled } from '../options.js';
+import { createColors } from '../reporters/colors.js';
+import { renderLivePlan } from '../reporters/live-plan-pretty.js';
 import { openSiteJournal } from '../../state/journal-sites.js';
 import { describeRun, findCleanTestRun, findUnfinishedRun, listRuns, type RunRecord } from '../../state/runs.js';
 import { canonicalAddress, siteIdentityOf, type SiteIdentity } from '../../state/site-identity.js';
@@ -109,10 +114,12 @@ export async function run(paths: string[], flags: LiveImportFlags): Promise<void
     }
 
     const canary = flags.continue ? 0 : (flags.canary ?? config.canary ?? 3);
-    // Before the operator is asked: an empty canary is refused without a prompt.
+    // Before the operator is asked: an empty canary is refused without a prompt, and the plan is shown.
     const journal = await openSiteJournal(config.stateDir, identity, 'canary-check', { exclusive: false });
     try {
       refuseEmptyCanary(inputs.prepared, journal.objects(), canary, identity);
+      const plan = livePlan(inputs.prepared, journal, canary, { name: siteName, address: live.baseUrl, subdomain: info.subdomain, identity });
+      process.stderr.write(renderLivePlan(plan, createColors(colorEnabled(flags.color, process.stderr))));
     } finally {
       await journal.close();
     }

@@ -18,7 +18,7 @@ export function renderDryRun(document: DryRunDocument, colors: Colors): string {
   const seconds = (document.estimatedMs / 1000).toFixed(1);
   const latency = document.latencyMeasured ? `measured latency ${document.latencyMs} ms` : `assumed latency ${document.latencyMs} ms`;
   lines.push(`Estimated duration: ${seconds} s at ${document.concurrency} concurrent requests (${latency})`);
-  if (document.operations.length > 0) {
+  if (document.operations !== undefined && document.operations.length > 0) {
     lines.push(colors.bold(`Operations (${document.operations.length}), in the order they would be applied:`));
     for (const operation of document.operations) lines.push(`  ${operationLine(operation, colors)}`);
   }

@@ -11,9 +11,9 @@ export async function printDryRun(
   command: 'test-import' | 'live-import',
   inputs: Inputs,
   connection: Connection,
-  flags: { format: ImportFormat; color?: boolean; createCustomFields?: boolean; newJournal?: boolean },
+  flags: { format: ImportFormat; color?: boolean; createCustomFields?: boolean; newJournal?: boolean; summary?: boolean },
 ): Promise<void> {
-  const document = await dryRunOnSite(inputs.prepared, {
+  const planned = await dryRunOnSite(inputs.prepared, {
     command,
     target: connection.target,
     stateDir: inputs.config.stateDir,
@@ -23,6 +23,9 @@ export async function printDryRun(
     newJournal: flags.newJournal === true,
     log: logToStderr,
   });
+  // --summary: counts only, for a big set whose every operation would run to thousands of lines.
+  const { operations, ...counts } = planned;
+  const document = flags.summary === true ? counts : { ...counts, operations };
   writeReport(flags.format, document, renderDryRun, flags.color);
   process.exitCode = ExitCode.ok;
 }

@@ -15,6 +15,8 @@ export interface ImportFlags {
   out?: string;
   format: ImportFormat;
   dryRun?: boolean;
+  /** With dryRun: the counts only, not every operation. */
+  summary?: boolean;
   notifyUrl?: string;
   /** Create the custom fields the rows use and the site lacks, instead of stopping. */
   createCustomFields?: boolean;
