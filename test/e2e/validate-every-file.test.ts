@@ -192,7 +192,7 @@ describe('findings summarised by rule, and --max-findings', () => {
       expect(lines.length).toBeLessThan(200);
       expect(result.stdout.match(/✖ error/g)).toHaveLength(50);
       expect(result.stdout).toContain('… and 5,950 more findings in this file (use --max-findings 0 for all)');
-      expect(result.stdout).toMatch(/Findings by rule\n\s+rule\s+severity\s+count\s+example\n\s+email\s+error\s+6,000\s+subs\.csv row 2, email: /);
+      expect(result.stdout).toMatch(/Findings by rule\n\s+rule\s+severity\s+count\s+example\n\s+email\s+error\s+6,000\s+subs\.csv row 2, email "ann0001@example"\n/);
       expect(lines.at(-1)).toMatch(/^Summary \(as of [\d-]+\): 1 file · 6000 rows · 0 valid · 6000 with errors · 6000 errors · 0 warnings$/);
     });
   });

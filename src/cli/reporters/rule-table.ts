@@ -26,10 +26,14 @@ export function renderRuleTable(byRule: readonly RuleCount[], colors: Colors): s
   ];
 }
 
-/** `subs.csv row 2, email: email "bob@" is not a valid…`: where the first such finding is, and its message. */
+/**
+ * Where the first such finding is, and its value (`subs.csv row 2, email "bob@"`): short enough to sit
+ * in the table; a finding without a value (a blank required cell, a file not read) shows its message.
+ */
 function example(entry: RuleCount, width: number): string {
-  const { file, message } = entry.example;
+  const { file, value, message } = entry.example;
   const where = fileLevelWhere(entry.example).replace(', column ', ', ');
-  const text = safeText(`${file}${where ? ` ${where}` : ''}: ${message}`);
+  const place = `${file}${where ? ` ${where}` : ''}`;
+  const text = safeText(value !== '' ? `${place} ${JSON.stringify(value)}` : `${place}: ${message}`);
   return text.length > width ? `${text.slice(0, width - 1)}…` : text;
 }
