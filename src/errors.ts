@@ -47,6 +47,20 @@ export class InputError extends MigrateError {
 }
 
 /**
+ * Every input error a command found before stopping (each bad file of a run), so people fix them all
+ * at once: the CLI prints each on its own line, then this error's own line (what it means for the run).
+ */
+export class InputErrors extends InputError {
+  readonly errors: readonly InputError[];
+
+  constructor(errors: readonly InputError[], message: string, options: { hint?: string } = {}) {
+    super(errors[0]?.code ?? 'input-errors', message, options);
+    this.name = 'InputErrors';
+    this.errors = errors;
+  }
+}
+
+/**
  * A failure of a call to a target (exit 3 when it ends the run: authentication, unreachable, refused).
  * The adapter that throws it classifies it: `rowLevel` when the site refused one object (the row shows
  * the target's `messages` and the run goes on), not when the whole run cannot go on.

@@ -19,12 +19,20 @@ export function yesOption(help = 'do not ask for the site subdomain (for scripts
   return new Option('--yes', help);
 }
 
-/** --site, --config, --template, --as-of, --out, --format: the commands that read template files. */
+/** --ignore GLOB (repeatable): the input files a command that reads template files leaves out. */
+export function ignoreOption(): Option {
+  return new Option('--ignore <glob>', 'leave out input files matching this glob, as given or relative to the folder searched (e.g. notes.csv, "archive/**"); repeatable').argParser(
+    (value: string, previous: string[] = []) => [...previous, value],
+  );
+}
+
+/** --site, --config, --template, --ignore, --as-of, --out, --format: the commands that read template files. */
 export function addTemplateRunOptions(command: Command, siteHelp: string, outHelp = 'folder for the annotated result files (default: migrate-results/)'): Command {
   return command
     .option('--site <name>', siteHelp)
     .addOption(configOption())
     .option('--template <kind>', 'treat every file as this template kind instead of detecting it from the header')
+    .addOption(ignoreOption())
     .option('--as-of <date>', 'judge date rules against this calendar date YYYY-MM-DD')
     .option('--out <dir>', outHelp)
     .addOption(formatOption());
@@ -66,6 +74,7 @@ export function importFlagsOf(options: Record<string, unknown>, command: Command
   return {
     ...siteFlagsOf(options, command),
     template: options.template as string | undefined,
+    ignore: options.ignore as string[] | undefined,
     asOf: options.asOf as string | undefined,
     out: options.out as string | undefined,
     notifyUrl: options.notifyUrl as string | undefined,

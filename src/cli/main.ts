@@ -1,7 +1,7 @@
 // The entry point bin/migrate.js calls: parse the command line, run the command, and turn whatever
 // it throws into one line on stderr and the documented exit code.
 import { CommanderError } from 'commander';
-import { ExitCode, MigrateError, formatErrorLine } from '../errors.js';
+import { ExitCode, InputErrors, MigrateError, formatErrorLine } from '../errors.js';
 import { packageVersion, parseCli } from './parse-cli.js';
 import { runCommand } from './run-command.js';
 
@@ -35,7 +35,8 @@ function exitCodeFor(error: unknown, verbose: boolean): number {
     return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
   }
   if (error instanceof MigrateError) {
-    process.stderr.write(`migrate: ${formatErrorLine(error)}\n`);
+    const lines = error instanceof InputErrors ? [...error.errors, error] : [error];
+    for (const each of lines) process.stderr.write(`migrate: ${formatErrorLine(each)}\n`);
     if (verbose && error.stack) process.stderr.write(`${error.stack}\n`);
     return error.exitCode;
   }

@@ -26,6 +26,20 @@ export function resolveAsOf(flag: string | undefined, config: { asOf?: string; t
   return todayIn(config.timeZone ?? 'UTC', clockFromEnv()());
 }
 
+/** The pretty report's default --max-findings: a screenful or two per file; the rest is counted, and in --format json. */
+export const DEFAULT_MAX_FINDINGS = 50;
+
+/** --max-findings N: a whole number, 0 for all (returned as Infinity); the default when absent. */
+export function parseMaxFindings(flag: string | undefined): number {
+  if (flag === undefined) return DEFAULT_MAX_FINDINGS;
+  const text = flag.trim();
+  if (!/^\d+$/.test(text)) {
+    throw new InputError('bad-max-findings', `--max-findings expects a whole number (0 for all), got "${flag}".`, { hint: 'For example --max-findings 20.' });
+  }
+  const count = Number(text);
+  return count === 0 ? Infinity : count;
+}
+
 export type ImportFormat = 'pretty' | 'json';
 
 /** The commands' families as --format tells them apart: each prints its own formats and words a wrong one its own way. */

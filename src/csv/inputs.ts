@@ -1,7 +1,8 @@
 // Turns the files and folders given on the command line into the list of CSV files to read.
 import { readdir, stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { InputError } from '../errors.js';
+import type { IgnoreTest } from './ignore.js';
 
 /** Folders never searched: hidden ones (.git, .migrate), dependencies and the toolkit's own output. */
 const SKIPPED_FOLDERS = new Set(['node_modules', 'migrate-results']);
@@ -16,42 +17,70 @@ export const MISMATCH_REPORT_FILE = 'compare-mismatches.csv';
  */
 export const RESULT_SITES_FILE = 'result-sites.json';
 
+/** What the paths on the command line come to: the files to read, the paths that give none, and what --ignore left out. */
+export interface CollectedInputs {
+  /** Files to read, in the order given (a folder's files sorted by path); each listed once. */
+  files: string[];
+  /** A path that is missing or unreadable, or a folder with no .csv file to read: one error each, in the order given. */
+  problems: InputError[];
+  /** Files --ignore left out. */
+  ignored: string[];
+}
+
 /**
- * Files are kept as given (whatever their extension); a folder contributes every `.csv` file inside it,
- * recursively, sorted by path. A file reached twice is listed once, at its first place.
+ * The files the paths name, and each path that names none as an error (so a command can report them
+ * all at once). Files are kept as given (whatever their extension); a folder contributes every `.csv`
+ * file inside it, recursively, sorted by path. A file reached twice is listed once, at its first place.
+ * `ignore` leaves out files matched as given or, inside a folder, relative to it (see ./ignore.ts).
  */
-export async function collectCsvFiles(paths: string[]): Promise<string[]> {
+export async function collectInputs(paths: string[], ignore: IgnoreTest = () => false): Promise<CollectedInputs> {
   if (paths.length === 0) {
     throw new InputError('input-missing', 'No input files given.', { hint: 'Give one or more CSV files or folders, e.g. `migrate validate templates/`.' });
   }
-  const files: string[] = [];
+  const collected: CollectedInputs = { files: [], problems: [], ignored: [] };
   const seen = new Set<string>();
-  const add = (file: string) => {
+  const add = (file: string, relativeToFolder?: string) => {
     const key = resolve(file);
     if (seen.has(key)) return;
     seen.add(key);
-    files.push(file);
+    if (ignore(file, relativeToFolder)) collected.ignored.push(file);
+    else collected.files.push(file);
   };
   for (const path of paths) {
     const info = await stat(path).catch((error: NodeJS.ErrnoException) => {
-      throw new InputError('input-not-found', error.code === 'ENOENT' ? 'No such file or folder.' : `Cannot read this path (${error.code ?? error.message}).`, {
-        location: { file: path },
-        hint: 'Check the path and its spelling.',
-      });
+      collected.problems.push(
+        new InputError('input-not-found', error.code === 'ENOENT' ? 'No such file or folder.' : `Cannot read this path (${error.code ?? error.message}).`, {
+          location: { file: path },
+          hint: 'Check the path and its spelling.',
+        }),
+      );
+      return undefined;
     });
+    if (info === undefined) continue;
     if (!info.isDirectory()) {
       add(path);
       continue;
     }
     const found = await csvFilesUnder(path);
-    if (found.length === 0) {
-      throw new InputError('input-no-csv', 'This folder has no .csv files.', {
-        location: { file: path },
-        hint: 'Export the templates as CSV into it, or give the files themselves.',
-      });
+    const ignoredBefore = collected.ignored.length;
+    found.forEach((file) => add(file, relative(path, file)));
+    const ignoredHere = found.length > 0 && collected.ignored.length - ignoredBefore === found.length;
+    if (found.length === 0 || ignoredHere) {
+      collected.problems.push(
+        new InputError('input-no-csv', ignoredHere ? 'This folder has no .csv files other than those --ignore leaves out.' : 'This folder has no .csv files.', {
+          location: { file: path },
+          hint: ignoredHere ? 'Check the --ignore patterns, or give the files themselves.' : 'Export the templates as CSV into it, or give the files themselves.',
+        }),
+      );
     }
-    found.forEach(add);
   }
+  return collected;
+}
+
+/** The files the paths name, for commands that stop at the first path that names none (its error is thrown). */
+export async function collectCsvFiles(paths: string[]): Promise<string[]> {
+  const { files, problems } = await collectInputs(paths);
+  if (problems[0] !== undefined) throw problems[0];
   return files;
 }
 

@@ -2,6 +2,7 @@
 // (customers, catalog) first so cross-file rules can check against them, and runs the rule engine.
 import { resolve } from 'node:path';
 import { openCsv } from '../csv/reader.js';
+import { InputError } from '../errors.js';
 import { runPool } from '../importer/pool.js';
 import type { CsvRecord, CsvSource } from '../csv/types.js';
 import type { Finding } from '../rules/finding.js';
@@ -9,7 +10,9 @@ import { FileValidator } from '../rules/engine.js';
 import { ReferenceStore } from '../rules/references.js';
 import type { References } from '../rules/types.js';
 import { detectTemplate } from '../templates/detect.js';
+import { getTemplate } from '../templates/index.js';
 import type { TemplateKind } from '../templates/types.js';
+import { countByRule, type RuleCount } from './rule-summary.js';
 
 export interface FileReport {
   path: string;
@@ -37,8 +40,26 @@ export interface ValidatedFile extends FileReport {
   content: FileContent;
 }
 
+/**
+ * An input file that could not be read as a template (empty, a duplicate header, not a template, a
+ * malformed row, a cell over the limit, missing…): reported with its error and skipped; the command
+ * ends with exit 2 once everything else was reported.
+ */
+export interface UnreadableFile {
+  path: string;
+  /** The kind, when the header was read before the file failed. */
+  template?: TemplateKind;
+  /** Why: its code is the file-level finding's rule; its location names the row and column when known. */
+  error: InputError;
+}
+
 export interface ValidationSummary {
+  /** Every input file reported, including those that could not be read. */
   files: number;
+  /** Input files that could not be read (each counts as one error too). */
+  unreadableFiles: number;
+  /** Files --ignore left out (set by the command that collected the inputs). */
+  ignoredFiles: number;
   rows: number;
   validRows: number;
   errorRows: number;
@@ -46,11 +67,16 @@ export interface ValidationSummary {
   warnings: number;
   /** Rows that hold data but that nothing enables: neither validated nor imported (each has a warning). */
   notEnabledRows: number;
+  /** Findings counted by rule and severity, most frequent first (an unreadable file's error under its code). */
+  byRule: RuleCount[];
 }
 
 export interface ValidationReport<F extends FileReport = FileReport> {
   asOf: string;
+  /** The files read, in argument order. */
   files: F[];
+  /** The input files that could not be read, in argument order; never in `files`. */
+  unreadable: UnreadableFile[];
   summary: ValidationSummary;
 }
 
@@ -130,37 +156,75 @@ export async function validateFiles(paths: string[], options: ValidateOptions): 
   const catalogPaths = (options.catalogPaths ?? []).filter((path) => !given.has(resolve(path)));
   // Headers are read (and kinds detected) up front, so every input error surfaces before any row work;
   // a few at a time, since each read holds a file open (300 files under `ulimit -n 64` must not EMFILE).
+  // A file that cannot be read is kept aside with its error and the others go on: all are reported.
   const all = [...paths, ...catalogPaths];
   const opened: OpenedFile[] = [];
+  const unreadable = new Map<number, UnreadableFile>();
   await runPool(all.map((_path, position) => position), HEADERS_AT_ONCE, () => false, async (position) => {
     const path = all[position]!;
     const isInput = position < paths.length;
-    const source = await openCsv(path, { hash: isInput && options.keepContent === true });
-    const template = detectTemplate(source.header, path, isInput ? options.template : undefined);
-    opened[position] = { source, kind: template.kind, isInput, position };
+    await readingInput(path, unreadable, position, undefined, async () => {
+      const source = await openCsv(path, { hash: isInput && options.keepContent === true });
+      const template = detectTemplate(source.header, path, isInput ? options.template : undefined);
+      opened.push({ source, kind: template.kind, isInput, position });
+    });
   });
-  const order = [...opened].sort((a, b) => readOrder(a.kind) - readOrder(b.kind) || Number(a.isInput) - Number(b.isInput) || a.position - b.position);
+  const order = opened.sort((a, b) => readOrder(a.kind) - readOrder(b.kind) || Number(a.isInput) - Number(b.isInput) || a.position - b.position);
   const references = new ReferenceStore();
   const reports = new Map<number, FileReport | ValidatedFile>();
   for (const file of order) {
     const records: CsvRecord[] | undefined = file.isInput && options.keepContent === true ? [] : undefined;
-    const report = await validateSource(file.source, {
-      asOf: options.asOf,
-      template: file.kind,
-      references,
-      collect: references,
-      referenceOnly: !file.isInput,
-      ...(records ? { onRecord: (record: CsvRecord) => records.push(record) } : {}),
-    });
+    const read = await readingInput(file.source.path, unreadable, file.position, file.kind, () =>
+      validateSource(file.source, {
+        asOf: options.asOf,
+        template: file.kind,
+        references,
+        collect: references,
+        referenceOnly: !file.isInput,
+        ...(records ? { onRecord: (record: CsvRecord) => records.push(record) } : {}),
+      }),
+    );
+    if (read === undefined) {
+      // Its keys were collected only up to the bad row: references to them can no longer be judged.
+      for (const provided of getTemplate(file.kind).provides) references.withdraw(provided.set);
+      continue;
+    }
     if (!file.isInput) continue;
-    reports.set(file.position, records ? { ...report, content: { header: file.source.header, records, sha256: file.source.sha256!() } } : report);
+    reports.set(file.position, records ? { ...read, content: { header: file.source.header, records, sha256: file.source.sha256!() } } : read);
   }
-  const files = paths.map((_path, position) => reports.get(position) as FileReport);
-  return { asOf: options.asOf, files, summary: summarizeValidation(files) };
+  const files = paths.flatMap((_path, position) => reports.get(position) ?? []);
+  const unreadableFiles = [...unreadable.entries()].sort(([a], [b]) => a - b).map(([, file]) => file);
+  return { asOf: options.asOf, files, unreadable: unreadableFiles, summary: summarizeValidation(files, unreadableFiles) };
 }
 
-export function summarizeValidation(files: ReadonlyArray<Pick<FileReport, 'rows' | 'errorRows' | 'findings'>>): ValidationSummary {
-  const summary: ValidationSummary = { files: files.length, rows: 0, validRows: 0, errorRows: 0, errors: 0, warnings: 0, notEnabledRows: 0 };
+/** Runs `read` on one file; an InputError about it is kept as that file's UnreadableFile (its answer: undefined). */
+async function readingInput<T>(path: string, unreadable: Map<number, UnreadableFile>, position: number, template: TemplateKind | undefined, read: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await read();
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    unreadable.set(position, { path, ...(template ? { template } : {}), error });
+    return undefined;
+  }
+}
+
+export function summarizeValidation(
+  files: ReadonlyArray<Pick<FileReport, 'path' | 'rows' | 'errorRows' | 'findings'>>,
+  unreadable: readonly UnreadableFile[] = [],
+  ignoredFiles = 0,
+): ValidationSummary {
+  const summary: ValidationSummary = {
+    files: files.length + unreadable.length,
+    unreadableFiles: unreadable.length,
+    ignoredFiles,
+    rows: 0,
+    validRows: 0,
+    errorRows: 0,
+    errors: unreadable.length,
+    warnings: 0,
+    notEnabledRows: 0,
+    byRule: countByRule(files, unreadable),
+  };
   for (const file of files) {
     summary.rows += file.rows;
     summary.errorRows += file.errorRows;

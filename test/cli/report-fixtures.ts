@@ -1,6 +1,11 @@
 // Test helper: hand-built validation reports and findings for the reporter tests.
 import type { Finding } from '../../src/rules/finding.js';
-import type { ValidateReport } from '../../src/cli/reporters/types.js';
+import type { ValidateReport, ValidateSummary } from '../../src/cli/reporters/types.js';
+
+/** A summary with the given counts; the rest zero (byRule empty: a report built by hand counts nothing by rule unless it says so). */
+export function summaryOf(counts: Partial<ValidateSummary>): ValidateSummary {
+  return { files: 0, unreadableFiles: 0, ignoredFiles: 0, rows: 0, validRows: 0, errorRows: 0, errors: 0, warnings: 0, notEnabledRows: 0, byRule: [], ...counts };
+}
 
 export function finding(overrides: Partial<Finding>): Finding {
   return {
@@ -21,7 +26,8 @@ export function finding(overrides: Partial<Finding>): Finding {
 export function sampleReport(): ValidateReport {
   return {
     asOf: '2026-11-23',
-    summary: { files: 2, rows: 120, validRows: 117, errorRows: 3, errors: 4, warnings: 1, notEnabledRows: 0 },
+    summary: summaryOf({ files: 2, rows: 120, validRows: 117, errorRows: 3, errors: 4, warnings: 1 }),
+    unreadable: [],
     files: [
       {
         path: 'subs.csv',

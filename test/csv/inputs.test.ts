@@ -1,7 +1,8 @@
-// collectCsvFiles over real folder trees.
+// collectCsvFiles and collectInputs over real folder trees, and --ignore's matching.
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { collectCsvFiles } from '../../src/csv/inputs.js';
+import { ignoreTest } from '../../src/csv/ignore.js';
+import { collectCsvFiles, collectInputs } from '../../src/csv/inputs.js';
 import { InputError } from '../../src/errors.js';
 import { withTempDir } from '../helpers/temp-dir.js';
 
@@ -65,5 +66,52 @@ describe('collectCsvFiles', () => {
 
   it('rejects an empty list', async () => {
     await expect(collectCsvFiles([])).rejects.toMatchObject({ code: 'input-missing' });
+  });
+});
+
+describe('collectInputs', () => {
+  it('names every path that gives no file at once, and keeps the files of the others', async () => {
+    await withTempDir({ 'data/a.csv': 'x\n', 'empty/readme.md': '#\n' }, async (dir) => {
+      const paths = [join(dir, 'missing.csv'), join(dir, 'data'), join(dir, 'empty')];
+      const collected = await collectInputs(paths);
+      expect(collected.files).toEqual([join(dir, 'data', 'a.csv')]);
+      expect(collected.problems.map((problem) => [problem.code, problem.location.file])).toEqual([
+        ['input-not-found', join(dir, 'missing.csv')],
+        ['input-no-csv', join(dir, 'empty')],
+      ]);
+    });
+  });
+
+  it('--ignore leaves out files matched relative to the folder walked', async () => {
+    await withTempDir({ 'data/subs.csv': 'x\n', 'data/notes.csv': 'x\n', 'data/old/a.csv': 'x\n' }, async (dir) => {
+      const collected = await collectInputs([join(dir, 'data')], ignoreTest(['notes.csv', 'old/**']));
+      expect(collected.files).toEqual([join(dir, 'data', 'subs.csv')]);
+      expect(collected.ignored).toEqual([join(dir, 'data', 'notes.csv'), join(dir, 'data', 'old', 'a.csv')]);
+    });
+  });
+
+  it('a folder whose files are all ignored is a problem naming --ignore', async () => {
+    await withTempDir({ 'data/notes.csv': 'x\n' }, async (dir) => {
+      const collected = await collectInputs([join(dir, 'data')], ignoreTest(['*.csv']));
+      expect(collected.files).toEqual([]);
+      expect(collected.problems[0]?.message).toBe('This folder has no .csv files other than those --ignore leaves out.');
+    });
+  });
+});
+
+describe('ignoreTest', () => {
+  it.each([
+    { patterns: ['notes.csv'], path: 'data/notes.csv', relative: 'notes.csv', ignored: true },
+    { patterns: ['data/notes.csv'], path: 'data/notes.csv', relative: 'notes.csv', ignored: true },
+    { patterns: ['./data//notes.csv'], path: 'data/notes.csv', relative: undefined, ignored: true },
+    { patterns: ['data/notes.csv'], path: './data/notes.csv', relative: undefined, ignored: true },
+    { patterns: ['**/old/*.csv'], path: 'data/old/a.csv', relative: 'old/a.csv', ignored: true },
+    { patterns: ['old/**'], path: 'data/old/a.csv', relative: 'old/a.csv', ignored: true },
+    { patterns: ['{notes,old/a}.csv'], path: 'data/old/a.csv', relative: 'old/a.csv', ignored: true },
+    { patterns: ['*.csv'], path: 'data/old/a.csv', relative: 'old/a.csv', ignored: false },
+    { patterns: ['NOTES.csv'], path: 'data/notes.csv', relative: 'notes.csv', ignored: false },
+    { patterns: ['', ' '], path: 'data/notes.csv', relative: 'notes.csv', ignored: false },
+  ])('$patterns on $path (relative: $relative) → $ignored', ({ patterns, path, relative, ignored }) => {
+    expect(ignoreTest(patterns)(path, relative)).toBe(ignored);
   });
 });

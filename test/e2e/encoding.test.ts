@@ -94,8 +94,8 @@ describe('encoding by evidence', () => {
     await withTempDir({ 'families.csv': Buffer.concat([cp1252, utf8]) }, async (dir) => {
       const result = await runCli(['validate', 'families.csv', '--as-of', AS_OF], { cwd: dir });
       expect(result.code).toBe(2);
-      expect(result.stdout).toBe('');
-      expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
+      expect(result.stdout).toMatch(/^families\.csv {2}not read, skipped\n {2}line 4\n.*The file mixes encodings/m);
+      expect(result.stderr.trimEnd().split('\n')).toHaveLength(2);
       expect(result.stderr).toMatch(/^migrate: families\.csv, line 4: The file mixes encodings/);
     });
   });

@@ -1,5 +1,5 @@
 // End to end: the built `migrate validate` on real files — each reporter, exit codes 0/1/2, folders,
-// annotated copies with --out, and every malformed-file case ending in one clear line and exit 2.
+// annotated copies with --out, and every malformed-file case reported (one clear line too) with exit 2.
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -42,11 +42,14 @@ const errorFile = csv([
   { create_subscription: 'FALSE', first_name: 'Not', last_name: 'Imported', Status: 'success', Result: 'earlier run' },
 ]);
 
-function expectOneLineInputError(result: CliResult, file: string, where: RegExp): void {
+/** The file is in the report as not read, and named in one line on stderr (then the line closing the run); exit 2. */
+function expectUnreadableReported(result: CliResult, file: string, where: RegExp): void {
   expect(result.code).toBe(2);
-  expect(result.stdout).toBe('');
+  const block = result.stdout.slice(result.stdout.indexOf(`${file}  `));
+  expect(block).toMatch(new RegExp(`^${file.replace('.', '\\.')} {2}(\\S+ · )?not read, skipped\n`));
+  expect(block.split('\n\n')[0]).toMatch(where);
   const lines = result.stderr.trimEnd().split('\n');
-  expect(lines).toHaveLength(1);
+  expect(lines).toHaveLength(2);
   expect(lines[0]).toMatch(/^migrate: /);
   expect(lines[0]).toContain(file);
   expect(lines[0]).toMatch(where);
@@ -261,12 +264,12 @@ describe('migrate validate on malformed files', () => {
     { name: 'a binary file', content: Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00, 0x00, 0x00, 0x21, 0x00, 0xff, 0xfe, 0x00, 0x01]), where: /not a CSV/i },
   ];
 
-  it.each(cases)('$name: exit 2, one line naming the file and where, no output file', async ({ content, where }) => {
+  it.each(cases)('$name: reported and skipped, one line naming the file and where, exit 2; the good file is still checked and copied', async ({ content, where }) => {
     await withTempDir({ 'good.csv': validFile, 'bad.csv': content }, async (dir) => {
       const result = await runCli(['validate', 'good.csv', 'bad.csv', ...asOf, '--out', 'results'], { cwd: dir });
-      expectOneLineInputError(result, 'bad.csv', where);
-      const written = await readdir(join(dir, 'results')).catch(() => []);
-      expect(written).toEqual([]);
+      expectUnreadableReported(result, 'bad.csv', where);
+      expect(result.stdout).toContain('good.csv  subscriptions-standard · 2 rows · valid');
+      expect(await readdir(join(dir, 'results'))).toEqual(['good.csv']);
     });
   });
 });

@@ -1,5 +1,5 @@
 // Property test: whatever bytes or CSV-shaped text a file holds, the reader and the validator end in
-// a report or an InputError (exit 2, one line) — never another exception.
+// a report or an InputError (the file reported as not read, exit 2) — never another exception.
 import fc from 'fast-check';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -13,6 +13,14 @@ import { withTempDir } from '../helpers/temp-dir.js';
 async function outcomeOf(path: string, template?: string): Promise<'report' | 'input-error'> {
   try {
     const report = await validateFiles([path], { asOf: '2026-11-23', template });
+    // A file that cannot be read is kept aside with its InputError (reported, exit 2), never thrown.
+    const [unreadable] = report.unreadable;
+    if (unreadable !== undefined) {
+      expect(report.files).toHaveLength(0);
+      expect(unreadable.error).toBeInstanceOf(InputError);
+      expect(unreadable.error.message).not.toBe('');
+      return 'input-error';
+    }
     expect(report.files).toHaveLength(1);
     expect(report.summary.rows).toBe(report.files[0].rows);
     expect(report.summary.validRows + report.summary.errorRows).toBe(report.summary.rows);

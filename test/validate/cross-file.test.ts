@@ -115,12 +115,25 @@ describe('validateFiles across files', () => {
     });
   });
 
-  it('reports an undetectable file as an input error before validating anything', async () => {
+  it('keeps an undetectable file aside as unreadable and validates the others', async () => {
     await withTempDir({ 'odd.csv': 'name,colour\nx,red\n', 'families.csv': sample('product-families') }, async (dir) => {
-      await expect(validateFiles([join(dir, 'families.csv'), join(dir, 'odd.csv')], { asOf: AS_OF })).rejects.toMatchObject({
-        code: 'undetectable-template',
-        exitCode: 2,
-      });
+      const report = await validateFiles([join(dir, 'families.csv'), join(dir, 'odd.csv')], { asOf: AS_OF });
+      expect(report.files.map((file) => file.path)).toEqual([join(dir, 'families.csv')]);
+      expect(report.unreadable).toHaveLength(1);
+      expect(report.unreadable[0]).toMatchObject({ path: join(dir, 'odd.csv'), error: { code: 'undetectable-template', exitCode: 2 } });
+      expect(report.summary).toMatchObject({ files: 2, unreadableFiles: 1, errors: 1 });
+    });
+  });
+
+  it('a reference file that breaks off at a malformed row: references to it are no longer judged (no false "not found")', async () => {
+    const customers = sample('customers-advanced').trimEnd().split('\n');
+    // A quote opened on the third data row is never closed: the customers after it are never read.
+    customers[3] = `,,TRUE,"Broken${customers[3]!.slice(',,TRUE,'.length)}`;
+    await withTempDir({ 'subs.csv': sample('subscriptions-advanced'), 'customers.csv': `${customers.join('\n')}\n` }, async (dir) => {
+      const report = await validateFiles([join(dir, 'subs.csv'), join(dir, 'customers.csv')], { asOf: AS_OF });
+      expect(report.unreadable.map((file) => [file.path, file.template, file.error.code])).toEqual([[join(dir, 'customers.csv'), 'customers-advanced', 'csv-unclosed-quote']]);
+      expect(report.files.map((file) => file.path)).toEqual([join(dir, 'subs.csv')]);
+      expect(report.files[0]?.findings.filter((finding) => finding.rule === 'customer-exists')).toEqual([]);
     });
   });
 });

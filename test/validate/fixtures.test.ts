@@ -151,7 +151,8 @@ describe('fixtures/sample', () => {
   it('validates clean as a set, with every cross-file check active', async () => {
     const names = ['invoices', 'subscriptions-standard', 'subscriptions-custom-pricing', 'subscriptions-advanced', 'customers-advanced', 'coupons', 'components', 'products', 'product-families'];
     const report = await validateFiles(names.map((name) => `fixtures/sample/${name}.csv`), { asOf: AS_OF });
-    expect(report.summary).toEqual({ files: 9, rows: 44, validRows: 44, errorRows: 0, errors: 0, warnings: 0, notEnabledRows: 0 });
+    expect(report.summary).toEqual({ files: 9, unreadableFiles: 0, ignoredFiles: 0, rows: 44, validRows: 44, errorRows: 0, errors: 0, warnings: 0, notEnabledRows: 0, byRule: [] });
+    expect(report.unreadable).toEqual([]);
     expect(report.files.map((file) => file.path)).toEqual(names.map((name) => `fixtures/sample/${name}.csv`));
   });
 });

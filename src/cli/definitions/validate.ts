@@ -1,5 +1,6 @@
 // `migrate validate`: flags and help. Runs nothing: the parsed options go to `handle`.
 import type { Command } from 'commander';
+import { ignoreOption } from '../command-options.js';
 import type { CommandHandler } from '../parse-cli.js';
 
 function collect(value: string, previous: string[] = []): string[] {
@@ -13,8 +14,10 @@ export function defineValidate(program: Command, handle: CommandHandler): void {
     .argument('<paths...>', 'CSV files, or folders whose .csv files are all checked')
     .option('--template <kind>', 'treat every file as this template kind instead of detecting it from the header (see `migrate templates`)')
     .option('--catalog <dir>', 'folder (or file) of catalog templates (products, components, coupons…) that references must match; repeatable', collect)
+    .addOption(ignoreOption())
     .option('--as-of <date>', 'judge date rules against this calendar date YYYY-MM-DD (default: today in the configured time zone, UTC)')
     .option('--format <format>', 'report format: pretty, json, github or junit (default: pretty)')
+    .option('--max-findings <n>', 'pretty report: list at most N findings per file, then count the rest (default: 50; 0 lists all; json, github and junit always list all)')
     .option('--out <dir>', 'also write annotated copies there: Status error (Result = the messages) or pending; other cells untouched')
     .option('--preview', 'also price each subscription\'s next renewal from the catalog templates and warn where YourExpectedRenewal disagrees (rule expected-renewal)')
     .addHelpText(
@@ -25,9 +28,12 @@ Examples:
   $ migrate validate data/ --catalog catalog/ --as-of 2026-11-23 --format github
   $ migrate validate subs.csv --format json --out results/
   $ migrate validate data/ --preview
+  $ migrate validate data/ --ignore notes.csv --ignore "archive/**"
 
+Every file is reported: one that cannot be read (malformed CSV, not a template) is a
+file-level error in every format, and the others are checked all the same.
 Exit codes: 0 no row has errors (warnings allowed), 1 some rows have errors,
-2 usage or input-file error (malformed CSV, unknown template); no output is written then.
+2 usage error (no report), or an input file could not be read (after the whole report).
 Colour follows the terminal; --no-color or NO_COLOR turns it off.`,
     )
     .action((paths: string[], options: Record<string, unknown>, command: Command) => {
@@ -35,6 +41,8 @@ Colour follows the terminal; --no-color or NO_COLOR turns it off.`,
       handle({ command: 'validate', paths, options: {
         template: options.template as string | undefined,
         catalog: options.catalog as string[] | undefined,
+        ignore: options.ignore as string[] | undefined,
+        maxFindings: options.maxFindings as string | undefined,
         asOf: options.asOf as string | undefined,
         format: options.format as string | undefined,
         out: options.out as string | undefined,

@@ -2,9 +2,10 @@
 // runner's rules: data escapes %, CR, LF; property values also escape ':' and ','.
 import { isAbsolute, relative, sep } from 'node:path';
 import type { Finding } from '../../rules/finding.js';
-import { safeText } from './pretty.js';
+import { unreadableFinding } from '../../validate/rule-summary.js';
+import { safeText } from './safe-text.js';
 import { notEnabledText, plural } from './summary.js';
-import { sortedFindings, type ValidateReport } from './types.js';
+import { sortedFindings, type UnreadableFile, type ValidateReport } from './types.js';
 
 export interface GithubAnnotation {
   level: 'error' | 'warning' | 'notice';
@@ -59,17 +60,41 @@ export function githubPath(path: string, workspace: string | undefined = process
   return shown.split(sep).join('/');
 }
 
+/** A file that could not be read: an error on the file (its line when known), titled by its code. */
+function unreadableAnnotation(file: UnreadableFile): GithubAnnotation {
+  const finding = unreadableFinding(file);
+  return {
+    level: 'error',
+    file: githubPath(file.path),
+    ...(finding.line > 0 ? { line: finding.line } : {}),
+    title: finding.column === '' ? finding.rule : `${finding.rule}: ${safeText(finding.column)}`,
+    message: `File not read, skipped: ${safeText(finding.message)}`,
+  };
+}
+
 export function renderValidateGithub(report: ValidateReport): string {
   const lines = report.files.flatMap((file) =>
     sortedFindings(file.findings).map((finding) => renderGithubAnnotation(findingAnnotation({ ...finding, file: githubPath(file.path) }))),
   );
+  lines.push(...report.unreadable.map((file) => renderGithubAnnotation(unreadableAnnotation(file))));
   const { summary } = report;
+  const notRead = summary.unreadableFiles > 0 ? ` (${summary.unreadableFiles} not read)` : '';
   lines.push(
     renderGithubAnnotation({
       level: summary.errors > 0 ? 'error' : 'notice',
       title: 'migrate validate',
-      message: `${plural(summary.files, 'file')}, ${plural(summary.rows, 'row')}: ${summary.validRows} valid, ${summary.errorRows} with errors (${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}), as of ${report.asOf}.${summary.notEnabledRows > 0 ? ` ${notEnabledText(summary.notEnabledRows)}.` : ''}`,
+      message: `${plural(summary.files, 'file')}${notRead}, ${plural(summary.rows, 'row')}: ${summary.validRows} valid, ${summary.errorRows} with errors (${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}), as of ${report.asOf}.${summary.notEnabledRows > 0 ? ` ${notEnabledText(summary.notEnabledRows)}.` : ''}`,
     }),
   );
+  // The counts by rule close the log: the line people read first when thousands of annotations precede it.
+  if (summary.byRule.length > 0) {
+    lines.push(
+      renderGithubAnnotation({
+        level: 'notice',
+        title: 'migrate validate: findings by rule',
+        message: summary.byRule.map((entry) => `${entry.rule} (${entry.severity}): ${entry.count}`).join('; '),
+      }),
+    );
+  }
   return `${lines.join('\n')}\n`;
 }

@@ -5,12 +5,13 @@ import { renderValidateGithub } from './github.js';
 import { renderValidateJson } from './json.js';
 import { renderValidateJunit } from './junit.js';
 import { renderValidatePretty } from './pretty.js';
-import type { ValidateReport } from './types.js';
+import type { ReportLimits, ValidateReport } from './types.js';
 
-export function renderValidateReport(format: ReportFormat, report: ValidateReport, colors: Colors): string {
+/** The report as text; `limits` shape the pretty report only (the machine formats list every finding). */
+export function renderValidateReport(format: ReportFormat, report: ValidateReport, colors: Colors, limits: ReportLimits): string {
   switch (format) {
     case 'pretty':
-      return renderValidatePretty(report, colors);
+      return renderValidatePretty(report, colors, limits);
     case 'json':
       return renderValidateJson(report);
     case 'github':

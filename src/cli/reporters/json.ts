@@ -1,5 +1,7 @@
-// The machine report for validate: exactly one JSON document, shaped as DESIGN.md "Reports" says.
-import { sortedFindings, type ValidateReport } from './types.js';
+// The machine report for validate: exactly one JSON document, shaped as DESIGN.md "Reports" says, with
+// compatible additions: files that could not be read (in `files`, with an `error`) and the counts by rule.
+import { unreadableFinding } from '../../validate/rule-summary.js';
+import { fileLevelWhereFields, sortedFindings, type RuleCount, type UnreadableFile, type ValidateReport } from './types.js';
 
 interface ValidateJsonIssue {
   row: number;
@@ -12,37 +14,87 @@ interface ValidateJsonIssue {
   value: string;
 }
 
+/** Where a file-level error or example points: only the parts that are known. */
+interface JsonWhere {
+  row?: number;
+  line?: number;
+  column?: string;
+}
+
+interface ValidateJsonFile {
+  path: string;
+  /** null when the file could not be read far enough to tell. */
+  template: string | null;
+  rows: number;
+  errorRows: number;
+  /** Present only on a file that could not be read: why (rule = the error's code), and where when known. */
+  error?: { rule: string; message: string } & JsonWhere;
+  issues: ValidateJsonIssue[];
+}
+
 interface ValidateJsonDocument {
   version: 1;
   command: 'validate';
   asOf: string;
-  summary: ValidateReport['summary'];
-  files: Array<{ path: string; template: string; rows: number; errorRows: number; issues: ValidateJsonIssue[] }>;
+  summary: Omit<ValidateReport['summary'], 'byRule'> & { byRule: Array<Omit<RuleCount, 'example'> & { example: { file: string; value: string; message: string } & JsonWhere }> };
+  files: ValidateJsonFile[];
 }
 
 function toValidateJson(report: ValidateReport): ValidateJsonDocument {
-  const { files, rows, validRows, errorRows, errors, warnings, notEnabledRows } = report.summary;
+  const { files, unreadableFiles, ignoredFiles, rows, validRows, errorRows, errors, warnings, notEnabledRows, byRule } = report.summary;
   return {
     version: 1,
     command: 'validate',
     asOf: report.asOf,
-    summary: { files, rows, validRows, errorRows, errors, warnings, notEnabledRows },
-    files: report.files.map((file) => ({
-      path: file.path,
-      template: file.template,
-      rows: file.rows,
-      errorRows: file.errorRows,
-      issues: sortedFindings(file.findings).map((finding) => ({
-        row: finding.row,
-        line: finding.line,
-        column: finding.column,
-        rule: finding.rule,
-        key: finding.key,
-        severity: finding.severity,
-        message: finding.message,
-        value: finding.value,
+    summary: {
+      files,
+      rows,
+      validRows,
+      errorRows,
+      errors,
+      warnings,
+      notEnabledRows,
+      unreadableFiles,
+      ignoredFiles,
+      byRule: byRule.map(({ rule, severity, count, files: inFiles, example }) => ({
+        rule,
+        severity,
+        count,
+        files: inFiles,
+        example: { file: example.file, ...fileLevelWhereFields(example), value: example.value, message: example.message },
       })),
-    })),
+    },
+    files: [
+      ...report.files.map((file) => ({
+        path: file.path,
+        template: file.template,
+        rows: file.rows,
+        errorRows: file.errorRows,
+        issues: sortedFindings(file.findings).map((finding) => ({
+          row: finding.row,
+          line: finding.line,
+          column: finding.column,
+          rule: finding.rule,
+          key: finding.key,
+          severity: finding.severity,
+          message: finding.message,
+          value: finding.value,
+        })),
+      })),
+      ...report.unreadable.map(unreadableJson),
+    ],
+  };
+}
+
+function unreadableJson(file: UnreadableFile): ValidateJsonFile {
+  const finding = unreadableFinding(file);
+  return {
+    path: file.path,
+    template: file.template ?? null,
+    rows: 0,
+    errorRows: 0,
+    error: { rule: finding.rule, message: finding.message, ...fileLevelWhereFields(finding) },
+    issues: [],
   };
 }
 

@@ -1,8 +1,10 @@
 // JUnit XML for CI test tabs: a generic writer of suites and cases (well-formed, escaped, characters
-// XML forbids removed) and the validate mapping: one suite per file, one case per row with findings.
+// XML forbids removed) and the validate mapping: one suite per file, one case per row with findings
+// (a file that could not be read: one failed case). Counts by rule are left to the failures' `type`.
 import type { Finding } from '../../rules/finding.js';
 import { isDataNotEnabled } from '../../validate/index.js';
-import { rowGroups, type ValidateReport } from './types.js';
+import { unreadableFinding } from '../../validate/rule-summary.js';
+import { fileLevelWhere, rowGroups, type UnreadableFile, type ValidateReport } from './types.js';
 
 export interface JunitCase {
   name: string;
@@ -99,5 +101,22 @@ export function renderValidateJunit(report: ValidateReport): string {
       };
     }),
   }));
+  suites.push(...report.unreadable.map(unreadableSuite));
   return renderJunit('migrate validate', suites);
+}
+
+/** A file that could not be read: its suite holds one failed case, "file not read", with the error and where. */
+function unreadableSuite(file: UnreadableFile): JunitSuite {
+  const finding = unreadableFinding(file);
+  const where = fileLevelWhere(finding);
+  return {
+    name: file.path,
+    cases: [
+      {
+        name: 'file not read',
+        classname: file.template ?? file.path,
+        failure: { type: finding.rule, message: finding.message, body: `error [${finding.rule}] ${where ? `${where}: ` : ''}${finding.message}` },
+      },
+    ],
+  };
 }

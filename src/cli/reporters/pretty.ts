@@ -1,19 +1,25 @@
 // The human report for validate: grouped by file, then row, then column, each finding with the
-// offending value and the message saying how to fix it, then a summary. Colour is the caller's choice.
+// offending value and the message saying how to fix it (at most --max-findings per file); the files
+// that could not be read; the findings counted by rule; then a summary. Colour is the caller's choice.
 import type { Finding } from '../../rules/finding.js';
+import { unreadableFinding } from '../../validate/rule-summary.js';
 import type { Colors } from './colors.js';
+import { renderRuleTable } from './rule-table.js';
+import { safeText } from './safe-text.js';
 import { notEnabledText, plural, renderSummary } from './summary.js';
-import { rowGroups, type ValidateReport, type ValidatedFile } from './types.js';
+import { fileLevelWhere, rowGroups, sortedFindings, type ReportLimits, type UnreadableFile, type ValidateReport, type ValidatedFile } from './types.js';
 
 const maxValueLength = 60;
 
-export function renderValidatePretty(report: ValidateReport, colors: Colors): string {
-  const blocks = report.files.map((file) => renderFile(file, colors));
+export function renderValidatePretty(report: ValidateReport, colors: Colors, limits: ReportLimits = { maxFindings: Infinity }): string {
+  const blocks = [...report.files.map((file) => renderFile(file, colors, limits.maxFindings)), ...report.unreadable.map((file) => renderUnreadable(file, colors))];
   const { summary } = report;
   const summaryLine = renderSummary(
     `Summary (as of ${report.asOf})`,
     [
       { label: summary.files === 1 ? 'file' : 'files', value: summary.files },
+      ...(summary.unreadableFiles > 0 ? [{ label: 'not read', value: summary.unreadableFiles, tone: 'bad' as const }] : []),
+      ...(summary.ignoredFiles > 0 ? [{ label: 'ignored', value: summary.ignoredFiles }] : []),
       { label: summary.rows === 1 ? 'row' : 'rows', value: summary.rows },
       { label: 'valid', value: summary.validRows, tone: 'good' },
       { label: 'with errors', value: summary.errorRows, tone: 'bad' },
@@ -26,10 +32,12 @@ export function renderValidatePretty(report: ValidateReport, colors: Colors): st
   const notEnabled = summary.notEnabledRows > 0 ? colors.dim(' · ') + colors.yellow(notEnabledText(summary.notEnabledRows)) : '';
   // Files without findings are one line each; a blank line sets off every file that has findings.
   const body = blocks.map((block) => (block.includes('\n') ? `${block}\n` : block)).join('\n');
-  return `${body}\n\n${summaryLine}${notEnabled}\n`.replace(/\n{3,}/g, '\n\n');
+  const table = renderRuleTable(summary.byRule, colors);
+  const byRule = table.length > 0 ? `\n\n${table.join('\n')}` : '';
+  return `${body}${byRule}\n\n${summaryLine}${notEnabled}\n`.replace(/\n{3,}/g, '\n\n');
 }
 
-function renderFile(file: ValidatedFile, colors: Colors): string {
+function renderFile(file: ValidatedFile, colors: Colors, maxFindings: number): string {
   // Header errors (a missing column) fail the file even when no row has its own error.
   const headerErrors = file.findings.some((finding) => finding.row === 1 && finding.severity === 'error');
   const status =
@@ -41,12 +49,28 @@ function renderFile(file: ValidatedFile, colors: Colors): string {
           ? colors.yellow('valid, with warnings')
           : colors.green('valid');
   const head = `${colors.bold(safeText(file.path))}  ${colors.dim(`${file.template} · ${plural(file.rows, 'row')} ·`)} ${status}`;
-  const rows = rowGroups(file.findings).map((group) => {
+  // The first findings in reading order; the rest are counted (and all are in --format json).
+  const shown = file.findings.length > maxFindings ? sortedFindings(file.findings).slice(0, maxFindings) : file.findings;
+  const rows = rowGroups(shown).map((group) => {
     const where = group.row === 1 ? 'header (row 1)' : group.line !== group.row ? `row ${group.row} (line ${group.line})` : `row ${group.row}`;
     const key = group.key ? colors.dim(` · ${safeText(group.key)}`) : '';
     return [`  ${colors.bold(where)}${key}`, ...group.findings.map((finding) => renderFinding(finding, colors))].join('\n');
   });
-  return [head, ...rows].join('\n');
+  const hidden = file.findings.length - shown.length;
+  const more = hidden > 0 ? [colors.dim(`  … and ${hidden.toLocaleString('en-US')} more finding${hidden === 1 ? '' : 's'} in this file (use --max-findings 0 for all)`)] : [];
+  return [head, ...rows, ...more].join('\n');
+}
+
+/** A file that could not be read: its error where it is known to be (row, column), and what to do. */
+function renderUnreadable(file: UnreadableFile, colors: Colors): string {
+  const finding = unreadableFinding(file);
+  const kind = file.template ? colors.dim(`${file.template} · `) : '';
+  const where = fileLevelWhere(finding);
+  return [
+    `${colors.bold(safeText(file.path))}  ${kind}${colors.red('not read, skipped')}`,
+    ...(where ? [`  ${colors.bold(safeText(where))}`] : []),
+    `    ${colors.red('✖ error  ')} ${safeText(finding.message)} ${colors.dim(`[${finding.rule}]`)}`,
+  ].join('\n');
 }
 
 function renderFinding(finding: Finding, colors: Colors): string {
@@ -60,9 +84,4 @@ function renderFinding(finding: Finding, colors: Colors): string {
 function quoteValue(value: string): string {
   const cut = value.length > maxValueLength ? `${value.slice(0, maxValueLength)}…` : value;
   return JSON.stringify(cut);
-}
-
-/** Text from a user's file, made safe for a terminal: no escape sequences or line breaks get through. */
-export function safeText(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (char) => (char === '\t' ? ' ' : `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`));
 }

@@ -2,7 +2,19 @@
 // over it, testable with hand-built reports), and the orderings every reporter shares.
 import type { Finding } from '../../rules/finding.js';
 
-export type { FileReport as ValidatedFile, ValidationReport as ValidateReport, ValidationSummary as ValidateSummary } from '../../validate/index.js';
+export type {
+  FileReport as ValidatedFile,
+  UnreadableFile,
+  ValidationReport as ValidateReport,
+  ValidationSummary as ValidateSummary,
+} from '../../validate/index.js';
+export type { RuleCount } from '../../validate/rule-summary.js';
+
+/** What a person asked of the report beyond its format (the machine formats ignore it: they list everything). */
+export interface ReportLimits {
+  /** Findings listed per file in the pretty report (Infinity: all); the rest are counted. */
+  maxFindings: number;
+}
 
 /** Findings ordered as people read a file: by row; within a row the engine's order (template column order). */
 export function sortedFindings(findings: readonly Finding[]): Finding[] {
@@ -22,4 +34,24 @@ export function rowGroups(findings: readonly Finding[]): Array<{ row: number; li
     group.findings.push(finding);
   }
   return [...groups.values()];
+}
+
+/** Where a file-level finding points, in words: "row 3, line 4, column email", or '' for the file as a whole. */
+export function fileLevelWhere(finding: Pick<Finding, 'row' | 'line' | 'column'>): string {
+  return [
+    finding.row > 0 ? `row ${finding.row}` : '',
+    finding.line > 0 && finding.line !== finding.row ? `line ${finding.line}` : '',
+    finding.column !== '' ? `column ${finding.column}` : '',
+  ]
+    .filter((part) => part !== '')
+    .join(', ');
+}
+
+/** The same, as fields for a JSON document: row, line and column only where they are known. */
+export function fileLevelWhereFields(finding: Pick<Finding, 'row' | 'line' | 'column'>): { row?: number; line?: number; column?: string } {
+  return {
+    ...(finding.row > 0 ? { row: finding.row } : {}),
+    ...(finding.line > 0 ? { line: finding.line } : {}),
+    ...(finding.column !== '' ? { column: finding.column } : {}),
+  };
 }

@@ -1,16 +1,21 @@
 // What the commands that read template files share before they talk to a site: the flags they take,
 // the configuration, validation and planning of the files, and what a run over them is told.
 import { loadConfig, type ResolvedConfig } from '../../config/index.js';
-import { collectCsvFiles } from '../../csv/inputs.js';
+import { ignoreTest } from '../../csv/ignore.js';
+import { collectInputs } from '../../csv/inputs.js';
+import { InputErrors } from '../../errors.js';
 import { prepareImport, type PreparedImport } from '../../importer/run-import.js';
 import { validateFiles } from '../../validate/index.js';
 import { resolveAsOf, type ImportFormat } from '../options.js';
+import { plural } from '../reporters/summary.js';
 import { logToStderr } from './sites.js';
 
 export interface ImportFlags {
   site?: string;
   config?: string;
   template?: string;
+  /** --ignore: globs of input files to leave out (see src/csv/ignore.ts). */
+  ignore?: string[];
   asOf?: string;
   out?: string;
   format: ImportFormat;
@@ -41,8 +46,15 @@ export function loadConfigFor(flags: { config?: string }): Promise<ResolvedConfi
 export async function prepareInputs(paths: string[], flags: ImportFlags): Promise<Inputs> {
   const config = await loadConfigFor(flags);
   const asOf = resolveAsOf(flags.asOf, config);
-  const files = await collectCsvFiles(paths);
-  const report = await validateFiles(files, { asOf, keepContent: true, ...(flags.template ? { template: flags.template } : {}) });
+  const collected = await collectInputs(paths, ignoreTest(flags.ignore ?? []));
+  const report = await validateFiles(collected.files, { asOf, keepContent: true, ...(flags.template ? { template: flags.template } : {}) });
+  // Nothing is sent while any input file is unreadable, and all of them are named at once.
+  const problems = [...collected.problems, ...report.unreadable.map((file) => file.error)];
+  if (problems.length > 0) {
+    throw new InputErrors(problems, `${plural(problems.length, 'input file')} could not be read; nothing was sent.`, {
+      hint: 'Fix them or leave them out with --ignore.',
+    });
+  }
   const prepared = prepareImport(report.files);
   return { config, asOf, prepared };
 }

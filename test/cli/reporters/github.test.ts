@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { escapeGithubData, escapeGithubProperty, githubPath, renderGithubAnnotation, renderValidateGithub } from '../../../src/cli/reporters/github.js';
-import { finding, sampleReport } from '../report-fixtures.js';
+import { finding, sampleReport, summaryOf } from '../report-fixtures.js';
 
 describe('github reporter', () => {
   it.each([
@@ -44,7 +44,7 @@ describe('github reporter', () => {
   });
 
   it('uses a notice for the summary when no row has errors', () => {
-    const report = { ...sampleReport(), summary: { files: 1, rows: 1, validRows: 1, errorRows: 0, errors: 0, warnings: 0, notEnabledRows: 0 }, files: [] };
+    const report = { ...sampleReport(), summary: summaryOf({ files: 1, rows: 1, validRows: 1 }), files: [] };
     expect(renderValidateGithub(report)).toMatch(/^::notice title=migrate validate::/);
   });
 
@@ -57,7 +57,7 @@ describe('github reporter', () => {
 
   it('makes the summary an error when only the header has errors, with singular counts', () => {
     const missing = finding({ row: 1, line: 1, column: 'handle', rule: 'missing-column', value: '', key: '' });
-    const report = { ...sampleReport(), summary: { files: 1, rows: 1, validRows: 1, errorRows: 0, errors: 1, warnings: 0, notEnabledRows: 0 }, files: [{ path: 'p.csv', template: 'products' as const, rows: 1, errorRows: 0, findings: [missing] }] };
+    const report = { ...sampleReport(), summary: summaryOf({ files: 1, rows: 1, validRows: 1, errors: 1 }), files: [{ path: 'p.csv', template: 'products' as const, rows: 1, errorRows: 0, findings: [missing] }] };
     const lines = renderValidateGithub(report).trimEnd().split('\n');
     expect(lines.at(-1)).toBe('::error title=migrate validate::1 file, 1 row: 1 valid, 0 with errors (1 error, 0 warnings), as of 2026-11-23.');
   });

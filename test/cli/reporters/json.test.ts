@@ -7,7 +7,7 @@ describe('json reporter', () => {
     const document = JSON.parse(renderValidateJson(sampleReport()));
     expect(Object.keys(document)).toEqual(['version', 'command', 'asOf', 'summary', 'files']);
     expect(document).toMatchObject({ version: 1, command: 'validate', asOf: '2026-11-23' });
-    expect(document.summary).toEqual({ files: 2, rows: 120, validRows: 117, errorRows: 3, errors: 4, warnings: 1, notEnabledRows: 0 });
+    expect(document.summary).toEqual({ files: 2, rows: 120, validRows: 117, errorRows: 3, errors: 4, warnings: 1, notEnabledRows: 0, unreadableFiles: 0, ignoredFiles: 0, byRule: [] });
     const [subs, customers] = document.files;
     expect(Object.keys(subs)).toEqual(['path', 'template', 'rows', 'errorRows', 'issues']);
     expect(subs.issues.map((issue: { row: number; column: string }) => [issue.row, issue.column])).toEqual([

@@ -7,7 +7,7 @@ import { renderValidateJson } from '../../../src/cli/reporters/json.js';
 import { renderValidateJunit } from '../../../src/cli/reporters/junit.js';
 import { renderValidatePretty } from '../../../src/cli/reporters/pretty.js';
 import type { ValidateReport } from '../../../src/cli/reporters/types.js';
-import { finding } from '../report-fixtures.js';
+import { finding, summaryOf } from '../report-fixtures.js';
 
 const notEnabled = (row: number) =>
   finding({ row, line: row, rule: 'row-enabled', messageId: 'notEnabled', severity: 'warning', column: 'create_customer', value: '', key: `c-${row}`, message: 'This row has data but create_customer is blank.' });
@@ -16,7 +16,8 @@ function report(count: number): ValidateReport {
   const findings = Array.from({ length: count }, (_, i) => notEnabled(i + 2));
   return {
     asOf: '2026-11-23',
-    summary: { files: 1, rows: 5, validRows: 5, errorRows: 0, errors: 0, warnings: count, notEnabledRows: count },
+    summary: summaryOf({ files: 1, rows: 5, validRows: 5, warnings: count, notEnabledRows: count }),
+    unreadable: [],
     files: [{ path: 'customers.csv', template: 'customers-advanced', rows: 5, errorRows: 0, findings }],
   };
 }

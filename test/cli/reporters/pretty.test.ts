@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createColors } from '../../../src/cli/reporters/colors.js';
-import { renderValidatePretty, safeText } from '../../../src/cli/reporters/pretty.js';
+import { renderValidatePretty } from '../../../src/cli/reporters/pretty.js';
+import { safeText } from '../../../src/cli/reporters/safe-text.js';
 import { renderSummary } from '../../../src/cli/reporters/summary.js';
 import { finding, sampleReport } from '../report-fixtures.js';
 
