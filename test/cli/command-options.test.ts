@@ -18,7 +18,7 @@ describe('command options', () => {
       seen = importFlagsOf(options, command);
     });
     await root.parseAsync(
-      ['--no-color', '--verbose', 'import', 'a.csv', '--site', 'test', '--config', 'rc.json', '--template', 'customers', '--as-of', '2026-11-23', '--out', 'res', '--format', 'json', '--dry-run', '--notify-url', 'http://hook', '--create-custom-fields', '--new-journal'],
+      ['--no-color', '--verbose', 'import', 'a.csv', '--site', 'test', '--config', 'rc.json', '--template', 'customers', '--as-of', '2026-11-23', '--out', 'res', '--format', 'json', '--dry-run', '--summary', '--ignore', 'notes.csv', '--notify-url', 'http://hook', '--create-custom-fields', '--new-journal'],
       { from: 'user' },
     );
     expect(seen).toEqual({
@@ -32,6 +32,8 @@ describe('command options', () => {
       notifyUrl: 'http://hook',
       createCustomFields: true,
       newJournal: true,
+      summary: true,
+      ignore: ['notes.csv'],
       color: false,
       verbose: true,
     });

@@ -36,6 +36,8 @@ describe('parseCli', () => {
         notifyUrl: undefined,
         createCustomFields: false,
         newJournal: true,
+        summary: false,
+        ignore: undefined,
         color: false,
         verbose: true,
       },

@@ -79,7 +79,7 @@ describe('enabling columns, validate and test-import through the CLI', () => {
       expect(github.code).toBe(1);
       expect(github.stdout).toContain('::error file=customers.csv,line=8,title=row-enabled%3A create_customer::Row 8 (c-bad-4), column create_customer');
       expect(github.stdout).toContain('::warning file=subs.csv,line=4,');
-      expect(github.stdout).toMatch(/2 rows with data are not enabled\.\n$/);
+      expect(github.stdout).toMatch(/2 rows with data are not enabled\.\n/);
 
       // Annotated copies: rejected enablers are errors; a row left out is never `pending` (ready to import).
       await runCli(dir, [...args, '--out', 'checked']);
