@@ -19,12 +19,13 @@ export async function main(argv: string[]): Promise<void> {
 /**
  * `migrate … | head -1`: once the reader of stdout (or stderr) has gone, the rest of that output is
  * dropped quietly and the command ends as it would have, with its own exit code (0 for --help, 1 for
- * rows with errors): the exit code still says what the run did. Other write errors stay fatal.
+ * rows with errors): the exit code still says what the run did. A closed terminal (EIO, after SIGHUP)
+ * is a reader gone too: the run still writes its results. Other write errors stay fatal.
  */
 function dropOutputOnceItsReaderHasGone(): void {
   for (const stream of [process.stdout, process.stderr]) {
     stream.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code !== 'EPIPE') throw error;
+      if (error.code !== 'EPIPE' && error.code !== 'EIO') throw error;
     });
   }
 }
