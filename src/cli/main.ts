@@ -3,6 +3,7 @@
 import { CommanderError } from 'commander';
 import { ExitCode, MigrateError, formatErrorLine } from '../errors.js';
 import { packageVersion, parseCli } from './parse-cli.js';
+import { wrapForStream } from './reporters/wrap-text.js';
 import { runCommand } from './run-command.js';
 
 /** `argv` as process.argv has it: node, the script, then the arguments. */
@@ -36,7 +37,7 @@ function exitCodeFor(error: unknown, verbose: boolean): number {
     return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
   }
   if (error instanceof MigrateError) {
-    process.stderr.write(`migrate: ${formatErrorLine(error)}\n`);
+    process.stderr.write(`${wrapForStream(`migrate: ${formatErrorLine(error)}`, process.stderr)}\n`);
     if (verbose && error.stack) process.stderr.write(`${error.stack}\n`);
     return error.exitCode;
   }

@@ -68,21 +68,6 @@ export function parseFormat(family: FormatFamily, flag: string | undefined): Rep
   return match;
 }
 
-/**
- * Whether to colour a stream: never with --no-color or NO_COLOR (any non-empty value, per
- * no-color.org), always with FORCE_COLOR (except "0"), otherwise only on a terminal.
- */
-export function colorEnabled(
-  flag: boolean | undefined,
-  stream: { isTTY?: boolean },
-  env: NodeJS.ProcessEnv = process.env,
-): boolean {
-  if (flag === false) return false;
-  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
-  if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
-  return stream.isTTY === true;
-}
-
 /** A template kind typed by a user, or an InputError suggesting the closest kinds. */
 export function parseTemplateKind(value: string): TemplateKind {
   const wanted = value.trim().toLowerCase();

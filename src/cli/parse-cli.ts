@@ -12,6 +12,7 @@ import type { SandboxCommandOptions } from './commands/sandbox.js';
 import type { TemplatesOptions } from './commands/templates.js';
 import type { ValidateFlags } from './commands/validate.js';
 import { registerCommands } from './commands.js';
+import { wrapForStream } from './reporters/wrap-text.js';
 import { parseFormat, type FormatFamily } from './options.js';
 import type { ImportFlags } from './session/inputs.js';
 
@@ -81,9 +82,10 @@ export function buildProgram(handle: CommandHandler, output: Partial<OutputConfi
  */
 function usageErrorWriter(commandPath: string): (text: string, write: (text: string) => void) => void {
   return (text, write) => {
-    const message = text.trim().replace(/^error: /, '');
-    const sentence = /[.!?]$/.test(message) ? message : `${message}.`;
-    write(`migrate: ${sentence} Run \`${commandPath} --help\` for usage.\n`);
+    // Commander puts its suggestion on a line of its own, in brackets: "(Did you mean validate?)".
+    const [problem = '', ...suggestion] = text.trim().replace(/^error: /, '').split('\n');
+    const sentences = [problem, suggestion.join(' ').trim().replace(/^\((.*)\)$/, '$1')].filter((part) => part !== '').map((part) => (/[.!?]$/.test(part) ? part : `${part}.`));
+    write(`${wrapForStream(`migrate: ${sentences.join(' ')} Run \`${commandPath} --help\` for usage.`, process.stderr)}\n`);
   };
 }
 

@@ -33,6 +33,8 @@ export interface PseudoTerminalOptions {
    */
   columns?: number;
   steps?: Step[];
+  /** Leave stderr out of what the terminal shows (it goes to /dev/null, so it is no terminal either). */
+  discardStderr?: boolean;
   limitMs?: number;
 }
 
@@ -47,7 +49,7 @@ function cliProcess(scriptPid: number): number {
 
 /** Runs `migrate args…` in a pty, killed (timedOut) after limitMs; resolves when it ends. */
 export function underPseudoTerminal(args: string[], options: PseudoTerminalOptions): Promise<PseudoTerminalRun> {
-  const cli = `exec ${[process.execPath, bin, ...args].map(quote).join(' ')}`;
+  const cli = `exec ${[process.execPath, bin, ...args].map(quote).join(' ')}${options.discardStderr ? ' 2>/dev/null' : ''}`;
   const command = options.columns === undefined ? cli : `stty cols ${options.columns} rows 24 && ${cli}`;
   const limitMs = options.limitMs ?? 60_000;
   return new Promise((resolve, reject) => {

@@ -8,6 +8,7 @@ import { summarizeValidation, validateFiles, type ValidationReport } from '../..
 import { writeValidateResults } from '../../validate/result-files.js';
 import { parseTemplateKind, resolveAsOf, type ReportFormat } from '../options.js';
 import { renderValidateReport } from '../reporters/index.js';
+import { wrapForStream } from '../reporters/wrap-text.js';
 import { reportColors } from '../session/report-colors.js';
 
 export interface ValidateFlags {
@@ -40,7 +41,9 @@ export async function run(paths: string[], options: ValidateFlags): Promise<void
   }
 
   const colors = reportColors(format, options.color);
-  process.stdout.write(renderValidateReport(format, report, colors));
+  const text = renderValidateReport(format, report, colors);
+  // Only the pretty report is for people: the CI formats stay exactly as their readers parse them.
+  process.stdout.write(format === 'pretty' ? wrapForStream(text, process.stdout) : text);
   process.exitCode = report.summary.errors > 0 ? ExitCode.rowErrors : ExitCode.ok;
 }
 

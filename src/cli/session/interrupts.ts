@@ -1,6 +1,7 @@
 // Interrupts (Ctrl-C, SIGTERM, SIGHUP) around the part of a run that sends, and around prompts: the
 // commands' logic only sees an AbortSignal.
 import { ExitCode } from '../../errors.js';
+import { wrapForStream } from '../reporters/wrap-text.js';
 
 /** What ends a run from outside: Ctrl-C in a terminal, `kill`, and the terminal closing. */
 const INTERRUPTS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
@@ -29,11 +30,11 @@ export async function runWithInterrupts<T>(body: (signal: AbortSignal) => Promis
   const controller = new AbortController();
   const onInterrupt = (): void => {
     if (!controller.signal.aborted) {
-      process.stderr.write('\nStopping: letting requests in flight finish, then writing results (Ctrl-C again to leave now)…\n');
+      process.stderr.write(`\n${wrapForStream('Stopping: letting requests in flight finish, then writing results (Ctrl-C again to leave now)…', process.stderr)}\n`);
       controller.abort();
       return;
     }
-    process.stderr.write('\nLeaving now: every request sent is journaled; run the same command again to resume.\n');
+    process.stderr.write(`\n${wrapForStream('Leaving now: every request sent is journaled; run the same command again to resume.', process.stderr)}\n`);
     process.exit(ExitCode.interrupted);
   };
   return whileInterruptible(onInterrupt, () => body(controller.signal));
