@@ -56,6 +56,11 @@ const FORMAT_RULES: Record<FormatFamily, FormatRule> = {
   compare: { formats: ['pretty', 'json'], normalize: (flag) => flag, problem: (flag) => `--format for compare must be pretty or json, got "${flag}".` },
 };
 
+/** The formats a command of `family` prints, as --format takes them (shell completion offers these). */
+export function formatsOf(family: FormatFamily): readonly ReportFormat[] {
+  return FORMAT_RULES[family].formats;
+}
+
 /** The --format of a command of `family`: pretty when absent, else one of the formats it prints, or an InputError (exit 2). */
 export function parseFormat(family: 'validate', flag: string | undefined): ReportFormat;
 export function parseFormat(family: Exclude<FormatFamily, 'validate'>, flag: string | undefined): ImportFormat;

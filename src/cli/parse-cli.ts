@@ -4,6 +4,7 @@
 import { Command, Option, type OutputConfiguration } from 'commander';
 import { existsSync, readFileSync } from 'node:fs';
 import type { CompareFlags } from './commands/compare.js';
+import type { CompletionOptions } from './commands/completion.js';
 import type { EraseFlags } from './commands/erase.js';
 import type { InitOptions } from './commands/init.js';
 import type { LiveImportFlags } from './commands/live-import.js';
@@ -26,7 +27,8 @@ export type ParsedCli =
   | { command: 'resync'; paths: string[]; options: ResyncFlags }
   | { command: 'sandbox'; paths: string[]; options: SandboxCommandOptions }
   | { command: 'templates'; paths: string[]; options: TemplatesOptions }
-  | { command: 'init'; paths: string[]; options: InitOptions };
+  | { command: 'init'; paths: string[]; options: InitOptions }
+  | { command: 'completion'; paths: string[]; options: CompletionOptions };
 
 export type CommandName = ParsedCli['command'];
 
@@ -41,7 +43,7 @@ export type UnparsedCli = ParsedCli extends infer P
 export type CommandHandler = (parsed: UnparsedCli) => void;
 
 /** Which formats each command prints (parseFormat words a wrong one per family); undefined: no --format. */
-const FORMAT_FAMILY: Record<CommandName, FormatFamily | undefined> = {
+export const FORMAT_FAMILY: Record<CommandName, FormatFamily | undefined> = {
   validate: 'validate',
   'test-import': 'imports',
   'live-import': 'imports',
@@ -51,6 +53,7 @@ const FORMAT_FAMILY: Record<CommandName, FormatFamily | undefined> = {
   sandbox: undefined,
   templates: 'templates',
   init: undefined,
+  completion: undefined,
 };
 
 /** The package's version: its package.json is two folders up from src/cli/, three from the built dist/src/cli/. */
