@@ -3,6 +3,7 @@
 import type { Command } from 'commander';
 import type { CommandHandler } from './parse-cli.js';
 import { defineCompare } from './definitions/compare.js';
+import { defineCompletion } from './definitions/completion.js';
 import { defineErase } from './definitions/erase.js';
 import { defineInit } from './definitions/init.js';
 import { defineLiveImport } from './definitions/live-import.js';
@@ -23,6 +24,7 @@ const definitions: Array<(program: Command, handle: CommandHandler) => void> = [
   defineSandbox,
   defineTemplates,
   defineInit,
+  defineCompletion,
 ];
 
 export function registerCommands(program: Command, handle: CommandHandler): void {

@@ -3,6 +3,7 @@
 import { CommanderError } from 'commander';
 import { ExitCode, InputErrors, MigrateError, formatErrorLine } from '../errors.js';
 import { packageVersion, parseCli } from './parse-cli.js';
+import { wrapForStream } from './reporters/wrap-text.js';
 import { runCommand } from './run-command.js';
 
 /** `argv` as process.argv has it: node, the script, then the arguments. */
@@ -19,12 +20,13 @@ export async function main(argv: string[]): Promise<void> {
 /**
  * `migrate … | head -1`: once the reader of stdout (or stderr) has gone, the rest of that output is
  * dropped quietly and the command ends as it would have, with its own exit code (0 for --help, 1 for
- * rows with errors): the exit code still says what the run did. Other write errors stay fatal.
+ * rows with errors): the exit code still says what the run did. A closed terminal (EIO, after SIGHUP)
+ * is a reader gone too: the run still writes its results. Other write errors stay fatal.
  */
 function dropOutputOnceItsReaderHasGone(): void {
   for (const stream of [process.stdout, process.stderr]) {
     stream.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code !== 'EPIPE') throw error;
+      if (error.code !== 'EPIPE' && error.code !== 'EIO') throw error;
     });
   }
 }
@@ -36,7 +38,7 @@ function exitCodeFor(error: unknown, verbose: boolean): number {
   }
   if (error instanceof MigrateError) {
     const lines = error instanceof InputErrors ? [...error.errors, error] : [error];
-    for (const each of lines) process.stderr.write(`migrate: ${formatErrorLine(each)}\n`);
+    for (const each of lines) process.stderr.write(`${wrapForStream(`migrate: ${formatErrorLine(each)}`, process.stderr)}\n`);
     if (verbose && error.stack) process.stderr.write(`${error.stack}\n`);
     return error.exitCode;
   }

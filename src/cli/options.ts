@@ -70,6 +70,11 @@ const FORMAT_RULES: Record<FormatFamily, FormatRule> = {
   compare: { formats: ['pretty', 'json'], normalize: (flag) => flag, problem: (flag) => `--format for compare must be pretty or json, got "${flag}".` },
 };
 
+/** The formats a command of `family` prints, as --format takes them (shell completion offers these). */
+export function formatsOf(family: FormatFamily): readonly ReportFormat[] {
+  return FORMAT_RULES[family].formats;
+}
+
 /** The --format of a command of `family`: pretty when absent, else one of the formats it prints, or an InputError (exit 2). */
 export function parseFormat(family: 'validate', flag: string | undefined): ReportFormat;
 export function parseFormat(family: Exclude<FormatFamily, 'validate'>, flag: string | undefined): ImportFormat;
@@ -80,21 +85,6 @@ export function parseFormat(family: FormatFamily, flag: string | undefined): Rep
   const match = rule.formats.find((format) => format === wanted);
   if (!match) throw new InputError('bad-format', rule.problem(flag), rule.hint === undefined ? {} : { hint: rule.hint });
   return match;
-}
-
-/**
- * Whether to colour a stream: never with --no-color or NO_COLOR (any non-empty value, per
- * no-color.org), always with FORCE_COLOR (except "0"), otherwise only on a terminal.
- */
-export function colorEnabled(
-  flag: boolean | undefined,
-  stream: { isTTY?: boolean },
-  env: NodeJS.ProcessEnv = process.env,
-): boolean {
-  if (flag === false) return false;
-  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
-  if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
-  return stream.isTTY === true;
 }
 
 /** A template kind typed by a user, or an InputError suggesting the closest kinds. */

@@ -4,6 +4,7 @@
 import { Command, Option, type OutputConfiguration } from 'commander';
 import { existsSync, readFileSync } from 'node:fs';
 import type { CompareFlags } from './commands/compare.js';
+import type { CompletionOptions } from './commands/completion.js';
 import type { EraseFlags } from './commands/erase.js';
 import type { InitOptions } from './commands/init.js';
 import type { LiveImportFlags } from './commands/live-import.js';
@@ -12,6 +13,7 @@ import type { SandboxCommandOptions } from './commands/sandbox.js';
 import type { TemplatesOptions } from './commands/templates.js';
 import type { ValidateFlags } from './commands/validate.js';
 import { registerCommands } from './commands.js';
+import { wrapForStream } from './reporters/wrap-text.js';
 import { parseFormat, type FormatFamily } from './options.js';
 import type { ImportFlags } from './session/inputs.js';
 
@@ -25,7 +27,8 @@ export type ParsedCli =
   | { command: 'resync'; paths: string[]; options: ResyncFlags }
   | { command: 'sandbox'; paths: string[]; options: SandboxCommandOptions }
   | { command: 'templates'; paths: string[]; options: TemplatesOptions }
-  | { command: 'init'; paths: string[]; options: InitOptions };
+  | { command: 'init'; paths: string[]; options: InitOptions }
+  | { command: 'completion'; paths: string[]; options: CompletionOptions };
 
 export type CommandName = ParsedCli['command'];
 
@@ -40,7 +43,7 @@ export type UnparsedCli = ParsedCli extends infer P
 export type CommandHandler = (parsed: UnparsedCli) => void;
 
 /** Which formats each command prints (parseFormat words a wrong one per family); undefined: no --format. */
-const FORMAT_FAMILY: Record<CommandName, FormatFamily | undefined> = {
+export const FORMAT_FAMILY: Record<CommandName, FormatFamily | undefined> = {
   validate: 'validate',
   'test-import': 'imports',
   'live-import': 'imports',
@@ -50,6 +53,7 @@ const FORMAT_FAMILY: Record<CommandName, FormatFamily | undefined> = {
   sandbox: undefined,
   templates: 'templates',
   init: undefined,
+  completion: undefined,
 };
 
 /** The package's version: its package.json is two folders up from src/cli/, three from the built dist/src/cli/. */
@@ -81,9 +85,10 @@ export function buildProgram(handle: CommandHandler, output: Partial<OutputConfi
  */
 function usageErrorWriter(commandPath: string): (text: string, write: (text: string) => void) => void {
   return (text, write) => {
-    const message = text.trim().replace(/^error: /, '');
-    const sentence = /[.!?]$/.test(message) ? message : `${message}.`;
-    write(`migrate: ${sentence} Run \`${commandPath} --help\` for usage.\n`);
+    // Commander puts its suggestion on a line of its own, in brackets: "(Did you mean validate?)".
+    const [problem = '', ...suggestion] = text.trim().replace(/^error: /, '').split('\n');
+    const sentences = [problem, suggestion.join(' ').trim().replace(/^\((.*)\)$/, '$1')].filter((part) => part !== '').map((part) => (/[.!?]$/.test(part) ? part : `${part}.`));
+    write(`${wrapForStream(`migrate: ${sentences.join(' ')} Run \`${commandPath} --help\` for usage.`, process.stderr)}\n`);
   };
 }
 

@@ -21,5 +21,7 @@ export async function runCommand(parsed: ParsedCli): Promise<void> {
       return (await import('./commands/templates.js')).run(parsed.paths[0], parsed.options);
     case 'init':
       return (await import('./commands/init.js')).run(parsed.paths[0] ?? '.', parsed.options);
+    case 'completion':
+      return (await import('./commands/completion.js')).run(parsed.options);
   }
 }

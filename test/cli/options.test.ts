@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { TEST_TODAY } from '../helpers/clock.js';
-import { colorEnabled, parseCalendarDate, parseFormat, parseTemplateKind, resolveAsOf } from '../../src/cli/options.js';
+import { parseCalendarDate, parseFormat, parseTemplateKind, resolveAsOf } from '../../src/cli/options.js';
+import { colorEnabled } from '../../src/progress/color.js';
 
 describe('--as-of', () => {
   it.each(['2026-11-23', '2024-02-29', ' 2026-01-01 '])('accepts %s', (value) => {

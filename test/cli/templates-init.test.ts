@@ -17,10 +17,11 @@ describe('migrate templates', () => {
   it('shows a kind: columns with their requirement and rules, and every rule with its docs', async () => {
     const result = await runCli(['templates', 'subscriptions-standard']);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^  required +email +.*\[required, .*email\]$/m);
-    expect(result.stdout).toMatch(/^  conditional +shipping_country +.*\[required-if, iso-country\]$/m);
-    expect(result.stdout).toMatch(/^  optional +phone +/m);
-    expect(result.stdout).toMatch(/^  do not edit +Status +/m);
+    // Names this long put each description on its own line under the name.
+    expect(result.stdout).toMatch(/^  required +email\n {6}\S.*\[required, .*email\]$/m);
+    expect(result.stdout).toMatch(/^  conditional +shipping_country\n {6}\S.*\[required-if, iso-country\]$/m);
+    expect(result.stdout).toMatch(/^  optional +phone$/m);
+    expect(result.stdout).toMatch(/^  do not edit +Status$/m);
     const rules = result.stdout.slice(result.stdout.indexOf('\nRules\n'));
     expect(rules).toContain(`  date-future`);
     expect(rules).toContain(getRule('date-future').docs);
@@ -29,13 +30,19 @@ describe('migrate templates', () => {
   it('shows where each column goes: a `→ Operation: field` line under the column', async () => {
     const result = await runCli(['templates', 'subscriptions-standard']);
     expect(result.code).toBe(0);
-    const under = (column: string) => new RegExp(`^  \\S+(?: \\S+)* +${column} +.*\\n {43}→ (.*)$`, 'm').exec(result.stdout)?.[1];
+    const under = (column: string) => new RegExp(`^  \\S+(?: \\S+)* +${column}\\n {6}\\S.*\\n {6}→ (.*)$`, 'm').exec(result.stdout)?.[1];
     expect(under('email')).toBe('Create Subscription: subscription.customer_attributes.email');
     expect(under('locale')).toBe('Update Customer: customer.locale');
     expect(under('bank_account_first_name')).toBe('Update Payment Profile: payment_profile.first_name (payment_profile_type bank_account)');
     expect(under('next_billing_at')).toBe("Create Subscription: subscription.next_billing_at — sent as noon of that day in the site's time zone");
     expect(under('create_subscription')).toBe('row enabler: TRUE creates the subscription; not sent');
     expect(result.stdout).toMatch(/^  custom_field_customer\[Name\]  → Create Subscription: subscription\.customer_attributes\.metafields\.Name — /m);
+  });
+
+  it('keeps short names in a table: the description beside the name, the mapping under the description', async () => {
+    const result = await runCli(['templates', 'product-families']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^  optional +handle {7}The API handle of the product family\. \[.*\]\n {28}→ Create Product Family: product_family\.handle/m);
   });
 
   it('carries the mapping in JSON: columns[].mapping and customFieldMapping', async () => {

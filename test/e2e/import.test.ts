@@ -6,39 +6,16 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { startSandbox, type RunningSandbox } from '../../src/targets/advanced-billing/sandbox/index.js';
-import { createTarget } from '../../src/targets/index.js';
-import type { JsonObject } from '../../src/targets/advanced-billing/api.js';
+import { startSandbox } from '../../src/targets/advanced-billing/sandbox/index.js';
 import { withTempDir } from '../helpers/temp-dir.js';
 import { AS_OF, catalogFiles, subscriptionsCsv } from './import-data.js';
 import { journalLines, runCli } from './run-cli.js';
+import { count, withSandboxes } from './sandboxes.js';
 
 const sample = fileURLToPath(new URL('../../fixtures/sample', import.meta.url));
 
 async function results(dir: string, file: string): Promise<Array<Record<string, string>>> {
   return parse(await readFile(join(dir, 'migrate-results', file), 'utf8'), { columns: true }) as Array<Record<string, string>>;
-}
-
-async function count(sandbox: RunningSandbox, list: 'listCustomers' | 'listSubscriptions'): Promise<number> {
-  const target = createTarget({ name: 'check', baseUrl: sandbox.baseUrl });
-  try {
-    let n = 0;
-    for await (const _item of target.api[list]() as AsyncIterable<JsonObject>) n += 1;
-    return n;
-  } finally {
-    await target.close();
-  }
-}
-
-async function withSandboxes<T>(fn: (test: RunningSandbox, live: RunningSandbox) => Promise<T>): Promise<T> {
-  const test = await startSandbox();
-  const live = await startSandbox({ mode: 'live', subdomain: 'acme' });
-  try {
-    return await fn(test, live);
-  } finally {
-    await test.close();
-    await live.close();
-  }
 }
 
 describe('test-import', () => {

@@ -1,38 +1,15 @@
 // No hangs under a pseudo-terminal that reports 0 columns (what `script` gives a command whose own
 // input is not a terminal, as on some CI runners): every command ends, and prints a bounded amount.
-import { spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { hasScript, underPseudoTerminal as inPty } from '../helpers/pseudo-terminal.js';
 import { withTempDir } from '../helpers/temp-dir.js';
-import { TEST_ENV } from '../cli/run-cli.js';
 
-const bin = fileURLToPath(new URL('../../bin/migrate.js', import.meta.url));
 const samples = fileURLToPath(new URL('../../fixtures/sample', import.meta.url));
-const hasScript = spawnSync('script', ['--version']).status === 0;
-const LIMIT_MS = 30_000;
 
-/** Runs the CLI inside `script` (a pty of 0×0), killed after LIMIT_MS; what the pty showed, and how it ended. */
-function underPseudoTerminal(cwd: string, args: string[]): Promise<{ code: number | null; timedOut: boolean; output: string }> {
-  const command = [process.execPath, bin, ...args].map((word) => `'${word}'`).join(' ');
-  return new Promise((resolve, reject) => {
-    const child = spawn('script', ['-qfec', command, '/dev/null'], { cwd, env: { ...process.env, ...TEST_ENV, CI: undefined, NO_COLOR: undefined }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-    let output = '';
-    let timedOut = false;
-    child.stdout.on('data', (chunk: Buffer) => {
-      if (output.length < 1_000_000) output += chunk.toString('utf8');
-    });
-    const timer = setTimeout(() => {
-      timedOut = true;
-      process.kill(-child.pid!, 'SIGKILL');
-    }, LIMIT_MS);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, timedOut, output: output.replace(/\r\n/g, '\n') });
-    });
-  });
-}
+/** Runs the CLI inside `script` (a pty of 0×0), killed after 30 s. */
+const underPseudoTerminal = (cwd: string, args: string[]) => inPty(args, { cwd, limitMs: 30_000 });
 
 describe.skipIf(!hasScript)('under a pseudo-terminal with 0 columns', () => {
   it.each([['pretty'], ['json'], ['github'], ['junit']])('validate --format %s ends with its report', async (format) => {

@@ -16,6 +16,7 @@ import { siteIdentityOf } from '../../state/site-identity.js';
 import type { ImportFormat } from '../options.js';
 import { renderComparePretty } from '../reporters/compare-pretty.js';
 import { renderJsonDocument } from '../reporters/json.js';
+import { wrapForStream } from '../reporters/wrap-text.js';
 import { connectCompareSite, type CompareSiteConnection } from '../session/compare-site.js';
 import { reportColors } from '../session/report-colors.js';
 
@@ -79,7 +80,7 @@ export async function run(paths: string[], flags: CompareFlags): Promise<void> {
     process.stderr.write(`Mismatched rows: ${written}\n`);
   }
   const colors = reportColors(format, flags.color);
-  process.stdout.write(format === 'json' ? renderJsonDocument(toCompareJson(report)) : renderComparePretty(report, colors));
+  process.stdout.write(format === 'json' ? renderJsonDocument(toCompareJson(report)) : wrapForStream(renderComparePretty(report, colors), process.stdout));
   process.exitCode = comparePassed(report.summary) ? ExitCode.ok : ExitCode.rowErrors;
 }
 

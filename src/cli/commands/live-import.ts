@@ -2,11 +2,11 @@
 // test-import, after the operator types the site's subdomain, canary rows first, then the rest.
 import { basename, join, resolve } from 'node:path';
 import { hasSite, resolveSite, type ResolvedConfig, type ResolvedSite } from '../../config/index.js';
-import { InputError } from '../../errors.js';
+import { ExitCode, InputError } from '../../errors.js';
 import { runImport } from '../../importer/run-import.js';
 import { refuseEmptyCanary } from '../../importer/canary.js';
 import { livePlan } from '../../importer/live-plan.js';
-import { colorEnabled } from '../options.js';
+import { colorEnabled } from '../../progress/color.js';
 import { createColors } from '../reporters/colors.js';
 import { renderLivePlan } from '../reporters/live-plan-pretty.js';
 import { openSiteJournal } from '../../state/journal-sites.js';
@@ -15,7 +15,7 @@ import { canonicalAddress, siteIdentityOf, type SiteIdentity } from '../../state
 import { printDryRun } from '../session/dry-run.js';
 import { loadConfigFor, prepareInputs, runContext, type ImportFlags } from '../session/inputs.js';
 import { runWithInterrupts } from '../session/interrupts.js';
-import { confirm, confirmBySubdomain } from '../session/prompt.js';
+import { confirm, confirmBySubdomain, PromptInterrupted } from '../session/prompt.js';
 import { reportRun } from '../session/report-run.js';
 import { connectSite } from '../session/sites.js';
 
@@ -52,6 +52,16 @@ function liveOutDir(flag: string | undefined, config: ResolvedConfig): string {
     });
   }
   return out;
+}
+
+/** The question after the canary: the answer, undefined without a terminal, or 'interrupted' on Ctrl-C. */
+async function askToContinue(): Promise<string | undefined> {
+  try {
+    return await confirm('Continue with the remaining rows? [y/N] ');
+  } catch (error) {
+    if (error instanceof PromptInterrupted) return 'interrupted';
+    throw error;
+  }
 }
 
 export async function run(paths: string[], flags: LiveImportFlags): Promise<void> {
@@ -145,7 +155,13 @@ export async function run(paths: string[], flags: LiveImportFlags): Promise<void
       for (const row of result.document.rows.filter((r) => r.status !== 'pending')) {
         process.stderr.write(`  ${row.file} row ${row.row} (${row.key}): ${row.status} ${row.result}\n`);
       }
-      const answer = result.document.summary.error === 0 ? await confirm('Continue with the remaining rows? [y/N] ') : undefined;
+      const answer = result.document.summary.error === 0 ? await askToContinue() : undefined;
+      if (answer === 'interrupted') {
+        // The canary's results are written and its run record closed: report them, then exit 130.
+        await reportRun(result, flags);
+        process.exitCode = ExitCode.interrupted;
+        return;
+      }
       if (answer !== undefined && /^y(es)?$/i.test(answer)) result = await importOnce(0);
     }
     await reportRun(result, flags);

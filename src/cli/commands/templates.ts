@@ -7,6 +7,7 @@ import { columnMapping } from '../../targets/index.js';
 import { parseTemplateKind, type ImportFormat } from '../options.js';
 import type { Colors } from '../reporters/colors.js';
 import { renderJsonDocument } from '../reporters/json.js';
+import { wrapForStream } from '../reporters/wrap-text.js';
 import { reportColors } from '../session/report-colors.js';
 
 export interface TemplatesOptions {
@@ -25,11 +26,13 @@ export async function run(kind: string | undefined, options: TemplatesOptions): 
     process.stdout.write(
       format === 'json'
         ? renderJsonDocument({ version: 1, command: 'templates', templates: templates.map(({ kind: id, title, description }) => ({ kind: id, title, description })) })
-        : renderList(templates, colors),
+        : wrapForStream(renderList(templates, colors), process.stdout),
     );
   } else {
     const template = getTemplate(parseTemplateKind(kind));
-    process.stdout.write(format === 'json' ? renderJsonDocument({ version: 1, command: 'templates', template: describeTemplate(template) }) : renderTemplate(template, colors));
+    process.stdout.write(
+      format === 'json' ? renderJsonDocument({ version: 1, command: 'templates', template: describeTemplate(template) }) : wrapForStream(renderTemplate(template, colors), process.stdout),
+    );
   }
   process.exitCode = 0;
 }
@@ -84,20 +87,32 @@ const requirementLabel: Record<string, (colors: Colors, text: string) => string>
   output: (colors, text) => colors.cyan(text),
 };
 
+/**
+ * Column names up to this long leave the description beside them room at 80 columns (it starts by
+ * column 32); with a longer name in the template, each description goes on its own line under the
+ * name, so it never starts half-way across the terminal.
+ */
+const NAME_WIDTH_BESIDE = 15;
+/** Where a column's description, mapping and notes start when they go under its name. */
+const UNDER_NAME = ' '.repeat(6);
+
 function renderTemplate(template: TemplateDefinition, colors: Colors): string {
   const described = describeTemplate(template);
   const nameWidth = Math.max(...described.columns.map((column) => column.name.length));
+  const beside = nameWidth <= NAME_WIDTH_BESIDE;
+  const detailIndent = beside ? `  ${' '.repeat(11)}  ${' '.repeat(nameWidth)}  ` : UNDER_NAME;
   const out = [`${colors.bold(described.kind)} — ${described.title}`, described.description, '', colors.bold('Columns')];
   for (const column of described.columns) {
     const requirement = column.requirement === 'output' ? 'do not edit' : column.requirement;
     const label = (requirementLabel[column.requirement] ?? ((_: Colors, text: string) => text))(colors, requirement.padEnd(11));
     const rules = column.rules.length > 0 ? colors.dim(` [${column.rules.join(', ')}]`) : '';
-    out.push(`  ${label}  ${column.name.padEnd(nameWidth)}  ${column.description}${rules}`);
-    // Validated like any column, but the import cannot carry it: say so where the column is listed.
-    const indent = `  ${' '.repeat(11)}  ${' '.repeat(nameWidth)}  `;
+    const description = `${column.description}${rules}`;
+    if (beside) out.push(`  ${label}  ${column.name.padEnd(nameWidth)}  ${description}`);
+    else out.push(`  ${label}  ${column.name}`, `${detailIndent}${description}`);
     // Where the value lands on the site (or what the toolkit uses it for), under the column it describes.
-    if (column.mapping) out.push(`${indent}${colors.dim('→')} ${describeMapping(column.mapping)}`);
-    if (column.notImportable) out.push(`${indent}${colors.yellow('not importable')}: ${column.notImportable.why}; ${column.notImportable.byHand}.`);
+    if (column.mapping) out.push(`${detailIndent}${colors.dim('→')} ${describeMapping(column.mapping)}`);
+    // Validated like any column, but the import cannot carry it: say so where the column is listed.
+    if (column.notImportable) out.push(`${detailIndent}${colors.yellow('not importable')}: ${column.notImportable.why}; ${column.notImportable.byHand}.`);
   }
   if (described.repeatingGroups.length > 0) {
     out.push('', colors.bold('Repeating groups') + colors.dim(' (N = 1, 2, 3…; add columns as needed)'));

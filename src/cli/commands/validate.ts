@@ -11,6 +11,7 @@ import { writeValidateResults } from '../../validate/result-files.js';
 import { parseMaxFindings, parseTemplateKind, resolveAsOf, type ReportFormat } from '../options.js';
 import { renderValidateReport } from '../reporters/index.js';
 import { plural } from '../reporters/summary.js';
+import { wrapForStream } from '../reporters/wrap-text.js';
 import { reportColors } from '../session/report-colors.js';
 
 export interface ValidateFlags {
@@ -53,7 +54,9 @@ export async function run(paths: string[], options: ValidateFlags): Promise<void
   }
 
   const colors = reportColors(format, options.color);
-  process.stdout.write(renderValidateReport(format, report, colors, { maxFindings }));
+  const text = renderValidateReport(format, report, colors, { maxFindings });
+  // Only the pretty report is for people: the CI formats stay exactly as their readers parse them.
+  process.stdout.write(format === 'pretty' ? wrapForStream(text, process.stdout) : text);
   process.exitCode = report.unreadable.length > 0 ? ExitCode.usage : report.summary.errors > 0 ? ExitCode.rowErrors : ExitCode.ok;
   // As every input error, each also gets its one line on stderr (a CI log shows it whatever the format).
   for (const file of report.unreadable) process.stderr.write(`migrate: ${formatErrorLine(file.error)}\n`);

@@ -4,7 +4,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 
 export type Colors = ChalkInstance;
 
-/** A chalk instance that colours only when `enabled` (decide with colorEnabled in ../options.ts). */
+/** A chalk instance that colours only when `enabled` (decide with colorEnabled in src/progress/color.ts). */
 export function createColors(enabled: boolean): Colors {
   return new Chalk({ level: enabled ? 1 : 0 });
 }

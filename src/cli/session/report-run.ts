@@ -6,11 +6,12 @@ import type { ImportFormat } from '../options.js';
 import type { Colors } from '../reporters/colors.js';
 import { renderImportPretty } from '../reporters/import-pretty.js';
 import { renderJsonDocument } from '../reporters/json.js';
+import { wrapForStream } from '../reporters/wrap-text.js';
 import { reportColors } from './report-colors.js';
 
-/** Prints a command's document on stdout: as one JSON document, or as the pretty text `pretty` renders. */
+/** Prints a command's document on stdout: as one JSON document, or as the pretty text `pretty` renders (wrapped on a terminal). */
 export function writeReport<D>(format: ImportFormat, document: D, pretty: (document: D, colors: Colors) => string, color: boolean | undefined): void {
-  process.stdout.write(format === 'json' ? renderJsonDocument(document) : pretty(document, reportColors(format, color)));
+  process.stdout.write(format === 'json' ? renderJsonDocument(document) : wrapForStream(pretty(document, reportColors(format, color)), process.stdout));
 }
 
 /** Prints the import report, posts it to --notify-url, and sets the exit code; a run-level failure is thrown after the report. */
