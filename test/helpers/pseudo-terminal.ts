@@ -62,8 +62,9 @@ export function underPseudoTerminal(args: string[], options: PseudoTerminalOptio
     let output = '';
     let timedOut = false;
     let ended = false;
-    child.stdout.on('data', (chunk: Buffer) => {
-      if (output.length < 2_000_000) output += chunk.toString('utf8');
+    // Decoded as a stream: a character whose bytes straddle two chunks stays whole.
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      if (output.length < 2_000_000) output += chunk;
     });
     // The pty may be gone before the last keys are typed.
     child.stdin.on('error', () => undefined);

@@ -61,6 +61,8 @@ const VALUES: Record<string, (command: string) => ValueKind> = {
     return family === undefined ? free : words(formatsOf(family));
   },
   file: () => files,
+  // An --ignore glob is most often a file's name or path.
+  glob: () => files,
   dir: () => directories,
   scope: () => words(['imported', 'customers', 'site']),
   what: () => words(['all', 'customers']),
