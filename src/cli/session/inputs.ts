@@ -52,7 +52,7 @@ export async function prepareInputs(paths: string[], flags: ImportFlags): Promis
   const problems = [...collected.problems, ...report.unreadable.map((file) => file.error)];
   if (problems.length > 0) {
     throw new InputErrors(problems, `${plural(problems.length, 'input file')} could not be read; nothing was sent.`, {
-      hint: 'Fix them or leave them out with --ignore.',
+      hint: problems.length === 1 ? 'Fix it or leave it out with --ignore.' : 'Fix them or leave them out with --ignore.',
     });
   }
   const prepared = prepareImport(report.files);
