@@ -70,4 +70,26 @@ describe('calls per row', () => {
       await sandbox.close();
     }
   });
+
+  it("sets a new customer's custom fields without reading them first", async () => {
+    const sandbox = await startSandbox({});
+    const proxy = await startDroppingProxy(sandbox.baseUrl, () => false);
+    try {
+      await withTempDir({}, async (dir) => {
+        await cp(join(projectRoot, 'fixtures', 'kinds', 'customers-advanced', 'valid.csv'), join(dir, 'customers.csv'));
+        await writeFile(join(dir, '.migraterc.json'), JSON.stringify({ sites: { test: { baseUrl: proxy.baseUrl } } }));
+        const exit = await runCli(dir, ['test-import', 'customers.csv', '--create-custom-fields']);
+        expect(exit.code, exit.stderr).toBe(0);
+      });
+      const customers = proxy.requests.filter(({ method, path }) => method === 'POST' && path.startsWith('/customers.json')).length;
+      const writes = proxy.requests.filter(({ method, path }) => method === 'POST' && /^\/customers\/\d+\/metadata\.json/.test(path)).length;
+      const reads = proxy.requests.filter(({ method, path }) => method === 'GET' && /^\/customers\/\d+\/metadata\.json/.test(path)).length;
+      expect(customers).toBeGreaterThan(0);
+      expect(writes).toBeGreaterThan(0);
+      expect(reads).toBe(0);
+    } finally {
+      await proxy.close();
+      await sandbox.close();
+    }
+  });
 });

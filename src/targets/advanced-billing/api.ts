@@ -100,7 +100,8 @@ export interface AdvancedBillingApi {
   /** The names of the custom fields defined on the site for customers or subscriptions. */
   listMetafieldNames(resourceType: 'customers' | 'subscriptions'): Promise<string[]>;
   ensureMetafields(resourceType: 'customers' | 'subscriptions', names: string[]): Promise<void>;
-  setMetadata(resourceType: 'customers' | 'subscriptions', resourceId: number, values: Record<string, string>): Promise<void>;
+  /** `current`: the values the object holds when the caller knows them (none, on an object it just created): no read. */
+  setMetadata(resourceType: 'customers' | 'subscriptions', resourceId: number, values: Record<string, string>, current?: Record<string, string>): Promise<void>;
   listMetadata(resourceType: 'customers' | 'subscriptions', resourceId: number): Promise<Record<string, string>>;
 
   /** Releases connections. */

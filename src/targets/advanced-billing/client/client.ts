@@ -350,8 +350,8 @@ export class ChargifyClient extends ResourceCalls implements AdvancedBillingApi 
     return this.customFields.ensureMetafields(resourceType, names);
   }
 
-  setMetadata(resourceType: ResourceType, resourceId: number, values: Record<string, string>): Promise<void> {
-    return this.customFields.setMetadata(resourceType, resourceId, values);
+  setMetadata(resourceType: ResourceType, resourceId: number, values: Record<string, string>, current?: Record<string, string>): Promise<void> {
+    return this.customFields.setMetadata(resourceType, resourceId, values, current);
   }
 
   listMetadata(resourceType: ResourceType, resourceId: number): Promise<Record<string, string>> {

@@ -38,9 +38,9 @@ export class CustomFields {
     });
   }
 
-  async setMetadata(resourceType: ResourceType, resourceId: number, values: Record<string, string>): Promise<void> {
+  async setMetadata(resourceType: ResourceType, resourceId: number, values: Record<string, string>, known?: Record<string, string>): Promise<void> {
     const path = `/${resourceType}/${id(resourceId)}/metadata.json`;
-    const current = await this.listMetadata(resourceType, resourceId);
+    const current = known ?? (await this.listMetadata(resourceType, resourceId));
     const added = Object.entries(values).filter(([name]) => !(name in current));
     const changed = Object.entries(values).filter(([name, value]) => name in current && current[name] !== value);
     if (added.length > 0) {

@@ -18,21 +18,31 @@ function attributesOf(fields: CustomerFields): { now: JsonObject; later: JsonObj
   return splitAttributes(customerAttributes(fields), CREATE_CUSTOMER_LACKS);
 }
 
+/** Outcomes of customers created by this process: `finish` right after the create knows they hold no custom-field values. */
+const createdHere = new WeakSet<StepOutcome>();
+
 export const customerHandler: OperationHandler<CustomerFields> = {
   async create(api, operation, resolver, intent) {
     const { parent } = operation.fields;
     const parentId = parent ? await resolver.id(parent) : undefined;
     const { now } = attributesOf(operation.fields);
+    // The lookup runs only when the site answers 409: the customer is then an earlier attempt's, maybe with values.
+    let foundEarlier = false;
     const customer = await api.createCustomer(
       parentId === undefined ? now : { ...now, parent_id: parentId },
-      intent(() => api.findCustomerByReference(operation.key)),
+      intent(() => {
+        foundEarlier = true;
+        return api.findCustomerByReference(operation.key);
+      }),
     );
-    return outcome(api, operation, customer);
+    const created = outcome(api, operation, customer);
+    if (!foundEarlier) createdHere.add(created);
+    return created;
   },
-  async finish(api, operation, _resolver, { id }) {
+  async finish(api, operation, _resolver, result) {
     const { later } = attributesOf(operation.fields);
-    if (Object.keys(later).length > 0) await api.updateCustomer(Number(id), later);
-    await applyCustomFields(api, 'customers', Number(id), operation.fields.customFields ?? {});
+    if (Object.keys(later).length > 0) await api.updateCustomer(Number(result.id), later);
+    await applyCustomFields(api, 'customers', Number(result.id), operation.fields.customFields ?? {}, createdHere.has(result));
   },
   async find(api, operation) {
     const customer = await api.findCustomerByReference(operation.key);
