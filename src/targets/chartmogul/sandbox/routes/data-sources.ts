@@ -23,19 +23,18 @@ export function registerDataSourceRoutes(router: Router<CmHandler>): void {
       created_at: isoTime(context.now),
       imported: false,
     });
-    return { status: 201, body: dataSourceJson(record, context, false) };
+    return { status: 201, body: dataSourceJson(record, context, { processing: false, autoChurn: false, invoiceHandling: false }) };
   });
 
   router.add('GET', '/v1/data_sources', (context) => {
     const name = context.query.get('name');
-    const withStatus = context.query.get('with_processing_status') === 'true';
     const sources = listed(context.store, 'data_sources', (record) => name === null || record.name === name);
-    return { status: 200, body: { data_sources: sources.map((record) => dataSourceJson(record, context, withStatus)) } };
+    return { status: 200, body: { data_sources: sources.map((record) => dataSourceJson(record, context)) } };
   });
 
   router.add('GET', '/v1/data_sources/:uuid', (context) => {
     const record = byUuid(context.store, 'data_sources', context.params.uuid ?? '', dataSourceNotFound);
-    return { status: 200, body: dataSourceJson(record, context, context.query.get('with_processing_status') === 'true') };
+    return { status: 200, body: dataSourceJson(record, context) };
   });
 
   router.add('DELETE', '/v1/data_sources/:uuid', (context) => {
@@ -49,8 +48,9 @@ export function registerDataSourceRoutes(router: Router<CmHandler>): void {
   });
 }
 
-function dataSourceJson(record: StoredRecord, context: CmContext, withStatus: boolean): Record<string, unknown> {
+function dataSourceJson(record: StoredRecord, context: CmContext, settings = wanted(context.query)): Record<string, unknown> {
   const { status, processing_status } = processingOf(record, context);
+  const withStatus = settings.processing;
   return {
     uuid: record.uuid,
     name: record.name,
@@ -58,5 +58,25 @@ function dataSourceJson(record: StoredRecord, context: CmContext, withStatus: bo
     created_at: record.created_at,
     status,
     ...(withStatus ? { processing_status } : {}),
+    ...(settings.autoChurn ? { auto_churn_subscription_setting: { enabled: false, interval: null } } : {}),
+    ...(settings.invoiceHandling ? { invoice_handling_setting: { manual: INVOICE_HANDLING, automatic: INVOICE_HANDLING } } : {}),
+  };
+}
+
+/** ChartMogul's default invoice handling: the emulator has no other, and answers it when asked. */
+const INVOICE_HANDLING = {
+  create_subscription_when_invoice_is: 'open',
+  update_subscription_when_invoice_is: 'open',
+  prevent_subscription_for_invoice_voided: true,
+  prevent_subscription_for_invoice_refunded: false,
+  prevent_subscription_for_invoice_written_off: true,
+};
+
+/** Which optional parts of a data source a list or read asks for. */
+function wanted(query: URLSearchParams): { processing: boolean; autoChurn: boolean; invoiceHandling: boolean } {
+  return {
+    processing: query.get('with_processing_status') === 'true',
+    autoChurn: query.get('with_auto_churn_subscription_setting') === 'true',
+    invoiceHandling: query.get('with_invoice_handling_setting') === 'true',
   };
 }

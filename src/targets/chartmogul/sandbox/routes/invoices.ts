@@ -117,7 +117,8 @@ function importInvoice(invoice: Json, customer: StoredRecord, context: CmContext
           prorated: item.prorated === true,
           proration_type: null,
         }
-      : { description: typeof item.description === 'string' ? item.description : null }),
+      : {}),
+    description: typeof item.description === 'string' ? item.description : null,
     amount_in_cents: item.amount_in_cents as number,
     quantity: Number.isInteger(item.quantity) ? (item.quantity as number) : 1,
     discount_code: typeof item.discount_code === 'string' ? item.discount_code : '',
@@ -128,6 +129,7 @@ function importInvoice(invoice: Json, customer: StoredRecord, context: CmContext
     transaction_fees_currency: null,
     discount_description: typeof item.discount_description === 'string' ? item.discount_description : null,
     event_order: null,
+    balance_transfer: null,
   }));
   const transactions = (Array.isArray(invoice.transactions) ? (invoice.transactions as Json[]) : []).map((transaction) => ({
     uuid: newUuid('tr'),

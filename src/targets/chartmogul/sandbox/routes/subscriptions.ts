@@ -17,6 +17,7 @@ export function registerSubscriptionRoutes(router: Router<CmHandler>): void {
         customer_uuid: customer.uuid,
         subscriptions: page.items.map((subscription) => ({
           external_id: subscription.externalId,
+          subscription_set_external_id: subscription.setExternalId,
           uuid: subscription.uuid,
           cancellation_dates: subscription.cancelledAt === null ? [] : [subscription.cancelledAt],
           plan_uuid: subscription.planUuid,
