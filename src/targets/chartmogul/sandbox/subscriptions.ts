@@ -1,7 +1,8 @@
-// Subscriptions and MRR derived from processed invoices, by ChartMogul's published rules (cited in
+// Subscriptions and MRR derived from processed invoices, by ChartMogul's published formula (cited in
 // docs/sandbox-chartmogul.md): a subscription is the line items sharing a `subscription_external_id`;
-// its MRR is its latest line item's `amount_in_cents` (after discounts, before taxes) normalised to a
-// month by the plan's interval; one-time items and taxes never count; a cancelled subscription has none.
+// its MRR is its latest line item's (amount_in_cents − tax_amount_in_cents) — the amount is after
+// discounts and with tax — normalised to a month by the plan's interval, rounded to a cent; one-time
+// items never count; a cancelled subscription has none. Proration is not modelled (a full period each).
 import { Decimal } from 'decimal.js';
 import type { StoredRecord } from '../../advanced-billing/sandbox/store.js';
 import type { CmContext } from './context.js';
@@ -24,7 +25,7 @@ export interface DerivedSubscription {
 /** Days in an average month, for plans billed in days: 365/12. */
 const DAYS_PER_MONTH = new Decimal(365).div(12);
 
-/** The monthly value of `amountCents` billed every `count` `unit`s, rounded to a cent. */
+/** The monthly value of `amountCents` billed every `count` `unit`s, rounded to the closest cent. */
 export function monthlyCents(amountCents: number, unit: string, count: number): number {
   const amount = new Decimal(amountCents);
   const months = unit === 'year' ? new Decimal(12).mul(count) : unit === 'day' ? new Decimal(count).div(DAYS_PER_MONTH) : new Decimal(count);
@@ -49,7 +50,7 @@ export function subscriptionsOf(customer: StoredRecord, context: Pick<CmContext,
     const latest = items.reduce((a, b) => (String(b.service_period_start) >= String(a.service_period_start) ? b : a));
     const cancelledAt = items.map((item) => item.cancelled_at).find((value): value is string => typeof value === 'string') ?? null;
     const plan = typeof latest.plan_uuid === 'string' ? context.store.findBy('plans', 'uuid', latest.plan_uuid) : undefined;
-    const amount = Number(latest.amount_in_cents ?? 0);
+    const amount = Number(latest.amount_in_cents ?? 0) - Number(latest.tax_amount_in_cents ?? 0);
     const mrrCents = cancelledAt !== null && new Date(cancelledAt) <= context.now ? 0 : monthlyCents(amount, String(plan?.interval_unit ?? 'month'), Number(plan?.interval_count ?? 1));
     return {
       uuid,

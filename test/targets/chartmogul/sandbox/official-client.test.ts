@@ -150,8 +150,9 @@ describe('the ChartMogul emulator driven by chartmogul-node', () => {
           date: '2026-02-24 00:00:00',
           currency: 'USD',
           line_items: [
-            // 1200.00 a year less a 120.00 discount, 10% tax on top: MRR (1200 − 120) / 12 = 90.00.
-            { type: 'subscription', subscription_external_id: 'S-1', plan_uuid: plan.uuid, service_period_start: '2026-02-24', service_period_end: '2027-02-24', amount_in_cents: 108000, discount_amount_in_cents: 12000, tax_amount_in_cents: 10800, quantity: 1 },
+            // 1200.00 a year less a 120.00 discount, plus 10% tax: amount_in_cents (after discount, with tax)
+            // 1188.00, of which 108.00 tax; ChartMogul's MRR = (amount − tax) / 12 = (1188 − 108) / 12 = 90.00.
+            { type: 'subscription', subscription_external_id: 'S-1', plan_uuid: plan.uuid, service_period_start: '2026-02-24', service_period_end: '2027-02-24', amount_in_cents: 118800, discount_amount_in_cents: 12000, tax_amount_in_cents: 10800, quantity: 1 },
             // A one-time setup fee: never MRR.
             { type: 'one_time', amount_in_cents: 5000, description: 'Setup' },
           ],
