@@ -2,8 +2,11 @@
 // the error it throws: ChartMogul's error bodies differ by endpoint, so each error carries its own body.
 import type { Store } from '../../advanced-billing/sandbox/store.js';
 
-/** The collections the emulator keeps; records have a numeric store id and ChartMogul's string `uuid`. */
-export type CmCollection = 'data_sources' | 'customers' | 'plans' | 'invoices';
+/**
+ * The collections the emulator keeps; records have a numeric store id and ChartMogul's string `uuid`.
+ * `aliases`: the external ids merged into a customer (routes/merges.ts).
+ */
+export type CmCollection = 'data_sources' | 'customers' | 'plans' | 'invoices' | 'aliases';
 
 export type CmStore = Store<CmCollection>;
 

@@ -12,6 +12,7 @@ import { registerAccountRoutes } from './routes/account.js';
 import { registerCustomerRoutes } from './routes/customers.js';
 import { registerDataSourceRoutes } from './routes/data-sources.js';
 import { registerInvoiceRoutes } from './routes/invoices.js';
+import { registerMergeRoutes } from './routes/merges.js';
 import { registerPlanRoutes } from './routes/plans.js';
 import { registerSubscriptionRoutes } from './routes/subscriptions.js';
 import { createCmListener } from './server.js';
@@ -32,6 +33,11 @@ const INDEXED: Partial<Record<CmCollection, IndexSpec[]>> = {
   ],
   plans: [
     { field: 'uuid', ignoreCase: false },
+    { field: 'external_id', ignoreCase: false },
+    { field: 'data_source_uuid', ignoreCase: false },
+  ],
+  aliases: [
+    { field: 'customer_uuid', ignoreCase: false },
     { field: 'external_id', ignoreCase: false },
     { field: 'data_source_uuid', ignoreCase: false },
   ],
@@ -127,6 +133,8 @@ function buildRouter(): Router<CmHandler> {
   // Invoices before customers: /v1/data_sources/:ds/customers/:uuid/invoices is theirs.
   registerInvoiceRoutes(router);
   registerSubscriptionRoutes(router);
+  // Before customers: /v1/customers/merges is no customer uuid.
+  registerMergeRoutes(router);
   registerCustomerRoutes(router);
   registerPlanRoutes(router);
   return router;

@@ -4,8 +4,6 @@ import { randomUUID } from 'node:crypto';
 import type { StoredRecord } from '../../advanced-billing/sandbox/store.js';
 import { CmError, type CmCollection, type CmStore } from './context.js';
 
-export const PREFIX: Record<CmCollection, string> = { data_sources: 'ds', customers: 'cus', plans: 'pl', invoices: 'inv' };
-
 export function newUuid(prefix: string): string {
   return `${prefix}_${randomUUID()}`;
 }

@@ -122,6 +122,23 @@ describe('the ChartMogul emulator driven by chartmogul-node', () => {
     expect(await ChartMogul.Customer.attributes(config, uuid)).toMatchObject({ tags: ['vip'], custom: { channel: 'shop' } });
   });
 
+  it('merges a customer into another: its invoices, tags and external id go with it', async () => {
+    const { ds, customer } = await dataSourceAndCustomer();
+    const into = String(customer.uuid);
+    const from = (await ChartMogul.Customer.create(config, { data_source_uuid: ds, external_id: 'C-2', attributes: { tags: ['old'] } })) as { uuid: string };
+    const plan = (await ChartMogul.Plan.create(config, { data_source_uuid: ds, name: 'Monthly', interval_count: 1, interval_unit: 'month' })) as { uuid: string };
+    await ChartMogul.Invoice.create(config, from.uuid, {
+      invoices: [{ external_id: 'INV-M', date: '2026-02-01', currency: 'USD', line_items: [{ type: 'subscription', subscription_external_id: 'S-M', plan_uuid: plan.uuid, service_period_start: '2026-02-01', service_period_end: '2026-03-01', amount_in_cents: 4900 }] }],
+    });
+    expect(await ChartMogul.Customer.merge(config, { from: { customer_uuid: from.uuid }, into: { customer_uuid: into } })).toEqual({});
+    expect((await rejection(ChartMogul.Customer.retrieve(config, from.uuid))).httpStatus).toBe(404);
+    expect(await ChartMogul.Customer.retrieve(config, into)).toMatchObject({ external_ids: ['C-1', 'C-2'], mrr: 4900, attributes: { tags: ['old'] } });
+    const byOldId = (await ChartMogul.Customer.all(config, { external_id: 'C-2' })) as { entries: Array<{ uuid: string }> };
+    expect(byOldId.entries.map((entry) => entry.uuid)).toEqual([into]);
+    // The merged external id is still taken in its data source.
+    expect((await rejection(ChartMogul.Customer.create(config, { data_source_uuid: ds, external_id: 'C-2' }))).httpStatus).toBe(422);
+  });
+
   it('creates, lists, reads, updates and deletes plans', async () => {
     const ds = (await ChartMogul.DataSource.create(config, { name: 'Migrate' })) as { uuid: string };
     const plan = (await ChartMogul.Plan.create(config, { data_source_uuid: ds.uuid, name: 'Gold', interval_count: 1, interval_unit: 'year', external_id: 'gold' })) as { uuid: string };

@@ -8,7 +8,7 @@ import { cmMessages } from '../messages.js';
 import { paginate } from '../pagination.js';
 import { byUuid, listed, newUuid, text } from '../records.js';
 import { customerMrrCents } from '../subscriptions.js';
-import { dataSourceNotFound } from './data-sources.js';
+import { aliasesOf, customersByExternalId } from './merges.js';
 
 /** The fields a create or an update may set, as ChartMogul names them. */
 const FIELDS = ['name', 'email', 'company', 'country', 'state', 'city', 'zip', 'lead_created_at', 'free_trial_started_at', 'owner', 'website_url'] as const;
@@ -30,8 +30,7 @@ export function registerCustomerRoutes(router: Router<CmHandler>): void {
     if (dataSourceUuid === undefined) throw new CmError(422, { errors: { data_source_uuid: cmMessages.required('data_source_uuid') } });
     if (externalId === undefined) throw new CmError(422, { errors: { external_id: cmMessages.required('external_id') } });
     if (store.findBy('data_sources', 'uuid', dataSourceUuid) === undefined) throw new CmError(422, { errors: { data_source_uuid: cmMessages.dataSourceNotFound } });
-    const taken = store.allBy('customers', 'external_id', externalId).some((customer) => customer.data_source_uuid === dataSourceUuid);
-    if (taken) throw new CmError(422, { errors: { external_id: cmMessages.customerExternalIdTaken } });
+    if (customersByExternalId(externalId, dataSourceUuid, context).length > 0) throw new CmError(422, { errors: { external_id: cmMessages.customerExternalIdTaken } });
     const attributes = (body.attributes ?? {}) as { tags?: unknown; custom?: unknown };
     const record: StoredRecord = {
       id: store.nextId('customers'),
@@ -50,11 +49,10 @@ export function registerCustomerRoutes(router: Router<CmHandler>): void {
   router.add('GET', '/v1/customers', (context) => {
     const externalId = context.query.get('external_id');
     const dataSource = context.query.get('data_source_uuid');
-    const customers = listed(
-      context.store,
-      'customers',
-      (record) => (externalId === null || record.external_id === externalId) && (dataSource === null || record.data_source_uuid === dataSource),
-    );
+    const customers =
+      externalId === null
+        ? listed(context.store, 'customers', (record) => dataSource === null || record.data_source_uuid === dataSource)
+        : customersByExternalId(externalId, dataSource, context).sort((a, b) => a.id - b.id);
     const page = paginate(customers, context.query);
     return { status: 200, body: { entries: page.items.map((record) => customerJson(record, context)), ...page.fields } };
   });
@@ -82,6 +80,7 @@ export function registerCustomerRoutes(router: Router<CmHandler>): void {
   router.add('DELETE', '/v1/customers/:uuid', (context) => {
     const record = findCustomer(context);
     for (const invoice of context.store.allBy('invoices', 'customer_uuid', String(record.uuid))) context.store.remove('invoices', invoice.id);
+    for (const alias of aliasesOf(record, context)) context.store.remove('aliases', alias.id);
     context.store.remove('customers', record.id);
     return { status: 204 };
   });
@@ -130,6 +129,7 @@ export function customerJson(record: StoredRecord, context: CmContext): Record<s
   const field = (name: string): RecordValue => record[name] ?? null;
   const mrr = customerMrrCents(record, context);
   const customerId = record.id;
+  const aliases = aliasesOf(record, context);
   return {
     id: customerId,
     uuid: record.uuid,
@@ -140,8 +140,8 @@ export function customerJson(record: StoredRecord, context: CmContext): Record<s
     'customer-since': null,
     attributes: { custom: customOf(record), clearbit: {}, stripe: {}, tags: stringList(record.tags) },
     data_source_uuid: record.data_source_uuid,
-    data_source_uuids: [record.data_source_uuid],
-    external_ids: [record.external_id],
+    data_source_uuids: [record.data_source_uuid, ...aliases.map((alias) => alias.data_source_uuid)],
+    external_ids: [record.external_id, ...aliases.map((alias) => alias.external_id)],
     company: record.company ?? '',
     country: field('country'),
     state: field('state'),
