@@ -29,6 +29,9 @@ export async function run(options: SandboxCommandOptions): Promise<void> {
   if (!/^\d+$/.test(options.port) || port > 65535) {
     throw new InputError('bad-port', `--port must be a number from 0 to 65535, got '${options.port}'`);
   }
+  if (!isValidTimeZone(options.timeZone)) {
+    throw new InputError('bad-time-zone', `--time-zone must be an IANA time zone name, got '${options.timeZone}'`, { hint: 'For example UTC, Europe/Berlin or America/New_York.' });
+  }
   const system = options.system ?? 'advanced-billing';
   if (system === 'chartmogul') return runChartMogul(options, port);
   if (system !== 'advanced-billing') {
@@ -36,9 +39,6 @@ export async function run(options: SandboxCommandOptions): Promise<void> {
   }
   if (options.mode !== 'test' && options.mode !== 'live') {
     throw new InputError('bad-mode', `--mode must be test or live, got '${options.mode}'`);
-  }
-  if (!isValidTimeZone(options.timeZone)) {
-    throw new InputError('bad-time-zone', `--time-zone must be an IANA time zone name, got '${options.timeZone}'`, { hint: 'For example UTC, Europe/Berlin or America/New_York.' });
   }
   const latency = options.latency === undefined ? undefined : parseLatency(options.latency);
   const faults = options.faults === undefined ? undefined : parseFaultSpec(options.faults);

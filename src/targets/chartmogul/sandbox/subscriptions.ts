@@ -16,6 +16,8 @@ export interface DerivedSubscription {
   setExternalId: string | null;
   dataSourceUuid: string;
   planUuid: string | null;
+  /** The currency of the invoice that carried its latest line item. */
+  currency: string;
   /** The latest line item: the one whose period is the subscription's current one. */
   latest: LineItem;
   mrrCents: number;
@@ -42,7 +44,7 @@ export function subscriptionsOf(customer: StoredRecord, context: Pick<CmContext,
     for (const item of (invoice.line_items ?? []) as LineItem[]) {
       if (item.type !== 'subscription' || typeof item.subscription_uuid !== 'string') continue;
       const items = bySubscription.get(item.subscription_uuid) ?? [];
-      items.push({ ...item, data_source_uuid: invoice.data_source_uuid });
+      items.push({ ...item, data_source_uuid: invoice.data_source_uuid, currency: invoice.currency });
       bySubscription.set(item.subscription_uuid, items);
     }
   }
@@ -58,6 +60,7 @@ export function subscriptionsOf(customer: StoredRecord, context: Pick<CmContext,
       setExternalId: typeof latest.subscription_set_external_id === 'string' ? latest.subscription_set_external_id : null,
       dataSourceUuid: String(latest.data_source_uuid),
       planUuid: typeof latest.plan_uuid === 'string' ? latest.plan_uuid : null,
+      currency: String(latest.currency),
       latest,
       mrrCents,
       cancelledAt,

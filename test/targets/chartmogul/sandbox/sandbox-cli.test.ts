@@ -15,6 +15,18 @@ function client(baseUrl: string, key: string): InstanceType<typeof ChartMogul.Co
   return config;
 }
 
+/** A call retried after the emulator's Retry-After (1 s) while it answers 429 (40 requests a second), at most 5 times. */
+async function paced<T>(call: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await call();
+    } catch (error) {
+      if ((error as { status?: number }).status !== 429 || attempt >= 5) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  }
+}
+
 describe('migrate sandbox --system chartmogul', () => {
   it('serves ChartMogul\'s API to its official client, persists to --data-dir and stops on SIGTERM', async () => {
     await withTempDir({}, async (dir) => {
@@ -34,6 +46,41 @@ describe('migrate sandbox --system chartmogul', () => {
       const found = (await ChartMogul.Customer.all(client(second.baseUrl, 'cm-key'), { external_id: 'CLI-1' })) as { entries: Array<{ data_source_uuid: string }> };
       expect(found.entries.map((entry) => entry.data_source_uuid)).toEqual([ds.uuid]);
       await expect(ChartMogul.Ping.ping(client(second.baseUrl, 'wrong'))).rejects.toMatchObject({ status: 401 });
+      expect((await second.stop()).code).toBe(0);
+    });
+  });
+
+  it('keeps every answered create after kill -9, and a re-run creates each missing customer once', async () => {
+    await withTempDir({}, async (dir) => {
+      const dataDir = join(dir, 'cm');
+      const first = await startCli(['--system', 'chartmogul', '--port', '0', '--data-dir', dataDir, '--api-key', 'cm-key']);
+      const config = client(first.baseUrl, 'cm-key');
+      const ds = (await ChartMogul.DataSource.create(config, { name: 'Migrate' })) as { uuid: string };
+      const ids = Array.from({ length: 20 }, (_, index) => `K-${index + 1}`);
+      for (const id of ids.slice(0, 10)) await ChartMogul.Customer.create(config, { data_source_uuid: ds.uuid, external_id: id });
+      // Ten more in flight when the process is killed: some answered, some not.
+      const answered = new Set(ids.slice(0, 10));
+      const inFlight = ids.slice(10).map((id) =>
+        ChartMogul.Customer.create(config, { data_source_uuid: ds.uuid, external_id: id }).then(
+          () => answered.add(id),
+          () => undefined,
+        ),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      expect((await first.stop('SIGKILL')).signal).toBe('SIGKILL');
+      await Promise.all(inFlight);
+
+      const second = await startCli(['--system', 'chartmogul', '--port', '0', '--data-dir', dataDir, '--api-key', 'cm-key']);
+      const again = client(second.baseUrl, 'cm-key');
+      for (const id of ids) {
+        const found = (await paced(() => ChartMogul.Customer.all(again, { external_id: id, data_source_uuid: ds.uuid }))) as { entries: unknown[] };
+        // Every create that was answered is on disk; one that was not may or may not be.
+        if (answered.has(id)) expect(found.entries, id).toHaveLength(1);
+        if (found.entries.length === 0) await paced(() => ChartMogul.Customer.create(again, { data_source_uuid: ds.uuid, external_id: id }));
+        else await expect(paced(() => ChartMogul.Customer.create(again, { data_source_uuid: ds.uuid, external_id: id }))).rejects.toMatchObject({ status: 422 });
+      }
+      const all = (await paced(() => ChartMogul.Customer.all(again, { data_source_uuid: ds.uuid }))) as { entries: Array<{ external_id: string }> };
+      expect(all.entries.map((entry) => entry.external_id).sort()).toEqual([...ids].sort());
       expect((await second.stop()).code).toBe(0);
     });
   });

@@ -51,8 +51,8 @@ export function registerSubscriptionRoutes(router: Router<CmHandler>): void {
             'billing-cycle-count': plan?.interval_count ?? 1,
             'start-date': subscription.latest.service_period_start ?? null,
             'end-date': subscription.latest.service_period_end ?? null,
-            currency: context.account.currency,
-            'currency-sign': context.account.currency,
+            currency: subscription.currency,
+            'currency-sign': subscription.currency,
           };
         }),
         has_more: page.fields.has_more,
