@@ -22,8 +22,9 @@ export function paginate<T extends { id: number }>(items: readonly T[], query: U
   const cursorText = query.get('cursor');
   let start = 0;
   if (cursorText !== null && cursorText !== '') {
-    const after = Number(Buffer.from(cursorText, 'base64').toString('utf8').replace(/^id:/, ''));
-    if (!Number.isInteger(after)) throw new CmError(400, { error: cmMessages.badCursor });
+    const decoded = /^id:(\d{1,15})$/.exec(Buffer.from(cursorText, 'base64').toString('utf8'));
+    if (decoded === null) throw new CmError(400, { error: cmMessages.badCursor });
+    const after = Number(decoded[1]);
     start = items.findIndex((item) => item.id > after);
     if (start < 0) start = items.length;
   }
