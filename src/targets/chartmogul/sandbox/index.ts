@@ -78,7 +78,7 @@ export interface RunningChartMogulSandbox {
   readonly baseUrl: string;
   readonly port: number;
   readonly dataDir?: string;
-  /** Changes the processing delay for imports judged from now on. */
+  /** Changes the processing delay of the imports that follow (an import keeps the delay it was made with). */
   setProcessingDelay(ms: number): void;
   close(): Promise<void>;
 }

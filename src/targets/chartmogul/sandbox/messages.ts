@@ -1,5 +1,6 @@
 // Every message the ChartMogul emulator answers with, in one place: ChartMogul's own wording where its
-// recorded answers or its API reference give it (cited in docs/sandbox-chartmogul.md).
+// recorded answers, its API reference or its official clients give it (the "already exists" and "Has
+// already been taken." texts are those chartmogul-go tests for; cited in docs/sandbox-chartmogul.md).
 
 export const cmMessages = {
   noApiKey: 'No valid API key provided',
@@ -14,7 +15,7 @@ export const cmMessages = {
   required: (field: string) => `${field} is required.`,
   noCustomersWithEmail: (email: string) => `Can't find any customers with email: "${email}"`,
   planNotFound: 'Plan not found',
-  planExternalIdTaken: 'The external ID for this plan already exists in our system.',
+  planExternalIdTaken: 'A plan with this identifier already exists in our system.',
   badIntervalUnit: 'The interval unit must be one of day, month or year.',
   badIntervalCount: 'The interval count must be a positive integer.',
   invoiceNotFound: 'Invoice not found',

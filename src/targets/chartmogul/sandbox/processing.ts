@@ -1,11 +1,12 @@
 // Asynchronous processing as ChartMogul does it: an imported invoice is "pending" until its data source
-// has processed it, `processingDelayMs` after the import; only processed invoices make subscriptions and
-// MRR. Derived from the clock and each invoice's import time, so it survives restarts without timers.
+// has processed it, `processingDelayMs` after the import (fixed at the import as its `processed_at`);
+// only processed invoices make subscriptions and MRR. Derived from the clock, so it survives restarts
+// without timers.
 import type { StoredRecord } from '../../advanced-billing/sandbox/store.js';
 import type { CmContext } from './context.js';
 
-export function isProcessed(invoice: StoredRecord, context: Pick<CmContext, 'now' | 'account'>): boolean {
-  return context.now.getTime() >= Number(invoice.imported_at) + context.account.processingDelayMs;
+export function isProcessed(invoice: StoredRecord, context: Pick<CmContext, 'now'>): boolean {
+  return context.now.getTime() >= Number(invoice.processed_at);
 }
 
 /** The `processing_status` a data source reports, and its `status` (never_imported, importing, idle). */

@@ -143,7 +143,9 @@ describe('the ChartMogul emulator driven by chartmogul-node', () => {
     const ds = (await ChartMogul.DataSource.create(config, { name: 'Migrate' })) as { uuid: string };
     const plan = (await ChartMogul.Plan.create(config, { data_source_uuid: ds.uuid, name: 'Gold', interval_count: 1, interval_unit: 'year', external_id: 'gold' })) as { uuid: string };
     expect(plan.uuid).toMatch(/^pl_/);
-    expect((await rejection(ChartMogul.Plan.create(config, { data_source_uuid: ds.uuid, name: 'Gold', interval_count: 1, interval_unit: 'year', external_id: 'gold' }))).httpStatus).toBe(422);
+    const duplicate = await rejection(ChartMogul.Plan.create(config, { data_source_uuid: ds.uuid, name: 'Gold', interval_count: 1, interval_unit: 'year', external_id: 'gold' }));
+    // The message chartmogul-go's IsAlreadyExists recognises.
+    expect(duplicate).toEqual({ httpStatus: 422, response: { errors: { external_id: 'A plan with this identifier already exists in our system.' } } });
     const listed = (await ChartMogul.Plan.all(config, { data_source_uuid: ds.uuid })) as { plans: unknown[] };
     expect(listed.plans).toHaveLength(1);
     expect(await ChartMogul.Plan.modify(config, plan.uuid, { name: 'Gold annual' })).toMatchObject({ name: 'Gold annual' });

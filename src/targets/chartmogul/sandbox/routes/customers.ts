@@ -68,14 +68,12 @@ export function registerCustomerRoutes(router: Router<CmHandler>): void {
 
   router.add('GET', '/v1/customers/:uuid', (context) => ({ status: 200, body: customerJson(findCustomer(context), context) }));
 
-  const update: CmHandler = (context) => {
+  router.add('PATCH', '/v1/customers/:uuid', (context) => {
     const record = { ...findCustomer(context) };
     setFields(record, context.body);
     context.store.put('customers', record);
     return { status: 200, body: customerJson(record, context) };
-  };
-  router.add('PATCH', '/v1/customers/:uuid', update);
-  router.add('PUT', '/v1/customers/:uuid', update);
+  });
 
   router.add('DELETE', '/v1/customers/:uuid', (context) => {
     const record = findCustomer(context);

@@ -151,6 +151,7 @@ function importInvoice(invoice: Json, customer: StoredRecord, context: CmContext
     customer_uuid: String(customer.uuid),
     data_source_uuid: String(customer.data_source_uuid),
     imported_at: context.now.getTime(),
+    processed_at: context.now.getTime() + context.account.processingDelayMs,
     line_items: lineItems as unknown as RecordValue,
     transactions: transactions as unknown as RecordValue,
   };
