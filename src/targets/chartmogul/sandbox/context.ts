@@ -4,9 +4,10 @@ import type { Store } from '../../advanced-billing/sandbox/store.js';
 
 /**
  * The collections the emulator keeps; records have a numeric store id and ChartMogul's string `uuid`.
- * `aliases`: the external ids merged into a customer (routes/merges.ts).
+ * `aliases`: the external ids merged into a customer (routes/merges.ts); `cancellations`: the
+ * cancellation dates set on a subscription (routes/subscription-updates.ts).
  */
-export type CmCollection = 'data_sources' | 'customers' | 'plans' | 'invoices' | 'aliases';
+export type CmCollection = 'data_sources' | 'customers' | 'plans' | 'invoices' | 'aliases' | 'cancellations';
 
 export type CmStore = Store<CmCollection>;
 

@@ -14,6 +14,7 @@ import { registerDataSourceRoutes } from './routes/data-sources.js';
 import { registerInvoiceRoutes } from './routes/invoices.js';
 import { registerMergeRoutes } from './routes/merges.js';
 import { registerPlanRoutes } from './routes/plans.js';
+import { registerSubscriptionUpdateRoutes } from './routes/subscription-updates.js';
 import { registerSubscriptionRoutes } from './routes/subscriptions.js';
 import { createCmListener } from './server.js';
 
@@ -39,6 +40,11 @@ const INDEXED: Partial<Record<CmCollection, IndexSpec[]>> = {
   aliases: [
     { field: 'customer_uuid', ignoreCase: false },
     { field: 'external_id', ignoreCase: false },
+    { field: 'data_source_uuid', ignoreCase: false },
+  ],
+  cancellations: [
+    { field: 'subscription_uuid', ignoreCase: false },
+    { field: 'customer_uuid', ignoreCase: false },
     { field: 'data_source_uuid', ignoreCase: false },
   ],
   invoices: [
@@ -133,6 +139,7 @@ function buildRouter(): Router<CmHandler> {
   // Invoices before customers: /v1/data_sources/:ds/customers/:uuid/invoices is theirs.
   registerInvoiceRoutes(router);
   registerSubscriptionRoutes(router);
+  registerSubscriptionUpdateRoutes(router);
   // Before customers: /v1/customers/merges is no customer uuid.
   registerMergeRoutes(router);
   registerCustomerRoutes(router);

@@ -29,10 +29,14 @@ export function text(body: Record<string, unknown>, field: string): string | und
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 }
 
-/** Reads a date-time as ChartMogul accepts them ("2016-01-01 12:00:00 UTC", ISO 8601, a bare date). */
+/** Reads a date-time as ChartMogul accepts them ("2016-01-01 12:00:00 UTC", "… +0200", ISO 8601, a bare date). */
 export function parseTime(value: unknown): Date | undefined {
   if (typeof value !== 'string' || value.trim() === '') return undefined;
-  const normalised = value.trim().replace(/ UTC$/, 'Z').replace(/^(\d{4}-\d{2}-\d{2}) /, '$1T');
+  const normalised = value
+    .trim()
+    .replace(/ UTC$/, 'Z')
+    .replace(/ ([+-]\d{2}):?(\d{2})$/, '$1:$2')
+    .replace(/^(\d{4}-\d{2}-\d{2}) /, '$1T');
   const date = new Date(/^\d{4}-\d{2}-\d{2}$/.test(normalised) ? `${normalised}T00:00:00Z` : normalised);
   return Number.isNaN(date.getTime()) ? undefined : date;
 }

@@ -21,7 +21,9 @@ export interface DerivedSubscription {
   /** The latest line item: the one whose period is the subscription's current one. */
   latest: LineItem;
   mrrCents: number;
+  /** The latest cancellation date, if any; all of them in `cancellationDates`. */
   cancelledAt: string | null;
+  cancellationDates: string[];
 }
 
 /** Days in an average month, for plans billed in days: 365/12. */
@@ -50,7 +52,10 @@ export function subscriptionsOf(customer: StoredRecord, context: Pick<CmContext,
   }
   return [...bySubscription.entries()].map(([uuid, items]) => {
     const latest = items.reduce((a, b) => (String(b.service_period_start) >= String(a.service_period_start) ? b : a));
-    const cancelledAt = items.map((item) => item.cancelled_at).find((value): value is string => typeof value === 'string') ?? null;
+    // Dates set by PATCH /v1/import/subscriptions replace those the line items carried.
+    const set = context.store.findBy('cancellations', 'subscription_uuid', uuid)?.dates;
+    const cancellationDates = Array.isArray(set) ? set.filter((value): value is string => typeof value === 'string') : items.map((item) => item.cancelled_at).filter((value): value is string => typeof value === 'string');
+    const cancelledAt = cancellationDates.at(-1) ?? null;
     const plan = typeof latest.plan_uuid === 'string' ? context.store.findBy('plans', 'uuid', latest.plan_uuid) : undefined;
     const amount = Number(latest.amount_in_cents ?? 0) - Number(latest.tax_amount_in_cents ?? 0);
     const mrrCents = cancelledAt !== null && new Date(cancelledAt) <= context.now ? 0 : monthlyCents(amount, String(plan?.interval_unit ?? 'month'), Number(plan?.interval_count ?? 1));
@@ -64,6 +69,7 @@ export function subscriptionsOf(customer: StoredRecord, context: Pick<CmContext,
       latest,
       mrrCents,
       cancelledAt,
+      cancellationDates,
     };
   });
 }

@@ -42,6 +42,8 @@ const SERVED = new Set([
   'GET /v1/invoices/{}',
   'DELETE /v1/invoices/{}',
   'DELETE /v1/data_sources/{}/customers/{}/invoices',
+  'POST /v1/import/invoices/{}/transactions',
+  'PATCH /v1/import/subscriptions/{}',
 ]);
 
 /** Recorded but not served (docs/sandbox-chartmogul.md lists them); the test fails when this list goes stale. */
@@ -52,7 +54,6 @@ const NOT_SERVED = [
   'GET /v1/opportunities',
   'GET /v1/subscription_events',
   'GET /v1/tasks',
-  'PATCH /v1/import/subscriptions/{}',
   'PATCH /v1/subscription_events',
   'POST /v1/contacts',
   'POST /v1/customer_notes',
@@ -61,7 +62,6 @@ const NOT_SERVED = [
   'POST /v1/customers/unmerges',
   'POST /v1/customers/{}/connect_subscriptions',
   'POST /v1/customers/{}/disconnect_subscriptions',
-  'POST /v1/import/invoices/{}/transactions',
   'POST /v1/opportunities',
   'POST /v1/subscription_events',
   'POST /v1/tasks',

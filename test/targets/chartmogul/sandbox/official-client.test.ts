@@ -204,6 +204,28 @@ describe('the ChartMogul emulator driven by chartmogul-node', () => {
     expect(((await ChartMogul.Invoice.all(config, uuid)) as { invoices: unknown[] }).invoices).toEqual([]);
   });
 
+  it('adds a transaction to an imported invoice and cancels a subscription (MRR 0 from its date)', async () => {
+    const { ds, customer } = await dataSourceAndCustomer();
+    const uuid = String(customer.uuid);
+    const plan = (await ChartMogul.Plan.create(config, { data_source_uuid: ds, name: 'Monthly', interval_count: 1, interval_unit: 'month' })) as { uuid: string };
+    const imported = (await ChartMogul.Invoice.create(config, uuid, {
+      invoices: [{ external_id: 'INV-T', date: '2026-02-01', currency: 'EUR', line_items: [{ type: 'subscription', subscription_external_id: 'S-T', plan_uuid: plan.uuid, service_period_start: '2026-02-01', service_period_end: '2026-03-01', amount_in_cents: 2500 }] }],
+    })) as { invoices: Array<{ uuid: string; line_items: Array<{ subscription_uuid: string }> }> };
+    const invoice = imported.invoices[0]!;
+    const transaction = await ChartMogul.Transaction.create(config, invoice.uuid, { type: 'payment', date: '2026-02-02 10:00:00 +0200', result: 'successful', external_id: 'TR-1', amount_in_cents: 2500 });
+    expect(transaction).toMatchObject({ external_id: 'TR-1', date: '2026-02-02T08:00:00.000Z', result: 'successful' });
+    expect((await rejection(ChartMogul.Transaction.create(config, invoice.uuid, { type: 'payment', date: '2026-02-02', result: 'successful', external_id: 'TR-1' }))).httpStatus).toBe(422);
+    expect(await ChartMogul.Invoice.retrieve(config, invoice.uuid)).toMatchObject({ transactions: [expect.objectContaining({ external_id: 'TR-1' })] });
+
+    const subscription = invoice.line_items[0]!.subscription_uuid;
+    expect(await ChartMogul.Subscription.modify(config, subscription, { cancellation_dates: ['2026-02-15'] })).toMatchObject({ uuid: subscription, cancellation_dates: ['2026-02-15T00:00:00.000Z'], customer_uuid: uuid });
+    const cancelled = (await ChartMogul.Metrics.Customer.subscriptions(config, uuid)) as { entries: Array<{ mrr: number; currency: string }> };
+    expect(cancelled.entries).toEqual([expect.objectContaining({ mrr: 0, currency: 'EUR' })]);
+    // An empty list takes the cancellation back.
+    await ChartMogul.Subscription.modify(config, subscription, { cancellation_dates: [] });
+    expect(await ChartMogul.Customer.retrieve(config, uuid)).toMatchObject({ mrr: 2500 });
+  });
+
   it('answers 429 past the rate limit', async () => {
     await sandbox.close();
     sandbox = await startChartMogulSandbox({ apiKey: API_KEY, rateLimit: 3 });

@@ -79,6 +79,7 @@ export function registerCustomerRoutes(router: Router<CmHandler>): void {
     const record = findCustomer(context);
     for (const invoice of context.store.allBy('invoices', 'customer_uuid', String(record.uuid))) context.store.remove('invoices', invoice.id);
     for (const alias of aliasesOf(record, context)) context.store.remove('aliases', alias.id);
+    for (const cancellation of context.store.allBy('cancellations', 'customer_uuid', String(record.uuid))) context.store.remove('cancellations', cancellation.id);
     context.store.remove('customers', record.id);
     return { status: 204 };
   });

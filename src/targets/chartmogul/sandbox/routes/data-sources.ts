@@ -39,8 +39,8 @@ export function registerDataSourceRoutes(router: Router<CmHandler>): void {
 
   router.add('DELETE', '/v1/data_sources/:uuid', (context) => {
     const record = byUuid(context.store, 'data_sources', context.params.uuid ?? '', dataSourceNotFound);
-    // A data source takes its customers, plans, invoices and merged external ids with it.
-    for (const collection of ['invoices', 'plans', 'aliases', 'customers'] as const) {
+    // A data source takes its customers, plans, invoices, cancellations and merged external ids with it.
+    for (const collection of ['invoices', 'cancellations', 'plans', 'aliases', 'customers'] as const) {
       for (const owned of context.store.allBy(collection, 'data_source_uuid', String(record.uuid))) context.store.remove(collection, owned.id);
     }
     context.store.remove('data_sources', record.id);

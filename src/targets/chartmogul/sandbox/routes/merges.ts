@@ -34,6 +34,7 @@ export function registerMergeRoutes(router: Router<CmHandler>): void {
     const { store } = context;
     for (const invoice of store.allBy('invoices', 'customer_uuid', String(from.uuid))) store.put('invoices', { ...invoice, customer_uuid: String(into.uuid) });
     for (const alias of aliasesOf(from, context)) store.put('aliases', { ...alias, customer_uuid: String(into.uuid) });
+    for (const cancellation of store.allBy('cancellations', 'customer_uuid', String(from.uuid))) store.put('cancellations', { ...cancellation, customer_uuid: String(into.uuid) });
     store.put('aliases', { id: store.nextId('aliases'), customer_uuid: String(into.uuid), external_id: String(from.external_id), data_source_uuid: String(from.data_source_uuid) });
     const tags = [...new Set([...(into.tags as string[]), ...(from.tags as string[])])];
     store.put('customers', { ...into, tags, custom: { ...(from.custom as Json as Record<string, RecordValue>), ...(into.custom as Json as Record<string, RecordValue>) } });

@@ -19,7 +19,7 @@ export function registerSubscriptionRoutes(router: Router<CmHandler>): void {
           external_id: subscription.externalId,
           subscription_set_external_id: subscription.setExternalId,
           uuid: subscription.uuid,
-          cancellation_dates: subscription.cancelledAt === null ? [] : [subscription.cancelledAt],
+          cancellation_dates: subscription.cancellationDates,
           plan_uuid: subscription.planUuid,
           data_source_uuid: subscription.dataSourceUuid,
         })),
