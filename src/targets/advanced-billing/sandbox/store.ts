@@ -47,13 +47,13 @@ export interface CommitMark {
   generation: number;
 }
 
-/** Fields looked up by value on every signup or per resource: indexed so lookups stay cheap as the site grows. */
 /** A field a store keeps an index of, to look records up by value. */
 export interface IndexSpec {
   field: string;
   ignoreCase: boolean;
 }
 
+/** Fields looked up by value on every signup or per resource: indexed so lookups stay cheap as the site grows. */
 const INDEXED: Partial<Record<CollectionName, IndexSpec[]>> = {
   product_families: [{ field: 'handle', ignoreCase: true }],
   products: [{ field: 'handle', ignoreCase: true }],
