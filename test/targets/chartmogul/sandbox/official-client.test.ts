@@ -98,6 +98,21 @@ describe('the ChartMogul emulator driven by chartmogul-node', () => {
     expect((await rejection(ChartMogul.Customer.retrieve(config, uuid))).httpStatus).toBe(404);
   });
 
+  it('deletes a data source with everything imported into it', async () => {
+    const { ds, customer } = await dataSourceAndCustomer();
+    const plan = (await ChartMogul.Plan.create(config, { data_source_uuid: ds, name: 'Monthly', interval_count: 1, interval_unit: 'month' })) as { uuid: string };
+    const invoices = (await ChartMogul.Invoice.create(config, String(customer.uuid), {
+      invoices: [{ external_id: 'INV-D', date: '2026-02-01', currency: 'USD', line_items: [{ type: 'one_time', amount_in_cents: 100 }] }],
+    })) as { invoices: Array<{ uuid: string }> };
+    await ChartMogul.DataSource.destroy(config, ds);
+    expect((await rejection(ChartMogul.Customer.retrieve(config, String(customer.uuid)))).httpStatus).toBe(404);
+    expect((await rejection(ChartMogul.Plan.retrieve(config, plan.uuid))).httpStatus).toBe(404);
+    expect((await rejection(ChartMogul.Invoice.retrieve(config, invoices.invoices[0]!.uuid))).httpStatus).toBe(404);
+    // The name is free again, and so are the external ids in the new data source.
+    const again = (await ChartMogul.DataSource.create(config, { name: 'Migrate' })) as { uuid: string };
+    expect(await ChartMogul.Customer.create(config, { data_source_uuid: again.uuid, external_id: 'C-1' })).toMatchObject({ external_id: 'C-1' });
+  });
+
   it('pages customers with a cursor until has_more is false', async () => {
     const ds = (await ChartMogul.DataSource.create(config, { name: 'Migrate' })) as { uuid: string };
     for (let index = 1; index <= 5; index += 1) await ChartMogul.Customer.create(config, { data_source_uuid: ds.uuid, external_id: `C-${index}` });
