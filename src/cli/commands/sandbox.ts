@@ -3,9 +3,14 @@
 import { clockStartingAt, isValidTimeZone, parseClockStart, systemClock } from '../../dates/index.js';
 import { InputError } from '../../errors.js';
 import { parseFaultSpec, parseLatency, startSandbox, type RunningSandbox } from '../../targets/advanced-billing/sandbox/index.js';
+import { startChartMogulSandbox } from '../../targets/chartmogul/sandbox/index.js';
 import { logToStderr } from '../session/sites.js';
 
 export interface SandboxCommandOptions {
+  /** advanced-billing (default) or chartmogul. */
+  system?: string;
+  /** chartmogul only: the processing delay in ms. */
+  processingDelay?: string;
   port: string;
   host: string;
   dataDir?: string;
@@ -24,23 +29,27 @@ export async function run(options: SandboxCommandOptions): Promise<void> {
   if (!/^\d+$/.test(options.port) || port > 65535) {
     throw new InputError('bad-port', `--port must be a number from 0 to 65535, got '${options.port}'`);
   }
-  if (options.mode !== 'test' && options.mode !== 'live') {
-    throw new InputError('bad-mode', `--mode must be test or live, got '${options.mode}'`);
-  }
   if (!isValidTimeZone(options.timeZone)) {
     throw new InputError('bad-time-zone', `--time-zone must be an IANA time zone name, got '${options.timeZone}'`, { hint: 'For example UTC, Europe/Berlin or America/New_York.' });
+  }
+  const system = options.system ?? 'advanced-billing';
+  if (system === 'chartmogul') return runChartMogul(options, port);
+  if (system !== 'advanced-billing') {
+    throw new InputError('bad-system', `--system must be advanced-billing or chartmogul, got '${system}'`);
+  }
+  if (options.mode !== 'test' && options.mode !== 'live') {
+    throw new InputError('bad-mode', `--mode must be test or live, got '${options.mode}'`);
   }
   const latency = options.latency === undefined ? undefined : parseLatency(options.latency);
   const faults = options.faults === undefined ? undefined : parseFaultSpec(options.faults);
   const now = options.now === undefined || options.now.trim() === '' ? systemClock : clockStartingAt(parseClockStart(options.now, '--now'));
 
-  let sandbox: RunningSandbox;
-  try {
-    sandbox = await startSandbox({
+  const sandbox: RunningSandbox = await listening(options, () =>
+    startSandbox({
       port,
       host: options.host,
       dataDir: options.dataDir,
-      mode: options.mode,
+      mode: options.mode as 'test' | 'live',
       timeZone: options.timeZone,
       apiKey: options.apiKey === '' ? undefined : options.apiKey,
       latency,
@@ -48,7 +57,51 @@ export async function run(options: SandboxCommandOptions): Promise<void> {
       now,
       ...(options.strict === undefined ? {} : { strict: options.strict }),
       log: logToStderr,
-    });
+    }),
+  );
+
+  const where = options.dataDir === undefined ? 'state in memory' : `data in ${options.dataDir}`;
+  const auth = options.apiKey ? ', API key required' : '';
+  const clock = now === systemClock ? '' : `, clock at ${now().toISOString()}`;
+  const strict = sandbox.strict ? ', strict' : '';
+  process.stdout.write(`Sandbox listening on ${sandbox.baseUrl} (mode ${options.mode}, ${where}${auth}${strict}${clock})\n`);
+  await untilStopped();
+  await sandbox.close();
+  process.stderr.write('Sandbox stopped.\n');
+}
+
+/** `--system chartmogul`: the ChartMogul emulator; the Advanced Billing sandbox's fault flags do not apply. */
+async function runChartMogul(options: SandboxCommandOptions, port: number): Promise<void> {
+  for (const [flag, value] of [['--latency', options.latency], ['--faults', options.faults], ['--strict', options.strict]] as const) {
+    if (value !== undefined) throw new InputError('bad-flag-for-system', `${flag} is for the Advanced Billing sandbox; the ChartMogul emulator does not take it`, { hint: 'Leave it out, or drop --system chartmogul.' });
+  }
+  const delay = options.processingDelay ?? '0';
+  if (!/^\d+$/.test(delay)) throw new InputError('bad-processing-delay', `--processing-delay must be a number of milliseconds, got '${delay}'`);
+  const now = options.now === undefined || options.now.trim() === '' ? systemClock : clockStartingAt(parseClockStart(options.now, '--now'));
+  const sandbox = await listening(options, () =>
+    startChartMogulSandbox({
+      port,
+      host: options.host,
+      dataDir: options.dataDir,
+      apiKey: options.apiKey === '' ? undefined : options.apiKey,
+      processingDelayMs: Number(delay),
+      timeZone: options.timeZone,
+      now,
+      log: logToStderr,
+    }),
+  );
+  const where = options.dataDir === undefined ? 'state in memory' : `data in ${options.dataDir}`;
+  const auth = options.apiKey ? ', API key required' : '';
+  process.stdout.write(`ChartMogul emulator listening on ${sandbox.baseUrl} (${where}${auth}, processing delay ${delay} ms)\n`);
+  await untilStopped();
+  await sandbox.close();
+  process.stderr.write('Sandbox stopped.\n');
+}
+
+/** Starts a server, turning "cannot listen" into a one-line error naming the address. */
+async function listening<T>(options: SandboxCommandOptions, start: () => Promise<T>): Promise<T> {
+  try {
+    return await start();
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL') {
@@ -59,14 +112,11 @@ export async function run(options: SandboxCommandOptions): Promise<void> {
     }
     throw error;
   }
+}
 
-  const where = options.dataDir === undefined ? 'state in memory' : `data in ${options.dataDir}`;
-  const auth = options.apiKey ? ', API key required' : '';
-  const clock = now === systemClock ? '' : `, clock at ${now().toISOString()}`;
-  const strict = sandbox.strict ? ', strict' : '';
-  process.stdout.write(`Sandbox listening on ${sandbox.baseUrl} (mode ${options.mode}, ${where}${auth}${strict}${clock})\n`);
-
-  await new Promise<void>((resolve) => {
+/** Resolves on SIGINT or SIGTERM. */
+function untilStopped(): Promise<void> {
+  return new Promise<void>((resolve) => {
     const stop = (): void => {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
@@ -75,6 +125,4 @@ export async function run(options: SandboxCommandOptions): Promise<void> {
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   });
-  await sandbox.close();
-  process.stderr.write('Sandbox stopped.\n');
 }

@@ -68,6 +68,7 @@ const VALUES: Record<string, (command: string) => ValueKind> = {
   what: () => words(['all', 'customers']),
   side: () => words(['target', 'source']),
   mode: () => words(['test', 'live']),
+  system: () => words(['advanced-billing', 'chartmogul']),
 };
 /** Values nothing can be offered for: dates, numbers, names, ids, URLs. */
 const FREE_VALUES = new Set(['date', 'n', 'name', 'id', 'reference', 'amount', 'from..to', 'url', 'host', 'zone', 'key', 'ms[:jitter]', 'spec']);

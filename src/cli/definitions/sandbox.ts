@@ -5,7 +5,9 @@ import type { CommandHandler } from '../parse-cli.js';
 export function defineSandbox(program: Command, handle: CommandHandler): void {
   program
     .command('sandbox')
-    .description('Run a local, stateful Advanced Billing site (the subset of the API the toolkit uses) and print its base URL.')
+    .description('Run a local, stateful Advanced Billing site (the subset of the API the toolkit uses), or with --system chartmogul a ChartMogul emulator, and print its base URL.')
+    .option('--system <system>', 'which API to serve: advanced-billing or chartmogul (docs/sandbox-chartmogul.md)', 'advanced-billing')
+    .option('--processing-delay <n>', 'chartmogul only: how many milliseconds a data source takes to process an import before its subscriptions and MRR show', '0')
     .option('--port <n>', 'port to listen on (0: any free port)', '3200')
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--data-dir <dir>', 'keep the state in this folder (crash-safe, survives restarts); default: in memory')
@@ -25,6 +27,7 @@ Examples:
   $ migrate sandbox --data-dir .migrate/sandbox --time-zone America/New_York
   $ migrate sandbox --latency 40:10 --faults error-rate=0.05,drop-after-commit=0.02
   $ migrate sandbox --strict
+  $ migrate sandbox --system chartmogul --port 3300 --data-dir .migrate/chartmogul
 
 Point a site at it with { "baseUrl": "http://127.0.0.1:3200" } in .migraterc. Stop it with Ctrl-C.
 What it implements and what it does not: docs/sandbox.md.`,
@@ -32,6 +35,8 @@ What it implements and what it does not: docs/sandbox.md.`,
     .action((options: Record<string, string | boolean | undefined>) => {
       const text = (name: string): string | undefined => (typeof options[name] === 'string' ? (options[name] as string) : undefined);
       handle({ command: 'sandbox', paths: [], options: {
+        system: text('system') ?? 'advanced-billing',
+        processingDelay: text('processingDelay') ?? '0',
         port: text('port') ?? '3200',
         host: text('host') ?? '127.0.0.1',
         dataDir: text('dataDir'),

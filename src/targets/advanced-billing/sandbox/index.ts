@@ -2,11 +2,11 @@
 // used by `migrate sandbox`, by `test-import` when no test site is configured, and by the tests.
 import { createServer as createHttpServer, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
-import type { AddressInfo } from 'node:net';
 import { clockFromEnv, type Clock } from '../../../dates/clock.js';
 import type { SiteSettings } from './context.js';
 import type { FaultSpec, Latency } from './faults.js';
 import { ConcurrencyGate } from './gate.js';
+import { listenOn } from './listen.js';
 import { Router } from './router.js';
 import { registerComponentRoutes } from './routes/components.js';
 import { registerCouponRoutes } from './routes/coupons.js';
@@ -116,23 +116,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const server: Server = options.tls ? createHttpsServer({ key: options.tls.key, cert: options.tls.cert }, listener) : createHttpServer(listener);
   server.keepAliveTimeout = 10_000;
 
-  const host = options.host ?? '127.0.0.1';
+  let listening: { port: number; baseUrl: string };
   try {
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(options.port ?? 0, host, () => {
-        server.off('error', reject);
-        resolve();
-      });
-    });
+    listening = await listenOn(server, options.port ?? 0, options.host ?? '127.0.0.1', options.tls ? 'https' : 'http');
   } catch (error) {
     // A sandbox that cannot listen (the port is taken) must not keep its data folder locked.
     await store.close();
     throw error;
   }
-  const port = (server.address() as AddressInfo).port;
-  const visibleHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
-  const baseUrl = `${options.tls ? 'https' : 'http'}://${visibleHost}:${port}`;
+  const { port, baseUrl } = listening;
 
   let closing: Promise<void> | undefined;
   return {

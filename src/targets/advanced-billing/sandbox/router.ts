@@ -4,17 +4,17 @@
 import { SandboxError, type Handler } from './context.js';
 import { messages } from './messages.js';
 
-interface Route {
+interface Route<H> {
   method: string;
   /** The pattern with every placeholder written `{}`: what a spec path template reduces to as well. */
   shape: string;
   regex: RegExp;
   names: string[];
-  handler: Handler;
+  handler: H;
 }
 
-export interface RouteMatch {
-  handler: Handler;
+export interface RouteMatch<H = Handler> {
+  handler: H;
   params: Record<string, string>;
   /** The route's path shape ('/products/{}/price_points.json'), to find its spec operation. */
   shape: string;
@@ -25,10 +25,11 @@ export function pathShape(template: string): string {
   return template.replace(/\{[^}]+\}|:[a-z_]+/g, '{}');
 }
 
-export class Router {
-  private readonly routes: Route[] = [];
+/** Generic in its handler type: the ChartMogul emulator routes its own handlers with it. */
+export class Router<H = Handler> {
+  private readonly routes: Array<Route<H>> = [];
 
-  add(method: string, pattern: string, handler: Handler): this {
+  add(method: string, pattern: string, handler: H): this {
     const names: string[] = [];
     const source = pattern
       .split(/(:[a-z_]+)/)
@@ -50,7 +51,7 @@ export class Router {
   }
 
   /** The route for a method and path; throws a 400 SandboxError when a parameter's encoding is no UTF-8 text. */
-  match(method: string, path: string): RouteMatch | undefined {
+  match(method: string, path: string): RouteMatch<H> | undefined {
     for (const route of this.routes) {
       if (route.method !== method) continue;
       const found = route.regex.exec(path);

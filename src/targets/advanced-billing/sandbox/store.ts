@@ -38,7 +38,7 @@ interface Unwritten {
   undo: () => void;
   seq: number;
   /** The id counters before the transaction that made it (on its first change only). */
-  lastIds?: Map<CollectionName, number>;
+  lastIds?: Map<string, number>;
 }
 
 /** Where the changes made so far end, taken when a request is answered: what it waits for on disk. */
@@ -47,8 +47,14 @@ export interface CommitMark {
   generation: number;
 }
 
+/** A field a store keeps an index of, to look records up by value. */
+export interface IndexSpec {
+  field: string;
+  ignoreCase: boolean;
+}
+
 /** Fields looked up by value on every signup or per resource: indexed so lookups stay cheap as the site grows. */
-const INDEXED: Partial<Record<CollectionName, Array<{ field: string; ignoreCase: boolean }>>> = {
+const INDEXED: Partial<Record<CollectionName, IndexSpec[]>> = {
   product_families: [{ field: 'handle', ignoreCase: true }],
   products: [{ field: 'handle', ignoreCase: true }],
   components: [{ field: 'handle', ignoreCase: true }],
@@ -72,14 +78,14 @@ const INDEXED: Partial<Record<CollectionName, Array<{ field: string; ignoreCase:
 };
 const TOKEN_WINDOW_MS = 60 * 60 * 1000;
 
-export class Store {
-  private readonly collections = new Map<CollectionName, Map<number, StoredRecord>>();
-  private readonly lastIds = new Map<CollectionName, number>();
+export class Store<C extends string = CollectionName> {
+  private readonly collections = new Map<C, Map<number, StoredRecord>>();
+  private readonly lastIds = new Map<C, number>();
   private readonly tokens = new Map<string, number>();
   private readonly indexes = new Map<string, Map<string, Set<number>>>();
   private undo: Array<() => void> | undefined;
   /** The id counters when the running transaction began, until its first change takes them. */
-  private transactionLastIds: Map<CollectionName, number> | undefined;
+  private transactionLastIds: Map<C, number> | undefined;
   /** Changes made (never goes back), and how many of them are on disk. */
   private seq = 0;
   private durable = 0;
@@ -96,6 +102,8 @@ export class Store {
   private constructor(
     private readonly clock: Clock,
     private readonly log: (line: string) => void,
+    /** The fields looked up by value, per collection (the ChartMogul emulator has its own). */
+    private readonly indexed: Partial<Record<C, IndexSpec[]>>,
   ) {}
 
   /**
@@ -112,8 +120,18 @@ export class Store {
    * Opens the state in dataDir (created when missing), or an in-memory state without one; `clock` ages
    * the tokens; `log` takes a line when the state file needed mending or a write failed.
    */
-  static async open(dataDir?: string, clock: Clock = systemClock, log: (line: string) => void = () => {}): Promise<Store> {
-    const store = new Store(clock, log);
+  static open(dataDir?: string, clock: Clock = systemClock, log: (line: string) => void = () => {}): Promise<Store> {
+    return Store.openIndexed<CollectionName>(INDEXED, dataDir, clock, log);
+  }
+
+  /** Opens a store whose collections are `K`, with these indexes: the same log and crash safety for another API. */
+  static async openIndexed<K extends string>(
+    indexed: Partial<Record<K, IndexSpec[]>>,
+    dataDir?: string,
+    clock: Clock = systemClock,
+    log: (line: string) => void = () => {},
+  ): Promise<Store<K>> {
+    const store = new Store<K>(clock, log, indexed);
     if (dataDir === undefined) return store;
     mkdirSync(dataDir, { recursive: true });
     const { file, entries } = StateLog.open(dataDir, log);
@@ -130,22 +148,22 @@ export class Store {
     return store;
   }
 
-  all(collection: CollectionName): StoredRecord[] {
+  all(collection: C): StoredRecord[] {
     return [...this.table(collection).values()];
   }
 
-  get(collection: CollectionName, id: number): StoredRecord | undefined {
+  get(collection: C, id: number): StoredRecord | undefined {
     return this.table(collection).get(id);
   }
 
   /** The first record (lowest id) whose field equals value; handles and codes ignore case. */
-  findBy(collection: CollectionName, field: string, value: string | number): StoredRecord | undefined {
+  findBy(collection: C, field: string, value: string | number): StoredRecord | undefined {
     return this.allBy(collection, field, value)[0];
   }
 
   /** Every record whose field equals value, by id; handles and codes ignore case. */
-  allBy(collection: CollectionName, field: string, value: string | number): StoredRecord[] {
-    const spec = INDEXED[collection]?.find((candidate) => candidate.field === field);
+  allBy(collection: C, field: string, value: string | number): StoredRecord[] {
+    const spec = this.indexed[collection]?.find((candidate) => candidate.field === field);
     if (!spec) {
       const wanted = String(value).toLowerCase();
       return this.all(collection)
@@ -157,24 +175,24 @@ export class Store {
     return [...ids].sort((a, b) => a - b).flatMap((id) => this.get(collection, id) ?? []);
   }
 
-  find(collection: CollectionName, predicate: (record: StoredRecord) => boolean): StoredRecord | undefined {
+  find(collection: C, predicate: (record: StoredRecord) => boolean): StoredRecord | undefined {
     for (const record of this.table(collection).values()) if (predicate(record)) return record;
     return undefined;
   }
 
   /** The next id of a collection; ids are never reused, not even after a restart. */
-  nextId(collection: CollectionName): number {
+  nextId(collection: C): number {
     const id = (this.lastIds.get(collection) ?? 0) + 1;
     this.lastIds.set(collection, id);
     return id;
   }
 
-  put(collection: CollectionName, record: StoredRecord): StoredRecord {
+  put(collection: C, record: StoredRecord): StoredRecord {
     this.apply({ t: 'put', c: collection, r: record });
     return record;
   }
 
-  remove(collection: CollectionName, id: number): void {
+  remove(collection: C, id: number): void {
     if (this.table(collection).has(id)) this.apply({ t: 'del', c: collection, id });
   }
 
@@ -284,12 +302,12 @@ export class Store {
     this.generation += 1;
   }
 
-  private restoreLastIds(lastIds: Map<CollectionName, number>): void {
+  private restoreLastIds(lastIds: Map<string, number>): void {
     this.lastIds.clear();
-    for (const [collection, id] of lastIds) this.lastIds.set(collection, id);
+    for (const [collection, id] of lastIds) this.lastIds.set(collection as C, id);
   }
 
-  private table(collection: CollectionName): Map<number, StoredRecord> {
+  private table(collection: C): Map<number, StoredRecord> {
     let table = this.collections.get(collection);
     if (!table) {
       table = new Map();
@@ -314,7 +332,7 @@ export class Store {
   }
 
   private change(entry: Change): void {
-    const collection = entry.t === 'tok' ? undefined : (entry.c as CollectionName);
+    const collection = entry.t === 'tok' ? undefined : (entry.c as C);
     if (entry.t === 'put' && collection) {
       this.setRecord(collection, entry.r.id, entry.r);
       if (entry.r.id > (this.lastIds.get(collection) ?? 0)) this.lastIds.set(collection, entry.r.id);
@@ -330,16 +348,16 @@ export class Store {
       const previous = this.tokens.get(entry.k);
       return () => (previous === undefined ? this.tokens.delete(entry.k) : this.tokens.set(entry.k, previous));
     }
-    const collection = entry.c as CollectionName;
+    const collection = entry.c as C;
     const id = entry.t === 'put' ? entry.r.id : entry.id;
     const previous = this.table(collection).get(id);
     return () => this.setRecord(collection, id, previous);
   }
 
   /** Sets (or with undefined, deletes) a record, keeping the indexes in step. */
-  private setRecord(collection: CollectionName, id: number, record: StoredRecord | undefined): void {
+  private setRecord(collection: C, id: number, record: StoredRecord | undefined): void {
     const table = this.table(collection);
-    const specs = INDEXED[collection] ?? [];
+    const specs = this.indexed[collection] ?? [];
     const previous = table.get(id);
     for (const { field, ignoreCase } of specs) {
       const index = this.indexes.get(`${collection}.${field}`) ?? new Map<string, Set<number>>();

@@ -1,60 +1,14 @@
 // End to end: `migrate sandbox` as a user runs it — prints its URL, answers HTTP, keeps its data folder,
 // stops cleanly on SIGTERM; bad flags get one line and exit 2.
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../cli/run-cli.js';
+import { startCli } from '../../../helpers/sandbox-cli.js';
 import { withTempDir } from '../../../helpers/temp-dir.js';
 import { customerAttributes } from './catalog-fixture.js';
 import { callSandbox } from './harness.js';
 import { TEST_NOW } from '../../../helpers/clock.js';
-
-const bin = fileURLToPath(new URL('../../../../bin/migrate.js', import.meta.url));
-
-interface RunningCli {
-  baseUrl: string;
-  firstLine: string;
-  stop(signal?: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>;
-}
-
-/** Sandboxes still running when a test ends (a failed assertion before stop()): killed, so none outlives the suite. */
-const running = new Set<ReturnType<typeof spawn>>();
-afterEach(() => {
-  for (const child of running) child.kill('SIGKILL');
-  running.clear();
-});
-
-async function startCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<RunningCli> {
-  const child = spawn(process.execPath, [bin, 'sandbox', ...args], { env: { ...process.env, NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  running.add(child);
-  let stdout = '';
-  let stderr = '';
-  child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.on('close', (code, signal) => {
-      running.delete(child);
-      resolve({ code, signal });
-    }),
-  );
-  const firstLine = await new Promise<string>((resolve, reject) => {
-    child.stdout.setEncoding('utf8').on('data', (text: string) => {
-      stdout += text;
-      if (stdout.includes('\n')) resolve(stdout.split('\n')[0] ?? '');
-    });
-    void exited.then(({ code }) => reject(new Error(`migrate sandbox exited with ${code}: ${stderr}`)));
-  });
-  const baseUrl = /Sandbox listening on (\S+)/.exec(firstLine)?.[1] ?? '';
-  return {
-    baseUrl,
-    firstLine,
-    async stop(signal = 'SIGTERM') {
-      child.kill(signal);
-      return { ...(await exited), stderr };
-    },
-  };
-}
 
 describe('migrate sandbox', () => {
   it('prints its base URL, serves the API, persists to --data-dir and stops on SIGTERM', async () => {
