@@ -1,5 +1,6 @@
-// Builds the neutral Target for a configured site: a { subdomain } becomes https://SUBDOMAIN.chargify.com,
-// a { baseUrl } (e.g. a running `migrate sandbox`) is used as given. Advanced Billing is the only adapter.
+// Builds the neutral Target for a configured site through the registry of adapters, one per billing system:
+// the site's `system` (default advanced-billing) chooses the adapter, which takes the site from there.
+import type { TargetSystem } from '../config/schema.js';
 import { InputError } from '../errors.js';
 import { ChargifyClient } from './advanced-billing/client/client.js';
 import { isLoopbackHost } from '../net/loopback.js';
@@ -18,6 +19,8 @@ export { columnMapping } from './advanced-billing/column-mapping/index.js';
 export interface SiteDefinition {
   /** The site's name in the configuration (`test`, `live`, …), used in messages. */
   name: string;
+  /** Which billing system the site is (config `system`); absent: advanced-billing. */
+  system?: TargetSystem;
   subdomain?: string;
   baseUrl?: string;
   /** Read by the caller from the environment variable the configuration names; never from a file. */
@@ -48,8 +51,30 @@ export function siteBaseUrl(site: SiteDefinition): string {
   return `https://${site.subdomain.toLowerCase()}.chargify.com`;
 }
 
-/** The target for a site; refuses plain http:// off loopback and a missing API key for a remote site. */
+type TargetFactory = (site: SiteDefinition, options: ClientOptions) => Target;
+
+/** One line per billing system: the adapter a site of that system gets. */
+const ADAPTERS: Record<TargetSystem, TargetFactory> = {
+  'advanced-billing': createAdvancedBillingTarget,
+  chartmogul: notYetSupported('ChartMogul'),
+};
+
+/** The target for a site, built by the adapter of the site's system. */
 export function createTarget(site: SiteDefinition, options: ClientOptions = {}): Target {
+  return ADAPTERS[site.system ?? 'advanced-billing'](site, options);
+}
+
+/** A system the configuration knows whose adapter is not written yet: refused before anything is sent. */
+function notYetSupported(label: string): TargetFactory {
+  return (site) => {
+    throw new InputError('system-not-supported', `Site "${site.name}" is a ${label} site, which migrate does not yet support.`, {
+      hint: 'Use an Advanced Billing site (remove system, or set system: advanced-billing) for now.',
+    });
+  };
+}
+
+/** The Advanced Billing adapter; refuses plain http:// off loopback and a missing API key for a remote site. */
+function createAdvancedBillingTarget(site: SiteDefinition, options: ClientOptions): Target {
   const baseUrl = siteBaseUrl(site);
   const url = normaliseBaseUrl(baseUrl);
   if ((site.apiKey === undefined || site.apiKey === '') && !isLoopbackHost(url.hostname)) {
