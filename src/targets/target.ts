@@ -28,8 +28,8 @@ export type SiteObject = Readonly<Record<string, unknown>>;
 
 /** Turns refs into target ids: objects created earlier in this run, recorded in the journal, or already on the target. */
 export interface Resolver {
-  /** The target id of the object; throws an error naming the ref when it cannot be found. */
-  id(ref: ObjectRef): Promise<number>;
+  /** The target id of the object (opaque text: each target has its own kind of id); throws an error naming the ref when it cannot be found. */
+  id(ref: ObjectRef): Promise<string>;
   /** The target's record of the object (looked up once per run), for handlers that need more than its id. */
   object(ref: ObjectRef): Promise<SiteObject | undefined>;
 }
@@ -86,7 +86,12 @@ export interface Target {
    */
   finish(operation: Operation, resolver: Resolver, outcome: StepOutcome): Promise<void>;
   /** The object a ref names on the target: by `knownId` when this run or the journal has it, else by its natural key. */
-  lookup(ref: ObjectRef, knownId?: number | string): Promise<SiteObject | undefined>;
+  lookup(ref: ObjectRef, knownId?: string): Promise<SiteObject | undefined>;
+  /**
+   * The target id of the object a ref names, from what `lookup` found (undefined: nothing); the adapter
+   * alone knows its records' id field and whether a key may itself be an id. Undefined when there is none.
+   */
+  idOf(ref: ObjectRef, object: SiteObject | undefined): string | undefined;
 
   // compare
 

@@ -7,7 +7,7 @@ import type { ObjectRef, Operation, StepOutcome } from '../../plan/operation.js'
 import type { Resolver, SiteObject } from '../target.js';
 import type { AdvancedBillingApi, JsonObject } from './api.js';
 import { applyCreate, handlerFor } from './operations/index.js';
-import { lookupObject } from './operations/lookup.js';
+import { idOfObject, lookupObject } from './operations/lookup.js';
 import { catalogFacts } from './neutral/catalog-facts.js';
 import { catalogItemRecord, customerRecord, invoiceRecord, subscriptionRecord } from './neutral/records.js';
 import { renewalFacts } from './neutral/renewal-facts.js';
@@ -54,8 +54,12 @@ export class AdvancedBillingTarget implements Target {
     await handlerFor(operation).finish?.(this.api, operation, resolver, outcome);
   }
 
-  lookup(ref: ObjectRef, knownId?: number | string): Promise<SiteObject | undefined> {
+  lookup(ref: ObjectRef, knownId?: string): Promise<SiteObject | undefined> {
     return lookupObject(this.api, ref, knownId);
+  }
+
+  idOf(ref: ObjectRef, object: SiteObject | undefined): string | undefined {
+    return idOfObject(ref, object as JsonObject | undefined);
   }
 
   renewalFacts(subscription: SubscriptionLocator, siteCurrency: string): Promise<RenewalFacts | undefined> {
