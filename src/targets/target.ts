@@ -11,9 +11,17 @@ import type { RenewalFacts, SiteCatalog, SubscriptionLocator } from './facts.js'
 export type * from './records.js';
 export type * from './facts.js';
 
+/** What a site says about itself, as its adapter reads it: what tells it apart, its mode and currency. */
 export interface SiteInfo {
-  id: number;
-  subdomain: string;
+  /** What tells the site apart from another answering at the same address, as text (Advanced Billing: its site id). */
+  id: string;
+  /**
+   * The site's own name, as people know it (Advanced Billing: its subdomain); '' when it reports none.
+   * The operator types it to confirm a command that writes to the site irreversibly.
+   */
+  name: string;
+  /** What that name is called in the confirmation question, e.g. `subdomain`. */
+  nameKind: string;
   currency: string;
   /** 'test' sites allow purge and clear-data; 'live' sites refuse them. */
   mode: 'test' | 'live';

@@ -30,8 +30,10 @@ export class AdvancedBillingTarget implements Target {
     return this.api.baseUrl;
   }
 
-  readSite(): Promise<SiteInfo> {
-    return this.api.readSite();
+  async readSite(): Promise<SiteInfo> {
+    const { id, subdomain, ...rest } = await this.api.readSite();
+    // A site is known by its subdomain, and told apart from another at the same address by its site id.
+    return { ...rest, id: String(id), name: subdomain, nameKind: 'subdomain' };
   }
 
   close(): Promise<void> {
