@@ -34,6 +34,8 @@ export interface ImportedPlanOptions {
   mode: 'test' | 'live';
   /** Archive the catalog objects too (coupons, components, products); by default they stay for the re-import. */
   catalog: boolean;
+  /** The target can delete a subscription (its `supports.purge`); without it subscriptions are canceled instead. */
+  purge: boolean;
 }
 
 /** Reverse dependency order: what refers to others goes first. */
@@ -104,8 +106,9 @@ export function planImportedErase(objects: Map<string, JournalObject>, options: 
     }
   };
 
-  for (const { type, operation } of ERASE_ORDER) {
+  for (const { type, operation: ordered } of ERASE_ORDER) {
     if (!options.catalog && CATALOG.has(type)) continue;
+    const operation = ordered === 'purge' && !options.purge ? 'cancel' : ordered;
     for (const object of candidates.filter((candidate) => candidate.type === type)) {
       const companions = companionsOf(object).filter((companion) => !claimed.has(companion));
       items.push({ object, key: keyOf(object), operation, companions });

@@ -46,7 +46,10 @@ export interface Resolver {
 export interface TargetSupport {
   /** The site prices a subscription's next renewal (compare --refresh, ChargifyNextRenewal). */
   renewalPreview: boolean;
-  /** A retried create is answered as a duplicate instead of creating a second object. */
+  /**
+   * A retried create is answered as a duplicate instead of creating a second object. Without it the
+   * importer derives no token (`uniquenessToken` is not called) and journals intents without one.
+   */
   uniquenessTokens: boolean;
   /** Test sites can delete subscriptions with their customer and payment profile (erase). */
   purge: boolean;

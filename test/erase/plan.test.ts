@@ -52,7 +52,7 @@ const summary = (plan: ReturnType<typeof planImportedErase>) => ({
 describe('planImportedErase', () => {
   it('orders customer data before the catalog, children before parents, with companions', async () => {
     await withJournal((objects) => {
-      const plan = summary(planImportedErase(objects, { mode: 'test', catalog: true }));
+      const plan = summary(planImportedErase(objects, { mode: 'test', catalog: true, purge: true }));
       expect(plan.items).toEqual([
         'void invoice:INV-1 []',
         'purge subscription:sub-1 [service_credit:sub-1]',
@@ -69,18 +69,25 @@ describe('planImportedErase', () => {
 
   it('keeps the catalog unless asked, and filters by run', async () => {
     await withJournal((objects) => {
-      const plan = planImportedErase(objects, { mode: 'test', catalog: false });
+      const plan = planImportedErase(objects, { mode: 'test', catalog: false, purge: true });
       expect(plan.items.map((item) => item.object.type)).toEqual(['invoice', 'subscription', 'customer', 'customer']);
       expect(plan.kept.find((kept) => kept.object.type === 'product')?.reason).toContain('--catalog');
-      const runB = summary(planImportedErase(objects, { mode: 'test', catalog: true, run: 'run-b' }));
+      const runB = summary(planImportedErase(objects, { mode: 'test', catalog: true, run: 'run-b', purge: true }));
       expect(runB.items).toEqual(['void invoice:INV-1 []', 'purge subscription:sub-1 [service_credit:sub-1]']);
       expect(runB.unfinished).toEqual(['subscription:sub-2']);
     });
   });
 
+  it('cancels instead of purging on a target that cannot purge (supports.purge false)', async () => {
+    await withJournal((objects) => {
+      const plan = summary(planImportedErase(objects, { mode: 'test', catalog: false, purge: false }));
+      expect(plan.items).toEqual(['void invoice:INV-1 []', 'cancel subscription:sub-1 [service_credit:sub-1]', 'delete customer:child [payment_profile:child]', 'delete customer:parent []']);
+    });
+  });
+
   it('on a live site plans only cancelling the subscriptions it created', async () => {
     await withJournal((objects) => {
-      const plan = planImportedErase(objects, { mode: 'live', catalog: true });
+      const plan = planImportedErase(objects, { mode: 'live', catalog: true, purge: true });
       expect(plan.items.map((item) => `${item.operation} ${item.object.naturalKey}`)).toEqual(['cancel subscription:sub-1']);
       expect(plan.kept).toHaveLength(12);
       expect(plan.kept[0]!.reason).toContain('live site');
