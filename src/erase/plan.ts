@@ -2,8 +2,9 @@
 // toolkit created (and has not erased yet), in reverse dependency order, plus what must be kept and why.
 import type { ObjectType } from '../plan/operation.js';
 import type { JournalObject } from '../state/journal.js';
+import type { EraseOperation, TargetProfile } from '../targets/target.js';
 
-export type EraseOperation = 'void' | 'purge' | 'cancel' | 'delete' | 'archive';
+export type { EraseOperation };
 
 export interface EraseItem {
   object: JournalObject;
@@ -36,17 +37,10 @@ export interface ImportedPlanOptions {
   catalog: boolean;
   /** The target can delete a subscription (its `supports.purge`); without it subscriptions are canceled instead. */
   purge: boolean;
+  /** The target's `profile.eraseOrder`: which kinds go, how, and in what order. */
+  order: TargetProfile['eraseOrder'];
 }
 
-/** Reverse dependency order: what refers to others goes first. */
-export const ERASE_ORDER: ReadonlyArray<{ type: ObjectType; operation: EraseOperation }> = [
-  { type: 'invoice', operation: 'void' },
-  { type: 'subscription', operation: 'purge' },
-  { type: 'customer', operation: 'delete' },
-  { type: 'coupon', operation: 'archive' },
-  { type: 'component', operation: 'archive' },
-  { type: 'product', operation: 'archive' },
-];
 
 const CATALOG: ReadonlySet<ObjectType> = new Set(['product_family', 'product', 'product_price_point', 'component', 'component_price_point', 'coupon', 'segment']);
 
@@ -106,7 +100,7 @@ export function planImportedErase(objects: Map<string, JournalObject>, options: 
     }
   };
 
-  for (const { type, operation: ordered } of ERASE_ORDER) {
+  for (const { type, operation: ordered } of options.order) {
     if (!options.catalog && CATALOG.has(type)) continue;
     const operation = ordered === 'purge' && !options.purge ? 'cancel' : ordered;
     for (const object of candidates.filter((candidate) => candidate.type === type)) {

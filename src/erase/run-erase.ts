@@ -174,7 +174,7 @@ function stoppedBy(execution: { fatal?: unknown; interrupted: boolean }): EraseD
 }
 
 async function eraseImported(options: EraseOptions, journal: Journal, head: Head, info: SiteInfo): Promise<EraseOutcome> {
-  const plan = planImportedErase(journal.objects(), { ...(options.run !== undefined ? { run: options.run } : {}), mode: head.siteMode, catalog: options.catalog, purge: options.target.supports.purge });
+  const plan = planImportedErase(journal.objects(), { ...(options.run !== undefined ? { run: options.run } : {}), mode: head.siteMode, catalog: options.catalog, purge: options.target.supports.purge, order: options.target.profile.eraseOrder });
   const planned = finish(buildEraseDocument({ ...head, next: '' }, importedEntries(plan), plan.unfinished.length));
   const action: EraseAction = { scope: 'imported', verb: head.siteMode === 'live' ? 'cancels' : 'erases', objects: plan.items.length, siteMode: head.siteMode, site: options.target.baseUrl };
   if (!(await showPlanAndConfirm(options, planned, info, action))) return outcome(planned, undefined);

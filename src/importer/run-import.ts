@@ -161,7 +161,7 @@ export async function runImport(options: ImportRunOptions): Promise<ImportRunRes
     await journal.close();
   }
 
-  const rows = rowResults(prepared.loaded, prepared.plan, execution.results);
+  const rows = rowResults(prepared.loaded, prepared.plan, execution.results, target.profile.rowObjectOrder);
   const canaryOnly = canary !== undefined && !execution.interrupted && execution.fatal === undefined;
   // A canary run reports only its own rows; the rest stay untouched for --continue.
   const reported = canaryOnly ? rows.filter((row) => row.status !== 'pending' || canary!.includes(row.row)) : rows;

@@ -220,7 +220,7 @@ export async function runResync(options: ResyncOptions): Promise<ResyncOutcome> 
     const withErrors = new Set([...prepared.loaded.invalid.keys()].map((row) => basename(row.file)));
     const held = new Set(gone.filter((object) => withErrors.has(basename(object.file))));
     const goneMap = new Map(gone.filter((object) => !held.has(object)).map((object) => [object.naturalKey, object]));
-    const erasePlan = planImportedErase(goneMap, { mode: live ? 'live' : 'test', catalog: true, purge: target.supports.purge });
+    const erasePlan = planImportedErase(goneMap, { mode: live ? 'live' : 'test', catalog: true, purge: target.supports.purge, order: target.profile.eraseOrder });
     const results = new Map<JournalObject, RemovedRow['status']>();
     const messages = new Map<JournalObject, string>();
     if (options.prune && !options.dryRun && !stopped()) {
@@ -253,7 +253,7 @@ export async function runResync(options: ResyncOptions): Promise<ResyncOutcome> 
       let base: RowResult;
       let operations: Operation[];
       if (planned.has(source)) {
-        base = rowResultOf(source, nodes, execution, prepared.loaded.invalid.get(source));
+        base = rowResultOf(source, nodes, execution, target.profile.rowObjectOrder, prepared.loaded.invalid.get(source));
         operations = nodes.map((node) => node.operation);
       } else if (earlierOperations.has(source)) {
         base = { row: source, status: 'skipped', result: source.values.Result ?? '' };

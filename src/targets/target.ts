@@ -2,7 +2,7 @@
 // site, in the toolkit's own terms (records and facts with decimal strings, never a vendor's JSON).
 // Each adapter in src/targets/<name>/ implements it over its API and declares what it supports.
 import type { CustomFieldResource } from '../plan/map/custom-fields.js';
-import type { ObjectRef, Operation, StepOutcome } from '../plan/operation.js';
+import type { ObjectRef, ObjectType, Operation, StepOutcome } from '../plan/operation.js';
 
 export type { CustomFieldResource };
 import type { CatalogItemKind, CatalogItemRecord, CustomerRecord, InvoiceRecord, SiteFields, SiteValue, SubscriptionRecord } from './records.js';
@@ -60,6 +60,23 @@ export interface TargetSupport {
 }
 
 
+/** How erase removes an object: void (invoices), purge, cancel (subscriptions), delete (customers), archive (catalog). */
+export type EraseOperation = 'void' | 'purge' | 'cancel' | 'delete' | 'archive';
+
+/**
+ * What is policy rather than plumbing, handed over by the adapter as data so that the commands need no
+ * branch per system.
+ */
+export interface TargetProfile {
+  /** Which of a row's objects its Result link and Status describe: the first kind listed that the row has. */
+  readonly rowObjectOrder: readonly ObjectType[];
+  /**
+   * The kinds `erase --scope imported` removes and how, in the order it removes them (what refers to
+   * others first); a kind not listed is kept. A `purge` is a `cancel` where `supports.purge` is false.
+   */
+  readonly eraseOrder: ReadonlyArray<{ type: ObjectType; operation: EraseOperation }>;
+}
+
 /** The objects resync updates field by field. */
 export type UpdatableResource = 'customer' | 'subscription';
 
@@ -75,6 +92,7 @@ export interface Target {
   /** Base URL of the site (no credentials), used to build links in result files. */
   readonly baseUrl: string;
   readonly supports: TargetSupport;
+  readonly profile: TargetProfile;
 
   readSite(): Promise<SiteInfo>;
   /** Releases connections. */

@@ -4,6 +4,9 @@ import type { NodeResult } from '../../src/importer/execute.js';
 import { buildPlan, closureOf, type PlanNode } from '../../src/importer/plan.js';
 import { rowResultOf } from '../../src/importer/results.js';
 import type { ObjectRef, ObjectType, Operation, SourceRow } from '../../src/plan/operation.js';
+import { ADVANCED_BILLING_PROFILE } from '../../src/targets/advanced-billing/profile.js';
+
+const ORDER = ADVANCED_BILLING_PROFILE.rowObjectOrder;
 
 function row(n: number, key = `k${n}`): SourceRow {
   return { file: 's.csv', kind: 'subscriptions-standard', row: n, line: n, key, values: {} };
@@ -74,14 +77,18 @@ describe('rowResultOf', () => {
     new Map(plan.nodes.map((node) => [node, statuses[node.operation.kind] ?? { status: 'done', outcome: { id: 1, link: `link-${node.operation.kind}` } }]));
 
   it('links the main object and carries the renewal', () => {
-    const result = rowResultOf(r2, plan.rowNodes.get(r2)!, results({ subscription: { status: 'done', outcome: { id: 9, link: 'sub-link', nextRenewal: '49.00' } } }));
+    const result = rowResultOf(r2, plan.rowNodes.get(r2)!, results({ subscription: { status: 'done', outcome: { id: 9, link: 'sub-link', nextRenewal: '49.00' } } }), ORDER);
     expect(result).toMatchObject({ status: 'success', result: 'sub-link', nextRenewal: '49.00' });
+  });
+
+  it('links the object the target\'s profile puts first', () => {
+    expect(rowResultOf(r2, plan.rowNodes.get(r2)!, results({}), ['customer', 'subscription']).result).toBe('link-customer');
   });
 
   it('is skipped when everything was already on record, and an error names the failed object', () => {
     const skipped = new Map(plan.nodes.map((node): [PlanNode, NodeResult] => [node, { status: 'skipped', outcome: { id: 1, link: 'l' } }]));
-    expect(rowResultOf(r2, plan.rowNodes.get(r2)!, skipped).status).toBe('skipped');
-    const failed = rowResultOf(r2, plan.rowNodes.get(r2)!, results({ payment_profile: { status: 'failed', error: 'Card expired' }, subscription: { status: 'blocked', error: 'not sent: …' } }));
+    expect(rowResultOf(r2, plan.rowNodes.get(r2)!, skipped, ORDER).status).toBe('skipped');
+    const failed = rowResultOf(r2, plan.rowNodes.get(r2)!, results({ payment_profile: { status: 'failed', error: 'Card expired' }, subscription: { status: 'blocked', error: 'not sent: …' } }), ORDER);
     expect(failed).toMatchObject({ status: 'error', result: 'payment profile: Card expired | not sent: …' });
   });
 });

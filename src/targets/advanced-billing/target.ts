@@ -7,6 +7,7 @@ import type { ObjectRef, Operation, StepOutcome } from '../../plan/operation.js'
 import type { Resolver, SiteObject } from '../target.js';
 import type { AdvancedBillingApi, JsonObject } from './api.js';
 import { applyCreate, handlerFor } from './operations/index.js';
+import { ADVANCED_BILLING_PROFILE } from './profile.js';
 import { idOfObject, lookupObject } from './operations/lookup.js';
 import { catalogFacts } from './neutral/catalog-facts.js';
 import { catalogItemRecord, customerRecord, invoiceRecord, subscriptionRecord } from './neutral/records.js';
@@ -18,6 +19,7 @@ const SUPPORTS: TargetSupport = { renewalPreview: true, uniquenessTokens: true, 
 export class AdvancedBillingTarget implements Target {
   readonly name = 'advanced-billing';
   readonly supports = SUPPORTS;
+  readonly profile = ADVANCED_BILLING_PROFILE;
 
   constructor(
     /** The vendor API surface: the adapter's own (its handlers call it; tests read the site's JSON through it). */
