@@ -7,7 +7,8 @@ import { isLoopbackHost } from '../net/loopback.js';
 import { normaliseBaseUrl } from './advanced-billing/client/site-connection.js';
 import type { ClientOptions } from './advanced-billing/client/transport.js';
 import { AdvancedBillingTarget } from './advanced-billing/target.js';
-import type { Target } from './target.js';
+import type { Target, TargetProfile } from './target.js';
+import { ADVANCED_BILLING_PROFILE } from './advanced-billing/profile.js';
 import type { RunningSandbox, SandboxOptions } from './advanced-billing/sandbox/index.js';
 
 export type { ClientOptions } from './advanced-billing/client/transport.js';
@@ -53,24 +54,36 @@ export function siteBaseUrl(site: SiteDefinition): string {
 
 type TargetFactory = (site: SiteDefinition, options: ClientOptions) => Target;
 
+/** An adapter: how a site of its system is reached, and its policy as data (for commands that need no connection). */
+interface Adapter {
+  create: TargetFactory;
+  profile: (site: string) => TargetProfile;
+}
+
 /** One line per billing system: the adapter a site of that system gets. */
-const ADAPTERS: Record<TargetSystem, TargetFactory> = {
-  'advanced-billing': createAdvancedBillingTarget,
+const ADAPTERS: Record<TargetSystem, Adapter> = {
+  'advanced-billing': { create: createAdvancedBillingTarget, profile: () => ADVANCED_BILLING_PROFILE },
   chartmogul: notYetSupported('ChartMogul'),
 };
 
 /** The target for a site, built by the adapter of the site's system. */
 export function createTarget(site: SiteDefinition, options: ClientOptions = {}): Target {
-  return ADAPTERS[site.system ?? 'advanced-billing'](site, options);
+  return ADAPTERS[site.system ?? 'advanced-billing'].create(site, options);
+}
+
+/** The profile of a site's system without connecting (compare reads result files offline); `site` names it in messages. */
+export function targetProfile(system: TargetSystem | undefined, site: string): TargetProfile {
+  return ADAPTERS[system ?? 'advanced-billing'].profile(site);
 }
 
 /** A system the configuration knows whose adapter is not written yet: refused before anything is sent. */
-function notYetSupported(label: string): TargetFactory {
-  return (site) => {
-    throw new InputError('system-not-supported', `Site "${site.name}" is a ${label} site, which migrate does not yet support.`, {
+function notYetSupported(label: string): Adapter {
+  const refuse = (site: string): never => {
+    throw new InputError('system-not-supported', `Site "${site}" is a ${label} site, which migrate does not yet support.`, {
       hint: 'Use an Advanced Billing site (remove system, or set system: advanced-billing) for now.',
     });
   };
+  return { create: (site) => refuse(site.name), profile: refuse };
 }
 
 /** The Advanced Billing adapter; refuses plain http:// off loopback and a missing API key for a remote site. */

@@ -75,6 +75,8 @@ export interface TargetProfile {
    * others first); a kind not listed is kept. A `purge` is a `cancel` where `supports.purge` is false.
    */
   readonly eraseOrder: ReadonlyArray<{ type: ObjectType; operation: EraseOperation }>;
+  /** The subscription a row's result link points at, as the target's id; undefined when it names none. */
+  subscriptionIdOfLink(link: string): string | undefined;
 }
 
 /** The objects resync updates field by field. */

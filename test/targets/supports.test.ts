@@ -71,7 +71,7 @@ describe('target capabilities', () => {
   });
 
   it('compare asks no renewal preview of a target that cannot price one', async () => {
-    const row = { subscriptionId: 1 } as Parameters<typeof previewFromSite>[1];
+    const row = { subscriptionId: '1' } as Parameters<typeof previewFromSite>[1];
     // Recording whether compare asks: the same target, its renewalFacts counting calls.
     let asked = 0;
     const counting = (base: Target): Target => Object.create(base, { renewalFacts: { value: async (...args: Parameters<Target['renewalFacts']>) => ((asked += 1), base.renewalFacts(...args)) } }) as Target;

@@ -29,4 +29,6 @@ export const ADVANCED_BILLING_PROFILE: TargetProfile = {
     { type: 'component', operation: 'archive' },
     { type: 'product', operation: 'archive' },
   ],
+  // A subscription's page: …/subscriptions/42 (then /, ?, # or the end).
+  subscriptionIdOfLink: (link) => /\/subscriptions\/(\d+)(?:[/?#]|$)/.exec(link)?.[1],
 };
