@@ -68,6 +68,12 @@ export type EraseOperation = 'void' | 'purge' | 'cancel' | 'delete' | 'archive';
  * branch per system.
  */
 export interface TargetProfile {
+  /**
+   * The kinds of object the target takes. A row's operations of other kinds are not applicable there:
+   * the import leaves them out of its plan, and nothing waits for them (a subscription's payment profile
+   * on a target without payment profiles).
+   */
+  readonly kinds: readonly ObjectType[];
   /** Which of a row's objects its Result link and Status describe: the first kind listed that the row has. */
   readonly rowObjectOrder: readonly ObjectType[];
   /**

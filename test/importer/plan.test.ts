@@ -1,7 +1,7 @@
 // The plan and row results: shared objects, invalid rows, cycles, canary closures, main links.
 import { describe, expect, it } from 'vitest';
 import type { NodeResult } from '../../src/importer/execute.js';
-import { buildPlan, closureOf, type PlanNode } from '../../src/importer/plan.js';
+import { buildPlan, closureOf, operationsForTarget, type PlanNode } from '../../src/importer/plan.js';
 import { rowResultOf } from '../../src/importer/results.js';
 import type { ObjectRef, ObjectType, Operation, SourceRow } from '../../src/plan/operation.js';
 import { ADVANCED_BILLING_PROFILE } from '../../src/targets/advanced-billing/profile.js';
@@ -62,6 +62,30 @@ describe('buildPlan', () => {
       rows.map((r, i) => ({ row: r, operations: [operation(r, 'customer', `c${i}`, i > 0 ? [{ type: 'customer', key: 'c0' }] : [])] })),
     );
     expect([...closureOf(plan, [rows[2]!])].map((n) => n.naturalKey).sort()).toEqual(['customer:c0', 'customer:c2']);
+  });
+});
+
+describe('operationsForTarget', () => {
+  const r2 = row(2, 'cust-1');
+  const rowOperations = [
+    {
+      row: r2,
+      operations: [
+        operation(r2, 'customer', 'c'),
+        operation(r2, 'payment_profile', 'c', [{ type: 'customer', key: 'c' }]),
+        operation(r2, 'subscription', 's', [{ type: 'customer', key: 'c' }, { type: 'payment_profile', key: 'c' }]),
+      ],
+    },
+  ];
+
+  it('leaves the plan as it is for a target that takes every kind (Advanced Billing)', () => {
+    expect(operationsForTarget(rowOperations, ADVANCED_BILLING_PROFILE.kinds)).toBe(rowOperations);
+  });
+
+  it('leaves out what a target has no place for, and nothing waits for it', () => {
+    const plan = buildPlan(operationsForTarget(rowOperations, ['customer', 'subscription']));
+    expect(plan.nodes.map((node) => node.naturalKey)).toEqual(['customer:c', 'subscription:s']);
+    expect(plan.byNaturalKey.get('subscription:s')!.deps.map((node) => node.naturalKey)).toEqual(['customer:c']);
   });
 });
 

@@ -1,8 +1,11 @@
 // Advanced Billing's policy as data (the neutral TargetProfile): which object a row's result describes,
 // and the order and calls erase removes what the toolkit created with.
+import { OBJECT_TYPES } from '../../plan/operation.js';
 import type { TargetProfile } from '../target.js';
 
 export const ADVANCED_BILLING_PROFILE: TargetProfile = {
+  // Every kind the templates map to.
+  kinds: OBJECT_TYPES,
   // The object the template is about, not its helpers: a subscription row links to its subscription.
   rowObjectOrder: [
     'invoice',
