@@ -113,7 +113,7 @@ function exportAmount(text: string): Decimal | undefined {
  */
 export function matchExportEntry(exported: SubscriptionExport, row: SubscriptionRow): ExportEntry | undefined {
   if (row.subscriptionId !== undefined) {
-    const byId = exported.entries.find((entry) => entry.id === row.subscriptionId);
+    const byId = exported.entries.find((entry) => entry.id !== undefined && String(entry.id) === row.subscriptionId);
     if (byId) return byId;
   }
   if (row.subscriptionReference !== undefined) {

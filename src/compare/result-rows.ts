@@ -33,7 +33,8 @@ export interface SubscriptionRow extends RowBase {
   currency?: string;
   nextBillingAt?: CalendarDate;
   /** From the Result link. */
-  subscriptionId?: number;
+  /** The target's id of the row's subscription, read from its Result link by the target's profile. */
+  subscriptionId?: string;
   subscriptionReference?: string;
   customerReference?: string;
   facts: SubscriptionFacts;
@@ -61,6 +62,8 @@ export interface ReadOptions {
   lenientAmounts?: boolean;
   /** Kinds already known (validate's report, which honours --template); others are detected from the header. */
   kinds?: ReadonlyMap<string, TemplateKind>;
+  /** How the target reads a subscription's id from a Result link (its profile's); without it rows carry no id. */
+  subscriptionIdOfLink?: (link: string) => string | undefined;
 }
 
 export type CompareInput = SubscriptionRow | InvoiceRow | { kind: 'catalog'; path: string };
@@ -86,7 +89,7 @@ export async function* streamCompareInputs(paths: readonly string[], options: Re
       source.header.forEach((name, index) => (values[name] = record.cells[index] ?? ''));
       const row: SourceRow = { file: path, kind: template.kind, row: record.row, line: record.line, key: keyOf(values, template.keyColumns), values };
       if (isSubscription) {
-        if (cell(row, 'create_subscription')?.toUpperCase() === 'TRUE') yield subscriptionRow(row, template.kind, strict);
+        if (cell(row, 'create_subscription')?.toUpperCase() === 'TRUE') yield subscriptionRow(row, template.kind, strict, options.subscriptionIdOfLink);
         continue;
       }
       addLineItem(row, lineTotals);
@@ -127,17 +130,18 @@ function addLineItem(row: SourceRow, totals: Map<string, Decimal>): void {
   totals.set(invoice, (totals.get(invoice) ?? new Decimal(0)).plus(quantity.value.times(unitPrice.value)));
 }
 
-function subscriptionRow(row: SourceRow, template: TemplateKind, strict: boolean): SubscriptionRow {
+function subscriptionRow(row: SourceRow, template: TemplateKind, strict: boolean, idOfLink: ReadOptions['subscriptionIdOfLink']): SubscriptionRow {
   const facts = subscriptionFactsOf(row);
   const nextBilling = cell(row, 'next_billing_at');
-  const linkId = /\/subscriptions\/(\d+)(?:[/?#]|$)/.exec(cell(row, 'Result') ?? '')?.[1];
+  const link = cell(row, 'Result');
+  const linkId = link === undefined ? undefined : idOfLink?.(link);
   return {
     ...base(row, template, 'YourExpectedRenewal', 'ChargifyNextRenewal', strict),
     kind: 'subscription',
     facts,
     ...optional('currency', facts.currency),
     ...optional('nextBillingAt', nextBilling === undefined ? undefined : parseIsoDate(nextBilling)),
-    ...optional('subscriptionId', linkId === undefined ? undefined : Number(linkId)),
+    ...optional('subscriptionId', linkId),
     ...optional('subscriptionReference', cell(row, 'subscription_reference')),
     ...optional('customerReference', cell(row, 'customer_reference') ?? cell(row, 'import_identifier_customer_reference')),
   };

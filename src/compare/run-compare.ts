@@ -1,7 +1,7 @@
 // `compare` as a library call: reads the result (or template) files, the catalog and the export, asks
 // the site for renewal previews when one is connected, compares every row and explains each mismatch.
 import { Decimal } from '../pricing/index.js';
-import type { Target } from '../targets/target.js';
+import type { Target, TargetProfile } from '../targets/target.js';
 import { emptyCatalog, readCatalog, type CatalogFacts } from './catalog.js';
 import { priceFromCatalog } from './catalog-price.js';
 import { comparisonOf, Tally, type Comparison, type CompareReport, type RowNote, type ComparedRowRef } from './comparison.js';
@@ -36,6 +36,8 @@ export interface CompareOptions {
   renewing?: RenewalRange;
   /** The site for --refresh and explanations; without one, explanations come from the catalog. */
   site?: CompareSite;
+  /** The profile of the system the result files were written for (the site's target's, when there is a site). */
+  profile: TargetProfile;
   /** Concurrent site requests (the site allows 4). */
   concurrency?: number;
 }
@@ -78,7 +80,7 @@ export async function runCompare(options: CompareOptions): Promise<CompareReport
     }
     batch = [];
   };
-  for await (const input of streamCompareInputs(options.paths)) {
+  for await (const input of streamCompareInputs(options.paths, { subscriptionIdOfLink: options.profile.subscriptionIdOfLink })) {
     if (input.kind === 'catalog') {
       if (!catalogFiles.includes(input.path)) catalogFiles.push(input.path);
     } else if (input.kind === 'invoice') {

@@ -8,7 +8,7 @@ import type { PreviewFacts } from './preview-facts.js';
 import type { SubscriptionRow } from './result-rows.js';
 
 export interface SitePreview {
-  subscriptionId: number;
+  subscriptionId: string;
   facts: PreviewFacts;
   nextBillingAt?: CalendarDate;
 }

@@ -111,7 +111,7 @@ function invalid(error: z.ZodError, filepath: string): InputError {
 
 const KNOWN_KEYS: Record<string, string[]> = {
   '': ['sites', 'stateDir', 'outDir', 'asOf', 'timeZone', 'concurrency', 'timeoutSeconds', 'retries', 'retryAfterMaxSeconds', 'retryWaitTotalSeconds', 'maxAnswerMegabytes', 'canary'],
-  site: ['subdomain', 'baseUrl', 'apiKeyEnv', 'mode'],
+  site: ['system', 'subdomain', 'baseUrl', 'apiKeyEnv', 'mode'],
 };
 
 function suggestion(key: string, where: string): string {

@@ -28,15 +28,23 @@ const baseUrl = z.string().superRefine((text, context) => {
   }
 });
 
+/** The billing systems a site can be; `src/targets/index.ts` has one adapter per name. */
+export const SYSTEMS = ['advanced-billing', 'chartmogul'] as const;
+export type TargetSystem = (typeof SYSTEMS)[number];
+
 const site = z
   .strictObject({
+    system: z.enum(SYSTEMS, { message: `must be one of ${SYSTEMS.join(', ')}` }).optional(),
     subdomain: z.string().regex(SUBDOMAIN, 'must be the site\'s subdomain alone, e.g. acme for https://acme.chargify.com').optional(),
     baseUrl: baseUrl.optional(),
     apiKeyEnv: z.string().regex(ENV_NAME, 'must be the name of an environment variable, e.g. CHARGIFY_TEST_API_KEY').optional(),
     mode: z.enum(['test', 'live'], { message: 'must be test or live' }).optional(),
   })
   .superRefine((value, context) => {
-    if ((value.subdomain === undefined) === (value.baseUrl === undefined)) {
+    if (value.system === 'chartmogul') {
+      // ChartMogul has one address for every account (its API root unless baseUrl says otherwise) and no subdomain.
+      if (value.subdomain !== undefined) context.addIssue({ code: 'custom', path: ['subdomain'], message: 'is not used by a chartmogul site: give baseUrl, or nothing for ChartMogul\'s own API' });
+    } else if ((value.subdomain === undefined) === (value.baseUrl === undefined)) {
       context.addIssue({ code: 'custom', message: 'needs exactly one of subdomain and baseUrl' });
     }
   });

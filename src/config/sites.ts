@@ -4,15 +4,21 @@ import { inspect } from 'node:util';
 import { InputError } from '../errors.js';
 import type { ResolvedConfig } from './load-config.js';
 import { isLoopbackHost } from '../net/loopback.js';
+import type { TargetSystem } from './schema.js';
 
 export interface ResolvedSite {
   name: string;
+  /** The billing system, when the configuration names one; the target registry defaults it to advanced-billing. */
+  system?: TargetSystem;
   /** No trailing slash, no credentials. */
   baseUrl: string;
   subdomain?: string;
   apiKey?: string;
   mode?: 'test' | 'live';
 }
+
+/** A chartmogul site without baseUrl: every ChartMogul account is reached at the same API root. */
+const DEFAULT_ADDRESS = 'https://api.chartmogul.com';
 
 export function hasSite(config: ResolvedConfig, name: string): boolean {
   return Object.hasOwn(config.sites, name);
@@ -32,8 +38,8 @@ export function resolveSite(config: ResolvedConfig, name: string, env: NodeJS.Pr
     });
   }
   const site = config.sites[name];
-  const baseUrl = site.subdomain !== undefined ? `https://${site.subdomain.toLowerCase()}.chargify.com` : String(site.baseUrl).replace(/\/+$/, '');
-  const resolved: ResolvedSite = { name, baseUrl };
+  const baseUrl = site.subdomain !== undefined ? `https://${site.subdomain.toLowerCase()}.chargify.com` : String(site.baseUrl ?? DEFAULT_ADDRESS).replace(/\/+$/, '');
+  const resolved: ResolvedSite = { name, ...(site.system === undefined ? {} : { system: site.system }), baseUrl };
   if (site.subdomain !== undefined) resolved.subdomain = site.subdomain.toLowerCase();
   if (site.mode !== undefined) resolved.mode = site.mode;
 

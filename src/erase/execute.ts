@@ -3,7 +3,7 @@
 // purged, deleted, archived or canceled, and journaled as erased once the site confirms it.
 import type { Journal, JournalObject } from '../state/journal.js';
 import type { SubscriptionRecord, Target } from '../targets/target.js';
-import { ERASE_ORDER, keyOf, type EraseItem } from './plan.js';
+import { keyOf, type EraseItem } from './plan.js';
 import { settleEach } from '../importer/pool.js';
 import { recordErased } from './record.js';
 
@@ -156,7 +156,7 @@ class ItemEraser {
 }
 
 /**
- * Runs the items type by type (as ERASE_ORDER lists them), several at a time within a type. A
+ * Runs the items type by type, in the order the plan gives them (the target's erase order), several at a time within a type. A
  * refusal of one object is that object's failure; anything else (401, 5xx, unreachable) stops the run
  * and leaves the rest pending — nothing is journaled as erased that the site has not confirmed.
  */
@@ -165,7 +165,7 @@ export async function executeErase(items: EraseItem[], options: ExecuteEraseOpti
   const eraser = new ItemEraser(options.target, options.journal, planned);
   const results = new Map<EraseItem, EraseResult>();
   let fatal: unknown;
-  const phases = [...ERASE_ORDER.map((step) => step.type)];
+  const phases = [...new Set(items.map((item) => item.object.type))];
   for (const type of phases) {
     const phase = items.filter((item) => item.object.type === type);
     const settled = await settleEach(phase, options, (item) => eraser.erase(item), (item, message): EraseResult => ({ item, status: 'failed', message }));

@@ -2,8 +2,9 @@
 // toolkit created (and has not erased yet), in reverse dependency order, plus what must be kept and why.
 import type { ObjectType } from '../plan/operation.js';
 import type { JournalObject } from '../state/journal.js';
+import type { EraseOperation, TargetProfile } from '../targets/target.js';
 
-export type EraseOperation = 'void' | 'purge' | 'cancel' | 'delete' | 'archive';
+export type { EraseOperation };
 
 export interface EraseItem {
   object: JournalObject;
@@ -34,17 +35,12 @@ export interface ImportedPlanOptions {
   mode: 'test' | 'live';
   /** Archive the catalog objects too (coupons, components, products); by default they stay for the re-import. */
   catalog: boolean;
+  /** The target can delete a subscription (its `supports.purge`); without it subscriptions are canceled instead. */
+  purge: boolean;
+  /** The target's `profile.eraseOrder`: which kinds go, how, and in what order. */
+  order: TargetProfile['eraseOrder'];
 }
 
-/** Reverse dependency order: what refers to others goes first. */
-export const ERASE_ORDER: ReadonlyArray<{ type: ObjectType; operation: EraseOperation }> = [
-  { type: 'invoice', operation: 'void' },
-  { type: 'subscription', operation: 'purge' },
-  { type: 'customer', operation: 'delete' },
-  { type: 'coupon', operation: 'archive' },
-  { type: 'component', operation: 'archive' },
-  { type: 'product', operation: 'archive' },
-];
 
 const CATALOG: ReadonlySet<ObjectType> = new Set(['product_family', 'product', 'product_price_point', 'component', 'component_price_point', 'coupon', 'segment']);
 
@@ -104,8 +100,9 @@ export function planImportedErase(objects: Map<string, JournalObject>, options: 
     }
   };
 
-  for (const { type, operation } of ERASE_ORDER) {
+  for (const { type, operation: ordered } of options.order) {
     if (!options.catalog && CATALOG.has(type)) continue;
+    const operation = ordered === 'purge' && !options.purge ? 'cancel' : ordered;
     for (const object of candidates.filter((candidate) => candidate.type === type)) {
       const companions = companionsOf(object).filter((companion) => !claimed.has(companion));
       items.push({ object, key: keyOf(object), operation, companions });

@@ -30,8 +30,8 @@ export interface EraseOptions {
   concurrency: number;
   /** Shown the plan before anything is sent (not on a dry run, whose document is the plan). */
   showPlan: (plan: EraseDocument) => void;
-  /** Asks the operator to go on (the typed subdomain, or --yes); throws to refuse. */
-  confirm: (action: EraseAction, subdomain: string) => Promise<void>;
+  /** Asks the operator to go on (the site's name typed, or --yes); throws to refuse. */
+  confirm: (action: EraseAction, site: Pick<SiteInfo, 'name' | 'nameKind'>) => Promise<void>;
   /** Runs the part that sends with Ctrl-C handling: the signal aborts it. */
   interruptible: <T>(body: (signal: AbortSignal) => Promise<T>) => Promise<T>;
   /** Where progress goes (stderr). */
@@ -161,7 +161,7 @@ async function showPlanAndConfirm(options: EraseOptions, document: EraseDocument
   if (options.dryRun) return false;
   options.showPlan(document);
   if (document.summary.planned === 0 && options.scope !== 'site') return false;
-  await options.confirm(action, info.subdomain);
+  await options.confirm(action, info);
   return true;
 }
 
@@ -174,7 +174,7 @@ function stoppedBy(execution: { fatal?: unknown; interrupted: boolean }): EraseD
 }
 
 async function eraseImported(options: EraseOptions, journal: Journal, head: Head, info: SiteInfo): Promise<EraseOutcome> {
-  const plan = planImportedErase(journal.objects(), { ...(options.run !== undefined ? { run: options.run } : {}), mode: head.siteMode, catalog: options.catalog });
+  const plan = planImportedErase(journal.objects(), { ...(options.run !== undefined ? { run: options.run } : {}), mode: head.siteMode, catalog: options.catalog, purge: options.target.supports.purge, order: options.target.profile.eraseOrder });
   const planned = finish(buildEraseDocument({ ...head, next: '' }, importedEntries(plan), plan.unfinished.length));
   const action: EraseAction = { scope: 'imported', verb: head.siteMode === 'live' ? 'cancels' : 'erases', objects: plan.items.length, siteMode: head.siteMode, site: options.target.baseUrl };
   if (!(await showPlanAndConfirm(options, planned, info, action))) return outcome(planned, undefined);

@@ -169,7 +169,7 @@ export async function executePlan(plan: Plan, options: ExecuteOptions): Promise<
     const source = node.rows[0]!;
     const base = { type: node.operation.kind, naturalKey: node.naturalKey, kind: source.kind, file: source.file, row: source.row };
     const token = operationToken(target, node.operation, journal.objects().get(node.naturalKey)?.erasedAt);
-    await journal.record({ ...base, event: 'intent', token });
+    await journal.record({ ...base, event: 'intent', ...(token === undefined ? {} : { token }) });
     try {
       const outcome = await target.create(node.operation, resolver, token);
       await journal.record({ ...base, event: 'done', ...outcomeFields(outcome) });

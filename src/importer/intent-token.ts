@@ -3,13 +3,14 @@
 import { naturalKeyOf, type Operation } from '../plan/operation.js';
 import type { Target } from '../targets/target.js';
 
-
 /**
  * The token an operation's create sends: the same for the same site, object and row content, in any
  * run. After an erase (`erasedAt` from the journal) it differs, because the site remembers the erased
- * object's token for an hour and would refuse the re-create as a duplicate.
+ * object's token for an hour and would refuse the re-create as a duplicate. Undefined for a target
+ * without uniqueness tokens (`supports.uniquenessTokens`): its creates are reconciled by `find` alone.
  */
-export function operationToken(target: Target, operation: Operation, erasedAt?: string): string {
+export function operationToken(target: Target, operation: Operation, erasedAt?: string): string | undefined {
+  if (!target.supports.uniquenessTokens) return undefined;
   const content = erasedAt === undefined ? operation.source.values : { row: operation.source.values, erasedAt };
   return target.uniquenessToken(naturalKeyOf(operation), content);
 }

@@ -9,6 +9,7 @@ import type { PreparedImport } from './run-import.js';
 import type { ObjectType } from '../plan/operation.js';
 
 export interface LivePlan {
+  /** `subdomain`: the name the site reports (its adapter's SiteInfo.name), under the key the JSON plan has always had. */
   site: { name: string; address: string; subdomain: string; label: string };
   files: Array<{ path: string; kind: string; rows: number }>;
   /** Objects that will be created, per kind (already journaled ones left out). */

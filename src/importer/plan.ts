@@ -45,6 +45,21 @@ export function typeRank(type: ObjectType): number {
 export const LAST_CATALOG_RANK = typeRank('segment');
 
 /**
+ * Each row's operations a target takes (its profile's `kinds`): the others are not applicable there, and
+ * the dependencies on them go too. The same list when the target takes every kind given.
+ */
+export function operationsForTarget<T extends { row: SourceRow; operations: Operation[] }>(rowOperations: T[], kinds: readonly ObjectType[]): T[] {
+  const taken = new Set(kinds);
+  if (rowOperations.every(({ operations }) => operations.every((operation) => taken.has(operation.kind)))) return rowOperations;
+  return rowOperations.map((entry) => ({
+    ...entry,
+    operations: entry.operations
+      .filter((operation) => taken.has(operation.kind))
+      .map((operation) => ({ ...operation, dependsOn: operation.dependsOn.filter((ref) => taken.has(ref.type)) })),
+  }));
+}
+
+/**
  * Builds the plan from each row's operations. `invalid` maps rows that must not be sent to the reason
  * (their validation messages); their nodes are planned anyway so that dependants can name them.
  */

@@ -1,5 +1,6 @@
 // Turns object refs (handles, references, codes) into site ids: objects created earlier in this run,
-// then objects the journal recorded for this site, then the site itself; all-digit keys may be ids.
+// then objects the journal recorded for this site, then the site itself. Ids are the target's, as text
+// (a journal written before ids were text holds numbers: they are read as their digits).
 import type { Journal } from '../state/journal.js';
 import type { ObjectRef, StepOutcome } from '../plan/operation.js';
 import type { Resolver, SiteObject, Target } from '../targets/target.js';
@@ -13,10 +14,8 @@ export class UnresolvedRefError extends Error {
   }
 }
 
-const ALL_DIGITS = /^\d+$/;
-
 export class ImportResolver implements Resolver {
-  private readonly created = new Map<string, number | string>();
+  private readonly created = new Map<string, string>();
   private readonly lookups = new Map<string, Promise<SiteObject | undefined>>();
 
   constructor(
@@ -26,17 +25,14 @@ export class ImportResolver implements Resolver {
 
   /** Records an object created (or found) in this run, so dependants resolve it without a request. */
   remember(ref: ObjectRef, outcome: StepOutcome): void {
-    this.created.set(refKey(ref), outcome.id);
+    this.created.set(refKey(ref), String(outcome.id));
   }
 
-  async id(ref: ObjectRef): Promise<number> {
-    const key = refKey(ref);
-    const known = this.created.get(key) ?? this.journaledId(ref);
-    if (known !== undefined && typeof known === 'number') return known;
-    if (known !== undefined && ALL_DIGITS.test(String(known))) return Number(known);
-    const object = await this.object(ref);
-    if (object && typeof object.id === 'number') return object.id;
-    if (ALL_DIGITS.test(ref.key)) return Number(ref.key);
+  async id(ref: ObjectRef): Promise<string> {
+    const known = this.created.get(refKey(ref)) ?? this.journaledId(ref);
+    if (known !== undefined) return known;
+    const id = this.target.idOf(ref, await this.object(ref));
+    if (id !== undefined) return id;
     throw new UnresolvedRefError(`${describeRef(ref)} was not found on the site or in this import.`);
   }
 
@@ -53,9 +49,9 @@ export class ImportResolver implements Resolver {
     return lookup;
   }
 
-  private journaledId(ref: ObjectRef): number | string | undefined {
+  private journaledId(ref: ObjectRef): string | undefined {
     const object = this.journal?.objects().get(refKey(ref));
-    return object?.state === 'done' ? object.id : undefined;
+    return object?.state === 'done' && object.id !== undefined ? String(object.id) : undefined;
   }
 }
 

@@ -27,25 +27,10 @@ export interface RowResult {
   findings?: Finding[];
 }
 
-/** Which of a row's objects its Result links to: the object the template is about, not its helpers. */
-const MAIN_PRIORITY: ObjectType[] = [
-  'invoice',
-  'subscription',
-  'segment',
-  'coupon',
-  'component',
-  'product',
-  'product_family',
-  'customer',
-  'component_price_point',
-  'product_price_point',
-  'payment_profile',
-  'service_credit',
-  'prepayment',
-];
 
-function mainNode(nodes: PlanNode[]): PlanNode | undefined {
-  for (const type of MAIN_PRIORITY) {
+/** Which of a row's objects its Result links to: the first kind in the target's order the row has. */
+function mainNode(nodes: PlanNode[], order: readonly ObjectType[]): PlanNode | undefined {
+  for (const type of order) {
     const node = nodes.find((candidate) => candidate.operation.kind === type);
     if (node) return node;
   }
@@ -57,7 +42,8 @@ function describeFailure(node: PlanNode, result: NodeResult, several: boolean): 
   return several && result.status === 'failed' ? `${node.operation.kind.replace(/_/g, ' ')}: ${message}` : message;
 }
 
-export function rowResultOf(row: SourceRow, nodes: PlanNode[], results: Map<PlanNode, NodeResult>, invalid?: RowFailure): RowResult {
+/** One row's result; `order` is the target's `profile.rowObjectOrder`. */
+export function rowResultOf(row: SourceRow, nodes: PlanNode[], results: Map<PlanNode, NodeResult>, order: readonly ObjectType[], invalid?: RowFailure): RowResult {
   if (invalid !== undefined) return { row, status: 'error', result: invalid.message, ...(invalid.findings.length > 0 ? { findings: invalid.findings } : {}) };
   const outcomes = nodes.map((node) => ({ node, result: results.get(node) ?? { status: 'pending' as const } }));
   const failed = outcomes.filter(({ result }) => result.status === 'failed' || result.status === 'blocked');
@@ -66,7 +52,7 @@ export function rowResultOf(row: SourceRow, nodes: PlanNode[], results: Map<Plan
     return { row, status: 'error', result: messages.join(' | ') };
   }
   if (outcomes.some(({ result }) => result.status === 'pending')) return { row, status: 'pending', result: '' };
-  const main = mainNode(nodes);
+  const main = mainNode(nodes, order);
   const mainOutcome = main ? results.get(main)?.outcome : undefined;
   const subscription = outcomes.find(({ node }) => node.operation.kind === 'subscription')?.result.outcome;
   const invoice = outcomes.find(({ node }) => node.operation.kind === 'invoice')?.result.outcome;
@@ -82,7 +68,7 @@ export function rowResultOf(row: SourceRow, nodes: PlanNode[], results: Map<Plan
 }
 
 /** Every planned or invalid row's result, in file order. Rows already marked success in the input keep their cells. */
-export function rowResults(loaded: LoadedRows, plan: Plan, results: Map<PlanNode, NodeResult>): RowResult[] {
+export function rowResults(loaded: LoadedRows, plan: Plan, results: Map<PlanNode, NodeResult>, order: readonly ObjectType[]): RowResult[] {
   const planned = new Set(loaded.rowOperations.map(({ row }) => row));
   const list: RowResult[] = [];
   for (const file of loaded.files) {
@@ -90,7 +76,7 @@ export function rowResults(loaded: LoadedRows, plan: Plan, results: Map<PlanNode
       if (loaded.alreadyImported.has(row)) {
         list.push({ row, status: 'skipped', result: row.values.Result ?? '' });
       } else if (planned.has(row)) {
-        list.push(rowResultOf(row, plan.rowNodes.get(row) ?? [], results, loaded.invalid.get(row)));
+        list.push(rowResultOf(row, plan.rowNodes.get(row) ?? [], results, order, loaded.invalid.get(row)));
       }
     }
   }

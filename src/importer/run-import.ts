@@ -7,7 +7,7 @@ import { siteIdentityOf, type SiteIdentity } from '../state/site-identity.js';
 import type { Target } from '../targets/target.js';
 import { checkCustomFields } from './custom-fields.js';
 import { executeWithProgress, type ExecuteResult } from './execute.js';
-import { buildPlan, closureOf, type Plan } from './plan.js';
+import { buildPlan, closureOf, operationsForTarget, type Plan } from './plan.js';
 import { canaryRows, emptyCanary, refuseEmptyCanary } from './canary.js';
 import { reconcileIntents, type ReconcileReport } from './reconcile.js';
 import { ImportResolver } from './resolver.js';
@@ -33,6 +33,14 @@ export function prepareImport(files: ValidatedFile[]): PreparedImport {
   const loaded = loadRows(files);
   const inputs = files.map(({ path, template, findings, content }) => ({ path, template, findings, sha256: content.sha256 }));
   return { inputs, loaded, plan: buildPlan(loaded.rowOperations, loaded.invalid) };
+}
+
+/** The prepared import as a target takes it: its plan without the operations of kinds the target has no place for. */
+export function preparedForTarget(prepared: PreparedImport, target: Pick<Target, 'profile'>): PreparedImport {
+  const rowOperations = operationsForTarget(prepared.loaded.rowOperations, target.profile.kinds);
+  if (rowOperations === prepared.loaded.rowOperations) return prepared;
+  const loaded = { ...prepared.loaded, rowOperations };
+  return { ...prepared, loaded, plan: buildPlan(rowOperations, loaded.invalid) };
 }
 
 export interface ImportRunOptions {
@@ -93,7 +101,8 @@ export async function checkKeptRows(loaded: LoadedRows, identity: SiteIdentity, 
 
 export async function runImport(options: ImportRunOptions): Promise<ImportRunResult> {
   const started = Date.now();
-  const { prepared, target } = options;
+  const { target } = options;
+  const prepared = preparedForTarget(options.prepared, target);
   const outputs = await prepareResultFiles(prepared.loaded, options.outDir);
   const info = await target.readSite();
   // Everything is keyed by what the site is, not what it is called: another site never finds its rows "already imported".
@@ -161,7 +170,7 @@ export async function runImport(options: ImportRunOptions): Promise<ImportRunRes
     await journal.close();
   }
 
-  const rows = rowResults(prepared.loaded, prepared.plan, execution.results);
+  const rows = rowResults(prepared.loaded, prepared.plan, execution.results, target.profile.rowObjectOrder);
   const canaryOnly = canary !== undefined && !execution.interrupted && execution.fatal === undefined;
   // A canary run reports only its own rows; the rest stay untouched for --continue.
   const reported = canaryOnly ? rows.filter((row) => row.status !== 'pending' || canary!.includes(row.row)) : rows;

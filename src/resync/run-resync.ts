@@ -22,7 +22,7 @@ import { objectRef, type Journal, type JournalObject } from '../state/journal.js
 import { openSiteJournal } from '../state/journal-sites.js';
 import { siteIdentityOf } from '../state/site-identity.js';
 import { newRunId } from '../state/runs.js';
-import type { Target } from '../targets/target.js';
+import type { SiteInfo, Target } from '../targets/target.js';
 import type { Prefer } from './merge.js';
 import { COMPARED_TYPES, resyncObject, type ObjectVerdict } from './object-merge.js';
 import { summarizeResync, type RemovedRow, type ResyncDocument, type ResyncRow, type ResyncRowStatus } from './report.js';
@@ -40,10 +40,10 @@ export interface ResyncOptions {
   /** Create the custom fields the templates name and the site lacks (else: list them and stop). */
   createCustomFields?: boolean;
   /**
-   * Asks the operator before a live site is changed (the CLI's typed-subdomain question, or --yes);
-   * throws to refuse. Not called on a test site, nor for a dry run.
+   * Asks the operator before a live site is changed (the CLI's question for the site's name typed, or
+   * --yes); throws to refuse. Not called on a test site, nor for a dry run.
    */
-  confirmLive: (request: { action: string; subdomain: string }) => Promise<void>;
+  confirmLive: (request: { action: string; site: Pick<SiteInfo, 'name' | 'nameKind'> }) => Promise<void>;
   /** The configuration marks the site live (the site's own answer counts too). */
   configuredLive: boolean;
   signal?: AbortSignal;
@@ -142,7 +142,7 @@ export async function runResync(options: ResyncOptions): Promise<ResyncOutcome> 
     if (created.length > 0) options.log?.(`Created ${created.length} custom field(s) the site lacked: ${created.join(', ')}.`);
   }
   if (live && !options.dryRun) {
-    await options.confirmLive({ action: `This resyncs the LIVE site ${target.baseUrl}.`, subdomain: info.subdomain });
+    await options.confirmLive({ action: `This resyncs the LIVE site ${target.baseUrl}.`, site: info });
   }
   const runId = newRunId();
   const outputs = options.dryRun ? undefined : await prepareResultFiles(prepared.loaded, options.outDir);
@@ -220,7 +220,7 @@ export async function runResync(options: ResyncOptions): Promise<ResyncOutcome> 
     const withErrors = new Set([...prepared.loaded.invalid.keys()].map((row) => basename(row.file)));
     const held = new Set(gone.filter((object) => withErrors.has(basename(object.file))));
     const goneMap = new Map(gone.filter((object) => !held.has(object)).map((object) => [object.naturalKey, object]));
-    const erasePlan = planImportedErase(goneMap, { mode: live ? 'live' : 'test', catalog: true });
+    const erasePlan = planImportedErase(goneMap, { mode: live ? 'live' : 'test', catalog: true, purge: target.supports.purge, order: target.profile.eraseOrder });
     const results = new Map<JournalObject, RemovedRow['status']>();
     const messages = new Map<JournalObject, string>();
     if (options.prune && !options.dryRun && !stopped()) {
@@ -253,7 +253,7 @@ export async function runResync(options: ResyncOptions): Promise<ResyncOutcome> 
       let base: RowResult;
       let operations: Operation[];
       if (planned.has(source)) {
-        base = rowResultOf(source, nodes, execution, prepared.loaded.invalid.get(source));
+        base = rowResultOf(source, nodes, execution, target.profile.rowObjectOrder, prepared.loaded.invalid.get(source));
         operations = nodes.map((node) => node.operation);
       } else if (earlierOperations.has(source)) {
         base = { row: source, status: 'skipped', result: source.values.Result ?? '' };

@@ -8,8 +8,12 @@ import { InputError } from '../errors.js';
 import { openJournal, type Journal, type OpenJournalOptions } from './journal.js';
 import type { SiteIdentity } from './site-identity.js';
 
-/** What `<key>.site.json` holds: the identity of the site the journal is about, as last seen. */
-export type JournalSite = Pick<SiteIdentity, 'fingerprint' | 'name' | 'label' | 'baseUrl' | 'subdomain' | 'id' | 'mode'>;
+/**
+ * What `<key>.site.json` holds: the identity of the site the journal is about, as last seen. Files
+ * written before sites were named by their adapter say `subdomain` and a numeric `id`; only `name`,
+ * `mode`, `label`, `baseUrl` and `fingerprint` are read back.
+ */
+export type JournalSite = Pick<SiteIdentity, 'fingerprint' | 'name' | 'label' | 'baseUrl' | 'siteName' | 'id' | 'mode'>;
 
 export interface KnownJournal {
   key: string;
@@ -31,7 +35,7 @@ async function recordJournalSite(stateDir: string, identity: SiteIdentity): Prom
     name: identity.name,
     label: identity.label,
     baseUrl: identity.baseUrl,
-    subdomain: identity.subdomain,
+    siteName: identity.siteName,
     id: identity.id,
     mode: identity.mode,
   };

@@ -2,22 +2,25 @@
 // records and result files, and that every guard compares. Two distinct sites never share one.
 import { createHash } from 'node:crypto';
 import { isLoopbackHost } from '../net/loopback.js';
+import type { SiteInfo } from '../targets/target.js';
 
 export interface SiteIdentity {
   /**
    * `sandbox:<instance id>` for a `migrate sandbox` (its port may change, its data folder makes it the
-   * same site), else the site's address (see canonicalAddress) and its site id: `https://acme.chargify.com#42`.
+   * same site), else the site's address (see canonicalAddress) and what its adapter says tells it apart
+   * there (Advanced Billing: its site id): `https://acme.chargify.com#42`.
    */
   fingerprint: string;
-  /** The name the site answers to, `<subdomain>-<id>`: shared by every sandbox, so never a key on its own. */
+  /** The name the site answers to, `<site name>-<id>`: shared by every sandbox, so never a key on its own. */
   name: string;
   /** File-name-safe key of the site's journal: its name and a short hash of its fingerprint. */
   key: string;
   /** For people: where it answers and what tells it apart, e.g. `http://127.0.0.1:3401 (sandbox instance 5f0c2a1e)`. */
   label: string;
   baseUrl: string;
-  subdomain: string;
-  id: number;
+  /** The site's own name as its adapter gives it (Advanced Billing: its subdomain). */
+  siteName: string;
+  id: string;
   mode: 'test' | 'live';
 }
 
@@ -33,19 +36,14 @@ export function canonicalAddress(baseUrl: string): string {
   return `${url.protocol}//${host}${port}${url.pathname.replace(/\/+$/, '')}`;
 }
 
-/** What a site says about itself (a target's SiteInfo), as far as its identity goes. */
-export interface SiteAnswer {
-  id: number;
-  subdomain: string;
-  mode: 'test' | 'live';
-  sandboxInstance?: string;
-}
+/** What a site says about itself (a target's SiteInfo, supplied by its adapter), as far as its identity goes. */
+export type SiteAnswer = Pick<SiteInfo, 'id' | 'name' | 'mode' | 'sandboxInstance'>;
 
-/** The identity of the site that answered GET /site.json with `info` at `baseUrl`. */
+/** The identity of the site that answered `info` at `baseUrl`. */
 export function siteIdentityOf(info: SiteAnswer, baseUrl: string): SiteIdentity {
   const fingerprint = info.sandboxInstance !== undefined ? `sandbox:${info.sandboxInstance}` : `${canonicalAddress(baseUrl)}#${info.id}`;
-  const name = `${info.subdomain || new URL(baseUrl).host}-${info.id}`.replace(/[^A-Za-z0-9._-]+/g, '_');
+  const name = `${info.name || new URL(baseUrl).host}-${info.id}`.replace(/[^A-Za-z0-9._-]+/g, '_');
   const hash = createHash('sha256').update(fingerprint).digest('hex');
-  const label = info.sandboxInstance !== undefined ? `${baseUrl} (sandbox instance ${info.sandboxInstance.slice(0, 8)})` : `${baseUrl} (site ${info.subdomain || '?'}, id ${info.id})`;
-  return { fingerprint, name, key: `${name}-${hash.slice(0, 10)}`, label, baseUrl, subdomain: info.subdomain, id: info.id, mode: info.mode };
+  const label = info.sandboxInstance !== undefined ? `${baseUrl} (sandbox instance ${info.sandboxInstance.slice(0, 8)})` : `${baseUrl} (site ${info.name || '?'}, id ${info.id})`;
+  return { fingerprint, name, key: `${name}-${hash.slice(0, 10)}`, label, baseUrl, siteName: info.name, id: info.id, mode: info.mode };
 }

@@ -4,7 +4,8 @@ import type { ComponentLine, PricingScheme } from '../pricing/index.js';
 
 /** Finds a subscription: by its site id first, else by its reference. */
 export interface SubscriptionLocator {
-  id?: number;
+  /** The target's id, as text. */
+  id?: string;
   reference?: string;
 }
 
@@ -20,7 +21,8 @@ export interface RenewalFactLine {
 }
 
 export interface RenewalFacts {
-  subscriptionId: number;
+  /** The target's id of the subscription, as text. */
+  subscriptionId: string;
   /** The subscription's currency, else the site's. */
   currency: string;
   /** When the renewal is due (YYYY-MM-DD), as the preview says. */

@@ -1,12 +1,14 @@
-// Builds the neutral Target for a configured site: a { subdomain } becomes https://SUBDOMAIN.chargify.com,
-// a { baseUrl } (e.g. a running `migrate sandbox`) is used as given. Advanced Billing is the only adapter.
+// Builds the neutral Target for a configured site through the registry of adapters, one per billing system:
+// the site's `system` (default advanced-billing) chooses the adapter, which takes the site from there.
+import type { TargetSystem } from '../config/schema.js';
 import { InputError } from '../errors.js';
 import { ChargifyClient } from './advanced-billing/client/client.js';
 import { isLoopbackHost } from '../net/loopback.js';
 import { normaliseBaseUrl } from './advanced-billing/client/site-connection.js';
 import type { ClientOptions } from './advanced-billing/client/transport.js';
 import { AdvancedBillingTarget } from './advanced-billing/target.js';
-import type { Target } from './target.js';
+import type { Target, TargetProfile } from './target.js';
+import { ADVANCED_BILLING_PROFILE } from './advanced-billing/profile.js';
 import type { RunningSandbox, SandboxOptions } from './advanced-billing/sandbox/index.js';
 
 export type { ClientOptions } from './advanced-billing/client/transport.js';
@@ -18,6 +20,8 @@ export { columnMapping } from './advanced-billing/column-mapping/index.js';
 export interface SiteDefinition {
   /** The site's name in the configuration (`test`, `live`, …), used in messages. */
   name: string;
+  /** Which billing system the site is (config `system`); absent: advanced-billing. */
+  system?: TargetSystem;
   subdomain?: string;
   baseUrl?: string;
   /** Read by the caller from the environment variable the configuration names; never from a file. */
@@ -48,8 +52,42 @@ export function siteBaseUrl(site: SiteDefinition): string {
   return `https://${site.subdomain.toLowerCase()}.chargify.com`;
 }
 
-/** The target for a site; refuses plain http:// off loopback and a missing API key for a remote site. */
+type TargetFactory = (site: SiteDefinition, options: ClientOptions) => Target;
+
+/** An adapter: how a site of its system is reached, and its policy as data (for commands that need no connection). */
+interface Adapter {
+  create: TargetFactory;
+  profile: (site: string) => TargetProfile;
+}
+
+/** One line per billing system: the adapter a site of that system gets. */
+const ADAPTERS: Record<TargetSystem, Adapter> = {
+  'advanced-billing': { create: createAdvancedBillingTarget, profile: () => ADVANCED_BILLING_PROFILE },
+  chartmogul: notYetSupported('ChartMogul'),
+};
+
+/** The target for a site, built by the adapter of the site's system. */
 export function createTarget(site: SiteDefinition, options: ClientOptions = {}): Target {
+  return ADAPTERS[site.system ?? 'advanced-billing'].create(site, options);
+}
+
+/** The profile of a site's system without connecting (compare reads result files offline); `site` names it in messages. */
+export function targetProfile(system: TargetSystem | undefined, site: string): TargetProfile {
+  return ADAPTERS[system ?? 'advanced-billing'].profile(site);
+}
+
+/** A system the configuration knows whose adapter is not written yet: refused before anything is sent. */
+function notYetSupported(label: string): Adapter {
+  const refuse = (site: string): never => {
+    throw new InputError('system-not-supported', `Site "${site}" is a ${label} site, which migrate does not yet support.`, {
+      hint: 'Use an Advanced Billing site (remove system, or set system: advanced-billing) for now.',
+    });
+  };
+  return { create: (site) => refuse(site.name), profile: refuse };
+}
+
+/** The Advanced Billing adapter; refuses plain http:// off loopback and a missing API key for a remote site. */
+function createAdvancedBillingTarget(site: SiteDefinition, options: ClientOptions): Target {
   const baseUrl = siteBaseUrl(site);
   const url = normaliseBaseUrl(baseUrl);
   if ((site.apiKey === undefined || site.apiKey === '') && !isLoopbackHost(url.hostname)) {

@@ -2,7 +2,7 @@
 // site, in the toolkit's own terms (records and facts with decimal strings, never a vendor's JSON).
 // Each adapter in src/targets/<name>/ implements it over its API and declares what it supports.
 import type { CustomFieldResource } from '../plan/map/custom-fields.js';
-import type { ObjectRef, Operation, StepOutcome } from '../plan/operation.js';
+import type { ObjectRef, ObjectType, Operation, StepOutcome } from '../plan/operation.js';
 
 export type { CustomFieldResource };
 import type { CatalogItemKind, CatalogItemRecord, CustomerRecord, InvoiceRecord, SiteFields, SiteValue, SubscriptionRecord } from './records.js';
@@ -11,9 +11,17 @@ import type { RenewalFacts, SiteCatalog, SubscriptionLocator } from './facts.js'
 export type * from './records.js';
 export type * from './facts.js';
 
+/** What a site says about itself, as its adapter reads it: what tells it apart, its mode and currency. */
 export interface SiteInfo {
-  id: number;
-  subdomain: string;
+  /** What tells the site apart from another answering at the same address, as text (Advanced Billing: its site id). */
+  id: string;
+  /**
+   * The site's own name, as people know it (Advanced Billing: its subdomain); '' when it reports none.
+   * The operator types it to confirm a command that writes to the site irreversibly.
+   */
+  name: string;
+  /** What that name is called in the confirmation question, e.g. `subdomain`. */
+  nameKind: string;
   currency: string;
   /** 'test' sites allow purge and clear-data; 'live' sites refuse them. */
   mode: 'test' | 'live';
@@ -28,8 +36,8 @@ export type SiteObject = Readonly<Record<string, unknown>>;
 
 /** Turns refs into target ids: objects created earlier in this run, recorded in the journal, or already on the target. */
 export interface Resolver {
-  /** The target id of the object; throws an error naming the ref when it cannot be found. */
-  id(ref: ObjectRef): Promise<number>;
+  /** The target id of the object (opaque text: each target has its own kind of id); throws an error naming the ref when it cannot be found. */
+  id(ref: ObjectRef): Promise<string>;
   /** The target's record of the object (looked up once per run), for handlers that need more than its id. */
   object(ref: ObjectRef): Promise<SiteObject | undefined>;
 }
@@ -38,7 +46,10 @@ export interface Resolver {
 export interface TargetSupport {
   /** The site prices a subscription's next renewal (compare --refresh, ChargifyNextRenewal). */
   renewalPreview: boolean;
-  /** A retried create is answered as a duplicate instead of creating a second object. */
+  /**
+   * A retried create is answered as a duplicate instead of creating a second object. Without it the
+   * importer derives no token (`uniquenessToken` is not called) and journals intents without one.
+   */
   uniquenessTokens: boolean;
   /** Test sites can delete subscriptions with their customer and payment profile (erase). */
   purge: boolean;
@@ -48,6 +59,31 @@ export interface TargetSupport {
   customFields: boolean;
 }
 
+
+/** How erase removes an object: void (invoices), purge, cancel (subscriptions), delete (customers), archive (catalog). */
+export type EraseOperation = 'void' | 'purge' | 'cancel' | 'delete' | 'archive';
+
+/**
+ * What is policy rather than plumbing, handed over by the adapter as data so that the commands need no
+ * branch per system.
+ */
+export interface TargetProfile {
+  /**
+   * The kinds of object the target takes. A row's operations of other kinds are not applicable there:
+   * the import leaves them out of its plan, and nothing waits for them (a subscription's payment profile
+   * on a target without payment profiles).
+   */
+  readonly kinds: readonly ObjectType[];
+  /** Which of a row's objects its Result link and Status describe: the first kind listed that the row has. */
+  readonly rowObjectOrder: readonly ObjectType[];
+  /**
+   * The kinds `erase --scope imported` removes and how, in the order it removes them (what refers to
+   * others first); a kind not listed is kept. A `purge` is a `cancel` where `supports.purge` is false.
+   */
+  readonly eraseOrder: ReadonlyArray<{ type: ObjectType; operation: EraseOperation }>;
+  /** The subscription a row's result link points at, as the target's id; undefined when it names none. */
+  subscriptionIdOfLink(link: string): string | undefined;
+}
 
 /** The objects resync updates field by field. */
 export type UpdatableResource = 'customer' | 'subscription';
@@ -64,6 +100,7 @@ export interface Target {
   /** Base URL of the site (no credentials), used to build links in result files. */
   readonly baseUrl: string;
   readonly supports: TargetSupport;
+  readonly profile: TargetProfile;
 
   readSite(): Promise<SiteInfo>;
   /** Releases connections. */
@@ -86,7 +123,12 @@ export interface Target {
    */
   finish(operation: Operation, resolver: Resolver, outcome: StepOutcome): Promise<void>;
   /** The object a ref names on the target: by `knownId` when this run or the journal has it, else by its natural key. */
-  lookup(ref: ObjectRef, knownId?: number | string): Promise<SiteObject | undefined>;
+  lookup(ref: ObjectRef, knownId?: string): Promise<SiteObject | undefined>;
+  /**
+   * The target id of the object a ref names, from what `lookup` found (undefined: nothing); the adapter
+   * alone knows its records' id field and whether a key may itself be an id. Undefined when there is none.
+   */
+  idOf(ref: ObjectRef, object: SiteObject | undefined): string | undefined;
 
   // compare
 

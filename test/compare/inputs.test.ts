@@ -5,11 +5,13 @@ import { priceFromCatalog } from '../../src/compare/catalog-price.js';
 import { matchExportEntry, readSubscriptionExport } from '../../src/compare/export-file.js';
 import { streamCompareInputs, type InvoiceRow, type ReadOptions, type SubscriptionRow } from '../../src/compare/result-rows.js';
 import { InputError } from '../../src/errors.js';
+import { ADVANCED_BILLING_PROFILE } from '../../src/targets/advanced-billing/profile.js';
 import { withTempDir } from '../helpers/temp-dir.js';
 
+/** Result files as Advanced Billing writes them: its profile reads subscription ids from the links. */
 async function readCompareInputs(paths: string[], options: ReadOptions = {}): Promise<{ subscriptions: SubscriptionRow[]; invoices: InvoiceRow[]; catalogPaths: string[] }> {
   const inputs = { subscriptions: [] as SubscriptionRow[], invoices: [] as InvoiceRow[], catalogPaths: [] as string[] };
-  for await (const input of streamCompareInputs(paths, options)) {
+  for await (const input of streamCompareInputs(paths, { subscriptionIdOfLink: ADVANCED_BILLING_PROFILE.subscriptionIdOfLink, ...options })) {
     if (input.kind === 'catalog') inputs.catalogPaths.push(input.path);
     else if (input.kind === 'subscription') inputs.subscriptions.push(input);
     else inputs.invoices.push(input);
@@ -42,7 +44,7 @@ describe('readCompareInputs', () => {
         const inputs = await readCompareInputs([`${dir}/subs.csv`, `${dir}/invoices.csv`]);
         expect(inputs.subscriptions).toHaveLength(2);
         const [first, second] = inputs.subscriptions;
-        expect(first).toMatchObject({ row: 2, key: 'sub-1', status: 'success', subscriptionId: 42, subscriptionReference: 'sub-1', customerReference: 'acme', currency: 'EUR', nextBillingAt: '2027-01-15' });
+        expect(first).toMatchObject({ row: 2, key: 'sub-1', status: 'success', subscriptionId: '42', subscriptionReference: 'sub-1', customerReference: 'acme', currency: 'EUR', nextBillingAt: '2027-01-15' });
         expect(first!.expected?.toString()).toBe('89.1');
         expect(first!.actual?.toString()).toBe('99');
         expect(first!.facts).toMatchObject({ productHandle: 'pro', couponCodes: ['TENOFF'], components: [{ handle: 'seats' }] });
@@ -112,3 +114,16 @@ describe('readCatalog / priceFromCatalog', () => {
     expect(priceFromCatalog({ productHandle: 'nope', couponCodes: [], components: [] }, catalog)).toMatchObject({ ok: false });
   });
 });
+
+describe("Advanced Billing's profile reads result links", () => {
+  it.each([
+    ['http://127.0.0.1:3200/subscriptions/42', '42'],
+    ['https://acme.chargify.com/subscriptions/7?tab=events', '7'],
+    ['https://acme.chargify.com/subscriptions/7/', '7'],
+    ['https://acme.chargify.com/customers/42', undefined],
+    ['https://acme.chargify.com/subscriptions/42abc', undefined],
+  ])('%s → %s', (link, id) => {
+    expect(ADVANCED_BILLING_PROFILE.subscriptionIdOfLink(link)).toBe(id);
+  });
+});
+

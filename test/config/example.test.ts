@@ -10,7 +10,7 @@ import { withTempDir } from '../helpers/temp-dir.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const TOP_LEVEL_KEYS = Object.keys(configSchema.shape);
-const SITE_KEYS = ['subdomain', 'baseUrl', 'apiKeyEnv', 'mode'];
+const SITE_KEYS = ['system', 'subdomain', 'baseUrl', 'apiKeyEnv', 'mode'];
 
 describe('.migraterc.example', () => {
   it('loads without error and sets every key', async () => {

@@ -13,6 +13,8 @@ const config: ResolvedConfig = {
     local: { baseUrl: 'http://127.0.0.1:4010/' },
     eu: { baseUrl: 'https://acme.ebilling.maxio.com', apiKeyEnv: 'EU_KEY' },
     remote: { baseUrl: 'https://billing.example.com/api' },
+    analytics: { system: 'chartmogul', apiKeyEnv: 'CHARTMOGUL_API_KEY' },
+    'analytics-local': { system: 'chartmogul', baseUrl: 'http://127.0.0.1:4020' },
   },
   stateDir: '/project/.migrate',
   outDir: '/project/migrate-results',
@@ -27,6 +29,8 @@ describe('resolveSite', () => {
     { name: 'live', env: { CHARGIFY_LIVE_API_KEY: ` ${SECRET}\n` }, expected: { name: 'live', baseUrl: 'https://acme.chargify.com', subdomain: 'acme', apiKey: SECRET, mode: 'live' } },
     { name: 'local', env: {}, expected: { name: 'local', baseUrl: 'http://127.0.0.1:4010' } },
     { name: 'eu', env: { EU_KEY: SECRET }, expected: { name: 'eu', baseUrl: 'https://acme.ebilling.maxio.com', apiKey: SECRET } },
+    { name: 'analytics', env: { CHARTMOGUL_API_KEY: SECRET }, expected: { name: 'analytics', system: 'chartmogul', baseUrl: 'https://api.chartmogul.com', apiKey: SECRET } },
+    { name: 'analytics-local', env: {}, expected: { name: 'analytics-local', system: 'chartmogul', baseUrl: 'http://127.0.0.1:4020' } },
   ])('resolves $name', ({ name, env, expected }) => {
     expect({ ...resolveSite(config, name, env) }).toEqual(expected);
   });
@@ -51,7 +55,7 @@ describe('resolveSite', () => {
   });
 
   it('lists the configured sites when asked for an unknown one', () => {
-    expect(() => resolveSite(config, 'staging', {})).toThrow(expect.objectContaining({ hint: 'Configured sites: test, live, local, eu, remote.' }));
+    expect(() => resolveSite(config, 'staging', {})).toThrow(expect.objectContaining({ hint: 'Configured sites: test, live, local, eu, remote, analytics, analytics-local.' }));
   });
 
   it('reads process.env by default', () => {

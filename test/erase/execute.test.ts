@@ -31,7 +31,7 @@ describe('erase --scope imported', () => {
     await withImportedSite(async (site) => {
       await site.target.api.createCustomer({ first_name: 'Man', last_name: 'Ual', email: 'manual@example.com', reference: 'added-by-hand' }, { naturalKey: 'manual' });
       await withJournal(site, async (journal) => {
-        const plan = planImportedErase(journal.objects(), { mode: 'test', catalog: false });
+        const plan = planImportedErase(journal.objects(), { mode: 'test', catalog: false, purge: site.target.supports.purge, order: site.target.profile.eraseOrder });
         const execution = await executeErase(plan.items, { target: site.target, journal, concurrency: 4 });
         expect(execution.fatal).toBeUndefined();
         expect(execution.results).not.toHaveLength(0);
@@ -50,7 +50,7 @@ describe('erase --scope imported', () => {
   it('archives the catalog it created with --catalog, keeping product families', async () => {
     await withImportedSite(async (site) => {
       await withJournal(site, async (journal) => {
-        const plan = planImportedErase(journal.objects(), { mode: 'test', catalog: true });
+        const plan = planImportedErase(journal.objects(), { mode: 'test', catalog: true, purge: site.target.supports.purge, order: site.target.profile.eraseOrder });
         const execution = await executeErase(plan.items, { target: site.target, journal, concurrency: 4 });
         expect(execution.results.filter((result) => result.status === 'failed')).toEqual([]);
         expect(new Set(states(journal, 'product_price_point'))).toEqual(new Set(['erased']));
@@ -68,7 +68,7 @@ describe('erase --scope imported', () => {
       await site.target.api.purgeSubscription(Number(gone!.id), []);
       await withJournal(site, async (journal) => {
         site.sandbox.setFaults({ errorRate: 1 });
-        const failed = await executeErase(planImportedErase(journal.objects(), { mode: 'test', catalog: false }).items, { target: site.target, journal, concurrency: 4 });
+        const failed = await executeErase(planImportedErase(journal.objects(), { mode: 'test', catalog: false, purge: site.target.supports.purge, order: site.target.profile.eraseOrder }).items, { target: site.target, journal, concurrency: 4 });
         expect(failed.fatal).toBeDefined();
         expect(failed.results).not.toHaveLength(0);
         expect(failed.results.every((result) => result.status === 'pending')).toBe(true);
@@ -76,7 +76,7 @@ describe('erase --scope imported', () => {
         expect(new Set(states(journal, 'subscription'))).toEqual(new Set(['done']));
 
         site.sandbox.setFaults({});
-        const retried = await executeErase(planImportedErase(journal.objects(), { mode: 'test', catalog: false }).items, { target: site.target, journal, concurrency: 4 });
+        const retried = await executeErase(planImportedErase(journal.objects(), { mode: 'test', catalog: false, purge: site.target.supports.purge, order: site.target.profile.eraseOrder }).items, { target: site.target, journal, concurrency: 4 });
         const byKey = new Map(retried.results.map((result) => [result.item.key, result]));
         expect(byKey.get('sub-adv-003')).toMatchObject({ status: 'gone' });
         expect(byKey.get('sub-adv-001')).toMatchObject({ status: 'erased' });
@@ -89,7 +89,7 @@ describe('erase --scope imported', () => {
     await withImportedSite(async (site) => {
       await withJournal(site, async (journal) => {
         const controller = new AbortController();
-        const first = await executeErase(planImportedErase(journal.objects(), { mode: 'test', catalog: false }).items, {
+        const first = await executeErase(planImportedErase(journal.objects(), { mode: 'test', catalog: false, purge: site.target.supports.purge, order: site.target.profile.eraseOrder }).items, {
           target: site.target,
           journal,
           concurrency: 1,
@@ -99,7 +99,7 @@ describe('erase --scope imported', () => {
         expect(first.interrupted).toBe(true);
         const settled = first.results.filter((result) => result.status !== 'pending');
         expect(settled).toHaveLength(1);
-        const rest = planImportedErase(journal.objects(), { mode: 'test', catalog: false });
+        const rest = planImportedErase(journal.objects(), { mode: 'test', catalog: false, purge: site.target.supports.purge, order: site.target.profile.eraseOrder });
         // The first purge took its customer along (cascade): both are journaled as erased.
         expect(rest.items.map((item) => item.object.naturalKey)).not.toContain(settled[0]!.item.object.naturalKey);
         expect(rest.items.length).toBeLessThan(first.results.length);
@@ -118,7 +118,7 @@ describe('erase --scope imported', () => {
       }
       await site.target.api.updateCustomer(Number(customer!.id), { reference: 'globex-renamed' });
       await withJournal(site, async (journal) => {
-        const execution = await executeErase(planImportedErase(journal.objects(), { mode: 'test', catalog: false }).items, { target: site.target, journal, concurrency: 4 });
+        const execution = await executeErase(planImportedErase(journal.objects(), { mode: 'test', catalog: false, purge: site.target.supports.purge, order: site.target.profile.eraseOrder }).items, { target: site.target, journal, concurrency: 4 });
         const result = execution.results.find((entry) => entry.item.key === 'globex');
         expect(result).toMatchObject({ status: 'failed', message: expect.stringContaining('globex-renamed') });
         expect(journal.objects().get('customer:globex')?.state).toBe('done');
@@ -130,7 +130,7 @@ describe('erase --scope imported', () => {
   it('on a live site only cancels the subscriptions it created and keeps them journaled', async () => {
     await withImportedSite(async (site) => {
       await withJournal(site, async (journal) => {
-        const plan = planImportedErase(journal.objects(), { mode: 'live', catalog: true });
+        const plan = planImportedErase(journal.objects(), { mode: 'live', catalog: true, purge: site.target.supports.purge, order: site.target.profile.eraseOrder });
         const execution = await executeErase(plan.items, { target: site.target, journal, concurrency: 4 });
         expect(execution.results.map((result) => result.status)).toEqual(['canceled', 'canceled', 'canceled', 'canceled']);
         expect(new Set(states(journal, 'subscription'))).toEqual(new Set(['done']));

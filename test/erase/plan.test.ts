@@ -2,6 +2,7 @@
 // kept and why, the run filter, live sites (cancel only) and unsettled creates (never touched).
 import { describe, expect, it } from 'vitest';
 import { planImportedErase } from '../../src/erase/plan.js';
+import { ADVANCED_BILLING_PROFILE } from '../../src/targets/advanced-billing/profile.js';
 import type { ObjectType } from '../../src/plan/operation.js';
 import { openJournal, type JournalObject } from '../../src/state/journal.js';
 import { withTempDir } from '../helpers/temp-dir.js';
@@ -52,7 +53,7 @@ const summary = (plan: ReturnType<typeof planImportedErase>) => ({
 describe('planImportedErase', () => {
   it('orders customer data before the catalog, children before parents, with companions', async () => {
     await withJournal((objects) => {
-      const plan = summary(planImportedErase(objects, { mode: 'test', catalog: true }));
+      const plan = summary(planImportedErase(objects, { mode: 'test', catalog: true, purge: true, order: ADVANCED_BILLING_PROFILE.eraseOrder }));
       expect(plan.items).toEqual([
         'void invoice:INV-1 []',
         'purge subscription:sub-1 [service_credit:sub-1]',
@@ -69,18 +70,25 @@ describe('planImportedErase', () => {
 
   it('keeps the catalog unless asked, and filters by run', async () => {
     await withJournal((objects) => {
-      const plan = planImportedErase(objects, { mode: 'test', catalog: false });
+      const plan = planImportedErase(objects, { mode: 'test', catalog: false, purge: true, order: ADVANCED_BILLING_PROFILE.eraseOrder });
       expect(plan.items.map((item) => item.object.type)).toEqual(['invoice', 'subscription', 'customer', 'customer']);
       expect(plan.kept.find((kept) => kept.object.type === 'product')?.reason).toContain('--catalog');
-      const runB = summary(planImportedErase(objects, { mode: 'test', catalog: true, run: 'run-b' }));
+      const runB = summary(planImportedErase(objects, { mode: 'test', catalog: true, run: 'run-b', purge: true, order: ADVANCED_BILLING_PROFILE.eraseOrder }));
       expect(runB.items).toEqual(['void invoice:INV-1 []', 'purge subscription:sub-1 [service_credit:sub-1]']);
       expect(runB.unfinished).toEqual(['subscription:sub-2']);
     });
   });
 
+  it('cancels instead of purging on a target that cannot purge (supports.purge false)', async () => {
+    await withJournal((objects) => {
+      const plan = summary(planImportedErase(objects, { mode: 'test', catalog: false, purge: false, order: ADVANCED_BILLING_PROFILE.eraseOrder }));
+      expect(plan.items).toEqual(['void invoice:INV-1 []', 'cancel subscription:sub-1 [service_credit:sub-1]', 'delete customer:child [payment_profile:child]', 'delete customer:parent []']);
+    });
+  });
+
   it('on a live site plans only cancelling the subscriptions it created', async () => {
     await withJournal((objects) => {
-      const plan = planImportedErase(objects, { mode: 'live', catalog: true });
+      const plan = planImportedErase(objects, { mode: 'live', catalog: true, purge: true, order: ADVANCED_BILLING_PROFILE.eraseOrder });
       expect(plan.items.map((item) => `${item.operation} ${item.object.naturalKey}`)).toEqual(['cancel subscription:sub-1']);
       expect(plan.kept).toHaveLength(12);
       expect(plan.kept[0]!.reason).toContain('live site');

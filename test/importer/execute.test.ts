@@ -16,6 +16,7 @@ import { withTempDir } from '../helpers/temp-dir.js';
 type Behaviour = { create(resolver: Resolver): Promise<StepOutcome> };
 const behaviours = new Map<string, Behaviour>();
 const noTarget = {
+  supports: { uniquenessTokens: true },
   uniquenessToken: (naturalKey: string) => `token:${naturalKey}`,
   create: (operation: Operation, resolver: Resolver) => behaviours.get(naturalKeyOf(operation))!.create(resolver),
   find: async () => undefined,

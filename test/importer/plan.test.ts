@@ -1,9 +1,12 @@
 // The plan and row results: shared objects, invalid rows, cycles, canary closures, main links.
 import { describe, expect, it } from 'vitest';
 import type { NodeResult } from '../../src/importer/execute.js';
-import { buildPlan, closureOf, type PlanNode } from '../../src/importer/plan.js';
+import { buildPlan, closureOf, operationsForTarget, type PlanNode } from '../../src/importer/plan.js';
 import { rowResultOf } from '../../src/importer/results.js';
 import type { ObjectRef, ObjectType, Operation, SourceRow } from '../../src/plan/operation.js';
+import { ADVANCED_BILLING_PROFILE } from '../../src/targets/advanced-billing/profile.js';
+
+const ORDER = ADVANCED_BILLING_PROFILE.rowObjectOrder;
 
 function row(n: number, key = `k${n}`): SourceRow {
   return { file: 's.csv', kind: 'subscriptions-standard', row: n, line: n, key, values: {} };
@@ -62,6 +65,30 @@ describe('buildPlan', () => {
   });
 });
 
+describe('operationsForTarget', () => {
+  const r2 = row(2, 'cust-1');
+  const rowOperations = [
+    {
+      row: r2,
+      operations: [
+        operation(r2, 'customer', 'c'),
+        operation(r2, 'payment_profile', 'c', [{ type: 'customer', key: 'c' }]),
+        operation(r2, 'subscription', 's', [{ type: 'customer', key: 'c' }, { type: 'payment_profile', key: 'c' }]),
+      ],
+    },
+  ];
+
+  it('leaves the plan as it is for a target that takes every kind (Advanced Billing)', () => {
+    expect(operationsForTarget(rowOperations, ADVANCED_BILLING_PROFILE.kinds)).toBe(rowOperations);
+  });
+
+  it('leaves out what a target has no place for, and nothing waits for it', () => {
+    const plan = buildPlan(operationsForTarget(rowOperations, ['customer', 'subscription']));
+    expect(plan.nodes.map((node) => node.naturalKey)).toEqual(['customer:c', 'subscription:s']);
+    expect(plan.byNaturalKey.get('subscription:s')!.deps.map((node) => node.naturalKey)).toEqual(['customer:c']);
+  });
+});
+
 describe('rowResultOf', () => {
   const r2 = row(2, 'cust-1');
   const plan = buildPlan([
@@ -74,14 +101,18 @@ describe('rowResultOf', () => {
     new Map(plan.nodes.map((node) => [node, statuses[node.operation.kind] ?? { status: 'done', outcome: { id: 1, link: `link-${node.operation.kind}` } }]));
 
   it('links the main object and carries the renewal', () => {
-    const result = rowResultOf(r2, plan.rowNodes.get(r2)!, results({ subscription: { status: 'done', outcome: { id: 9, link: 'sub-link', nextRenewal: '49.00' } } }));
+    const result = rowResultOf(r2, plan.rowNodes.get(r2)!, results({ subscription: { status: 'done', outcome: { id: 9, link: 'sub-link', nextRenewal: '49.00' } } }), ORDER);
     expect(result).toMatchObject({ status: 'success', result: 'sub-link', nextRenewal: '49.00' });
+  });
+
+  it('links the object the target\'s profile puts first', () => {
+    expect(rowResultOf(r2, plan.rowNodes.get(r2)!, results({}), ['customer', 'subscription']).result).toBe('link-customer');
   });
 
   it('is skipped when everything was already on record, and an error names the failed object', () => {
     const skipped = new Map(plan.nodes.map((node): [PlanNode, NodeResult] => [node, { status: 'skipped', outcome: { id: 1, link: 'l' } }]));
-    expect(rowResultOf(r2, plan.rowNodes.get(r2)!, skipped).status).toBe('skipped');
-    const failed = rowResultOf(r2, plan.rowNodes.get(r2)!, results({ payment_profile: { status: 'failed', error: 'Card expired' }, subscription: { status: 'blocked', error: 'not sent: …' } }));
+    expect(rowResultOf(r2, plan.rowNodes.get(r2)!, skipped, ORDER).status).toBe('skipped');
+    const failed = rowResultOf(r2, plan.rowNodes.get(r2)!, results({ payment_profile: { status: 'failed', error: 'Card expired' }, subscription: { status: 'blocked', error: 'not sent: …' } }), ORDER);
     expect(failed).toMatchObject({ status: 'error', result: 'payment profile: Card expired | not sent: …' });
   });
 });

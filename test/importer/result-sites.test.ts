@@ -9,7 +9,7 @@ import { saveRun } from '../../src/state/runs.js';
 import { siteIdentityOf } from '../../src/state/site-identity.js';
 import { withTempDir } from '../helpers/temp-dir.js';
 
-const sandbox = (instance: string, baseUrl: string) => siteIdentityOf({ id: 1, subdomain: 'sandbox', currency: 'USD', mode: 'test', sandboxInstance: instance }, baseUrl);
+const sandbox = (instance: string, baseUrl: string) => siteIdentityOf({ id: '1', name: 'sandbox', mode: 'test', sandboxInstance: instance }, baseUrl);
 const links = (...values: string[]) => async (): Promise<FileLinks> => ({ row: 2, links: values });
 
 async function outcome(run: Promise<void>): Promise<string | undefined> {

@@ -6,7 +6,7 @@ import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { confirmBySubdomain } from '../../src/cli/session/prompt.js';
+import { confirmBySiteName } from '../../src/cli/session/prompt.js';
 import { runResync, type ResyncOutcome } from '../../src/resync/run-resync.js';
 import type { JsonObject } from '../../src/targets/advanced-billing/api.js';
 import type { Target } from '../../src/targets/target.js';
@@ -27,7 +27,7 @@ async function resync(dir: string, files: string[], target: Target, options: { d
     prune: options.prune ?? false,
     dryRun: options.dryRun ?? false,
     createCustomFields: options.createCustomFields ?? false,
-    confirmLive: (request) => confirmBySubdomain({ ...request, command: 'resync', yes: false }),
+    confirmLive: (request) => confirmBySiteName({ ...request, command: 'resync', yes: false }),
     configuredLive: options.live ?? false,
   });
 }

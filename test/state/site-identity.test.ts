@@ -9,8 +9,8 @@ import { canonicalAddress, siteIdentityOf } from '../../src/state/site-identity.
 import type { SiteInfo } from '../../src/targets/target.js';
 import { withTempDir } from '../helpers/temp-dir.js';
 
-const sandbox = (instance: string, mode: 'test' | 'live' = 'test'): SiteInfo => ({ id: 1, subdomain: 'sandbox', currency: 'USD', mode, sandboxInstance: instance });
-const real: SiteInfo = { id: 42, subdomain: 'acme', currency: 'USD', mode: 'live' };
+const sandbox = (instance: string, mode: 'test' | 'live' = 'test'): SiteInfo => ({ id: '1', name: 'sandbox', nameKind: 'subdomain', currency: 'USD', mode, sandboxInstance: instance });
+const real: SiteInfo = { id: '42', name: 'acme', nameKind: 'subdomain', currency: 'USD', mode: 'live' };
 
 describe('canonicalAddress', () => {
   it.each([
@@ -43,10 +43,16 @@ describe('siteIdentityOf', () => {
     expect(siteIdentityOf(sandbox('aaaa-1'), 'http://127.0.0.1:3200').key).toBe(siteIdentityOf(sandbox('aaaa-1'), 'http://127.0.0.1:40001').key);
   });
 
+  it('keys a site as before the adapter supplied its name and id, so existing journals are found', () => {
+    // sha256 of the fingerprint, first 10 hex digits: the journal file names migrate has always written.
+    expect(siteIdentityOf(real, 'https://acme.chargify.com')).toMatchObject({ name: 'acme-42', key: 'acme-42-a0af5d86ad', label: 'https://acme.chargify.com (site acme, id 42)' });
+    expect(siteIdentityOf(sandbox('aaaa-1'), 'http://127.0.0.1:3200').key).toBe('sandbox-1-bf61ae8a96');
+  });
+
   it('knows a real site by its address and site id, whatever alias reaches it', () => {
     const site = siteIdentityOf(real, 'https://acme.chargify.com');
     expect(site.fingerprint).toBe('https://acme.chargify.com#42');
-    expect(siteIdentityOf({ ...real, id: 43 }, 'https://acme.chargify.com').fingerprint).not.toBe(site.fingerprint);
+    expect(siteIdentityOf({ ...real, id: '43' }, 'https://acme.chargify.com').fingerprint).not.toBe(site.fingerprint);
     expect(siteIdentityOf(real, 'http://localhost:9000').fingerprint).toBe(siteIdentityOf(real, 'http://[::1]:9000').fingerprint);
   });
 });
@@ -96,6 +102,20 @@ describe('checkImportJournal', () => {
       await journalOf(dir, sandbox('aaaa-1'), 'http://127.0.0.1:3200');
       await checkImportJournal(dir, siteIdentityOf(sandbox('aaaa-1'), 'http://127.0.0.1:45000'), false);
       await checkImportJournal(dir, siteIdentityOf(sandbox('cccc-3', 'live'), 'http://127.0.0.1:3410'), false);
+    });
+  });
+
+  it('reads a site file written when sites were known by subdomain and a numeric id', async () => {
+    await withTempDir({}, async (dir) => {
+      const site = siteIdentityOf(real, 'https://acme.chargify.com');
+      await mkdir(join(dir, 'journal'), { recursive: true });
+      await writeFile(join(dir, 'journal', `${site.key}.jsonl`), '{"v":1,"naturalKey":"customer:a","type":"customer","event":"done","id":7}\n');
+      const old = { fingerprint: site.fingerprint, name: 'acme-42', label: site.label, baseUrl: 'https://acme.chargify.com', subdomain: 'acme', id: 42, mode: 'live' };
+      await writeFile(join(dir, 'journal', `${site.key}.site.json`), `${JSON.stringify(old, null, 2)}\n`);
+      const [journal] = await listJournals(dir);
+      expect(journal).toMatchObject({ key: site.key, hasEntries: true, site: { fingerprint: site.fingerprint, name: 'acme-42', mode: 'live' } });
+      // Its own journal: no question, no note.
+      await expect(checkImportJournal(dir, site, false)).resolves.toBeUndefined();
     });
   });
 

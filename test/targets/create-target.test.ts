@@ -1,6 +1,7 @@
 // Site addresses: https or loopback http only, no credentials in URLs, a key for every remote site.
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
+import { AdvancedBillingTarget } from '../../src/targets/advanced-billing/target.js';
 import { createTarget, siteBaseUrl } from '../../src/targets/index.js';
 
 describe('createTarget', () => {
@@ -39,4 +40,23 @@ describe('createTarget', () => {
       await target.close();
     },
   );
+
+  it.each([{ system: undefined }, { system: 'advanced-billing' as const }])('builds the Advanced Billing adapter for system $system', async ({ system }) => {
+    const target = createTarget({ name: 'x', ...(system === undefined ? {} : { system }), baseUrl: 'http://127.0.0.1:4010' });
+    expect(target).toBeInstanceOf(AdvancedBillingTarget);
+    await target.close();
+  });
+
+  it('refuses a ChartMogul site as not yet supported, before anything is sent', () => {
+    let caught: unknown;
+    try {
+      createTarget({ name: 'analytics', system: 'chartmogul', baseUrl: 'http://127.0.0.1:4020' });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(InputError);
+    expect((caught as InputError).code).toBe('system-not-supported');
+    expect((caught as InputError).exitCode).toBe(2);
+    expect((caught as InputError).message).toBe('Site "analytics" is a ChartMogul site, which migrate does not yet support.');
+  });
 });

@@ -6,9 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { previewFromSite } from '../../src/compare/site-preview.js';
 import { runErase } from '../../src/erase/run-erase.js';
 import { checkCustomFields } from '../../src/importer/custom-fields.js';
+import { operationToken } from '../../src/importer/intent-token.js';
 import { prepareImport } from '../../src/importer/run-import.js';
 import { startSandbox, type RunningSandbox } from '../../src/targets/advanced-billing/sandbox/index.js';
 import { createTarget } from '../../src/targets/index.js';
+import type { Operation } from '../../src/plan/operation.js';
 import type { Target, TargetSupport } from '../../src/targets/target.js';
 import { validateFiles } from '../../src/validate/index.js';
 import { TEST_TODAY } from '../helpers/clock.js';
@@ -62,8 +64,14 @@ describe('target capabilities', () => {
     });
   });
 
+  it('an import derives no uniqueness token for a target without them', () => {
+    const operation: Operation = { kind: 'customer', key: 'c-1', dependsOn: [], fields: {}, applied: {}, source: { file: 'c.csv', kind: 'customers-advanced', row: 2, line: 2, key: 'c-1', values: { reference: 'c-1' } } };
+    expect(operationToken(target, operation)).toMatch(/\S/);
+    expect(operationToken(without(target, 'uniquenessTokens'), operation)).toBeUndefined();
+  });
+
   it('compare asks no renewal preview of a target that cannot price one', async () => {
-    const row = { subscriptionId: 1 } as Parameters<typeof previewFromSite>[1];
+    const row = { subscriptionId: '1' } as Parameters<typeof previewFromSite>[1];
     // Recording whether compare asks: the same target, its renewalFacts counting calls.
     let asked = 0;
     const counting = (base: Target): Target => Object.create(base, { renewalFacts: { value: async (...args: Parameters<Target['renewalFacts']>) => ((asked += 1), base.renewalFacts(...args)) } }) as Target;

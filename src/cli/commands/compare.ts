@@ -1,7 +1,7 @@
 // `migrate compare`: expected against actual renewal amounts and invoice totals, with explanations;
 // exit 0 when every amount is within the tolerance, 1 when some differ, 2 input error, 3 site failure.
 import { resolve } from 'node:path';
-import { loadConfig } from '../../config/index.js';
+import { hasSite, loadConfig, type ResolvedConfig } from '../../config/index.js';
 import { writeMismatchCsv } from '../../compare/mismatch-csv.js';
 import { comparePassed } from '../../compare/comparison.js';
 import { parseRenewalRange } from '../../compare/renewal-range.js';
@@ -13,6 +13,8 @@ import { ExitCode, InputError, TargetError } from '../../errors.js';
 import { checkResultLinks } from '../../importer/result-sites.js';
 import { readMoney, type Decimal } from '../../pricing/index.js';
 import { siteIdentityOf } from '../../state/site-identity.js';
+import { targetProfile } from '../../targets/index.js';
+import type { TargetProfile } from '../../targets/target.js';
 import type { ImportFormat } from '../options.js';
 import { renderComparePretty } from '../reporters/compare-pretty.js';
 import { renderJsonDocument } from '../reporters/json.js';
@@ -70,6 +72,7 @@ export async function run(paths: string[], flags: CompareFlags): Promise<void> {
       refresh: flags.refresh === true,
       ...(renewing ? { renewing } : {}),
       ...(connection ? { site: connection.site } : {}),
+      profile: connection?.site.target.profile ?? offlineProfile(config, flags.site),
       concurrency: config.concurrency ?? 4,
     });
   } finally {
@@ -82,6 +85,12 @@ export async function run(paths: string[], flags: CompareFlags): Promise<void> {
   const colors = reportColors(format, flags.color);
   process.stdout.write(format === 'json' ? renderJsonDocument(toCompareJson(report)) : wrapForStream(renderComparePretty(report, colors), process.stdout));
   process.exitCode = comparePassed(report.summary) ? ExitCode.ok : ExitCode.rowErrors;
+}
+
+/** Without a site, result links are read as the system of --site (else of the site named test) writes them. */
+function offlineProfile(config: ResolvedConfig, flag: string | undefined): TargetProfile {
+  const name = flag ?? 'test';
+  return targetProfile(hasSite(config, name) ? config.sites[name].system : undefined, name);
 }
 
 function parseTolerance(text: string): Decimal {

@@ -9,7 +9,7 @@ import type { Colors } from '../reporters/colors.js';
 import { eraseActionText, renderErasePlan, renderEraseResult } from '../reporters/erase-pretty.js';
 import { loadConfigFor } from '../session/inputs.js';
 import { runWithInterrupts } from '../session/interrupts.js';
-import { confirmBySubdomain } from '../session/prompt.js';
+import { confirmBySiteName } from '../session/prompt.js';
 import { reportColors } from '../session/report-colors.js';
 import { settleRun, writeReport } from '../session/report-run.js';
 import { connectTestSite, logToStderr, resolveTestSite } from '../session/sites.js';
@@ -71,7 +71,7 @@ export async function run(flags: EraseFlags): Promise<void> {
       concurrency: config.concurrency ?? 4,
       // The plan goes to stderr before the question; stdout carries only the report.
       showPlan: (plan) => process.stderr.write(renderErasePlan(plan, reportColors(format, flags.color))),
-      confirm: (action, subdomain) => confirmBySubdomain({ action: eraseActionText(action), subdomain, command: 'erase', yes: flags.yes }),
+      confirm: (action, site) => confirmBySiteName({ action: eraseActionText(action), site, command: 'erase', yes: flags.yes }),
       interruptible: runWithInterrupts,
       progress: process.stderr,
       log: logToStderr,

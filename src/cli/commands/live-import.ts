@@ -15,7 +15,7 @@ import { canonicalAddress, siteIdentityOf, type SiteIdentity } from '../../state
 import { printDryRun } from '../session/dry-run.js';
 import { loadConfigFor, prepareInputs, runContext, type ImportFlags } from '../session/inputs.js';
 import { runWithInterrupts } from '../session/interrupts.js';
-import { confirm, confirmBySubdomain, PromptInterrupted } from '../session/prompt.js';
+import { confirm, confirmBySiteName, PromptInterrupted } from '../session/prompt.js';
 import { reportRun } from '../session/report-run.js';
 import { connectSite } from '../session/sites.js';
 
@@ -128,13 +128,13 @@ export async function run(paths: string[], flags: LiveImportFlags): Promise<void
     const journal = await openSiteJournal(config.stateDir, identity, 'canary-check', { exclusive: false });
     try {
       refuseEmptyCanary(inputs.prepared, journal.objects(), canary, identity);
-      const plan = livePlan(inputs.prepared, journal, canary, { name: siteName, address: live.baseUrl, subdomain: info.subdomain, identity });
+      const plan = livePlan(inputs.prepared, journal, canary, { name: siteName, address: live.baseUrl, subdomain: info.name, identity });
       process.stderr.write(renderLivePlan(plan, createColors(colorEnabled(flags.color, process.stderr))));
     } finally {
       await journal.close();
     }
 
-    await confirmBySubdomain({ action: `This imports into the LIVE site ${live.baseUrl}.`, subdomain: info.subdomain, command: 'live-import', yes: flags.yes === true });
+    await confirmBySiteName({ action: `This imports into the LIVE site ${live.baseUrl}.`, site: info, command: 'live-import', yes: flags.yes === true });
 
     const importOnce = (canaryRows: number) =>
       runWithInterrupts((signal) =>

@@ -9,7 +9,7 @@ import type { Colors } from '../reporters/colors.js';
 import { renderResyncPlan, renderResyncResult } from '../reporters/resync-pretty.js';
 import { prepareInputs, runContext, type ImportFlags } from '../session/inputs.js';
 import { runWithInterrupts } from '../session/interrupts.js';
-import { confirmBySubdomain } from '../session/prompt.js';
+import { confirmBySiteName } from '../session/prompt.js';
 import { settleRun, writeReport } from '../session/report-run.js';
 import { connectTestSite, resolveTestSite } from '../session/sites.js';
 
@@ -44,7 +44,7 @@ export async function run(paths: string[], flags: ResyncFlags): Promise<void> {
         prune: flags.prune,
         dryRun: flags.dryRun === true,
         createCustomFields: flags.createCustomFields === true,
-        confirmLive: (request) => confirmBySubdomain({ ...request, command: 'resync', yes: flags.yes }),
+        confirmLive: (request) => confirmBySiteName({ ...request, command: 'resync', yes: flags.yes }),
         configuredLive: site?.mode === 'live',
       }),
     );

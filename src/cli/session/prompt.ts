@@ -1,15 +1,20 @@
-// Questions on the terminal, and the typed-subdomain confirmation that guards every command that
-// writes to a site irreversibly (live-import, erase, resync): the operator types the site's
-// subdomain, or passes --yes in scripts. The commands' logic asks through a callback built from these.
+// Questions on the terminal, and the typed confirmation that guards every command that writes to a
+// site irreversibly (live-import, erase, resync): the operator types the name the site's adapter says
+// identifies it (Advanced Billing: its subdomain), or passes --yes in scripts. The commands' logic asks
+// through a callback built from these.
 import { createInterface } from 'node:readline/promises';
 import { ExitCode, InputError, MigrateError } from '../../errors.js';
+import type { SiteInfo } from '../../targets/target.js';
 import { whileInterruptible } from './interrupts.js';
+
+/** The name a site reports for itself and what it is called (Advanced Billing: its subdomain). */
+export type SiteName = Pick<SiteInfo, 'name' | 'nameKind'>;
 
 export interface SiteConfirmation {
   /** What the command is about to do, e.g. "This erases 12 objects from the TEST site http://…". */
   action: string;
-  /** The subdomain the site reports (GET /site.json); the operator must type exactly this. */
-  subdomain: string;
+  /** The name the site reports; the operator must type exactly this. */
+  site: SiteName;
   /** The command's name, for the message when no terminal can ask. */
   command: string;
   /** --yes: skip the question. */
@@ -56,14 +61,15 @@ export async function confirm(question: string): Promise<string | undefined> {
  * Resolves when confirmed; throws an InputError (exit 2, nothing sent) when refused or when no terminal
  * can ask, and PromptInterrupted (exit 130, nothing sent) on Ctrl-C.
  */
-export async function confirmBySubdomain(options: SiteConfirmation): Promise<void> {
+export async function confirmBySiteName(options: SiteConfirmation): Promise<void> {
   if (options.yes) return;
-  const answer = await confirm(`${options.action} Type its subdomain (${options.subdomain}) to go on: `).catch((error: unknown) => {
+  const { name, nameKind } = options.site;
+  const answer = await confirm(`${options.action} Type its ${nameKind} (${name}) to go on: `).catch((error: unknown) => {
     if (error instanceof PromptInterrupted) throw new PromptInterrupted(`${options.command} was interrupted at the confirmation; nothing was sent.`);
     throw error;
   });
   if (answer === undefined) {
     throw new InputError('needs-confirmation', `${options.command} asks for confirmation and no terminal is attached.`, { hint: 'Pass --yes in scripts.' });
   }
-  if (answer !== options.subdomain) throw new InputError('not-confirmed', `"${answer}" is not ${options.subdomain}; nothing was sent.`);
+  if (answer !== name) throw new InputError('not-confirmed', `"${answer}" is not ${name}; nothing was sent.`);
 }

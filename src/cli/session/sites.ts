@@ -49,7 +49,7 @@ function clientOptions(config: ResolvedConfig, verbose: boolean): ClientOptions 
 
 export function connectSite(site: ResolvedSite, config: ResolvedConfig, verbose = false): Connection {
   const target = createTarget(
-    { name: site.name, baseUrl: site.baseUrl, timeZone: config.timeZone, ...(site.apiKey !== undefined ? { apiKey: site.apiKey } : {}) },
+    { name: site.name, ...(site.system === undefined ? {} : { system: site.system }), baseUrl: site.baseUrl, timeZone: config.timeZone, ...(site.apiKey !== undefined ? { apiKey: site.apiKey } : {}) },
     clientOptions(config, verbose),
   );
   return { target, siteName: site.name, close: () => target.close() };

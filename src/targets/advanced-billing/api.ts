@@ -2,9 +2,18 @@
 // the API's own JSON objects (snake_case, without the root key, which the client adds and removes);
 // amounts stay decimal strings on the wire. Only the adapter (src/targets/advanced-billing/) uses it;
 // everything else goes through the neutral Target (../target.ts).
-import type { SiteInfo } from '../target.js';
-
-export type { SiteInfo } from '../target.js';
+/** What GET /site.json says, read by the client; the adapter hands the neutral SiteInfo over from it. */
+export interface SiteDetails {
+  id: number;
+  subdomain: string;
+  currency: string;
+  /** 'test' sites allow purge and clear-data; 'live' sites refuse them. */
+  mode: 'test' | 'live';
+  /** The configured time zone (config `timeZone`): the API does not report the site's own. */
+  timeZone?: string;
+  /** Only a `migrate sandbox` reports it: which sandbox this is, whatever its port. */
+  sandboxInstance?: string;
+}
 
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 export type JsonObject = { [key: string]: Json };
@@ -26,7 +35,7 @@ export interface AdvancedBillingApi {
   readonly baseUrl: string;
   /** The uniqueness_token for a create of this natural key and content: deterministic per site, so a retry, even from a new process, gets 409. */
   uniquenessToken(naturalKey: string, content: Json): string;
-  readSite(): Promise<SiteInfo>;
+  readSite(): Promise<SiteDetails>;
   clearSite(scope: 'all' | 'customers'): Promise<void>;
 
   createProductFamily(attrs: JsonObject, intent: CreateIntent): Promise<JsonObject>;

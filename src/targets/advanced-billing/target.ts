@@ -7,7 +7,8 @@ import type { ObjectRef, Operation, StepOutcome } from '../../plan/operation.js'
 import type { Resolver, SiteObject } from '../target.js';
 import type { AdvancedBillingApi, JsonObject } from './api.js';
 import { applyCreate, handlerFor } from './operations/index.js';
-import { lookupObject } from './operations/lookup.js';
+import { ADVANCED_BILLING_PROFILE } from './profile.js';
+import { idOfObject, lookupObject } from './operations/lookup.js';
 import { catalogFacts } from './neutral/catalog-facts.js';
 import { catalogItemRecord, customerRecord, invoiceRecord, subscriptionRecord } from './neutral/records.js';
 import { renewalFacts } from './neutral/renewal-facts.js';
@@ -18,6 +19,7 @@ const SUPPORTS: TargetSupport = { renewalPreview: true, uniquenessTokens: true, 
 export class AdvancedBillingTarget implements Target {
   readonly name = 'advanced-billing';
   readonly supports = SUPPORTS;
+  readonly profile = ADVANCED_BILLING_PROFILE;
 
   constructor(
     /** The vendor API surface: the adapter's own (its handlers call it; tests read the site's JSON through it). */
@@ -30,8 +32,10 @@ export class AdvancedBillingTarget implements Target {
     return this.api.baseUrl;
   }
 
-  readSite(): Promise<SiteInfo> {
-    return this.api.readSite();
+  async readSite(): Promise<SiteInfo> {
+    const { id, subdomain, ...rest } = await this.api.readSite();
+    // A site is known by its subdomain, and told apart from another at the same address by its site id.
+    return { ...rest, id: String(id), name: subdomain, nameKind: 'subdomain' };
   }
 
   close(): Promise<void> {
@@ -54,8 +58,12 @@ export class AdvancedBillingTarget implements Target {
     await handlerFor(operation).finish?.(this.api, operation, resolver, outcome);
   }
 
-  lookup(ref: ObjectRef, knownId?: number | string): Promise<SiteObject | undefined> {
+  lookup(ref: ObjectRef, knownId?: string): Promise<SiteObject | undefined> {
     return lookupObject(this.api, ref, knownId);
+  }
+
+  idOf(ref: ObjectRef, object: SiteObject | undefined): string | undefined {
+    return idOfObject(ref, object as JsonObject | undefined);
   }
 
   renewalFacts(subscription: SubscriptionLocator, siteCurrency: string): Promise<RenewalFacts | undefined> {

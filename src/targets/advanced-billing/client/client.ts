@@ -8,7 +8,7 @@ import type { ResourceType } from './custom-fields.js';
 import { id, ResourceCalls } from './resource-calls.js';
 import type { NaturalLookup } from './resource-calls.js';
 import type { ClientOptions, SiteAccess } from './transport.js';
-import type { ComponentKind, CreateIntent, JsonObject, SiteInfo, AdvancedBillingApi } from '../api.js';
+import type { ComponentKind, CreateIntent, JsonObject, SiteDetails, AdvancedBillingApi } from '../api.js';
 
 /** A lookup by a key the site keeps unique (reference, handle, code), when the attributes carry one. */
 const byUniqueKey = (key: string | undefined, find: (key: string) => Promise<JsonObject | undefined>): NaturalLookup | undefined =>
@@ -29,7 +29,7 @@ export class ChargifyClient extends ResourceCalls implements AdvancedBillingApi 
     this.timeZone = site.timeZone ?? 'UTC';
   }
 
-  async readSite(): Promise<SiteInfo> {
+  async readSite(): Promise<SiteDetails> {
     const site = await this.object('GET', '/site.json', 'site');
     return {
       id: Number(site.id),

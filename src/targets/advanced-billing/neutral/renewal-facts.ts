@@ -12,12 +12,12 @@ export async function renewalFacts(api: AdvancedBillingApi, locator: Subscriptio
   const [preview, components] = await Promise.all([api.previewRenewal(id), api.listSubscriptionComponents(id)]);
   const currency = typeof subscription.currency === 'string' ? subscription.currency.toUpperCase() : siteCurrency;
   const next = typeof preview.next_assessment_at === 'string' ? preview.next_assessment_at.slice(0, 10) : undefined;
-  return { subscriptionId: id, ...previewFacts(preview, subscription, components, currency), ...(next !== undefined ? { nextBillingAt: next } : {}) };
+  return { subscriptionId: String(id), ...previewFacts(preview, subscription, components, currency), ...(next !== undefined ? { nextBillingAt: next } : {}) };
 }
 
 async function findSubscription(api: AdvancedBillingApi, locator: SubscriptionLocator): Promise<JsonObject | undefined> {
   if (locator.id !== undefined) {
-    const byId = await api.readSubscription(locator.id);
+    const byId = await api.readSubscription(Number(locator.id));
     if (byId !== undefined) return byId;
   }
   if (locator.reference !== undefined) return api.findSubscriptionByReference(locator.reference);

@@ -11,6 +11,7 @@ import { linkTo } from './site.js';
 import type { JsonObject, AdvancedBillingApi } from '../api.js';
 import type { OperationHandler } from './handler.js';
 import { idIfExists } from './id-if-exists.js';
+import { siteId } from './lookup.js';
 import { minorUnitsOf } from './minor-units.js';
 import { subscriptionCurrency } from './subscription-outcome.js';
 
@@ -46,7 +47,7 @@ function balanceHandler(kind: BalanceOperation['kind']): OperationHandler<Balanc
   return {
     async create(api, untyped, resolver, intent) {
       const operation = typed(untyped);
-      const subscriptionId = await resolver.id(operation.fields.subscription);
+      const subscriptionId = await siteId(resolver, operation.fields.subscription);
       const currency = await subscriptionCurrency(api, subscriptionId);
       const amount = fromMinorUnits(cents(operation, currency), currency);
       if (kind === 'service_credit') await api.issueServiceCredit(subscriptionId, amount, operation.fields.memo, intent(() => findServiceCredit(api, subscriptionId)));

@@ -6,7 +6,7 @@ import type { PaymentFields, PaymentType } from '../../../plan/map/payment.js';
 import type { SourceRow } from '../../../plan/operation.js';
 import { compact } from './compact.js';
 import { RowError } from '../../../plan/row-error.js';
-import type { JsonObject, SiteInfo } from '../api.js';
+import type { JsonObject, SiteDetails } from '../api.js';
 
 /**
  * Customer fields a create operation lacks, set by Update-Customer (which has both) right after the
@@ -59,7 +59,7 @@ const PAYMENT_TYPES: Record<PaymentType, string> = { card: 'credit_card', bank: 
  * the template document says it is ignored for test imports (test sites route every profile to their
  * own gateway).
  */
-export function paymentProfileAttributes(payment: PaymentFields, site: Pick<SiteInfo, 'mode'>): JsonObject {
+export function paymentProfileAttributes(payment: PaymentFields, site: Pick<SiteDetails, 'mode'>): JsonObject {
   const common = {
     payment_type: PAYMENT_TYPES[payment.type],
     current_vault: payment.vault,
@@ -111,7 +111,7 @@ interface SubscriptionPayment {
  * name, billing address or last four: the account's last four become its bank_account_number (as the
  * routing number's do), the holder and address follow by Update-Payment-Profile.
  */
-export function subscriptionPayment(source: SourceRow, payment: PaymentFields, site: Pick<SiteInfo, 'mode'>): SubscriptionPayment {
+export function subscriptionPayment(source: SourceRow, payment: PaymentFields, site: Pick<SiteDetails, 'mode'>): SubscriptionPayment {
   const profile = paymentProfileAttributes(payment, site);
   if (payment.type === 'card') return { key: 'credit_card_attributes', attrs: profile, update: {} };
   if (payment.type === 'paypal') return { key: 'payment_profile_attributes', attrs: profile, update: {} };

@@ -8,6 +8,7 @@ import type { JsonObject, AdvancedBillingApi } from '../api.js';
 import { CREATE_CUSTOMER_LACKS, customerAttributes, splitAttributes } from './customer-fields.js';
 import type { OperationHandler } from './handler.js';
 import { applyCustomFields } from './metafields.js';
+import { siteId } from './lookup.js';
 
 function outcome(api: AdvancedBillingApi, operation: Operation<CustomerFields>, customer: JsonObject): StepOutcome {
   return { id: objectId(customer), link: linkTo(api, { type: 'customer', id: objectId(customer) }), applied: operation.applied };
@@ -24,7 +25,7 @@ const createdHere = new WeakSet<StepOutcome>();
 export const customerHandler: OperationHandler<CustomerFields> = {
   async create(api, operation, resolver, intent) {
     const { parent } = operation.fields;
-    const parentId = parent ? await resolver.id(parent) : undefined;
+    const parentId = parent ? await siteId(resolver, parent) : undefined;
     const { now } = attributesOf(operation.fields);
     // The lookup runs only when the site answers 409: the customer is then an earlier attempt's, maybe with values.
     let foundEarlier = false;

@@ -8,6 +8,7 @@ import { linkTo } from './site.js';
 import type { Json, JsonObject, AdvancedBillingApi } from '../api.js';
 import type { OperationHandler } from './handler.js';
 import { idIfExists } from './id-if-exists.js';
+import { siteId } from './lookup.js';
 
 function lineItemAttributes(item: LineItemFields): JsonObject {
   return compact({ title: item.title, quantity: item.quantity, unit_price: item.unitPrice, period_range_start: item.periodStart, period_range_end: item.periodEnd });
@@ -54,7 +55,7 @@ async function findBySubscription(api: AdvancedBillingApi, fields: InvoiceFields
 export const invoiceHandler: OperationHandler<InvoiceFields> = {
   async create(api, operation, resolver, intent) {
     const { fields } = operation;
-    const subscriptionId = await resolver.id(fields.subscription);
+    const subscriptionId = await siteId(resolver, fields.subscription);
     const attrs: JsonObject = { issue_date: fields.issueDate, net_terms: fields.netTerms, status: 'open', line_items: fields.lineItems.map(lineItemAttributes) };
     const invoice = await api.createInvoice(subscriptionId, attrs, intent(() => findBySubscription(api, fields, subscriptionId)));
     return outcome(api, operation, invoice);

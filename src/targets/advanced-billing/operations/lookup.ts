@@ -5,8 +5,13 @@ import type { IdOrRef } from '../../../plan/map/refs.js';
 import type { ObjectRef } from '../../../plan/operation.js';
 import type { Resolver } from '../../target.js';
 
+/** The site id of an object a ref names: Advanced Billing's ids are whole numbers, the neutral resolver's are text. */
+export async function siteId(resolver: Resolver, ref: ObjectRef): Promise<number> {
+  return Number(await resolver.id(ref));
+}
+
 export function resolveId(item: IdOrRef, resolver: Resolver): Promise<number> {
-  return 'id' in item ? Promise.resolve(item.id) : resolver.id(item.ref);
+  return 'id' in item ? Promise.resolve(item.id) : siteId(resolver, item.ref);
 }
 
 /**
@@ -60,7 +65,7 @@ const ALL_DIGITS = /^\d+$/;
  * invoices can be read by id), else by its natural key; an all-digit key that is no handle or
  * reference may be the object's site id.
  */
-export async function lookupObject(api: AdvancedBillingApi, ref: ObjectRef, knownId?: number | string): Promise<JsonObject | undefined> {
+export async function lookupObject(api: AdvancedBillingApi, ref: ObjectRef, knownId?: string): Promise<JsonObject | undefined> {
   if (knownId !== undefined) {
     if (ref.type === 'customer') return api.readCustomer(Number(knownId));
     if (ref.type === 'subscription') return api.readSubscription(Number(knownId));
@@ -71,4 +76,10 @@ export async function lookupObject(api: AdvancedBillingApi, ref: ObjectRef, know
   if (ref.type === 'customer') return api.readCustomer(Number(ref.key));
   if (ref.type === 'subscription') return api.readSubscription(Number(ref.key));
   return undefined;
+}
+
+/** The site id of what `lookupObject` found; a ref whose object was not found may name it by its all-digit site id. */
+export function idOfObject(ref: ObjectRef, object: JsonObject | undefined): string | undefined {
+  if (object && typeof object.id === 'number') return String(object.id);
+  return ALL_DIGITS.test(ref.key) ? String(Number(ref.key)) : undefined;
 }

@@ -10,6 +10,7 @@ import type { JsonObject, AdvancedBillingApi } from '../api.js';
 import { paymentProfileAttributes } from './customer-fields.js';
 import type { OperationHandler } from './handler.js';
 import { idIfExists } from './id-if-exists.js';
+import { siteId } from './lookup.js';
 import { matchingProfile } from './payment-profile-match.js';
 
 function outcome(api: AdvancedBillingApi, operation: Operation<PaymentProfileFields>, profile: JsonObject, customerId: number): StepOutcome {
@@ -24,7 +25,7 @@ async function findProfile(api: AdvancedBillingApi, attrs: JsonObject, customerI
 export const paymentProfileHandler: OperationHandler<PaymentProfileFields> = {
   async create(api, operation, resolver, intent) {
     const attrs = paymentProfileAttributes(operation.fields.payment, await siteInfo(api));
-    const customerId = await resolver.id(operation.fields.customer);
+    const customerId = await siteId(resolver, operation.fields.customer);
     const profile = await api.createPaymentProfile({ ...attrs, customer_id: customerId }, intent(() => findProfile(api, attrs, customerId)));
     return outcome(api, operation, profile, customerId);
   },

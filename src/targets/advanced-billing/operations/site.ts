@@ -1,10 +1,10 @@
 // What the mapping needs to know about the site (currency, time zone, test or live), read once per
 // target, plus the links written to the `Result` column.
-import type { SiteInfo, AdvancedBillingApi } from '../api.js';
+import type { SiteDetails, AdvancedBillingApi } from '../api.js';
 
-const siteInfos = new WeakMap<AdvancedBillingApi, Promise<SiteInfo>>();
+const siteInfos = new WeakMap<AdvancedBillingApi, Promise<SiteDetails>>();
 
-export function siteInfo(target: AdvancedBillingApi): Promise<SiteInfo> {
+export function siteInfo(target: AdvancedBillingApi): Promise<SiteDetails> {
   let info = siteInfos.get(target);
   if (!info) {
     info = target.readSite();

@@ -6,7 +6,7 @@
 import type { SubscriptionFields } from '../../../plan/map/subscriptions.js';
 import type { Operation, StepOutcome } from '../../../plan/operation.js';
 import type { Resolver } from '../../target.js';
-import { firstMatch } from './lookup.js';
+import { firstMatch, siteId } from './lookup.js';
 import { siteInfo } from './site.js';
 import { embeddedId, objectId } from './ids.js';
 import type { JsonObject, AdvancedBillingApi } from '../api.js';
@@ -28,7 +28,7 @@ function newCustomerAttributes(operation: SubscriptionOperation): { now: JsonObj
 
 async function createAttributes(api: AdvancedBillingApi, operation: SubscriptionOperation, resolver: Resolver): Promise<JsonObject> {
   const { fields, source } = operation;
-  const customerId = fields.customer ? await resolver.id(fields.customer) : undefined;
+  const customerId = fields.customer ? await siteId(resolver, fields.customer) : undefined;
   const paymentProfileId = fields.paymentProfile ? await idIfExists(resolver, fields.paymentProfile) : undefined;
   const site = await siteInfo(api);
   const customer = newCustomerAttributes(operation);

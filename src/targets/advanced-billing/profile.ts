@@ -1,0 +1,37 @@
+// Advanced Billing's policy as data (the neutral TargetProfile): which object a row's result describes,
+// and the order and calls erase removes what the toolkit created with.
+import { OBJECT_TYPES } from '../../plan/operation.js';
+import type { TargetProfile } from '../target.js';
+
+export const ADVANCED_BILLING_PROFILE: TargetProfile = {
+  // Every kind the templates map to.
+  kinds: OBJECT_TYPES,
+  // The object the template is about, not its helpers: a subscription row links to its subscription.
+  rowObjectOrder: [
+    'invoice',
+    'subscription',
+    'segment',
+    'coupon',
+    'component',
+    'product',
+    'product_family',
+    'customer',
+    'component_price_point',
+    'product_price_point',
+    'payment_profile',
+    'service_credit',
+    'prepayment',
+  ],
+  // Reverse dependency order. Product families stay (the API cannot delete or archive them); price
+  // points, segments, payment profiles, credits and prepayments go with their owner.
+  eraseOrder: [
+    { type: 'invoice', operation: 'void' },
+    { type: 'subscription', operation: 'purge' },
+    { type: 'customer', operation: 'delete' },
+    { type: 'coupon', operation: 'archive' },
+    { type: 'component', operation: 'archive' },
+    { type: 'product', operation: 'archive' },
+  ],
+  // A subscription's page: …/subscriptions/42 (then /, ?, # or the end).
+  subscriptionIdOfLink: (link) => /\/subscriptions\/(\d+)(?:[/?#]|$)/.exec(link)?.[1],
+};
