@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startSandbox } from '../../src/targets/advanced-billing/sandbox/index.js';
 import { projectRoot } from '../cli/run-cli.js';
-import { startDroppingProxy } from '../helpers/dropping-proxy.js';
+import { startHostileServer } from '../helpers/hostile-server.js';
 import { withTempDir } from '../helpers/temp-dir.js';
 import { runCli } from './run-cli.js';
 
@@ -46,7 +46,7 @@ const EXPECTED_CALLS = {
 describe('calls per row', () => {
   it('imports the sample with each object written once and each kind at its stated count', async () => {
     const sandbox = await startSandbox({});
-    const proxy = await startDroppingProxy(sandbox.baseUrl, () => false);
+    const proxy = await startHostileServer({ upstream: sandbox.baseUrl, rules: [] });
     try {
       await withTempDir({}, async (dir) => {
         await cp(join(projectRoot, 'fixtures', 'sample'), join(dir, 'sample'), { recursive: true });
@@ -55,7 +55,7 @@ describe('calls per row', () => {
         expect(exit.code, exit.stderr).toBe(0);
       });
       const shapes: Record<string, number> = {};
-      for (const { method, path } of proxy.requests) {
+      for (const { method, url: path } of proxy.requests) {
         const shape = `${method} ${path.replace(/\?.*$/, '').replace(/\d+/g, 'N')}`;
         shapes[shape] = (shapes[shape] ?? 0) + 1;
       }
@@ -63,7 +63,7 @@ describe('calls per row', () => {
       // No write is sent twice: the same method, path and body (tokens aside) would write one object twice.
       const writes = proxy.requests
         .filter(({ method }) => method !== 'GET')
-        .map(({ method, path, body }) => `${method} ${path} ${body.replace(/"uniqueness_token":"[^"]*"/, '')}`);
+        .map(({ method, url: path, body }) => `${method} ${path} ${body.replace(/"uniqueness_token":"[^"]*"/, '')}`);
       expect(writes.filter((write, index) => writes.indexOf(write) !== index)).toEqual([]);
     } finally {
       await proxy.close();
@@ -73,7 +73,7 @@ describe('calls per row', () => {
 
   it("sets a new customer's custom fields without reading them first", async () => {
     const sandbox = await startSandbox({});
-    const proxy = await startDroppingProxy(sandbox.baseUrl, () => false);
+    const proxy = await startHostileServer({ upstream: sandbox.baseUrl, rules: [] });
     try {
       await withTempDir({}, async (dir) => {
         await cp(join(projectRoot, 'fixtures', 'kinds', 'customers-advanced', 'valid.csv'), join(dir, 'customers.csv'));
@@ -81,9 +81,9 @@ describe('calls per row', () => {
         const exit = await runCli(dir, ['test-import', 'customers.csv', '--create-custom-fields']);
         expect(exit.code, exit.stderr).toBe(0);
       });
-      const customers = proxy.requests.filter(({ method, path }) => method === 'POST' && path.startsWith('/customers.json')).length;
-      const writes = proxy.requests.filter(({ method, path }) => method === 'POST' && /^\/customers\/\d+\/metadata\.json/.test(path)).length;
-      const reads = proxy.requests.filter(({ method, path }) => method === 'GET' && /^\/customers\/\d+\/metadata\.json/.test(path)).length;
+      const customers = proxy.requests.filter(({ method, url }) => method === 'POST' && url.startsWith('/customers.json')).length;
+      const writes = proxy.requests.filter(({ method, url }) => method === 'POST' && /^\/customers\/\d+\/metadata\.json/.test(url)).length;
+      const reads = proxy.requests.filter(({ method, url }) => method === 'GET' && /^\/customers\/\d+\/metadata\.json/.test(url)).length;
       expect(customers).toBeGreaterThan(0);
       expect(writes).toBeGreaterThan(0);
       expect(reads).toBe(0);

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { startSandbox } from '../../src/targets/advanced-billing/sandbox/index.js';
 import { createTarget } from '../../src/targets/index.js';
 import { all as collect } from '../erase/harness.js';
-import { startDroppingProxy } from '../helpers/dropping-proxy.js';
+import { startHostileServer, type HostileRequest, type Misbehaviour } from '../helpers/hostile-server.js';
 import { withTempDir } from '../helpers/temp-dir.js';
 import { AS_OF, catalogFiles, NEXT_BILLING_AT, subscriptionsCsv } from './import-data.js';
 import { projectRoot } from '../cli/run-cli.js';
@@ -39,6 +39,17 @@ async function prepaymentCount(baseUrl: string): Promise<number> {
   }
 }
 
+/** A rule's answer that misbehaves on the first request to each path (query aside) and lets the rest pass. */
+function firstPerPath(misbehaviour: Misbehaviour): (request: HostileRequest) => Misbehaviour | 'pass' {
+  const seen = new Set<string>();
+  return (request) => {
+    const path = request.url.split('?')[0]!;
+    if (seen.has(path)) return 'pass';
+    seen.add(path);
+    return misbehaviour;
+  };
+}
+
 const files = () => ({ ...catalogFiles(), 'data/subs.csv': subscriptionsCsv(ROWS, [], NEXT_BILLING_AT, BALANCES) });
 const args = ['test-import', 'data', '--as-of', AS_OF, '--format', 'json'];
 
@@ -46,13 +57,15 @@ describe('a create whose answer is lost', () => {
   it('resolves every service credit and prepayment after a dropped answer and a 409 on retry', async () => {
     const sandbox = await startSandbox({});
     // The first attempt of every balance create is committed by the site and its answer dropped.
-    const proxy = await startDroppingProxy(sandbox.baseUrl, (method, path, nth) =>
-      method === 'POST' && /\/(service_credits|prepayments)\.json/.test(path) && nth === 0);
+    const proxy = await startHostileServer({
+      upstream: sandbox.baseUrl,
+      rules: [{ name: 'balance', method: 'POST', path: /\/(service_credits|prepayments)\.json$/, answer: firstPerPath({ dropAfterCommit: true }) }],
+    });
     try {
       await withTempDir(files(), async (dir) => {
         await writeFile(join(dir, '.migraterc.json'), JSON.stringify({ sites: { test: { baseUrl: proxy.baseUrl } } }));
         const exit = await runCli(dir, args);
-        expect(proxy.dropped()).toBe(2 * ROWS);
+        expect(proxy.hits('balance')).toBe(2 * ROWS);
         expect(exit.code, exit.stderr).toBe(0);
         const document = JSON.parse(exit.stdout) as { summary: { rows: number; error: number; pending: number } };
         expect(document.summary).toMatchObject({ error: 0, pending: 0 });
@@ -89,13 +102,17 @@ describe('a create whose answer is lost', () => {
 
   it('imports the whole bundled sample when the first answer to every write is lost', async () => {
     const sandbox = await startSandbox({});
-    const proxy = await startDroppingProxy(sandbox.baseUrl, (method, _path, nth) => method !== 'GET' && nth === 0);
+    const first = firstPerPath({ dropAfterCommit: true });
+    const proxy = await startHostileServer({
+      upstream: sandbox.baseUrl,
+      rules: [{ name: 'write', path: /./, answer: (request, n) => (request.method === 'GET' ? 'pass' : first(request, n)) }],
+    });
     try {
       await withTempDir({}, async (dir) => {
         await cp(join(projectRoot, 'fixtures', 'sample'), join(dir, 'sample'), { recursive: true });
         await writeFile(join(dir, '.migraterc.json'), JSON.stringify({ sites: { test: { baseUrl: proxy.baseUrl } } }));
         const exit = await runCli(dir, ['test-import', 'sample', '--format', 'json']);
-        expect(proxy.dropped()).toBeGreaterThan(40);
+        expect(proxy.hits('write')).toBeGreaterThan(40);
         expect(exit.code, exit.stderr).toBe(0);
         const document = JSON.parse(exit.stdout) as { summary: { rows: number; success: number; error: number; pending: number } };
         expect(document.summary).toMatchObject({ rows: 44, success: 44, error: 0, pending: 0 });
@@ -112,14 +129,16 @@ describe('a crash between promoting a price point and archiving the site’s own
     const sandbox = await startSandbox({});
     let holding = true;
     // The first promotion of a component price point is committed, and the CLI killed while it waits.
-    const proxy = await startDroppingProxy(sandbox.baseUrl, (method, path) =>
-      holding && method === 'PUT' && /\/components\/\d+\/price_points\/\d+\/default\.json/.test(path) ? 'hold' : false);
+    const proxy = await startHostileServer({
+      upstream: sandbox.baseUrl,
+      rules: [{ name: 'promote', method: 'PUT', path: /\/components\/\d+\/price_points\/\d+\/default\.json$/, answer: () => (holding ? { holdAfterCommit: true } : 'pass') }],
+    });
     try {
       await withTempDir({}, async (dir) => {
         await cp(join(projectRoot, 'fixtures', 'sample'), join(dir, 'sample'), { recursive: true });
         await writeFile(join(dir, '.migraterc.json'), JSON.stringify({ sites: { test: { baseUrl: proxy.baseUrl } } }));
         const args = ['test-import', 'sample/product-families.csv', 'sample/components.csv', '--format', 'json'];
-        const killed = await runCli(dir, args, { when: async () => proxy.held() > 0, signal: 'SIGKILL' });
+        const killed = await runCli(dir, args, { when: async () => proxy.hits('promote') > 0, signal: 'SIGKILL' });
         expect(killed.signal).toBe('SIGKILL');
         holding = false;
         const resumed = await runCli(dir, args);

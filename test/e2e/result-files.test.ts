@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { startSandbox } from '../../src/targets/advanced-billing/sandbox/index.js';
 import { createTarget } from '../../src/targets/index.js';
 import { all as collect } from '../erase/harness.js';
-import { startDroppingProxy } from '../helpers/dropping-proxy.js';
+import { startHostileServer } from '../helpers/hostile-server.js';
 import { withTempDir } from '../helpers/temp-dir.js';
 import { withTmpfs } from '../helpers/tmpfs.js';
 import { AS_OF, catalogFiles, subscriptionsCsv } from './import-data.js';
@@ -43,13 +43,21 @@ describe('result files', () => {
     let swapped = false;
     let subsPath = '';
     // The first subscription sent to the live site is the moment someone edits the file: its rows reversed.
-    const proxy = await startDroppingProxy(live.baseUrl, (method, path) => {
-      if (!swapped && method === 'POST' && path.startsWith('/subscriptions.json')) {
-        swapped = true;
-        const [header, ...rows] = parse(readFileSync(subsPath)) as string[][];
-        writeFileSync(subsPath, [header, ...rows.reverse()].map((cells) => cells.join(',')).join('\n') + '\n');
-      }
-      return false;
+    const proxy = await startHostileServer({
+      upstream: live.baseUrl,
+      rules: [{
+        name: 'edit the file',
+        method: 'POST',
+        path: /^\/subscriptions\.json$/,
+        answer: () => {
+          if (!swapped) {
+            swapped = true;
+            const [header, ...rows] = parse(readFileSync(subsPath)) as string[][];
+            writeFileSync(subsPath, [header, ...rows.reverse()].map((cells) => cells.join(',')).join('\n') + '\n');
+          }
+          return 'pass';
+        },
+      }],
     });
     try {
       await withTempDir({ ...catalogFiles(), 'data/subs.csv': subscriptionsCsv(ROWS) }, async (dir) => {
@@ -73,7 +81,7 @@ describe('result files', () => {
 
   it('are refused before anything is sent when --out is on a read-only disk (exit 2)', async () => {
     const sandbox = await startSandbox({});
-    const counter = await startDroppingProxy(sandbox.baseUrl, () => false);
+    const counter = await startHostileServer({ upstream: sandbox.baseUrl, rules: [] });
     try {
       await withTmpfs({ size: '64k', readOnly: true }, async (readOnly) => {
         await withTempDir({ ...catalogFiles(), 'data/subs.csv': subscriptionsCsv(ROWS) }, async (dir) => {
@@ -82,7 +90,7 @@ describe('result files', () => {
           expect(exit.code, exit.stderr).toBe(2);
           expect(exit.stderr).toMatch(/cannot be written.*read-only/i);
           expect(exit.stderr).not.toMatch(/\n\s+at /);
-          expect(counter.seen.filter((request) => !request.startsWith('GET'))).toEqual([]);
+          expect(counter.requests.filter((request) => request.method !== 'GET')).toEqual([]);
           expect(await runStatuses(dir)).not.toContain('running');
         });
       });

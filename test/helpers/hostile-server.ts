@@ -1,7 +1,7 @@
 // A misbehaving billing site for tests: a real HTTP server on 127.0.0.1 (any free port) that answers the
 // requests its rules match badly — a status forever (409, 429 with any Retry-After, 422 with odd bodies),
 // headers then a body trickled byte by byte, a huge answer streamed without buffering, no answer at all,
-// a dropped connection —
+// a dropped connection, or (with an upstream) an answer lost or held after the upstream committed it —
 // and passes every other request to an upstream (a real sandbox), or, with none, answers GET /site.json
 // itself (a test site in USD) and 404 to the rest. It counts each rule's hits and the body bytes it sent.
 //
@@ -27,7 +27,11 @@ export type Misbehaviour =
   /** Reads the request and never answers. */
   | { stall: true }
   /** Reads the request and closes the connection: an answer lost on the way (the upstream never sees it). */
-  | { drop: true };
+  | { drop: true }
+  /** Passes the request to the upstream, which commits it, then closes the connection: the answer lost on its way back. */
+  | { dropAfterCommit: true }
+  /** Passes the request to the upstream, then never answers: the moment a test kills the client. */
+  | { holdAfterCommit: true };
 
 export interface HostileRequest {
   method: string;
@@ -84,7 +88,12 @@ export async function startHostileServer(options: HostileServerOptions): Promise
         const answer = typeof rule.answer === 'function' ? rule.answer(seen, hits.get(rule.name) ?? 0) : rule.answer;
         if (answer === 'pass') break;
         count(hits, rule.name, 1);
-        misbehave(answer, response, (bytes) => count(sent, rule.name, bytes), timers);
+        if ('dropAfterCommit' in answer || 'holdAfterCommit' in answer) {
+          if (options.upstream === undefined) throw new Error(`rule ${rule.name}: an answer after commit needs an upstream`);
+          forward(options.upstream, request, seen.body, response, 'dropAfterCommit' in answer ? 'drop' : 'hold');
+        } else {
+          misbehave(answer, response, (bytes) => count(sent, rule.name, bytes), timers);
+        }
         return;
       }
       if (options.upstream !== undefined) forward(options.upstream, request, seen.body, response);
@@ -113,7 +122,7 @@ function json(response: ServerResponse, status: number, body: unknown): void {
   response.end(JSON.stringify(body));
 }
 
-function misbehave(answer: Misbehaviour, response: ServerResponse, wrote: (bytes: number) => void, timers: Set<NodeJS.Timeout>): void {
+function misbehave(answer: Exclude<Misbehaviour, { dropAfterCommit: true } | { holdAfterCommit: true }>, response: ServerResponse, wrote: (bytes: number) => void, timers: Set<NodeJS.Timeout>): void {
   if ('stall' in answer) return;
   if ('drop' in answer) return void response.socket?.destroy();
   if ('trickle' in answer) {
@@ -163,11 +172,21 @@ function misbehave(answer: Misbehaviour, response: ServerResponse, wrote: (bytes
   response.end(text);
 }
 
-/** Passes a request to the upstream as it came (its body already read) and the answer back as it comes. */
-function forward(upstream: string, request: IncomingMessage, body: string, response: ServerResponse): void {
+/**
+ * Passes a request to the upstream as it came (its body already read) and the answer back as it comes;
+ * or, once the upstream has answered in full, drops the connection or holds it without an answer.
+ */
+function forward(upstream: string, request: IncomingMessage, body: string, response: ServerResponse, then: 'answer' | 'drop' | 'hold' = 'answer'): void {
   const url = new URL(request.url ?? '/', upstream);
   const headers = { ...request.headers, host: url.host };
   const outgoing = httpRequest(url, { method: request.method, headers }, (answer) => {
+    if (then !== 'answer') {
+      answer.resume();
+      answer.on('end', () => {
+        if (then === 'drop') response.socket?.destroy();
+      });
+      return;
+    }
     response.writeHead(answer.statusCode ?? 502, answer.headers);
     answer.pipe(response);
   });
