@@ -2,6 +2,7 @@
 // default price point of its own, and the row that creates the parent names the price point that
 // should be it, so that one is promoted and the site's own archived (no duplicate, and a subscription
 // that names no price point gets the template's).
+import { perTarget } from './per-target.js';
 import type { AdvancedBillingApi, JsonObject } from '../api.js';
 
 /** The calls that read and move a parent's default price point (a product's or a component's). */
@@ -22,13 +23,7 @@ export interface DefaultPricePoint {
  * The default price point of each parent this target created or promoted in this process, so the
  * promotion right after a create needs no read of the parent (one call fewer per product and component).
  */
-const knownDefaults = new WeakMap<AdvancedBillingApi, Map<string, number>>();
-
-function defaultsOf(api: AdvancedBillingApi): Map<string, number> {
-  let known = knownDefaults.get(api);
-  if (!known) knownDefaults.set(api, (known = new Map()));
-  return known;
-}
+const defaultsOf = perTarget<string, number>();
 
 /** Remembers the default price point the site's answer for a parent names (called by the parent's create). */
 export function rememberDefault(api: AdvancedBillingApi, slot: DefaultPricePoint, parent: JsonObject): void {

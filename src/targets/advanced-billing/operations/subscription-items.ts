@@ -8,6 +8,7 @@ import type { Resolver } from '../../target.js';
 import { findOnSite, resolveId } from './lookup.js';
 import { objectId } from './ids.js';
 import type { JsonObject, AdvancedBillingApi } from '../api.js';
+import { perTarget } from './per-target.js';
 import { wirePrices } from './prices.js';
 
 /** The product, price point, coupon and component attributes of the create-subscription payload. */
@@ -29,15 +30,13 @@ function kindOf(component: JsonObject | undefined): string | undefined {
 }
 
 /** Kinds of the components a target created in this process: a subscription naming one needs no lookup of it. */
-const createdKinds = new WeakMap<AdvancedBillingApi, Map<number, string>>();
+const createdKinds = perTarget<number, string>();
 
 /** Remembers a created (or found) component's kind, from the site's answer (called by the component's create). */
 export function rememberComponentKind(target: AdvancedBillingApi, component: JsonObject): void {
   const kind = kindOf(component);
   if (kind === undefined || typeof component.id !== 'number') return;
-  let kinds = createdKinds.get(target);
-  if (!kinds) createdKinds.set(target, (kinds = new Map()));
-  kinds.set(component.id, kind);
+  createdKinds(target).set(component.id, kind);
 }
 
 const kindsById = new WeakMap<AdvancedBillingApi, Promise<Map<number, string | undefined>>>();
@@ -61,7 +60,7 @@ async function kindById(target: AdvancedBillingApi, componentId: number): Promis
 async function componentAttributes(source: SourceRow, item: ComponentItem, target: AdvancedBillingApi, resolver: Resolver): Promise<JsonObject> {
   const columns = columnsOfComponent(item.index);
   const componentId = await resolveId(item.component, resolver);
-  const kind = createdKinds.get(target)?.get(componentId) ?? ('ref' in item.component
+  const kind = createdKinds(target).get(componentId) ?? ('ref' in item.component
     ? kindOf(((await resolver.object(item.component.ref)) as JsonObject | undefined) ?? (await findOnSite(target, item.component.ref)))
     : await kindById(target, componentId));
   const attrs: JsonObject = { component_id: componentId };

@@ -4,6 +4,7 @@ import type { StepOutcome } from '../../../plan/operation.js';
 import { fromMinorUnits } from '../../../plan/map/cells.js';
 import { linkTo, siteInfo } from './site.js';
 import { objectId } from './ids.js';
+import { perTarget } from './per-target.js';
 import type { JsonObject, AdvancedBillingApi } from '../api.js';
 
 /** The outcome of a created or found subscription, with `ChargifyNextRenewal` from the site's renewal preview. */
@@ -38,12 +39,11 @@ export async function nthSubscriptionOf(target: AdvancedBillingApi, customerId: 
  * Currencies of the subscriptions a target created or read in this process: a subscription's currency
  * never changes, and a balance added right after its subscription then needs no second read.
  */
-const knownCurrencies = new WeakMap<AdvancedBillingApi, Map<number, string>>();
+const knownCurrencies = perTarget<number, string>();
 
 /** The currency of a subscription as the site holds it (the site's own when the subscription names none). */
 export async function subscriptionCurrency(target: AdvancedBillingApi, subscriptionId: number, known?: JsonObject): Promise<string> {
-  let currencies = knownCurrencies.get(target);
-  if (!currencies) knownCurrencies.set(target, (currencies = new Map()));
+  const currencies = knownCurrencies(target);
   const remembered = known === undefined ? currencies.get(subscriptionId) : undefined;
   if (remembered !== undefined) return remembered;
   const subscription = known ?? (await target.readSubscription(subscriptionId));
