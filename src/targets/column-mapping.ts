@@ -17,7 +17,9 @@ export interface ApiField {
  */
 export type ColumnMapping =
   | { sentAs: readonly ApiField[]; note?: string }
-  | { toolkit: string };
+  | { toolkit: string }
+  /** The target has no place for the column's value: what that means for the migration (reported once per run where the column holds data). */
+  | { notApplicable: string };
 
 /** Column name (or custom field pattern, e.g. `custom_field[Name]`) → where it goes. */
 export type MappingTable = Readonly<Record<string, ColumnMapping>>;
@@ -25,6 +27,7 @@ export type MappingTable = Readonly<Record<string, ColumnMapping>>;
 /** One line for people: "Create Subscription: subscription.currency (upper-cased)" or the toolkit's use. */
 export function describeMapping(mapping: ColumnMapping): string {
   if ('toolkit' in mapping) return mapping.toolkit;
+  if ('notApplicable' in mapping) return `not applicable: ${mapping.notApplicable}`;
   const fields = mapping.sentAs.map((field) => `${field.operation}: ${field.field}${field.when === undefined ? '' : ` (${field.when})`}`);
   return `${fields.join('; ')}${mapping.note === undefined ? '' : ` — ${mapping.note}`}`;
 }
