@@ -9,13 +9,13 @@ import type { ClientOptions } from './advanced-billing/client/transport.js';
 import { AdvancedBillingTarget } from './advanced-billing/target.js';
 import type { Target, TargetProfile } from './target.js';
 import { ADVANCED_BILLING_PROFILE } from './advanced-billing/profile.js';
+import { CHARTMOGUL_PROFILE } from './chartmogul/profile.js';
+import type { MappingTable } from './column-mapping.js';
 import type { RunningSandbox, SandboxOptions } from './advanced-billing/sandbox/index.js';
 
 export type { ClientOptions } from './advanced-billing/client/transport.js';
 export { describeWait, type RetryWait } from './advanced-billing/client/retry-wait.js';
 export type { Target } from './target.js';
-/** Where each template column goes on the default target (Advanced Billing); `migrate templates KIND` prints it. */
-export { columnMapping } from './advanced-billing/column-mapping/index.js';
 
 export interface SiteDefinition {
   /** The site's name in the configuration (`test`, `live`, …), used in messages. */
@@ -63,8 +63,13 @@ interface Adapter {
 /** One line per billing system: the adapter a site of that system gets. */
 const ADAPTERS: Record<TargetSystem, Adapter> = {
   'advanced-billing': { create: createAdvancedBillingTarget, profile: () => ADVANCED_BILLING_PROFILE },
-  chartmogul: notYetSupported('ChartMogul'),
+  chartmogul: { ...notYetSupported('ChartMogul'), profile: () => CHARTMOGUL_PROFILE },
 };
+
+/** Where each column of a template kind goes on a system's target (`migrate templates KIND [--system S]` prints it). */
+export function columnMapping(kind: string, system: TargetSystem = 'advanced-billing'): MappingTable {
+  return ADAPTERS[system].profile(system).columnMapping(kind);
+}
 
 /** The target for a site, built by the adapter of the site's system. */
 export function createTarget(site: SiteDefinition, options: ClientOptions = {}): Target {

@@ -7,6 +7,7 @@ import type { ObjectRef, ObjectType, Operation, StepOutcome } from '../plan/oper
 export type { CustomFieldResource };
 import type { CatalogItemKind, CatalogItemRecord, CustomerRecord, InvoiceRecord, SiteFields, SiteValue, SubscriptionRecord } from './records.js';
 import type { RenewalFacts, SiteCatalog, SubscriptionLocator } from './facts.js';
+import type { MappingTable } from './column-mapping.js';
 
 export type * from './records.js';
 export type * from './facts.js';
@@ -83,6 +84,13 @@ export interface TargetProfile {
   readonly eraseOrder: ReadonlyArray<{ type: ObjectType; operation: EraseOperation }>;
   /** The subscription a row's result link points at, as the target's id; undefined when it names none. */
   subscriptionIdOfLink(link: string): string | undefined;
+  /**
+   * Where each column of a template kind goes on the target (`migrate templates KIND --system S` prints
+   * it); a column it marks not applicable is reported once per import run where it holds data.
+   */
+  columnMapping(kind: string): MappingTable;
+  /** What a kind the target does not take means for the migration, said once per run for its rows. */
+  readonly notApplicableKinds: Partial<Readonly<Record<ObjectType, string>>>;
 }
 
 /** The objects resync updates field by field. */

@@ -2,6 +2,7 @@
 // and the order and calls erase removes what the toolkit created with.
 import { OBJECT_TYPES } from '../../plan/operation.js';
 import type { TargetProfile } from '../target.js';
+import { columnMapping } from './column-mapping/index.js';
 
 export const ADVANCED_BILLING_PROFILE: TargetProfile = {
   // Every kind the templates map to.
@@ -34,4 +35,6 @@ export const ADVANCED_BILLING_PROFILE: TargetProfile = {
   ],
   // A subscription's page: …/subscriptions/42 (then /, ?, # or the end).
   subscriptionIdOfLink: (link) => /\/subscriptions\/(\d+)(?:[/?#]|$)/.exec(link)?.[1],
+  columnMapping,
+  notApplicableKinds: {},
 };

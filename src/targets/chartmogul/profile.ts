@@ -1,0 +1,26 @@
+// ChartMogul's policy as data (the neutral TargetProfile): it analyses billing rather than bills, so it
+// takes customers, plans (a product's price points), subscriptions (as the invoice that opens their
+// current period) and invoices; a row's Result links to its customer's ChartMogul page.
+import type { TargetProfile } from '../target.js';
+import { chartMogulColumnMapping } from './column-mapping/index.js';
+
+export const CHARTMOGUL_PROFILE: TargetProfile = {
+  kinds: ['product_price_point', 'customer', 'subscription', 'invoice'],
+  rowObjectOrder: ['invoice', 'subscription', 'product_price_point', 'customer'],
+  // Deleting a customer takes its invoices (and so its subscriptions) with it; plans stay (other data may use them).
+  eraseOrder: [{ type: 'customer', operation: 'delete' }],
+  // A row links to its customer's page, which names no subscription: compare finds subscriptions by reference.
+  subscriptionIdOfLink: () => undefined,
+  columnMapping: chartMogulColumnMapping,
+  notApplicableKinds: {
+    product_family: 'ChartMogul has no product families: plans stand alone in the data source',
+    product: 'ChartMogul has no products: each price point of the row becomes a plan',
+    component: 'ChartMogul has no components: a subscription\'s component charges are priced into the amount of its opening invoice',
+    component_price_point: 'ChartMogul has no components: a subscription\'s component charges are priced into the amount of its opening invoice',
+    coupon: 'ChartMogul has no coupons: a subscription\'s coupons are priced into its opening invoice as its discount',
+    segment: 'ChartMogul has no event-based billing segments: usage is billed by the billing system',
+    payment_profile: 'ChartMogul never charges anyone: payment methods and vault tokens stay in the billing system',
+    service_credit: 'ChartMogul keeps no balances: service credits stay in the billing system',
+    prepayment: 'ChartMogul keeps no balances: prepayments stay in the billing system',
+  },
+};
