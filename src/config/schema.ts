@@ -39,11 +39,14 @@ const site = z
     baseUrl: baseUrl.optional(),
     apiKeyEnv: z.string().regex(ENV_NAME, 'must be the name of an environment variable, e.g. CHARGIFY_TEST_API_KEY').optional(),
     mode: z.enum(['test', 'live'], { message: 'must be test or live' }).optional(),
+    dataSource: z.string().trim().min(1, 'must name a data source').max(200, 'must be at most 200 characters').optional(),
   })
   .superRefine((value, context) => {
     if (value.system === 'chartmogul') {
       // ChartMogul has one address for every account (its API root unless baseUrl says otherwise) and no subdomain.
       if (value.subdomain !== undefined) context.addIssue({ code: 'custom', path: ['subdomain'], message: 'is not used by a chartmogul site: give baseUrl, or nothing for ChartMogul\'s own API' });
+    } else if (value.dataSource !== undefined) {
+      context.addIssue({ code: 'custom', path: ['dataSource'], message: 'belongs to a chartmogul site (system: chartmogul)' });
     } else if ((value.subdomain === undefined) === (value.baseUrl === undefined)) {
       context.addIssue({ code: 'custom', message: 'needs exactly one of subdomain and baseUrl' });
     }

@@ -15,6 +15,8 @@ export interface ResolvedSite {
   subdomain?: string;
   apiKey?: string;
   mode?: 'test' | 'live';
+  /** A ChartMogul site's data source, by name. */
+  dataSource?: string;
 }
 
 /** A chartmogul site without baseUrl: every ChartMogul account is reached at the same API root. */
@@ -42,6 +44,7 @@ export function resolveSite(config: ResolvedConfig, name: string, env: NodeJS.Pr
   const resolved: ResolvedSite = { name, ...(site.system === undefined ? {} : { system: site.system }), baseUrl };
   if (site.subdomain !== undefined) resolved.subdomain = site.subdomain.toLowerCase();
   if (site.mode !== undefined) resolved.mode = site.mode;
+  if (site.dataSource !== undefined) resolved.dataSource = site.dataSource;
 
   if (site.apiKeyEnv === undefined) {
     if (!isLoopbackHost(new URL(baseUrl).hostname)) {

@@ -4,6 +4,7 @@ import { compileConditions } from '../rules/engine.js';
 import { getTemplate, isTemplateKind } from '../templates/index.js';
 import type { ColumnDefinition, NotImportable } from '../templates/types.js';
 import type { RowResult } from './results.js';
+import type { MappingTable } from '../targets/column-mapping.js';
 
 export interface NotImportableNotice {
   template: string;
@@ -14,14 +15,17 @@ export interface NotImportableNotice {
   rows: Array<{ file: string; row: number; key: string; value: string }>;
 }
 
-/** Notices for the rows this run created, in template column order. */
-export function notImportableNotices(results: readonly RowResult[]): NotImportableNotice[] {
+/**
+ * Notices for the rows this run created, in template column order. The declarations are about the
+ * Advanced Billing API: a column the target's own mapping places (or marks not applicable) needs none.
+ */
+export function notImportableNotices(results: readonly RowResult[], mapping: (kind: string) => MappingTable = () => ({})): NotImportableNotice[] {
   const notices = new Map<string, NotImportableNotice>();
   for (const { row, status } of results) {
     if (status !== 'success' || !isTemplateKind(row.kind)) continue;
     for (const column of getTemplate(row.kind).columns) {
       const info = column.notImportable;
-      if (info === undefined) continue;
+      if (info === undefined || mapping(row.kind)[column.name] !== undefined) continue;
       const value = (row.values[column.name] ?? '').trim();
       if (value === '' || !needsHand(info, value, row.values)) continue;
       const id = `${row.kind}|${column.name}`;

@@ -14,7 +14,8 @@ import type { Plan, PlanNode, RowFailure } from './plan.js';
 import type { LoadedFile, LoadedRows } from './sources.js';
 import type { ObjectType, SourceRow } from '../plan/operation.js';
 
-export type RowStatus = 'success' | 'error' | 'pending' | 'skipped';
+/** `not-applicable`: the target has no place for any object of the row (its Result says why; its Status stays blank). */
+export type RowStatus = 'success' | 'error' | 'pending' | 'skipped' | 'not-applicable';
 
 export interface RowResult {
   row: SourceRow;
@@ -75,6 +76,8 @@ export function rowResults(loaded: LoadedRows, plan: Plan, results: Map<PlanNode
     for (const row of file.rows) {
       if (loaded.alreadyImported.has(row)) {
         list.push({ row, status: 'skipped', result: row.values.Result ?? '' });
+      } else if (loaded.notApplicable?.has(row) && !loaded.invalid.has(row)) {
+        list.push({ row, status: 'not-applicable', result: `not applicable: ${loaded.notApplicable.get(row)!}` });
       } else if (planned.has(row)) {
         list.push(rowResultOf(row, plan.rowNodes.get(row) ?? [], results, order, loaded.invalid.get(row)));
       }
@@ -125,7 +128,7 @@ function annotationOf(loaded: LoadedRows, rows: RowResult[]): RowAnnotation {
     const result = byFileRow.get(`${file}\u0000${row}`);
     if (!result || loaded.alreadyImported.has(result.row)) return undefined;
     const cells: Record<string, string> = {
-      Status: result.status === 'skipped' ? 'success' : result.status,
+      Status: result.status === 'skipped' ? 'success' : result.status === 'not-applicable' ? '' : result.status,
       Result: result.result,
     };
     if (result.nextRenewal !== undefined) cells.ChargifyNextRenewal = result.nextRenewal;

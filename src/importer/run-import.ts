@@ -17,6 +17,8 @@ import { loadRows, type LoadedRows, type ValidatedInput } from './sources.js';
 import { isDataNotEnabled, type ValidatedFile } from '../validate/index.js';
 import { buildDocument, countRows, nextStep, type ImportDocument, type NotEnabledRow } from './summary.js';
 import type { SourceRow } from '../plan/operation.js';
+import { notApplicableOf, type NotApplicableNotice } from './not-applicable.js';
+import { priceOpeningInvoices } from './opening-invoices.js';
 
 export interface PreparedImport {
   inputs: ValidatedInput[];
@@ -35,12 +37,23 @@ export function prepareImport(files: ValidatedFile[]): PreparedImport {
   return { inputs, loaded, plan: buildPlan(loaded.rowOperations, loaded.invalid) };
 }
 
-/** The prepared import as a target takes it: its plan without the operations of kinds the target has no place for. */
-export function preparedForTarget(prepared: PreparedImport, target: Pick<Target, 'profile'>): PreparedImport {
+/**
+ * The prepared import as a target takes it: its plan without the operations of kinds the target has no
+ * place for (the rows left with none say what that means), and what it has no place for, said once.
+ */
+export function preparedForTarget(prepared: PreparedImport, target: Pick<Target, 'profile'>): PreparedImport & { notApplicable: NotApplicableNotice[] } {
   const rowOperations = operationsForTarget(prepared.loaded.rowOperations, target.profile.kinds);
-  if (rowOperations === prepared.loaded.rowOperations) return prepared;
-  const loaded = { ...prepared.loaded, rowOperations };
-  return { ...prepared, loaded, plan: buildPlan(rowOperations, loaded.invalid) };
+  if (rowOperations === prepared.loaded.rowOperations) return { ...prepared, notApplicable: [] };
+  const { notices, rows } = notApplicableOf(prepared.loaded, target.profile);
+  const loaded = { ...prepared.loaded, rowOperations, notApplicable: rows };
+  return { ...prepared, loaded, plan: buildPlan(rowOperations, loaded.invalid), notApplicable: notices };
+}
+
+/** Subscriptions priced as the invoices that open them, for a target that takes them so (ChartMogul). */
+async function pricedForTarget<P extends PreparedImport>(prepared: P, target: Pick<Target, 'profile'>, siteCurrency: string): Promise<P> {
+  if (!target.profile.pricesSubscriptions) return prepared;
+  const loaded = await priceOpeningInvoices(prepared.loaded, siteCurrency);
+  return loaded === prepared.loaded ? prepared : { ...prepared, loaded, plan: buildPlan(loaded.rowOperations, loaded.invalid) };
 }
 
 export interface ImportRunOptions {
@@ -102,9 +115,9 @@ export async function checkKeptRows(loaded: LoadedRows, identity: SiteIdentity, 
 export async function runImport(options: ImportRunOptions): Promise<ImportRunResult> {
   const started = Date.now();
   const { target } = options;
-  const prepared = preparedForTarget(options.prepared, target);
-  const outputs = await prepareResultFiles(prepared.loaded, options.outDir);
+  const outputs = await prepareResultFiles(options.prepared.loaded, options.outDir);
   const info = await target.readSite();
+  const prepared = await pricedForTarget(preparedForTarget(options.prepared, target), target, info.currency);
   // Everything is keyed by what the site is, not what it is called: another site never finds its rows "already imported".
   const identity = siteIdentityOf(info, target.baseUrl);
   const note = await checkImportJournal(options.stateDir, identity, options.newJournal === true);
@@ -208,6 +221,7 @@ export async function runImport(options: ImportRunOptions): Promise<ImportRunRes
       elapsedMs: Date.now() - started,
       ...(stopped ? { stopped } : {}),
       notEnabled: notEnabledRows(prepared),
+      notApplicable: prepared.notApplicable,
       resultFiles,
       next: nextStep(
         options.command,
@@ -220,6 +234,7 @@ export async function runImport(options: ImportRunOptions): Promise<ImportRunRes
       ),
     },
     reported,
+    target.profile.columnMapping,
   );
   return { document, run, reconciled, fatal, ...(stopped === 'canary' ? { canaryRows: canary } : {}) };
 }

@@ -38,6 +38,8 @@ export interface LoadedRows {
   invalid: Map<SourceRow, RowFailure>;
   /** Rows an earlier run already marked `success` in this very file (a re-run of a results file). */
   alreadyImported: Set<SourceRow>;
+  /** Rows whose every object the target has no place for, and what that means (see not-applicable.ts). */
+  notApplicable?: Map<SourceRow, string>;
 }
 
 /** A row refused by validation: its errors, and their messages as the Result cell shows them. */

@@ -2,8 +2,10 @@
 // src/cli/reporters/import-pretty.ts), with counts per template and status and the next command to run.
 import { dirname, relative } from 'node:path';
 import { notImportableNotices, type NotImportableNotice } from './not-importable.js';
+import type { NotApplicableNotice } from './not-applicable.js';
 import type { Finding } from '../rules/finding.js';
 import type { RowResult } from './results.js';
+import type { MappingTable } from '../targets/column-mapping.js';
 
 export interface ImportCounts {
   rows: number;
@@ -11,6 +13,8 @@ export interface ImportCounts {
   error: number;
   skipped: number;
   pending: number;
+  /** Rows whose every object the target has no place for (only where there are any). */
+  notApplicable?: number;
 }
 
 export interface ImportDocument {
@@ -24,13 +28,15 @@ export interface ImportDocument {
   stopped?: 'interrupted' | 'canary' | 'target-failed';
   /** `notEnabled`: rows with data that nothing enables, so they were not imported (validate warns on each). */
   summary: ImportCounts & { notEnabled: number };
-  templates: Record<string, { success: number; error: number; skipped: number; pending: number }>;
+  templates: Record<string, { success: number; error: number; skipped: number; pending: number; notApplicable?: number }>;
   /** `findings`: on a row validation kept from being sent, its errors as validate's JSON reports them. */
   rows: Array<{ file: string; row: number; key: string; status: string; result: string; nextRenewal?: string; amount?: string; findings?: RowFinding[] }>;
   /** Template columns the API has no place for that imported rows filled: what to set by hand. */
   notImportable: NotImportableNotice[];
   /** The rows counted in `summary.notEnabled`, with validate's warning. */
   notEnabled: NotEnabledRow[];
+  /** What the target has no place for, said once per run (only where there is any: ChartMogul). */
+  notApplicable?: NotApplicableNotice[];
   resultFiles: string[];
   next: string;
 }
@@ -48,17 +54,23 @@ export interface NotEnabledRow {
 
 export function countRows(rows: RowResult[]): ImportCounts {
   const counts: ImportCounts = { rows: rows.length, success: 0, error: 0, skipped: 0, pending: 0 };
-  for (const row of rows) counts[row.status] += 1;
+  for (const row of rows) count(counts, row.status);
   return counts;
 }
 
-export function buildDocument(fields: Omit<ImportDocument, 'version' | 'summary' | 'templates' | 'rows' | 'notImportable'>, rows: RowResult[]): ImportDocument {
+/** Adds a row of `status` to `counts`; the not-applicable count appears with its first row. */
+function count(counts: Omit<ImportCounts, 'rows'>, status: RowResult['status']): void {
+  if (status === 'not-applicable') counts.notApplicable = (counts.notApplicable ?? 0) + 1;
+  else counts[status] += 1;
+}
+
+/** `mapping`: where the target places each column (its profile's), so its notices speak of its own API. */
+export function buildDocument(fields: Omit<ImportDocument, 'version' | 'summary' | 'templates' | 'rows' | 'notImportable'>, rows: RowResult[], mapping?: (kind: string) => MappingTable): ImportDocument {
   const templates: ImportDocument['templates'] = {};
   for (const { row, status } of rows) {
-    const entry = (templates[row.kind] ??= { success: 0, error: 0, skipped: 0, pending: 0 });
-    entry[status] += 1;
+    count((templates[row.kind] ??= { success: 0, error: 0, skipped: 0, pending: 0 }), status);
   }
-  const { notEnabled, resultFiles, next, ...head } = fields;
+  const { notEnabled, notApplicable, resultFiles, next, ...head } = fields;
   return {
     version: 1,
     ...head,
@@ -74,8 +86,9 @@ export function buildDocument(fields: Omit<ImportDocument, 'version' | 'summary'
       ...(amount !== undefined ? { amount } : {}),
       ...(findings !== undefined ? { findings: findings.map(({ rule, severity, column, message }) => ({ rule, severity, column, message })) } : {}),
     })),
-    notImportable: notImportableNotices(rows),
+    notImportable: notImportableNotices(rows, mapping),
     notEnabled,
+    ...(notApplicable !== undefined && notApplicable.length > 0 ? { notApplicable } : {}),
     resultFiles,
     next,
   };

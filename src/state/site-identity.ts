@@ -37,11 +37,11 @@ export function canonicalAddress(baseUrl: string): string {
 }
 
 /** What a site says about itself (a target's SiteInfo, supplied by its adapter), as far as its identity goes. */
-export type SiteAnswer = Pick<SiteInfo, 'id' | 'name' | 'mode' | 'sandboxInstance'>;
+export type SiteAnswer = Pick<SiteInfo, 'id' | 'name' | 'mode' | 'sandboxInstance' | 'idIsUnique'>;
 
 /** The identity of the site that answered `info` at `baseUrl`. */
 export function siteIdentityOf(info: SiteAnswer, baseUrl: string): SiteIdentity {
-  const fingerprint = info.sandboxInstance !== undefined ? `sandbox:${info.sandboxInstance}` : `${canonicalAddress(baseUrl)}#${info.id}`;
+  const fingerprint = info.sandboxInstance !== undefined ? `sandbox:${info.sandboxInstance}` : info.idIsUnique === true ? `id:${info.id}` : `${canonicalAddress(baseUrl)}#${info.id}`;
   const name = `${info.name || new URL(baseUrl).host}-${info.id}`.replace(/[^A-Za-z0-9._-]+/g, '_');
   const hash = createHash('sha256').update(fingerprint).digest('hex');
   const label = info.sandboxInstance !== undefined ? `${baseUrl} (sandbox instance ${info.sandboxInstance.slice(0, 8)})` : `${baseUrl} (site ${info.name || '?'}, id ${info.id})`;

@@ -5,32 +5,20 @@ import { InputError } from '../errors.js';
 import { ChargifyClient } from './advanced-billing/client/client.js';
 import { isLoopbackHost } from '../net/loopback.js';
 import { normaliseBaseUrl } from './advanced-billing/client/site-connection.js';
-import type { ClientOptions } from './advanced-billing/client/transport.js';
+import type { ClientOptions } from './client-options.js';
 import { AdvancedBillingTarget } from './advanced-billing/target.js';
 import type { Target, TargetProfile } from './target.js';
 import { ADVANCED_BILLING_PROFILE } from './advanced-billing/profile.js';
-import { CHARTMOGUL_PROFILE } from './chartmogul/profile.js';
+import { CHARTMOGUL_ADAPTER } from './chartmogul/adapter.js';
+import type { Adapter, EmbeddedEmulator, SiteDefinition } from './adapter.js';
 import type { MappingTable } from './column-mapping.js';
 import type { RunningSandbox, SandboxOptions } from './advanced-billing/sandbox/index.js';
 
-export type { ClientOptions } from './advanced-billing/client/transport.js';
-export { describeWait, type RetryWait } from './advanced-billing/client/retry-wait.js';
+export type { ClientOptions } from './client-options.js';
+export { describeWait, type RetryWait } from './client-options.js';
 export type { Target } from './target.js';
+export type { EmbeddedEmulator, RunningEmulator, SiteDefinition } from './adapter.js';
 
-export interface SiteDefinition {
-  /** The site's name in the configuration (`test`, `live`, …), used in messages. */
-  name: string;
-  /** Which billing system the site is (config `system`); absent: advanced-billing. */
-  system?: TargetSystem;
-  subdomain?: string;
-  baseUrl?: string;
-  /** Read by the caller from the environment variable the configuration names; never from a file. */
-  apiKey?: string;
-  /** Where the key was expected, for the message when it is missing (e.g. CHARGIFY_TEST_API_KEY). */
-  apiKeyEnv?: string;
-  /** The site's time zone (config `timeZone`): billing dates are sent as calendar days there. */
-  timeZone?: string;
-}
 
 const SUBDOMAIN = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
 
@@ -52,19 +40,21 @@ export function siteBaseUrl(site: SiteDefinition): string {
   return `https://${site.subdomain.toLowerCase()}.chargify.com`;
 }
 
-type TargetFactory = (site: SiteDefinition, options: ClientOptions) => Target;
 
-/** An adapter: how a site of its system is reached, and its policy as data (for commands that need no connection). */
-interface Adapter {
-  create: TargetFactory;
-  profile: (site: string) => TargetProfile;
-}
 
 /** One line per billing system: the adapter a site of that system gets. */
 const ADAPTERS: Record<TargetSystem, Adapter> = {
   'advanced-billing': { create: createAdvancedBillingTarget, profile: () => ADVANCED_BILLING_PROFILE },
-  chartmogul: { ...notYetSupported('ChartMogul'), profile: () => CHARTMOGUL_PROFILE },
+  chartmogul: CHARTMOGUL_ADAPTER,
 };
+
+/** The embedded emulator of a system other than the default, or undefined when it has none. */
+export function embeddedEmulator(system: TargetSystem): EmbeddedEmulator | undefined {
+  return ADAPTERS[system].embedded;
+}
+
+/** The systems whose sites can be configured (what `--system` may name). */
+export const TARGET_SYSTEMS = Object.keys(ADAPTERS) as TargetSystem[];
 
 /** Where each column of a template kind goes on a system's target (`migrate templates KIND [--system S]` prints it). */
 export function columnMapping(kind: string, system: TargetSystem = 'advanced-billing'): MappingTable {
@@ -81,15 +71,6 @@ export function targetProfile(system: TargetSystem | undefined, site: string): T
   return ADAPTERS[system ?? 'advanced-billing'].profile(site);
 }
 
-/** A system the configuration knows whose adapter is not written yet: refused before anything is sent. */
-function notYetSupported(label: string): Adapter {
-  const refuse = (site: string): never => {
-    throw new InputError('system-not-supported', `Site "${site}" is a ${label} site, which migrate does not yet support.`, {
-      hint: 'Use an Advanced Billing site (remove system, or set system: advanced-billing) for now.',
-    });
-  };
-  return { create: (site) => refuse(site.name), profile: refuse };
-}
 
 /** The Advanced Billing adapter; refuses plain http:// off loopback and a missing API key for a remote site. */
 function createAdvancedBillingTarget(site: SiteDefinition, options: ClientOptions): Target {

@@ -30,6 +30,11 @@ export interface SiteInfo {
   timeZone?: string;
   /** Only a `migrate sandbox` reports it: which sandbox this is, whatever its port. */
   sandboxInstance?: string;
+  /**
+   * The id alone tells the site apart wherever it answers (ChartMogul: a data source's uuid), so its
+   * journal follows it from one address to another (an emulator restarted on another port).
+   */
+  idIsUnique?: boolean;
 }
 
 /** The target's own record of an object: opaque above its adapter, which alone reads its fields. */
@@ -89,8 +94,42 @@ export interface TargetProfile {
    * it); a column it marks not applicable is reported once per import run where it holds data.
    */
   columnMapping(kind: string): MappingTable;
+  /**
+   * The target takes a subscription as the invoice that opens its current billing period, priced by the
+   * toolkit from the catalog templates (the importer hands it over in the operation's `opening` field).
+   */
+  readonly pricesSubscriptions: boolean;
   /** What a kind the target does not take means for the migration, said once per run for its rows. */
   readonly notApplicableKinds: Partial<Readonly<Record<ObjectType, string>>>;
+}
+
+/** A subscription's monthly recurring revenue as a target that derives it reports it (ChartMogul). */
+export interface MrrFacts {
+  /** The target's id of the subscription. */
+  subscriptionId: string;
+  /** A decimal string in `currency`. */
+  mrr: string;
+  currency: string;
+  /** How often it bills: what compare normalises the expected renewal to a month by. */
+  interval: { unit: 'day' | 'month' | 'year'; count: number };
+}
+
+/** Where a target that derives subscriptions from what was imported stands with it. */
+export interface ProcessingState {
+  /** Imports not yet processed (0: everything imported is reflected in subscriptions and MRR). */
+  pending: number;
+  processed: number;
+  failed: number;
+}
+
+/**
+ * What compare asks of a target that derives subscriptions and MRR from imported invoices instead of
+ * pricing renewals: whether it has caught up, and a subscription's MRR.
+ */
+export interface RecurringRevenue {
+  processing(): Promise<ProcessingState>;
+  /** The subscription with this reference (its key in the templates), or undefined when the target has none. */
+  subscriptionMrr(reference: string): Promise<MrrFacts | undefined>;
 }
 
 /** The objects resync updates field by field. */
@@ -109,6 +148,8 @@ export interface Target {
   readonly baseUrl: string;
   readonly supports: TargetSupport;
   readonly profile: TargetProfile;
+  /** Present where the target reports MRR rather than renewal previews (compare by MRR). */
+  readonly recurringRevenue?: RecurringRevenue;
 
   readSite(): Promise<SiteInfo>;
   /** Releases connections. */

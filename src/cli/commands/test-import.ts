@@ -6,7 +6,7 @@ import { printDryRun } from '../session/dry-run.js';
 import { prepareInputs, runContext, type ImportFlags } from '../session/inputs.js';
 import { runWithInterrupts } from '../session/interrupts.js';
 import { reportRun } from '../session/report-run.js';
-import { connectTestSite, resolveTestSite } from '../session/sites.js';
+import { checkSystemFlag, connectTestSite, resolveTestSite } from '../session/sites.js';
 
 export async function run(paths: string[], flags: ImportFlags): Promise<void> {
   const inputs = await prepareInputs(paths, flags);
@@ -16,7 +16,8 @@ export async function run(paths: string[], flags: ImportFlags): Promise<void> {
       hint: 'Use migrate live-import for the live site, or point the test site at a test site.',
     });
   }
-  const connection = await connectTestSite(site, inputs.config, 'test-import', flags.verbose);
+  checkSystemFlag(site, flags.system);
+  const connection = await connectTestSite(site, inputs.config, 'test-import', flags.verbose, flags.system);
   try {
     const info = await connection.target.readSite();
     if (info.mode === 'live') {

@@ -1,7 +1,7 @@
 // `migrate test-import`: flags and help. Runs nothing: the parsed options go to `handle`.
 import type { Command } from 'commander';
 import type { CommandHandler } from '../parse-cli.js';
-import { addImportRunOptions, addTemplateRunOptions, importFlagsOf } from '../command-options.js';
+import { addImportRunOptions, addTemplateRunOptions, importFlagsOf, systemOption } from '../command-options.js';
 
 export function defineTestImport(program: Command, handle: CommandHandler): void {
   const command = program
@@ -10,6 +10,7 @@ export function defineTestImport(program: Command, handle: CommandHandler): void
     .argument('<paths...>', 'template CSV files, or folders whose .csv files are all imported (any mix of kinds)');
   addTemplateRunOptions(command, 'configured site to import into (default: test; without one, the embedded sandbox)');
   addImportRunOptions(command)
+    .addOption(systemOption())
     .addHelpText(
       'after',
       `
@@ -17,6 +18,7 @@ Examples:
   $ migrate test-import templates/
   $ migrate test-import catalog/ customers.csv subscriptions.csv --out results/
   $ migrate test-import data/ --dry-run
+  $ migrate test-import fixtures/sample --system chartmogul --out chartmogul-results
   $ migrate test-import data/ --format json --notify-url https://hooks.example.com/migrate
 
 Rows with validation errors are not sent; rows already imported (journal in .migrate/, or Status

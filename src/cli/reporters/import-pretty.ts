@@ -3,6 +3,7 @@
 import { dirname, relative } from 'node:path';
 import type { ImportDocument } from '../../importer/summary.js';
 import { renderNotice } from '../../importer/not-importable.js';
+import { renderNotApplicable } from '../../importer/not-applicable.js';
 import type { Colors } from './colors.js';
 import { notEnabledText, plural, renderSummary } from './summary.js';
 
@@ -30,12 +31,14 @@ export function renderImportPretty(document: ImportDocument, colors: Colors): st
         counts.skipped ? `${counts.skipped} already imported` : '',
         counts.error ? colors.red(`${counts.error} with errors`) : '',
         counts.pending ? colors.yellow(`${counts.pending} not yet sent`) : '',
+        counts.notApplicable ? `${counts.notApplicable} not applicable` : '',
       ]
         .filter(Boolean)
         .join(', ')}`,
     );
   }
   for (const notice of document.notImportable) lines.push(`${colors.yellow('notice')} ${renderNotice(notice)}`);
+  for (const notice of document.notApplicable ?? []) lines.push(`${colors.dim('not applicable')} ${renderNotApplicable(notice)}`);
   const { summary } = document;
   lines.push(
     renderSummary(
@@ -46,6 +49,7 @@ export function renderImportPretty(document: ImportDocument, colors: Colors): st
         { label: 'already imported', value: summary.skipped },
         { label: 'with errors', value: summary.error, tone: 'bad' },
         { label: 'not yet sent', value: summary.pending, tone: 'warn' },
+        ...(summary.notApplicable ? [{ label: 'not applicable', value: summary.notApplicable }] : []),
       ],
       colors,
     ) +

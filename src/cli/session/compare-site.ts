@@ -7,7 +7,9 @@ import type { CompareSite } from '../../compare/run-compare.js';
 import { hasSite, resolveSite, type ResolvedConfig } from '../../config/index.js';
 import { InputError, MigrateError } from '../../errors.js';
 import { listRuns } from '../../state/runs.js';
-import { connectEmbedded, connectSite, embeddedDataDir, startEmbeddedSite } from './sites.js';
+import { connectEmbedded, connectEmbeddedEmulator, connectSite, embeddedDataDir, startEmbeddedSite } from './sites.js';
+import { embeddedEmulator, TARGET_SYSTEMS, type EmbeddedEmulator } from '../../targets/index.js';
+import { join } from 'node:path';
 
 /** The site compare asks, and how to let it go (the client, and the embedded sandbox when compare started it). */
 export interface CompareSiteConnection {
@@ -36,10 +38,20 @@ export async function connectCompareSite(config: ResolvedConfig, siteFlag: strin
   const latest = (await listRuns(config.stateDir)).filter((run) => run.command === 'test-import').at(-1);
   if (latest !== undefined) {
     if (hasSite(config, latest.site.name)) return configured(config, latest.site.name, verbose);
+    const emulator = emulatorNamed(latest.site.name);
+    if (emulator !== undefined && existsSync(join(config.stateDir, emulator.folder))) {
+      const connection = await connectEmbeddedEmulator(emulator, config, verbose);
+      return { site: { target: connection.target, name: `${emulator.label} (${relative(process.cwd(), join(config.stateDir, emulator.folder)) || '.'})` }, close: () => connection.close() };
+    }
     if (latest.site.name === EMBEDDED && existsSync(sandboxDir)) return embedded(config, verbose, latest.site.baseUrl);
     return undefined;
   }
   return hasSite(config, 'test') ? configured(config, 'test', verbose) : undefined;
+}
+
+/** The embedded emulator (of a system other than the default) that run records call `name`. */
+function emulatorNamed(name: string): EmbeddedEmulator | undefined {
+  return TARGET_SYSTEMS.map(embeddedEmulator).find((emulator) => emulator?.siteName === name);
 }
 
 function configured(config: ResolvedConfig, name: string, verbose: boolean): CompareSiteConnection {

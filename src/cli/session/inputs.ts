@@ -1,5 +1,6 @@
 // What the commands that read template files share before they talk to a site: the flags they take,
 // the configuration, validation and planning of the files, and what a run over them is told.
+import type { TargetSystem } from '../../config/schema.js';
 import { loadConfig, type ResolvedConfig } from '../../config/index.js';
 import { ignoreTest } from '../../csv/ignore.js';
 import { collectInputs } from '../../csv/inputs.js';
@@ -29,6 +30,8 @@ export interface ImportFlags {
   verbose?: boolean;
   /** Start a journal for this site even though another site with its name has one (see checkImportJournal). */
   newJournal?: boolean;
+  /** --system: which system's embedded sandbox, when no site is configured (test-import). */
+  system?: TargetSystem;
 }
 
 export interface Inputs {

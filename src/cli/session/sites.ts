@@ -8,7 +8,8 @@ import { InputError } from '../../errors.js';
 import { LASTING_NOTE_MS, postNote } from '../../progress/notes.js';
 import type { Target } from '../../targets/target.js';
 import type { RunningSandbox } from '../../targets/advanced-billing/sandbox/index.js';
-import { createTarget, describeWait, startEmbeddedSandbox, type ClientOptions, type RetryWait } from '../../targets/index.js';
+import { createTarget, describeWait, embeddedEmulator, startEmbeddedSandbox, type ClientOptions, type EmbeddedEmulator, type RetryWait } from '../../targets/index.js';
+import type { TargetSystem } from '../../config/schema.js';
 
 export interface Connection {
   target: Target;
@@ -49,7 +50,15 @@ function clientOptions(config: ResolvedConfig, verbose: boolean): ClientOptions 
 
 export function connectSite(site: ResolvedSite, config: ResolvedConfig, verbose = false): Connection {
   const target = createTarget(
-    { name: site.name, ...(site.system === undefined ? {} : { system: site.system }), baseUrl: site.baseUrl, timeZone: config.timeZone, ...(site.apiKey !== undefined ? { apiKey: site.apiKey } : {}) },
+    {
+      name: site.name,
+      ...(site.system === undefined ? {} : { system: site.system }),
+      baseUrl: site.baseUrl,
+      timeZone: config.timeZone,
+      ...(site.apiKey !== undefined ? { apiKey: site.apiKey } : {}),
+      ...(site.mode !== undefined ? { mode: site.mode } : {}),
+      ...(site.dataSource !== undefined ? { dataSource: site.dataSource } : {}),
+    },
     clientOptions(config, verbose),
   );
   return { target, siteName: site.name, close: () => target.close() };
@@ -136,7 +145,44 @@ export function resolveTestSite(config: ResolvedConfig, flag: string | undefined
   return { name, site: hasSite(config, name) ? resolveSite(config, name) : undefined };
 }
 
-/** Connects to the resolved site, or starts the embedded sandbox when there is none. */
-export async function connectTestSite(site: ResolvedSite | undefined, config: ResolvedConfig, command: SandboxCommand, verbose = false): Promise<Connection> {
-  return site ? connectSite(site, config, verbose) : connectEmbeddedSandbox(config, command, verbose);
+/**
+ * Connects to the resolved site, or starts the embedded sandbox when there is none: Advanced Billing's,
+ * or with `--system` another system's emulator.
+ */
+export async function connectTestSite(site: ResolvedSite | undefined, config: ResolvedConfig, command: SandboxCommand, verbose = false, system?: TargetSystem): Promise<Connection> {
+  if (site) return connectSite(site, config, verbose);
+  const emulator = system === undefined ? undefined : embeddedEmulator(system);
+  if (emulator === undefined) return connectEmbeddedSandbox(config, command, verbose);
+  const connection = await connectEmbeddedEmulator(emulator, config, verbose);
+  process.stderr.write(`No test site is configured: ${SANDBOX_USE[command].doing} ${emulator.label} (${connection.target.baseUrl}, data in ${join(config.stateDir, emulator.folder)}).\n`);
+  return connection;
+}
+
+/** A system's emulator on its data in the state folder (any free port: its journal follows its data, not its address), stopped when the connection closes. */
+export async function connectEmbeddedEmulator(emulator: EmbeddedEmulator, config: ResolvedConfig, verbose = false): Promise<Connection> {
+  const running = await emulator.start({ host: '127.0.0.1', port: 0, dataDir: join(config.stateDir, emulator.folder), timeZone: config.timeZone, log: logToStderr });
+  const site = emulator.site(running.baseUrl);
+  const target = createTarget({ ...site, timeZone: config.timeZone }, clientOptions(config, verbose));
+  return {
+    target,
+    siteName: site.name,
+    async close() {
+      await target.close();
+      await running.close();
+    },
+  };
+}
+
+/**
+ * `--system` for a command that falls back on an embedded sandbox: it chooses which system's, and must
+ * agree with a configured site's.
+ */
+export function checkSystemFlag(site: ResolvedSite | undefined, system: TargetSystem | undefined): void {
+  if (site === undefined || system === undefined) return;
+  const configured = site.system ?? 'advanced-billing';
+  if (configured !== system) {
+    throw new InputError('system-mismatch', `--system ${system} disagrees with site "${site.name}", which is a ${configured} site.`, {
+      hint: `Drop --system (it chooses the embedded sandbox when no site is configured), or name a ${system} site with --site.`,
+    });
+  }
 }

@@ -35,6 +35,7 @@ export const ADVANCED_BILLING_PROFILE: TargetProfile = {
   ],
   // A subscription's page: …/subscriptions/42 (then /, ?, # or the end).
   subscriptionIdOfLink: (link) => /\/subscriptions\/(\d+)(?:[/?#]|$)/.exec(link)?.[1],
+  pricesSubscriptions: false,
   columnMapping,
   notApplicableKinds: {},
 };

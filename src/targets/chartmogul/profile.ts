@@ -11,6 +11,7 @@ export const CHARTMOGUL_PROFILE: TargetProfile = {
   eraseOrder: [{ type: 'customer', operation: 'delete' }],
   // A row links to its customer's page, which names no subscription: compare finds subscriptions by reference.
   subscriptionIdOfLink: () => undefined,
+  pricesSubscriptions: true,
   columnMapping: chartMogulColumnMapping,
   notApplicableKinds: {
     product_family: 'ChartMogul has no product families: plans stand alone in the data source',

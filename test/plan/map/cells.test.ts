@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { daysBetween } from '../../../src/dates/index.js';
 import { customFields, date, flag, fromMinorUnits, groupIndices, money, priceBrackets, requiredDate } from '../../../src/plan/map/cells.js';
-import { minorUnitsOf } from '../../../src/targets/advanced-billing/operations/minor-units.js';
+import { minorUnitsOf } from '../../../src/targets/minor-units.js';
 import { billingDateTime } from '../../../src/targets/advanced-billing/operations/billing.js';
 import { rowFrom } from '../../targets/advanced-billing/operations/harness.js';
 

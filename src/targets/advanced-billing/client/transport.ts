@@ -12,7 +12,7 @@ import { backoffDelay, errorCodeOf, isRetryableError, isRetryableStatus, isTimeo
 import type { BackoffPolicy } from './backoff.js';
 import { errorBodyMessages } from './error-body.js';
 import { withOperationBudget, type BudgetLimits, type OperationBudget } from './operation-budget.js';
-import type { RetryWait } from './retry-wait.js';
+import type { ClientOptions, RetryWait } from '../../client-options.js';
 import { listItems, parseJson, queryString, unwrap, type Query } from './wire.js';
 import { maskedJson, redactText, secretsIn } from './redact.js';
 import { acquireSiteConnection, MAX_CONCURRENCY, releaseSiteConnection } from './site-connection.js';
@@ -20,6 +20,7 @@ import type { SiteConnection } from './site-connection.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type { Query } from './wire.js';
+export type { ClientOptions } from '../../client-options.js';
 
 export interface SiteAccess {
   /** The site's name in the configuration (for messages). */
@@ -29,31 +30,6 @@ export interface SiteAccess {
   apiKey?: string;
 }
 
-export interface ClientOptions {
-  /** Requests in flight to this site, 1..4 (default 4, the documented per-site limit). */
-  concurrency?: number;
-  /** Deadline of one attempt for its whole answer, headers and body (default 120 s, the server's own cut-off). */
-  timeoutMs?: number;
-  /** Retries per operation for 429, 5xx, timeouts and dropped connections (default 6), its 409 handling included. */
-  maxRetries?: number;
-  /** First backoff step (default 500 ms); doubles per retry up to backoffMaxMs (default 30 s). */
-  backoffBaseMs?: number;
-  backoffMaxMs?: number;
-  /** Longest Retry-After the client honours (default 60 s); a longer one is waited only this long. */
-  retryAfterMaxMs?: number;
-  /** Most an operation waits between its retries in all (default 5 minutes); then it fails with its last answer. */
-  retryWaitTotalMs?: number;
-  /** Largest answer body read (default 32 MiB); a larger one fails the call without being read whole. */
-  maxAnswerBytes?: number;
-  /** Told of every wait before a retry, so the progress line can show it. */
-  onWait?: (wait: RetryWait) => void;
-  /** Receives one line per request attempt; never the API key or a full payment credential. */
-  logger?: (line: string) => void;
-  /** Also log request and response bodies (credentials masked to their last 4 characters). */
-  debug?: boolean;
-  /** Source of jitter (tests pass a fixed one). */
-  random?: () => number;
-}
 
 export interface RequestOptions {
   query?: Query;

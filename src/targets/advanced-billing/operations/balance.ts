@@ -12,7 +12,7 @@ import type { JsonObject, AdvancedBillingApi } from '../api.js';
 import type { OperationHandler } from './handler.js';
 import { idIfExists } from './id-if-exists.js';
 import { siteId } from './lookup.js';
-import { minorUnitsOf } from './minor-units.js';
+import { minorUnitsOf } from '../../minor-units.js';
 import { subscriptionCurrency } from './subscription-outcome.js';
 
 type BalanceOperation = Operation<BalanceFields> & { kind: 'service_credit' | 'prepayment' };

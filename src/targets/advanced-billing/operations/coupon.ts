@@ -1,7 +1,7 @@
 // coupon operations → Create Coupon in its family, a flat amount in the minor unit of the site's
 // currency; found again by code.
 import { COUPON_AMOUNT_COLUMN, type CouponFields } from '../../../plan/map/coupons.js';
-import { minorUnitsOf } from './minor-units.js';
+import { minorUnitsOf } from '../../minor-units.js';
 import { compact } from './compact.js';
 import { resolveId } from './lookup.js';
 import { siteInfo } from './site.js';

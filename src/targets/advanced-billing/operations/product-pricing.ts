@@ -1,7 +1,7 @@
 // A product's or product price point's billing terms → the API's price point attributes, amounts in
 // the minor unit of the site's currency (the `*_in_cents` integers), which only the site knows.
 import { PRODUCT_AMOUNT_COLUMNS, type ProductPricing } from '../../../plan/map/products.js';
-import { minorUnitsOf } from './minor-units.js';
+import { minorUnitsOf } from '../../minor-units.js';
 import { compact } from './compact.js';
 import type { SourceRow } from '../../../plan/operation.js';
 import type { JsonObject } from '../api.js';

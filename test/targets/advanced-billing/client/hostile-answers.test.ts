@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { isRowLevel } from '../../../../src/targets/advanced-billing/client/api-error.js';
 import { ChargifyClient } from '../../../../src/targets/advanced-billing/client/client.js';
-import type { RetryWait } from '../../../../src/targets/advanced-billing/client/retry-wait.js';
+import type { RetryWait } from '../../../../src/targets/client-options.js';
 import type { ClientOptions } from '../../../../src/targets/advanced-billing/client/transport.js';
 import { startHostileServer, type HostileServer, type Rule } from '../../../helpers/hostile-server.js';
 import { caughtApiError as caught } from '../../helpers/caught-api-error.js';

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { SourceRow } from '../../../../src/plan/operation.js';
 import { billingAttributes } from '../../../../src/targets/advanced-billing/operations/billing.js';
 import { paymentProfileAttributes, subscriptionPayment } from '../../../../src/targets/advanced-billing/operations/customer-fields.js';
-import { minorUnitsOf } from '../../../../src/targets/advanced-billing/operations/minor-units.js';
+import { minorUnitsOf } from '../../../../src/targets/minor-units.js';
 import type { PaymentFields } from '../../../../src/plan/map/payment.js';
 import { testDate } from '../../../helpers/clock.js';
 
