@@ -127,6 +127,36 @@ describe('the ChartMogul emulator driven by chartmogul-node', () => {
     expect(seen).toEqual(['C-1', 'C-2', 'C-3', 'C-4', 'C-5']);
   });
 
+  it('finds a data source\'s customers, plans and invoices by external id, and pages its customers (the lookups the migrate client makes)', async () => {
+    const { ds, customer } = await dataSourceAndCustomer();
+    const other = (await ChartMogul.DataSource.create(config, { name: 'Other' })) as { uuid: string };
+    await ChartMogul.Customer.create(config, { data_source_uuid: other.uuid, external_id: 'C-2' });
+    await ChartMogul.Customer.create(config, { data_source_uuid: ds, external_id: 'C-2' });
+    await ChartMogul.Customer.create(config, { data_source_uuid: ds, external_id: 'C-3' });
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    for (let page = 0; page < 10; page += 1) {
+      const answer = (await ChartMogul.Customer.all(config, { data_source_uuid: ds, per_page: 2, ...(cursor ? { cursor } : {}) })) as { entries: Array<{ external_id: string }>; has_more: boolean; cursor: string };
+      seen.push(...answer.entries.map((entry) => entry.external_id));
+      if (!answer.has_more) break;
+      cursor = answer.cursor;
+    }
+    expect(seen).toEqual(['C-1', 'C-2', 'C-3']);
+
+    const plan = (await ChartMogul.Plan.create(config, { data_source_uuid: ds, name: 'Gold', interval_count: 1, interval_unit: 'month', external_id: 'gold' })) as { uuid: string };
+    await ChartMogul.Plan.create(config, { data_source_uuid: other.uuid, name: 'Gold', interval_count: 1, interval_unit: 'month', external_id: 'gold' });
+    const plans = (await ChartMogul.Plan.all(config, { data_source_uuid: ds, external_id: 'gold', per_page: 200 })) as { plans: Array<{ uuid: string }> };
+    expect(plans.plans.map((found) => found.uuid)).toEqual([plan.uuid]);
+    expect(((await ChartMogul.Plan.all(config, { data_source_uuid: ds, external_id: 'silver' })) as { plans: unknown[] }).plans).toEqual([]);
+
+    const imported = (await ChartMogul.Invoice.create(config, String(customer.uuid), {
+      invoices: [{ external_id: 'INV-F', date: '2026-02-01', currency: 'USD', line_items: [{ type: 'one_time', amount_in_cents: 100 }] }],
+    })) as { invoices: Array<{ uuid: string }> };
+    const invoices = (await ChartMogul.Invoice.all(config, { data_source_uuid: ds, external_id: 'INV-F', per_page: 200 })) as { invoices: Array<{ uuid: string; customer_uuid: string }> };
+    expect(invoices.invoices).toEqual([expect.objectContaining({ uuid: imported.invoices[0]!.uuid, customer_uuid: customer.uuid })]);
+    expect(((await ChartMogul.Invoice.all(config, { data_source_uuid: other.uuid, external_id: 'INV-F' })) as { invoices: unknown[] }).invoices).toEqual([]);
+  });
+
   it('keeps tags and custom attributes', async () => {
     const { customer } = await dataSourceAndCustomer();
     const uuid = String(customer.uuid);
@@ -206,7 +236,7 @@ describe('the ChartMogul emulator driven by chartmogul-node', () => {
     clockMs += 60_000;
     const processed = (await ChartMogul.DataSource.retrieve(config, ds, { with_processing_status: true })) as { status: string; processing_status: { processed: number } };
     expect(processed).toMatchObject({ status: 'idle', processing_status: { processed: 1, pending: 0 } });
-    const metrics = (await ChartMogul.Metrics.Customer.subscriptions(config, uuid)) as { entries: Array<{ external_id: string; mrr: number; plan: string }> };
+    const metrics = (await ChartMogul.Metrics.Customer.subscriptions(config, uuid, { per_page: 200 })) as { entries: Array<{ external_id: string; mrr: number; plan: string }> };
     expect(metrics.entries).toEqual([expect.objectContaining({ external_id: 'S-1', mrr: 9000, plan: 'Gold annual' })]);
     const subscriptions = (await ChartMogul.Subscription.all(config, uuid)) as { subscriptions: Array<{ external_id: string }> };
     expect(subscriptions.subscriptions.map((subscription) => subscription.external_id)).toEqual(['S-1']);
