@@ -38,8 +38,9 @@ export class ChartMogulClient implements ChartMogulApi {
   }
 
   async readDataSource(uuid: string): Promise<DataSource | undefined> {
-    const body = await this.transport.request('GET', `/v1/data_sources/${segment(uuid)}`, { query: { with_processing_status: true }, allowNotFound: true });
-    return body === undefined ? undefined : dataSourceOf(body);
+    const path = `/v1/data_sources/${segment(uuid)}`;
+    const body = await this.transport.request('GET', path, { query: { with_processing_status: true }, allowNotFound: true });
+    return body === undefined ? undefined : dataSourceOf(objectOf(body, 'GET', path));
   }
 
   async deleteDataSource(uuid: string): Promise<void> {

@@ -207,8 +207,9 @@ export class ChartMogulTransport {
   }
 }
 
+/** A limit as a whole number of at least one (Infinity stays: no limit). */
 function atLeastOne(value: number): number {
-  return Number.isFinite(value) ? Math.max(1, Math.floor(value)) : 1;
+  return Number.isNaN(value) ? 1 : Math.max(1, Math.floor(value));
 }
 
 function elapsedSince(started: number): number {

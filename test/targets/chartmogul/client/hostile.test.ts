@@ -81,6 +81,15 @@ describe('a hostile server', () => {
     expect(await client.findCustomer(ds.uuid, 'C-1')).toMatchObject({ external_id: 'C-1' });
   });
 
+  it('an address nobody answers at fails as a network error after the retries, naming the account, not the key', async () => {
+    const { client, emulator, lines } = await harness({ client: fast });
+    await emulator.close();
+    const error = await failure(client.ping());
+    expect(error).toMatchObject({ kind: 'network' });
+    expect(error.message).toMatch(/^GET \/v1\/ping could not reach ChartMogul account "test" at http:\/\/127\.0\.0\.1:\d+ \(ECONNREFUSED, 3 attempts\)\.$/);
+    expect(lines).toHaveLength(3);
+  });
+
   it('an answer past the size limit is dropped unread and not asked again', async () => {
     const { client, hostile } = await harness({ client: { maxAnswerBytes: 64 * 1024 }, rules: [{ name: 'huge', path: /^\/v1\/data_sources$/, answer: { huge: { bytes: 4 * 1024 * 1024 } } }] });
     const error = await failure(client.findDataSource('Migrate'));
