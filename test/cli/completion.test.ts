@@ -78,7 +78,7 @@ describe('migrate completion bash, in a real bash', () => {
   });
 
   it("offers a flag's values: template kinds, each command's formats, fixed choices; nothing for a date", () => {
-    const [kinds, validateFormats, importFormats, scopes, asOf, shells, kindArgument, afterGlobal] = complete(
+    const [kinds, validateFormats, importFormats, scopes, asOf, shells, kindArgument, afterGlobal, systems] = complete(
       ['migrate', 'validate', '--template', ''],
       ['migrate', 'validate', '--format', ''],
       ['migrate', 'test-import', 'data', '--format', 'j'],
@@ -87,6 +87,7 @@ describe('migrate completion bash, in a real bash', () => {
       ['migrate', 'completion', ''],
       ['migrate', 'templates', 'customers-'],
       ['migrate', '--verbose', 'validate', '--pre'],
+      ['migrate', 'templates', 'products', '--system', ''],
     );
     expect(kinds).toEqual([...TEMPLATE_KINDS].sort());
     expect(validateFormats).toEqual(['github', 'json', 'junit', 'pretty']);
@@ -96,6 +97,7 @@ describe('migrate completion bash, in a real bash', () => {
     expect(shells).toEqual(['bash', 'fish', 'zsh']);
     expect(kindArgument).toEqual(['customers-advanced']);
     expect(afterGlobal).toEqual(['--preview']);
+    expect(systems).toEqual(['advanced-billing', 'chartmogul']);
   });
 
   it('completes --flag=value as bash splits it', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { TEST_TODAY } from '../helpers/clock.js';
-import { parseCalendarDate, parseFormat, parseTemplateKind, resolveAsOf } from '../../src/cli/options.js';
+import { parseCalendarDate, parseFormat, parseSystem, parseTemplateKind, resolveAsOf } from '../../src/cli/options.js';
 import { colorEnabled } from '../../src/progress/color.js';
 
 describe('--as-of', () => {
@@ -28,6 +28,14 @@ describe('--format', () => {
     expect(parseFormat('validate', 'JSON')).toBe('json');
     expect(parseFormat('validate', 'junit')).toBe('junit');
     expect(() => parseFormat('validate', 'xml')).toThrow(/--format must be one of pretty, json, github, junit/);
+  });
+});
+
+describe('--system', () => {
+  it('is one of the configuration\'s systems, advanced-billing when absent', () => {
+    expect(parseSystem(undefined)).toBe('advanced-billing');
+    expect(parseSystem(' ChartMogul ')).toBe('chartmogul');
+    expect(() => parseSystem('stripe')).toThrow('--system must be advanced-billing or chartmogul, got "stripe".');
   });
 });
 

@@ -50,6 +50,7 @@ describe('parseCli', () => {
     expect(parseCli(['compare', 'out/', '--tolerance', '0.01'])).toMatchObject({ command: 'compare', paths: ['out/'], options: { format: 'pretty', tolerance: '0.01', offline: false } });
     expect(parseCli(['init'])).toEqual({ command: 'init', paths: ['.'], options: { kinds: undefined, force: false } });
     expect(parseCli(['templates', 'products', '--format', 'JSON'])).toEqual({ command: 'templates', paths: ['products'], options: { format: 'json', color: true } });
+    expect(parseCli(['templates', 'products', '--system', 'chartmogul'])).toEqual({ command: 'templates', paths: ['products'], options: { format: 'pretty', color: true, system: 'chartmogul' } });
     expect(parseCli(['sandbox', '--port', '0'])).toMatchObject({ command: 'sandbox', paths: [], options: { port: '0', host: '127.0.0.1', mode: 'test', timeZone: 'UTC' } });
   });
 

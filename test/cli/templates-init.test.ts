@@ -7,6 +7,11 @@ import { getRule } from '../../src/rules/index.js';
 import { projectRoot, runCli } from './run-cli.js';
 import { withTempDir } from '../helpers/temp-dir.js';
 
+/** The `→ …` line under a column whose name is long enough to put its description under it. */
+function mappingUnder(stdout: string, column: string): string | undefined {
+  return new RegExp(`^  \\S+(?: \\S+)* +${column}\\n {6}\\S.*\\n {6}→ (.*)$`, 'm').exec(stdout)?.[1];
+}
+
 describe('migrate templates', () => {
   it('lists every kind with its title', async () => {
     const result = await runCli(['templates']);
@@ -30,7 +35,7 @@ describe('migrate templates', () => {
   it('shows where each column goes: a `→ Operation: field` line under the column', async () => {
     const result = await runCli(['templates', 'subscriptions-standard']);
     expect(result.code).toBe(0);
-    const under = (column: string) => new RegExp(`^  \\S+(?: \\S+)* +${column}\\n {6}\\S.*\\n {6}→ (.*)$`, 'm').exec(result.stdout)?.[1];
+    const under = (column: string) => mappingUnder(result.stdout, column);
     expect(under('email')).toBe('Create Subscription: subscription.customer_attributes.email');
     expect(under('locale')).toBe('Update Customer: customer.locale');
     expect(under('bank_account_first_name')).toBe('Update Payment Profile: payment_profile.first_name (payment_profile_type bank_account)');
@@ -74,6 +79,64 @@ describe('migrate templates', () => {
       expect(result.code).toBe(2);
       expect(result.stderr).toBe(`migrate: --format for templates must be pretty or json, got "${format}".\n`);
     }
+  });
+
+  it('--system chartmogul shows where each column goes in a ChartMogul data source, not-applicable columns marked with what that means', async () => {
+    const result = await runCli(['templates', 'customers-advanced', '--system', 'chartmogul']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Where each column goes with --system chartmogul');
+    const under = (column: string) => mappingUnder(result.stdout, column);
+    expect(under('import_identifier_customer_reference')).toMatch(/^Create a Customer: external_id — /);
+    expect(under('first_name')).toBe('Create a Customer: name (organization_name is blank) — name = first_name + " " + last_name');
+    expect(under('shipping_zip')).toBe('Create a Customer: zip');
+    expect(under('vault_token')).toBe('not applicable: ChartMogul never charges anyone: payment methods and vault tokens stay in the billing system');
+    expect(under('parent_reference')).toMatch(/^not applicable: ChartMogul has no customer hierarchy: /);
+    expect(result.stdout).toMatch(/^  custom_field\[Name\]  → Create a Customer: attributes\.custom\[\]\.value \(key: Name, type String\)/m);
+    // Nothing of Advanced Billing's mapping shows.
+    expect(result.stdout).not.toMatch(/→ (Create Customer|Create Payment Profile):/);
+  });
+
+  it('--system chartmogul: a column Advanced Billing cannot import says what it means on ChartMogul instead', async () => {
+    const chartMogul = await runCli(['templates', 'products', '--system', 'chartmogul']);
+    expect(chartMogul.code).toBe(0);
+    expect(chartMogul.stdout).toMatch(/^  required +taxable\n {6}\S.*\n {6}→ not applicable: ChartMogul plans carry no tax settings: taxes stay in the billing system\n  /m);
+    expect(chartMogul.stdout).not.toContain('not importable');
+    const advancedBilling = await runCli(['templates', 'products']);
+    expect(advancedBilling.stdout).toMatch(/^ {6}not importable: /m);
+  });
+
+  it('--system chartmogul carries the ChartMogul mapping in JSON, every column with one', async () => {
+    const result = await runCli(['templates', 'subscriptions-standard', '--format', 'json', '--system', 'chartmogul']);
+    expect(result.code).toBe(0);
+    const { template } = JSON.parse(result.stdout);
+    expect(template.system).toBe('chartmogul');
+    const mapping = (name: string) => template.columns.find((column: { name: string }) => column.name === name)?.mapping;
+    expect(mapping('customer_reference').sentAs).toEqual([{ operation: 'Create a Customer', field: 'external_id' }]);
+    expect(mapping('next_billing_at')).toEqual({ sentAs: [{ operation: 'Import Invoices', field: 'line_items[].service_period_end' }] });
+    expect(mapping('net_terms')).toEqual({ notApplicable: 'ChartMogul collects no payments: payment terms stay in the billing system' });
+    for (const column of template.columns) expect(column.mapping, column.name).toBeDefined();
+    expect(template.customFieldMapping['custom_field_customer[Name]'].sentAs[0].operation).toBe('Create a Customer');
+    expect(template.customFieldMapping['custom_field_subscription[Name]']).toHaveProperty('notApplicable');
+  });
+
+  it('--system advanced-billing is the default: the same output, byte for byte', async () => {
+    for (const format of ['pretty', 'json']) {
+      const [plain, explicit] = await Promise.all([
+        runCli(['templates', 'subscriptions-advanced', '--format', format]),
+        runCli(['templates', 'subscriptions-advanced', '--format', format, '--system', 'advanced-billing']),
+      ]);
+      expect(explicit.code).toBe(0);
+      expect(explicit.stdout).toBe(plain.stdout);
+    }
+    const { template } = JSON.parse((await runCli(['templates', 'invoices', '--format', 'json'])).stdout);
+    expect(template).not.toHaveProperty('system');
+  });
+
+  it('exits 2 on a system it does not know, naming the ones it does', async () => {
+    const result = await runCli(['templates', 'products', '--system', 'stripe']);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr.trim()).toBe('migrate: --system must be advanced-billing or chartmogul, got "stripe".');
   });
 
   it('exits 2 on an unknown kind, naming the closest', async () => {

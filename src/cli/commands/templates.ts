@@ -1,10 +1,12 @@
-// `migrate templates [KIND]`: lists the template kinds, or shows one kind's columns (which are
-// required, conditional, optional or written by the toolkit) and every rule with its one-line docs.
+// `migrate templates [KIND] [--system S]`: lists the template kinds, or shows one kind's columns (which
+// are required, conditional, optional or written by the toolkit), where each goes on the system's API,
+// and every rule with its one-line docs.
 import { getRule } from '../../rules/index.js';
 import { getTemplate, listTemplates, type TemplateDefinition } from '../../templates/index.js';
 import { describeMapping, type ColumnMapping } from '../../targets/column-mapping.js';
 import { columnMapping } from '../../targets/index.js';
-import { parseTemplateKind, type ImportFormat } from '../options.js';
+import type { TargetSystem } from '../../config/schema.js';
+import { parseSystem, parseTemplateKind, type ImportFormat } from '../options.js';
 import type { Colors } from '../reporters/colors.js';
 import { renderJsonDocument } from '../reporters/json.js';
 import { wrapForStream } from '../reporters/wrap-text.js';
@@ -13,6 +15,8 @@ import { reportColors } from '../session/report-colors.js';
 export interface TemplatesOptions {
   format: ImportFormat;
   color?: boolean;
+  /** Whose API the columns are mapped to (`--system`, as typed); absent: advanced-billing. */
+  system?: string;
 }
 
 /** Rules the engine binds to every file whatever its template (see src/rules/engine.ts). */
@@ -21,6 +25,7 @@ const fileRules = ['invalid-bytes', 'missing-column', 'row-enabled', 'row-shape'
 export async function run(kind: string | undefined, options: TemplatesOptions): Promise<void> {
   const { format } = options;
   const colors = reportColors(format, options.color);
+  const system = parseSystem(options.system);
   if (kind === undefined) {
     const templates = listTemplates();
     process.stdout.write(
@@ -31,7 +36,9 @@ export async function run(kind: string | undefined, options: TemplatesOptions): 
   } else {
     const template = getTemplate(parseTemplateKind(kind));
     process.stdout.write(
-      format === 'json' ? renderJsonDocument({ version: 1, command: 'templates', template: describeTemplate(template) }) : wrapForStream(renderTemplate(template, colors), process.stdout),
+      format === 'json'
+        ? renderJsonDocument({ version: 1, command: 'templates', template: describeTemplate(template, system) })
+        : wrapForStream(renderTemplate(template, system, colors), process.stdout),
     );
   }
   process.exitCode = 0;
@@ -39,6 +46,8 @@ export async function run(kind: string | undefined, options: TemplatesOptions): 
 
 interface TemplateDescription {
   kind: string;
+  /** Set when not the default (advanced-billing), whose output stays as it always was. */
+  system?: TargetSystem;
   title: string;
   description: string;
   columns: Array<{ name: string; requirement: string; description: string; rules: string[]; notImportable?: { why: string; byHand: string }; mapping?: ColumnMapping }>;
@@ -49,21 +58,30 @@ interface TemplateDescription {
   rules: Array<{ id: string; docs: string }>;
 }
 
+const DEFAULT_SYSTEM: TargetSystem = 'advanced-billing';
+
 /** Everything `templates KIND` shows, as data: columns in template order, rules sorted by id. */
-function describeTemplate(template: TemplateDefinition): TemplateDescription {
-  const mapping = columnMapping(template.kind);
-  const columns = template.columns.map((column) => ({
-    name: column.name,
-    requirement: column.requirement,
-    description: column.description,
-    rules: [...(column.requirement === 'required' ? ['required'] : []), ...(column.rules ?? []).map((use) => use.rule)],
-    ...(column.notImportable ? { notImportable: { why: column.notImportable.why, byHand: column.notImportable.byHand } } : {}),
-    ...(mapping[column.name] ? { mapping: mapping[column.name] } : {}),
-  }));
+function describeTemplate(template: TemplateDefinition, system: TargetSystem): TemplateDescription {
+  const mapping = columnMapping(template.kind, system);
+  const columns = template.columns.map((column) => {
+    const where = mapping[column.name];
+    // A template's not-importable notice is about Advanced Billing's API; a system that marks the column
+    // not applicable says in its own words what the column means there.
+    const notImportable = column.notImportable && !(where && 'notApplicable' in where) ? column.notImportable : undefined;
+    return {
+      name: column.name,
+      requirement: column.requirement,
+      description: column.description,
+      rules: [...(column.requirement === 'required' ? ['required'] : []), ...(column.rules ?? []).map((use) => use.rule)],
+      ...(notImportable ? { notImportable: { why: notImportable.why, byHand: notImportable.byHand } } : {}),
+      ...(where ? { mapping: where } : {}),
+    };
+  });
   const customFields = template.customFieldPrefixes.map((prefix) => `${prefix}Name]`);
   const ids = new Set<string>([...fileRules, ...columns.flatMap((column) => column.rules), ...template.rowRules.map((use) => use.rule)]);
   return {
     kind: template.kind,
+    ...(system === DEFAULT_SYSTEM ? {} : { system }),
     title: template.title,
     description: template.description,
     columns,
@@ -96,12 +114,16 @@ const NAME_WIDTH_BESIDE = 15;
 /** Where a column's description, mapping and notes start when they go under its name. */
 const UNDER_NAME = ' '.repeat(6);
 
-function renderTemplate(template: TemplateDefinition, colors: Colors): string {
-  const described = describeTemplate(template);
+function renderTemplate(template: TemplateDefinition, system: TargetSystem, colors: Colors): string {
+  const described = describeTemplate(template, system);
   const nameWidth = Math.max(...described.columns.map((column) => column.name.length));
   const beside = nameWidth <= NAME_WIDTH_BESIDE;
   const detailIndent = beside ? `  ${' '.repeat(11)}  ${' '.repeat(nameWidth)}  ` : UNDER_NAME;
-  const out = [`${colors.bold(described.kind)} — ${described.title}`, described.description, '', colors.bold('Columns')];
+  const out = [`${colors.bold(described.kind)} — ${described.title}`, described.description];
+  if (described.system !== undefined) {
+    out.push(`Where each column goes with --system ${described.system}; "not applicable": the system has no place for the column, and an import reports it once per run where it holds data.`);
+  }
+  out.push('', colors.bold('Columns'));
   for (const column of described.columns) {
     const requirement = column.requirement === 'output' ? 'do not edit' : column.requirement;
     const label = (requirementLabel[column.requirement] ?? ((_: Colors, text: string) => text))(colors, requirement.padEnd(11));
