@@ -7,6 +7,7 @@ const sections: Record<string, Section> = {
   client: () => import('./client.js'),
   import: () => import('./import.js'),
   compare: () => import('./compare.js'),
+  chartmogul: () => import('./chartmogul.js'),
 };
 
 async function main(): Promise<void> {
