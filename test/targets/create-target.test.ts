@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { AdvancedBillingTarget } from '../../src/targets/advanced-billing/target.js';
 import { createTarget, siteBaseUrl } from '../../src/targets/index.js';
+import { ChartMogulTarget } from '../../src/targets/chartmogul/target.js';
 
 describe('createTarget', () => {
   it('builds the chargify.com address from a subdomain', () => {
@@ -47,16 +48,26 @@ describe('createTarget', () => {
     await target.close();
   });
 
-  it('refuses a ChartMogul site as not yet supported, before anything is sent', () => {
-    let caught: unknown;
-    try {
-      createTarget({ name: 'analytics', system: 'chartmogul', baseUrl: 'http://127.0.0.1:4020' });
-    } catch (error) {
-      caught = error;
+  it('builds the ChartMogul adapter for a chartmogul site: ChartMogul\'s API by default, a key required off this machine', async () => {
+    const local = createTarget({ name: 'analytics', system: 'chartmogul', baseUrl: 'http://127.0.0.1:4020' });
+    expect(local).toBeInstanceOf(ChartMogulTarget);
+    expect(local.profile.pricesSubscriptions).toBe(true);
+    await local.close();
+    const remote = createTarget({ name: 'analytics', system: 'chartmogul', apiKey: 'k' });
+    expect(remote.baseUrl).toBe('https://api.chartmogul.com');
+    await remote.close();
+    for (const [site, code] of [
+      [{ name: 'analytics', system: 'chartmogul' as const, apiKeyEnv: 'CHARTMOGUL_API_KEY' }, 'missing-api-key'],
+      [{ name: 'analytics', system: 'chartmogul' as const, baseUrl: 'http://10.0.0.5:8080', apiKey: 'k' }, 'insecure-base-url'],
+    ] as const) {
+      let caught: unknown;
+      try {
+        createTarget(site);
+      } catch (error) {
+        caught = error;
+      }
+      expect((caught as InputError).code).toBe(code);
+      expect((caught as InputError).exitCode).toBe(2);
     }
-    expect(caught).toBeInstanceOf(InputError);
-    expect((caught as InputError).code).toBe('system-not-supported');
-    expect((caught as InputError).exitCode).toBe(2);
-    expect((caught as InputError).message).toBe('Site "analytics" is a ChartMogul site, which migrate does not yet support.');
   });
 });
