@@ -75,7 +75,7 @@ async function importOnce(rows: number): Promise<{ calls: number; refused: numbe
   let calls = 0;
   let refused = 0;
   const target = createTarget(
-    { name: 'bench', system: 'chartmogul', baseUrl: emulator.baseUrl, dataSource: 'bench' },
+    { name: 'bench', system: 'chartmogul', baseUrl: emulator.baseUrl, settings: { dataSource: 'bench' } },
     {
       concurrency: CONCURRENCY,
       logger: (line) => {

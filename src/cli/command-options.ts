@@ -1,7 +1,8 @@
 // The flags test-import, live-import, resync and erase declare alike, and how their values reach the
 // command modules: one spelling and one help text for each, so the commands cannot drift apart.
 import { InputError } from '../errors.js';
-import { SYSTEMS, type TargetSystem } from '../config/schema.js';
+import { TARGET_SYSTEMS } from '../targets/index.js';
+import { parseSystem } from './options.js';
 import { Option, type Command } from 'commander';
 import type { ImportFlags } from './session/inputs.js';
 
@@ -46,17 +47,12 @@ export function createCustomFieldsOption(): Option {
 
 /** --system: which system's embedded sandbox a command uses when no site is configured (test-import, compare). */
 export function systemOption(): Option {
-  return new Option('--system <system>', `with no site configured: the embedded sandbox of this billing system (${SYSTEMS.join(' or ')}; default advanced-billing)`);
+  return new Option('--system <system>', `with no site configured: the embedded sandbox of this billing system (${TARGET_SYSTEMS.join(' or ')}; default advanced-billing)`);
 }
 
 /** The --system value, checked against the systems the configuration knows. */
-export function systemOf(options: Record<string, unknown>): TargetSystem | undefined {
-  const value = options.system;
-  if (value === undefined) return undefined;
-  if (!(SYSTEMS as readonly unknown[]).includes(value)) {
-    throw new InputError('bad-system', `--system must be ${SYSTEMS.join(' or ')}, got '${String(value)}'`, { hint: 'Leave it out for Advanced Billing.' });
-  }
-  return value as TargetSystem;
+export function systemOf(options: Record<string, unknown>): string | undefined {
+  return options.system === undefined ? undefined : parseSystem(String(options.system));
 }
 
 /** --dry-run, --notify-url, --create-custom-fields and --new-journal as test-import and live-import declare them. */

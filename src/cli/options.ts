@@ -1,6 +1,6 @@
 // Option parsing shared by the commands: the as-of date, the report format, colour, template kinds and billing systems. Every
 // parser throws an InputError (exit 2) naming the flag and what to type instead.
-import { SYSTEMS, type TargetSystem } from '../config/schema.js';
+import { DEFAULT_SYSTEM, TARGET_SYSTEMS } from '../targets/index.js';
 import { clockFromEnv, parseIsoDate, todayIn, type CalendarDate } from '../dates/index.js';
 import { InputError } from '../errors.js';
 import { isTemplateKind, TEMPLATE_KINDS, type TemplateKind } from '../templates/index.js';
@@ -88,13 +88,13 @@ export function parseFormat(family: FormatFamily, flag: string | undefined): Rep
   return match;
 }
 
-/** A billing system `--system` names (one of the configuration's SYSTEMS); absent: advanced-billing. */
-export function parseSystem(flag: string | undefined): TargetSystem {
-  if (flag === undefined) return 'advanced-billing';
+/** A billing system `--system` names (one the registry of adapters has); absent: the default, advanced-billing. */
+export function parseSystem(flag: string | undefined): string {
+  if (flag === undefined) return DEFAULT_SYSTEM;
   const wanted = flag.trim().toLowerCase();
-  const system = SYSTEMS.find((candidate) => candidate === wanted);
+  const system = TARGET_SYSTEMS.find((candidate) => candidate === wanted);
   if (system !== undefined) return system;
-  throw new InputError('bad-system', `--system must be ${SYSTEMS.slice(0, -1).join(', ')} or ${SYSTEMS.at(-1)}, got "${flag}".`);
+  throw new InputError('bad-system', `--system must be ${TARGET_SYSTEMS.slice(0, -1).join(', ')} or ${TARGET_SYSTEMS.at(-1)}, got "${flag}".`);
 }
 
 /** A template kind typed by a user, or an InputError suggesting the closest kinds. */

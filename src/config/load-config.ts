@@ -4,7 +4,8 @@ import path from 'node:path';
 import { cosmiconfig } from 'cosmiconfig';
 import type { z } from 'zod';
 import { InputError } from '../errors.js';
-import { configSchema, type SiteConfig } from './schema.js';
+import { CONFIG_KEYS, configSchemaFor, siteKeys, type ConfigFile, type SiteConfig } from './schema.js';
+import type { SystemRegistry } from './site-rules.js';
 
 export const CONFIG_FILES = ['package.json', '.migraterc', '.migraterc.json', '.migraterc.yaml', '.migraterc.yml', 'migrate.config.js'] as const;
 
@@ -12,6 +13,8 @@ export interface ResolvedConfig {
   /** The file the settings came from; undefined when none was found (all defaults). */
   filepath?: string;
   sites: Record<string, SiteConfig>;
+  /** The billing systems the configuration was read against: where each site answers, and its rules. */
+  systems: SystemRegistry;
   /** Absolute; a relative path in the file is taken from the file's folder, the default from cwd. */
   stateDir: string;
   /** Absolute, resolved like stateDir. */
@@ -32,12 +35,14 @@ export interface LoadConfigOptions {
   cwd?: string;
   /** An explicit file (e.g. --config); relative to cwd. No search happens. */
   configPath?: string;
+  /** The billing systems a site may be, with their rules (the registry of adapters' SITE_RULES). */
+  systems: SystemRegistry;
 }
 
 const DEFAULTS = { stateDir: '.migrate', outDir: 'migrate-results', timeZone: 'UTC' } as const;
 const SECRET_KEY = /^api[-_]?key$/i;
 
-export async function loadConfig(options: LoadConfigOptions = {}): Promise<ResolvedConfig> {
+export async function loadConfig(options: LoadConfigOptions): Promise<ResolvedConfig> {
   const cwd = path.resolve(options.cwd ?? process.cwd());
   const explorer = cosmiconfig('migrate', { searchPlaces: [...CONFIG_FILES], searchStrategy: 'project', cache: false });
   const requested = options.configPath === undefined ? undefined : path.resolve(cwd, options.configPath);
@@ -48,19 +53,20 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Resol
     throw unreadable(error, requested);
   }
   if (found === null || found.isEmpty === true || found.config === undefined || found.config === null) {
-    return withDefaults({}, found?.filepath, cwd);
+    return withDefaults({}, found?.filepath, cwd, options.systems);
   }
   const { config: raw, filepath } = found;
   rejectSecrets(raw, filepath);
-  const parsed = configSchema.safeParse(raw);
-  if (!parsed.success) throw invalid(parsed.error, filepath);
-  return withDefaults(parsed.data, filepath, cwd);
+  const parsed = configSchemaFor(options.systems).safeParse(raw);
+  if (!parsed.success) throw invalid(parsed.error, filepath, options.systems);
+  return withDefaults(parsed.data, filepath, cwd, options.systems);
 }
 
-function withDefaults(data: z.infer<typeof configSchema>, filepath: string | undefined, cwd: string): ResolvedConfig {
+function withDefaults(data: ConfigFile, filepath: string | undefined, cwd: string, systems: SystemRegistry): ResolvedConfig {
   const base = filepath === undefined ? cwd : path.dirname(filepath);
   const config: ResolvedConfig = {
-    sites: data.sites ?? {},
+    sites: (data.sites ?? {}) as Record<string, SiteConfig>,
+    systems,
     stateDir: data.stateDir === undefined ? path.resolve(cwd, DEFAULTS.stateDir) : path.resolve(base, data.stateDir),
     outDir: data.outDir === undefined ? path.resolve(cwd, DEFAULTS.outDir) : path.resolve(base, data.outDir),
     timeZone: data.timeZone ?? DEFAULTS.timeZone,
@@ -93,11 +99,11 @@ function rejectSecrets(raw: unknown, filepath: string, at: string[] = []): void 
   }
 }
 
-function invalid(error: z.ZodError, filepath: string): InputError {
+function invalid(error: z.ZodError, filepath: string, systems: SystemRegistry): InputError {
   const problems = error.issues.map((issue) => {
     const where = issue.path.map(String).join('.');
     if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map((key) => `unknown key "${where ? `${where}.` : ''}${key}"${suggestion(key, where)}`).join('; ');
+      return issue.keys.map((key) => `unknown key "${where ? `${where}.` : ''}${key}"${suggestion(key, where, systems)}`).join('; ');
     }
     if (where === '' && issue.code === 'invalid_type') return 'the configuration must be an object of settings';
     if (issue.code === 'invalid_key') return `${where}: ${issue.issues.map((inner) => inner.message).join(', ')}`;
@@ -109,13 +115,8 @@ function invalid(error: z.ZodError, filepath: string): InputError {
   });
 }
 
-const KNOWN_KEYS: Record<string, string[]> = {
-  '': ['sites', 'stateDir', 'outDir', 'asOf', 'timeZone', 'concurrency', 'timeoutSeconds', 'retries', 'retryAfterMaxSeconds', 'retryWaitTotalSeconds', 'maxAnswerMegabytes', 'canary'],
-  site: ['system', 'subdomain', 'baseUrl', 'apiKeyEnv', 'mode'],
-};
-
-function suggestion(key: string, where: string): string {
-  const candidates = where === '' ? KNOWN_KEYS[''] : where.startsWith('sites.') ? KNOWN_KEYS.site : [];
+function suggestion(key: string, where: string, systems: SystemRegistry): string {
+  const candidates = where === '' ? CONFIG_KEYS : where.startsWith('sites.') ? siteKeys(systems) : [];
   const close = candidates.find((candidate) => candidate.toLowerCase() === key.toLowerCase() || editDistance(candidate.toLowerCase(), key.toLowerCase()) <= 2);
   return close === undefined ? '' : ` (did you mean "${close}"?)`;
 }

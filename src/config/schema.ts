@@ -4,9 +4,9 @@ import { z } from 'zod';
 import { parseIsoDate } from '../dates/calendar-date.js';
 import { isValidTimeZone } from '../dates/time-zone.js';
 import { isLoopbackHost } from '../net/loopback.js';
+import type { SiteSettings, SystemRegistry } from './site-rules.js';
 
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const SUBDOMAIN = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
 const SITE_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
 
 const baseUrl = z.string().superRefine((text, context) => {
@@ -28,29 +28,38 @@ const baseUrl = z.string().superRefine((text, context) => {
   }
 });
 
-/** The billing systems a site can be; `src/targets/index.ts` has one adapter per name. */
-export const SYSTEMS = ['advanced-billing', 'chartmogul'] as const;
-export type TargetSystem = (typeof SYSTEMS)[number];
+/** The keys every site takes, whatever its system; each system adds its own (SystemSiteRules.keys). */
+const sharedSiteKeys = {
+  system: z.string().regex(/^[a-z][a-z0-9-]*$/, 'must name a billing system, e.g. advanced-billing').optional(),
+  baseUrl: baseUrl.optional(),
+  apiKeyEnv: z.string().regex(ENV_NAME, 'must be the name of an environment variable, e.g. CHARGIFY_TEST_API_KEY').optional(),
+  mode: z.enum(['test', 'live'], { message: 'must be test or live' }).optional(),
+};
 
-const site = z
-  .strictObject({
-    system: z.enum(SYSTEMS, { message: `must be one of ${SYSTEMS.join(', ')}` }).optional(),
-    subdomain: z.string().regex(SUBDOMAIN, 'must be the site\'s subdomain alone, e.g. acme for https://acme.chargify.com').optional(),
-    baseUrl: baseUrl.optional(),
-    apiKeyEnv: z.string().regex(ENV_NAME, 'must be the name of an environment variable, e.g. CHARGIFY_TEST_API_KEY').optional(),
-    mode: z.enum(['test', 'live'], { message: 'must be test or live' }).optional(),
-    dataSource: z.string().trim().min(1, 'must name a data source').max(200, 'must be at most 200 characters').optional(),
-  })
-  .superRefine((value, context) => {
-    if (value.system === 'chartmogul') {
-      // ChartMogul has one address for every account (its API root unless baseUrl says otherwise) and no subdomain.
-      if (value.subdomain !== undefined) context.addIssue({ code: 'custom', path: ['subdomain'], message: 'is not used by a chartmogul site: give baseUrl, or nothing for ChartMogul\'s own API' });
-    } else if (value.dataSource !== undefined) {
-      context.addIssue({ code: 'custom', path: ['dataSource'], message: 'belongs to a chartmogul site (system: chartmogul)' });
-    } else if ((value.subdomain === undefined) === (value.baseUrl === undefined)) {
-      context.addIssue({ code: 'custom', message: 'needs exactly one of subdomain and baseUrl' });
+/** The keys a site may have under `registry`: the shared ones and every system's own. */
+export function siteKeys(registry: SystemRegistry): string[] {
+  return [...new Set([...Object.keys(sharedSiteKeys), ...Object.values(registry.systems).flatMap((rules) => Object.keys(rules.keys))])];
+}
+
+/** A site's schema: the shared keys and every system's own; its system's rules decide which of those it may use. */
+function siteSchema(registry: SystemRegistry) {
+  const own: Record<string, z.ZodType> = {};
+  for (const rules of Object.values(registry.systems)) for (const [key, check] of Object.entries(rules.keys)) own[key] ??= check.optional();
+  const names = Object.keys(registry.systems);
+  return z.strictObject({ ...sharedSiteKeys, ...own }).superRefine((value, context) => {
+    const system = value.system ?? registry.defaultSystem;
+    const rules = registry.systems[system];
+    if (rules === undefined) {
+      context.addIssue({ code: 'custom', path: ['system'], message: `must be one of ${names.join(', ')}` });
+      return;
     }
+    const site = value as SiteSettings;
+    for (const key of Object.keys(own)) {
+      if (site[key] !== undefined && !(key in rules.keys)) context.addIssue({ code: 'custom', path: [key], message: `is not used by a ${system} site` });
+    }
+    for (const issue of rules.issues(site)) context.addIssue({ code: 'custom', path: issue.key === undefined ? [] : [issue.key], message: issue.message });
   });
+}
 
 /** js-yaml turns an unquoted 2026-11-23 into a Date at UTC midnight; take it back as the date it was. */
 const asOf = z.preprocess(
@@ -58,10 +67,8 @@ const asOf = z.preprocess(
   z.string({ message: 'must be a date YYYY-MM-DD' }).refine((text) => parseIsoDate(text) !== undefined, 'must be a real calendar date YYYY-MM-DD'),
 );
 
-export const configSchema = z.strictObject({
-  sites: z
-    .record(z.string().regex(SITE_NAME, 'site names use letters, digits, - and _'), site)
-    .optional(),
+/** The keys of a configuration file besides `sites`. */
+const settings = {
   stateDir: z.string().min(1, 'must not be empty').optional(),
   outDir: z.string().min(1, 'must not be empty').optional(),
   asOf: asOf.optional(),
@@ -73,7 +80,19 @@ export const configSchema = z.strictObject({
   retryWaitTotalSeconds: z.number({ message: 'must be a number of seconds' }).positive('must be more than 0').max(86400, 'must be at most 86400 (a day)').optional(),
   maxAnswerMegabytes: z.number({ message: 'must be a number of megabytes (MiB)' }).positive('must be more than 0').max(1024, 'must be at most 1024').optional(),
   canary: z.number({ message: 'must be a whole number of rows' }).int('must be a whole number of rows').min(0, 'must be 0 or more').optional(),
-});
+};
 
-export type ConfigFile = z.infer<typeof configSchema>;
-export type SiteConfig = z.infer<typeof site>;
+/** The keys a configuration file may have at its top level. */
+export const CONFIG_KEYS = ['sites', ...Object.keys(settings)];
+
+/** A configuration file's schema, with the sites of the systems `registry` knows. */
+export function configSchemaFor(registry: SystemRegistry) {
+  return z.strictObject({
+    sites: z.record(z.string().regex(SITE_NAME, 'site names use letters, digits, - and _'), siteSchema(registry)).optional(),
+    ...settings,
+  });
+}
+
+export type ConfigFile = z.infer<ReturnType<typeof configSchemaFor>>;
+/** A configured site: the shared keys, and its system's own as the file gives them. */
+export type SiteConfig = z.infer<z.ZodObject<typeof sharedSiteKeys>> & Readonly<Record<string, unknown>>;

@@ -4,23 +4,21 @@ import { inspect } from 'node:util';
 import { InputError } from '../errors.js';
 import type { ResolvedConfig } from './load-config.js';
 import { isLoopbackHost } from '../net/loopback.js';
-import type { TargetSystem } from './schema.js';
 
 export interface ResolvedSite {
   name: string;
-  /** The billing system, when the configuration names one; the target registry defaults it to advanced-billing. */
-  system?: TargetSystem;
-  /** No trailing slash, no credentials. */
+  /** The billing system, when the configuration names one; the target registry defaults it. */
+  system?: string;
+  /** Where it answers, as its system's rules read its configuration: no trailing slash, no credentials. */
   baseUrl: string;
-  subdomain?: string;
   apiKey?: string;
   mode?: 'test' | 'live';
-  /** A ChartMogul site's data source, by name. */
-  dataSource?: string;
+  /** The keys of its system's own (e.g. an Advanced Billing subdomain, a ChartMogul dataSource), as text. */
+  settings?: Readonly<Record<string, string>>;
 }
 
-/** A chartmogul site without baseUrl: every ChartMogul account is reached at the same API root. */
-const DEFAULT_ADDRESS = 'https://api.chartmogul.com';
+/** Keys every site has, whatever its system; the rest are its system's own settings. */
+const SHARED_KEYS = new Set(['system', 'baseUrl', 'apiKeyEnv', 'mode']);
 
 export function hasSite(config: ResolvedConfig, name: string): boolean {
   return Object.hasOwn(config.sites, name);
@@ -40,11 +38,11 @@ export function resolveSite(config: ResolvedConfig, name: string, env: NodeJS.Pr
     });
   }
   const site = config.sites[name];
-  const baseUrl = site.subdomain !== undefined ? `https://${site.subdomain.toLowerCase()}.chargify.com` : String(site.baseUrl ?? DEFAULT_ADDRESS).replace(/\/+$/, '');
-  const resolved: ResolvedSite = { name, ...(site.system === undefined ? {} : { system: site.system }), baseUrl };
-  if (site.subdomain !== undefined) resolved.subdomain = site.subdomain.toLowerCase();
+  const rules = config.systems.systems[site.system ?? config.systems.defaultSystem]!;
+  const baseUrl = rules.address(site).replace(/\/+$/, '');
+  const settings = Object.fromEntries(Object.entries(site).filter(([key, value]) => !SHARED_KEYS.has(key) && value !== undefined).map(([key, value]) => [key, String(value)]));
+  const resolved: ResolvedSite = { name, ...(site.system === undefined ? {} : { system: site.system }), baseUrl, settings };
   if (site.mode !== undefined) resolved.mode = site.mode;
-  if (site.dataSource !== undefined) resolved.dataSource = site.dataSource;
 
   if (site.apiKeyEnv === undefined) {
     if (!isLoopbackHost(new URL(baseUrl).hostname)) {

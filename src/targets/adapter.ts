@@ -1,16 +1,17 @@
 // What the registry of adapters (src/targets/index.ts) holds for each billing system: how a site of
 // that system is reached, its policy as data, and its local emulator as the embedded default.
-import type { TargetSystem } from '../config/schema.js';
+import type { SystemSiteRules } from '../config/site-rules.js';
 import type { ClientOptions } from './client-options.js';
 import type { Target, TargetProfile } from './target.js';
 
 export interface SiteDefinition {
   /** The site's name in the configuration (`test`, `live`, …), used in messages. */
   name: string;
-  /** Which billing system the site is (config `system`); absent: advanced-billing. */
-  system?: TargetSystem;
-  subdomain?: string;
+  /** Which billing system the site is (config `system`); absent: the registry's default. */
+  system?: string;
   baseUrl?: string;
+  /** The keys of its system's own, as the configuration gives them (an Advanced Billing `subdomain`, a ChartMogul `dataSource`). */
+  settings?: Readonly<Record<string, string>>;
   /** Read by the caller from the environment variable the configuration names; never from a file. */
   apiKey?: string;
   /** Where the key was expected, for the message when it is missing (e.g. CHARGIFY_TEST_API_KEY). */
@@ -19,8 +20,6 @@ export interface SiteDefinition {
   timeZone?: string;
   /** Which kind of site the configuration says this is (ChartMogul reports none of its own). */
   mode?: 'test' | 'live';
-  /** A ChartMogul site's data source, by name (config `dataSource`; default `migrate`). */
-  dataSource?: string;
 }
 
 export type TargetFactory = (site: SiteDefinition, options: ClientOptions) => Target;
@@ -29,6 +28,8 @@ export type TargetFactory = (site: SiteDefinition, options: ClientOptions) => Ta
 export interface Adapter {
   create: TargetFactory;
   profile: (site: string) => TargetProfile;
+  /** What the configuration of its sites may say, and where such a site answers. */
+  siteRules: SystemSiteRules;
   /** Its local emulator as the embedded default of `--system` (Advanced Billing's is `startEmbeddedSandbox`). */
   embedded?: EmbeddedEmulator;
 }

@@ -5,18 +5,19 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load-config.js';
-import { configSchema } from '../../src/config/schema.js';
+import { CONFIG_KEYS, siteKeys } from '../../src/config/schema.js';
+import { SITE_RULES } from '../../src/targets/index.js';
 import { withTempDir } from '../helpers/temp-dir.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const TOP_LEVEL_KEYS = Object.keys(configSchema.shape);
-const SITE_KEYS = ['system', 'subdomain', 'baseUrl', 'apiKeyEnv', 'mode'];
+const TOP_LEVEL_KEYS = CONFIG_KEYS;
+const SITE_KEYS = siteKeys(SITE_RULES);
 
 describe('.migraterc.example', () => {
   it('loads without error and sets every key', async () => {
     const example = await readFile(path.join(root, '.migraterc.example'), 'utf8');
     await withTempDir({ 'package.json': '{}', '.migraterc.yml': example }, async (dir) => {
-      const config = await loadConfig({ cwd: dir });
+      const config = await loadConfig({ systems: SITE_RULES, cwd: dir });
       for (const key of TOP_LEVEL_KEYS) expect(config, key).toHaveProperty(key);
       const siteKeys = new Set(Object.values(config.sites).flatMap((site) => Object.keys(site)));
       expect([...siteKeys].sort()).toEqual([...SITE_KEYS].sort());

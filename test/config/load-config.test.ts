@@ -1,3 +1,4 @@
+import { SITE_RULES } from '../../src/targets/index.js';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load-config.js';
@@ -10,7 +11,7 @@ const PROJECT = { 'package.json': '{"name":"fixture"}' };
 async function loadError(files: Record<string, string>, options: { configPath?: string; sub?: string } = {}): Promise<InputError> {
   return withTempDir({ ...PROJECT, ...files }, async (dir) => {
     try {
-      await loadConfig({ cwd: path.join(dir, options.sub ?? ''), configPath: options.configPath });
+      await loadConfig({ systems: SITE_RULES, cwd: path.join(dir, options.sub ?? ''), configPath: options.configPath });
     } catch (error) {
       expect(error).toBeInstanceOf(InputError);
       return error as InputError;
@@ -22,8 +23,8 @@ async function loadError(files: Record<string, string>, options: { configPath?: 
 describe('loadConfig: finding and reading files', () => {
   it('gives defaults when there is no configuration', async () => {
     await withTempDir(PROJECT, async (dir) => {
-      const config = await loadConfig({ cwd: dir });
-      expect(config).toEqual({ sites: {}, stateDir: path.join(dir, '.migrate'), outDir: path.join(dir, 'migrate-results'), timeZone: 'UTC' });
+      const config = await loadConfig({ systems: SITE_RULES, cwd: dir });
+      expect(config).toEqual({ sites: {}, systems: SITE_RULES, stateDir: path.join(dir, '.migrate'), outDir: path.join(dir, 'migrate-results'), timeZone: 'UTC' });
     });
   });
 
@@ -37,20 +38,20 @@ describe('loadConfig: finding and reading files', () => {
   ])('reads %s', async (file, content) => {
     const files = file.endsWith('.js') ? { 'package.json': '{"name":"fixture","type":"module"}', [file]: content } : { ...PROJECT, [file]: content };
     await withTempDir(files, async (dir) => {
-      const config = await loadConfig({ cwd: dir });
+      const config = await loadConfig({ systems: SITE_RULES, cwd: dir });
       expect(config).toMatchObject({ filepath: path.join(dir, file), timeZone: 'Europe/Berlin', concurrency: 2 });
     });
   });
 
   it('reads the migrate key of package.json', async () => {
     await withTempDir({ 'package.json': JSON.stringify({ name: 'x', migrate: { canary: 5 } }) }, async (dir) => {
-      expect(await loadConfig({ cwd: dir })).toMatchObject({ canary: 5, filepath: path.join(dir, 'package.json') });
+      expect(await loadConfig({ systems: SITE_RULES, cwd: dir })).toMatchObject({ canary: 5, filepath: path.join(dir, 'package.json') });
     });
   });
 
   it('searches upward from a subfolder and resolves relative paths from the file\'s folder', async () => {
     await withTempDir({ ...PROJECT, '.migraterc.yml': 'stateDir: state\noutDir: ../results\n', 'templates/subs.csv': '' }, async (dir) => {
-      const config = await loadConfig({ cwd: path.join(dir, 'templates') });
+      const config = await loadConfig({ systems: SITE_RULES, cwd: path.join(dir, 'templates') });
       expect(config.stateDir).toBe(path.join(dir, 'state'));
       expect(config.outDir).toBe(path.resolve(dir, '../results'));
     });
@@ -58,26 +59,26 @@ describe('loadConfig: finding and reading files', () => {
 
   it('defaults stay relative to cwd even when a file is found higher up', async () => {
     await withTempDir({ ...PROJECT, '.migraterc.yml': 'timeZone: UTC\n', 'work/a.csv': '' }, async (dir) => {
-      const config = await loadConfig({ cwd: path.join(dir, 'work') });
+      const config = await loadConfig({ systems: SITE_RULES, cwd: path.join(dir, 'work') });
       expect(config.stateDir).toBe(path.join(dir, 'work', '.migrate'));
     });
   });
 
   it('loads an explicit configPath relative to cwd, without searching', async () => {
     await withTempDir({ ...PROJECT, '.migraterc.yml': 'canary: 1\n', 'ci/migrate.yml': 'canary: 9\n' }, async (dir) => {
-      expect(await loadConfig({ cwd: dir, configPath: 'ci/migrate.yml' })).toMatchObject({ canary: 9, filepath: path.join(dir, 'ci/migrate.yml') });
+      expect(await loadConfig({ systems: SITE_RULES, cwd: dir, configPath: 'ci/migrate.yml' })).toMatchObject({ canary: 9, filepath: path.join(dir, 'ci/migrate.yml') });
     });
   });
 
   it('treats an empty file as all defaults', async () => {
     await withTempDir({ ...PROJECT, '.migraterc.yml': '' }, async (dir) => {
-      expect(await loadConfig({ cwd: dir })).toMatchObject({ timeZone: 'UTC', sites: {} });
+      expect(await loadConfig({ systems: SITE_RULES, cwd: dir })).toMatchObject({ timeZone: 'UTC', sites: {} });
     });
   });
 
   it('takes an unquoted YAML date for asOf as the date it was', async () => {
     await withTempDir({ ...PROJECT, '.migraterc.yml': 'asOf: 2026-11-23\n' }, async (dir) => {
-      expect((await loadConfig({ cwd: dir })).asOf).toBe('2026-11-23');
+      expect((await loadConfig({ systems: SITE_RULES, cwd: dir })).asOf).toBe('2026-11-23');
     });
   });
 
@@ -98,8 +99,9 @@ describe('loadConfig: finding and reading files', () => {
       'canary: 0',
     ].join('\n');
     await withTempDir({ ...PROJECT, '.migraterc.yml': yaml }, async (dir) => {
-      const config = await loadConfig({ cwd: dir });
+      const config = await loadConfig({ systems: SITE_RULES, cwd: dir });
       expect(config).toEqual({
+        systems: SITE_RULES,
         filepath: path.join(dir, '.migraterc.yml'),
         sites: {
           test: { subdomain: 'acme-test', apiKeyEnv: 'CHARGIFY_TEST_API_KEY', mode: 'test' },

@@ -4,9 +4,11 @@ import type { ResolvedConfig } from '../../src/config/load-config.js';
 import { isLoopbackHost } from '../../src/net/loopback.js';
 import { hasSite, resolveSite } from '../../src/config/sites.js';
 import { InputError } from '../../src/errors.js';
+import { SITE_RULES } from '../../src/targets/index.js';
 
 const config: ResolvedConfig = {
   filepath: '/project/.migraterc.yml',
+  systems: SITE_RULES,
   sites: {
     test: { subdomain: 'Acme-Test', apiKeyEnv: 'CHARGIFY_TEST_API_KEY', mode: 'test' },
     live: { subdomain: 'acme', apiKeyEnv: 'CHARGIFY_LIVE_API_KEY', mode: 'live' },
@@ -25,12 +27,12 @@ const SECRET = 'sk_test_TOPSECRET_1234';
 
 describe('resolveSite', () => {
   it.each([
-    { name: 'test', env: { CHARGIFY_TEST_API_KEY: SECRET }, expected: { name: 'test', baseUrl: 'https://acme-test.chargify.com', subdomain: 'acme-test', apiKey: SECRET, mode: 'test' } },
-    { name: 'live', env: { CHARGIFY_LIVE_API_KEY: ` ${SECRET}\n` }, expected: { name: 'live', baseUrl: 'https://acme.chargify.com', subdomain: 'acme', apiKey: SECRET, mode: 'live' } },
-    { name: 'local', env: {}, expected: { name: 'local', baseUrl: 'http://127.0.0.1:4010' } },
-    { name: 'eu', env: { EU_KEY: SECRET }, expected: { name: 'eu', baseUrl: 'https://acme.ebilling.maxio.com', apiKey: SECRET } },
-    { name: 'analytics', env: { CHARTMOGUL_API_KEY: SECRET }, expected: { name: 'analytics', system: 'chartmogul', baseUrl: 'https://api.chartmogul.com', apiKey: SECRET } },
-    { name: 'analytics-local', env: {}, expected: { name: 'analytics-local', system: 'chartmogul', baseUrl: 'http://127.0.0.1:4020' } },
+    { name: 'test', env: { CHARGIFY_TEST_API_KEY: SECRET }, expected: { name: 'test', baseUrl: 'https://acme-test.chargify.com', settings: { subdomain: 'Acme-Test' }, apiKey: SECRET, mode: 'test' } },
+    { name: 'live', env: { CHARGIFY_LIVE_API_KEY: ` ${SECRET}\n` }, expected: { name: 'live', baseUrl: 'https://acme.chargify.com', settings: { subdomain: 'acme' }, apiKey: SECRET, mode: 'live' } },
+    { name: 'local', env: {}, expected: { name: 'local', baseUrl: 'http://127.0.0.1:4010', settings: {} } },
+    { name: 'eu', env: { EU_KEY: SECRET }, expected: { name: 'eu', baseUrl: 'https://acme.ebilling.maxio.com', apiKey: SECRET, settings: {} } },
+    { name: 'analytics', env: { CHARTMOGUL_API_KEY: SECRET }, expected: { name: 'analytics', system: 'chartmogul', baseUrl: 'https://api.chartmogul.com', apiKey: SECRET, settings: {} } },
+    { name: 'analytics-local', env: {}, expected: { name: 'analytics-local', system: 'chartmogul', baseUrl: 'http://127.0.0.1:4020', settings: {} } },
   ])('resolves $name', ({ name, env, expected }) => {
     expect({ ...resolveSite(config, name, env) }).toEqual(expected);
   });

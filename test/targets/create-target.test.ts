@@ -7,7 +7,7 @@ import { ChartMogulTarget } from '../../src/targets/chartmogul/target.js';
 
 describe('createTarget', () => {
   it('builds the chargify.com address from a subdomain', () => {
-    expect(siteBaseUrl({ name: 'test', subdomain: 'Acme-Test' })).toBe('https://acme-test.chargify.com');
+    expect(siteBaseUrl({ name: 'test', settings: { subdomain: 'Acme-Test' } })).toBe('https://acme-test.chargify.com');
   });
 
   it.each([
@@ -16,11 +16,11 @@ describe('createTarget', () => {
     { site: { name: 'x', baseUrl: 'https://key:x@acme.chargify.com' }, code: 'credentials-in-base-url' },
     { site: { name: 'x', baseUrl: 'ftp://acme.chargify.com', apiKey: 'k' }, code: 'invalid-base-url' },
     { site: { name: 'x', baseUrl: 'not a url' }, code: 'invalid-base-url' },
-    { site: { name: 'x', subdomain: 'acme', baseUrl: 'https://acme.chargify.com' }, code: 'ambiguous-site' },
+    { site: { name: 'x', settings: { subdomain: 'acme' }, baseUrl: 'https://acme.chargify.com' }, code: 'ambiguous-site' },
     { site: { name: 'x' }, code: 'incomplete-site' },
-    { site: { name: 'x', subdomain: 'acme.evil.com' }, code: 'invalid-subdomain' },
-    { site: { name: 'live', subdomain: 'acme', apiKeyEnv: 'CHARGIFY_LIVE_API_KEY' }, code: 'missing-api-key' },
-  ])('refuses $site.baseUrl $site.subdomain ($code)', ({ site, code }) => {
+    { site: { name: 'x', settings: { subdomain: 'acme.evil.com' } }, code: 'invalid-subdomain' },
+    { site: { name: 'live', settings: { subdomain: 'acme' }, apiKeyEnv: 'CHARGIFY_LIVE_API_KEY' }, code: 'missing-api-key' },
+  ])('refuses $site.baseUrl $site.settings.subdomain ($code)', ({ site, code }) => {
     let caught: unknown;
     try {
       createTarget(site);

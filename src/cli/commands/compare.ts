@@ -13,7 +13,7 @@ import { ExitCode, InputError, TargetError } from '../../errors.js';
 import { checkResultLinks } from '../../importer/result-sites.js';
 import { readMoney, type Decimal } from '../../pricing/index.js';
 import { siteIdentityOf } from '../../state/site-identity.js';
-import { targetProfile } from '../../targets/index.js';
+import { SITE_RULES, targetProfile } from '../../targets/index.js';
 import type { TargetProfile } from '../../targets/target.js';
 import type { ImportFormat } from '../options.js';
 import { renderComparePretty } from '../reporters/compare-pretty.js';
@@ -44,7 +44,7 @@ export async function run(paths: string[], flags: CompareFlags): Promise<void> {
   if (flags.offline && (flags.refresh || flags.site !== undefined)) {
     throw new InputError('offline-with-site', `--offline cannot be combined with ${flags.refresh ? '--refresh' : '--site'}.`, { hint: 'Drop --offline to ask the site.' });
   }
-  const config = await loadConfig(flags.config === undefined ? {} : { configPath: flags.config });
+  const config = await loadConfig({ systems: SITE_RULES, ...(flags.config === undefined ? {} : { configPath: flags.config }) });
   const files = await collectCsvFiles(paths);
   const exportPath = flags.export === undefined ? undefined : resolve(flags.export);
   const inputs = exportPath === undefined ? files : files.filter((file) => resolve(file) !== exportPath);

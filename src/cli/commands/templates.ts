@@ -4,8 +4,7 @@
 import { getRule } from '../../rules/index.js';
 import { getTemplate, listTemplates, type TemplateDefinition } from '../../templates/index.js';
 import { describeMapping, type ColumnMapping } from '../../targets/column-mapping.js';
-import { columnMapping } from '../../targets/index.js';
-import type { TargetSystem } from '../../config/schema.js';
+import { columnMapping, DEFAULT_SYSTEM } from '../../targets/index.js';
 import { parseSystem, parseTemplateKind, type ImportFormat } from '../options.js';
 import type { Colors } from '../reporters/colors.js';
 import { renderJsonDocument } from '../reporters/json.js';
@@ -47,7 +46,7 @@ export async function run(kind: string | undefined, options: TemplatesOptions): 
 interface TemplateDescription {
   kind: string;
   /** Set when not the default (advanced-billing), whose output stays as it always was. */
-  system?: TargetSystem;
+  system?: string;
   title: string;
   description: string;
   columns: Array<{ name: string; requirement: string; description: string; rules: string[]; notImportable?: { why: string; byHand: string }; mapping?: ColumnMapping }>;
@@ -58,10 +57,8 @@ interface TemplateDescription {
   rules: Array<{ id: string; docs: string }>;
 }
 
-const DEFAULT_SYSTEM: TargetSystem = 'advanced-billing';
-
 /** Everything `templates KIND` shows, as data: columns in template order, rules sorted by id. */
-function describeTemplate(template: TemplateDefinition, system: TargetSystem): TemplateDescription {
+function describeTemplate(template: TemplateDefinition, system: string): TemplateDescription {
   const mapping = columnMapping(template.kind, system);
   const columns = template.columns.map((column) => {
     const where = mapping[column.name];
@@ -114,7 +111,7 @@ const NAME_WIDTH_BESIDE = 15;
 /** Where a column's description, mapping and notes start when they go under its name. */
 const UNDER_NAME = ' '.repeat(6);
 
-function renderTemplate(template: TemplateDefinition, system: TargetSystem, colors: Colors): string {
+function renderTemplate(template: TemplateDefinition, system: string, colors: Colors): string {
   const described = describeTemplate(template, system);
   const nameWidth = Math.max(...described.columns.map((column) => column.name.length));
   const beside = nameWidth <= NAME_WIDTH_BESIDE;

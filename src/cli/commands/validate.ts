@@ -2,6 +2,7 @@
 // no row has errors, 1 when some do, 2 for a usage error (thrown InputError, no report) or, once the
 // whole report is printed, when an input file could not be read (it is reported and skipped).
 import { loadConfig } from '../../config/index.js';
+import { SITE_RULES } from '../../targets/index.js';
 import { ignoreTest } from '../../csv/ignore.js';
 import { collectInputs } from '../../csv/inputs.js';
 import { ExitCode, formatErrorLine } from '../../errors.js';
@@ -34,7 +35,7 @@ export async function run(paths: string[], options: ValidateFlags): Promise<void
   const template = options.template === undefined ? undefined : parseTemplateKind(options.template);
   const maxFindings = parseMaxFindings(options.maxFindings);
   // The configuration only supplies the default as-of date: with --as-of, a CI run does not depend on it.
-  const asOf = resolveAsOf(options.asOf, options.asOf === undefined ? await loadConfig() : {});
+  const asOf = resolveAsOf(options.asOf, options.asOf === undefined ? await loadConfig({ systems: SITE_RULES }) : {});
   const ignore = ignoreTest(options.ignore ?? []);
   const inputs = await collectInputs(paths, ignore);
   const catalog = options.catalog && options.catalog.length > 0 ? await collectInputs(options.catalog, ignore) : undefined;

@@ -2,7 +2,7 @@
 // the commands, each one's flags, and what a flag's value or a positional argument can be. A flag or
 // command added to a definition is completed without a change here.
 import type { Argument, Command, Option } from 'commander';
-import { SYSTEMS } from '../../config/schema.js';
+import { TARGET_SYSTEMS } from '../../targets/index.js';
 import { TEMPLATE_KINDS } from '../../templates/index.js';
 import { formatsOf } from '../options.js';
 import { FORMAT_FAMILY, type CommandName } from '../parse-cli.js';
@@ -69,7 +69,7 @@ const VALUES: Record<string, (command: string) => ValueKind> = {
   what: () => words(['all', 'customers']),
   side: () => words(['target', 'source']),
   mode: () => words(['test', 'live']),
-  system: () => words(SYSTEMS),
+  system: () => words(TARGET_SYSTEMS),
 };
 /** Values nothing can be offered for: dates, numbers, names, ids, URLs. */
 const FREE_VALUES = new Set(['date', 'n', 'name', 'id', 'reference', 'amount', 'from..to', 'url', 'host', 'zone', 'key', 'ms[:jitter]', 'spec']);

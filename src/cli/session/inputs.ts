@@ -1,7 +1,7 @@
 // What the commands that read template files share before they talk to a site: the flags they take,
 // the configuration, validation and planning of the files, and what a run over them is told.
-import type { TargetSystem } from '../../config/schema.js';
 import { loadConfig, type ResolvedConfig } from '../../config/index.js';
+import { SITE_RULES } from '../../targets/index.js';
 import { ignoreTest } from '../../csv/ignore.js';
 import { collectInputs } from '../../csv/inputs.js';
 import { InputErrors } from '../../errors.js';
@@ -31,7 +31,7 @@ export interface ImportFlags {
   /** Start a journal for this site even though another site with its name has one (see checkImportJournal). */
   newJournal?: boolean;
   /** --system: which system's embedded sandbox, when no site is configured (test-import). */
-  system?: TargetSystem;
+  system?: string;
 }
 
 export interface Inputs {
@@ -42,7 +42,7 @@ export interface Inputs {
 
 /** The configuration --config names, else the .migraterc* found from the current folder. */
 export function loadConfigFor(flags: { config?: string }): Promise<ResolvedConfig> {
-  return loadConfig(flags.config === undefined ? {} : { configPath: flags.config });
+  return loadConfig({ systems: SITE_RULES, ...(flags.config === undefined ? {} : { configPath: flags.config }) });
 }
 
 /** Loads the configuration, validates every row and plans the import; sends nothing. */

@@ -9,7 +9,6 @@ import { LASTING_NOTE_MS, postNote } from '../../progress/notes.js';
 import type { Target } from '../../targets/target.js';
 import type { RunningSandbox } from '../../targets/advanced-billing/sandbox/index.js';
 import { createTarget, describeWait, embeddedEmulator, startEmbeddedSandbox, type ClientOptions, type EmbeddedEmulator, type RetryWait } from '../../targets/index.js';
-import type { TargetSystem } from '../../config/schema.js';
 
 export interface Connection {
   target: Target;
@@ -57,7 +56,7 @@ export function connectSite(site: ResolvedSite, config: ResolvedConfig, verbose 
       timeZone: config.timeZone,
       ...(site.apiKey !== undefined ? { apiKey: site.apiKey } : {}),
       ...(site.mode !== undefined ? { mode: site.mode } : {}),
-      ...(site.dataSource !== undefined ? { dataSource: site.dataSource } : {}),
+      ...(site.settings !== undefined ? { settings: site.settings } : {}),
     },
     clientOptions(config, verbose),
   );
@@ -149,7 +148,7 @@ export function resolveTestSite(config: ResolvedConfig, flag: string | undefined
  * Connects to the resolved site, or starts the embedded sandbox when there is none: Advanced Billing's,
  * or with `--system` another system's emulator.
  */
-export async function connectTestSite(site: ResolvedSite | undefined, config: ResolvedConfig, command: SandboxCommand, verbose = false, system?: TargetSystem): Promise<Connection> {
+export async function connectTestSite(site: ResolvedSite | undefined, config: ResolvedConfig, command: SandboxCommand, verbose = false, system?: string): Promise<Connection> {
   if (site) return connectSite(site, config, verbose);
   const emulator = system === undefined ? undefined : embeddedEmulator(system);
   if (emulator === undefined) return connectEmbeddedSandbox(config, command, verbose);
@@ -177,7 +176,7 @@ export async function connectEmbeddedEmulator(emulator: EmbeddedEmulator, config
  * `--system` for a command that falls back on an embedded sandbox: it chooses which system's, and must
  * agree with a configured site's.
  */
-export function checkSystemFlag(site: ResolvedSite | undefined, system: TargetSystem | undefined): void {
+export function checkSystemFlag(site: ResolvedSite | undefined, system: string | undefined): void {
   if (site === undefined || system === undefined) return;
   const configured = site.system ?? 'advanced-billing';
   if (configured !== system) {

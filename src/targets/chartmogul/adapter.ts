@@ -9,6 +9,7 @@ import type { Target } from '../target.js';
 import { ChartMogulClient } from './client/index.js';
 import { CHARTMOGUL_PROFILE } from './profile.js';
 import { ChartMogulTarget } from './target.js';
+import { CHARTMOGUL_API, CHARTMOGUL_SITE_RULES, DEFAULT_DATA_SOURCE } from './site-config.js';
 
 /** The ChartMogul adapter, into the configured data source (default `migrate`); ChartMogul's own API unless baseUrl says otherwise. */
 function createChartMogulTarget(site: SiteDefinition, options: ClientOptions): Target {
@@ -21,15 +22,12 @@ function createChartMogulTarget(site: SiteDefinition, options: ClientOptions): T
   }
   const client = new ChartMogulClient({ name: site.name, baseUrl, ...(site.apiKey === undefined ? {} : { apiKey: site.apiKey }) }, options);
   return new ChartMogulTarget(client, {
-    dataSource: site.dataSource ?? DEFAULT_DATA_SOURCE,
+    dataSource: site.settings?.dataSource ?? DEFAULT_DATA_SOURCE,
     ...(site.mode === undefined ? {} : { mode: site.mode }),
     ...(site.timeZone === undefined ? {} : { timeZone: site.timeZone }),
   });
 }
 
-const CHARTMOGUL_API = 'https://api.chartmogul.com';
-/** The data source a ChartMogul site imports into when its configuration names none. */
-const DEFAULT_DATA_SOURCE = 'migrate';
 
 const CHARTMOGUL_EMBEDDED: EmbeddedEmulator = {
   siteName: 'chartmogul-sandbox',
@@ -39,7 +37,7 @@ const CHARTMOGUL_EMBEDDED: EmbeddedEmulator = {
     const { startChartMogulSandbox } = await import('./sandbox/index.js');
     return startChartMogulSandbox(options);
   },
-  site: (baseUrl) => ({ name: 'chartmogul-sandbox', system: 'chartmogul', baseUrl, dataSource: DEFAULT_DATA_SOURCE }),
+  site: (baseUrl) => ({ name: 'chartmogul-sandbox', system: 'chartmogul', baseUrl, settings: { dataSource: DEFAULT_DATA_SOURCE } }),
 };
 
-export const CHARTMOGUL_ADAPTER: Adapter = { create: createChartMogulTarget, profile: () => CHARTMOGUL_PROFILE, embedded: CHARTMOGUL_EMBEDDED };
+export const CHARTMOGUL_ADAPTER: Adapter = { create: createChartMogulTarget, profile: () => CHARTMOGUL_PROFILE, siteRules: CHARTMOGUL_SITE_RULES, embedded: CHARTMOGUL_EMBEDDED };
