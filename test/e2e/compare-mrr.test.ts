@@ -178,6 +178,13 @@ describe('migrate compare on the samples imported into ChartMogul', () => {
       expect.objectContaining({ file: `${folder}/subscriptions-standard.csv`, row: 2, reason: expect.stringMatching(/^ChartMogul has no subscription std-001\/pro: .*run test-import again/) }),
     ]);
   });
+
+  it('refuses a --wait that is not a whole number of seconds, in one line, exit 2', async () => {
+    const result = await compare(['cm-results', '--wait', 'soon']);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe('migrate: --wait expects a whole number of seconds such as 300 (0: do not wait), got "soon".\n');
+  });
 });
 
 describe('migrate compare on a configured ChartMogul site that is still processing', () => {
