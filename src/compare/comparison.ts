@@ -1,13 +1,17 @@
 // The comparison itself: expected against actual per row and per amount source, mismatches beyond the
 // tolerance, rows that cannot be compared (no expected amount, no actual, not imported), and totals
 // per currency. Pure: the rows and amounts come in, the report's data goes out.
-import { Decimal } from '../pricing/index.js';
+import { Decimal, type BillingInterval } from '../pricing/index.js';
 import type { Explanation } from './explain.js';
 import type { RenewalRange } from './renewal-range.js';
 
-/** Where the actual amount comes from: the result file's column, the site's export, or a fresh site preview. */
-export type AmountSource = 'result' | 'export' | 'site';
-export type TotalsGroup = 'subscriptions' | 'export' | 'invoices';
+/**
+ * Where the actual amount comes from: the result file's column, the site's export, a fresh site preview,
+ * or the monthly recurring revenue a target that derives it reports (the expected amount is then the
+ * expected renewal normalised to a month).
+ */
+export type AmountSource = 'result' | 'export' | 'site' | 'mrr';
+export type TotalsGroup = 'subscriptions' | 'export' | 'mrr' | 'invoices';
 
 export interface ComparedRowRef {
   kind: 'subscription' | 'invoice';
@@ -26,6 +30,15 @@ export interface Comparison extends ComparedRowRef {
   difference: Decimal;
   mismatch: boolean;
   explanation?: Explanation;
+  /** An MRR comparison's un-normalised amounts: the expected renewal, the row's ChargifyNextRenewal, and the interval between them. */
+  renewal?: RenewalAmounts;
+}
+
+export interface RenewalAmounts {
+  expected: Decimal;
+  /** ChargifyNextRenewal: on a target that derives MRR, the amount of the opening invoice imported for the row. */
+  actual?: Decimal;
+  interval: BillingInterval;
 }
 
 export interface RowNote extends ComparedRowRef {
@@ -60,6 +73,8 @@ export interface CompareReport {
   renewing?: RenewalRange;
   /** The site previews came from, when one was used. */
   site?: string;
+  /** Present when subscriptions were compared by MRR: what that means, said once in every format. */
+  basis?: { kind: 'mrr'; note: string };
   /** The comparisons beyond the tolerance (matching ones are only counted). */
   mismatches: Comparison[];
   missingExpected: RowNote[];
@@ -78,7 +93,7 @@ export function comparisonOf(ref: ComparedRowRef, source: AmountSource, expected
 
 function groupOf(comparison: Comparison): TotalsGroup {
   if (comparison.kind === 'invoice') return 'invoices';
-  return comparison.source === 'export' ? 'export' : 'subscriptions';
+  return comparison.source === 'export' ? 'export' : comparison.source === 'mrr' ? 'mrr' : 'subscriptions';
 }
 
 interface NoteCounts {

@@ -23,6 +23,7 @@ export type CauseCode =
   | 'expected-fits-component-quantity'
   | 'expected-fits-catalog-price'
   | 'invoice-line-items'
+  | 'mrr-derived-otherwise'
   | 'unexplained';
 
 export interface Cause {

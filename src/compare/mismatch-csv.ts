@@ -4,6 +4,7 @@ import { MISMATCH_REPORT_FILE } from '../csv/inputs.js';
 import { writeCsvRows } from '../csv/writer.js';
 import { formatMoney } from '../pricing/index.js';
 import { sortedMismatches, type CompareReport } from './comparison.js';
+import { describeRenewal } from './mrr.js';
 
 export const MISMATCH_HEADER: readonly string[] = ['file', 'row', 'kind', 'key', 'currency', 'source', 'expected', 'actual', 'difference', 'explanation', 'site_lines', 'template_values'];
 
@@ -20,7 +21,7 @@ export async function writeMismatchCsv(report: CompareReport, outDir: string): P
     formatMoney(mismatch.expected, mismatch.currency),
     formatMoney(mismatch.actual, mismatch.currency),
     formatMoney(mismatch.difference, mismatch.currency),
-    mismatch.explanation?.causes.map((cause) => cause.message).join(' | ') ?? '',
+    [...(mismatch.renewal ? [`MRR from renewal: ${describeRenewal(mismatch.renewal, mismatch.currency)}`] : []), ...(mismatch.explanation?.causes.map((cause) => cause.message) ?? [])].join(' | '),
     mismatch.explanation?.site.join(' · ') ?? '',
     mismatch.explanation?.template.join(' · ') ?? '',
   ]);

@@ -1,7 +1,7 @@
 // compare's machine report: one JSON document with a summary (counts, totals per currency) and the
 // mismatches, rows without an expected amount, rows without an actual amount and rows not imported.
-import { formatMoney, type Decimal } from '../pricing/index.js';
-import { sortedMismatches, type Comparison, type CompareReport, type CurrencyTotal, type RowNote } from './comparison.js';
+import { formatMoney, type BillingInterval, type Decimal } from '../pricing/index.js';
+import { sortedMismatches, type Comparison, type CompareReport, type CurrencyTotal, type RenewalAmounts, type RowNote } from './comparison.js';
 import type { Cause } from './explain.js';
 
 export interface CompareJsonRow {
@@ -19,6 +19,8 @@ export interface CompareJsonMismatch extends CompareJsonRow {
   actual: string;
   difference: string;
   explanation: { preview: 'site' | 'catalog' | null; site: string[]; template: string[]; causes: Cause[] } | null;
+  /** MRR rows only: the un-normalised amounts the MRR comes from and the explanation speaks of. */
+  renewal?: { expected: string; actual: string | null; interval: BillingInterval };
 }
 
 export interface CompareJsonDocument {
@@ -27,6 +29,9 @@ export interface CompareJsonDocument {
   tolerance: string;
   renewing?: { from: string | null; to: string | null };
   site: string | null;
+  /** Present when subscriptions were compared by MRR. */
+  basis?: 'mrr';
+  note?: string;
   summary: Omit<CompareReport['summary'], 'totals'> & {
     totals: Partial<Record<string, Record<string, { rows: number; expected: string; actual: string; difference: string; mismatches: number }>>>;
   };
@@ -44,6 +49,7 @@ export function toCompareJson(report: CompareReport): CompareJsonDocument {
     tolerance: report.tolerance.toString(),
     ...(report.renewing ? { renewing: { from: report.renewing.from ?? null, to: report.renewing.to ?? null } } : {}),
     site: report.site ?? null,
+    ...(report.basis ? { basis: report.basis.kind, note: report.basis.note } : {}),
     summary: {
       ...counts,
       totals: Object.fromEntries(
@@ -60,11 +66,16 @@ export function toCompareJson(report: CompareReport): CompareJsonDocument {
       actual: formatMoney(comparison.actual, comparison.currency),
       difference: formatMoney(comparison.difference, comparison.currency),
       explanation: comparison.explanation ?? null,
+      ...(comparison.renewal ? { renewal: renewalJson(comparison.renewal, comparison.currency) } : {}),
     })),
     missingExpected: report.missingExpected.map((note) => ({ ...rowJson(note), actual: amountOrNull(note.amount, note.currency), reason: note.reason })),
     missingActual: report.missingActual.map((note) => ({ ...rowJson(note), expected: amountOrNull(note.amount, note.currency), reason: note.reason })),
     notImported: report.notImported.map((note) => ({ ...rowJson(note), reason: note.reason })),
   };
+}
+
+function renewalJson(renewal: RenewalAmounts, currency: string): NonNullable<CompareJsonMismatch['renewal']> {
+  return { expected: formatMoney(renewal.expected, currency), actual: amountOrNull(renewal.actual, currency), interval: renewal.interval };
 }
 
 function rowJson(row: RowNote | Comparison): CompareJsonRow {

@@ -5,6 +5,7 @@ import { openCsv } from '../csv/reader.js';
 import { parseIsoDate, type CalendarDate } from '../dates/index.js';
 import { InputError } from '../errors.js';
 import { cell } from '../plan/map/cells.js';
+import { subscriptionKeysOfFile } from '../plan/map/index.js';
 import type { SourceRow } from '../plan/operation.js';
 import { Decimal, readMoney } from '../pricing/index.js';
 import { detectTemplate } from '../templates/detect.js';
@@ -36,6 +37,8 @@ export interface SubscriptionRow extends RowBase {
   /** The target's id of the row's subscription, read from its Result link by the target's profile. */
   subscriptionId?: string;
   subscriptionReference?: string;
+  /** The key the import gave the row's subscription (`subscriptionKeyOf`): how a target that keeps it finds it. */
+  subscriptionKey?: string;
   customerReference?: string;
   facts: SubscriptionFacts;
 }
@@ -84,12 +87,15 @@ export async function* streamCompareInputs(paths: readonly string[], options: Re
     if (!isSubscription && template.kind !== 'invoices') continue;
     const lineTotals = new Map<string, Decimal>();
     const invoices: InvoiceRow[] = [];
+    const subscriptionKeyOf = subscriptionKeysOfFile();
     for await (const record of source.records) {
       const values: Record<string, string> = {};
       source.header.forEach((name, index) => (values[name] = record.cells[index] ?? ''));
       const row: SourceRow = { file: path, kind: template.kind, row: record.row, line: record.line, key: keyOf(values, template.keyColumns), values };
       if (isSubscription) {
-        if (cell(row, 'create_subscription')?.toUpperCase() === 'TRUE') yield subscriptionRow(row, template.kind, strict, options.subscriptionIdOfLink);
+        // Every row counts towards the occurrences that tell identical subscriptions apart, as at import.
+        const key = subscriptionKeyOf(row);
+        if (cell(row, 'create_subscription')?.toUpperCase() === 'TRUE') yield { ...subscriptionRow(row, template.kind, strict, options.subscriptionIdOfLink), ...optional('subscriptionKey', key) };
         continue;
       }
       addLineItem(row, lineTotals);

@@ -4,10 +4,11 @@ import { Decimal } from '../pricing/index.js';
 import type { Target, TargetProfile } from '../targets/target.js';
 import { emptyCatalog, readCatalog, type CatalogFacts } from './catalog.js';
 import { priceFromCatalog } from './catalog-price.js';
-import { comparisonOf, Tally, type Comparison, type CompareReport, type RowNote, type ComparedRowRef } from './comparison.js';
+import { comparisonOf, Tally, type Comparison, type CompareReport, type RowNote, type ComparedRowRef, type RenewalAmounts } from './comparison.js';
 import { explainInvoiceMismatch, explainMismatch } from './explain.js';
 import { matchExportEntry, readSubscriptionExport, type SubscriptionExport } from './export-file.js';
 import type { PreviewFacts } from './preview-facts.js';
+import { explainMrrMismatch, measureMrr, mrrBasisNote } from './mrr.js';
 import { isInRange, type RenewalRange } from './renewal-range.js';
 import { streamCompareInputs, type InvoiceRow, type SubscriptionRow } from './result-rows.js';
 import { mergeCatalogs, readSiteCatalog } from './site-catalog.js';
@@ -101,6 +102,7 @@ export async function runCompare(options: CompareOptions): Promise<CompareReport
     }
   }
 
+  const revenue = options.site?.target.recurringRevenue;
   const catalog = catalogFiles.length > 0 ? await readCatalog(catalogFiles) : emptyCatalog();
   // The site's own catalog completes the templates' when a subscription differs and a site is connected.
   const needsCatalog = options.site !== undefined && differing.size > 0;
@@ -110,6 +112,7 @@ export async function runCompare(options: CompareOptions): Promise<CompareReport
     tolerance: options.tolerance,
     ...(options.renewing ? { renewing: options.renewing } : {}),
     ...(options.site ? { site: options.site.name } : {}),
+    ...(revenue ? { basis: { kind: 'mrr' as const, note: mrrBasisNote(revenue.systemName) } } : {}),
     mismatches: state.tally.mismatches,
     missingExpected: state.missingExpected,
     missingActual: state.missingActual,
@@ -143,25 +146,37 @@ async function compareSubscription(
     state.notImported.push({ ...ref, reason: row.status === 'error' ? `not imported: ${row.result || 'the row has errors'}` : 'not imported yet (pending): run test-import again to finish' });
     return;
   }
-  const actuals = await subscriptionActuals(row, options, exported, previews);
+  const actuals = await subscriptionActuals(row, currency, options, exported, previews);
   if (row.expected === undefined) {
     const first = actuals.amounts[0];
     state.missingExpected.push({ ...ref, ...(first ? { amount: first.amount } : {}), reason: 'YourExpectedRenewal is blank' });
     return;
   }
   for (const reason of actuals.missing) state.missingActual.push({ ...ref, amount: row.expected, reason });
-  for (const { source, amount } of actuals.amounts) state.tally.add(comparisonOf(ref, source, row.expected, amount, options.tolerance));
+  for (const { source, amount, expected, renewal } of actuals.amounts) {
+    const comparison = comparisonOf(ref, source, expected ?? row.expected, amount, options.tolerance);
+    state.tally.add(renewal ? { ...comparison, renewal } : comparison);
+  }
 }
+
+type Actual = { source: Comparison['source']; amount: Decimal; expected?: Decimal; renewal?: RenewalAmounts };
 
 async function subscriptionActuals(
   row: SubscriptionRow,
+  currency: string,
   options: CompareOptions,
   exported: SubscriptionExport | undefined,
   previews: PreviewCache,
-): Promise<{ amounts: Array<{ source: Comparison['source']; amount: Decimal }>; missing: string[] }> {
-  const amounts: Array<{ source: Comparison['source']; amount: Decimal }> = [];
+): Promise<{ amounts: Actual[]; missing: string[] }> {
+  const amounts: Actual[] = [];
   const missing: string[] = [];
-  if (options.refresh && options.site) {
+  const revenue = options.site?.target.recurringRevenue;
+  if (revenue) {
+    // MRR is always the target's own, fresh: --refresh changes nothing here.
+    const measured = await measureMrr(row, revenue, currency);
+    if ('missing' in measured) missing.push(measured.missing);
+    else amounts.push(measured);
+  } else if (options.refresh && options.site) {
     const preview = await previews.get(row);
     if (preview) amounts.push({ source: 'site', amount: preview.facts.total });
     else missing.push(`the site has no subscription for this row${row.subscriptionId !== undefined ? ` (id ${row.subscriptionId})` : ''}`);
@@ -229,6 +244,11 @@ async function explainMismatches(
     }
     const row = subscriptions.get(rowKey(comparison));
     if (row === undefined) return;
+    if (comparison.renewal) {
+      const system = options.site?.target.recurringRevenue?.systemName ?? 'the target';
+      comparison.explanation = explainMrrMismatch({ comparison, renewal: comparison.renewal, row, catalog, tolerance: options.tolerance, system });
+      return;
+    }
     let preview: PreviewFacts | undefined = (await previews.get(row))?.facts;
     if (preview === undefined) {
       const priced = priceFromCatalog(row.facts, catalog, comparison.currency);

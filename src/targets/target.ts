@@ -127,6 +127,9 @@ export interface ProcessingState {
  * pricing renewals: whether it has caught up, and a subscription's MRR.
  */
 export interface RecurringRevenue {
+  /** The system as people know it, for what compare says it waits for and compares ("ChartMogul"). */
+  readonly systemName: string;
+  /** How far it has processed what was imported (counts of imported invoices). */
   processing(): Promise<ProcessingState>;
   /** The subscription with this reference (its key in the templates), or undefined when the target has none. */
   subscriptionMrr(reference: string): Promise<MrrFacts | undefined>;

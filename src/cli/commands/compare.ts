@@ -14,7 +14,10 @@ import { checkResultLinks } from '../../importer/result-sites.js';
 import { readMoney, type Decimal } from '../../pricing/index.js';
 import { siteIdentityOf } from '../../state/site-identity.js';
 import { SITE_RULES, targetProfile } from '../../targets/index.js';
-import type { TargetProfile } from '../../targets/target.js';
+import type { RecurringRevenue, TargetProfile } from '../../targets/target.js';
+import { awaitProcessing, type ProcessingWaitResult } from '../../compare/processing-wait.js';
+import { whileInterruptible } from '../session/interrupts.js';
+import { processingProgress } from '../session/processing-progress.js';
 import type { ImportFormat } from '../options.js';
 import { renderComparePretty } from '../reporters/compare-pretty.js';
 import { renderJsonDocument } from '../reporters/json.js';
@@ -30,6 +33,8 @@ export interface CompareFlags {
   catalog?: string[];
   site?: string;
   offline?: boolean;
+  /** Seconds to wait at most for a target that reports MRR to process the import (default 300). */
+  wait?: string;
   config?: string;
   format: ImportFormat;
   out?: string;
@@ -40,6 +45,7 @@ export interface CompareFlags {
 export async function run(paths: string[], flags: CompareFlags): Promise<void> {
   const { format } = flags;
   const tolerance = parseTolerance(flags.tolerance ?? '0');
+  const waitSeconds = parseWait(flags.wait ?? String(DEFAULT_WAIT_SECONDS));
   const renewing = flags.renewing === undefined ? undefined : parseRenewalRange(flags.renewing);
   if (flags.offline && (flags.refresh || flags.site !== undefined)) {
     throw new InputError('offline-with-site', `--offline cannot be combined with ${flags.refresh ? '--refresh' : '--site'}.`, { hint: 'Drop --offline to ask the site.' });
@@ -63,6 +69,8 @@ export async function run(paths: string[], flags: CompareFlags): Promise<void> {
       // Amounts and links from one site, explanations from another, would confirm nothing.
       const target = connection.site.target;
       await checkResultLinks(inputs, siteIdentityOf(await target.readSite(), target.baseUrl), config.stateDir, 'nothing was compared', resultLinksOf);
+      // MRR is only worth comparing once the target has derived it from everything imported.
+      if (target.recurringRevenue) await waitForProcessing(target.recurringRevenue, waitSeconds);
     }
     report = await runCompare({
       paths: inputs,
@@ -91,6 +99,29 @@ export async function run(paths: string[], flags: CompareFlags): Promise<void> {
 function offlineProfile(config: ResolvedConfig, flag: string | undefined): TargetProfile {
   const name = flag ?? 'test';
   return targetProfile(hasSite(config, name) ? config.sites[name].system : undefined, name);
+}
+
+/** Five minutes: ChartMogul processes a migration's import in seconds to minutes. */
+const DEFAULT_WAIT_SECONDS = 300;
+
+function parseWait(text: string): number {
+  if (!/^\d+$/.test(text.trim())) throw new InputError('bad-wait', `--wait expects a whole number of seconds such as 300 (0: do not wait), got "${text}".`);
+  return Number(text.trim());
+}
+
+/** Waits for the target to process the import, with a progress line on stderr; Ctrl-C stops the wait (exit 130). */
+async function waitForProcessing(revenue: RecurringRevenue, limitSeconds: number): Promise<void> {
+  const controller = new AbortController();
+  const progress = processingProgress(revenue.systemName, limitSeconds, process.stderr);
+  let done: ProcessingWaitResult | undefined;
+  try {
+    done = await whileInterruptible(
+      () => controller.abort(),
+      () => awaitProcessing(revenue, { limitSeconds, signal: controller.signal, onProgress: (state, waitedMs) => progress.onProgress(state, waitedMs) }),
+    );
+  } finally {
+    progress.stop(done);
+  }
 }
 
 function parseTolerance(text: string): Decimal {

@@ -72,7 +72,7 @@ const VALUES: Record<string, (command: string) => ValueKind> = {
   system: () => words(TARGET_SYSTEMS),
 };
 /** Values nothing can be offered for: dates, numbers, names, ids, URLs. */
-const FREE_VALUES = new Set(['date', 'n', 'name', 'id', 'reference', 'amount', 'from..to', 'url', 'host', 'zone', 'key', 'ms[:jitter]', 'spec']);
+const FREE_VALUES = new Set(['date', 'n', 'seconds', 'name', 'id', 'reference', 'amount', 'from..to', 'url', 'host', 'zone', 'key', 'ms[:jitter]', 'spec']);
 
 function valueOf(option: Option, command: string): ValueKind | undefined {
   const match = /<([^>]+)>|\[([^\]]+)\]/.exec(option.flags);

@@ -17,6 +17,7 @@ export function defineCompare(program: Command, handle: CommandHandler): void {
     .option('--renewing <from..to>', 'only subscriptions whose next billing date is in this range, e.g. 2027-01-01..2027-01-31')
     .option('--catalog <dir>', 'catalog templates (products, components, coupons) to explain differences with; repeatable', collect)
     .option('--site <name>', 'site to ask for renewal previews (default: the site of the latest test-import; "sandbox" for the embedded one)')
+    .option('--wait <seconds>', 'on a target that reports MRR (ChartMogul): wait at most this long for it to process the import before comparing (0: do not wait)', '300')
     .option('--offline', 'never contact a site: explanations come from the catalog templates')
     .option('--config <file>', 'configuration file (default: .migraterc* found from the current folder)')
     .option('--format <format>', 'report format: pretty or json (default: pretty)')
@@ -31,8 +32,11 @@ Examples:
   $ migrate compare migrate-results/ --renewing 2027-01-01..2027-01-31 --refresh --out reports/
 
 Rows without a YourExpectedRenewal (or invoice total_amount) are listed apart, never counted as equal.
+On ChartMogul each row's YourExpectedRenewal, normalised to a month, is compared with the MRR it
+reports, once its data source has processed the import (--wait).
 Exit codes: 0 every amount is within the tolerance, 1 some amounts differ, 2 usage or input error,
-3 the site failed a --refresh (without --refresh an unreachable site only costs the explanations).`,
+3 the site failed a --refresh, or still had imports to process after --wait (without --refresh an
+unreachable site only costs the explanations), 130 interrupted.`,
     )
     .action((paths: string[], options: Record<string, unknown>, command: Command) => {
       const all = command.optsWithGlobals();
@@ -44,6 +48,7 @@ Exit codes: 0 every amount is within the tolerance, 1 some amounts differ, 2 usa
         catalog: options.catalog as string[] | undefined,
         site: options.site as string | undefined,
         offline: options.offline === true,
+        wait: options.wait as string | undefined,
         config: options.config as string | undefined,
         format: options.format as string | undefined,
         out: options.out as string | undefined,

@@ -1,12 +1,13 @@
 // compare's human report: the verdict and totals per currency first, then the mismatches by absolute
 // difference (each with its row, key, amounts and explanation), then the rows that could not be compared.
 import { sortedMismatches, type CompareReport, type RowNote, type TotalsGroup } from '../../compare/comparison.js';
+import { describeRenewal } from '../../compare/mrr.js';
 import { describeRange } from '../../compare/renewal-range.js';
 import { formatMoney, type Decimal } from '../../pricing/index.js';
 import type { Colors } from './colors.js';
 
-const GROUP_LABELS: Record<TotalsGroup, string> = { subscriptions: 'next renewals', export: 'export', invoices: 'invoices' };
-const SOURCE_LABELS = { result: 'ChargifyNextRenewal', export: 'export', site: 'site' } as const;
+const GROUP_LABELS: Record<TotalsGroup, string> = { subscriptions: 'next renewals', export: 'export', mrr: 'MRR', invoices: 'invoices' };
+const SOURCE_LABELS = { result: 'ChargifyNextRenewal', export: 'export', site: 'site', mrr: 'MRR' } as const;
 /** A terminal report stays readable: the rest is in --format json and the --out CSV. */
 const MISMATCHES_SHOWN = 50;
 const NOTES_SHOWN = 20;
@@ -28,6 +29,7 @@ export function renderComparePretty(report: CompareReport, colors: Colors): stri
     report.site ? `site: ${report.site}` : 'no site: explanations from the catalog templates',
   ];
   out.push(`${colors.bold('Compare:')} ${verdict} · ${scope.join(' · ')}`, '');
+  if (report.basis) out.push(`${colors.bold('Basis:')} MRR. ${report.basis.note}`, '');
 
   const totalRows: string[][] = [];
   for (const [group, byCurrency] of Object.entries(summary.totals) as Array<[TotalsGroup, NonNullable<CompareReport['summary']['totals'][TotalsGroup]>]>) {
@@ -47,6 +49,7 @@ export function renderComparePretty(report: CompareReport, colors: Colors): stri
       const money = (amount: Decimal): string => formatMoney(amount, mismatch.currency);
       out.push(`  ${colors.bold(`${mismatch.file} row ${mismatch.row}`)}${mismatch.key ? `  ${mismatch.key}` : ''}${mismatch.kind === 'invoice' ? '  (invoice)' : ''}`);
       out.push(`    expected ${money(mismatch.expected)} · ${SOURCE_LABELS[mismatch.source]} ${money(mismatch.actual)} · difference ${colors.red(signed(mismatch.difference, mismatch.currency))} ${mismatch.currency}`);
+      if (mismatch.renewal) out.push(`    ${colors.dim('renewal: ')} ${describeRenewal(mismatch.renewal, mismatch.currency)}`);
       const explanation = mismatch.explanation;
       if (explanation) {
         if (explanation.site.length > 0) out.push(`    ${colors.dim(explanation.preview === 'catalog' ? 'catalog: ' : 'site:    ')} ${explanation.site.join(' · ')}`);

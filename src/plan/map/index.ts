@@ -9,7 +9,7 @@ import { segmentOperations } from './ebb-segments.js';
 import { invoiceFileOperations } from './invoices.js';
 import { productFamilyOperations } from './product-families.js';
 import { productOperations } from './products.js';
-import { advancedSubscriptionKey, advancedSubscriptionOperations, standardSubscriptionKey, standardSubscriptionOperations } from './subscriptions.js';
+import { advancedSubscriptionKey, advancedSubscriptionOperations, standardSubscriptionKey, standardSubscriptionOperations, subscriptionKeyOf } from './subscriptions.js';
 
 /** The operations one row yields, or why it yields none. */
 export interface RowOperations<O extends Operation = Operation> {
@@ -44,21 +44,45 @@ const ROW_MAPPERS: Record<string, { map: RowMapper; occurrenceKey?: (row: Source
  */
 export function operationsForFile(rows: SourceRow[], excluded: ReadonlySet<SourceRow> = new Set()): RowOperations[] {
   if (rows.length > 0 && rows.every((row) => row.kind === 'invoices')) return invoiceFileOperations(rows, excluded);
-  const seen = new Map<string, number>();
+  const occurrenceOf = occurrenceCounter();
   return rows.map((row) => {
     try {
       const mapper = ROW_MAPPERS[row.kind];
       if (!mapper) throw new RowError(row, undefined, `rows of kind "${row.kind}" cannot be imported`);
-      let occurrence = 1;
-      if (mapper.occurrenceKey) {
-        const key = mapper.occurrenceKey(row);
-        occurrence = (seen.get(key) ?? 0) + 1;
-        seen.set(key, occurrence);
-      }
-      return { row, operations: mapper.map(row, occurrence) };
+      return { row, operations: mapper.map(row, occurrenceOf(row)) };
     } catch (error) {
       if (!(error instanceof RowError)) throw error;
       return { row, operations: [], error };
     }
   });
+}
+
+/** Counts, row by row through one file, how often each row's occurrence key has appeared (1 for kinds without one); throws a RowError for a row whose key cannot be read. */
+function occurrenceCounter(): (row: SourceRow) => number {
+  const seen = new Map<string, number>();
+  return (row) => {
+    const occurrenceKey = ROW_MAPPERS[row.kind]?.occurrenceKey;
+    if (occurrenceKey === undefined) return 1;
+    const key = occurrenceKey(row);
+    const occurrence = (seen.get(key) ?? 0) + 1;
+    seen.set(key, occurrence);
+    return occurrence;
+  };
+}
+
+/**
+ * The key the import gives the subscription of each row of one subscription file (`subscriptionKeyOf`,
+ * occurrences counted as `operationsForFile` counts them): call it on every row, in file order.
+ * Undefined for a row whose key cannot be read (the import refused it).
+ */
+export function subscriptionKeysOfFile(): (row: SourceRow) => string | undefined {
+  const occurrenceOf = occurrenceCounter();
+  return (row) => {
+    try {
+      return subscriptionKeyOf(row, occurrenceOf(row));
+    } catch (error) {
+      if (error instanceof RowError) return undefined;
+      throw error;
+    }
+  };
 }

@@ -93,6 +93,17 @@ export function advancedSubscriptionKey(row: SourceRow): string {
   return cell(row, 'subscription_reference') ?? `${requiredCell(row, CUSTOMER)}/${requiredCell(row, 'product_handle')}`;
 }
 
+/**
+ * The key a subscription row's subscription is imported under: its occurrence-th appearance in the file
+ * (see `operationsForFile`) is told apart by `/occurrence`; a subscription_reference stands alone.
+ */
+export function subscriptionKeyOf(row: SourceRow, occurrence = 1): string {
+  const advanced = row.kind.startsWith('subscriptions-advanced');
+  if (advanced && cell(row, 'subscription_reference') !== undefined) return advancedSubscriptionKey(row);
+  const key = advanced ? advancedSubscriptionKey(row) : standardSubscriptionKey(row);
+  return occurrence > 1 ? `${key}/${occurrence}` : key;
+}
+
 /** Billing cells, read while mapping so a row with unusable ones fails before anything is sent. */
 export function billingFieldsOf(row: SourceRow): BillingFields {
   const nextBillingDate = date(row, 'next_billing_at') ?? requiredCell(row, 'next_billing_at');
@@ -127,7 +138,7 @@ export function standardSubscriptionOperations(row: SourceRow, customPricing: bo
   if (flag(row, 'create_subscription') !== true) return [];
   const reference = cell(row, 'customer_reference');
   requiredCell(row, 'email');
-  const key = occurrence > 1 ? `${standardSubscriptionKey(row)}/${occurrence}` : standardSubscriptionKey(row);
+  const key = subscriptionKeyOf(row, occurrence);
   const items = subscriptionItemsOf(row, customPricing);
   const { billing, balances } = billingAndBalances(row);
   const newCustomer = customerFieldsOf(row, reference);
@@ -165,7 +176,7 @@ export function advancedSubscriptionOperations(row: SourceRow, customPricing: bo
   if (flag(row, 'create_subscription') !== true) return [];
   const customerReference = requiredCell(row, CUSTOMER);
   const reference = cell(row, 'subscription_reference');
-  const key = reference ?? (occurrence > 1 ? `${advancedSubscriptionKey(row)}/${occurrence}` : advancedSubscriptionKey(row));
+  const key = subscriptionKeyOf(row, occurrence);
   const customer: ObjectRef = { type: 'customer', key: customerReference };
   // Only a self-paying subscription uses the customer's own profile; parents pay with theirs.
   const paymentProfile: ObjectRef | undefined = cell(row, 'who_pays') === 'self' ? { type: 'payment_profile', key: customerReference } : undefined;

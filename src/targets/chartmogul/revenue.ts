@@ -10,6 +10,8 @@ import { openingInvoiceId } from './operations/opening-invoice.js';
 const UNITS: Record<string, MrrFacts['interval']['unit']> = { day: 'day', month: 'month', year: 'year' };
 
 export class ChartMogulRevenue implements RecurringRevenue {
+  readonly systemName = 'ChartMogul';
+
   /** A customer's subscriptions, asked once per compare. */
   private readonly subscriptions = new Map<string, Promise<JsonObject[]>>();
 

@@ -3,7 +3,7 @@
 // its MRR is its latest line item's (amount_in_cents − tax_amount_in_cents) — the amount is after
 // discounts and with tax — normalised to a month by the plan's interval, rounded to a cent; one-time
 // items never count; a cancelled subscription has none. Proration is not modelled (a full period each).
-import { Decimal } from 'decimal.js';
+import { billingUnitOf, monthlyAmount } from '../../../pricing/monthly.js';
 import type { StoredRecord } from '../../advanced-billing/sandbox/store.js';
 import type { CmContext } from './context.js';
 import { isProcessed } from './processing.js';
@@ -26,14 +26,9 @@ export interface DerivedSubscription {
   cancellationDates: string[];
 }
 
-/** Days in an average month, for plans billed in days: 365/12. */
-const DAYS_PER_MONTH = new Decimal(365).div(12);
-
-/** The monthly value of `amountCents` billed every `count` `unit`s, rounded to the closest cent. */
+/** The monthly value of `amountCents` billed every `count` `unit`s, rounded to the closest cent (the toolkit's one normalisation). */
 export function monthlyCents(amountCents: number, unit: string, count: number): number {
-  const amount = new Decimal(amountCents);
-  const months = unit === 'year' ? new Decimal(12).mul(count) : unit === 'day' ? new Decimal(count).div(DAYS_PER_MONTH) : new Decimal(count);
-  return amount.div(months).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber();
+  return monthlyAmount(amountCents, { unit: billingUnitOf(unit), count }, 0).toNumber();
 }
 
 /** A customer's subscriptions, from its invoices that are processed (all of them with `includePending`). */
