@@ -49,9 +49,14 @@ export function notApplicableOf(loaded: LoadedRows, profile: TargetProfile): { n
     // Columns only for rows something is created from: a row wholly left out is said once by its kind.
     const byMeaning = new Map<string, string[]>();
     const mapping = profile.columnMapping(row.kind);
+    // The columns of a left-out object (a product's, a payment profile's, a balance) are said by its kind,
+    // and so is a column whose meaning its kind already says; a FALSE flag asks for nothing.
+    const said = new Set(left.map((kind) => kindMeaning(profile, kind)));
+    const covered = new Set(operations.filter((operation) => !taken.has(operation.kind)).flatMap((operation) => Object.keys(operation.applied)));
     for (const [column, value] of Object.entries(row.values)) {
       const entry = mapping[column];
-      if (entry === undefined || !('notApplicable' in entry) || value.trim() === '') continue;
+      if (entry === undefined || !('notApplicable' in entry) || covered.has(column) || said.has(entry.notApplicable)) continue;
+      if (value.trim() === '' || value.trim().toUpperCase() === 'FALSE') continue;
       byMeaning.set(entry.notApplicable, [...(byMeaning.get(entry.notApplicable) ?? []), column]);
     }
     for (const [meaning, columns] of byMeaning) add(`${row.kind}|columns|${meaning}`, row, () => ({ template: row.kind, columns: [], meaning }));
@@ -84,6 +89,8 @@ const PLURALS: Record<ObjectType, string> = {
 export function renderNotApplicable(notice: NotApplicableNotice): string {
   const what = notice.kind !== undefined ? PLURALS[notice.kind] : `column${notice.columns!.length === 1 ? '' : 's'} ${notice.columns!.join(', ')}`;
   const rows = `${notice.rows} row${notice.rows === 1 ? '' : 's'}`;
-  const first = notice.examples.map((example) => `${example.file} row ${example.row}`).join(', ');
-  return `${notice.template} ${what} (${rows}, first ${first}): ${notice.meaning}.`;
+  const byFile = new Map<string, number[]>();
+  for (const example of notice.examples) byFile.set(example.file, [...(byFile.get(example.file) ?? []), example.row]);
+  const first = [...byFile].map(([file, numbers]) => `${file} row${numbers.length === 1 ? '' : 's'} ${numbers.join(', ')}`).join('; ');
+  return `${notice.template} ${what} (${rows}${notice.rows > notice.examples.length ? `, first ${first}` : `: ${first}`}): ${notice.meaning}.`;
 }
