@@ -12,7 +12,6 @@ import { createTarget } from '../src/targets/index.js';
 import { validateFiles } from '../src/validate/index.js';
 
 const RATE_LIMIT = 40;
-const CONCURRENCY = 4;
 const asOf = '2026-11-23';
 
 const HEADER =
@@ -77,7 +76,6 @@ async function importOnce(rows: number): Promise<{ calls: number; refused: numbe
   const target = createTarget(
     { name: 'bench', system: 'chartmogul', baseUrl: emulator.baseUrl, settings: { dataSource: 'bench' } },
     {
-      concurrency: CONCURRENCY,
       logger: (line) => {
         if (/ \d{3} \d+ms/.test(line)) calls += 1;
         if (/ 429 \d+ms/.test(line)) refused += 1;
@@ -94,7 +92,7 @@ async function importOnce(rows: number): Promise<{ calls: number; refused: numbe
     const latencyMs = (performance.now() - lone) / 2;
     calls = 0;
     const started = performance.now();
-    const result = await runImport({ command: 'test-import', prepared, target, siteName: 'bench', stateDir: join(dir, '.migrate'), outDir: join(dir, 'results'), asOf, concurrency: CONCURRENCY });
+    const result = await runImport({ command: 'test-import', prepared, target, siteName: 'bench', stateDir: join(dir, '.migrate'), outDir: join(dir, 'results'), asOf, concurrency: target.profile.concurrency });
     const elapsedMs = performance.now() - started;
     const { summary } = result.document;
     if (summary.error > 0 || summary.pending > 0) throw new Error(`bench import had ${summary.error} errors, ${summary.pending} pending`);

@@ -75,6 +75,11 @@ export type EraseOperation = 'void' | 'purge' | 'cancel' | 'delete' | 'archive';
  */
 export interface TargetProfile {
   /**
+   * Requests an import keeps in flight when the configuration sets no `concurrency`: as many as the
+   * target takes at once (Advanced Billing: 4), or as keep a paced target busy (ChartMogul: 10).
+   */
+  readonly concurrency: number;
+  /**
    * The kinds of object the target takes. A row's operations of other kinds are not applicable there:
    * the import leaves them out of its plan, and nothing waits for them (a subscription's payment profile
    * on a target without payment profiles).

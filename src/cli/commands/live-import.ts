@@ -139,7 +139,7 @@ export async function run(paths: string[], flags: LiveImportFlags): Promise<void
     const importOnce = (canaryRows: number) =>
       runWithInterrupts((signal) =>
         runImport({
-          ...runContext(inputs, flags, signal),
+          ...runContext(inputs, flags, signal, connection.target),
           outDir,
           newJournal: flags.newJournal === true,
           command: 'live-import',

@@ -38,7 +38,7 @@ export async function run(paths: string[], flags: ResyncFlags): Promise<void> {
   try {
     const { document, fatal } = await runWithInterrupts((signal) =>
       runResync({
-        ...runContext(inputs, flags, signal),
+        ...runContext(inputs, flags, signal, connection.target),
         target: connection.target,
         prefer,
         prune: flags.prune,

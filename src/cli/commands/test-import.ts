@@ -31,7 +31,7 @@ export async function run(paths: string[], flags: ImportFlags): Promise<void> {
     }
     const result = await runWithInterrupts((signal) =>
       runImport({
-        ...runContext(inputs, flags, signal),
+        ...runContext(inputs, flags, signal, connection.target),
         newJournal: flags.newJournal === true,
         command: 'test-import',
         target: connection.target,

@@ -18,7 +18,7 @@ export async function printDryRun(
     target: connection.target,
     stateDir: inputs.config.stateDir,
     asOf: inputs.asOf,
-    concurrency: inputs.config.concurrency ?? 4,
+    concurrency: inputs.config.concurrency ?? connection.target.profile.concurrency,
     createCustomFields: flags.createCustomFields === true,
     newJournal: flags.newJournal === true,
     log: logToStderr,

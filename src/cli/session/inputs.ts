@@ -2,6 +2,7 @@
 // the configuration, validation and planning of the files, and what a run over them is told.
 import { loadConfig, type ResolvedConfig } from '../../config/index.js';
 import { SITE_RULES } from '../../targets/index.js';
+import type { Target } from '../../targets/target.js';
 import { ignoreTest } from '../../csv/ignore.js';
 import { collectInputs } from '../../csv/inputs.js';
 import { InputErrors } from '../../errors.js';
@@ -63,13 +64,13 @@ export async function prepareInputs(paths: string[], flags: ImportFlags): Promis
 }
 
 /** What a run over the planned files (runImport, runResync) is told alike: state and results folders, date, pace, Ctrl-C, progress and notices on stderr. */
-export function runContext(inputs: Inputs, flags: ImportFlags, signal: AbortSignal) {
+export function runContext(inputs: Inputs, flags: ImportFlags, signal: AbortSignal, target: Pick<Target, 'profile'>) {
   return {
     prepared: inputs.prepared,
     stateDir: inputs.config.stateDir,
     outDir: flags.out ?? inputs.config.outDir,
     asOf: inputs.asOf,
-    concurrency: inputs.config.concurrency ?? 4,
+    concurrency: inputs.config.concurrency ?? target.profile.concurrency,
     createCustomFields: flags.createCustomFields === true,
     signal,
     progress: process.stderr,

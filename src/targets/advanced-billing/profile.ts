@@ -5,6 +5,8 @@ import type { TargetProfile } from '../target.js';
 import { columnMapping } from './column-mapping/index.js';
 
 export const ADVANCED_BILLING_PROFILE: TargetProfile = {
+  // The API's documented limit of requests at once.
+  concurrency: 4,
   // Every kind the templates map to.
   kinds: OBJECT_TYPES,
   // The object the template is about, not its helpers: a subscription row links to its subscription.

@@ -5,6 +5,8 @@ import type { TargetProfile } from '../target.js';
 import { chartMogulColumnMapping } from './column-mapping/index.js';
 
 export const CHARTMOGUL_PROFILE: TargetProfile = {
+  // Half the 20 parallel requests ChartMogul allows: its 40 a second, not the requests in flight, is the limit the client keeps to.
+  concurrency: 10,
   kinds: ['product_price_point', 'customer', 'subscription', 'invoice'],
   rowObjectOrder: ['invoice', 'subscription', 'product_price_point', 'customer'],
   // Deleting a customer takes its invoices (and so its subscriptions) with it; plans stay (other data may use them).
