@@ -3,7 +3,7 @@
 import { basename, join, resolve } from 'node:path';
 import { hasSite, resolveSite, type ResolvedConfig, type ResolvedSite } from '../../config/index.js';
 import { ExitCode, InputError } from '../../errors.js';
-import { runImport } from '../../importer/run-import.js';
+import { preparedForTarget, runImport } from '../../importer/run-import.js';
 import { refuseEmptyCanary } from '../../importer/canary.js';
 import { livePlan } from '../../importer/live-plan.js';
 import { colorEnabled } from '../../progress/color.js';
@@ -127,8 +127,10 @@ export async function run(paths: string[], flags: LiveImportFlags): Promise<void
     // Before the operator is asked: an empty canary is refused without a prompt, and the plan is shown.
     const journal = await openSiteJournal(config.stateDir, identity, 'canary-check', { exclusive: false });
     try {
-      refuseEmptyCanary(inputs.prepared, journal.objects(), canary, identity);
-      const plan = livePlan(inputs.prepared, journal, canary, { name: siteName, address: live.baseUrl, subdomain: info.name, identity });
+      // What the site will take: the operations of kinds it has no place for are not in its plan.
+      const forSite = preparedForTarget(inputs.prepared, connection.target);
+      refuseEmptyCanary(forSite, journal.objects(), canary, identity);
+      const plan = livePlan(forSite, journal, canary, { name: siteName, address: live.baseUrl, subdomain: info.name, identity });
       process.stderr.write(renderLivePlan(plan, createColors(colorEnabled(flags.color, process.stderr))));
     } finally {
       await journal.close();
