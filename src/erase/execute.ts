@@ -44,13 +44,14 @@ function subscriptionMismatch(key: string, subscription: SubscriptionRecord): st
   return subscription.productHandle === handle ? undefined : `it is now on product "${subscription.productHandle ?? ''}"`;
 }
 
-function idNumber(object: JournalObject): number {
-  return Number(object.id);
+/** The journaled id as the target's text (a journal written when ids were numbers reads the same). */
+function idOf(object: JournalObject): string {
+  return String(object.id);
 }
 
 class ItemEraser {
   /** Customers a purge's cascade removed in this run: not "already gone" but erased with their subscription. */
-  private readonly cascaded = new Set<number>();
+  private readonly cascaded = new Set<string>();
 
   constructor(
     private readonly target: Target,
@@ -89,7 +90,7 @@ class ItemEraser {
   }
 
   private async purgeSubscription(item: EraseItem): Promise<EraseResult> {
-    const id = idNumber(item.object);
+    const id = idOf(item.object);
     const subscription = await this.target.readSubscription(id);
     if (subscription === undefined) return this.done(item, 'gone', 'no longer on the site');
     const mismatch = subscriptionMismatch(item.key, subscription);
@@ -100,8 +101,8 @@ class ItemEraser {
     // A standard row creates its customer and profile inside the subscription call; advanced rows name
     // a customer that only goes too when the journal says the toolkit created it (and this erase covers it).
     const inline = item.object.kind.startsWith('subscriptions-standard');
-    const ownCustomer = inline || journaled.some((object) => object.type === 'customer' && Number(object.id) === customerId);
-    const ownProfile = inline || journaled.some((object) => object.type === 'payment_profile' && Number(object.id) === profileId);
+    const ownCustomer = inline || journaled.some((object) => object.type === 'customer' && String(object.id) === customerId);
+    const ownProfile = inline || journaled.some((object) => object.type === 'payment_profile' && String(object.id) === profileId);
     const cascade: Array<'customer' | 'payment_profile'> = [];
     if (ownCustomer) cascade.push('customer');
     if (ownProfile || ownCustomer) cascade.push('payment_profile');
@@ -110,7 +111,7 @@ class ItemEraser {
     if (ownCustomer && customerId !== undefined && (await this.target.readCustomer(customerId)) === undefined) {
       this.cascaded.add(customerId);
       // The cascade took a journaled customer along: record it now, so no later run believes it exists.
-      const customer = journaled.find((object) => object.type === 'customer' && Number(object.id) === customerId);
+      const customer = journaled.find((object) => object.type === 'customer' && String(object.id) === customerId);
       if (customer) {
         const profiles = journaled.filter((object) => object.type === 'payment_profile' && keyOf(object) === keyOf(customer));
         await recordErased(this.journal, [customer, ...profiles]);
@@ -120,7 +121,7 @@ class ItemEraser {
   }
 
   private async cancelSubscription(item: EraseItem): Promise<EraseResult> {
-    const id = idNumber(item.object);
+    const id = idOf(item.object);
     const subscription = await this.target.readSubscription(id);
     if (subscription === undefined) return this.done(item, 'gone', 'no longer on the site');
     const mismatch = subscriptionMismatch(item.key, subscription);
@@ -132,7 +133,7 @@ class ItemEraser {
   }
 
   private async deleteCustomer(item: EraseItem): Promise<EraseResult> {
-    const id = idNumber(item.object);
+    const id = idOf(item.object);
     const customer = await this.target.readCustomer(id);
     if (customer === undefined && this.cascaded.has(id)) return this.done(item, 'erased', 'purged with its subscription');
     if (customer === undefined) return this.done(item, 'gone', 'no longer on the site');
@@ -144,7 +145,7 @@ class ItemEraser {
   }
 
   private async archive(item: EraseItem): Promise<EraseResult> {
-    const id = idNumber(item.object);
+    const id = idOf(item.object);
     const { type } = item.object;
     const found = await this.target.findCatalogItem(type === 'coupon' || type === 'component' ? type : 'product', item.key);
     // Archiving frees the handle on the site, so another object may hold it now: ours is gone from view.

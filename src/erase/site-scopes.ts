@@ -9,10 +9,10 @@ import { runPool, settleEach } from '../importer/pool.js';
 import { recordErased } from './record.js';
 
 export interface SiteCustomer {
-  id: number;
+  id: string;
   /** Reference, else email: how people recognise the customer. */
   label: string;
-  subscriptionIds: number[];
+  subscriptionIds: string[];
 }
 
 export interface CustomerResult {
@@ -34,7 +34,7 @@ export async function listSiteCustomers(target: Target, concurrency: number, nam
     for await (const customer of target.listCustomers()) customers.push(customer);
   }
   for (const name of named) {
-    const customer = (await target.findCustomer(name)) ?? (/^\d+$/.test(name) ? await target.readCustomer(Number(name)) : undefined);
+    const customer = (await target.findCustomer(name)) ?? (/^\d+$/.test(name) ? await target.readCustomer(name) : undefined);
     if (customer === undefined) {
       throw new InputError('unknown-customer', `No customer with reference or id "${name}" on ${target.baseUrl}; nothing was erased.`, {
         hint: 'Give the customer reference as the site shows it (or its numeric id).',
@@ -48,9 +48,14 @@ export async function listSiteCustomers(target: Target, concurrency: number, nam
     subscriptionIds: [],
   }));
   await runPool(listed, concurrency, () => false, async (customer) => {
-    customer.subscriptionIds = (await target.customerSubscriptionIds(customer.id)).sort((a, b) => a - b);
+    customer.subscriptionIds = (await target.customerSubscriptionIds(customer.id)).sort(byId);
   });
   return listed;
+}
+
+/** Ids in the site's order: numbers by value (Advanced Billing's), other ids as text. */
+function byId(a: string, b: string): number {
+  return /^\d+$/.test(a) && /^\d+$/.test(b) ? Number(a) - Number(b) : a.localeCompare(b);
 }
 
 /** Purges each customer's subscriptions (the last one takes the customer along) or deletes a customer without any. */
@@ -93,9 +98,9 @@ export async function syncJournalAfterCustomers(journal: Journal, target: Target
   const check = async (object: JournalObject): Promise<void> => {
     const present =
       object.type === 'customer'
-        ? await target.readCustomer(Number(object.id))
+        ? await target.readCustomer(String(object.id))
         : object.type === 'subscription'
-          ? await target.readSubscription(Number(object.id))
+          ? await target.readSubscription(String(object.id))
           : object.type === 'invoice'
             ? await target.readInvoice(String(object.id))
             : undefined;

@@ -50,7 +50,7 @@ function customFieldColumns(row: SourceRow, prefixes: readonly string[]): Set<st
 }
 
 /** Three-way merge of custom fields; a cleared cell is reported, never deleted on the site. */
-async function mergeCustomFields(context: ResyncContext, resource: 'customers' | 'subscriptions', id: number, base: SourceRow, now: SourceRow, prefixes: readonly string[]): Promise<Part> {
+async function mergeCustomFields(context: ResyncContext, resource: 'customers' | 'subscriptions', id: string, base: SourceRow, now: SourceRow, prefixes: readonly string[]): Promise<Part> {
   const columns = new Set([...customFieldColumns(now, prefixes), ...customFieldColumns(base, prefixes)]);
   const before = customFields(base, prefixes);
   const after = customFields(now, prefixes);
@@ -70,7 +70,7 @@ async function mergeCustomFields(context: ResyncContext, resource: 'customers' |
  * Three-way merge of the fields the target lets resync update: the row's cells (as the import reads
  * them) before and now, by the target's field names, against the site's values.
  */
-async function mergeUpdatable(context: ResyncContext, resource: UpdatableResource, id: number, cells: { before: Record<string, CellValue>; after: Record<string, CellValue> }, site: Record<string, SiteValue | undefined>): Promise<Part> {
+async function mergeUpdatable(context: ResyncContext, resource: UpdatableResource, id: string, cells: { before: Record<string, CellValue>; after: Record<string, CellValue> }, site: Record<string, SiteValue | undefined>): Promise<Part> {
   const fields = context.target.updatableFields(resource);
   const byField = (values: Record<string, CellValue>) => Object.fromEntries(fields.map(({ field, column }) => [field, values[column]]));
   const merged = mergeFields(fields.map(({ field }) => field), byField(cells.before), byField(cells.after), site, context.prefer);
@@ -79,14 +79,14 @@ async function mergeUpdatable(context: ResyncContext, resource: UpdatableResourc
   return { columns: new Set(fields.map(({ column }) => column)), changes: merged.changes, columnOf };
 }
 
-async function mergeCustomer(context: ResyncContext, id: number, base: SourceRow, now: SourceRow, prefixes: readonly string[]): Promise<Part[]> {
+async function mergeCustomer(context: ResyncContext, id: string, base: SourceRow, now: SourceRow, prefixes: readonly string[]): Promise<Part[]> {
   const site = await context.target.readCustomerFields(id);
   if (site === undefined) throw new MissingOnSite(`customer ${id} is no longer on the site`);
   const customer = await mergeUpdatable(context, 'customer', id, { before: customerCells(base), after: customerCells(now) }, site);
   return [customer, await mergeCustomFields(context, 'customers', id, base, now, prefixes)];
 }
 
-async function mergeSubscription(context: ResyncContext, id: number, base: SourceRow, now: SourceRow): Promise<Part[]> {
+async function mergeSubscription(context: ResyncContext, id: string, base: SourceRow, now: SourceRow): Promise<Part[]> {
   const site = await context.target.readSubscriptionFields(id);
   if (site === undefined) throw new MissingOnSite(`subscription ${id} is no longer on the site`);
   const parts: Part[] = [
@@ -127,8 +127,8 @@ export async function resyncObject(operation: Operation, object: JournalObject, 
   const nowRow = asRow(row, now);
   let parts: Part[] = [];
   try {
-    if (operation.kind === 'customer') parts = await mergeCustomer(context, Number(object.id), baseRow, nowRow, ['custom_field']);
-    else if (operation.kind === 'subscription') parts = await mergeSubscription(context, Number(object.id), baseRow, nowRow);
+    if (operation.kind === 'customer') parts = await mergeCustomer(context, String(object.id), baseRow, nowRow, ['custom_field']);
+    else if (operation.kind === 'subscription') parts = await mergeSubscription(context, String(object.id), baseRow, nowRow);
   } catch (error) {
     if (error instanceof MissingOnSite) return { status: 'missing', changes: [], notUpdatable: [], message: error.message };
     throw error;

@@ -6,20 +6,21 @@ export type SiteValue = string | number | boolean | null | SiteValue[] | { [key:
 /** Values by field name. */
 export type SiteFields = Record<string, SiteValue | undefined>;
 
+/** Ids are the target's, as text (Advanced Billing's numbers as their digits, ChartMogul's uuids). */
 export interface CustomerRecord {
-  id: number;
+  id: string;
   reference?: string;
   email?: string;
 }
 
 export interface SubscriptionRecord {
-  id: number;
+  id: string;
   reference?: string;
   /** active, canceled, …; canceled subscriptions stay on the site. */
   state?: string;
-  customer: { id?: number; reference?: string; email?: string };
+  customer: { id?: string; reference?: string; email?: string };
   productHandle?: string;
-  paymentProfileId?: number;
+  paymentProfileId?: string;
 }
 
 export interface InvoiceRecord {
@@ -34,8 +35,8 @@ export type CatalogItemKind = 'product' | 'component' | 'coupon';
 
 export interface CatalogItemRecord {
   kind: CatalogItemKind;
-  id: number;
+  id: string;
   archived: boolean;
   /** The product family it belongs to (the API archives components and coupons through it). */
-  familyId: number;
+  familyId: string;
 }

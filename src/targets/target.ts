@@ -198,16 +198,16 @@ export interface Target {
 
   readInvoice(uid: string): Promise<InvoiceRecord | undefined>;
   voidInvoice(uid: string, reason: string): Promise<void>;
-  readSubscription(id: number): Promise<SubscriptionRecord | undefined>;
+  readSubscription(id: string): Promise<SubscriptionRecord | undefined>;
   /** Test sites only: deletes the subscription, and with cascade its customer and payment profile. */
-  removeSubscription(id: number, cascade: Array<'customer' | 'payment_profile'>): Promise<void>;
-  cancelSubscription(id: number): Promise<void>;
-  readCustomer(id: number): Promise<CustomerRecord | undefined>;
+  removeSubscription(id: string, cascade: Array<'customer' | 'payment_profile'>): Promise<void>;
+  cancelSubscription(id: string): Promise<void>;
+  readCustomer(id: string): Promise<CustomerRecord | undefined>;
   findCustomer(reference: string): Promise<CustomerRecord | undefined>;
   listCustomers(): AsyncIterable<CustomerRecord>;
   /** The ids of the customer's subscriptions, in the site's order. */
-  customerSubscriptionIds(customerId: number): Promise<number[]>;
-  deleteCustomer(id: number): Promise<void>;
+  customerSubscriptionIds(customerId: string): Promise<string[]>;
+  deleteCustomer(id: string): Promise<void>;
   /** A product, component or coupon by its handle (code), archived or not. */
   findCatalogItem(kind: CatalogItemKind, key: string): Promise<CatalogItemRecord | undefined>;
   archiveCatalogItem(item: CatalogItemRecord): Promise<void>;
@@ -219,11 +219,11 @@ export interface Target {
   /** The fields of a customer or subscription resync may update, in the order reports list them. */
   updatableFields(resource: UpdatableResource): readonly UpdatableField[];
   /** A customer's updatable fields as the site holds them, by field name; undefined when it is gone. */
-  readCustomerFields(id: number): Promise<SiteFields | undefined>;
+  readCustomerFields(id: string): Promise<SiteFields | undefined>;
   /** A subscription's updatable fields (dates as the site reports them) and its customer; undefined when it is gone. */
-  readSubscriptionFields(id: number): Promise<{ customerId: number; fields: SiteFields } | undefined>;
+  readSubscriptionFields(id: string): Promise<{ customerId: string; fields: SiteFields } | undefined>;
   /** Sets fields by name; calendar dates (YYYY-MM-DD) become the site's billing date-times. */
-  updateFields(resource: UpdatableResource, id: number, values: Record<string, SiteValue>): Promise<void>;
+  updateFields(resource: UpdatableResource, id: string, values: Record<string, SiteValue>): Promise<void>;
 
   // custom fields
 
@@ -232,6 +232,6 @@ export interface Target {
   customFieldNames(resource: CustomFieldResource): Promise<string[]>;
   /** Defines the named fields (as text) where the site lacks them. */
   ensureCustomFields(resource: CustomFieldResource, names: string[]): Promise<void>;
-  setCustomFields(resource: CustomFieldResource, id: number, values: Record<string, string>): Promise<void>;
-  customFieldValues(resource: CustomFieldResource, id: number): Promise<Record<string, string>>;
+  setCustomFields(resource: CustomFieldResource, id: string, values: Record<string, string>): Promise<void>;
+  customFieldValues(resource: CustomFieldResource, id: string): Promise<Record<string, string>>;
 }

@@ -83,21 +83,22 @@ export class AdvancedBillingTarget implements Target {
     return this.api.voidInvoice(uid, reason);
   }
 
-  async readSubscription(id: number): Promise<SubscriptionRecord | undefined> {
-    const subscription = await this.api.readSubscription(id);
+  // The neutral side names objects by text; the API by number.
+  async readSubscription(id: string): Promise<SubscriptionRecord | undefined> {
+    const subscription = await this.api.readSubscription(Number(id));
     return subscription === undefined ? undefined : subscriptionRecord(subscription);
   }
 
-  removeSubscription(id: number, cascade: Array<'customer' | 'payment_profile'>): Promise<void> {
-    return this.api.purgeSubscription(id, cascade);
+  removeSubscription(id: string, cascade: Array<'customer' | 'payment_profile'>): Promise<void> {
+    return this.api.purgeSubscription(Number(id), cascade);
   }
 
-  cancelSubscription(id: number): Promise<void> {
-    return this.api.cancelSubscription(id);
+  cancelSubscription(id: string): Promise<void> {
+    return this.api.cancelSubscription(Number(id));
   }
 
-  async readCustomer(id: number): Promise<CustomerRecord | undefined> {
-    const customer = await this.api.readCustomer(id);
+  async readCustomer(id: string): Promise<CustomerRecord | undefined> {
+    const customer = await this.api.readCustomer(Number(id));
     return customer === undefined ? undefined : customerRecord(customer);
   }
 
@@ -110,12 +111,12 @@ export class AdvancedBillingTarget implements Target {
     for await (const customer of this.api.listCustomers()) yield customerRecord(customer);
   }
 
-  async customerSubscriptionIds(customerId: number): Promise<number[]> {
-    return (await this.api.listCustomerSubscriptions(customerId)).map((subscription) => Number(subscription.id));
+  async customerSubscriptionIds(customerId: string): Promise<string[]> {
+    return (await this.api.listCustomerSubscriptions(Number(customerId))).map((subscription) => String(subscription.id));
   }
 
-  deleteCustomer(id: number): Promise<void> {
-    return this.api.deleteCustomer(id);
+  deleteCustomer(id: string): Promise<void> {
+    return this.api.deleteCustomer(Number(id));
   }
 
   async findCatalogItem(kind: CatalogItemKind, key: string): Promise<CatalogItemRecord | undefined> {
@@ -124,9 +125,9 @@ export class AdvancedBillingTarget implements Target {
   }
 
   async archiveCatalogItem(item: CatalogItemRecord): Promise<void> {
-    if (item.kind === 'coupon') await this.api.archiveCoupon(item.familyId, item.id);
-    else if (item.kind === 'component') await this.api.archiveComponent(item.familyId, item.id);
-    else await this.api.archiveProduct(item.id);
+    if (item.kind === 'coupon') await this.api.archiveCoupon(Number(item.familyId), Number(item.id));
+    else if (item.kind === 'component') await this.api.archiveComponent(Number(item.familyId), Number(item.id));
+    else await this.api.archiveProduct(Number(item.id));
   }
 
   clearSite(scope: 'all' | 'customers'): Promise<void> {
@@ -137,20 +138,20 @@ export class AdvancedBillingTarget implements Target {
     return updatableFields(resource);
   }
 
-  async readCustomerFields(id: number): Promise<SiteFields | undefined> {
-    const customer = await this.api.readCustomer(id);
+  async readCustomerFields(id: string): Promise<SiteFields | undefined> {
+    const customer = await this.api.readCustomer(Number(id));
     return customer === undefined ? undefined : siteFieldsOf('customer', customer);
   }
 
-  async readSubscriptionFields(id: number): Promise<{ customerId: number; fields: SiteFields } | undefined> {
-    const subscription = await this.api.readSubscription(id);
-    return subscription === undefined ? undefined : { customerId: subscriptionCustomerId(subscription), fields: siteFieldsOf('subscription', subscription) };
+  async readSubscriptionFields(id: string): Promise<{ customerId: string; fields: SiteFields } | undefined> {
+    const subscription = await this.api.readSubscription(Number(id));
+    return subscription === undefined ? undefined : { customerId: String(subscriptionCustomerId(subscription)), fields: siteFieldsOf('subscription', subscription) };
   }
 
-  async updateFields(resource: UpdatableResource, id: number, values: Record<string, SiteValue>): Promise<void> {
+  async updateFields(resource: UpdatableResource, id: string, values: Record<string, SiteValue>): Promise<void> {
     const attrs = updateAttributes(values, this.timeZone);
-    if (resource === 'customer') await this.api.updateCustomer(id, attrs);
-    else await this.api.updateSubscription(id, attrs);
+    if (resource === 'customer') await this.api.updateCustomer(Number(id), attrs);
+    else await this.api.updateSubscription(Number(id), attrs);
   }
 
   /** The site calls custom fields metafields: resync reports their changes as such. */
@@ -166,12 +167,12 @@ export class AdvancedBillingTarget implements Target {
     return this.api.ensureMetafields(resource, names);
   }
 
-  setCustomFields(resource: CustomFieldResource, id: number, values: Record<string, string>): Promise<void> {
-    return this.api.setMetadata(resource, id, values);
+  setCustomFields(resource: CustomFieldResource, id: string, values: Record<string, string>): Promise<void> {
+    return this.api.setMetadata(resource, Number(id), values);
   }
 
-  customFieldValues(resource: CustomFieldResource, id: number): Promise<Record<string, string>> {
-    return this.api.listMetadata(resource, id);
+  customFieldValues(resource: CustomFieldResource, id: string): Promise<Record<string, string>> {
+    return this.api.listMetadata(resource, Number(id));
   }
 }
 

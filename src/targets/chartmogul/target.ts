@@ -143,7 +143,7 @@ export class ChartMogulTarget implements Target {
   async *listCustomers(): AsyncIterable<CustomerRecord> {
     await notYet('list customers for erase');
   }
-  customerSubscriptionIds(): Promise<number[]> {
+  customerSubscriptionIds(): Promise<string[]> {
     return notYet('list subscriptions for erase');
   }
   deleteCustomer(): Promise<void> {
@@ -164,7 +164,7 @@ export class ChartMogulTarget implements Target {
   readCustomerFields(): Promise<SiteFields | undefined> {
     return notYet('resync customers');
   }
-  readSubscriptionFields(): Promise<{ customerId: number; fields: SiteFields } | undefined> {
+  readSubscriptionFields(): Promise<{ customerId: string; fields: SiteFields } | undefined> {
     return notYet('resync subscriptions');
   }
   updateFields(): Promise<void> {
@@ -187,13 +187,13 @@ export class ChartMogulTarget implements Target {
 
   async ensureCustomFields(): Promise<void> {}
 
-  async setCustomFields(resource: CustomFieldResource, id: number, values: Record<string, string>): Promise<void> {
-    if (resource === 'customers') await this.api.setCustomAttributes(String(id), values);
+  async setCustomFields(resource: CustomFieldResource, id: string, values: Record<string, string>): Promise<void> {
+    if (resource === 'customers') await this.api.setCustomAttributes(id, values);
   }
 
-  async customFieldValues(resource: CustomFieldResource, id: number): Promise<Record<string, string>> {
+  async customFieldValues(resource: CustomFieldResource, id: string): Promise<Record<string, string>> {
     if (resource !== 'customers') return {};
-    const values = await this.api.customAttributes(String(id));
+    const values = await this.api.customAttributes(id);
     return Object.fromEntries(Object.entries(values).map(([name, value]) => [name, String(value)]));
   }
 }

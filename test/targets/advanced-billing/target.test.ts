@@ -35,8 +35,8 @@ describe('the Advanced Billing Target', () => {
       await target.updateFields('customer', europe.id, { city: 'Munich' });
       expect((await target.readCustomerFields(europe.id))?.city).toBe('Munich');
 
-      // Renewal facts give the id as text; erase and resync's records still take Advanced Billing's number.
-      const id = Number((await target.renewalFacts({ reference: 'sub-adv-001' }, 'USD'))!.subscriptionId);
+      // Every id is text on the neutral side: renewal facts, records and the calls erase and resync make.
+      const id = (await target.renewalFacts({ reference: 'sub-adv-001' }, 'USD'))!.subscriptionId;
       expect(await target.readSubscription(id)).toMatchObject({ id, reference: 'sub-adv-001', productHandle: 'pro', customer: { reference: 'acme-holdings' } });
       const next = testDate(400);
       await target.updateFields('subscription', id, { next_billing_at: next });

@@ -7,7 +7,7 @@ import { idOf, nested, textOf } from './json.js';
 export function customerRecord(customer: JsonObject): CustomerRecord {
   const reference = textOf(customer.reference);
   const email = textOf(customer.email);
-  return { id: Number(customer.id), ...(reference !== undefined ? { reference } : {}), ...(email !== undefined ? { email } : {}) };
+  return { id: String(customer.id), ...(reference !== undefined ? { reference } : {}), ...(email !== undefined ? { email } : {}) };
 }
 
 export function subscriptionRecord(subscription: JsonObject): SubscriptionRecord {
@@ -20,16 +20,16 @@ export function subscriptionRecord(subscription: JsonObject): SubscriptionRecord
   const customerReference = textOf(customer.reference);
   const customerEmail = textOf(customer.email);
   return {
-    id: Number(subscription.id),
+    id: String(subscription.id),
     ...(reference !== undefined ? { reference } : {}),
     ...(state !== undefined ? { state } : {}),
     customer: {
-      ...(customerId !== undefined ? { id: customerId } : {}),
+      ...(customerId !== undefined ? { id: String(customerId) } : {}),
       ...(customerReference !== undefined ? { reference: customerReference } : {}),
       ...(customerEmail !== undefined ? { email: customerEmail } : {}),
     },
     ...(productHandle !== undefined ? { productHandle } : {}),
-    ...(paymentProfileId !== undefined ? { paymentProfileId } : {}),
+    ...(paymentProfileId !== undefined ? { paymentProfileId: String(paymentProfileId) } : {}),
   };
 }
 
@@ -41,8 +41,8 @@ export function invoiceRecord(uid: string, invoice: JsonObject): InvoiceRecord {
 export function catalogItemRecord(kind: CatalogItemKind, item: JsonObject): CatalogItemRecord {
   return {
     kind,
-    id: Number(item.id),
+    id: String(item.id),
     archived: (item.archived_at !== null && item.archived_at !== undefined) || item.archived === true,
-    familyId: Number(item.product_family_id ?? nested(item, 'product_family')?.id),
+    familyId: String(item.product_family_id ?? nested(item, 'product_family')?.id),
   };
 }
