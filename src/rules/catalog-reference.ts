@@ -16,6 +16,7 @@ const NOUNS: Record<ReferenceSet, string> = {
   'component-event-based': 'event-based component',
   'component-metric': 'metric of the event-based component',
   coupon: 'coupon',
+  subscription: 'subscription',
 };
 
 export const catalogReference: Rule = {

@@ -33,6 +33,7 @@ import { requiredIf } from './required-if.js';
 import { rowEnabled } from './row-enabled.js';
 import { rowShape } from './row-shape.js';
 import { segmentMetric } from './segment-metric.js';
+import { subscriptionExists } from './subscription-exists.js';
 import { trueFalse } from './true-false.js';
 import { unique } from './unique.js';
 import { unknownColumn } from './unknown-column.js';
@@ -75,6 +76,7 @@ export const RULES: readonly Rule[] = [
   rowEnabled,
   rowShape,
   segmentMetric,
+  subscriptionExists,
   trueFalse,
   unique,
   unknownColumn,

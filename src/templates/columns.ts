@@ -56,6 +56,7 @@ export const use = {
   uniqueAcrossFiles: (set: string): RuleUse => ({ rule: 'unique', options: { acrossFiles: set } }),
   uniqueWithin: (within: string): RuleUse => ({ rule: 'unique', options: { within } }),
   customerExists: { rule: 'customer-exists' } as RuleUse,
+  subscriptionExists: { rule: 'subscription-exists' } as RuleUse,
   catalog: (set: string, parent?: string): RuleUse => ({
     rule: 'catalog-reference',
     options: parent === undefined ? { set } : { set, parent },

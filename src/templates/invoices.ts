@@ -17,7 +17,7 @@ export const invoices: TemplateDefinition = {
     column('create_invoice', 'conditional', 'TRUE to create an invoice; blank on rows that only add a line item.', [use.trueFalse]),
     column('customer', 'optional', 'The customer name (help only).'),
     ...inSection('invoice', [
-      column('sub_reference', 'required', 'The reference of the subscription that will have the invoice.', [use.noSpaces]),
+      column('sub_reference', 'required', 'The reference of the subscription that will have the invoice.', [use.noSpaces, use.subscriptionExists]),
       column('id', 'required', 'Your id for the invoice; line items name it in attach_to.', [use.noSpaces, use.unique]),
       column('total_amount', 'optional', 'The expected invoice total, to compare with Amount.', [use.decimal]),
       column('issue_date', 'required', 'The issue date, today or earlier (YYYY-MM-DD).', [use.pastOrToday]),

@@ -28,7 +28,8 @@ export const advancedBase = {
   sections: [],
   keyColumns: ['subscription_reference', 'import_identifier_customer_reference'],
   rowRules: [],
-  provides: [],
+  // Invoices name a subscription by its reference (sub_reference).
+  provides: [{ set: 'subscription' as const, column: 'subscription_reference' }],
 };
 
 export const subscriptionsAdvanced: TemplateDefinition = {

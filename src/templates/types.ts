@@ -93,7 +93,9 @@ export type ReferenceSet =
   /** Handles of event-based components, and their metric_id keyed under the handle (EBB segments check it). */
   | 'component-event-based'
   | 'component-metric'
-  | 'coupon';
+  | 'coupon'
+  /** Subscription references (advanced subscriptions' subscription_reference): what invoices name. */
+  | 'subscription';
 
 /** A key this template's enabled rows provide to other files (e.g. products provide product handles). */
 export interface ProvidedReference {

@@ -108,6 +108,9 @@ const REFERENCE_ORDER: readonly TemplateKind[] = [
   'components',
   'coupons',
   'customers-advanced',
+  // Invoices name their subscription by reference; the advanced subscriptions give them.
+  'subscriptions-advanced',
+  'subscriptions-advanced-custom-pricing',
 ];
 
 /** Files whose headers are read at once: each holds one descriptor while its header is read. */

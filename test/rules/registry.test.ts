@@ -6,7 +6,7 @@ import { RULES, getRule } from '../../src/rules/index.js';
 import { formatMessage, placeholdersOf } from '../../src/rules/messages.js';
 import { listTemplates } from '../../src/templates/index.js';
 
-const SHARED = new Set(['date-messages', 'engine', 'finding', 'index', 'messages', 'references', 'types', 'values']);
+const SHARED = new Set(['date-messages', 'engine', 'finding', 'index', 'messages', 'references', 'types', 'values', 'vat-formats']);
 const ruleFiles = readdirSync('src/rules')
   .filter((name) => name.endsWith('.ts'))
   .map((name) => name.slice(0, -3))

@@ -88,8 +88,8 @@ describe('validateFiles across files', () => {
   it('reports invoice line items attached to no invoice, and duplicate ids naming the first row', async () => {
     let invoices = edit(sample('invoices'), ['name', 'Training hours'], 'attach_to', 'INV-9999');
     invoices = edit(invoices, ['id', 'INV-1003'], 'id', 'INV-1001');
-    await withTempDir({ 'invoices.csv': invoices }, async (dir) => {
-      const report = await validateFiles([join(dir, 'invoices.csv')], { asOf: AS_OF });
+    await withTempDir({ 'invoices.csv': invoices, 'subscriptions-advanced.csv': sample('subscriptions-advanced') }, async (dir) => {
+      const report = await validateFiles([join(dir, 'invoices.csv')], { asOf: AS_OF, catalogPaths: [join(dir, 'subscriptions-advanced.csv')] });
       const findings = report.files[0]?.findings ?? [];
       expect(project(findings)).toEqual([
         { row: 3, column: 'attach_to', rule: 'attach-to' },

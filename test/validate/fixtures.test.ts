@@ -60,6 +60,7 @@ const DEFECTS: Record<string, Array<[number, string, string]>> = {
     [5, 'attach_to', 'attach-to'],
     [6, 'quantity', 'decimal'],
     [6, 'start_date', 'date-format'],
+    [7, 'sub_reference', 'subscription-exists'],
     [7, 'id', 'unique'],
   ],
   'product-families': [
@@ -130,9 +131,12 @@ const DEFECTS: Record<string, Array<[number, string, string]>> = {
     [5, 'component_1', 'required'],
   ],
 };
+/** The files a kind's fixtures name objects of, read as references (invoices name advanced subscriptions). */
+const REFERENCED: Partial<Record<string, string[]>> = { invoices: ['fixtures/kinds/subscriptions-advanced/valid.csv'] };
+
 describe('fixtures/kinds', () => {
   it.each([...TEMPLATE_KINDS])('%s/valid.csv is detected and has no findings', async (kind) => {
-    const report = await validateFiles([`fixtures/kinds/${kind}/valid.csv`], { asOf: AS_OF });
+    const report = await validateFiles([`fixtures/kinds/${kind}/valid.csv`], { asOf: AS_OF, catalogPaths: REFERENCED[kind] ?? [] });
     const file = report.files[0];
     expect(file?.template).toBe(kind);
     expect(file?.rows).toBeGreaterThanOrEqual(2);
@@ -140,7 +144,7 @@ describe('fixtures/kinds', () => {
   });
 
   it.each([...TEMPLATE_KINDS])('%s/defective.csv gives exactly the expected findings', async (kind) => {
-    const report = await validateFiles([`fixtures/kinds/${kind}/defective.csv`], { asOf: AS_OF });
+    const report = await validateFiles([`fixtures/kinds/${kind}/defective.csv`], { asOf: AS_OF, catalogPaths: REFERENCED[kind] ?? [] });
     const file = report.files[0];
     expect(file?.template).toBe(kind);
     expect(file?.findings.map((f) => [f.row, f.column, f.rule])).toEqual(DEFECTS[kind]);
