@@ -62,7 +62,7 @@ export function systemOf(options: Record<string, unknown>): string | undefined {
 export function addNotifyOptions(command: Command): Command {
   return command
     .option('--notify-url <url>', 'POST the outcome to this https:// URL when the run ends (checked before the run)')
-    .option('--notify-format <format>', 'what --notify-url gets: json (the report, the default) or slack (an incoming-webhook message)')
+    .option('--notify-format <shape>', 'what --notify-url gets: json (the report, the default) or slack (an incoming-webhook message)')
     .option('--notify-email <address>', 'email the outcome, with the JSON report attached, to this address when the run ends; repeatable or comma-separated', (value: string, previous: string[] = []) => [
       ...previous,
       value,
