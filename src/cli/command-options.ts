@@ -1,10 +1,13 @@
 // The flags test-import, live-import, resync and erase declare alike, and how their values reach the
 // command modules: one spelling and one help text for each, so the commands cannot drift apart.
 import { InputError } from '../errors.js';
+import { parseEmailAddresses } from '../notify/email-settings.js';
+import { checkNotifyUrl, parseNotifyFormat } from '../notify/webhook.js';
 import { TARGET_SYSTEMS } from '../targets/index.js';
 import { parseSystem } from './options.js';
 import { Option, type Command } from 'commander';
 import type { ImportFlags } from './session/inputs.js';
+import type { NotifyFlags } from './session/notify-run.js';
 
 /** --config: every command that talks to a site reads its configuration the same way. */
 export function configOption(): Option {
@@ -55,12 +58,34 @@ export function systemOf(options: Record<string, unknown>): string | undefined {
   return options.system === undefined ? undefined : parseSystem(String(options.system));
 }
 
-/** --dry-run, --notify-url, --create-custom-fields and --new-journal as test-import and live-import declare them. */
-export function addImportRunOptions(command: Command): Command {
+/** --notify-url, --notify-format and --notify-email: who is told when a run ends (test-import, live-import, resync, erase). */
+export function addNotifyOptions(command: Command): Command {
   return command
-    .option('--dry-run', 'print the plan (objects per type, API calls, estimated duration) and send nothing')
-    .option('--summary', 'with --dry-run: the counts only, without every operation')
-    .option('--notify-url <url>', 'POST the JSON summary to this URL when the run ends')
+    .option('--notify-url <url>', 'POST the outcome to this https:// URL when the run ends (checked before the run)')
+    .option('--notify-format <shape>', 'what --notify-url gets: json (the report, the default) or slack (an incoming-webhook message)')
+    .option('--notify-email <address>', 'email the outcome, with the JSON report attached, to this address when the run ends; repeatable or comma-separated', (value: string, previous: string[] = []) => [
+      ...previous,
+      value,
+    ]);
+}
+
+/** The notification flags, checked now: a bad URL, format or address is exit 2 before anything is sent. */
+export function notifyFlagsOf(options: Record<string, unknown>): Required<Pick<NotifyFlags, 'notifyFormat' | 'notifyEmail'>> & Pick<NotifyFlags, 'notifyUrl'> {
+  const url = options.notifyUrl as string | undefined;
+  if (url !== undefined) checkNotifyUrl(url);
+  if (options.notifyFormat !== undefined && url === undefined) {
+    throw new InputError('notify-format-needs-url', '--notify-format says what --notify-url gets, and goes with it.', { hint: 'migrate … --notify-url https://hooks.slack.com/services/… --notify-format slack' });
+  }
+  return { notifyUrl: url, notifyFormat: parseNotifyFormat(options.notifyFormat as string | undefined), notifyEmail: parseEmailAddresses((options.notifyEmail as string[] | undefined) ?? []) };
+}
+
+/** --dry-run, the notification flags, --create-custom-fields and --new-journal as test-import and live-import declare them. */
+export function addImportRunOptions(command: Command): Command {
+  return addNotifyOptions(
+    command
+      .option('--dry-run', 'print the plan (objects per type, API calls, estimated duration) and send nothing')
+      .option('--summary', 'with --dry-run: the counts only, without every operation'),
+  )
     .addOption(createCustomFieldsOption())
     .option('--new-journal', 'this site is new to the state folder although another site with its name is journaled: give it a journal of its own');
 }
@@ -89,7 +114,7 @@ export function importFlagsOf(options: Record<string, unknown>, command: Command
     ignore: options.ignore as string[] | undefined,
     asOf: options.asOf as string | undefined,
     out: options.out as string | undefined,
-    notifyUrl: options.notifyUrl as string | undefined,
+    ...notifyFlagsOf(options),
     createCustomFields: options.createCustomFields === true,
     newJournal: options.newJournal === true,
     summary: options.summary === true,

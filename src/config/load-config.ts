@@ -4,7 +4,7 @@ import path from 'node:path';
 import { cosmiconfig } from 'cosmiconfig';
 import type { z } from 'zod';
 import { InputError } from '../errors.js';
-import { CONFIG_KEYS, configSchemaFor, siteKeys, type ConfigFile, type SiteConfig } from './schema.js';
+import { CONFIG_KEYS, configSchemaFor, siteKeys, type ConfigFile, type NotifyConfig, type SiteConfig } from './schema.js';
 import type { SystemRegistry } from './site-rules.js';
 
 export const CONFIG_FILES = ['package.json', '.migraterc', '.migraterc.json', '.migraterc.yaml', '.migraterc.yml', 'migrate.config.js'] as const;
@@ -28,6 +28,8 @@ export interface ResolvedConfig {
   retryWaitTotalSeconds?: number;
   maxAnswerMegabytes?: number;
   canary?: number;
+  /** Who is told when a run ends (notify.email); the SMTP password is read from the environment when a mail is sent. */
+  notify?: NotifyConfig;
 }
 
 export interface LoadConfigOptions {
@@ -41,6 +43,7 @@ export interface LoadConfigOptions {
 
 const DEFAULTS = { stateDir: '.migrate', outDir: 'migrate-results', timeZone: 'UTC' } as const;
 const SECRET_KEY = /^api[-_]?key$/i;
+const PASSWORD_KEY = /^(smtp[-_]?)?pass(word)?$/i;
 
 export async function loadConfig(options: LoadConfigOptions): Promise<ResolvedConfig> {
   const cwd = path.resolve(options.cwd ?? process.cwd());
@@ -80,14 +83,21 @@ function withDefaults(data: ConfigFile, filepath: string | undefined, cwd: strin
   if (data.retryWaitTotalSeconds !== undefined) config.retryWaitTotalSeconds = data.retryWaitTotalSeconds;
   if (data.maxAnswerMegabytes !== undefined) config.maxAnswerMegabytes = data.maxAnswerMegabytes;
   if (data.canary !== undefined) config.canary = data.canary;
+  if (data.notify !== undefined) config.notify = data.notify;
   return config;
 }
 
-/** An API key in the file is refused before anything else, and its value is never repeated. */
+/** An API key or a password in the file is refused before anything else, and its value is never repeated. */
 function rejectSecrets(raw: unknown, filepath: string, at: string[] = []): void {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return;
   for (const [key, value] of Object.entries(raw)) {
     const keyPath = [...at, key];
+    if (PASSWORD_KEY.test(key)) {
+      throw new InputError('config-secret', `${keyPath.join('.')}: passwords never go in the configuration file.`, {
+        location: { file: filepath },
+        hint: `Remove it, export the password in an environment variable and name that variable instead: ${at.length > 0 ? at.join('.') : 'notify.email.smtp'}.passwordEnv: SMTP_PASSWORD.`,
+      });
+    }
     if (SECRET_KEY.test(key)) {
       const sitePath = at.length > 0 ? at.join('.') : 'sites.NAME';
       throw new InputError('config-secret', `${keyPath.join('.')}: API keys never go in the configuration file.`, {

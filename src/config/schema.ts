@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { parseIsoDate } from '../dates/calendar-date.js';
 import { isValidTimeZone } from '../dates/time-zone.js';
 import { isLoopbackHost } from '../net/loopback.js';
+import { isEmailAddress } from '../rules/email.js';
 import type { SiteSettings, SystemRegistry } from './site-rules.js';
 
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -67,6 +68,32 @@ const asOf = z.preprocess(
   z.string({ message: 'must be a date YYYY-MM-DD' }).refine((text) => parseIsoDate(text) !== undefined, 'must be a real calendar date YYYY-MM-DD'),
 );
 
+const emailAddress = z.string({ message: 'must be an email address such as ops@example.com' }).refine(isEmailAddress, 'must be an email address such as ops@example.com');
+
+/** notify.email: who gets the mail when a run ends, and through which SMTP server (its password only from the environment). */
+const notify = z.strictObject({
+  email: z
+    .strictObject({
+      // One address may be written without the list.
+      to: z.preprocess((value) => (typeof value === 'string' ? [value] : value), z.array(emailAddress, { message: 'must be a list of email addresses' })).optional(),
+      from: emailAddress.optional(),
+      smtp: z
+        .strictObject({
+          host: z.string({ message: 'must be the SMTP server\'s host name' }).min(1, 'must not be empty'),
+          port: z.number({ message: 'must be a port number' }).int('must be a whole number').min(1, 'must be 1 to 65535').max(65535, 'must be 1 to 65535').optional(),
+          secure: z.boolean({ message: 'must be true (TLS from the start, port 465) or false (STARTTLS when offered)' }).optional(),
+          user: z.string({ message: 'must be the SMTP user name' }).min(1, 'must not be empty').optional(),
+          passwordEnv: z.string().regex(ENV_NAME, 'must be the name of an environment variable, e.g. SMTP_PASSWORD').optional(),
+        })
+        .superRefine((smtp, context) => {
+          if (smtp.user !== undefined && smtp.passwordEnv === undefined) context.addIssue({ code: 'custom', path: ['passwordEnv'], message: 'is needed with user: name the environment variable holding the SMTP password' });
+          if (smtp.passwordEnv !== undefined && smtp.user === undefined) context.addIssue({ code: 'custom', path: ['user'], message: 'is needed with passwordEnv' });
+        })
+        .optional(),
+    })
+    .optional(),
+});
+
 /** The keys of a configuration file besides `sites`. */
 const settings = {
   stateDir: z.string().min(1, 'must not be empty').optional(),
@@ -80,6 +107,7 @@ const settings = {
   retryWaitTotalSeconds: z.number({ message: 'must be a number of seconds' }).positive('must be more than 0').max(86400, 'must be at most 86400 (a day)').optional(),
   maxAnswerMegabytes: z.number({ message: 'must be a number of megabytes (MiB)' }).positive('must be more than 0').max(1024, 'must be at most 1024').optional(),
   canary: z.number({ message: 'must be a whole number of rows' }).int('must be a whole number of rows').min(0, 'must be 0 or more').optional(),
+  notify: notify.optional(),
 };
 
 /** The keys a configuration file may have at its top level. */
@@ -94,5 +122,7 @@ export function configSchemaFor(registry: SystemRegistry) {
 }
 
 export type ConfigFile = z.infer<ReturnType<typeof configSchemaFor>>;
+/** The `notify` section as the file gives it. */
+export type NotifyConfig = z.infer<typeof notify>;
 /** A configured site: the shared keys, and its system's own as the file gives them. */
 export type SiteConfig = z.infer<z.ZodObject<typeof sharedSiteKeys>> & Readonly<Record<string, unknown>>;

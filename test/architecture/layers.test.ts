@@ -18,6 +18,8 @@ const LAYERS: ReadonlyArray<{ name: string; folders: readonly string[] }> = [
   // The journal and run records: what was applied where, named in the plan's terms.
   { name: 'state', folders: ['state'] },
   { name: 'commands', folders: ['importer', 'compare', 'erase', 'resync', 'validate'] },
+  // What a person is told when a run ends (email, webhook): it reads the commands' documents.
+  { name: 'notify', folders: ['notify'] },
   { name: 'cli', folders: ['cli'] },
 ];
 

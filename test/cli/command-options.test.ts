@@ -2,7 +2,7 @@
 // objects the command modules receive (global --no-color/--verbose included).
 import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
-import { addImportRunOptions, addTemplateRunOptions, configOption, formatOption, importFlagsOf, siteFlagsOf, yesOption } from '../../src/cli/command-options.js';
+import { addImportRunOptions, addNotifyOptions, addTemplateRunOptions, configOption, formatOption, importFlagsOf, notifyFlagsOf, siteFlagsOf, yesOption } from '../../src/cli/command-options.js';
 
 function program(): Command {
   return new Command().exitOverride().option('--no-color').option('--verbose');
@@ -18,7 +18,7 @@ describe('command options', () => {
       seen = importFlagsOf(options, command);
     });
     await root.parseAsync(
-      ['--no-color', '--verbose', 'import', 'a.csv', '--site', 'test', '--config', 'rc.json', '--template', 'customers', '--as-of', '2026-11-23', '--out', 'res', '--format', 'json', '--dry-run', '--summary', '--ignore', 'notes.csv', '--notify-url', 'http://hook', '--create-custom-fields', '--new-journal'],
+      ['--no-color', '--verbose', 'import', 'a.csv', '--site', 'test', '--config', 'rc.json', '--template', 'customers', '--as-of', '2026-11-23', '--out', 'res', '--format', 'json', '--dry-run', '--summary', '--ignore', 'notes.csv', '--notify-url', 'https://hooks.example.com/x?token=t', '--notify-format', 'slack', '--notify-email', 'a@example.com, b@example.com', '--notify-email', 'c@example.com', '--create-custom-fields', '--new-journal'],
       { from: 'user' },
     );
     expect(seen).toEqual({
@@ -29,7 +29,9 @@ describe('command options', () => {
       out: 'res',
       format: 'json',
       dryRun: true,
-      notifyUrl: 'http://hook',
+      notifyUrl: 'https://hooks.example.com/x?token=t',
+      notifyFormat: 'slack',
+      notifyEmail: ['a@example.com', 'b@example.com', 'c@example.com'],
       createCustomFields: true,
       newJournal: true,
       summary: true,
@@ -37,6 +39,32 @@ describe('command options', () => {
       color: false,
       verbose: true,
     });
+  });
+
+  it.each([
+    { args: ['--notify-url', 'http://127.0.0.1:9/hook'], seen: { notifyUrl: 'http://127.0.0.1:9/hook', notifyFormat: 'json', notifyEmail: [] } },
+    { args: ['--notify-url', 'http://localhost/hook'], seen: { notifyUrl: 'http://localhost/hook', notifyFormat: 'json', notifyEmail: [] } },
+    { args: ['--notify-url', 'https://example.com', '--notify-format', 'XML'], error: /--notify-format must be json or slack, got "XML"/ },
+    { args: ['--notify-format', 'slack'], error: /--notify-format says what --notify-url gets/ },
+    { args: ['--notify-email', 'ops@example'], error: /--notify-email expects email addresses, got "ops@example"/ },
+    { args: ['--notify-email', 'ops@example.com,,'], seen: { notifyUrl: undefined, notifyFormat: 'json', notifyEmail: ['ops@example.com'] } },
+    { args: ['--notify-url', 'http://[::1]:8080/x'], seen: { notifyUrl: 'http://[::1]:8080/x', notifyFormat: 'json', notifyEmail: [] } },
+    { args: ['--notify-url', 'http://127.0.0.1.evil.com/x'], error: /uses http:\/\/ for 127\.0\.0\.1\.evil\.com/ },
+  ])('notifyFlagsOf $args', async ({ args, seen, error }) => {
+    let result: unknown;
+    let thrown: unknown;
+    const root = program();
+    const command = addNotifyOptions(root.command('erase'));
+    command.action((options: Record<string, unknown>) => {
+      try {
+        result = notifyFlagsOf(options);
+      } catch (caught) {
+        thrown = caught;
+      }
+    });
+    await root.parseAsync(['erase', ...args], { from: 'user' });
+    if (error === undefined) expect(result).toEqual(seen);
+    else expect(thrown).toMatchObject({ exitCode: 2, message: expect.stringMatching(error) });
   });
 
   it('siteFlagsOf leaves absent flags undefined and booleans false', async () => {

@@ -34,6 +34,8 @@ describe('parseCli', () => {
         format: 'json',
         dryRun: true,
         notifyUrl: undefined,
+        notifyFormat: 'json',
+        notifyEmail: [],
         createCustomFields: false,
         newJournal: true,
         summary: false,
@@ -45,7 +47,11 @@ describe('parseCli', () => {
   });
 
   it('defaults --format to pretty and fills each command its defaults', () => {
-    expect(parseCli(['erase'])).toMatchObject({ command: 'erase', paths: [], options: { format: 'pretty', scope: 'imported', cleanup: 'all', customer: [], dryRun: false, yes: false } });
+    expect(parseCli(['erase'])).toMatchObject({ command: 'erase', paths: [], options: { format: 'pretty', scope: 'imported', cleanup: 'all', customer: [], dryRun: false, yes: false, notifyEmail: [] } });
+    expect(parseCli(['erase', '--notify-email', 'ops@example.com', '--notify-url', 'https://hooks.example.com/h', '--notify-format', 'slack'])).toMatchObject({
+      options: { notifyEmail: ['ops@example.com'], notifyUrl: 'https://hooks.example.com/h', notifyFormat: 'slack' },
+    });
+    expect(parseCli(['resync', 'a.csv', '--notify-email', 'ops@example.com'])).toMatchObject({ options: { notifyEmail: ['ops@example.com'], notifyFormat: 'json' } });
     expect(parseCli(['resync', 'a.csv'])).toMatchObject({ command: 'resync', paths: ['a.csv'], options: { format: 'pretty', prefer: 'target', prune: false, yes: false } });
     expect(parseCli(['compare', 'out/', '--tolerance', '0.01'])).toMatchObject({ command: 'compare', paths: ['out/'], options: { format: 'pretty', tolerance: '0.01', offline: false } });
     expect(parseCli(['init'])).toEqual({ command: 'init', paths: ['.'], options: { kinds: undefined, force: false } });

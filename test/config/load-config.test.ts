@@ -76,6 +76,15 @@ describe('loadConfig: finding and reading files', () => {
     });
   });
 
+  it('loads notify.email, one address as a list of one', async () => {
+    const yaml = ['notify:', '  email:', '    to: ops@example.com', '    from: migrate@example.com', '    smtp: { host: smtp.example.com, secure: true, user: bot, passwordEnv: SMTP_PASSWORD }'].join('\n');
+    await withTempDir({ ...PROJECT, '.migraterc.yml': yaml }, async (dir) => {
+      expect((await loadConfig({ systems: SITE_RULES, cwd: dir })).notify).toEqual({
+        email: { to: ['ops@example.com'], from: 'migrate@example.com', smtp: { host: 'smtp.example.com', secure: true, user: 'bot', passwordEnv: 'SMTP_PASSWORD' } },
+      });
+    });
+  });
+
   it('takes an unquoted YAML date for asOf as the date it was', async () => {
     await withTempDir({ ...PROJECT, '.migraterc.yml': 'asOf: 2026-11-23\n' }, async (dir) => {
       expect((await loadConfig({ systems: SITE_RULES, cwd: dir })).asOf).toBe('2026-11-23');
@@ -155,6 +164,13 @@ describe('loadConfig: errors name the file and the key', () => {
     { name: 'bad site name', yaml: 'sites:\n  "my site": { subdomain: a, apiKeyEnv: K }\n', message: /site names use letters, digits/ },
     { name: 'a list instead of settings', yaml: '- a\n- b\n', message: /must be an object of settings/ },
     { name: 'several problems at once', yaml: 'concurrency: 9\ncanary: -2\n', message: /concurrency: .*; canary: / },
+    { name: 'a bad notify address', yaml: 'notify:\n  email: { to: [ops@example.com, "not an address"] }\n', message: /notify\.email\.to\.1: must be an email address/ },
+    { name: 'a bad sender', yaml: 'notify:\n  email: { from: ops }\n', message: /notify\.email\.from: must be an email address/ },
+    { name: 'an SMTP user without passwordEnv', yaml: 'notify:\n  email: { smtp: { host: h, user: bot } }\n', message: /notify\.email\.smtp\.passwordEnv: is needed with user/ },
+    { name: 'passwordEnv without a user', yaml: 'notify:\n  email: { smtp: { host: h, passwordEnv: P } }\n', message: /notify\.email\.smtp\.user: is needed with passwordEnv/ },
+    { name: 'an SMTP port out of range', yaml: 'notify:\n  email: { smtp: { host: h, port: 70000 } }\n', message: /notify\.email\.smtp\.port: must be 1 to 65535/ },
+    { name: 'an SMTP server without a host', yaml: 'notify:\n  email: { smtp: { port: 25 } }\n', message: /notify\.email\.smtp\.host: must be the SMTP server's host name/ },
+    { name: 'a misspelt notify key', yaml: 'notify:\n  mail: { to: [ops@example.com] }\n', message: /unknown key "notify\.mail"/ },
   ])('$name', async ({ yaml, message }) => {
     const error = await loadError({ '.migraterc.yml': yaml });
     expect(error.message).toMatch(message);
@@ -171,6 +187,17 @@ describe('loadConfig: errors name the file and the key', () => {
     expect(error.code).toBe('config-secret');
     expect(error.message).toContain(key);
     expect(`${error.message} ${error.hint}`).toMatch(/apiKeyEnv/);
+    expect(`${error.message} ${error.hint} ${String(error.stack)}`).not.toContain('TOPSECRET');
+  });
+
+  it.each([
+    { where: 'the SMTP settings', yaml: 'notify:\n  email:\n    smtp: { host: h, user: bot, password: TOPSECRET }\n', key: 'notify.email.smtp.password', hint: /notify\.email\.smtp\.passwordEnv/ },
+    { where: 'a site', yaml: 'sites:\n  live: { subdomain: acme, pass: TOPSECRET }\n', key: 'sites.live.pass', hint: /passwordEnv/ },
+  ])('refuses a password in $where without repeating it', async ({ yaml, key, hint }) => {
+    const error = await loadError({ '.migraterc.yml': yaml });
+    expect(error.code).toBe('config-secret');
+    expect(error.message).toBe(`${key}: passwords never go in the configuration file.`);
+    expect(error.hint).toMatch(hint);
     expect(`${error.message} ${error.hint} ${String(error.stack)}`).not.toContain('TOPSECRET');
   });
 

@@ -1,12 +1,12 @@
 // test-import and live-import end to end: the built CLI as a child process, real files, sandboxes
 // over HTTP; exit codes, result files, the JSON summary, dry runs, Ctrl-C, the live guards.
 import { cp, readFile, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { startSandbox } from '../../src/targets/advanced-billing/sandbox/index.js';
+import { withHook } from '../helpers/hook-server.js';
 import { withTempDir } from '../helpers/temp-dir.js';
 import { AS_OF, catalogFiles, subscriptionsCsv } from './import-data.js';
 import { journalLines, runCli } from './run-cli.js';
@@ -184,30 +184,17 @@ describe('test-import', () => {
   });
 
   it('posts the JSON summary to --notify-url', async () => {
-    const received: string[] = [];
-    const server = createServer((request, response) => {
-      let body = '';
-      request.on('data', (chunk) => (body += chunk));
-      request.on('end', () => {
-        received.push(body);
-        response.end('ok');
-      });
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const { port } = server.address() as { port: number };
-    try {
+    await withHook(async (url, received) => {
       await withSandboxes(async (test) => {
         await withTempDir({ ...catalogFiles(), 'data/subs.csv': subscriptionsCsv(1) }, async (dir) => {
           await writeFile(join(dir, '.migraterc.json'), JSON.stringify({ sites: { test: { baseUrl: test.baseUrl } } }));
-          const exit = await runCli(dir, ['test-import', 'data', '--as-of', AS_OF, '--notify-url', `http://127.0.0.1:${port}/hook`]);
+          const exit = await runCli(dir, ['test-import', 'data', '--as-of', AS_OF, '--notify-url', url]);
           expect(exit.code, exit.stderr).toBe(0);
         });
       });
       expect(received).toHaveLength(1);
       expect(JSON.parse(received[0]!)).toMatchObject({ version: 1, command: 'test-import', summary: { rows: 3, success: 3 } });
-    } finally {
-      server.close();
-    }
+    });
   });
 });
 

@@ -11,10 +11,11 @@ import { loadConfigFor } from '../session/inputs.js';
 import { runWithInterrupts } from '../session/interrupts.js';
 import { confirmBySiteName } from '../session/prompt.js';
 import { reportColors } from '../session/report-colors.js';
+import { prepareNotifications, type NotifyFlags } from '../session/notify-run.js';
 import { settleRun, writeReport } from '../session/report-run.js';
 import { connectTestSite, logToStderr, resolveTestSite } from '../session/sites.js';
 
-export interface EraseFlags {
+export interface EraseFlags extends NotifyFlags {
   site?: string;
   config?: string;
   scope: string;
@@ -54,6 +55,7 @@ export async function run(flags: EraseFlags): Promise<void> {
   const { format } = flags;
   const { scope, cleanup } = checkFlags(flags);
   const config = await loadConfigFor(flags);
+  const notifier = prepareNotifications(flags, config);
   if (scope === 'imported') requireStateFolder(config.stateDir);
   const { site } = resolveTestSite(config, flags.site);
   const connection = await connectTestSite(site, config, 'erase', flags.verbose);
@@ -77,6 +79,7 @@ export async function run(flags: EraseFlags): Promise<void> {
       log: logToStderr,
     });
     writeReport(format, document, renderErase, flags.color);
+    await notifier.notify(document);
     settleRun(fatal, { stopped: document.stopped, errors: document.summary.failed }, 'erase');
   } finally {
     await connection.close();

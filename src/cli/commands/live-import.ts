@@ -16,6 +16,7 @@ import { printDryRun } from '../session/dry-run.js';
 import { loadConfigFor, prepareInputs, runContext, type ImportFlags } from '../session/inputs.js';
 import { runWithInterrupts } from '../session/interrupts.js';
 import { confirm, confirmBySiteName, PromptInterrupted } from '../session/prompt.js';
+import { prepareNotifications } from '../session/notify-run.js';
 import { reportRun } from '../session/report-run.js';
 import { connectSite } from '../session/sites.js';
 
@@ -66,6 +67,7 @@ async function askToContinue(): Promise<string | undefined> {
 
 export async function run(paths: string[], flags: LiveImportFlags): Promise<void> {
   const config = await loadConfigFor(flags);
+  const notifier = prepareNotifications(flags, config);
   const siteName = flags.site ?? 'live';
   if (!hasSite(config, siteName)) {
     throw new InputError('no-live-site', `live-import needs a site named "${siteName}" in the configuration.`, {
@@ -160,13 +162,13 @@ export async function run(paths: string[], flags: LiveImportFlags): Promise<void
       const answer = result.document.summary.error === 0 ? await askToContinue() : undefined;
       if (answer === 'interrupted') {
         // The canary's results are written and its run record closed: report them, then exit 130.
-        await reportRun(result, flags);
+        await reportRun(result, flags, notifier);
         process.exitCode = ExitCode.interrupted;
         return;
       }
       if (answer !== undefined && /^y(es)?$/i.test(answer)) result = await importOnce(0);
     }
-    await reportRun(result, flags);
+    await reportRun(result, flags, notifier);
   } finally {
     await connection.close();
   }

@@ -10,6 +10,7 @@ import { renderResyncPlan, renderResyncResult } from '../reporters/resync-pretty
 import { prepareInputs, runContext, type ImportFlags } from '../session/inputs.js';
 import { runWithInterrupts } from '../session/interrupts.js';
 import { confirmBySiteName } from '../session/prompt.js';
+import { prepareNotifications } from '../session/notify-run.js';
 import { settleRun, writeReport } from '../session/report-run.js';
 import { connectTestSite, resolveTestSite } from '../session/sites.js';
 
@@ -32,6 +33,7 @@ function renderResync(document: ResyncDocument, colors: Colors): string {
 export async function run(paths: string[], flags: ResyncFlags): Promise<void> {
   const prefer = preferOf(flags.prefer);
   const inputs = await prepareInputs(paths, flags);
+  const notifier = prepareNotifications(flags, inputs.config);
   requireStateFolder(inputs.config.stateDir);
   const { site } = resolveTestSite(inputs.config, flags.site);
   const connection = await connectTestSite(site, inputs.config, 'resync', flags.verbose);
@@ -49,6 +51,7 @@ export async function run(paths: string[], flags: ResyncFlags): Promise<void> {
       }),
     );
     writeReport(flags.format, document, renderResync, flags.color);
+    await notifier.notify(document);
     settleRun(fatal, { stopped: document.stopped, errors: document.summary.error }, 'resync');
   } finally {
     await connection.close();

@@ -5,11 +5,13 @@ import { runImport } from '../../importer/run-import.js';
 import { printDryRun } from '../session/dry-run.js';
 import { prepareInputs, runContext, type ImportFlags } from '../session/inputs.js';
 import { runWithInterrupts } from '../session/interrupts.js';
+import { prepareNotifications } from '../session/notify-run.js';
 import { reportRun } from '../session/report-run.js';
 import { checkSystemFlag, connectTestSite, resolveTestSite } from '../session/sites.js';
 
 export async function run(paths: string[], flags: ImportFlags): Promise<void> {
   const inputs = await prepareInputs(paths, flags);
+  const notifier = prepareNotifications(flags, inputs.config);
   const { name: siteName, site } = resolveTestSite(inputs.config, flags.site);
   if (site?.mode === 'live') {
     throw new InputError('test-import-live-site', `Site "${siteName}" is marked mode: live; test-import only imports into test sites.`, {
@@ -38,7 +40,7 @@ export async function run(paths: string[], flags: ImportFlags): Promise<void> {
         siteName: connection.siteName,
       }),
     );
-    await reportRun(result, flags);
+    await reportRun(result, flags, notifier);
   } finally {
     await connection.close();
   }

@@ -2,6 +2,7 @@
 // the commands, each one's flags, and what a flag's value or a positional argument can be. A flag or
 // command added to a definition is completed without a change here.
 import type { Argument, Command, Option } from 'commander';
+import { NOTIFY_FORMATS } from '../../notify/webhook.js';
 import { TARGET_SYSTEMS } from '../../targets/index.js';
 import { TEMPLATE_KINDS } from '../../templates/index.js';
 import { formatsOf } from '../options.js';
@@ -70,9 +71,11 @@ const VALUES: Record<string, (command: string) => ValueKind> = {
   side: () => words(['target', 'source']),
   mode: () => words(['test', 'live']),
   system: () => words(TARGET_SYSTEMS),
+  // --notify-format: what --notify-url is posted.
+  shape: () => words(NOTIFY_FORMATS),
 };
 /** Values nothing can be offered for: dates, numbers, names, ids, URLs. */
-const FREE_VALUES = new Set(['date', 'n', 'seconds', 'name', 'id', 'reference', 'amount', 'from..to', 'url', 'host', 'zone', 'key', 'ms[:jitter]', 'spec']);
+const FREE_VALUES = new Set(['date', 'n', 'seconds', 'name', 'id', 'reference', 'amount', 'from..to', 'url', 'host', 'zone', 'key', 'ms[:jitter]', 'spec', 'address']);
 
 function valueOf(option: Option, command: string): ValueKind | undefined {
   const match = /<([^>]+)>|\[([^\]]+)\]/.exec(option.flags);

@@ -1,10 +1,10 @@
 // `migrate erase`: flags and help. Runs nothing: the parsed options go to `handle`.
 import type { Command } from 'commander';
 import type { CommandHandler } from '../parse-cli.js';
-import { configOption, formatOption, siteFlagsOf, yesOption } from '../command-options.js';
+import { addNotifyOptions, configOption, formatOption, notifyFlagsOf, siteFlagsOf, yesOption } from '../command-options.js';
 
 export function defineErase(program: Command, handle: CommandHandler): void {
-  program
+  const command = program
     .command('erase')
     .description('Remove from a test site what the toolkit imported (from the journal), or every customer, or all its data; shows the plan and asks first.')
     .option('--site <name>', 'configured site to erase from (default: test; without one, the embedded sandbox)')
@@ -17,7 +17,8 @@ export function defineErase(program: Command, handle: CommandHandler): void {
     .option('--cleanup <what>', 'scope site: clear-data cleanup_scope, all or customers', 'all')
     .addOption(formatOption())
     .option('--dry-run', 'print the plan (objects per type, a sample of each) and send nothing')
-    .addOption(yesOption())
+    .addOption(yesOption());
+  addNotifyOptions(command)
     .addHelpText(
       'after',
       `
@@ -29,6 +30,7 @@ Examples:
   $ migrate erase --scope customers --yes     # every customer, also those added by hand
   $ migrate erase --scope customers --customer cust-0042   # one customer and its subscriptions
   $ migrate erase --scope site --cleanup customers
+  $ migrate erase --yes --notify-email ops@example.com    # a mail with the outcome when it ends
 
 Scope imported touches only objects the journal in .migrate/ says the toolkit created: invoices are
 voided, subscriptions purged with their customer and payment profile, customers deleted; with
@@ -46,6 +48,7 @@ Exit codes: 0 done, 1 some objects could not be erased, 2 usage or input error (
         paths: [],
         options: {
           ...siteFlagsOf(options, command),
+          ...notifyFlagsOf(options),
           scope: options.scope as string,
           run: options.run as string | undefined,
           allRuns: options.allRuns === true,

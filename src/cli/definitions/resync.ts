@@ -1,14 +1,14 @@
 // `migrate resync`: flags and help. Runs nothing: the parsed options go to `handle`.
 import type { Command } from 'commander';
 import type { CommandHandler } from '../parse-cli.js';
-import { addTemplateRunOptions, createCustomFieldsOption, importFlagsOf, yesOption } from '../command-options.js';
+import { addNotifyOptions, addTemplateRunOptions, createCustomFieldsOption, importFlagsOf, yesOption } from '../command-options.js';
 
 export function defineResync(program: Command, handle: CommandHandler): void {
   const command = program
     .command('resync')
     .description('Bring the site in line with the templates without losing edits made on the site: new rows are created, changed fields updated, conflicts reported.')
     .argument('<paths...>', 'template CSV files, or folders whose .csv files are all read (any mix of kinds)');
-  addTemplateRunOptions(command, 'configured site (default: test; without one, the embedded sandbox)')
+  addNotifyOptions(addTemplateRunOptions(command, 'configured site (default: test; without one, the embedded sandbox)'))
     .option('--prefer <side>', 'when a field was changed both in the template and on the site: target keeps the site value (default), source writes the template value', 'target')
     .option('--prune', 'remove from the site what the toolkit imported from rows no longer in these files')
     .option('--dry-run', 'print the diff per object (field: site value → template value) and send nothing')
@@ -22,6 +22,7 @@ Examples:
   $ migrate resync data/                      # create new rows, update changed fields
   $ migrate resync data/ --prefer source      # template values win over edits made on the site
   $ migrate resync data/ --prune --format json
+  $ migrate resync data/ --notify-email ops@example.com   # a mail with the outcome when it ends
 
 A field is updated when its template value changed since the last import and nobody changed it on
 the site since; when both changed, the site value is kept and the row reported as a conflict.

@@ -20,6 +20,7 @@ Examples:
   $ migrate test-import data/ --dry-run
   $ migrate test-import fixtures/sample --system chartmogul --out chartmogul-results
   $ migrate test-import data/ --format json --notify-url https://hooks.example.com/migrate
+  $ migrate test-import data/ --notify-email ops@example.com --notify-url https://hooks.slack.com/services/… --notify-format slack
 
 Rows with validation errors are not sent; rows already imported (journal in .migrate/, or Status
 success in a results file) are never created twice. Ctrl-C stops cleanly; run the same command

@@ -10,9 +10,10 @@ import { prepareImport, type PreparedImport } from '../../importer/run-import.js
 import { validateFiles } from '../../validate/index.js';
 import { resolveAsOf, type ImportFormat } from '../options.js';
 import { plural } from '../reporters/summary.js';
+import type { NotifyFlags } from './notify-run.js';
 import { logToStderr } from './sites.js';
 
-export interface ImportFlags {
+export interface ImportFlags extends NotifyFlags {
   site?: string;
   config?: string;
   template?: string;
@@ -24,7 +25,6 @@ export interface ImportFlags {
   dryRun?: boolean;
   /** With dryRun: the counts only, not every operation. */
   summary?: boolean;
-  notifyUrl?: string;
   /** Create the custom fields the rows use and the site lacks, instead of stopping. */
   createCustomFields?: boolean;
   color?: boolean;

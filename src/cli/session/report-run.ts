@@ -1,5 +1,5 @@
 // How a run's document reaches the user: the report on stdout (JSON or pretty, coloured as allowed),
-// --notify-url, and the exit code — or the run-level failure thrown after the report (exit 3).
+// the end-of-run notifications, and the exit code — or the run-level failure thrown after the report (exit 3).
 import { ExitCode, MigrateError, TargetError } from '../../errors.js';
 import type { ImportRunResult } from '../../importer/run-import.js';
 import type { ImportFormat } from '../options.js';
@@ -7,6 +7,7 @@ import type { Colors } from '../reporters/colors.js';
 import { renderImportPretty } from '../reporters/import-pretty.js';
 import { renderJsonDocument } from '../reporters/json.js';
 import { wrapForStream } from '../reporters/wrap-text.js';
+import type { RunNotifier } from './notify-run.js';
 import { reportColors } from './report-colors.js';
 
 /** Prints a command's document on stdout: as one JSON document, or as the pretty text `pretty` renders (wrapped on a terminal). */
@@ -14,10 +15,10 @@ export function writeReport<D>(format: ImportFormat, document: D, pretty: (docum
   process.stdout.write(format === 'json' ? renderJsonDocument(document) : wrapForStream(pretty(document, reportColors(format, color)), process.stdout));
 }
 
-/** Prints the import report, posts it to --notify-url, and sets the exit code; a run-level failure is thrown after the report. */
-export async function reportRun(result: ImportRunResult, flags: { format: ImportFormat; color?: boolean; notifyUrl?: string }): Promise<void> {
+/** Prints the import report, tells whom `notifier` names, and sets the exit code; a run-level failure is thrown after the report. */
+export async function reportRun(result: ImportRunResult, flags: { format: ImportFormat; color?: boolean }, notifier: RunNotifier): Promise<void> {
   writeReport(flags.format, result.document, renderImportPretty, flags.color);
-  if (flags.notifyUrl) await notify(flags.notifyUrl, result.document);
+  await notifier.notify(result.document);
   settleRun(result.fatal, { stopped: result.document.stopped, errors: result.document.summary.error }, 'run');
 }
 
@@ -37,19 +38,4 @@ export function settleRun(fatal: unknown, outcome: { stopped?: string | undefine
     });
   }
   process.exitCode = outcome.stopped === 'interrupted' ? ExitCode.interrupted : outcome.errors > 0 ? ExitCode.rowErrors : ExitCode.ok;
-}
-
-/** Posts the JSON summary; a failure is a warning on stderr, never a failed import. */
-export async function notify(url: string, document: unknown): Promise<void> {
-  try {
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(document),
-      signal: AbortSignal.timeout(10_000),
-    });
-    if (!response.ok) process.stderr.write(`migrate: warning: --notify-url answered ${response.status}.\n`);
-  } catch (error) {
-    process.stderr.write(`migrate: warning: could not post the summary to --notify-url: ${(error as Error).message}.\n`);
-  }
 }
