@@ -35,8 +35,8 @@ export interface EraseFlags {
 function checkFlags(flags: EraseFlags): { scope: EraseScope; cleanup: 'all' | 'customers' } {
   const scope = neutralScope(flags.scope);
   if (scope === undefined) {
-    const names = scopeNames();
-    throw new InputError('bad-scope', `--scope must be ${names.slice(0, -1).join(', ')} or ${names.at(-1)}, got "${flags.scope}".`);
+    const own = scopeNames().filter((name) => !['imported', 'customers', 'site'].includes(name));
+    throw new InputError('bad-scope', `--scope must be imported, customers or site (or a billing system's own name for one: ${own.join(', ')}), got "${flags.scope}".`);
   }
   if (flags.cleanup !== 'all' && flags.cleanup !== 'customers') throw new InputError('bad-cleanup', `--cleanup must be all or customers, got "${flags.cleanup}".`);
   if (flags.run !== undefined && flags.allRuns) throw new InputError('run-and-all-runs', '--run and --all-runs exclude each other.', { hint: 'Give one of them.' });
