@@ -1,5 +1,6 @@
 // The erase report as data: one document for every scope (`--format json`); its pretty text, of the
 // plan and of the outcome, is src/cli/reporters/erase-pretty.ts.
+import type { SiteContents } from '../targets/target.js';
 
 export type EraseScope = 'imported' | 'customers' | 'site';
 export type EntryStatus = 'planned' | 'erased' | 'gone' | 'canceled' | 'failed' | 'pending' | 'kept';
@@ -33,7 +34,8 @@ export interface EraseDocument {
   command: 'erase';
   site: string;
   siteMode: 'test' | 'live';
-  scope: EraseScope;
+  /** As the target calls it: imported, customers, site, or its own name (ChartMogul: manual-customers, data-source). */
+  scope: string;
   /** "all" or the run id given with --run. */
   runs: string;
   dryRun: boolean;
@@ -42,11 +44,13 @@ export interface EraseDocument {
   /** Objects per "type action", e.g. { "subscription purge": 3 }. */
   plan: Record<string, number>;
   objects: EraseEntry[];
+  /** What clearing the site takes with it, counted on the site (a ChartMogul data source's scope). */
+  contents?: SiteContents;
   next: string;
 }
 
 export function buildEraseDocument(
-  head: Pick<EraseDocument, 'site' | 'siteMode' | 'scope' | 'runs' | 'dryRun' | 'next'> & { stopped?: EraseDocument['stopped'] },
+  head: Pick<EraseDocument, 'site' | 'siteMode' | 'scope' | 'runs' | 'dryRun' | 'next'> & { stopped?: EraseDocument['stopped']; contents?: SiteContents },
   entries: EraseEntry[],
   unfinished: number,
 ): EraseDocument {
@@ -62,6 +66,6 @@ export function buildEraseDocument(
     const label = `${entry.type} ${entry.action}`;
     plan[label] = (plan[label] ?? 0) + 1;
   }
-  const { stopped, ...rest } = head;
-  return { version: 1, command: 'erase', ...rest, ...(stopped ? { stopped } : {}), summary, plan, objects: entries };
+  const { stopped, contents, next, ...rest } = head;
+  return { version: 1, command: 'erase', ...rest, ...(stopped ? { stopped } : {}), summary, plan, objects: entries, ...(contents ? { contents } : {}), next };
 }

@@ -40,3 +40,30 @@ export interface CatalogItemRecord {
   /** The product family it belongs to (the API archives components and coupons through it). */
   familyId: string;
 }
+
+/** An object the journal says the toolkit created, with the template cells it applied. */
+export interface ImportedObject {
+  type: string;
+  /** Its natural key without the type: a reference, handle, subscription key or invoice id. */
+  key: string;
+  /** The template kind of its row (a standard subscription row creates its customer too). */
+  kind: string;
+  applied: Record<string, string>;
+}
+
+/** Work people did on a site's customers that a clear takes along (and a resync keeps). */
+export type ManualWork = 'tagged' | 'attributed' | 'merged' | 'edited';
+
+/** What clearing a site takes with it, counted on the site before anything is sent. */
+export interface SiteContents {
+  /** The one object the clear removes, as the plan names it (ChartMogul: its data source, by name, deleted). */
+  object: { type: string; key: string; action: string };
+  /** What goes with it, counted by kind (plural): `{ customers: 21, plans: 4, invoices: 24 }`. */
+  counts: Record<string, number>;
+  /** Customers carrying each kind of work people did on the site, with a few of their references. */
+  manualWork: Record<ManualWork, { count: number; examples: string[] }>;
+  /** Customers carrying any of that work, each counted once: a resync would keep it. */
+  customersWithManualWork: number;
+  /** Customers the journal does not know: added by hand or by another tool. */
+  notImported: { count: number; examples: string[] };
+}

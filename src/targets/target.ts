@@ -5,7 +5,7 @@ import type { CustomFieldResource } from '../plan/map/custom-fields.js';
 import type { ObjectRef, ObjectType, Operation, StepOutcome } from '../plan/operation.js';
 
 export type { CustomFieldResource };
-import type { CatalogItemKind, CatalogItemRecord, CustomerRecord, InvoiceRecord, SiteFields, SiteValue, SubscriptionRecord } from './records.js';
+import type { CatalogItemKind, CatalogItemRecord, CustomerRecord, ImportedObject, InvoiceRecord, SiteContents, SiteFields, SiteValue, SubscriptionRecord } from './records.js';
 import type { RenewalFacts, SiteCatalog, SubscriptionLocator } from './facts.js';
 import type { MappingTable } from './column-mapping.js';
 
@@ -69,6 +69,22 @@ export interface TargetSupport {
 /** How erase removes an object: void (invoices), purge, cancel (subscriptions), delete (customers), archive (catalog). */
 export type EraseOperation = 'void' | 'purge' | 'cancel' | 'delete' | 'archive';
 
+/** What erase's wider scopes are called on a target and what they may do there (docs/erase.md). */
+export interface EraseScopes {
+  /** `--scope` name of every customer on the site, whoever created them (Advanced Billing: customers). */
+  readonly customers: string;
+  /** `--scope` name of everything on the site at once (Advanced Billing: site, its clear-data call). */
+  readonly site: string;
+  /** The `--cleanup` values the site scope takes (a target whose site scope removes everything: only 'all'). */
+  readonly cleanups: ReadonlyArray<'all' | 'customers'>;
+  /**
+   * On a live site: 'cancel-only' (the API refuses deletion there: only the subscriptions the toolkit
+   * created are canceled), or 'typed' (erase works as on a test site, but only after the site's name is
+   * typed at a terminal: --yes is not enough).
+   */
+  readonly live: 'cancel-only' | 'typed';
+}
+
 /**
  * What is policy rather than plumbing, handed over by the adapter as data so that the commands need no
  * branch per system.
@@ -92,6 +108,8 @@ export interface TargetProfile {
    * others first); a kind not listed is kept. A `purge` is a `cancel` where `supports.purge` is false.
    */
   readonly eraseOrder: ReadonlyArray<{ type: ObjectType; operation: EraseOperation }>;
+  /** What erase's wider scopes are called and may do on this target. */
+  readonly eraseScopes: EraseScopes;
   /** The subscription a row's result link points at, as the target's id; undefined when it names none. */
   subscriptionIdOfLink(link: string): string | undefined;
   /**
@@ -213,6 +231,12 @@ export interface Target {
   archiveCatalogItem(item: CatalogItemRecord): Promise<void>;
   /** Test sites only: removes every customer (and, with 'all', the catalog) whoever created them. */
   clearSite(scope: 'all' | 'customers'): Promise<void>;
+  /**
+   * Where clearing the site takes more than people can see from the plan (ChartMogul's data source): what
+   * it holds, counted on the site, and the customers carrying work people did there, told apart from
+   * what the toolkit applied (`imported`, from the journal). Erase shows it before it asks.
+   */
+  siteContents?(imported: readonly ImportedObject[]): Promise<SiteContents>;
 
   // resync
 

@@ -9,7 +9,7 @@ export function defineErase(program: Command, handle: CommandHandler): void {
     .description('Remove from a test site what the toolkit imported (from the journal), or every customer, or all its data; shows the plan and asks first.')
     .option('--site <name>', 'configured site to erase from (default: test; without one, the embedded sandbox)')
     .addOption(configOption())
-    .option('--scope <scope>', 'imported (what the journal says the toolkit created), customers (every customer and its subscriptions) or site (clear-data)', 'imported')
+    .option('--scope <scope>', 'imported (what the journal says the toolkit created), customers (every customer and its subscriptions) or site (clear-data); on ChartMogul manual-customers and data-source', 'imported')
     .option('--run <id>', 'only what this import run created (scope imported)')
     .option('--all-runs', 'everything every import run created (the default for scope imported)')
     .option('--catalog', 'scope imported: also archive the products, components and coupons it created (by default the catalog stays for the re-import)')
@@ -31,6 +31,7 @@ Examples:
   $ migrate erase --scope customers --customer cust-0042   # one customer and its subscriptions
   $ migrate erase --scope site --cleanup customers
   $ migrate erase --yes --notify-email ops@example.com    # a mail with the outcome when it ends
+  $ migrate erase --site cm --scope data-source --dry-run   # ChartMogul: what deleting the data source loses
 
 Scope imported touches only objects the journal in .migrate/ says the toolkit created: invoices are
 voided, subscriptions purged with their customer and payment profile, customers deleted; with

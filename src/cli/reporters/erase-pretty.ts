@@ -2,10 +2,42 @@
 // failed and why, what to run next).
 import type { EraseDocument, EraseEntry } from '../../erase/report.js';
 import type { EraseAction } from '../../erase/run-erase.js';
+import type { ManualWork, SiteContents } from '../../targets/target.js';
 import type { Colors } from './colors.js';
 import { plural, renderSummary } from './summary.js';
 
 const SAMPLE = 3;
+
+/** What each wider scope removes, by the name the target gives it (erase/scope-names.ts). */
+const SCOPE_TEXT: Readonly<Record<string, string>> = {
+  customers: 'customers and their subscriptions, whoever created them',
+  site: 'all data on the site (clear-data)',
+  'manual-customers': 'every customer of the data source, one by one, whoever created them (their invoices go with them)',
+  'data-source': 'the whole data source (irreversible)',
+};
+
+/** What clearing the site takes along, counted on it: the counts, then the work people did there, by kind. */
+function contentLines(contents: SiteContents, colors: Colors): string[] {
+  const counts = Object.entries(contents.counts).map(([kind, count]) => `${count} ${kind}`).join(', ');
+  const lines = [`  lost     ${counts}`];
+  const work: Array<[ManualWork, string]> = [
+    ['tagged', 'customers with tags'],
+    ['attributed', 'customers with custom attributes the toolkit did not set'],
+    ['merged', 'merged customers (more than one external id)'],
+    ['edited', 'customers edited on the site (fields differ from what the toolkit sent)'],
+  ];
+  for (const [kind, label] of work) {
+    const { count, examples } = contents.manualWork[kind];
+    if (count > 0) lines.push(colors.yellow(`  lost     ${String(count).padStart(3)} ${label} ${colors.dim(`(${examples.join(', ')}${count > examples.length ? ', …' : ''})`)}`));
+  }
+  if (contents.notImported.count > 0) {
+    lines.push(`  lost     ${String(contents.notImported.count).padStart(3)} customers the toolkit did not import ${colors.dim(`(${contents.notImported.examples.join(', ')}${contents.notImported.count > contents.notImported.examples.length ? ', …' : ''})`)}`);
+  }
+  if (contents.customersWithManualWork > 0) {
+    lines.push(colors.yellow(`  Deleting cannot be undone, and the tags, attributes, merges and edits go with it. migrate resync <your files> keeps them.`));
+  }
+  return lines;
+}
 
 function where(entry: EraseEntry): string {
   return entry.file !== undefined && entry.row !== undefined ? `${entry.file} row ${entry.row} (${entry.key})` : entry.key;
@@ -15,7 +47,7 @@ function where(entry: EraseEntry): string {
 export function renderErasePlan(document: EraseDocument, colors: Colors): string {
   const lines: string[] = [];
   const runs = document.runs === 'all' ? 'all runs' : `run ${document.runs}`;
-  const scope = document.scope === 'imported' ? `what the toolkit imported (${runs})` : document.scope === 'customers' ? 'customers and their subscriptions, whoever created them' : 'all data on the site (clear-data)';
+  const scope = SCOPE_TEXT[document.scope] ?? (document.scope === 'imported' ? `what the toolkit imported (${runs})` : document.scope);
   lines.push(colors.bold(`Erase plan for ${document.site} (${document.siteMode} site): ${scope}`));
   const groups = new Map<string, EraseEntry[]>();
   for (const entry of document.objects) {
@@ -38,6 +70,7 @@ export function renderErasePlan(document: EraseDocument, colors: Colors): string
       lines.push(colors.yellow(`  kept     ${plural(entries.length, 'object')}: ${reason} (${entries.slice(0, SAMPLE).map((entry) => `${entry.type} ${entry.key}`).join(', ')}${entries.length > SAMPLE ? ', …' : ''})`));
     }
   }
+  if (document.contents !== undefined) lines.push(...contentLines(document.contents, colors));
   if (document.summary.unfinished > 0) {
     lines.push(colors.yellow(`  ${plural(document.summary.unfinished, 'create')} an interrupted import left unsettled are not touched: run the same test-import again to settle them first.`));
   }
@@ -76,9 +109,15 @@ export function eraseActionText(action: EraseAction): string {
       return `This ${action.verb} ${plural(action.objects, 'object')} from the ${action.siteMode.toUpperCase()} site ${action.site}.`;
     case 'customers': {
       const whoever = action.selected ? '' : ', whoever created them,';
-      return `This deletes ${plural(action.customers, 'customer')} and ${plural(action.subscriptions, 'subscription')}${whoever} from the TEST site ${action.site}.`;
+      // A target whose customers take their subscriptions along (ChartMogul) counts none of them apart.
+      const subscriptions = action.subscriptions > 0 ? ` and ${plural(action.subscriptions, 'subscription')}` : '';
+      return `This deletes ${plural(action.customers, 'customer')}${subscriptions}${whoever} from the ${action.siteMode.toUpperCase()} site ${action.site}.`;
     }
     case 'site':
+      if (action.contents !== undefined) {
+        const { type, key } = action.contents.object;
+        return `This deletes the ${action.siteMode.toUpperCase()} ${type.replaceAll('_', ' ')} "${key}" for good, with ${action.what}.`;
+      }
       return `This clears ALL ${action.what} from the TEST site ${action.site}, whoever created them.`;
   }
 }

@@ -35,6 +35,8 @@ export const ADVANCED_BILLING_PROFILE: TargetProfile = {
     { type: 'component', operation: 'archive' },
     { type: 'product', operation: 'archive' },
   ],
+  // The API refuses purge and clear-data on live sites: only cancelling is left there.
+  eraseScopes: { customers: 'customers', site: 'site', cleanups: ['all', 'customers'], live: 'cancel-only' },
   // A subscription's page: …/subscriptions/42 (then /, ?, # or the end).
   subscriptionIdOfLink: (link) => /\/subscriptions\/(\d+)(?:[/?#]|$)/.exec(link)?.[1],
   pricesSubscriptions: false,

@@ -39,6 +39,16 @@ export interface ChartMogulApi {
   /** With its processing status; undefined when it is gone (404). */
   readDataSource(uuid: string): Promise<DataSource | undefined>;
   deleteDataSource(uuid: string): Promise<void>;
+  // What erase counts and removes in a data source (src/targets/chartmogul/erase.ts).
+  /** Every plan of the data source (GET /v1/plans?data_source_uuid=, cursor pagination). */
+  listPlans(dataSourceUuid: string): AsyncIterable<JsonObject>;
+  /** GET /v1/plans/{uuid}; undefined when it is gone (404). */
+  readPlan(uuid: string): Promise<JsonObject | undefined>;
+  deletePlan(uuid: string): Promise<void>;
+  /** Every invoice of the data source, with its `customer_uuid` (GET /v1/invoices?data_source_uuid=). */
+  listInvoices(dataSourceUuid: string): AsyncIterable<JsonObject>;
+  /** DELETE /v1/invoices/{uuid} */
+  deleteInvoice(uuid: string): Promise<void>;
 
   /** POST /v1/customers (`data_source_uuid` and `external_id` in `attrs`); 422 "already exists" throws ChartMogulError with `alreadyExists`. */
   createCustomer(attrs: JsonObject): Promise<JsonObject>;

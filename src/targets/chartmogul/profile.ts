@@ -9,8 +9,18 @@ export const CHARTMOGUL_PROFILE: TargetProfile = {
   concurrency: 10,
   kinds: ['product_price_point', 'customer', 'subscription', 'invoice'],
   rowObjectOrder: ['invoice', 'subscription', 'product_price_point', 'customer'],
-  // Deleting a customer takes its invoices (and so its subscriptions) with it; plans stay (other data may use them).
-  eraseOrder: [{ type: 'customer', operation: 'delete' }],
+  // A subscription goes as its opening invoice, a standard row's with its customer (deleting a customer
+  // takes its invoices, and so its subscriptions); then customers, then invoices whose customer stays
+  // ("void" deletes them: the API voids nothing), and with --catalog the plans no invoice uses any more.
+  eraseOrder: [
+    { type: 'subscription', operation: 'purge' },
+    { type: 'customer', operation: 'delete' },
+    { type: 'invoice', operation: 'void' },
+    { type: 'product_price_point', operation: 'archive' },
+  ],
+  // ChartMogul's own words ("Delete all manual customers", "Delete this data source"); an account
+  // used for live data deletes as a test one does, so only the typed data source name lets it.
+  eraseScopes: { customers: 'manual-customers', site: 'data-source', cleanups: ['all'], live: 'typed' },
   // A row links to its customer's page, which names no subscription: compare finds subscriptions by reference.
   subscriptionIdOfLink: () => undefined,
   pricesSubscriptions: true,

@@ -4,7 +4,7 @@
 import { TargetError } from '../../errors.js';
 import { decimalFromMinorUnits } from '../minor-units.js';
 import type { ObjectRef, Operation, StepOutcome } from '../../plan/operation.js';
-import type { CatalogItemRecord, CustomerRecord, InvoiceRecord, SiteFields, SubscriptionRecord } from '../records.js';
+import type { CatalogItemKind, CatalogItemRecord, CustomerRecord, ImportedObject, InvoiceRecord, SiteContents, SiteFields, SubscriptionRecord } from '../records.js';
 import type { RenewalFacts, SiteCatalog } from '../facts.js';
 import type { CustomFieldResource, Resolver, SiteInfo, SiteObject, Target, TargetSupport, UpdatableField } from '../target.js';
 import type { ChartMogulApi, DataSource, JsonObject } from './api.js';
@@ -13,12 +13,15 @@ import { idOfObject, lookupObject } from './operations/lookup.js';
 import type { ChartMogulContext } from './operations/context.js';
 import { CHARTMOGUL_PROFILE } from './profile.js';
 import { ChartMogulRevenue } from './revenue.js';
+import { ChartMogulEraser } from './erase.js';
+import { dataSourceContents } from './site-contents.js';
 
 /**
  * No renewal previews (ChartMogul reports MRR, compared by `recurringRevenue`), no uniqueness tokens
- * (a create is reconciled by its external id), no purge or clear-site; custom attributes on customers.
+ * (a create is reconciled by its external id); purge (a customer's deletion takes its subscriptions)
+ * and clear-site (deleting the data source); custom attributes on customers.
  */
-const SUPPORTS: TargetSupport = { renewalPreview: false, uniquenessTokens: false, purge: false, clearSite: false, customFields: true };
+const SUPPORTS: TargetSupport = { renewalPreview: false, uniquenessTokens: false, purge: true, clearSite: true, customFields: true };
 
 export interface ChartMogulSite {
   /** The data source every object goes into, by name: found when present, created when absent. */
@@ -36,6 +39,7 @@ export class ChartMogulTarget implements Target {
   readonly recurringRevenue: ChartMogulRevenue;
   private readonly context: ChartMogulContext;
   private dataSource: Promise<DataSource> | undefined;
+  private readonly eraser: ChartMogulEraser;
 
   constructor(
     readonly api: ChartMogulApi,
@@ -43,6 +47,7 @@ export class ChartMogulTarget implements Target {
   ) {
     this.context = { api, dataSourceUuid: async () => (await this.ensureDataSource()).uuid };
     this.recurringRevenue = new ChartMogulRevenue(this.context);
+    this.eraser = new ChartMogulEraser({ api, dataSource: () => this.ensureDataSource(), forgetDataSource: () => (this.dataSource = undefined) });
   }
 
   get baseUrl(): string {
@@ -120,44 +125,49 @@ export class ChartMogulTarget implements Target {
     return { uid, voided: false, total: decimalFromMinorUnits(cents, String(invoice.currency)) };
   }
 
-  // Erase and resync on ChartMogul (issue 20) are not here yet: each says so instead of failing obscurely.
-  voidInvoice(): Promise<void> {
-    return notYet('void invoices');
+  // Erase (src/targets/chartmogul/erase.ts): within the configured data source only.
+  voidInvoice(uid: string): Promise<void> {
+    return this.eraser.voidInvoice(uid);
   }
-  readSubscription(): Promise<SubscriptionRecord | undefined> {
-    return notYet('read subscriptions for erase');
+  readSubscription(id: string): Promise<SubscriptionRecord | undefined> {
+    return this.eraser.readSubscription(id);
   }
-  removeSubscription(): Promise<void> {
-    return notYet('remove subscriptions');
+  removeSubscription(id: string, cascade: Array<'customer' | 'payment_profile'>): Promise<void> {
+    return this.eraser.removeSubscription(id, cascade);
   }
+  /** ChartMogul cancels a subscription from its invoices; erase deletes instead (eraseScopes.live is typed). */
   cancelSubscription(): Promise<void> {
     return notYet('cancel subscriptions');
   }
-  readCustomer(): Promise<CustomerRecord | undefined> {
-    return notYet('read customers for erase');
+  readCustomer(id: string): Promise<CustomerRecord | undefined> {
+    return this.eraser.readCustomer(id);
   }
-  findCustomer(): Promise<CustomerRecord | undefined> {
-    return notYet('find customers for erase');
+  findCustomer(reference: string): Promise<CustomerRecord | undefined> {
+    return this.eraser.findCustomer(reference);
   }
-  // eslint-disable-next-line require-yield
-  async *listCustomers(): AsyncIterable<CustomerRecord> {
-    await notYet('list customers for erase');
+  listCustomers(): AsyncIterable<CustomerRecord> {
+    return this.eraser.listCustomers();
   }
-  customerSubscriptionIds(): Promise<string[]> {
-    return notYet('list subscriptions for erase');
+  /** None to remove one by one: deleting a customer takes its invoices, and so its subscriptions, along. */
+  async customerSubscriptionIds(): Promise<string[]> {
+    return [];
   }
-  deleteCustomer(): Promise<void> {
-    return notYet('delete customers');
+  deleteCustomer(id: string): Promise<void> {
+    return this.eraser.deleteCustomer(id);
   }
-  findCatalogItem(): Promise<CatalogItemRecord | undefined> {
-    return notYet('find catalog items');
+  findCatalogItem(kind: CatalogItemKind, key: string): Promise<CatalogItemRecord | undefined> {
+    return this.eraser.findCatalogItem(kind, key);
   }
-  archiveCatalogItem(): Promise<void> {
-    return notYet('archive catalog items');
+  archiveCatalogItem(item: CatalogItemRecord): Promise<void> {
+    return this.eraser.archiveCatalogItem(item);
   }
-  clearSite(): Promise<void> {
-    return notYet('clear a site');
+  clearSite(scope: 'all' | 'customers'): Promise<void> {
+    return this.eraser.clearSite(scope);
   }
+  async siteContents(imported: readonly ImportedObject[]): Promise<SiteContents> {
+    return dataSourceContents(this.api, await this.ensureDataSource(), imported);
+  }
+  // Resync on ChartMogul (issue 20) is not here yet: each says so instead of failing obscurely.
   updatableFields(): readonly UpdatableField[] {
     return [];
   }

@@ -47,6 +47,26 @@ export class ChartMogulClient implements ChartMogulApi {
     await this.transport.request('DELETE', `/v1/data_sources/${segment(uuid)}`);
   }
 
+  listPlans(dataSourceUuid: string): AsyncIterable<JsonObject> {
+    return this.pages('/v1/plans', 'plans', { data_source_uuid: dataSourceUuid });
+  }
+
+  async readPlan(uuid: string): Promise<JsonObject | undefined> {
+    return this.transport.request('GET', `/v1/plans/${segment(uuid)}`, { allowNotFound: true });
+  }
+
+  async deletePlan(uuid: string): Promise<void> {
+    await this.transport.request('DELETE', `/v1/plans/${segment(uuid)}`);
+  }
+
+  listInvoices(dataSourceUuid: string): AsyncIterable<JsonObject> {
+    return this.pages('/v1/invoices', 'invoices', { data_source_uuid: dataSourceUuid });
+  }
+
+  async deleteInvoice(uuid: string): Promise<void> {
+    await this.transport.request('DELETE', `/v1/invoices/${segment(uuid)}`);
+  }
+
   async createCustomer(attrs: JsonObject): Promise<JsonObject> {
     return objectOf(await this.transport.request('POST', '/v1/customers', { body: attrs }), 'POST', '/v1/customers');
   }

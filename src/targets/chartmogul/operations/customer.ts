@@ -8,7 +8,7 @@ import { customerPage, uuidOf, type ChartMogulContext } from './context.js';
 import { createOnce, type ChartMogulHandler } from './handler.js';
 
 /** ChartMogul's own name for a customer: the organisation when there is one, else the person. */
-function customerAttributes(fields: CustomerFields, dataSourceUuid: string, externalId: string): JsonObject {
+export function customerAttributes(fields: CustomerFields, dataSourceUuid: string, externalId: string): JsonObject {
   const attributes: JsonObject = {
     data_source_uuid: dataSourceUuid,
     external_id: externalId,
