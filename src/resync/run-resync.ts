@@ -18,13 +18,14 @@ import { checkKeptRows, type PreparedImport } from '../importer/run-import.js';
 import type { LoadedRows } from '../importer/sources.js';
 import { operationsForFile } from '../plan/map/index.js';
 import { naturalKeyOf, type Operation, type SourceRow } from '../plan/operation.js';
-import { objectRef, type Journal, type JournalObject } from '../state/journal.js';
+import type { Journal, JournalObject } from '../state/journal.js';
 import { openSiteJournal } from '../state/journal-sites.js';
 import { siteIdentityOf } from '../state/site-identity.js';
 import { newRunId } from '../state/runs.js';
 import type { SiteInfo, Target } from '../targets/target.js';
 import type { Prefer } from './merge.js';
-import { COMPARED_TYPES, resyncObject, type ObjectVerdict } from './object-merge.js';
+import { journalApplied, reimportBilling, type ReimportEntry } from './billing.js';
+import { resyncObject, type ObjectVerdict } from './object-merge.js';
 import { summarizeResync, type RemovedRow, type ResyncDocument, type ResyncRow, type ResyncRowStatus } from './report.js';
 
 export interface ResyncOptions {
@@ -123,6 +124,8 @@ function resultText(status: ResyncRowStatus, base: RowResult, row: ResyncRow, ve
     parts.push(`conflict: ${conflicts.map((change) => `${change.field} edited on the site ("${change.site}"), kept; template says "${change.template}"`).join('; ')} (--prefer source overwrites)`);
   }
   if (row.notUpdatable.length > 0) parts.push(`changed in the template but not updatable by resync: ${row.notUpdatable.join(', ')}`);
+  if (row.reimport !== undefined) parts.push(row.reimport);
+  if (row.merged !== undefined) parts.push(`its customer was merged into customer ${row.merged.customer} on the site: followed there, not unmerged`);
   if (parts.length === 0) parts.push('unchanged');
   return `${parts.join(' | ')}: ${link}`;
 }
@@ -155,6 +158,7 @@ export async function runResync(options: ResyncOptions): Promise<ResyncOutcome> 
   let execution: Map<PlanNode, NodeResult> = new Map();
   let interrupted = false;
   const removed: RemovedRow[] = [];
+  let reimported: ReimportEntry[] = [];
   try {
     if (!options.dryRun && journal.unfinishedIntents().length > 0) {
       const reconciled = await reconcileIntents(prepared.plan, journal, target, resolver, options.concurrency);
@@ -186,7 +190,7 @@ export async function runResync(options: ResyncOptions): Promise<ResyncOutcome> 
 
     const stopped = (): boolean => fatal !== undefined || options.signal?.aborted === true;
     const compared = [...existing.map((node) => node.operation), ...earlier.operations.flatMap((entry) => entry.operations)].filter(
-      (operation) => COMPARED_TYPES.has(operation.kind) && objects.get(naturalKeyOf(operation))?.state === 'done',
+      (operation) => target.profile.resyncKinds.includes(operation.kind) && objects.get(naturalKeyOf(operation))?.state === 'done',
     );
     const comparing = options.progress ? createProgress({ total: compared.length, stream: options.progress }) : undefined;
     await runPool(compared, options.concurrency, stopped, async (operation) => {
@@ -196,15 +200,8 @@ export async function runResync(options: ResyncOptions): Promise<ResyncOutcome> 
         const verdict = await resyncObject(operation, object, { target, resolver, prefer: options.prefer, dryRun: options.dryRun });
         verdicts.set(operation, verdict);
         comparing?.tick(verdict.status === 'missing');
-        const changedApplied = verdict.applied !== undefined && JSON.stringify(verdict.applied) !== JSON.stringify(object.applied ?? {});
-        if (!options.dryRun && changedApplied) {
-          await journal.record({
-            ...objectRef(object), event: 'done',
-            id: object.id!, link: object.link ?? '', applied: verdict.applied!,
-            ...(object.nextRenewal !== undefined ? { nextRenewal: object.nextRenewal } : {}),
-            ...(object.amount !== undefined ? { amount: object.amount } : {}),
-          });
-        }
+        // Billing to import again is journaled when it is (src/resync/billing.ts).
+        if (!options.dryRun && verdict.billing === undefined) await journalApplied(journal, operation, verdict);
       } catch (error) {
         if (!isRowLevelFailure(error)) {
           fatal ??= error;
@@ -214,6 +211,14 @@ export async function runResync(options: ResyncOptions): Promise<ResyncOutcome> 
       }
     });
     comparing?.stop();
+    if (!stopped()) {
+      const operations = new Map([...prepared.plan.nodes.filter((node) => node.preFailure === undefined).map((node) => node.operation), ...earlier.operations.flatMap((entry) => entry.operations)].map((operation) => [naturalKeyOf(operation), operation]));
+      try {
+        reimported = await reimportBilling({ target, operations, verdicts, journal, resolver, dryRun: options.dryRun });
+      } catch (error) {
+        fatal ??= error;
+      }
+    }
     interrupted ||= options.signal?.aborted === true;
 
     // A row with errors may be the very row of a "gone" object (its key cannot be read): its file is not pruned.
@@ -272,6 +277,10 @@ export async function runResync(options: ResyncOptions): Promise<ResyncOutcome> 
         changes: operations.flatMap((operation) => (verdicts.get(operation)?.changes ?? []).map((change) => ({ ...change, object: labels.get(operation) ?? operation.kind }))),
         notUpdatable: [...new Set(rowVerdicts.flatMap((verdict) => verdict.notUpdatable))],
       };
+      const merged = rowVerdicts.find((verdict) => verdict.merged !== undefined)?.merged;
+      if (merged !== undefined) row.merged = { customer: merged.id, link: merged.link };
+      const reimport = rowVerdicts.find((verdict) => verdict.reimport !== undefined)?.reimport;
+      if (reimport !== undefined) row.reimport = reimport;
       row.result = resultText(status, base, row, rowVerdicts);
       rows.push(row);
       rowResults.push({ ...base, status: status === 'error' ? 'error' : status === 'pending' ? 'pending' : 'success', result: row.result });
@@ -304,6 +313,7 @@ export async function runResync(options: ResyncOptions): Promise<ResyncOutcome> 
       summary,
       rows,
       removed,
+      ...(target.billingHistory !== undefined ? { reimported } : {}),
       resultFiles,
       next,
     },

@@ -11,7 +11,7 @@ import { prepareInputs, runContext, type ImportFlags } from '../session/inputs.j
 import { runWithInterrupts } from '../session/interrupts.js';
 import { confirmBySiteName } from '../session/prompt.js';
 import { settleRun, writeReport } from '../session/report-run.js';
-import { connectTestSite, resolveTestSite } from '../session/sites.js';
+import { checkSystemFlag, connectTestSite, resolveTestSite } from '../session/sites.js';
 
 export interface ResyncFlags extends ImportFlags {
   prefer: string;
@@ -19,9 +19,13 @@ export interface ResyncFlags extends ImportFlags {
   yes: boolean;
 }
 
+/** `site` and `templates` say the same as `target` and `source`, in the words of the site and the files. */
+const PREFER_WORDS: ReadonlyMap<string, Prefer> = new Map([['target', 'target'], ['site', 'target'], ['source', 'source'], ['templates', 'source']]);
+
 function preferOf(value: string): Prefer {
-  if (value === 'target' || value === 'source') return value;
-  throw new InputError('bad-prefer', `--prefer must be target or source, got "${value}".`, { hint: 'target keeps edits made on the site; source writes the template values over them.' });
+  const prefer = PREFER_WORDS.get(value);
+  if (prefer !== undefined) return prefer;
+  throw new InputError('bad-prefer', `--prefer must be target or source, got "${value}".`, { hint: 'target (or site) keeps edits made on the site; source (or templates) writes the template values over them.' });
 }
 
 /** A dry run shows the plan; a run its outcome. */
@@ -34,7 +38,8 @@ export async function run(paths: string[], flags: ResyncFlags): Promise<void> {
   const inputs = await prepareInputs(paths, flags);
   requireStateFolder(inputs.config.stateDir);
   const { site } = resolveTestSite(inputs.config, flags.site);
-  const connection = await connectTestSite(site, inputs.config, 'resync', flags.verbose);
+  checkSystemFlag(site, flags.system);
+  const connection = await connectTestSite(site, inputs.config, 'resync', flags.verbose, flags.system);
   try {
     const { document, fatal } = await runWithInterrupts((signal) =>
       runResync({

@@ -4,15 +4,17 @@
 import { TargetError } from '../../errors.js';
 import { decimalFromMinorUnits } from '../minor-units.js';
 import type { ObjectRef, Operation, StepOutcome } from '../../plan/operation.js';
-import type { CatalogItemRecord, CustomerRecord, InvoiceRecord, SiteFields, SubscriptionRecord } from '../records.js';
+import type { CatalogItemRecord, CustomerRecord, InvoiceRecord, SiteFields, SiteValue, SubscriptionRecord } from '../records.js';
 import type { RenewalFacts, SiteCatalog } from '../facts.js';
-import type { CustomFieldResource, Resolver, SiteInfo, SiteObject, Target, TargetSupport, UpdatableField } from '../target.js';
+import type { BillingHistory, CustomFieldResource, MergedCustomer, Resolver, SiteInfo, SiteObject, Target, TargetSupport, UpdatableField, UpdatableResource } from '../target.js';
 import type { ChartMogulApi, DataSource, JsonObject } from './api.js';
 import { handlerFor } from './operations/index.js';
 import { idOfObject, lookupObject } from './operations/lookup.js';
 import type { ChartMogulContext } from './operations/context.js';
 import { CHARTMOGUL_PROFILE } from './profile.js';
 import { ChartMogulRevenue } from './revenue.js';
+import { chartMogulBillingHistory } from './billing-history.js';
+import { chartMogulMergedCustomer, chartMogulUpdatableFields, readCustomerFields, readSubscriptionFields, updateFields } from './resync.js';
 
 /**
  * No renewal previews (ChartMogul reports MRR, compared by `recurringRevenue`), no uniqueness tokens
@@ -34,6 +36,8 @@ export class ChartMogulTarget implements Target {
   readonly supports = SUPPORTS;
   readonly profile = CHARTMOGUL_PROFILE;
   readonly recurringRevenue: ChartMogulRevenue;
+  readonly mergedCustomer: MergedCustomer;
+  readonly billingHistory: BillingHistory;
   private readonly context: ChartMogulContext;
   private dataSource: Promise<DataSource> | undefined;
 
@@ -43,6 +47,8 @@ export class ChartMogulTarget implements Target {
   ) {
     this.context = { api, dataSourceUuid: async () => (await this.ensureDataSource()).uuid };
     this.recurringRevenue = new ChartMogulRevenue(this.context);
+    this.mergedCustomer = chartMogulMergedCustomer(this.context);
+    this.billingHistory = chartMogulBillingHistory(this.context);
   }
 
   get baseUrl(): string {
@@ -158,17 +164,20 @@ export class ChartMogulTarget implements Target {
   clearSite(): Promise<void> {
     return notYet('clear a site');
   }
-  updatableFields(): readonly UpdatableField[] {
-    return [];
+
+  // resync: customers' fields (src/targets/chartmogul/resync.ts), their invoices imported again (billing-history.ts)
+
+  updatableFields(resource: UpdatableResource): readonly UpdatableField[] {
+    return chartMogulUpdatableFields(resource);
   }
-  readCustomerFields(): Promise<SiteFields | undefined> {
-    return notYet('resync customers');
+  readCustomerFields(id: string): Promise<SiteFields | undefined> {
+    return readCustomerFields(this.context, id);
   }
-  readSubscriptionFields(): Promise<{ customerId: string; fields: SiteFields } | undefined> {
-    return notYet('resync subscriptions');
+  readSubscriptionFields(id: string): Promise<{ customerId: string; fields: SiteFields } | undefined> {
+    return readSubscriptionFields(this.context, id);
   }
-  updateFields(): Promise<void> {
-    return notYet('resync fields');
+  updateFields(resource: UpdatableResource, id: string, values: Record<string, SiteValue>): Promise<void> {
+    return updateFields(this.context, resource, id, values);
   }
 
   /** ChartMogul calls them custom attributes. */
