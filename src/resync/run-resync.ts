@@ -14,7 +14,7 @@ import { checkCustomFields } from '../importer/custom-fields.js';
 import { reconcileIntents } from '../importer/reconcile.js';
 import { ImportResolver } from '../importer/resolver.js';
 import { prepareResultFiles, rowResultOf, writeResultFiles, type RowResult } from '../importer/results.js';
-import { checkKeptRows, type PreparedImport } from '../importer/run-import.js';
+import { checkKeptRows, preparedForTarget, pricedForTarget, type PreparedImport } from '../importer/run-import.js';
 import type { LoadedRows } from '../importer/sources.js';
 import { operationsForFile } from '../plan/map/index.js';
 import { naturalKeyOf, type Operation, type SourceRow } from '../plan/operation.js';
@@ -131,8 +131,10 @@ function resultText(status: ResyncRowStatus, base: RowResult, row: ResyncRow, ve
 }
 
 export async function runResync(options: ResyncOptions): Promise<ResyncOutcome> {
-  const { prepared, target } = options;
+  const { target } = options;
   const info = await target.readSite();
+  // As the import has it: without the kinds the target has no place for, subscriptions priced where it takes them as invoices.
+  const prepared = await pricedForTarget(preparedForTarget(options.prepared, target), target, info.currency);
   const live = options.configuredLive || info.mode === 'live';
   // Resync brings an earlier import up to date: without one into this site there is nothing to merge against.
   const identity = siteIdentityOf(info, target.baseUrl);
@@ -254,6 +256,12 @@ export async function runResync(options: ResyncOptions): Promise<ResyncOutcome> 
   const earlierOperations = new Map(earlier.operations.map((entry) => [entry.row, entry.operations]));
   for (const file of prepared.loaded.files) {
     for (const source of file.rows) {
+      const notApplicable = prepared.loaded.notApplicable?.get(source);
+      if (notApplicable !== undefined && !prepared.loaded.invalid.has(source)) {
+        // A row the target has no place for at all: its result file says so, as the import's does.
+        rowResults.push({ row: source, status: 'not-applicable', result: `not applicable: ${notApplicable}` });
+        continue;
+      }
       const nodes = prepared.plan.rowNodes.get(source) ?? [];
       let base: RowResult;
       let operations: Operation[];
