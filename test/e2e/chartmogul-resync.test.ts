@@ -78,12 +78,17 @@ describe('resync on ChartMogul', () => {
     await sandbox.close();
   });
 
+  /** fixtures/sample copied into `dir` (to be edited) and imported into the emulator's data source. */
+  async function importSample(dir: string): Promise<void> {
+    await cp(SAMPLE, join(dir, 'sample'), { recursive: true });
+    await writeFile(join(dir, '.migraterc.json'), JSON.stringify({ sites: { test: { system: 'chartmogul', baseUrl: sandbox.baseUrl, dataSource: DATA_SOURCE } } }));
+    const imported = await runCli(dir, ['test-import', 'sample', '--format', 'json']);
+    expect(imported.code, imported.stderr).toBe(0);
+  }
+
   it('keeps tags, attributes, renames and merges made on ChartMogul, applies the templates, and imports only the changed customer\'s invoices again', async () => {
     await withTempDir({}, async (dir) => {
-      await cp(SAMPLE, join(dir, 'sample'), { recursive: true });
-      await writeFile(join(dir, '.migraterc.json'), JSON.stringify({ sites: { test: { system: 'chartmogul', baseUrl: sandbox.baseUrl, dataSource: DATA_SOURCE } } }));
-      const imported = await runCli(dir, ['test-import', 'sample', '--format', 'json']);
-      expect(imported.code, imported.stderr).toBe(0);
+      await importSample(dir);
 
       const dataSource = (await client.findDataSource(DATA_SOURCE))!.uuid;
       const imports = await snapshot(client, dataSource);
@@ -173,6 +178,60 @@ describe('resync on ChartMogul', () => {
       const second = JSON.parse(again.stdout) as ResyncJson;
       expect(second.summary).toMatchObject({ created: 0, updated: 0, conflict: 1, error: 0 });
       expect(second.reimported).toEqual([]);
+    });
+  });
+
+  it('imports a merged customer\'s changed subscription again into the customer that survived, and refuses a customer holding invoices the templates do not give', async () => {
+    await withTempDir({}, async (dir) => {
+      await importSample(dir);
+      const dataSource = (await client.findDataSource(DATA_SOURCE))!.uuid;
+      const imports = await snapshot(client, dataSource);
+      const uuid = (key: string): string => String(imports.customers.get(key)!.uuid);
+      await send(sandbox.baseUrl, 'POST', '/v1/customers/merges', { from: { customer_uuid: uuid('std-010') }, into: { customer_uuid: uuid('std-011') } });
+      // An invoice a person imported by hand for std-003: the templates cannot give it back.
+      const plan = (await client.findPlan(dataSource, 'basic/basic-monthly'))!;
+      await send(sandbox.baseUrl, 'POST', `/v1/import/customers/${uuid('std-003')}/invoices`, {
+        invoices: [{ external_id: 'manual-1', date: '2029-12-10', currency: 'USD', line_items: [{ type: 'one_time', amount_in_cents: 1500, quantity: 1, description: 'Set-up by hand', plan_uuid: plan.uuid }] }],
+      });
+      const before = await snapshot(client, dataSource);
+
+      // std-010 (merged into std-011) gets 3 seats: pro-monthly 99.00 + 3 × 10.00 = 129.00; std-003 gets 20 GB of storage instead of 15.
+      const standard = join(dir, 'sample/subscriptions-standard.csv');
+      const lines = (await readFile(standard, 'utf8')).split('\n');
+      const at = (key: string) => lines.findIndex((line) => line.includes(`,${key},`));
+      expect(lines[at('std-010')]!.endsWith(',pro,,,,,,,,,')).toBe(true);
+      lines[at('std-010')] = lines[at('std-010')]!.replace(/,pro,,,,,,,,,$/, ',pro,,,,seats,seats-standard,3,,,');
+      lines[at('std-003')] = lines[at('std-003')]!.replace(',storage,,15,', ',storage,,20,');
+      await writeFile(standard, lines.join('\n'));
+
+      const run = await runCli(dir, ['resync', 'sample', '--format', 'json']);
+      expect(run.code, run.stderr).toBe(0);
+      const document = JSON.parse(run.stdout) as ResyncJson;
+      const after = await snapshot(client, dataSource);
+
+      // Both subscriptions std-011 holds were imported again for it; std-010 was not re-created or unmerged.
+      expect(document.reimported).toContainEqual({ customer: uuid('std-011'), link: expect.any(String), objects: expect.arrayContaining(['subscription:std-011/basic', 'subscription:std-010/pro']), status: 'done' });
+      expect(after.customers.has('std-010')).toBe(false);
+      expect(after.customers.get('std-011')).toMatchObject({ uuid: uuid('std-011'), external_ids: ['std-011', 'std-010'] });
+      const mrr = new Map((await client.customerSubscriptions(uuid('std-011'))).map((subscription) => [String(subscription.external_id), Number(subscription.mrr)]));
+      // std-011: basic 29.00 + 60 GB tiered (10 × 5.00 + 40 × 4.00 + 10 × 3.00 = 240.00) = 269.00, unchanged; std-010: 129.00.
+      expect(mrr).toEqual(new Map([['std-011/basic', 26900], ['std-010/pro', 12900]]));
+      const std010 = rowOf(document, 'std-010', 'subscriptions-standard.csv');
+      expect(std010).toMatchObject({ status: 'updated', merged: { customer: uuid('std-011') } });
+      expect(std010.changes).toContainEqual(expect.objectContaining({ field: 'amount', base: '99.00', template: '129.00', action: 'update' }));
+
+      // std-003 holds manual-1: nothing of it was deleted, the row is a conflict naming the invoice, and says so again next time.
+      expect(document.reimported).toContainEqual(expect.objectContaining({ customer: uuid('std-003'), status: 'refused' }));
+      const std003 = rowOf(document, 'std-003', 'subscriptions-standard.csv');
+      expect(std003.status).toBe('conflict');
+      expect(std003.result).toContain('invoice:manual-1');
+      const held = (snapshot: { invoices: JsonObject[] }) => snapshot.invoices.filter((invoice) => invoice.customer_uuid === uuid('std-003')).map(identity).sort();
+      expect(held(after)).toEqual(held(before));
+      const mine = (snapshot: { invoices: JsonObject[] }) => snapshot.invoices.filter((invoice) => invoice.customer_uuid !== uuid('std-011')).map(identity).sort();
+      expect(mine(after)).toEqual(mine(before));
+      const again = JSON.parse((await runCli(dir, ['resync', 'sample', '--format', 'json'])).stdout) as ResyncJson;
+      expect(rowOf(again, 'std-003', 'subscriptions-standard.csv').status).toBe('conflict');
+      expect(rowOf(again, 'std-010', 'subscriptions-standard.csv').status).toBe('unchanged');
     });
   });
 });
