@@ -97,6 +97,7 @@ async function importAgain(history: BillingHistory, group: Group, held: Operatio
         ...(outcome.nextRenewal !== undefined ? { nextRenewal: outcome.nextRenewal } : {}),
         ...(outcome.amount !== undefined ? { amount: outcome.amount } : {}),
       });
+      if (verdict !== undefined) verdict.reimported = outcome;
       if (verdict?.billing !== undefined) verdict.applied = verdict.billing.applied;
     } catch (error) {
       if (!isRowLevelFailure(error)) throw error;

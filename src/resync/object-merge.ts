@@ -3,7 +3,7 @@
 // the fields resync can update (customers, subscription billing, custom fields) and report the rest.
 import { customFields } from '../plan/map/cells.js';
 import { billingCells, customerCells, type CellValue } from '../plan/map/updatable-cells.js';
-import type { Operation, SourceRow } from '../plan/operation.js';
+import type { Operation, SourceRow, StepOutcome } from '../plan/operation.js';
 import type { JournalObject } from '../state/journal.js';
 import type { Resolver, SiteCustomer, SiteValue, Target, UpdatableResource } from '../targets/target.js';
 import { billingVerdict, mergedCustomerOf, notApplicableColumn, type PlannedBilling } from './history.js';
@@ -25,6 +25,8 @@ export interface ObjectVerdict {
   billing?: PlannedBilling;
   /** What became of that billing, for the report. */
   reimport?: string;
+  /** The object as its billing was imported again (a new id; the amount the result files show). */
+  reimported?: StepOutcome;
 }
 
 interface Part {

@@ -275,6 +275,11 @@ export async function runResync(options: ResyncOptions): Promise<ResyncOutcome> 
         continue;
       }
       const rowVerdicts = operations.flatMap((operation) => (verdicts.has(operation) ? [verdicts.get(operation)!] : []));
+      // Billing imported again: the result files show the amounts imported now (ChargifyNextRenewal, Amount).
+      for (const { reimported } of rowVerdicts) {
+        if (reimported?.nextRenewal !== undefined) base = { ...base, nextRenewal: reimported.nextRenewal };
+        if (reimported?.amount !== undefined) base = { ...base, amount: reimported.amount };
+      }
       const status = rowStatusOf(base, rowVerdicts);
       const row: ResyncRow = {
         file: source.file,

@@ -6,6 +6,7 @@
 // re-creates nothing else.
 import { cp, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startChartMogulSandbox, type RunningChartMogulSandbox } from '../../src/targets/chartmogul/sandbox/index.js';
 import { ChartMogulClient } from '../../src/targets/chartmogul/client/index.js';
@@ -78,21 +79,20 @@ describe('resync on ChartMogul', () => {
     await sandbox.close();
   });
 
-  /** fixtures/sample copied into `dir` (to be edited) and imported into the emulator's data source. */
-  async function importSample(dir: string): Promise<void> {
+  /** fixtures/sample copied into `dir` (to be edited) and imported into the emulator's data source: that data source, and each customer's uuid by external id. */
+  async function importSample(dir: string): Promise<{ dataSource: string; uuid: (key: string) => string }> {
     await cp(SAMPLE, join(dir, 'sample'), { recursive: true });
     await writeFile(join(dir, '.migraterc.json'), JSON.stringify({ sites: { test: { system: 'chartmogul', baseUrl: sandbox.baseUrl, dataSource: DATA_SOURCE } } }));
     const imported = await runCli(dir, ['test-import', 'sample', '--format', 'json']);
     expect(imported.code, imported.stderr).toBe(0);
+    const dataSource = (await client.findDataSource(DATA_SOURCE))!.uuid;
+    const imports = await snapshot(client, dataSource);
+    return { dataSource, uuid: (key) => String(imports.customers.get(key)!.uuid) };
   }
 
   it('keeps tags, attributes, renames and merges made on ChartMogul, applies the templates, and imports only the changed customer\'s invoices again', async () => {
     await withTempDir({}, async (dir) => {
-      await importSample(dir);
-
-      const dataSource = (await client.findDataSource(DATA_SOURCE))!.uuid;
-      const imports = await snapshot(client, dataSource);
-      const uuid = (key: string): string => String(imports.customers.get(key)!.uuid);
+      const { dataSource, uuid } = await importSample(dir);
       const mrrOf = async (key: string): Promise<number[]> => (await client.customerSubscriptions(uuid(key))).map((subscription) => Number(subscription.mrr));
       // std-002: pro-monthly 99.00 + 5 seats at 10.00 = 149.00 a month.
       expect(await mrrOf('std-002')).toEqual([14900]);
@@ -163,6 +163,8 @@ describe('resync on ChartMogul', () => {
       // The changed subscription's MRR is its new price: pro-monthly 99.00 + 7 seats at 10.00 = 169.00 a month.
       expect(await mrrOf('std-002')).toEqual([16900]);
       expect(document.reimported).toEqual([{ customer: uuid('std-002'), link: expect.any(String), objects: ['subscription:std-002/pro'], status: 'done' }]);
+      const results = parse(await readFile(join(dir, 'resync-results', 'subscriptions-standard.csv'), 'utf8'), { columns: true }) as Array<Record<string, string>>;
+      expect(results.find((row) => row.customer_reference === 'std-002')).toMatchObject({ Status: 'success', ChargifyNextRenewal: '169.00' });
 
       // Nothing else was re-created: every customer keeps its uuid, and every other customer's invoices are the same invoices.
       for (const [key, customer] of before.customers) expect(after.customers.get(key)?.uuid, key).toBe(customer.uuid);
@@ -183,10 +185,7 @@ describe('resync on ChartMogul', () => {
 
   it('imports a merged customer\'s changed subscription again into the customer that survived, and refuses a customer holding invoices the templates do not give', async () => {
     await withTempDir({}, async (dir) => {
-      await importSample(dir);
-      const dataSource = (await client.findDataSource(DATA_SOURCE))!.uuid;
-      const imports = await snapshot(client, dataSource);
-      const uuid = (key: string): string => String(imports.customers.get(key)!.uuid);
+      const { dataSource, uuid } = await importSample(dir);
       await send(sandbox.baseUrl, 'POST', '/v1/customers/merges', { from: { customer_uuid: uuid('std-010') }, into: { customer_uuid: uuid('std-011') } });
       // An invoice a person imported by hand for std-003: the templates cannot give it back.
       const plan = (await client.findPlan(dataSource, 'basic/basic-monthly'))!;
