@@ -50,7 +50,7 @@ export function preparedForTarget(prepared: PreparedImport, target: Pick<Target,
 }
 
 /** Subscriptions priced as the invoices that open them, for a target that takes them so (ChartMogul). */
-async function pricedForTarget<P extends PreparedImport>(prepared: P, target: Pick<Target, 'profile'>, siteCurrency: string): Promise<P> {
+export async function pricedForTarget<P extends PreparedImport>(prepared: P, target: Pick<Target, 'profile'>, siteCurrency: string): Promise<P> {
   if (!target.profile.pricesSubscriptions) return prepared;
   const loaded = await priceOpeningInvoices(prepared.loaded, siteCurrency);
   return loaded === prepared.loaded ? prepared : { ...prepared, loaded, plan: buildPlan(loaded.rowOperations, loaded.invalid) };

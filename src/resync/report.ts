@@ -1,5 +1,6 @@
 // The resync report as data: one JSON document (`--format json`); its pretty text (the dry-run diff
 // and the outcome) is src/cli/reporters/resync-pretty.ts.
+import type { ReimportEntry } from './billing.js';
 import type { FieldChange, Prefer } from './merge.js';
 
 export type ResyncRowStatus = 'created' | 'updated' | 'unchanged' | 'conflict' | 'error' | 'pending';
@@ -18,6 +19,10 @@ export interface ResyncRow {
   changes: ResyncChange[];
   /** Template columns changed since the last import that resync cannot update through the API. */
   notUpdatable: string[];
+  /** The row's customer was merged into this one on the site (ChartMogul): followed there, never unmerged. */
+  merged?: { customer: string; link: string };
+  /** The row's billing, imported again with its customer's (or why not). */
+  reimport?: string;
 }
 
 /** An object the journal holds for these files whose row is no longer in them. */
@@ -57,6 +62,8 @@ export interface ResyncDocument {
   summary: ResyncSummary;
   rows: ResyncRow[];
   removed: RemovedRow[];
+  /** Where the target keeps billing as imported history (ChartMogul): each customer whose billing was imported again. */
+  reimported?: ReimportEntry[];
   resultFiles: string[];
   next: string;
 }

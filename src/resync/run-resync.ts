@@ -14,17 +14,18 @@ import { checkCustomFields } from '../importer/custom-fields.js';
 import { reconcileIntents } from '../importer/reconcile.js';
 import { ImportResolver } from '../importer/resolver.js';
 import { prepareResultFiles, rowResultOf, writeResultFiles, type RowResult } from '../importer/results.js';
-import { checkKeptRows, type PreparedImport } from '../importer/run-import.js';
+import { checkKeptRows, preparedForTarget, pricedForTarget, type PreparedImport } from '../importer/run-import.js';
 import type { LoadedRows } from '../importer/sources.js';
 import { operationsForFile } from '../plan/map/index.js';
 import { naturalKeyOf, type Operation, type SourceRow } from '../plan/operation.js';
-import { objectRef, type Journal, type JournalObject } from '../state/journal.js';
+import type { Journal, JournalObject } from '../state/journal.js';
 import { openSiteJournal } from '../state/journal-sites.js';
 import { siteIdentityOf } from '../state/site-identity.js';
 import { newRunId } from '../state/runs.js';
 import type { SiteInfo, Target } from '../targets/target.js';
 import type { Prefer } from './merge.js';
-import { COMPARED_TYPES, resyncObject, type ObjectVerdict } from './object-merge.js';
+import { journalApplied, reimportBilling, type ReimportEntry } from './billing.js';
+import { resyncObject, type ObjectVerdict } from './object-merge.js';
 import { summarizeResync, type RemovedRow, type ResyncDocument, type ResyncRow, type ResyncRowStatus } from './report.js';
 
 export interface ResyncOptions {
@@ -123,13 +124,17 @@ function resultText(status: ResyncRowStatus, base: RowResult, row: ResyncRow, ve
     parts.push(`conflict: ${conflicts.map((change) => `${change.field} edited on the site ("${change.site}"), kept; template says "${change.template}"`).join('; ')} (--prefer source overwrites)`);
   }
   if (row.notUpdatable.length > 0) parts.push(`changed in the template but not updatable by resync: ${row.notUpdatable.join(', ')}`);
+  if (row.reimport !== undefined) parts.push(row.reimport);
+  if (row.merged !== undefined) parts.push(`its customer was merged into customer ${row.merged.customer} on the site: followed there, not unmerged`);
   if (parts.length === 0) parts.push('unchanged');
   return `${parts.join(' | ')}: ${link}`;
 }
 
 export async function runResync(options: ResyncOptions): Promise<ResyncOutcome> {
-  const { prepared, target } = options;
+  const { target } = options;
   const info = await target.readSite();
+  // As the import has it: without the kinds the target has no place for, subscriptions priced where it takes them as invoices.
+  const prepared = await pricedForTarget(preparedForTarget(options.prepared, target), target, info.currency);
   const live = options.configuredLive || info.mode === 'live';
   // Resync brings an earlier import up to date: without one into this site there is nothing to merge against.
   const identity = siteIdentityOf(info, target.baseUrl);
@@ -155,6 +160,7 @@ export async function runResync(options: ResyncOptions): Promise<ResyncOutcome> 
   let execution: Map<PlanNode, NodeResult> = new Map();
   let interrupted = false;
   const removed: RemovedRow[] = [];
+  let reimported: ReimportEntry[] = [];
   try {
     if (!options.dryRun && journal.unfinishedIntents().length > 0) {
       const reconciled = await reconcileIntents(prepared.plan, journal, target, resolver, options.concurrency);
@@ -186,7 +192,7 @@ export async function runResync(options: ResyncOptions): Promise<ResyncOutcome> 
 
     const stopped = (): boolean => fatal !== undefined || options.signal?.aborted === true;
     const compared = [...existing.map((node) => node.operation), ...earlier.operations.flatMap((entry) => entry.operations)].filter(
-      (operation) => COMPARED_TYPES.has(operation.kind) && objects.get(naturalKeyOf(operation))?.state === 'done',
+      (operation) => target.profile.resyncKinds.includes(operation.kind) && objects.get(naturalKeyOf(operation))?.state === 'done',
     );
     const comparing = options.progress ? createProgress({ total: compared.length, stream: options.progress }) : undefined;
     await runPool(compared, options.concurrency, stopped, async (operation) => {
@@ -196,15 +202,8 @@ export async function runResync(options: ResyncOptions): Promise<ResyncOutcome> 
         const verdict = await resyncObject(operation, object, { target, resolver, prefer: options.prefer, dryRun: options.dryRun });
         verdicts.set(operation, verdict);
         comparing?.tick(verdict.status === 'missing');
-        const changedApplied = verdict.applied !== undefined && JSON.stringify(verdict.applied) !== JSON.stringify(object.applied ?? {});
-        if (!options.dryRun && changedApplied) {
-          await journal.record({
-            ...objectRef(object), event: 'done',
-            id: object.id!, link: object.link ?? '', applied: verdict.applied!,
-            ...(object.nextRenewal !== undefined ? { nextRenewal: object.nextRenewal } : {}),
-            ...(object.amount !== undefined ? { amount: object.amount } : {}),
-          });
-        }
+        // Billing to import again is journaled when it is (src/resync/billing.ts).
+        if (!options.dryRun && verdict.billing === undefined) await journalApplied(journal, operation, verdict);
       } catch (error) {
         if (!isRowLevelFailure(error)) {
           fatal ??= error;
@@ -214,6 +213,14 @@ export async function runResync(options: ResyncOptions): Promise<ResyncOutcome> 
       }
     });
     comparing?.stop();
+    if (!stopped()) {
+      const operations = new Map([...prepared.plan.nodes.filter((node) => node.preFailure === undefined).map((node) => node.operation), ...earlier.operations.flatMap((entry) => entry.operations)].map((operation) => [naturalKeyOf(operation), operation]));
+      try {
+        reimported = await reimportBilling({ target, operations, verdicts, journal, resolver, dryRun: options.dryRun });
+      } catch (error) {
+        fatal ??= error;
+      }
+    }
     interrupted ||= options.signal?.aborted === true;
 
     // A row with errors may be the very row of a "gone" object (its key cannot be read): its file is not pruned.
@@ -249,6 +256,12 @@ export async function runResync(options: ResyncOptions): Promise<ResyncOutcome> 
   const earlierOperations = new Map(earlier.operations.map((entry) => [entry.row, entry.operations]));
   for (const file of prepared.loaded.files) {
     for (const source of file.rows) {
+      const notApplicable = prepared.loaded.notApplicable?.get(source);
+      if (notApplicable !== undefined && !prepared.loaded.invalid.has(source)) {
+        // A row the target has no place for at all: its result file says so, as the import's does.
+        rowResults.push({ row: source, status: 'not-applicable', result: `not applicable: ${notApplicable}` });
+        continue;
+      }
       const nodes = prepared.plan.rowNodes.get(source) ?? [];
       let base: RowResult;
       let operations: Operation[];
@@ -262,6 +275,11 @@ export async function runResync(options: ResyncOptions): Promise<ResyncOutcome> 
         continue;
       }
       const rowVerdicts = operations.flatMap((operation) => (verdicts.has(operation) ? [verdicts.get(operation)!] : []));
+      // Billing imported again: the result files show the amounts imported now (ChargifyNextRenewal, Amount).
+      for (const { reimported } of rowVerdicts) {
+        if (reimported?.nextRenewal !== undefined) base = { ...base, nextRenewal: reimported.nextRenewal };
+        if (reimported?.amount !== undefined) base = { ...base, amount: reimported.amount };
+      }
       const status = rowStatusOf(base, rowVerdicts);
       const row: ResyncRow = {
         file: source.file,
@@ -272,6 +290,10 @@ export async function runResync(options: ResyncOptions): Promise<ResyncOutcome> 
         changes: operations.flatMap((operation) => (verdicts.get(operation)?.changes ?? []).map((change) => ({ ...change, object: labels.get(operation) ?? operation.kind }))),
         notUpdatable: [...new Set(rowVerdicts.flatMap((verdict) => verdict.notUpdatable))],
       };
+      const merged = rowVerdicts.find((verdict) => verdict.merged !== undefined)?.merged;
+      if (merged !== undefined) row.merged = { customer: merged.id, link: merged.link };
+      const reimport = rowVerdicts.find((verdict) => verdict.reimport !== undefined)?.reimport;
+      if (reimport !== undefined) row.reimport = reimport;
       row.result = resultText(status, base, row, rowVerdicts);
       rows.push(row);
       rowResults.push({ ...base, status: status === 'error' ? 'error' : status === 'pending' ? 'pending' : 'success', result: row.result });
@@ -304,6 +326,7 @@ export async function runResync(options: ResyncOptions): Promise<ResyncOutcome> 
       summary,
       rows,
       removed,
+      ...(target.billingHistory !== undefined ? { reimported } : {}),
       resultFiles,
       next,
     },

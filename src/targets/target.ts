@@ -8,6 +8,10 @@ export type { CustomFieldResource };
 import type { CatalogItemKind, CatalogItemRecord, CustomerRecord, ImportedObject, InvoiceRecord, SiteContents, SiteFields, SiteValue, SubscriptionRecord } from './records.js';
 import type { RenewalFacts, SiteCatalog, SubscriptionLocator } from './facts.js';
 import type { MappingTable } from './column-mapping.js';
+import type { BillingHistory, MergedCustomer } from './resync-support.js';
+import type { CellValue } from '../plan/map/updatable-cells.js';
+
+export type * from './resync-support.js';
 
 export type * from './records.js';
 export type * from './facts.js';
@@ -124,6 +128,8 @@ export interface TargetProfile {
   readonly pricesSubscriptions: boolean;
   /** What a kind the target does not take means for the migration, said once per run for its rows. */
   readonly notApplicableKinds: Partial<Readonly<Record<ObjectType, string>>>;
+  /** The kinds resync compares with the templates; the others are history it leaves as imported. */
+  readonly resyncKinds: readonly ObjectType[];
 }
 
 /** A subscription's monthly recurring revenue as a target that derives it reports it (ChartMogul). */
@@ -165,6 +171,11 @@ export type UpdatableResource = 'customer' | 'subscription';
 export interface UpdatableField {
   field: string;
   column: string;
+  /**
+   * A field made of several columns (ChartMogul's `name`: organization_name, else first and last name):
+   * the other columns, and the value the field takes from the row's cells.
+   */
+  combined?: { columns: readonly string[]; value(cells: Readonly<Record<string, CellValue>>): CellValue };
 }
 
 export interface Target {
@@ -248,6 +259,10 @@ export interface Target {
   readSubscriptionFields(id: string): Promise<{ customerId: string; fields: SiteFields } | undefined>;
   /** Sets fields by name; calendar dates (YYYY-MM-DD) become the site's billing date-times. */
   updateFields(resource: UpdatableResource, id: string, values: Record<string, SiteValue>): Promise<void>;
+  /** Where people merge customers on the site (ChartMogul): resync follows a merged customer, never unmerges it. */
+  readonly mergedCustomer?: MergedCustomer;
+  /** Where billing is imported history that cannot be edited (ChartMogul's invoices): resync imports a customer's again. */
+  readonly billingHistory?: BillingHistory;
 
   // custom fields
 

@@ -12,7 +12,7 @@ import { runWithInterrupts } from '../session/interrupts.js';
 import { confirmBySiteName } from '../session/prompt.js';
 import { prepareNotifications } from '../session/notify-run.js';
 import { settleRun, writeReport } from '../session/report-run.js';
-import { connectTestSite, resolveTestSite } from '../session/sites.js';
+import { checkSystemFlag, connectTestSite, resolveTestSite } from '../session/sites.js';
 
 export interface ResyncFlags extends ImportFlags {
   prefer: string;
@@ -20,9 +20,13 @@ export interface ResyncFlags extends ImportFlags {
   yes: boolean;
 }
 
+/** `site` and `templates` say the same as `target` and `source`, in the words of the site and the files. */
+const PREFER_WORDS: ReadonlyMap<string, Prefer> = new Map([['target', 'target'], ['site', 'target'], ['source', 'source'], ['templates', 'source']]);
+
 function preferOf(value: string): Prefer {
-  if (value === 'target' || value === 'source') return value;
-  throw new InputError('bad-prefer', `--prefer must be target or source, got "${value}".`, { hint: 'target keeps edits made on the site; source writes the template values over them.' });
+  const prefer = PREFER_WORDS.get(value);
+  if (prefer !== undefined) return prefer;
+  throw new InputError('bad-prefer', `--prefer must be target or source, got "${value}".`, { hint: 'target (or site) keeps edits made on the site; source (or templates) writes the template values over them.' });
 }
 
 /** A dry run shows the plan; a run its outcome. */
@@ -36,7 +40,8 @@ export async function run(paths: string[], flags: ResyncFlags): Promise<void> {
   const notifier = prepareNotifications(flags, inputs.config);
   requireStateFolder(inputs.config.stateDir);
   const { site } = resolveTestSite(inputs.config, flags.site);
-  const connection = await connectTestSite(site, inputs.config, 'resync', flags.verbose);
+  checkSystemFlag(site, flags.system);
+  const connection = await connectTestSite(site, inputs.config, 'resync', flags.verbose, flags.system);
   try {
     const { document, fatal } = await runWithInterrupts((signal) =>
       runResync({

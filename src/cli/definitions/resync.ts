@@ -1,7 +1,7 @@
 // `migrate resync`: flags and help. Runs nothing: the parsed options go to `handle`.
 import type { Command } from 'commander';
 import type { CommandHandler } from '../parse-cli.js';
-import { addNotifyOptions, addTemplateRunOptions, createCustomFieldsOption, importFlagsOf, yesOption } from '../command-options.js';
+import { addNotifyOptions, addTemplateRunOptions, createCustomFieldsOption, importFlagsOf, systemOption, yesOption } from '../command-options.js';
 
 export function defineResync(program: Command, handle: CommandHandler): void {
   const command = program
@@ -9,9 +9,10 @@ export function defineResync(program: Command, handle: CommandHandler): void {
     .description('Bring the site in line with the templates without losing edits made on the site: new rows are created, changed fields updated, conflicts reported.')
     .argument('<paths...>', 'template CSV files, or folders whose .csv files are all read (any mix of kinds)');
   addNotifyOptions(addTemplateRunOptions(command, 'configured site (default: test; without one, the embedded sandbox)'))
-    .option('--prefer <side>', 'when a field was changed both in the template and on the site: target keeps the site value (default), source writes the template value', 'target')
+    .option('--prefer <side>', 'when a field was changed both in the template and on the site: target (or site) keeps the site value (default), source (or templates) writes the template value', 'target')
     .option('--prune', 'remove from the site what the toolkit imported from rows no longer in these files')
     .option('--dry-run', 'print the diff per object (field: site value → template value) and send nothing')
+    .addOption(systemOption())
     .addOption(createCustomFieldsOption())
     .addOption(yesOption('do not ask for the subdomain of a live site (for scripts)'))
     .addHelpText(

@@ -1,6 +1,6 @@
 // The pretty text of a resync: the dry-run diff per object (field: site value → template value) and
 // the outcome (counts, conflicts, rows gone from the templates).
-import type { ResyncChange, ResyncDocument } from '../../resync/report.js';
+import type { ResyncChange, ResyncDocument, ResyncRow } from '../../resync/report.js';
 import type { Colors } from './colors.js';
 import { renderSummary } from './summary.js';
 
@@ -24,11 +24,36 @@ export function renderResyncPlan(document: ResyncDocument, colors: Colors): stri
     lines.push(`${row.file} row ${row.row} (${row.key}): ${row.status === 'conflict' ? colors.yellow(verb) : row.status === 'error' ? colors.red(verb) : verb}`);
     for (const change of row.changes) lines.push(`  ${change.object} ${describeChange(change)}`);
     if (row.notUpdatable.length > 0) lines.push(colors.yellow(`  changed in the template, not updatable by resync: ${row.notUpdatable.join(', ')}`));
+    lines.push(...historyLines(row));
     if (row.status === 'error') lines.push(`  ${row.result}`);
   }
+  lines.push(...mergedLines(document.rows.filter((row) => row.status === 'unchanged')));
+  lines.push(...reimportLines(document, colors));
   lines.push(...removedLines(document, colors));
   lines.push(summaryLine('Plan', document, colors));
   return `${lines.join('\n')}\n`;
+}
+
+/** Where a target keeps history people shape (ChartMogul): a merged customer followed, billing imported again. */
+function historyLines(row: ResyncRow): string[] {
+  return [
+    ...(row.merged !== undefined ? [`  its customer was merged into customer ${row.merged.customer} on the site (${row.merged.link}): followed there, not unmerged`] : []),
+    ...(row.reimport !== undefined ? [`  ${row.reimport}`] : []),
+  ];
+}
+
+/** Rows with nothing else to say that point at a merged customer. */
+function mergedLines(rows: ResyncRow[]): string[] {
+  return rows.filter((row) => row.merged !== undefined).map((row) => `${row.file} row ${row.row} (${row.key}): its customer was merged into customer ${row.merged!.customer} on the site: followed there, not unmerged`);
+}
+
+function reimportLines(document: ResyncDocument, colors: Colors): string[] {
+  return (document.reimported ?? []).map((entry) => {
+    const what = `customer ${entry.customer}: ${entry.objects.length} invoice(s) (${entry.objects.join(', ')})`;
+    if (entry.status === 'planned') return `billing to delete and import again: ${what}`;
+    if (entry.status === 'done') return `billing deleted and imported again: ${what}`;
+    return colors.yellow(`billing not imported again: ${entry.message ?? what}`);
+  });
 }
 
 function removedLines(document: ResyncDocument, colors: Colors): string[] {
@@ -66,6 +91,8 @@ export function renderResyncResult(document: ResyncDocument, colors: Colors): st
       lines.push(`${row.status === 'error' ? colors.red('error') : colors.yellow('conflict')} ${row.file} row ${row.row} (${row.key}): ${row.result}`);
     }
   }
+  lines.push(...mergedLines(document.rows.filter((row) => row.status !== 'conflict' && row.status !== 'error')));
+  lines.push(...reimportLines(document, colors));
   lines.push(...removedLines(document, colors));
   lines.push(summaryLine('Resync', document, colors) + colors.dim(` · site ${document.site} · run ${document.run}`));
   if (document.resultFiles.length > 0) lines.push(`Results: ${document.resultFiles.join(', ')}`);

@@ -40,6 +40,8 @@ export const ADVANCED_BILLING_PROFILE: TargetProfile = {
   // A subscription's page: …/subscriptions/42 (then /, ?, # or the end).
   subscriptionIdOfLink: (link) => /\/subscriptions\/(\d+)(?:[/?#]|$)/.exec(link)?.[1],
   pricesSubscriptions: false,
+  // Payment profiles, balances and invoices are history resync leaves as imported.
+  resyncKinds: ['customer', 'subscription', 'product_family', 'product', 'product_price_point', 'component', 'component_price_point', 'coupon', 'segment'],
   columnMapping,
   notApplicableKinds: {},
 };

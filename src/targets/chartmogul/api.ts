@@ -82,4 +82,7 @@ export interface ChartMogulApi {
 
   /** Releases connections. */
   close(): Promise<void>;
+
+  /** Every invoice of the customer in the data source (GET /v1/invoices?data_source_uuid=&customer_uuid=, all pages). */
+  customerInvoices(dataSourceUuid: string, customerUuid: string): Promise<JsonObject[]>;
 }

@@ -24,6 +24,8 @@ export const CHARTMOGUL_PROFILE: TargetProfile = {
   // A row links to its customer's page, which names no subscription: compare finds subscriptions by reference.
   subscriptionIdOfLink: () => undefined,
   pricesSubscriptions: true,
+  // Customers' fields and attributes are merged; subscriptions and invoices are compared as billing (imported again per customer when it changed).
+  resyncKinds: ['customer', 'product_price_point', 'subscription', 'invoice'],
   columnMapping: chartMogulColumnMapping,
   notApplicableKinds: {
     product_family: 'ChartMogul has no product families: plans stand alone in the data source',

@@ -4,9 +4,9 @@
 import { TargetError } from '../../errors.js';
 import { decimalFromMinorUnits } from '../minor-units.js';
 import type { ObjectRef, Operation, StepOutcome } from '../../plan/operation.js';
-import type { CatalogItemKind, CatalogItemRecord, CustomerRecord, ImportedObject, InvoiceRecord, SiteContents, SiteFields, SubscriptionRecord } from '../records.js';
+import type { CatalogItemKind, CatalogItemRecord, CustomerRecord, ImportedObject, InvoiceRecord, SiteContents, SiteFields, SiteValue, SubscriptionRecord } from '../records.js';
 import type { RenewalFacts, SiteCatalog } from '../facts.js';
-import type { CustomFieldResource, Resolver, SiteInfo, SiteObject, Target, TargetSupport, UpdatableField } from '../target.js';
+import type { BillingHistory, CustomFieldResource, MergedCustomer, Resolver, SiteInfo, SiteObject, Target, TargetSupport, UpdatableField, UpdatableResource } from '../target.js';
 import type { ChartMogulApi, DataSource, JsonObject } from './api.js';
 import { handlerFor } from './operations/index.js';
 import { idOfObject, lookupObject } from './operations/lookup.js';
@@ -15,6 +15,8 @@ import { CHARTMOGUL_PROFILE } from './profile.js';
 import { ChartMogulRevenue } from './revenue.js';
 import { ChartMogulEraser } from './erase.js';
 import { dataSourceContents } from './site-contents.js';
+import { chartMogulBillingHistory } from './billing-history.js';
+import { chartMogulMergedCustomer, chartMogulUpdatableFields, readCustomerFields, readSubscriptionFields, updateFields } from './resync.js';
 
 /**
  * No renewal previews (ChartMogul reports MRR, compared by `recurringRevenue`), no uniqueness tokens
@@ -37,6 +39,8 @@ export class ChartMogulTarget implements Target {
   readonly supports = SUPPORTS;
   readonly profile = CHARTMOGUL_PROFILE;
   readonly recurringRevenue: ChartMogulRevenue;
+  readonly mergedCustomer: MergedCustomer;
+  readonly billingHistory: BillingHistory;
   private readonly context: ChartMogulContext;
   private dataSource: Promise<DataSource> | undefined;
   private readonly eraser: ChartMogulEraser;
@@ -48,6 +52,8 @@ export class ChartMogulTarget implements Target {
     this.context = { api, dataSourceUuid: async () => (await this.ensureDataSource()).uuid };
     this.recurringRevenue = new ChartMogulRevenue(this.context);
     this.eraser = new ChartMogulEraser({ api, dataSource: () => this.ensureDataSource(), forgetDataSource: () => (this.dataSource = undefined) });
+    this.mergedCustomer = chartMogulMergedCustomer(this.context);
+    this.billingHistory = chartMogulBillingHistory(this.context);
   }
 
   get baseUrl(): string {
@@ -167,18 +173,20 @@ export class ChartMogulTarget implements Target {
   async siteContents(imported: readonly ImportedObject[]): Promise<SiteContents> {
     return dataSourceContents(this.api, await this.ensureDataSource(), imported);
   }
-  // Resync on ChartMogul (issue 20) is not here yet: each says so instead of failing obscurely.
-  updatableFields(): readonly UpdatableField[] {
-    return [];
+
+  // resync: customers' fields (src/targets/chartmogul/resync.ts), their invoices imported again (billing-history.ts)
+
+  updatableFields(resource: UpdatableResource): readonly UpdatableField[] {
+    return chartMogulUpdatableFields(resource);
   }
-  readCustomerFields(): Promise<SiteFields | undefined> {
-    return notYet('resync customers');
+  readCustomerFields(id: string): Promise<SiteFields | undefined> {
+    return readCustomerFields(this.context, id);
   }
-  readSubscriptionFields(): Promise<{ customerId: string; fields: SiteFields } | undefined> {
-    return notYet('resync subscriptions');
+  readSubscriptionFields(id: string): Promise<{ customerId: string; fields: SiteFields } | undefined> {
+    return readSubscriptionFields(this.context, id);
   }
-  updateFields(): Promise<void> {
-    return notYet('resync fields');
+  updateFields(resource: UpdatableResource, id: string, values: Record<string, SiteValue>): Promise<void> {
+    return updateFields(this.context, resource, id, values);
   }
 
   /** ChartMogul calls them custom attributes. */
@@ -209,5 +217,5 @@ export class ChartMogulTarget implements Target {
 }
 
 function notYet(what: string): never {
-  throw new TargetError('not-supported', `migrate cannot yet ${what} on ChartMogul.`, { hint: 'Erase and resync on ChartMogul come with a later release; use ChartMogul\'s own data source tools meanwhile.' });
+  throw new TargetError('not-supported', `migrate cannot ${what} on ChartMogul.`, { hint: 'ChartMogul ends a subscription by its invoices: remove it with migrate erase (its opening invoice goes), or set its cancellation in ChartMogul.' });
 }

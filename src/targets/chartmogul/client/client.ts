@@ -139,6 +139,12 @@ export class ChartMogulClient implements ChartMogulApi {
     return this.transport.close();
   }
 
+  async customerInvoices(dataSourceUuid: string, customerUuid: string): Promise<JsonObject[]> {
+    const invoices: JsonObject[] = [];
+    for await (const invoice of this.pages('/v1/invoices', 'invoices', { data_source_uuid: dataSourceUuid, customer_uuid: customerUuid })) invoices.push(invoice);
+    return invoices;
+  }
+
   /** The first item a filtered list answers, if any (a lookup by external id answers one at most). */
   private async first(path: string, key: string, query: Query): Promise<JsonObject | undefined> {
     return itemsOf(await this.transport.request('GET', path, { query: { ...query, per_page: PER_PAGE } }), key)[0];

@@ -21,6 +21,11 @@ export function customerAttributes(fields: CustomerFields, dataSourceUuid: strin
   return attributes;
 }
 
+/** The external id a customer is created with: its reference, else (a standard row without one) its email, lower-cased. */
+export function customerKeyOf(fields: CustomerFields): string {
+  return fields.reference ?? fields.email.toLowerCase();
+}
+
 /** The customer with this external id in the data source, created when absent (and never twice). */
 export async function ensureCustomer(context: ChartMogulContext, fields: CustomerFields, externalId: string): Promise<JsonObject> {
   const dataSource = await context.dataSourceUuid();

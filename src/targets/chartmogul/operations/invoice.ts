@@ -12,7 +12,7 @@ import { customerPage, uuidOf, type ChartMogulContext } from './context.js';
 import { createOnce, type ChartMogulHandler } from './handler.js';
 
 /** The subscription's opening invoice (its customer and currency), as the resolver finds it. */
-async function openingInvoice(operation: Operation<InvoiceFields>, resolver: Resolver): Promise<JsonObject> {
+export async function openingInvoice(operation: Operation<InvoiceFields>, resolver: Resolver): Promise<JsonObject> {
   const opening = (await resolver.object(operation.fields.subscription)) as JsonObject | undefined;
   if (opening === undefined) await resolver.id(operation.fields.subscription); // throws, naming the subscription
   return opening!;
@@ -42,25 +42,29 @@ async function outcome(context: ChartMogulContext, operation: Operation<InvoiceF
   return { id: uuidOf(invoice), link, applied: operation.applied, amount: totalOf(operation, String(invoice.currency)) };
 }
 
+/** Imports the invoice for this customer in this currency (never twice: found by its external id when already there). */
+export async function importOneTimeInvoice(context: ChartMogulContext, operation: Operation<InvoiceFields>, customerUuid: string, currency: string): Promise<StepOutcome> {
+  const { fields } = operation;
+  if (fields.lineItems.length === 0) throw new RowError(operation.source, 'attach_to', 'the invoice has no line items', 'Add rows whose attach_to names this invoice id.');
+  const dataSource = await context.dataSourceUuid();
+  const invoice = await createOnce(
+    () =>
+      context.api.importInvoice(customerUuid, {
+        external_id: operation.key,
+        date: fields.issueDate,
+        due_date: fields.dueDate,
+        currency,
+        line_items: fields.lineItems.map((line) => lineItem(operation, line, currency)),
+      }),
+    () => context.api.findInvoice(dataSource, operation.key),
+  );
+  return outcome(context, operation, invoice, customerUuid);
+}
+
 export const invoiceHandler: ChartMogulHandler<InvoiceFields> = {
   async create(context, operation, resolver) {
     const opening = await openingInvoice(operation, resolver);
-    const currency = String(opening.currency);
-    const { fields } = operation;
-    if (fields.lineItems.length === 0) throw new RowError(operation.source, 'attach_to', 'the invoice has no line items', 'Add rows whose attach_to names this invoice id.');
-    const dataSource = await context.dataSourceUuid();
-    const invoice = await createOnce(
-      () =>
-        context.api.importInvoice(String(opening.customer_uuid), {
-          external_id: operation.key,
-          date: fields.issueDate,
-          due_date: fields.dueDate,
-          currency,
-          line_items: fields.lineItems.map((line) => lineItem(operation, line, currency)),
-        }),
-      () => context.api.findInvoice(dataSource, operation.key),
-    );
-    return outcome(context, operation, invoice, String(opening.customer_uuid));
+    return importOneTimeInvoice(context, operation, String(opening.customer_uuid), String(opening.currency));
   },
   async find(context, operation) {
     const invoice = await context.api.findInvoice(await context.dataSourceUuid(), operation.key);

@@ -8,8 +8,11 @@ import { openingInvoiceId } from './opening-invoice.js';
 export async function lookupObject(context: ChartMogulContext, ref: ObjectRef, knownId?: string): Promise<JsonObject | undefined> {
   const { api } = context;
   switch (ref.type) {
-    case 'customer':
-      return knownId !== undefined ? api.readCustomer(knownId) : api.findCustomer(await context.dataSourceUuid(), ref.key);
+    case 'customer': {
+      // A customer merged into another on ChartMogul is gone under its own uuid; its external id finds the one that survives.
+      const known = knownId !== undefined ? await api.readCustomer(knownId) : undefined;
+      return known ?? api.findCustomer(await context.dataSourceUuid(), ref.key);
+    }
     case 'product_price_point':
       return api.findPlan(await context.dataSourceUuid(), ref.key);
     case 'subscription':

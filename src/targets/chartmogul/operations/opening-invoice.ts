@@ -13,7 +13,7 @@ import { minorUnitsOf } from '../../minor-units.js';
 import type { Resolver } from '../../target.js';
 import type { JsonObject } from '../api.js';
 import { customerPage, uuidOf, type ChartMogulContext } from './context.js';
-import { ensureCustomer } from './customer.js';
+import { customerKeyOf, ensureCustomer } from './customer.js';
 import { createOnce, type ChartMogulHandler } from './handler.js';
 
 type Fields = SubscriptionFields & { opening?: OpeningInvoiceFields };
@@ -47,7 +47,7 @@ async function customerOf(context: ChartMogulContext, fields: Fields, resolver: 
     return customer as JsonObject;
   }
   const customer = fields.newCustomer!;
-  return ensureCustomer(context, customer, customer.reference ?? customer.email.toLowerCase());
+  return ensureCustomer(context, customer, customerKeyOf(customer));
 }
 
 function describeLines(opening: OpeningInvoiceFields): string {
@@ -58,33 +58,37 @@ function outcome(operation: Operation<Fields>, customer: JsonObject, invoice: Js
   return { id: uuidOf(invoice), link: customerPage(customer), applied: operation.applied, nextRenewal: formatMoney(new Decimal(opening.total), opening.currency) };
 }
 
+/** Imports the subscription's opening invoice for this customer (never twice: found by its external id when already there). */
+export async function importOpeningInvoice(context: ChartMogulContext, operation: Operation<Fields>, customer: JsonObject, resolver: Resolver): Promise<StepOutcome> {
+  const opening = openingOf(operation);
+  const { fields, source } = operation;
+  const planUuid = await resolver.id(opening.plan);
+  const start = periodStart(fields, (await resolver.object(opening.plan)) as JsonObject | undefined);
+  const discount = minorUnitsOf(opening.discount, opening.currency, source, 'product_handle');
+  const item: JsonObject = {
+    type: 'subscription',
+    subscription_external_id: operation.key,
+    plan_uuid: planUuid,
+    service_period_start: start,
+    service_period_end: fields.nextBillingDate,
+    amount_in_cents: minorUnitsOf(opening.total, opening.currency, source, 'product_handle'),
+    quantity: 1,
+    description: describeLines(opening),
+    ...(discount > 0 ? { discount_amount_in_cents: discount } : {}),
+    ...(opening.couponCodes.length > 0 ? { discount_code: opening.couponCodes.join(',') } : {}),
+  };
+  const dataSource = await context.dataSourceUuid();
+  const externalId = openingInvoiceId(operation.key);
+  const invoice = await createOnce(
+    () => context.api.importInvoice(uuidOf(customer), { external_id: externalId, date: start, currency: opening.currency, line_items: [item] }),
+    () => context.api.findInvoice(dataSource, externalId),
+  );
+  return outcome(operation, customer, invoice, opening);
+}
+
 export const openingInvoiceHandler: ChartMogulHandler<Fields> = {
   async create(context, operation, resolver) {
-    const opening = openingOf(operation);
-    const { fields, source } = operation;
-    const customer = await customerOf(context, fields, resolver);
-    const planUuid = await resolver.id(opening.plan);
-    const start = periodStart(fields, (await resolver.object(opening.plan)) as JsonObject | undefined);
-    const discount = minorUnitsOf(opening.discount, opening.currency, source, 'product_handle');
-    const item: JsonObject = {
-      type: 'subscription',
-      subscription_external_id: operation.key,
-      plan_uuid: planUuid,
-      service_period_start: start,
-      service_period_end: fields.nextBillingDate,
-      amount_in_cents: minorUnitsOf(opening.total, opening.currency, source, 'product_handle'),
-      quantity: 1,
-      description: describeLines(opening),
-      ...(discount > 0 ? { discount_amount_in_cents: discount } : {}),
-      ...(opening.couponCodes.length > 0 ? { discount_code: opening.couponCodes.join(',') } : {}),
-    };
-    const dataSource = await context.dataSourceUuid();
-    const externalId = openingInvoiceId(operation.key);
-    const invoice = await createOnce(
-      () => context.api.importInvoice(uuidOf(customer), { external_id: externalId, date: start, currency: opening.currency, line_items: [item] }),
-      () => context.api.findInvoice(dataSource, externalId),
-    );
-    return outcome(operation, customer, invoice, opening);
+    return importOpeningInvoice(context, operation, await customerOf(context, operation.fields, resolver), resolver);
   },
   async find(context, operation) {
     const opening = openingOf(operation);
