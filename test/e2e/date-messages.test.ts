@@ -7,6 +7,9 @@ import { runCli } from '../cli/run-cli.js';
 import { withTempDir } from '../helpers/temp-dir.js';
 
 const asOf = ['--as-of', '2026-11-23'];
+/** The advanced subscriptions the invoices name (read as references, not reported). */
+const referenced = readFileSync(new URL('../../fixtures/kinds/subscriptions-advanced/valid.csv', import.meta.url), 'utf8');
+const references = ['--catalog', 'refs/subscriptions-advanced.csv'];
 const [invoiceHeader, invoiceLine] = readFileSync(new URL('../../fixtures/kinds/invoices/valid.csv', import.meta.url), 'utf8').split(/\r?\n/) as [string, string];
 const invoiceColumns = invoiceHeader.split(',');
 const [subscriptionHeader, subscriptionLine] = readFileSync(new URL('../../fixtures/sample/subscriptions-standard.csv', import.meta.url), 'utf8').split(/\r?\n/) as [string, string];
@@ -40,8 +43,8 @@ const subscriptions = [subscriptionHeader, withCells(subscriptionHeader, subscri
 describe('migrate validate: dates that are not YYYY-MM-DD', () => {
   it('json: each finding says why, and names the ISO date when there is one reading', async () => {
     expect(invoiceColumns).toContain('due_date');
-    await withTempDir({ 'invoices.csv': invoices, 'subs.csv': subscriptions }, async (dir) => {
-      const result = await runCli(['validate', 'invoices.csv', 'subs.csv', ...asOf, '--format', 'json'], { cwd: dir });
+    await withTempDir({ 'invoices.csv': invoices, 'subs.csv': subscriptions, 'refs/subscriptions-advanced.csv': referenced }, async (dir) => {
+      const result = await runCli(['validate', 'invoices.csv', 'subs.csv', ...asOf, ...references, '--format', 'json'], { cwd: dir });
       expect(result.code, result.stderr).toBe(1);
       const [invoiceReport, subscriptionReport] = JSON.parse(result.stdout).files;
       const issues = invoiceReport.issues as Array<{ row: number; column: string; rule: string; value: string; message: string }>;
@@ -57,8 +60,8 @@ describe('migrate validate: dates that are not YYYY-MM-DD', () => {
   });
 
   it('pretty: the messages under their rows', async () => {
-    await withTempDir({ 'invoices.csv': invoices }, async (dir) => {
-      const result = await runCli(['validate', 'invoices.csv', ...asOf], { cwd: dir });
+    await withTempDir({ 'invoices.csv': invoices, 'refs/subscriptions-advanced.csv': referenced }, async (dir) => {
+      const result = await runCli(['validate', 'invoices.csv', ...asOf, ...references], { cwd: dir });
       expect(result.code, result.stderr).toBe(1);
       expect(result.stdout).toMatch(/row 2 · INV-2\n.*due_date "2027-02-30"\n.*does not exist: February 2027 has 28 days.*\[date-format\]/);
       expect(result.stdout).toMatch(/row 3 · INV-3\n.*due_date "12\/31\/2027"\n.*write 2027-12-31 .*\[date-format\]/);
