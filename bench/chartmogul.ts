@@ -1,12 +1,11 @@
 // Benchmark of an import into ChartMogul: N standard subscription rows (each a customer and the invoice
 // opening its subscription) and their plan, into the ChartMogul emulator in its own process at
 // ChartMogul's published limit of 40 requests a second. Goal: calls per second at least 90% of the limit.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
-import { stringify } from 'csv-stringify/sync';
+import { PRO_PRODUCTS_CSV, startServerProcess, writeSubscriptions } from './bench-files.js';
 import { prepareImport, runImport } from '../src/importer/run-import.js';
 import { createTarget } from '../src/targets/index.js';
 import { validateFiles } from '../src/validate/index.js';
@@ -14,52 +13,29 @@ import { validateFiles } from '../src/validate/index.js';
 const RATE_LIMIT = 40;
 const asOf = '2026-11-23';
 
-const HEADER =
-  'Status,Result,ChargifyNextRenewal,YourExpectedRenewal,create_subscription,organization_name,customer_reference,first_name,last_name,email,cc_emails,phone,shipping_address,shipping_address_2,shipping_city,shipping_state,shipping_zip,shipping_country,tax_exempt,vat_number,verified,locale,create_payment_profile,payment_profile_type,current_vault,gateway_handle,vault_token,customer_vault_token,credit_card_first_name,credit_card_last_name,last_four,card_type,exp_month,exp_year,bank_account_first_name,bank_account_last_name,bank_name,bank_account_last_four,bank_routing_last_four,billing_address,billing_address_2,billing_city,billing_state,billing_country,billing_zip,currency,payment_collection_method,previous_billing_at,next_billing_at,net_terms,service_credit_balance,prepayment_balance,product_handle,product_price_point_handle,coupon_code_1,component_1,componentPricepoint_1,componentQuantity_1'.split(',');
-
 async function writeTemplates(dir: string, rows: number): Promise<string[]> {
   const products = join(dir, 'products.csv');
-  await writeFile(
-    products,
-    'Status,Result,product_name,description,product_family_id,taxable,tax_code,require_payment_method,require_billing_address,require_shipping_address,auto_create_signup_page,handle,attach_to,price_point_name,price_point_handle,price,renew_every,month_or_day,trial_price,trial_interval,trial_month_or_day,trial_type,expiration_interval,expiration_month_or_day,setup_fee_price\n' +
-      ',,Pro Plan,Pro,cloud,FALSE,,FALSE,FALSE,FALSE,FALSE,pro,pro,Pro Monthly,pro-monthly,99.00,1,month,,,,,,,\n',
-  );
-  const records = Array.from({ length: rows }, (_, index) => {
-    const n = String(index + 1).padStart(5, '0');
-    const values: Record<string, string> = {
-      YourExpectedRenewal: '99.00',
-      create_subscription: 'TRUE',
-      organization_name: `Org ${n}`,
-      customer_reference: `bench-${n}`,
-      first_name: 'Ada',
-      last_name: `Lovelace ${n}`,
-      email: `ada.${n}@example.com`,
-      create_payment_profile: 'FALSE',
-      currency: 'USD',
-      payment_collection_method: 'remittance',
-      next_billing_at: '2027-01-10',
-      product_handle: 'pro',
-    };
-    return HEADER.map((column) => values[column] ?? '');
-  });
-  const subscriptions = join(dir, 'subscriptions-standard.csv');
-  await writeFile(subscriptions, stringify([HEADER, ...records]));
+  await writeFile(products, PRO_PRODUCTS_CSV);
+  const subscriptions = await writeSubscriptions(dir, rows, (n) => ({
+    YourExpectedRenewal: '99.00',
+    create_subscription: 'TRUE',
+    organization_name: `Org ${n}`,
+    customer_reference: `bench-${n}`,
+    first_name: 'Ada',
+    last_name: `Lovelace ${n}`,
+    email: `ada.${n}@example.com`,
+    create_payment_profile: 'FALSE',
+    currency: 'USD',
+    payment_collection_method: 'remittance',
+    next_billing_at: '2027-01-10',
+    product_handle: 'pro',
+  }));
   return [products, subscriptions];
 }
 
-/** The emulator in its own process, as the real service is: sharing the importer's event loop would charge its work to the importer. */
-async function startEmulatorProcess(): Promise<{ baseUrl: string; child: ChildProcess }> {
-  const module = new URL('../src/targets/chartmogul/sandbox/index.js', import.meta.url).href;
-  const script = `const { startChartMogulSandbox } = await import(${JSON.stringify(module)});
-const sandbox = await startChartMogulSandbox({ rateLimit: ${RATE_LIMIT} });
-process.stdout.write(sandbox.baseUrl + '\\n');`;
-  const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const [line] = await new Promise<string[]>((resolve, reject) => {
-    child.once('error', reject);
-    child.once('exit', (code) => reject(new Error(`emulator process exited with ${code}`)));
-    createInterface({ input: child.stdout! }).once('line', (text) => resolve([text]));
-  });
-  return { baseUrl: line!.trim(), child };
+/** The emulator in its own process, as the real service is. */
+function startEmulatorProcess(): Promise<{ baseUrl: string; child: ChildProcess }> {
+  return startServerProcess('../src/targets/chartmogul/sandbox/index.js', `m.startChartMogulSandbox({ rateLimit: ${RATE_LIMIT} })`);
 }
 
 function median(values: number[]): number {

@@ -1,12 +1,11 @@
 // Benchmark of the import engine: 500 customers with payment profiles and 500 subscriptions (a
 // component and a coupon each) into the sandbox at 25 ms per request and the 4-request limit.
 // Goal: elapsed ≤ (API calls × 25 ms / 4) / 0.9, i.e. at least 90% of the concurrency bound.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
-import { stringify } from 'csv-stringify/sync';
+import { PRO_PRODUCTS_CSV, startServerProcess, writeSubscriptions } from './bench-files.js';
 import { prepareImport, runImport } from '../src/importer/run-import.js';
 import { advancedBillingApi } from '../src/targets/advanced-billing/target.js';
 import { createTarget } from '../src/targets/index.js';
@@ -16,16 +15,9 @@ const LATENCY_MS = 25;
 const CONCURRENCY = 4;
 const asOf = '2026-11-23';
 
-const SUBSCRIPTION_HEADER =
-  'Status,Result,ChargifyNextRenewal,YourExpectedRenewal,create_subscription,organization_name,customer_reference,first_name,last_name,email,cc_emails,phone,shipping_address,shipping_address_2,shipping_city,shipping_state,shipping_zip,shipping_country,tax_exempt,vat_number,verified,locale,create_payment_profile,payment_profile_type,current_vault,gateway_handle,vault_token,customer_vault_token,credit_card_first_name,credit_card_last_name,last_four,card_type,exp_month,exp_year,bank_account_first_name,bank_account_last_name,bank_name,bank_account_last_four,bank_routing_last_four,billing_address,billing_address_2,billing_city,billing_state,billing_country,billing_zip,currency,payment_collection_method,previous_billing_at,next_billing_at,net_terms,service_credit_balance,prepayment_balance,product_handle,product_price_point_handle,coupon_code_1,component_1,componentPricepoint_1,componentQuantity_1'.split(',');
-
 async function writeTemplates(dir: string, rows: number): Promise<void> {
   await writeFile(join(dir, 'product-families.csv'), 'Status,Result,name,description,handle\n,,Cloud,Cloud plans,cloud\n');
-  await writeFile(
-    join(dir, 'products.csv'),
-    'Status,Result,product_name,description,product_family_id,taxable,tax_code,require_payment_method,require_billing_address,require_shipping_address,auto_create_signup_page,handle,attach_to,price_point_name,price_point_handle,price,renew_every,month_or_day,trial_price,trial_interval,trial_month_or_day,trial_type,expiration_interval,expiration_month_or_day,setup_fee_price\n' +
-      ',,Pro Plan,Pro,cloud,FALSE,,FALSE,FALSE,FALSE,FALSE,pro,pro,Pro Monthly,pro-monthly,99.00,1,month,,,,,,,\n',
-  );
+  await writeFile(join(dir, 'products.csv'), PRO_PRODUCTS_CSV);
   await writeFile(
     join(dir, 'components.csv'),
     'Status,Result,component_name,component_type,description,unit_name,product_family_id,metric_id,taxable,tax_code,allow_fractional_quantities,hide_date_range_on_invoice,allow_billing_portal_updates,upgrade_charge,downgrade_credit,handle,attach_to,price_point_name,price_point_handle,pricing_scheme,per_unit_price\n' +
@@ -35,55 +27,37 @@ async function writeTemplates(dir: string, rows: number): Promise<void> {
     join(dir, 'coupons.csv'),
     'Status,Result,name,code,description,product_family_id,percentage_discount,flat_discount,stackable,recurring,review_after_import\n,,Ten Off,TENOFF,10% off,cloud,10,,TRUE,TRUE,\n',
   );
-  const records = Array.from({ length: rows }, (_, index) => {
-    const n = String(index + 1).padStart(5, '0');
-    const values: Record<string, string> = {
-      create_subscription: 'TRUE',
-      organization_name: `Org ${n}`,
-      customer_reference: `bench-${n}`,
-      first_name: 'Ada',
-      last_name: `Lovelace ${n}`,
-      email: `ada.${n}@example.com`,
-      create_payment_profile: 'TRUE',
-      payment_profile_type: 'credit_card',
-      current_vault: 'bogus',
-      vault_token: `tok_bench_${n}`,
-      credit_card_first_name: 'Ada',
-      credit_card_last_name: 'Lovelace',
-      last_four: '1111',
-      card_type: 'visa',
-      exp_month: '6',
-      exp_year: '2030',
-      currency: 'USD',
-      payment_collection_method: 'automatic',
-      next_billing_at: '2027-01-10',
-      product_handle: 'pro',
-      coupon_code_1: 'TENOFF',
-      component_1: 'seats',
-      componentPricepoint_1: 'seats-standard',
-      componentQuantity_1: String(1 + (index % 20)),
-    };
-    return SUBSCRIPTION_HEADER.map((column) => values[column] ?? '');
-  });
-  await writeFile(join(dir, 'subscriptions-standard.csv'), stringify([SUBSCRIPTION_HEADER, ...records]));
+  await writeSubscriptions(dir, rows, (n, index) => ({
+    create_subscription: 'TRUE',
+    organization_name: `Org ${n}`,
+    customer_reference: `bench-${n}`,
+    first_name: 'Ada',
+    last_name: `Lovelace ${n}`,
+    email: `ada.${n}@example.com`,
+    create_payment_profile: 'TRUE',
+    payment_profile_type: 'credit_card',
+    current_vault: 'bogus',
+    vault_token: `tok_bench_${n}`,
+    credit_card_first_name: 'Ada',
+    credit_card_last_name: 'Lovelace',
+    last_four: '1111',
+    card_type: 'visa',
+    exp_month: '6',
+    exp_year: '2030',
+    currency: 'USD',
+    payment_collection_method: 'automatic',
+    next_billing_at: '2027-01-10',
+    product_handle: 'pro',
+    coupon_code_1: 'TENOFF',
+    component_1: 'seats',
+    componentPricepoint_1: 'seats-standard',
+    componentQuantity_1: String(1 + (index % 20)),
+  }));
 }
 
-/**
- * The sandbox runs in its own process, as a real site would: sharing the importer's event loop
- * would charge the site's work to the importer.
- */
-async function startSandboxProcess(): Promise<{ baseUrl: string; child: ChildProcess }> {
-  const module = new URL('../src/targets/advanced-billing/sandbox/index.js', import.meta.url).href;
-  const script = `const { startSandbox } = await import(${JSON.stringify(module)});
-const sandbox = await startSandbox({ latency: { ms: ${LATENCY_MS}, jitterMs: 0 }, concurrency: ${CONCURRENCY} });
-process.stdout.write(sandbox.baseUrl + '\\n');`;
-  const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const [line] = await new Promise<string[]>((resolve, reject) => {
-    child.once('error', reject);
-    child.once('exit', (code) => reject(new Error(`sandbox process exited with ${code}`)));
-    createInterface({ input: child.stdout! }).once('line', (text) => resolve([text]));
-  });
-  return { baseUrl: line!.trim(), child };
+/** The sandbox in its own process, as a real site would be. */
+function startSandboxProcess(): Promise<{ baseUrl: string; child: ChildProcess }> {
+  return startServerProcess('../src/targets/advanced-billing/sandbox/index.js', `m.startSandbox({ latency: { ms: ${LATENCY_MS}, jitterMs: 0 }, concurrency: ${CONCURRENCY} })`);
 }
 
 /** What the client and sandbox reach without the importer: bare creates, always more callers than slots. */
