@@ -15,6 +15,21 @@ export const PRO_PRODUCTS_CSV =
   'Status,Result,product_name,description,product_family_id,taxable,tax_code,require_payment_method,require_billing_address,require_shipping_address,auto_create_signup_page,handle,attach_to,price_point_name,price_point_handle,price,renew_every,month_or_day,trial_price,trial_interval,trial_month_or_day,trial_type,expiration_interval,expiration_month_or_day,setup_fee_price\n' +
   ',,Pro Plan,Pro,cloud,FALSE,,FALSE,FALSE,FALSE,FALSE,pro,pro,Pro Monthly,pro-monthly,99.00,1,month,,,,,,,\n';
 
+/** The cells every generated row has: customer N on the Pro plan, renewing 2027-01-10 in USD. */
+export function benchRow(n: string): Record<string, string> {
+  return {
+    create_subscription: 'TRUE',
+    organization_name: `Org ${n}`,
+    customer_reference: `bench-${n}`,
+    first_name: 'Ada',
+    last_name: `Lovelace ${n}`,
+    email: `ada.${n}@example.com`,
+    currency: 'USD',
+    next_billing_at: '2027-01-10',
+    product_handle: 'pro',
+  };
+}
+
 /** Writes subscriptions-standard.csv with `rows` rows, row N's cells given by `cellsOf(N)` (1-based, zero-padded to 5); answers its path. */
 export async function writeSubscriptions(dir: string, rows: number, cellsOf: (n: string, index: number) => Record<string, string>): Promise<string> {
   const records = Array.from({ length: rows }, (_, index) => {

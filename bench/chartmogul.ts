@@ -5,7 +5,7 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PRO_PRODUCTS_CSV, startServerProcess, writeSubscriptions } from './bench-files.js';
+import { benchRow, PRO_PRODUCTS_CSV, startServerProcess, writeSubscriptions } from './bench-files.js';
 import { prepareImport, runImport } from '../src/importer/run-import.js';
 import { createTarget } from '../src/targets/index.js';
 import { validateFiles } from '../src/validate/index.js';
@@ -17,18 +17,10 @@ async function writeTemplates(dir: string, rows: number): Promise<string[]> {
   const products = join(dir, 'products.csv');
   await writeFile(products, PRO_PRODUCTS_CSV);
   const subscriptions = await writeSubscriptions(dir, rows, (n) => ({
+    ...benchRow(n),
     YourExpectedRenewal: '99.00',
-    create_subscription: 'TRUE',
-    organization_name: `Org ${n}`,
-    customer_reference: `bench-${n}`,
-    first_name: 'Ada',
-    last_name: `Lovelace ${n}`,
-    email: `ada.${n}@example.com`,
     create_payment_profile: 'FALSE',
-    currency: 'USD',
     payment_collection_method: 'remittance',
-    next_billing_at: '2027-01-10',
-    product_handle: 'pro',
   }));
   return [products, subscriptions];
 }

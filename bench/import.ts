@@ -5,7 +5,7 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PRO_PRODUCTS_CSV, startServerProcess, writeSubscriptions } from './bench-files.js';
+import { benchRow, PRO_PRODUCTS_CSV, startServerProcess, writeSubscriptions } from './bench-files.js';
 import { prepareImport, runImport } from '../src/importer/run-import.js';
 import { advancedBillingApi } from '../src/targets/advanced-billing/target.js';
 import { createTarget } from '../src/targets/index.js';
@@ -28,12 +28,7 @@ async function writeTemplates(dir: string, rows: number): Promise<void> {
     'Status,Result,name,code,description,product_family_id,percentage_discount,flat_discount,stackable,recurring,review_after_import\n,,Ten Off,TENOFF,10% off,cloud,10,,TRUE,TRUE,\n',
   );
   await writeSubscriptions(dir, rows, (n, index) => ({
-    create_subscription: 'TRUE',
-    organization_name: `Org ${n}`,
-    customer_reference: `bench-${n}`,
-    first_name: 'Ada',
-    last_name: `Lovelace ${n}`,
-    email: `ada.${n}@example.com`,
+    ...benchRow(n),
     create_payment_profile: 'TRUE',
     payment_profile_type: 'credit_card',
     current_vault: 'bogus',
@@ -44,10 +39,7 @@ async function writeTemplates(dir: string, rows: number): Promise<void> {
     card_type: 'visa',
     exp_month: '6',
     exp_year: '2030',
-    currency: 'USD',
     payment_collection_method: 'automatic',
-    next_billing_at: '2027-01-10',
-    product_handle: 'pro',
     coupon_code_1: 'TENOFF',
     component_1: 'seats',
     componentPricepoint_1: 'seats-standard',
