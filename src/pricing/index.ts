@@ -3,4 +3,5 @@ export { Decimal, formatMoney, minorUnitDigits, parseMoney, readMoney, roundToMi
 export { priceComponent, type ComponentLine, type PriceBracket, type PricingScheme } from './component.js';
 export { priceRenewal, type CouponLine, type RenewalBreakdown, type RenewalInput, type RenewalLine, type SkippedCoupon } from './renewal.js';
 export { billingUnitOf, describeInterval, monthlyAmount, type BillingInterval, type BillingUnit } from './monthly.js';
+export { parseTaxRate, taxOnLine } from './tax.js';
 export { PricingError, type PricingErrorCode } from './pricing-error.js';

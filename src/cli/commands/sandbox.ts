@@ -2,6 +2,7 @@
 // SIGTERM, then stops listening and flushes its state.
 import { clockStartingAt, isValidTimeZone, parseClockStart, systemClock } from '../../dates/index.js';
 import { InputError } from '../../errors.js';
+import { parseTaxRate } from '../../pricing/index.js';
 import { parseFaultSpec, parseLatency, startSandbox, type RunningSandbox } from '../../targets/advanced-billing/sandbox/index.js';
 import { startChartMogulSandbox } from '../../targets/chartmogul/sandbox/index.js';
 import { logToStderr } from '../session/sites.js';
@@ -22,6 +23,8 @@ export interface SandboxCommandOptions {
   /** The instant the site's clock starts at (a date or date-time); absent: the system clock. */
   now?: string;
   strict?: boolean;
+  /** `8%`, `0.08`, or with rates by state: `8%,CA=7.25%`. */
+  taxRate?: string;
 }
 
 export async function run(options: SandboxCommandOptions): Promise<void> {
@@ -43,6 +46,7 @@ export async function run(options: SandboxCommandOptions): Promise<void> {
   const latency = options.latency === undefined ? undefined : parseLatency(options.latency);
   const faults = options.faults === undefined ? undefined : parseFaultSpec(options.faults);
   const now = options.now === undefined || options.now.trim() === '' ? systemClock : clockStartingAt(parseClockStart(options.now, '--now'));
+  const tax = options.taxRate === undefined ? {} : parseTaxRates(options.taxRate);
 
   const sandbox: RunningSandbox = await listening(options, () =>
     startSandbox({
@@ -56,6 +60,7 @@ export async function run(options: SandboxCommandOptions): Promise<void> {
       faults,
       now,
       ...(options.strict === undefined ? {} : { strict: options.strict }),
+      ...tax,
       log: logToStderr,
     }),
   );
@@ -64,7 +69,8 @@ export async function run(options: SandboxCommandOptions): Promise<void> {
   const auth = options.apiKey ? ', API key required' : '';
   const clock = now === systemClock ? '' : `, clock at ${now().toISOString()}`;
   const strict = sandbox.strict ? ', strict' : '';
-  process.stdout.write(`Sandbox listening on ${sandbox.baseUrl} (mode ${options.mode}, ${where}${auth}${strict}${clock})\n`);
+  const taxed = options.taxRate === undefined ? '' : `, tax ${options.taxRate}`;
+  process.stdout.write(`Sandbox listening on ${sandbox.baseUrl} (mode ${options.mode}, ${where}${auth}${strict}${taxed}${clock})\n`);
   await untilStopped();
   await sandbox.close();
   process.stderr.write('Sandbox stopped.\n');
@@ -72,7 +78,7 @@ export async function run(options: SandboxCommandOptions): Promise<void> {
 
 /** `--system chartmogul`: the ChartMogul emulator; the Advanced Billing sandbox's fault flags do not apply. */
 async function runChartMogul(options: SandboxCommandOptions, port: number): Promise<void> {
-  for (const [flag, value] of [['--latency', options.latency], ['--faults', options.faults], ['--strict', options.strict]] as const) {
+  for (const [flag, value] of [['--latency', options.latency], ['--faults', options.faults], ['--strict', options.strict], ['--tax-rate', options.taxRate]] as const) {
     if (value !== undefined) throw new InputError('bad-flag-for-system', `${flag} is for the Advanced Billing sandbox; the ChartMogul emulator does not take it`, { hint: 'Leave it out, or drop --system chartmogul.' });
   }
   const delay = options.processingDelay ?? '0';
@@ -96,6 +102,24 @@ async function runChartMogul(options: SandboxCommandOptions, port: number): Prom
   await untilStopped();
   await sandbox.close();
   process.stderr.write('Sandbox stopped.\n');
+}
+
+/** `--tax-rate 8%,CA=7.25%`: the site's rate and rates by state, each checked (exit 2 naming the one refused). */
+function parseTaxRates(text: string): { taxRate?: string; taxRates?: Record<string, string> } {
+  let taxRate: string | undefined;
+  const taxRates: Record<string, string> = {};
+  for (const entry of text.split(',')) {
+    const [state, rate] = entry.includes('=') ? entry.split('=', 2).map((part) => part.trim()) : [undefined, entry.trim()];
+    const badState = state !== undefined && !/^[A-Za-z]{2,3}$/.test(state);
+    if (badState || rate === undefined || parseTaxRate(rate) === undefined) {
+      throw new InputError('bad-tax-rate', `--tax-rate must be a percentage (8%) or a fraction (0.08) from 0 to 100%, optionally per state (CA=7.25%), got '${entry.trim()}'`, {
+        hint: 'For example --tax-rate 8% or --tax-rate 8%,CA=7.25%.',
+      });
+    }
+    if (state === undefined) taxRate = rate;
+    else taxRates[state.toUpperCase()] = rate;
+  }
+  return { ...(taxRate === undefined ? {} : { taxRate }), ...(Object.keys(taxRates).length === 0 ? {} : { taxRates }) };
 }
 
 /** Starts a server, turning "cannot listen" into a one-line error naming the address. */

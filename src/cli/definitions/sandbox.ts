@@ -17,6 +17,7 @@ export function defineSandbox(program: Command, handle: CommandHandler): void {
     .option('--latency <ms[:jitter]>', 'add this delay to every request, e.g. 50 or 50:20')
     .option('--now <date>', 'start the site\'s clock at this date (YYYY-MM-DD, read as noon UTC) or date-time, e.g. to rehearse a later import (default: the MIGRATE_NOW variable, else the system clock)')
     .option('--strict', "refuse (422) request body fields the operation's request schema in the API spec lacks; default: answer them with an X-Sandbox-Warning header and a log line (or MIGRATE_SANDBOX_STRICT=1)")
+    .option('--tax-rate <rates>', 'tax renewal previews at this flat rate, a percentage (8%) or a fraction (0.08), and per customer state: 8%,CA=7.25% (default: taxes uncalculated)')
     .option('--faults <spec>', 'inject faults, e.g. error-rate=0.1,429-rate=0.05,drop-after-commit=0.1,stall-after-commit=0.05,stall-ms=3000')
     .addHelpText(
       'after',
@@ -27,6 +28,7 @@ Examples:
   $ migrate sandbox --data-dir .migrate/sandbox --time-zone America/New_York
   $ migrate sandbox --latency 40:10 --faults error-rate=0.05,drop-after-commit=0.02
   $ migrate sandbox --strict
+  $ migrate sandbox --tax-rate 8%,CA=7.25%
   $ migrate sandbox --system chartmogul --port 3300 --data-dir .migrate/chartmogul
 
 Point a site at it with { "baseUrl": "http://127.0.0.1:3200" } in .migraterc. Stop it with Ctrl-C.
@@ -45,6 +47,7 @@ What it implements and what it does not: docs/sandbox.md.`,
         apiKey: text('apiKey') ?? process.env.MIGRATE_SANDBOX_API_KEY,
         latency: text('latency'),
         faults: text('faults'),
+        taxRate: text('taxRate'),
         now: text('now') ?? process.env.MIGRATE_NOW,
         // Absent: startSandbox's default (MIGRATE_SANDBOX_STRICT).
         ...(options.strict === true ? { strict: true } : {}),

@@ -1,6 +1,7 @@
 // What a route handler gets (the parsed request, the store, the site) and gives back (a status and a
 // JSON body), and the SandboxError it throws for 4xx answers in the API's `{"errors": [...]}` envelope.
 import type { Store } from './store.js';
+import type { SiteTax } from './tax.js';
 
 export interface SiteSettings {
   id: number;
@@ -14,6 +15,8 @@ export interface SiteSettings {
   timeZone: string;
   /** This sandbox's instance id (see Store.instance), reported as the sandbox-only `sandbox_instance_id`. */
   instance: string;
+  /** Flat tax rates for renewal previews; absent: taxes are left uncalculated, as without a tax service. */
+  tax?: SiteTax;
 }
 
 export interface RequestContext {

@@ -4,6 +4,7 @@ import { createServer as createHttpServer, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { clockFromEnv, type Clock } from '../../../dates/clock.js';
 import type { SiteSettings } from './context.js';
+import { siteTax } from './tax.js';
 import type { FaultSpec, Latency } from './faults.js';
 import { ConcurrencyGate } from './gate.js';
 import { listenOn } from './listen.js';
@@ -44,6 +45,13 @@ export interface SandboxOptions {
   nonPrimaryCurrencies?: string[];
   /** The site's time zone, an IANA name (default UTC). */
   timeZone?: string;
+  /**
+   * A flat tax rate renewal previews apply ("8%" or "0.08"), and rates by customer state code
+   * (`{ CA: '0.0725' }`) that take precedence. Absent: previews leave taxes uncalculated. A rate that
+   * is not a percentage or fraction from 0 to 100% throws.
+   */
+  taxRate?: string;
+  taxRates?: Record<string, string>;
   latency?: Latency;
   faults?: FaultSpec;
   /** Serve HTTPS with this key and certificate (PEM). */
@@ -86,6 +94,7 @@ export interface RunningSandbox {
 }
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
+  const tax = siteTax(options.taxRate, options.taxRates);
   const clock = options.now ?? clockFromEnv();
   const log = options.log ?? (() => {});
   const store = await Store.open(options.dataDir, clock, log);
@@ -99,6 +108,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     mode,
     timeZone: options.timeZone ?? 'UTC',
     instance: store.instance,
+    ...(tax === undefined ? {} : { tax }),
   };
   const settings: HandlerSettings = {
     site,

@@ -2,7 +2,7 @@
 // list, archive; component price points: create, list, read, archive, promote to the component's default.
 import { SandboxError, reply, timestamp, type RequestContext } from '../context.js';
 import { FieldErrors, INTERVAL_RANGE, paginate, publicView, rootObject, type Attributes } from '../fields.js';
-import { findByField, recordByPathKey, recordsWhere } from '../lookup.js';
+import { findByField, findByIdOrHandle, recordByPathKey, recordsWhere } from '../lookup.js';
 import { messages } from '../messages.js';
 import type { Router } from '../router.js';
 import type { StoredRecord, Store } from '../store.js';
@@ -109,6 +109,36 @@ function componentView(store: Store, component: StoredRecord): Record<string, un
     price_points_url: null,
     default_price_point_name: point?.name ?? 'Original',
   };
+}
+
+/**
+ * The component and price point an entry of a request's `components` names (`component_id`, optional
+ * `price_point_id`: ids or `handle:`), or undefined after adding the API's message to errors.
+ * defaultPoint: the price point an entry without one gets.
+ */
+export function componentOfEntry(
+  store: Store,
+  entry: Attributes,
+  label: string,
+  errors: FieldErrors,
+  defaultPoint: (component: StoredRecord) => number,
+): { component: StoredRecord; point: StoredRecord } | undefined {
+  const key = entry.component_id;
+  const component = typeof key === 'number' || typeof key === 'string' ? findByIdOrHandle(store, 'components', key) : undefined;
+  if (!component) {
+    errors.add(messages.notFoundBy(`${label} component`, 'id', String(key ?? '')));
+    return undefined;
+  }
+  const pointKey = entry.price_point_id;
+  const point =
+    pointKey === undefined || pointKey === null
+      ? store.get('component_price_points', defaultPoint(component))
+      : componentPricePoint(store, component, typeof pointKey === 'number' ? pointKey : String(pointKey));
+  if (!point) {
+    errors.add(messages.componentPricePointWrong(String(pointKey)));
+    return undefined;
+  }
+  return { component, point };
 }
 
 /** A component's price point by id, `handle:` or plain handle. */

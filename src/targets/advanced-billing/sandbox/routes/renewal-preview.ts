@@ -1,13 +1,17 @@
 // POST /subscriptions/{id}/renewals/preview.json: the next charge, priced by src/pricing from the
-// subscription's stored product price, components (catalog or custom prices) and coupons. Taxes are not
-// computed (uncalculated_taxes: true); credits and prepayments do not change the renewal total.
+// subscription's stored product price, components (its own, or those the request lists, with their
+// quantities) and coupons, for the period from the current period's start to the next billing date.
+// Taxes: the site's flat rate (sandbox/tax.ts) on the product and taxable components, else uncalculated;
+// credits and prepayments do not change the renewal total.
 import { SandboxError, type RequestContext } from '../context.js';
 import { recordById } from '../fields.js';
 import { messages } from '../messages.js';
-import { Decimal, minorUnitDigits, priceRenewal, roundToMinorUnit, type ComponentLine, type CouponLine, type PricingScheme } from '../../../../pricing/index.js';
+import { Decimal, minorUnitDigits, priceRenewal, roundToMinorUnit, taxOnLine, type ComponentLine, type CouponLine, type PricingScheme } from '../../../../pricing/index.js';
 import type { StoredRecord, Store } from '../store.js';
 import { findByField } from '../lookup.js';
-import { storedComponents, type StoredSubscriptionComponent } from './subscription-view.js';
+import { taxRateFor } from '../tax.js';
+import { previewComponents } from './renewal-preview-components.js';
+import type { StoredSubscriptionComponent } from './subscription-view.js';
 
 interface Bracket {
   starting_quantity: number;
@@ -15,7 +19,7 @@ interface Bracket {
   unit_price: string;
 }
 
-export function previewRenewal({ store, params, site }: RequestContext): Record<string, unknown> {
+export function previewRenewal({ store, params, site, body }: RequestContext): Record<string, unknown> {
   const subscription = recordById(store, 'subscriptions', params.id, 'Subscription');
   const product = store.get('products', Number(subscription.product_id));
   if (!product) throw new SandboxError(404, [messages.recordNotFound('Product')]);
@@ -24,7 +28,7 @@ export function previewRenewal({ store, params, site }: RequestContext): Record<
   const point = store.get('product_price_points', Number(subscription.product_price_point_id));
   const productPrice = new Decimal(Number(point?.price_in_cents ?? subscription.product_price_in_cents ?? 0)).dividedBy(minor);
 
-  const lines = storedComponents(subscription).map((line) => componentLine(store, line));
+  const lines = previewComponents(store, subscription, body).map((line) => componentLine(store, line));
   const coupons = (Array.isArray(subscription.coupon_codes) ? subscription.coupon_codes : [])
     .map((code) => findByField(store, 'coupons', 'code', String(code)))
     .filter((coupon): coupon is StoredRecord => coupon !== undefined)
@@ -38,7 +42,11 @@ export function previewRenewal({ store, params, site }: RequestContext): Record<
   });
 
   const cents = (amount: Decimal): number => roundToMinorUnit(amount, currency).times(minor).toNumber();
-  const periodStart = String(subscription.next_assessment_at ?? '').slice(0, 10);
+  const periodEnd = String(subscription.next_assessment_at ?? '').slice(0, 10);
+  const periodStart = String(subscription.current_period_started_at ?? subscription.next_assessment_at ?? '').slice(0, 10);
+  const customer = store.get('customers', Number(subscription.customer_id));
+  const taxRate = site.tax === undefined ? undefined : (taxRateFor(site.tax, customer?.state) ?? new Decimal(0));
+  const taxed: boolean[] = [];
   const lineItems: Array<Record<string, unknown>> = [];
   let componentIndex = 0;
   for (const line of breakdown.lines) {
@@ -52,10 +60,12 @@ export function previewRenewal({ store, params, site }: RequestContext): Record<
       product_handle: String(product.handle ?? ''),
       product_name: String(product.name),
       period_range_start: periodStart,
-      period_range_end: periodStart,
+      period_range_end: periodEnd,
     };
     if (line.kind === 'product') {
       lineItems.push({ ...base, kind: 'baseline', memo: `${String(product.name)}` });
+      // The sandbox cannot learn a product's taxability (no request schema carries it): a product is taxed.
+      taxed.push(true);
     } else {
       const source = lines[componentIndex];
       componentIndex += 1;
@@ -69,6 +79,7 @@ export function previewRenewal({ store, params, site }: RequestContext): Record<
         component_name: String(component?.name ?? ''),
         price_point_id: source?.stored.price_point_id ?? 0,
       });
+      taxed.push(component?.taxable === true);
     }
   }
   // The discount is spread over the charged lines in proportion, the last line taking the remainder.
@@ -81,20 +92,27 @@ export function previewRenewal({ store, params, site }: RequestContext): Record<
         ? discountCents - allocated
         : Math.round((discountCents * Number(item.amount_in_cents)) / subtotalCents);
     item.discount_amount_in_cents = share;
-    item.taxable_amount_in_cents = 0;
     allocated += share;
   });
-  const totalCents = cents(breakdown.total);
+  // Each taxed line's tax is rounded on its own (half up), as a site taxes line by line.
+  let taxCents = 0;
+  lineItems.forEach((item, index) => {
+    if (taxRate === undefined || !taxed[index]) return;
+    const taxable = Number(item.amount_in_cents) - Number(item.discount_amount_in_cents);
+    item.taxable_amount_in_cents = taxable;
+    taxCents += cents(taxOnLine(new Decimal(taxable).dividedBy(minor), taxRate, currency));
+  });
+  const totalCents = cents(breakdown.total) + taxCents;
   return {
     renewal_preview: {
       next_assessment_at: subscription.next_assessment_at,
       subtotal_in_cents: subtotalCents,
-      total_tax_in_cents: 0,
+      total_tax_in_cents: taxCents,
       total_discount_in_cents: discountCents,
       total_in_cents: totalCents,
       existing_balance_in_cents: Number(subscription.balance_in_cents ?? 0),
       total_amount_due_in_cents: totalCents + Number(subscription.balance_in_cents ?? 0),
-      uncalculated_taxes: true,
+      uncalculated_taxes: taxRate === undefined,
       line_items: lineItems,
     },
   };

@@ -6,10 +6,10 @@ import { addDays, addMonths, calendarDateOf } from '../../../../dates/index.js';
 import { formatInZone, wallClockTime } from '../../../../dates/zoned-time.js';
 import { SandboxError, timestamp, type RequestContext } from '../context.js';
 import { DAY_COUNT_RANGE, FieldErrors, INTERVAL_RANGE, isPresent, rootObject, type Attributes } from '../fields.js';
-import { findByField, findByIdOrHandle } from '../lookup.js';
+import { findByField } from '../lookup.js';
 import { messages } from '../messages.js';
 import type { RecordValue, StoredRecord, Store } from '../store.js';
-import { componentPricePoint } from './components.js';
+import { componentOfEntry } from './components.js';
 import { createCustomer } from './customers.js';
 import { setResourceMetadata } from './metafields.js';
 import { createPaymentProfile } from './payment-profiles.js';
@@ -270,22 +270,10 @@ function readComponents(store: Store, attrs: Attributes, errors: FieldErrors): S
   raw.forEach((item: unknown, index) => {
     const entry = (isObject(item) ? item : {}) as Attributes;
     const label = `Components[${index}]`;
-    const key = entry.component_id;
-    const component = typeof key === 'number' || typeof key === 'string' ? findByIdOrHandle(store, 'components', key) : undefined;
-    if (!component) {
-      errors.add(messages.notFoundBy(`${label} component`, 'id', String(key ?? '')));
-      return;
-    }
+    const named = componentOfEntry(store, entry, label, errors, (component) => Number(component.default_price_point_id));
+    if (!named) return;
+    const { component, point } = named;
     if (component.archived === true) errors.add(messages.componentArchived(String(component.handle ?? component.id)));
-    const pointKey = entry.price_point_id;
-    const point =
-      pointKey === undefined || pointKey === null
-        ? store.get('component_price_points', Number(component.default_price_point_id))
-        : componentPricePoint(store, component, typeof pointKey === 'number' ? pointKey : String(pointKey));
-    if (!point) {
-      errors.add(messages.componentPricePointWrong(String(pointKey)));
-      return;
-    }
     const kind = String(component.kind);
     let quantity = '0';
     let enabled: boolean | null = null;
