@@ -163,10 +163,14 @@ function siteCauses(input: ExplainInput, money: (amount: Decimal) => string, fit
   }
   causes.push(...couponCauses(input, money, fits));
   if (preview.tax.greaterThan(0)) {
+    // The expected amount equals the renewal without its tax: the difference is the tax, nothing else.
+    const netOfTax = fits(input.actual.minus(preview.tax));
     causes.push({
       code: 'tax-included',
-      fits: fits(input.actual.minus(preview.tax)),
-      message: `the site's renewal includes ${money(preview.tax)} of tax${fits(input.actual.minus(preview.tax)) ? ', which the expected amount leaves out' : ''}`,
+      fits: netOfTax,
+      message: netOfTax
+        ? `the difference is exactly the tax, ${money(preview.tax)}; YourExpectedRenewal is probably net of tax`
+        : `the site's renewal includes ${money(preview.tax)} of tax`,
     });
   }
   return causes;

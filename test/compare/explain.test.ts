@@ -90,6 +90,13 @@ describe('explainMismatch', () => {
     for (const cause of explanation.causes) expect(cause.message).not.toMatch(/undefined|NaN|\{\{/);
   });
 
+  it('names the tax when the difference is exactly the tax, and only mentions it otherwise', () => {
+    const exact = explainMismatch({ expected: d('99.00'), actual: d('106.92'), tolerance: d(0), template: facts('pro'), catalog, preview: site(['pro', '99'], [], { tax: '7.92' }) });
+    expect(exact.causes[0]).toEqual({ code: 'tax-included', fits: true, message: 'the difference is exactly the tax, 7.92; YourExpectedRenewal is probably net of tax' });
+    const other = explainMismatch({ expected: d('100.00'), actual: d('106.92'), tolerance: d(0), template: facts('pro'), catalog, preview: site(['pro', '99'], [], { tax: '7.92' }) });
+    expect(other.causes.find((cause) => cause.code === 'tax-included')).toEqual({ code: 'tax-included', fits: false, message: "the site's renewal includes 7.92 of tax" });
+  });
+
   it('sets the site lines beside the template values', () => {
     const template = facts('pro', { components: [component('seats', 2)], couponCodes: ['TENOFF'] });
     const explanation = explainMismatch({ expected: d('89.10'), actual: d('119'), tolerance: d(0), template, catalog, preview: site(['pro', '99'], [['seats', '20', 2]], { uncalculated: true }) });
