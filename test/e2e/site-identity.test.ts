@@ -1,7 +1,6 @@
 // Issue 9, reproductions 1-3, end to end: the built CLI against real sandboxes over HTTP. Two sites
 // that answer to the same name are never taken for one, a live import does real work or refuses, and
 // "live is the test site" is decided by what the site is, not by how its address is spelled.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { cp, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,10 +11,10 @@ import { listJournals } from '../../src/state/journal-sites.js';
 import { createTarget } from '../../src/targets/index.js';
 import { withTempDir } from '../helpers/temp-dir.js';
 import { AS_OF } from './import-data.js';
+import { cliSandbox } from './cli-sandbox.js';
 import { runCli } from './run-cli.js';
 
 const sample = fileURLToPath(new URL('../../fixtures/sample', import.meta.url));
-const cli = fileURLToPath(new URL('../../bin/migrate.js', import.meta.url));
 
 async function customers(baseUrl: string, apiKey?: string): Promise<number> {
   const target = createTarget({ name: 'check', baseUrl, ...(apiKey ? { apiKey } : {}) });
@@ -26,28 +25,6 @@ async function customers(baseUrl: string, apiKey?: string): Promise<number> {
   } finally {
     await target.close();
   }
-}
-
-/** `migrate sandbox --port 0 …` as a user starts it in another terminal; resolves once it listens. */
-async function cliSandbox(args: string[]): Promise<{ baseUrl: string; stop(): Promise<void> }> {
-  const child: ChildProcess = spawn(process.execPath, [cli, 'sandbox', '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-  const baseUrl = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const found = /listening on (http:\/\/\S+)/.exec(out);
-      if (found) resolve(found[1]!);
-    });
-    child.on('exit', (code) => reject(new Error(`migrate sandbox ended (${code}) before listening: ${out}`)));
-  });
-  const ended = new Promise<void>((resolve) => child.on('exit', () => resolve()));
-  return {
-    baseUrl,
-    async stop() {
-      child.kill('SIGTERM');
-      await ended;
-    },
-  };
 }
 
 async function resultRows(dir: string, path: string): Promise<Array<Record<string, string>>> {
