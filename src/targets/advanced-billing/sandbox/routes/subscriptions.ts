@@ -2,6 +2,7 @@
 // purge (test sites only), components, service credits, and prepayments (create and list).
 import { SandboxError, reply, timestamp, type RequestContext } from '../context.js';
 import { DAY_COUNT_RANGE, FieldErrors, paginate, recordById, rootObject } from '../fields.js';
+import { dateRangeFilter, idParameter } from '../list-filters.js';
 import { findByField, recordsWhere } from '../lookup.js';
 import { messages } from '../messages.js';
 import type { Router } from '../router.js';
@@ -14,9 +15,24 @@ import { storedComponents, subscriptionComponentView, subscriptionView } from '.
 
 export function registerSubscriptionRoutes(router: Router): void {
   router.add('POST', '/subscriptions.json', (context) => reply(201, { subscription: subscriptionView(context.store, createSubscription(context)) }));
-  router.add('GET', '/subscriptions.json', ({ store, query }) => {
+  router.add('GET', '/subscriptions.json', ({ store, query, site }) => {
     const state = query.get('state');
-    const subscriptions = recordsWhere(store, 'subscriptions', (subscription) => state === null || subscription.state === state);
+    const product = idParameter(query, 'product');
+    const pricePoint = idParameter(query, 'product_price_point_id');
+    const couponId = idParameter(query, 'coupon');
+    // The coupon "currently applied": its code among the subscription's (codes are unique on a site).
+    const couponCode = couponId === null ? null : (store.get('coupons', couponId)?.code ?? '');
+    const inRange = dateRangeFilter(query, site.timeZone, ['created_at', 'updated_at'], 'GET /subscriptions.json');
+    const subscriptions = recordsWhere(
+      store,
+      'subscriptions',
+      (subscription) =>
+        (state === null || subscription.state === state) &&
+        (product === null || subscription.product_id === product) &&
+        (pricePoint === null || subscription.product_price_point_id === pricePoint) &&
+        (couponCode === null || (Array.isArray(subscription.coupon_codes) && subscription.coupon_codes.includes(couponCode))) &&
+        (inRange === undefined || inRange(subscription)),
+    );
     const ordered = query.get('direction') === 'desc' ? subscriptions.reverse() : subscriptions;
     return reply(200, paginate(ordered, query).map((subscription) => ({ subscription: subscriptionView(store, subscription) })));
   });
