@@ -64,7 +64,8 @@ export const queryParameters: QueryTable = {
     refused: ['metadata', 'sort', 'include'],
   },
   'GET /subscriptions/lookup.json': { implemented: ['reference'], refused: [] },
-  'GET /subscriptions/{subscription_id}.json': { implemented: [], refused: ['include'] },
+  // Of `include[]`, only `coupons`: the route refuses another value itself.
+  'GET /subscriptions/{subscription_id}.json': { implemented: ['include'], refused: [] },
   'POST /subscriptions/{subscription_id}/purge.json': { implemented: ['ack', 'cascade'], refused: [] },
   'GET /subscriptions/{subscription_id}/components.json': {
     implemented: [],

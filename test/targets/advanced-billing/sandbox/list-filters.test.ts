@@ -1,5 +1,6 @@
 // The list filters the sandbox implements: subscriptions by product, price point, coupon and date range;
-// customers by search and date range. A range is read in the site's time zone, as the spec says.
+// customers by search and date range (a range is read in the site's time zone, as the spec says); and a
+// subscription read with include[]=coupons.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCatalog, customerAttributes, type Catalog } from './catalog-fixture.js';
 import { startHarness, type Harness } from './harness.js';
@@ -24,7 +25,7 @@ const listed = async (path: string): Promise<number[]> => {
 };
 
 beforeAll(async () => {
-  // New York: midnight there is 05:00 UTC in March (before the DST change on the 8th it is the same offset+1).
+  // New York: midnight there is 05:00 UTC until the DST change on 8 March.
   harness = await startHarness({ timeZone: 'America/New_York', now: () => now });
   catalog = await buildCatalog(harness);
   const annual = await harness.call('POST', `/products/${catalog.productId}/price_points.json`, {
@@ -83,5 +84,17 @@ describe('customer list filters', () => {
   it('filters by a date range', async () => {
     const all = await customerIds('/customers.json');
     expect(await customerIds('/customers.json?date_field=created_at&start_date=2026-02-01&end_date=2026-02-28')).toEqual([all[1]]);
+  });
+});
+
+describe('reading a subscription with include[]=coupons', () => {
+  it('adds its coupons in the spec shape, and refuses another include with 501', async () => {
+    const plain = await harness.call('GET', `/subscriptions/${ids.lateFeb}.json`);
+    expect(plain.body.subscription.coupons).toBeUndefined();
+    const included = await harness.call('GET', `/subscriptions/${ids.lateFeb}.json?include[]=coupons`);
+    expect(included.status).toBe(200);
+    expect(included.body.subscription.coupons).toEqual([expect.objectContaining({ code: 'TEN', percentage: expect.stringMatching(/^10/), amount_in_cents: null })]);
+    expect((await harness.call('GET', `/subscriptions/${ids.jan}.json?include[]=coupons`)).body.subscription.coupons).toEqual([]);
+    expect((await harness.call('GET', `/subscriptions/${ids.jan}.json?include[]=self_service_page_token`)).status).toBe(501);
   });
 });

@@ -6,7 +6,7 @@ import { dateRangeFilter, idParameter } from '../list-filters.js';
 import { findByField, recordsWhere } from '../lookup.js';
 import { messages } from '../messages.js';
 import type { Router } from '../router.js';
-import type { StoredRecord } from '../store.js';
+import type { StoredRecord, Store } from '../store.js';
 import { Decimal, minorUnitDigits } from '../../../../pricing/index.js';
 import { removeResourceMetadata } from './metafields.js';
 import { previewRenewal } from './renewal-preview.js';
@@ -41,9 +41,14 @@ export function registerSubscriptionRoutes(router: Router): void {
     if (!subscription) throw new SandboxError(404, [messages.recordNotFound('Subscription')]);
     return reply(200, { subscription: subscriptionView(store, subscription) });
   });
-  router.add('GET', '/subscriptions/:id.json', ({ store, params }) =>
-    reply(200, { subscription: subscriptionView(store, recordById(store, 'subscriptions', params.id, 'Subscription')) }),
-  );
+  router.add('GET', '/subscriptions/:id.json', ({ store, params, query }) => {
+    const includes = [...query.getAll('include[]'), ...query.getAll('include')];
+    const other = includes.find((include) => include !== 'coupons');
+    if (other !== undefined) throw new SandboxError(501, [messages.notImplementedParameter(`include[]=${other.slice(0, 50)}`, 'GET /subscriptions/{subscription_id}.json')]);
+    const subscription = recordById(store, 'subscriptions', params.id, 'Subscription');
+    const view = subscriptionView(store, subscription);
+    return reply(200, { subscription: includes.length > 0 ? { ...view, coupons: includedCoupons(store, subscription) } : view });
+  });
   router.add('PUT', '/subscriptions/:id.json', updateSubscription);
   router.add('DELETE', '/subscriptions/:id.json', ({ store, params, now }) => {
     const subscription = recordById(store, 'subscriptions', params.id, 'Subscription');
@@ -108,6 +113,19 @@ function updateSubscription(context: RequestContext) {
   errors.done();
   const updated = store.put('subscriptions', { ...subscription, ...changes, updated_at: timestamp(now) } as StoredRecord);
   return reply(200, { subscription: subscriptionView(store, updated) });
+}
+
+/**
+ * `include[]=coupons`: the subscription's coupons in the spec's "Subscription Included Coupon" shape.
+ * `use_count` and `uses_allowed` are left out: the sandbox does not bill, so it cannot count uses.
+ */
+function includedCoupons(store: Store, subscription: StoredRecord): Array<Record<string, unknown>> {
+  const codes = Array.isArray(subscription.coupon_codes) ? subscription.coupon_codes : [];
+  return codes.flatMap((code) => {
+    const coupon = findByField(store, 'coupons', 'code', String(code));
+    if (coupon === undefined) return [];
+    return [{ code: coupon.code, expires_at: coupon.end_date ?? null, recurring: coupon.recurring === true, amount_in_cents: coupon.amount_in_cents ?? null, percentage: coupon.percentage ?? null }];
+  });
 }
 
 function purgeSubscription({ store, params, query, site }: RequestContext) {
