@@ -85,6 +85,8 @@ export function createRequestListener(
       return warning === undefined ? result : { ...result, headers: { ...result.headers, ...warning } };
     } catch (error) {
       if (!(error instanceof SandboxError)) throw error;
+      // A route's own refusal (a filter value it does not implement) is logged like the server's.
+      if (error.status === 501) logOnce(error.message, `sandbox: ${method} ${path.slice(0, 200)}: answered 501: ${error.message}`);
       return { status: error.status, body: error.body, ...(warning === undefined ? {} : { headers: warning }) };
     }
   }

@@ -82,6 +82,10 @@ describe('what the sandbox does not implement', () => {
     }
     await harness.call('GET', '/invoices.json?number=8');
     expect(lines).toHaveLength(3);
+    // A value a route refuses itself is logged too.
+    expect((await harness.call('GET', '/customers.json?date_field=created_at&start_date=2026-01-01')).status).toBe(200);
+    expect((await harness.call('GET', '/customers.json?start_date=2026-01-01')).status).toBe(501);
+    expect(lines[3]).toMatch(/^sandbox: GET \/customers\.json: answered 501: .*without date_field/);
     expect(lines[0]).toMatch(/^sandbox: GET \/invoices\.json: answered 501: /);
   });
 
