@@ -2,7 +2,9 @@
 // it, otherwise "<Field>: <problem>." as the API words its validation errors. Tested in test/sandbox.
 
 export const messages = {
-  notFound: 'Not Found',
+  notImplementedPath: (route: string) => `The sandbox does not implement ${route}; see docs/sandbox.md.`,
+  notImplementedParameter: (parameter: string, route: string) =>
+    `The sandbox does not implement this filter or option (parameter ${parameter} of ${route}); see docs/sandbox.md.`,
   recordNotFound: (resource: string) => `${resource} not found`,
   accessDenied: 'HTTP Basic: Access denied.',
   forbiddenLiveMode: 'This action is only allowed on sites in test mode.',

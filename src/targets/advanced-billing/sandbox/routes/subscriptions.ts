@@ -2,10 +2,11 @@
 // purge (test sites only), components, service credits, and prepayments (create and list).
 import { SandboxError, reply, timestamp, type RequestContext } from '../context.js';
 import { DAY_COUNT_RANGE, FieldErrors, paginate, recordById, rootObject } from '../fields.js';
+import { dateRangeFilter, idParameter } from '../list-filters.js';
 import { findByField, recordsWhere } from '../lookup.js';
 import { messages } from '../messages.js';
 import type { Router } from '../router.js';
-import type { StoredRecord } from '../store.js';
+import type { StoredRecord, Store } from '../store.js';
 import { Decimal, minorUnitDigits } from '../../../../pricing/index.js';
 import { removeResourceMetadata } from './metafields.js';
 import { previewRenewal } from './renewal-preview.js';
@@ -14,9 +15,24 @@ import { storedComponents, subscriptionComponentView, subscriptionView } from '.
 
 export function registerSubscriptionRoutes(router: Router): void {
   router.add('POST', '/subscriptions.json', (context) => reply(201, { subscription: subscriptionView(context.store, createSubscription(context)) }));
-  router.add('GET', '/subscriptions.json', ({ store, query }) => {
+  router.add('GET', '/subscriptions.json', ({ store, query, site }) => {
     const state = query.get('state');
-    const subscriptions = recordsWhere(store, 'subscriptions', (subscription) => state === null || subscription.state === state);
+    const product = idParameter(query, 'product');
+    const pricePoint = idParameter(query, 'product_price_point_id');
+    const couponId = idParameter(query, 'coupon');
+    // The coupon "currently applied": its code among the subscription's (codes are unique on a site).
+    const couponCode = couponId === null ? null : (store.get('coupons', couponId)?.code ?? '');
+    const inRange = dateRangeFilter(query, site.timeZone, ['created_at', 'updated_at'], 'GET /subscriptions.json');
+    const subscriptions = recordsWhere(
+      store,
+      'subscriptions',
+      (subscription) =>
+        (state === null || subscription.state === state) &&
+        (product === null || subscription.product_id === product) &&
+        (pricePoint === null || subscription.product_price_point_id === pricePoint) &&
+        (couponCode === null || (Array.isArray(subscription.coupon_codes) && subscription.coupon_codes.includes(couponCode))) &&
+        (inRange === undefined || inRange(subscription)),
+    );
     const ordered = query.get('direction') === 'desc' ? subscriptions.reverse() : subscriptions;
     return reply(200, paginate(ordered, query).map((subscription) => ({ subscription: subscriptionView(store, subscription) })));
   });
@@ -25,9 +41,14 @@ export function registerSubscriptionRoutes(router: Router): void {
     if (!subscription) throw new SandboxError(404, [messages.recordNotFound('Subscription')]);
     return reply(200, { subscription: subscriptionView(store, subscription) });
   });
-  router.add('GET', '/subscriptions/:id.json', ({ store, params }) =>
-    reply(200, { subscription: subscriptionView(store, recordById(store, 'subscriptions', params.id, 'Subscription')) }),
-  );
+  router.add('GET', '/subscriptions/:id.json', ({ store, params, query }) => {
+    const includes = [...query.getAll('include[]'), ...query.getAll('include')];
+    const other = includes.find((include) => include !== 'coupons');
+    if (other !== undefined) throw new SandboxError(501, [messages.notImplementedParameter(`include[]=${other.slice(0, 50)}`, 'GET /subscriptions/{subscription_id}.json')]);
+    const subscription = recordById(store, 'subscriptions', params.id, 'Subscription');
+    const view = subscriptionView(store, subscription);
+    return reply(200, { subscription: includes.length > 0 ? { ...view, coupons: includedCoupons(store, subscription) } : view });
+  });
   router.add('PUT', '/subscriptions/:id.json', updateSubscription);
   router.add('DELETE', '/subscriptions/:id.json', ({ store, params, now }) => {
     const subscription = recordById(store, 'subscriptions', params.id, 'Subscription');
@@ -92,6 +113,19 @@ function updateSubscription(context: RequestContext) {
   errors.done();
   const updated = store.put('subscriptions', { ...subscription, ...changes, updated_at: timestamp(now) } as StoredRecord);
   return reply(200, { subscription: subscriptionView(store, updated) });
+}
+
+/**
+ * `include[]=coupons`: the subscription's coupons in the spec's "Subscription Included Coupon" shape.
+ * `use_count` and `uses_allowed` are left out: the sandbox does not bill, so it cannot count uses.
+ */
+function includedCoupons(store: Store, subscription: StoredRecord): Array<Record<string, unknown>> {
+  const codes = Array.isArray(subscription.coupon_codes) ? subscription.coupon_codes : [];
+  return codes.flatMap((code) => {
+    const coupon = findByField(store, 'coupons', 'code', String(code));
+    if (coupon === undefined) return [];
+    return [{ code: coupon.code, expires_at: coupon.end_date ?? null, recurring: coupon.recurring === true, amount_in_cents: coupon.amount_in_cents ?? null, percentage: coupon.percentage ?? null }];
+  });
 }
 
 function purgeSubscription({ store, params, query, site }: RequestContext) {
