@@ -3,6 +3,7 @@
 import { Pool } from 'undici';
 import { InputError } from '../../../errors.js';
 import { isLoopbackHost } from '../../../net/loopback.js';
+import { SharedPools } from '../../../net/shared-pools.js';
 import { AdaptiveLimiter } from './limiter.js';
 
 /** The documented per-site limit on concurrent requests. */
@@ -23,12 +24,8 @@ export interface SiteConnection {
   limiter: AdaptiveLimiter;
 }
 
-interface Entry {
-  connection: SiteConnection;
-  users: number;
-}
 
-const registry = new Map<string, Entry>();
+const registry = new SharedPools<SiteConnection>();
 
 /** Parses and checks a site base URL: https, or http on loopback only; no credentials inside. */
 export function normaliseBaseUrl(raw: string): URL {
@@ -61,32 +58,20 @@ export function acquireSiteConnection(raw: string, concurrency: number): SiteCon
   const url = normaliseBaseUrl(raw);
   const pathPrefix = url.pathname.replace(/\/+$/, '');
   const baseUrl = `${url.origin}${pathPrefix}`;
-  const existing = registry.get(baseUrl);
-  if (existing !== undefined && !existing.connection.pool.closed && !existing.connection.pool.destroyed) {
-    existing.users += 1;
-    existing.connection.limiter.tighten(concurrency);
-    return existing.connection;
-  }
-  const connection: SiteConnection = {
+  return registry.acquire(
     baseUrl,
-    origin: url.origin,
-    pathPrefix,
-    identity: `${url.hostname.toLowerCase()}${pathPrefix}`,
-    pool: new Pool(url.origin, { connections: MAX_CONCURRENCY, pipelining: 1, keepAliveTimeout: 10_000 }),
-    limiter: new AdaptiveLimiter(concurrency),
-  };
-  registry.set(baseUrl, { connection, users: 1 });
-  return connection;
+    () => ({
+      baseUrl,
+      origin: url.origin,
+      pathPrefix,
+      identity: `${url.hostname.toLowerCase()}${pathPrefix}`,
+      pool: new Pool(url.origin, { connections: MAX_CONCURRENCY, pipelining: 1, keepAliveTimeout: 10_000 }),
+      limiter: new AdaptiveLimiter(concurrency),
+    }),
+    (existing) => existing.limiter.tighten(concurrency),
+  );
 }
 
-export async function releaseSiteConnection(connection: SiteConnection): Promise<void> {
-  const entry = registry.get(connection.baseUrl);
-  if (entry === undefined || entry.connection !== connection) {
-    if (!connection.pool.closed) await connection.pool.close();
-    return;
-  }
-  entry.users -= 1;
-  if (entry.users > 0) return;
-  registry.delete(connection.baseUrl);
-  await connection.pool.close();
+export function releaseSiteConnection(connection: SiteConnection): Promise<void> {
+  return registry.release(connection);
 }

@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { Pool } from 'undici';
 import { normaliseBaseUrl } from '../../advanced-billing/client/site-connection.js';
+import { SharedPools } from '../../../net/shared-pools.js';
 import { RequestPacer, type PacerLimits } from './pacer.js';
 
 /** ChartMogul's published limits per account (dev.chartmogul.com/docs/rate-limits). */
@@ -19,12 +20,7 @@ export interface AccountConnection {
   pacer: RequestPacer;
 }
 
-interface Entry {
-  connection: AccountConnection;
-  users: number;
-}
-
-const registry = new Map<string, Entry>();
+const registry = new SharedPools<AccountConnection>();
 
 /** The shared pool and pacer of the account this key reaches at this address; release once per acquire. */
 export function acquireAccountConnection(rawBaseUrl: string, apiKey: string | undefined, limits: PacerLimits): AccountConnection {
@@ -33,30 +29,19 @@ export function acquireAccountConnection(rawBaseUrl: string, apiKey: string | un
   const baseUrl = `${url.origin}${pathPrefix}`;
   // The key only as a digest: the registry must tell accounts apart without holding the secret twice.
   const key = `${baseUrl} ${createHash('sha256').update(apiKey ?? '').digest('hex')}`;
-  const existing = registry.get(key);
-  if (existing !== undefined && !existing.connection.pool.closed && !existing.connection.pool.destroyed) {
-    existing.users += 1;
-    existing.connection.pacer.tighten(limits);
-    return existing.connection;
-  }
-  const connection: AccountConnection = {
-    baseUrl,
-    origin: url.origin,
-    pathPrefix,
-    pool: new Pool(url.origin, { connections: CHARTMOGUL_PARALLEL_REQUESTS, pipelining: 1, keepAliveTimeout: 10_000 }),
-    pacer: new RequestPacer(limits),
-  };
-  registry.set(key, { connection, users: 1 });
-  return connection;
+  return registry.acquire(
+    key,
+    () => ({
+      baseUrl,
+      origin: url.origin,
+      pathPrefix,
+      pool: new Pool(url.origin, { connections: CHARTMOGUL_PARALLEL_REQUESTS, pipelining: 1, keepAliveTimeout: 10_000 }),
+      pacer: new RequestPacer(limits),
+    }),
+    (existing) => existing.pacer.tighten(limits),
+  );
 }
 
-export async function releaseAccountConnection(connection: AccountConnection): Promise<void> {
-  for (const [key, entry] of registry) {
-    if (entry.connection !== connection) continue;
-    entry.users -= 1;
-    if (entry.users > 0) return;
-    registry.delete(key);
-    break;
-  }
-  if (!connection.pool.closed) await connection.pool.close();
+export function releaseAccountConnection(connection: AccountConnection): Promise<void> {
+  return registry.release(connection);
 }
