@@ -76,13 +76,23 @@ export async function readCatalog(paths: readonly string[]): Promise<CatalogFact
     for await (const record of source.records) {
       const values: Record<string, string> = {};
       source.header.forEach((name, index) => (values[name] = record.cells[index] ?? ''));
-      const row: SourceRow = { file: path, kind, row: record.row, line: record.line, key: '', values };
-      if (kind === 'products') addProductRow(catalog, row);
-      else if (kind === 'components') addComponentRow(catalog, row);
-      else addCouponRow(catalog, row);
+      addCatalogRow(catalog, { file: path, kind, row: record.row, line: record.line, key: '', values });
     }
   }
   return catalog;
+}
+
+/** The catalog of rows already read (an import's validated rows): the catalog kinds' rows count, others are ignored. */
+export function catalogOfRows(rows: Iterable<SourceRow>): CatalogFacts {
+  const catalog = emptyCatalog();
+  for (const row of rows) if (CATALOG_KINDS.has(row.kind)) addCatalogRow(catalog, row);
+  return catalog;
+}
+
+function addCatalogRow(catalog: CatalogFacts, row: SourceRow): void {
+  if (row.kind === 'products') addProductRow(catalog, row);
+  else if (row.kind === 'components') addComponentRow(catalog, row);
+  else addCouponRow(catalog, row);
 }
 
 function addProductRow(catalog: CatalogFacts, row: SourceRow): void {

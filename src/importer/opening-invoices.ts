@@ -7,18 +7,17 @@ import type { OpeningInvoiceFields } from '../plan/opening-invoice.js';
 import type { ObjectRef, Operation } from '../plan/operation.js';
 import { childKey } from '../plan/map/refs.js';
 import { roundToMinorUnit } from '../pricing/index.js';
-import { readCatalog } from '../compare/catalog.js';
+import { catalogOfRows } from '../compare/catalog.js';
 import { priceFromCatalog } from '../compare/catalog-price.js';
 import { subscriptionFactsOf } from '../compare/subscription-facts.js';
 import { refKey } from './plan.js';
 import type { LoadedRows } from './sources.js';
 
-const CATALOG_KINDS: ReadonlySet<string> = new Set(['products', 'components', 'coupons']);
-
 /** `loaded` with every subscription operation priced, or its row refused; `siteCurrency` prices rows that name none. */
-export async function priceOpeningInvoices(loaded: LoadedRows, siteCurrency: string): Promise<LoadedRows> {
+export function priceOpeningInvoices(loaded: LoadedRows, siteCurrency: string): LoadedRows {
   if (!loaded.rowOperations.some(({ operations }) => operations.some((operation) => operation.kind === 'subscription'))) return loaded;
-  const catalog = await readCatalog(loaded.files.filter((file) => CATALOG_KINDS.has(file.kind)).map((file) => file.path));
+  // The catalog templates as validated and read once: no file is read again.
+  const catalog = catalogOfRows(loaded.files.flatMap((file) => file.rows));
   const invalid = new Map(loaded.invalid);
   const rowOperations = loaded.rowOperations.map((entry) => {
     if (invalid.has(entry.row)) return entry;

@@ -50,9 +50,9 @@ export function preparedForTarget(prepared: PreparedImport, target: Pick<Target,
 }
 
 /** Subscriptions priced as the invoices that open them, for a target that takes them so (ChartMogul). */
-export async function pricedForTarget<P extends PreparedImport>(prepared: P, target: Pick<Target, 'profile'>, siteCurrency: string): Promise<P> {
+export function pricedForTarget<P extends PreparedImport>(prepared: P, target: Pick<Target, 'profile'>, siteCurrency: string): P {
   if (!target.profile.pricesSubscriptions) return prepared;
-  const loaded = await priceOpeningInvoices(prepared.loaded, siteCurrency);
+  const loaded = priceOpeningInvoices(prepared.loaded, siteCurrency);
   return loaded === prepared.loaded ? prepared : { ...prepared, loaded, plan: buildPlan(loaded.rowOperations, loaded.invalid) };
 }
 
@@ -117,7 +117,7 @@ export async function runImport(options: ImportRunOptions): Promise<ImportRunRes
   const { target } = options;
   const outputs = await prepareResultFiles(options.prepared.loaded, options.outDir);
   const info = await target.readSite();
-  const prepared = await pricedForTarget(preparedForTarget(options.prepared, target), target, info.currency);
+  const prepared = pricedForTarget(preparedForTarget(options.prepared, target), target, info.currency);
   // Everything is keyed by what the site is, not what it is called: another site never finds its rows "already imported".
   const identity = siteIdentityOf(info, target.baseUrl);
   const note = await checkImportJournal(options.stateDir, identity, options.newJournal === true);

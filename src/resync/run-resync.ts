@@ -134,7 +134,7 @@ export async function runResync(options: ResyncOptions): Promise<ResyncOutcome> 
   const { target } = options;
   const info = await target.readSite();
   // As the import has it: without the kinds the target has no place for, subscriptions priced where it takes them as invoices.
-  const prepared = await pricedForTarget(preparedForTarget(options.prepared, target), target, info.currency);
+  const prepared = pricedForTarget(preparedForTarget(options.prepared, target), target, info.currency);
   const live = options.configuredLive || info.mode === 'live';
   // Resync brings an earlier import up to date: without one into this site there is nothing to merge against.
   const identity = siteIdentityOf(info, target.baseUrl);
