@@ -1,13 +1,12 @@
 // The one line a CSV file that cannot be read ends in: system errors (missing, forbidden, a folder)
 // and syntax problems (quotes, cells over the limit) as InputErrors naming the file, row and column.
 import { InputError, MigrateError } from '../errors.js';
+import { columnLetters } from '../workbook/cell-address.js';
 import { CsvSyntaxProblem, MAX_CELL_BYTES, MAX_CELLS } from './parser.js';
 
 /** "7 (G)": the 1-based position and the spreadsheet letter users see. */
 export function columnLabel(index: number): string {
-  let letters = '';
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return `${index + 1} (${letters})`;
+  return `${index + 1} (${columnLetters(index + 1)})`;
 }
 
 /** A column as the user knows it: its header name, or its position where the header has none. */
