@@ -152,8 +152,7 @@ async function writeThroughTemps(outputPath: string, produce: (temps: TempFiles)
   const created: BufferedOut[] = [];
   const temps: TempFiles = {
     async create(bom) {
-      const path = join(dirname(outputPath), `.${basename(outputPath)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
-      const out = await bufferedStream(path, bom);
+      const out = await bufferedStream(tempPathBeside(outputPath), bom);
       created.push(out);
       return out;
     },
@@ -172,8 +171,13 @@ async function writeThroughTemps(outputPath: string, produce: (temps: TempFiles)
   }
 }
 
+/** A fresh hidden temp file name in `outputPath`'s folder, so renaming it into place is atomic. */
+export function tempPathBeside(outputPath: string): string {
+  return join(dirname(outputPath), `.${basename(outputPath)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+}
+
 /** File-system failures (permissions, full disk) are the environment's, not a bug: one clear line. */
-function asOutputError(error: unknown, outputPath: string): unknown {
+export function asOutputError(error: unknown, outputPath: string): unknown {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (error instanceof MigrateError || typeof code !== 'string' || !/^E[A-Z]+$/.test(code)) return error;
   const reason = outputFailureReason(code);
