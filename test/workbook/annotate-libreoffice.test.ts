@@ -10,7 +10,7 @@ import { cellAddress, columnNumber } from '../../src/workbook/cell-address.js';
 import { HIGHLIGHT_FILLS, NOTE_MARKER } from '../../src/workbook/cell-marks.js';
 import { withTempDir } from '../helpers/temp-dir.js';
 import { LIBREOFFICE_TIMEOUT_MS, resavedByLibreOffice, sheetsAsLibreOfficeShowsThem } from './libreoffice.js';
-import { richAnnotations, SUBSCRIPTION_LINK, writeRichWorkbook } from './rich-workbook.js';
+import { SUBSCRIPTION_LINK, writeRichAndAnnotated } from './rich-workbook.js';
 
 const TIMEOUT = 2 * LIBREOFFICE_TIMEOUT_MS + 30_000;
 
@@ -35,10 +35,8 @@ describe('the annotated workbook in LibreOffice', () => {
     'shows the written cells as written and every other cell as in the user workbook',
     async () => {
       await withTempDir({}, async (dir) => {
-        const source = join(dir, 'source.xlsx');
-        const copy = join(dir, 'copy.xlsx');
-        await writeRichWorkbook(source);
-        await writeAnnotatedWorkbook(source, copy, richAnnotations());
+        const [source, copy] = [join(dir, 'source.xlsx'), join(dir, 'copy.xlsx')];
+        await writeRichAndAnnotated(source, copy);
         const shown = await sheetsAsLibreOfficeShowsThem([source, copy], join(dir, 'csv'));
         const [before, after] = [shown.get(source)!, shown.get(copy)!];
         expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
@@ -79,10 +77,8 @@ describe('the annotated workbook in LibreOffice', () => {
     'keeps the values, the link and the notes when LibreOffice saves it again, and a re-run over that replaces the marks',
     async () => {
       await withTempDir({}, async (dir) => {
-        const source = join(dir, 'source.xlsx');
-        const copy = join(dir, 'copy.xlsx');
-        await writeRichWorkbook(source);
-        await writeAnnotatedWorkbook(source, copy, richAnnotations());
+        const [source, copy] = [join(dir, 'source.xlsx'), join(dir, 'copy.xlsx')];
+        await writeRichAndAnnotated(source, copy);
         await mkdir(join(dir, 'resaved'));
         const resaved = await resavedByLibreOffice(copy, join(dir, 'resaved'));
 

@@ -11,7 +11,7 @@ import { writeAnnotatedWorkbook } from '../../src/workbook/annotate.js';
 import { HIGHLIGHT_FILLS, NOTE_MARKER } from '../../src/workbook/cell-marks.js';
 import { withTempDir } from '../helpers/temp-dir.js';
 import { fillDisk, withTmpfs } from '../helpers/tmpfs.js';
-import { richAnnotations, SHEET_ORDER, SUBSCRIPTION_LINK, writeRichWorkbook } from './rich-workbook.js';
+import { richAnnotations, SHEET_ORDER, SUBSCRIPTION_LINK, writeRichAndAnnotated, writeRichWorkbook } from './rich-workbook.js';
 
 async function read(path: string): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
@@ -44,10 +44,8 @@ function withoutFill(state: unknown): unknown {
 }
 
 async function annotatedRich(dir: string): Promise<{ source: string; copy: string }> {
-  const source = join(dir, 'migration.xlsx');
-  const copy = join(dir, 'out', 'migration.xlsx');
-  await writeRichWorkbook(source);
-  await writeAnnotatedWorkbook(source, copy, richAnnotations());
+  const [source, copy] = [join(dir, 'migration.xlsx'), join(dir, 'out', 'migration.xlsx')];
+  await writeRichAndAnnotated(source, copy);
   return { source, copy };
 }
 

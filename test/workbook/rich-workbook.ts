@@ -2,7 +2,7 @@
 // notes, a dropdown, a defined name, several sheets including unrelated ones), written with exceljs,
 // and the annotations the tests write into it.
 import ExcelJS from 'exceljs';
-import type { SheetAnnotations } from '../../src/workbook/annotate.js';
+import { writeAnnotatedWorkbook, type SheetAnnotations } from '../../src/workbook/annotate.js';
 
 export const SHEET_ORDER = ['Read me', 'Customers', 'Invoices', 'Lists'];
 
@@ -101,4 +101,10 @@ export function richAnnotations(): SheetAnnotations[] {
       ]),
     },
   ];
+}
+
+/** Writes the rich workbook at `source` and its annotated copy (richAnnotations) at `copy`. */
+export async function writeRichAndAnnotated(source: string, copy: string): Promise<void> {
+  await writeRichWorkbook(source);
+  await writeAnnotatedWorkbook(source, copy, richAnnotations());
 }
