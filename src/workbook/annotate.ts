@@ -75,7 +75,8 @@ async function loadWorkbook(source: string, expectedSha256: string | undefined):
     // The bytes already read (and hashed), loaded as readFile would.
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (cause) {
-    throw new InputError('workbook-unreadable', `This is not an Excel workbook (.xlsx) that can be read: ${(cause as Error).message}.`, {
+    // The zip library's words ("end of central directory") would not help: the cause keeps them for --verbose.
+    throw new InputError('workbook-unreadable', 'This is not an Excel workbook (.xlsx), or it is damaged or password-protected.', {
       location: { file: source },
       hint: 'Open it in Excel, LibreOffice or Google Sheets and save it again as an Excel workbook (.xlsx).',
       cause,
@@ -166,7 +167,8 @@ function writeText(cell: Cell, value: string): void {
   cell.value = value === '' ? null : value;
   if (wasLink && isLinkFont(cell.font)) {
     const { color: _color, underline: _underline, ...font } = cell.font;
-    cell.style = { ...cell.style, font };
+    const { font: _link, ...style } = cell.style;
+    cell.style = Object.keys(font).length === 0 ? style : { ...style, font };
   }
 }
 

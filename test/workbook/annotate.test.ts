@@ -162,9 +162,11 @@ describe('writeAnnotatedWorkbook', () => {
       expect(again.getCell('B2').note).toBe(`${NOTE_MARKER}Error: Still odd\n\nAnn asked to be called Annie.`);
       expect(again.getCell('I1').value).toBe('ChargifyNextRenewal');
       expect(again.getCell('J1').value).toBeNull();
-      // A third run without findings on B2 gives the user's note back as it was.
-      await writeAnnotatedWorkbook(copy, copy, [{ sheet: 'Customers', headerRow: 1, rows: new Map() }]);
+      // A third run without findings on B2 gives the user's note back as it was; row 2's Result is no link any more.
+      await writeAnnotatedWorkbook(copy, copy, [{ sheet: 'Customers', headerRow: 1, rows: new Map([[2, { values: { Status: 'error', Result: 'refused' } }]]) }]);
       const third = sheet(await read(copy), 'Customers');
+      expect(third.getCell('G2').value).toBe('refused');
+      expect(third.getCell('G2').font ?? {}).toEqual(before.getCell('G2').font ?? {});
       expect(third.getCell('B2').note).toBe('Ann asked to be called Annie.');
       for (const address of ['B2', 'B4', 'C3']) {
         expect(third.getCell(address).fill, address).toEqual({ type: 'pattern', pattern: 'none' });
@@ -195,6 +197,7 @@ describe('writeAnnotatedWorkbook', () => {
         expect(error).toBeInstanceOf(InputError);
         expect((error as InputError).exitCode).toBe(2);
         expect((error as InputError).location.file).toBe(source);
+        expect((error as InputError).code).toBe('workbook-unreadable');
       }
       expect(await readdir(dir)).toEqual(['not.xlsx']);
     });
