@@ -37,6 +37,15 @@ describe('site', () => {
     expect(((await response.json()) as { errors: string[] }).errors).toEqual(['The request body is not valid JSON.']);
   });
 
+  it('answers a JSON body that is no object (`[]`) as one without the root key: the 422 the spec declares, not 400', async () => {
+    harness = await startHarness();
+    for (const body of ['[]', '"customer"', 'null']) {
+      const response = await fetch(`${harness.sandbox.baseUrl}/customers.json`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      expect(response.status, body).toBe(422);
+      expect(((await response.json()) as { errors: string[] }).errors).toEqual(["The request body must be a JSON object with the root key 'customer'."]);
+    }
+  });
+
   it('answers 413 to a body over 10 MB', async () => {
     harness = await startHarness();
     const body = JSON.stringify({ customer: { notes: 'x'.repeat(11 * 1024 * 1024) } });

@@ -141,9 +141,12 @@ export function createPaymentProfile(
       disabled: false,
     };
   } else if (type === 'bank_account') {
-    const accountNumber = text('bank_account_number', 'Bank account number');
+    // An IBAN names the account and its bank at once (SEPA): it stands for both numbers, and is what
+    // the masked account number shows, as the response has no field of its own for it.
+    const iban = text('bank_iban', 'Bank IBAN')?.replace(/\s/g, '') ?? null;
+    const accountNumber = text('bank_account_number', 'Bank account number') ?? iban;
     const routingNumber = text('bank_routing_number', 'Bank routing number');
-    if (vaultToken === null) {
+    if (vaultToken === null && iban === null) {
       if (accountNumber === null) errors.add(messages.blank('Bank account number'));
       if (routingNumber === null) errors.add(messages.blank('Bank routing number'));
     }
