@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadContract, specAvailable, specSkipReason } from './contract.js';
 import { refusedBodyFields } from '../../../../src/targets/advanced-billing/sandbox/refused-fields.js';
+import generated from '../../../../src/targets/advanced-billing/sandbox/request-fields.json' with { type: 'json' };
 import { callSandbox, startHarness, type Harness } from './harness.js';
 import { buildFixture } from './spec-fixture.js';
 import { loadSpec, parametersOf, requestExamples, servedOperations, type ServedOperation } from './spec-operations.js';
@@ -104,5 +105,20 @@ describe.skipIf(!specAvailable)(`the spec's request examples against the sandbox
     const refusalExpected = one.body === undefined && one.served.operation.requestBody !== undefined && answer.status === 422;
     if (answer.status >= 300 && defect === undefined && !refusalExpected) problems.push(`answered ${answer.status}: ${answer.text.slice(0, 300)}`);
     expect(problems, `${one.served.method} ${path} ${JSON.stringify(body)?.slice(0, 300)}`).toEqual([]);
+  });
+
+  /** Write operations whose spec declares a 422 and that take a request body. */
+  const refusable = servedOperations(spec).filter((served) => served.operation.responses?.['422'] !== undefined && served.operation.requestBody !== undefined);
+
+  it.each(refusable.map((served) => [served.key, served] as const))('%s refuses a body with an unknown field (strict) in its declared 422 envelope', async (_key, served) => {
+    harness = await startHarness({ now: () => new Date(EXAMPLES_WRITTEN), strict: true });
+    const fixture = await buildFixture(harness);
+    const path = pathFor(served.method, served.template, '', 'customers', fixture);
+    // The body's root key as the request schema names it (request-fields.json), e.g. `payment_profile`.
+    const fields = (generated as unknown as { operations: Record<string, { fields: Record<string, unknown> }> }).operations[served.key]?.fields ?? {};
+    const root = Object.keys(fields)[0] ?? 'body';
+    const answer = await callSandbox(harness.sandbox.baseUrl, served.method, path, { [root]: { not_a_spec_field: 1 } }, { invalidRequest: true });
+    expect(answer.status).toBe(422);
+    expect(loadContract()?.checkDeclared(served.method, path, answer.status, answer.body)).toEqual([]);
   });
 });

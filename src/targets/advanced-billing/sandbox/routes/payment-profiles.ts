@@ -64,7 +64,7 @@ function updatePaymentProfile(context: RequestContext) {
   if (profile.payment_type === 'credit_card') {
     if ('card_type' in attrs) changes.card_type = errors.string(attrs, 'card_type', 'Card type') ?? null;
     const month = errors.integer(attrs, 'expiration_month', 'Expiration month');
-    if (month !== undefined && (month < 1 || month > 12)) errors.add(messages.invalid('Expiration month'));
+    if (month !== undefined && (month < 1 || month > 12)) errors.add(messages.invalid('Expiration month'), 'expiration_month');
     else if (month !== undefined) changes.expiration_month = month;
     const year = errors.integer(attrs, 'expiration_year', 'Expiration year');
     if (year !== undefined) changes.expiration_year = year;
@@ -131,7 +131,7 @@ export function createPaymentProfile(
     if (fullNumber === null && vaultToken === null) errors.add(messages.blank('Full number'));
     const month = errors.integer(attrs, 'expiration_month', 'Expiration month', fullNumber !== null);
     const year = errors.integer(attrs, 'expiration_year', 'Expiration year', fullNumber !== null);
-    if (month !== undefined && (month < 1 || month > 12)) errors.add(messages.invalid('Expiration month'));
+    if (month !== undefined && (month < 1 || month > 12)) errors.add(messages.invalid('Expiration month'), 'expiration_month');
     const lastFour = fullNumber?.slice(-4) ?? text('last_four', 'Last four') ?? 'XXXX';
     details = {
       masked_card_number: `XXXX-XXXX-XXXX-${lastFour}`,
