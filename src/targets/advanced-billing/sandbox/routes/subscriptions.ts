@@ -149,6 +149,9 @@ function purgeSubscription({ store, params, query, site }: RequestContext) {
   const subscription = recordById(store, 'subscriptions', params.id, 'Subscription');
   if (query.get('ack') !== String(subscription.customer_id)) throw new SandboxError(422, [messages.purgeAckMismatch]);
   const cascade = [...query.getAll('cascade[]'), ...query.getAll('cascade')];
+  // The spec's 200 has no body, the vendor's SDK parses one as a Subscription Response: the subscription
+  // as it was when purged satisfies both.
+  const purged = { subscription: subscriptionView(store, subscription) };
   for (const collection of ['invoices', 'service_credits', 'prepayments'] as const) {
     for (const record of store.allBy(collection, 'subscription_id', subscription.id)) store.remove(collection, record.id);
   }
@@ -163,7 +166,7 @@ function purgeSubscription({ store, params, query, site }: RequestContext) {
     removeResourceMetadata(store, 'customers', customerId);
     store.remove('customers', customerId);
   }
-  return reply(200);
+  return reply(200, purged);
 }
 
 function issueServiceCredit(context: RequestContext) {
