@@ -1,5 +1,6 @@
 // Every query parameter the spec declares for a served operation is either implemented or refused (501),
 // list page sizes are the spec's defaults, and a refused parameter or an unknown path is answered 501.
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { queryParameters } from '../../../../src/targets/advanced-billing/sandbox/query-parameters.js';
 import { refusedBodyFields } from '../../../../src/targets/advanced-billing/sandbox/refused-fields.js';
@@ -48,6 +49,29 @@ describe('the body fields the sandbox refuses', () => {
       }).map((path) => `${key}: ${path}`),
     );
     expect(unknown).toEqual([]);
+  });
+});
+
+describe('docs/sandbox.md, "Not implemented"', () => {
+  /** The doc's list, one line per operation: `` - `GET /coupons.json`: `currency_prices`, … `` (` body:` for body fields). */
+  function documented(): Map<string, string[]> {
+    const doc = readFileSync(new URL('../../../../docs/sandbox.md', import.meta.url), 'utf8');
+    const section = doc.split(/^## Not implemented$/m)[1]?.split(/^## /m)[0] ?? '';
+    const lines = new Map<string, string[]>();
+    for (const match of section.matchAll(/^ {2}- `([A-Z]+ [^`]+)`( body)?: (.+)$/gm)) {
+      lines.set(`${match[1]!}${match[2] ?? ''}`, [...match[3]!.matchAll(/`([^`]+)`/g)].map((name) => name[1]!));
+    }
+    return lines;
+  }
+
+  it('lists exactly the query parameters and body fields the sandbox answers 501, by operation', () => {
+    const tables = new Map<string, string[]>([
+      ...Object.entries(queryParameters).flatMap(([key, entry]) => (entry.refused.length > 0 ? [[key, entry.refused] as [string, string[]]] : [])),
+      ...Object.entries(refusedBodyFields).map(([key, fields]) => [`${key} body`, fields] as [string, string[]]),
+    ]);
+    const doc = documented();
+    expect(doc.size).toBeGreaterThan(0);
+    expect(Object.fromEntries([...doc].map(([key, names]) => [key, [...names].sort()]))).toEqual(Object.fromEntries([...tables].map(([key, names]) => [key, [...names].sort()])));
   });
 });
 
