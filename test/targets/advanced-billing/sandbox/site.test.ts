@@ -23,6 +23,8 @@ describe('site', () => {
       ['GET', '/nothing.json', 501],
       ['GET', '/customers/abc.json', 404],
       ['PATCH', '/customers.json', 501],
+      // Not a link page's coupon "validate.json": Validate Coupon is not served.
+      ['GET', '/coupons/validate.json?code=X', 501],
     ] as const) {
       const response = await harness.call(method, path);
       expect(response.status, `${method} ${path}`).toBe(status);
