@@ -6,13 +6,20 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sandboxRoutes } from '../src/targets/advanced-billing/sandbox/index.js';
+import type { ErrorShape } from '../src/targets/advanced-billing/sandbox/error-shapes.js';
 import type { FieldNode, RequestFields } from '../src/targets/advanced-billing/sandbox/request-fields.js';
 import { pathShape } from '../src/targets/advanced-billing/sandbox/router.js';
 
 type Schema = Record<string, unknown>;
 interface Spec {
   info?: { title?: string; version?: string };
-  paths: Record<string, Record<string, { summary?: string; requestBody?: { content?: Record<string, { schema?: Schema }> } }>>;
+  paths: Record<string, Record<string, SpecOperation>>;
+}
+
+interface SpecOperation {
+  summary?: string;
+  requestBody?: { content?: Record<string, { schema?: Schema }> };
+  responses?: Record<string, { content?: Record<string, { schema?: Schema }> }>;
 }
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -38,7 +45,7 @@ export function extractRequestFields(spec: Spec): RequestFields {
     const fields = schema === undefined ? {} : fieldsOf(spec, schema, []);
     // A body the schema leaves open at its root would make every field known: say so rather than check nothing.
     if (fields === true) throw new Error(`${method} ${template}: the request schema is open at its root`);
-    operations[`${method} ${template}`] = { operation: operation.summary ?? `${method} ${template}`, fields: fields ?? {} };
+    operations[`${method} ${template}`] = { operation: operation.summary ?? `${method} ${template}`, fields: fields ?? {}, errors: errorShape(spec, operation) };
   }
   return {
     source: `${spec.info?.title ?? 'the vendor spec'} ${spec.info?.version ?? ''}, maxio-advanced-billing.bundled.json`,
@@ -77,6 +84,36 @@ function fieldsOf(spec: Spec, schema: Schema, refs: string[]): FieldNode | undef
   if (types.some((type) => type !== 'null' && type !== 'object' && type !== 'array')) result = merge(result, true);
   if (types.includes('object') && properties === undefined && result === undefined) return true;
   return result;
+}
+
+/** The envelope of the operation's declared 422 (error-shapes.ts); of several branches, a list where one is. */
+function errorShape(spec: Spec, operation: SpecOperation): ErrorShape {
+  const declared = operation.responses?.['422']?.content?.['application/json']?.schema;
+  if (declared === undefined) return 'list';
+  const schema = resolved(spec, declared);
+  const shapes = (Array.isArray(schema.oneOf) ? (schema.oneOf as Schema[]) : [schema]).map((branch) => shapeOfBody(spec, resolved(spec, branch)));
+  return shapes.includes('list') ? 'list' : (shapes[0] ?? 'list');
+}
+
+function shapeOfBody(spec: Spec, body: Schema): ErrorShape {
+  const properties = (body.properties ?? {}) as Record<string, Schema>;
+  if (properties.errors === undefined) return properties.error !== undefined ? 'single' : 'list';
+  const errors = resolved(spec, properties.errors);
+  const branches = Array.isArray(errors.oneOf) ? (errors.oneOf as Schema[]).map((branch) => resolved(spec, branch)) : [errors];
+  if (branches.some((branch) => branch.type === 'array')) return 'list';
+  const first = branches[0] ?? {};
+  if (typeof first.additionalProperties === 'object') {
+    const value = resolved(spec, first.additionalProperties as Schema);
+    if (value.type === 'string') return 'string-map';
+    if (value.type === 'array') return 'by-field';
+    return 'indexed';
+  }
+  return 'by-field';
+}
+
+/** A schema with its `$ref` followed. */
+function resolved(spec: Spec, schema: Schema): Schema {
+  return typeof schema.$ref === 'string' ? resolved(spec, resolvePointer(spec, schema.$ref)) : schema;
 }
 
 function merge(a: FieldNode | undefined, b: FieldNode | undefined): FieldNode | undefined {

@@ -4,7 +4,7 @@ import { compileConditions } from '../rules/engine.js';
 import { getTemplate, isTemplateKind } from '../templates/index.js';
 import type { ColumnDefinition, NotImportable } from '../templates/types.js';
 import type { RowResult } from './results.js';
-import type { MappingTable } from '../targets/column-mapping.js';
+import type { ColumnMapping, MappingTable } from '../targets/column-mapping.js';
 
 export interface NotImportableNotice {
   template: string;
@@ -17,7 +17,7 @@ export interface NotImportableNotice {
 
 /**
  * Notices for the rows this run created, in template column order. The declarations are about the
- * Advanced Billing API: a column the target's own mapping places (or marks not applicable) needs none.
+ * Advanced Billing API: a column the target's own mapping covers needs none (placedByTarget).
  */
 export function notImportableNotices(results: readonly RowResult[], mapping: (kind: string) => MappingTable = () => ({})): NotImportableNotice[] {
   const notices = new Map<string, NotImportableNotice>();
@@ -25,7 +25,7 @@ export function notImportableNotices(results: readonly RowResult[], mapping: (ki
     if (status !== 'success' || !isTemplateKind(row.kind)) continue;
     for (const column of getTemplate(row.kind).columns) {
       const info = column.notImportable;
-      if (info === undefined || mapping(row.kind)[column.name] !== undefined) continue;
+      if (info === undefined || placedByTarget(info, mapping(row.kind)[column.name])) continue;
       const value = (row.values[column.name] ?? '').trim();
       if (value === '' || !needsHand(info, value, row.values)) continue;
       const id = `${row.kind}|${column.name}`;
@@ -35,6 +35,17 @@ export function notImportableNotices(results: readonly RowResult[], mapping: (ki
     }
   }
   return [...notices.values()];
+}
+
+/**
+ * Whether the target's mapping covers the column, so the declaration (about the Advanced Billing API)
+ * does not concern it: a column it marks not applicable, or places while the declaration is about every
+ * row. A declaration about some rows only (`appliesWhen`: an on/off component's unit_name) still stands
+ * where the mapping places the column for the others.
+ */
+function placedByTarget(info: NotImportable, entry: ColumnMapping | undefined): boolean {
+  if (entry === undefined) return false;
+  return 'notApplicable' in entry || info.appliesWhen === undefined;
 }
 
 function needsHand(info: NotImportable, value: string, values: Record<string, string>): boolean {

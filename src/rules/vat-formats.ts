@@ -79,3 +79,15 @@ export const VAT_PREFIXES: readonly string[] = FORMATS.map((entry) => entry.pref
 
 /** Prefixes people write by mistake for a country whose VAT numbers use another. */
 export const VAT_PREFIX_MISTAKES: Readonly<Record<string, string>> = { GR: 'EL' };
+
+/**
+ * A VAT number as it is imported: without its two-letter country prefix (DE123456789 → 123456789).
+ * The template document says the site "will strip the letters", and shows only a country prefix going;
+ * the API asks for the number without its country code, which VIES checks it by. So only the prefix
+ * goes: the letters after it are part of the number (ATU12345678 → U12345678, NL123456789B01 →
+ * 123456789B01), which stripping every letter would break. The one owner of this: the mapping imports
+ * what this returns and the vat-number rule says so where letters remain (docs/validate.md).
+ */
+export function vatNumberAsImported(value: string): string {
+  return value.replace(/^[A-Za-z]{2}(?=.)/, '');
+}

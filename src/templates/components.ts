@@ -17,7 +17,11 @@ export const components: TemplateDefinition = {
       column('component_name', 'required', 'The name of the component; a value enables validation.'),
       column('component_type', 'required', COMPONENT_TYPES.join(', ') + '.', [use.allowed(...COMPONENT_TYPES)]),
       column('description', 'optional', 'The description of the component.'),
-      column('unit_name', 'required', 'The unit name, singular (message).'),
+      notImportable(column('unit_name', 'required', 'The unit name, singular (message).'), {
+        why: 'the on/off component create schema has no unit_name field (an on/off component is on or off, counted in no unit)',
+        byHand: 'nothing can be set: an on/off component shows no unit name; leave the cell blank for on_off rows',
+        appliesWhen: [is('component_type', 'on_off')],
+      }),
       column('product_family_id', 'required', 'The ID (or handle) of the product family.', [use.noSpaces, use.catalog('product-family')]),
       column('metric_id', 'conditional', 'Required if component_type is event_based.', [use.requiredIf(is('component_type', 'event_based'))]),
       column('taxable', 'required', 'TRUE or FALSE.', [use.trueFalse]),

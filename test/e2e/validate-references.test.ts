@@ -56,6 +56,16 @@ describe('validate: references across files and VAT formats', () => {
     });
   });
 
+  it('says what an Austrian VAT number is imported as: a warning, the country prefix alone removed', async () => {
+    const customers = (await sample('customers-advanced')).replace('DE123456789', 'ATU12345678');
+    await withTempDir({ 'customers-advanced.csv': customers }, async (dir) => {
+      const run = await runCli(['validate', 'customers-advanced.csv', '--as-of', AS_OF, '--format', 'json'], { cwd: dir });
+      expect(run.code, run.stderr).toBe(0);
+      const findings = findingsOf(run.stdout, 'customers-advanced.csv').filter((entry) => entry.rule === 'vat-number');
+      expect(findings).toEqual([expect.objectContaining({ row: 3, column: 'vat_number', severity: 'warning', message: expect.stringContaining('is imported as "U12345678"') })]);
+    });
+  });
+
   it('migrate templates documents both checks', async () => {
     const invoices = await runCli(['templates', 'invoices'], {});
     expect(invoices.stdout).toContain('subscription-exists');

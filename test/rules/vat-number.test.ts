@@ -2,6 +2,7 @@
 // Ireland and GB, each with a valid number and one a digit short; the checksum is never checked, so the
 // template document's own example DE123456789 stays valid.
 import { describe, expect, it } from 'vitest';
+import { vatNumberAsImported } from '../../src/rules/vat-formats.js';
 import { ruleTable, runRows, STANDARD_ROW as R, CUSTOMER_ROW as C, CREDIT_CARD as CC } from './helpers.js';
 
 /** [prefix, a valid number, the same shape gone wrong] per country. */
@@ -41,11 +42,30 @@ const row = (vat: string) => ({ ...C, vat_number: vat, shipping_country: 'DE' })
 
 ruleTable('vat-number', 'customers-advanced', [
   { name: "the template document's example, checksum not checked", rows: [row('DE123456789')], expected: [] },
-  ...COUNTRIES.map(([prefix, valid, invalid]) => ({ name: `${prefix}: ${valid} is valid, ${invalid} is not`, rows: [row(valid), row(invalid)], expected: [{ row: 3, column: 'vat_number', messageId: 'country' }] })),
+  ...COUNTRIES.map(([prefix, valid, invalid]) => ({
+    name: `${prefix}: ${valid} is valid, ${invalid} is not`,
+    rows: [row(valid), row(invalid)],
+    // A valid number with letters after its prefix is imported with them: a warning says what is sent.
+    expected: [...(/[A-Z]/.test(valid.slice(2)) ? [{ row: 2, column: 'vat_number', messageId: 'imported' }] : []), { row: 3, column: 'vat_number', messageId: 'country' }],
+  })),
   { name: 'GR instead of EL for Greece', rows: [row('GR123456789')], expected: [{ row: 2, column: 'vat_number', messageId: 'prefix' }] },
-  { name: 'a prefix without a country format keeps the generic shape', rows: [row('CHE123456789'), row('NO123456789MVA'), row('US1')], expected: [{ row: 4, column: 'vat_number', messageId: 'invalid' }] },
+  {
+    name: 'a prefix without a country format keeps the generic shape',
+    rows: [row('CHE123456789'), row('NO123456789MVA'), row('US1')],
+    expected: [{ row: 2, column: 'vat_number', messageId: 'imported' }, { row: 3, column: 'vat_number', messageId: 'imported' }, { row: 4, column: 'vat_number', messageId: 'invalid' }],
+  },
   { name: 'no prefix, spaces, dots, lower case', rows: [row('123456789'), row('DE 123 456 789'), row('de123456789')], expected: [{ row: 2, column: 'vat_number', messageId: 'invalid' }, { row: 3, column: 'vat_number', messageId: 'country' }, { row: 4, column: 'vat_number', messageId: 'invalid' }] },
 ]);
+
+describe('what a VAT number is imported as', () => {
+  it('loses its two-letter country prefix only, and the warning says so where letters remain', () => {
+    expect(['DE123456789', 'ATU12345678', 'NL123456789B01'].map(vatNumberAsImported)).toEqual(['123456789', 'U12345678', '123456789B01']);
+    const findings = runRows('customers-advanced', [row('DE123456789'), row('ATU12345678')]).filter((entry) => entry.rule === 'vat-number');
+    expect(findings.map((finding) => [finding.row, finding.severity, finding.message])).toEqual([
+      [3, 'warning', 'vat_number "ATU12345678" is imported as "U12345678": only the country prefix AT is removed, as the API asks; the letters after it are part of the number.'],
+    ]);
+  });
+});
 
 describe('rule vat-number messages', () => {
   it('name the country and the shape it expects', () => {

@@ -2,6 +2,7 @@
 // Create Customers (advanced) rows → a customer (its parent a dependency, so hierarchy levels follow)
 // and, with create_payment_profile TRUE, its payment profile.
 import type { ObjectRef, Operation, SourceRow } from '../operation.js';
+import { vatNumberAsImported } from '../../rules/vat-formats.js';
 import { RowError } from '../row-error.js';
 import { addressOf, type AddressFields } from './address.js';
 import { appliedCells, cell, flag, requiredCell } from './cells.js';
@@ -64,7 +65,8 @@ function ccEmails(row: SourceRow): string | undefined {
 }
 
 function vatNumber(row: SourceRow): string | undefined {
-  return cell(row, 'vat_number')?.replace(/^[A-Za-z]{2}(?=.)/, '');
+  const value = cell(row, 'vat_number');
+  return value === undefined ? undefined : vatNumberAsImported(value);
 }
 
 const REFERENCE = 'import_identifier_customer_reference';

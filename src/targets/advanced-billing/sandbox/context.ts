@@ -1,5 +1,6 @@
 // What a route handler gets (the parsed request, the store, the site) and gives back (a status and a
 // JSON body), and the SandboxError it throws for 4xx answers in the API's `{"errors": [...]}` envelope.
+import { shapedErrors, type ErrorShape, type FieldError } from './error-shapes.js';
 import type { Store } from './store.js';
 import type { SiteTax } from './tax.js';
 
@@ -38,20 +39,30 @@ export interface Reply {
 
 export type Handler = (context: RequestContext) => Reply;
 
-/** Where an operation's spec gives 422 errors another shape than a list, e.g. keyed by field. */
-export type ErrorBody = { errors: string[]; error?: string } | { errors: Record<string, unknown> };
-
+/**
+ * A refusal: its status and messages, each with the request field it is about. The server answers a 422
+ * in the envelope the operation's spec declares (error-shapes.ts); any other status as `{"errors": [...]}`.
+ */
 export class SandboxError extends Error {
-  readonly body: ErrorBody;
+  readonly entries: FieldError[];
 
   constructor(
     readonly status: number,
-    readonly errors: string[],
-    body?: ErrorBody,
+    errors: Array<string | FieldError>,
   ) {
-    super(errors.join('; '));
+    const entries = errors.map((error) => (typeof error === 'string' ? { field: 'base', message: error } : error));
+    super(entries.map((entry) => entry.message).join('; '));
     this.name = 'SandboxError';
-    this.body = body ?? { errors };
+    this.entries = entries;
+  }
+
+  get errors(): string[] {
+    return this.entries.map((entry) => entry.message);
+  }
+
+  /** The answer's body: a 422 in the operation's declared shape, anything else as a list. */
+  body(shape: ErrorShape = 'list'): Record<string, unknown> {
+    return shapedErrors(this.status === 422 ? shape : 'list', this.entries);
   }
 }
 

@@ -27,7 +27,7 @@ export function decimalInRange(text: string): boolean {
 export function rootObject(context: RequestContext, key: string): Attributes {
   const value = context.body[key];
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new SandboxError(422, [messages.missingRootKey(key)]);
+    throw new SandboxError(422, [{ field: key, message: messages.missingRootKey(key) }]);
   }
   return value as Attributes;
 }
@@ -146,17 +146,9 @@ export class FieldErrors {
     return timeZone === undefined ? `${date.toISOString().slice(0, 19)}Z` : formatInZone(date, timeZone);
   }
 
-  /**
-   * Throws the errors as one 422: a list (most operations), keyed by field (`by-field`, as product price
-   * points answer), or keyed by field under the item index `0` (`indexed`, as segments answer).
-   */
-  done(shape: 'list' | 'by-field' | 'indexed' = 'list'): void {
-    if (this.errors.length === 0) return;
-    const list = this.errors.map((error) => error.message);
-    if (shape === 'list') throw new SandboxError(422, list);
-    const byField: Record<string, string[]> = {};
-    for (const { field, message } of this.errors) (byField[field] ??= []).push(message);
-    throw new SandboxError(422, list, { errors: shape === 'by-field' ? byField : { '0': byField } });
+  /** Throws the errors as one 422, which the server answers in the operation's declared shape. */
+  done(): void {
+    if (this.errors.length > 0) throw new SandboxError(422, this.errors);
   }
 }
 

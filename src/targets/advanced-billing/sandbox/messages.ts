@@ -5,6 +5,10 @@ export const messages = {
   notImplementedPath: (route: string) => `The sandbox does not implement ${route}; see docs/sandbox.md.`,
   notImplementedParameter: (parameter: string, route: string) =>
     `The sandbox does not implement this filter or option (parameter ${parameter} of ${route}); see docs/sandbox.md.`,
+  notImplementedField: (field: string, route: string) =>
+    `The sandbox does not implement this field (${field} of ${route}); see docs/sandbox.md.`,
+  notImplementedRestrictedCoupon: (code: string) =>
+    `The sandbox does not implement renewal previews with a coupon restricted to some products or components (${code}); see docs/sandbox.md.`,
   recordNotFound: (resource: string) => `${resource} not found`,
   accessDenied: 'HTTP Basic: Access denied.',
   forbiddenLiveMode: 'This action is only allowed on sites in test mode.',

@@ -34,18 +34,22 @@ export function readBody(request: IncomingMessage): Promise<string | undefined |
   });
 }
 
-/** The body as a JSON object ({} when empty), or the 400 to answer: past a limit, not JSON, not an object. */
+/**
+ * The body as a JSON object, or the 400 to answer: past a limit, or not JSON. JSON that is no object (`[]`,
+ * `"x"`, `null`) holds none of the operation's fields: it is read as `{}`, so the operation answers it as
+ * the spec says for a body without them (a 422 naming its root key), as a Rails site reads it.
+ */
 export function parseBody(text: string): ParsedBody {
   if (text.trim() === '') return { ok: true, body: {} };
   const excess = limitExceeded(text);
   if (excess !== undefined) return { ok: false, status: 400, message: excess };
+  let parsed: unknown;
   try {
-    const parsed: unknown = JSON.parse(text);
-    if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) return { ok: true, body: parsed as Record<string, unknown> };
+    parsed = JSON.parse(text);
   } catch {
-    // Answered below, as any body that is not a JSON object.
+    return { ok: false, status: 400, message: messages.invalidJson };
   }
-  return { ok: false, status: 400, message: messages.invalidJson };
+  return { ok: true, body: typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {} };
 }
 
 /** The characters the scan looks at, as char codes. */

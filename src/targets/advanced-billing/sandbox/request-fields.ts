@@ -3,6 +3,7 @@
 // (request-fields.json, made by scripts/generate-request-fields.ts), because the spec itself is not
 // shipped with the package; a test regenerates it from the spec and fails when the two differ.
 import generated from './request-fields.json' with { type: 'json' };
+import type { ErrorShape } from './error-shapes.js';
 import { pathShape } from './router.js';
 
 /** The fields allowed inside a value: known names (for objects and arrays of objects), or `true`: anything. */
@@ -11,8 +12,11 @@ export type FieldNode = true | { [field: string]: FieldNode };
 export interface RequestFields {
   source: string;
   regenerate: string;
-  /** By "METHOD /spec/path/{template}.json": the operation's summary and its request body's fields. */
-  operations: Record<string, { operation: string; fields: FieldNode }>;
+  /**
+   * By "METHOD /spec/path/{template}.json": the operation's summary, its request body's fields and the
+   * shape of the 422 it declares.
+   */
+  operations: Record<string, { operation: string; fields: FieldNode; errors: ErrorShape }>;
   /** Write routes the sandbox serves that the spec has no operation for (not checked). */
   notInSpec: string[];
 }
@@ -28,9 +32,14 @@ export interface UnknownFields {
 }
 
 const byRoute = new Map<string, RequestFields['operations'][string]>();
-for (const [key, entry] of Object.entries((generated as RequestFields).operations)) {
+for (const [key, entry] of Object.entries((generated as unknown as RequestFields).operations)) {
   const space = key.indexOf(' ');
   byRoute.set(`${key.slice(0, space)} ${pathShape(key.slice(space + 1))}`, entry);
+}
+
+/** The envelope the operation's spec gives its 422 (a list where the spec has no such operation). */
+export function errorShapeOf(method: string, shape: string): ErrorShape {
+  return byRoute.get(`${method} ${shape}`)?.errors ?? 'list';
 }
 
 /** The body fields the operation's request schema lacks; undefined for routes the spec does not have. */

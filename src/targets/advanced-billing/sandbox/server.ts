@@ -8,7 +8,9 @@ import { decideFault, latencyDelay, type FaultSpec, type Latency } from './fault
 import { ConcurrencyGate } from './gate.js';
 import { messages } from './messages.js';
 import { defaultPerPage, refusedQueryParameter } from './query-parameters.js';
-import { unknownRequestFields } from './request-fields.js';
+import { refusedBodyField } from './refused-fields.js';
+import { errorShapeOf, unknownRequestFields } from './request-fields.js';
+import { shapedErrors } from './error-shapes.js';
 import { parseBody, readBody } from './request-body.js';
 import type { RouteMatch, Router } from './router.js';
 import { HtmlPage } from './routes/links.js';
@@ -53,7 +55,7 @@ export function createRequestListener(
     } catch (error) {
       // A path parameter whose percent-encoding is no UTF-8 text.
       if (!(error instanceof SandboxError)) throw error;
-      return { status: error.status, body: error.body };
+      return { status: error.status, body: error.body() };
     }
     // What the sandbox cannot answer faithfully it refuses (501) rather than answer something plausible.
     if (!match) return notImplemented(method, path, messages.notImplementedPath(`${method} ${path.slice(0, 200)}`));
@@ -63,9 +65,12 @@ export function createRequestListener(
     // The operation's own default page size, where the spec gives one other than the sandbox's 20.
     const query = perPage === undefined ? url.searchParams : new URLSearchParams([...url.searchParams, ['per_page', String(perPage)]]);
     const unknown = isWrite ? unknownRequestFields(method, match.shape, body) : undefined;
+    const errorShape = errorShapeOf(method, match.shape);
     if (unknown !== undefined && unknown.fields.length > 0 && settings.strict) {
-      return { status: 422, body: { errors: unknown.fields.map((field) => messages.unknownField(field, unknown.operation)) } };
+      return { status: 422, body: shapedErrors(errorShape, unknown.fields.map((field) => ({ field, message: messages.unknownField(field, unknown.operation) }))) };
     }
+    const refusedField = isWrite ? refusedBodyField(method, match.shape, body) : undefined;
+    if (refusedField !== undefined) return notImplemented(method, path, messages.notImplementedField(refusedField, `${method} ${match.shape}`));
     const warning = unknown !== undefined && unknown.fields.length > 0 ? warnAbout(method, path, unknown.operation, unknown.fields) : undefined;
 
     const token = isWrite && typeof body.uniqueness_token === 'string' && body.uniqueness_token !== '' ? body.uniqueness_token : undefined;
@@ -87,7 +92,7 @@ export function createRequestListener(
       if (!(error instanceof SandboxError)) throw error;
       // A route's own refusal (a filter value it does not implement) is logged like the server's.
       if (error.status === 501) logOnce(error.message, `sandbox: ${method} ${path.slice(0, 200)}: answered 501: ${error.message}`);
-      return { status: error.status, body: error.body, ...(warning === undefined ? {} : { headers: warning }) };
+      return { status: error.status, body: error.body(errorShape), ...(warning === undefined ? {} : { headers: warning }) };
     }
   }
 

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { notImportableNotices } from '../../../../src/importer/not-importable.js';
 import type { RowResult } from '../../../../src/importer/results.js';
 import type { JsonObject, AdvancedBillingApi } from '../../../../src/targets/advanced-billing/api.js';
+import { columnMapping } from '../../../../src/targets/advanced-billing/column-mapping/index.js';
 import { recordRequests } from '../../helpers/record-requests.js';
 import { COMPONENTS, FAMILIES, PRODUCTS, SEGMENTS } from './catalog-rows.js';
 import { rowsOf, runSteps, stepsOf } from './harness.js';
@@ -120,6 +121,15 @@ describe('columns the API has no place for', () => {
       { template: 'components', column: 'allow_billing_portal_updates', rows: ['2:TRUE', '3:FALSE', '5:FALSE', '7:FALSE'] },
     ]);
     expect(notices[1]).toMatchObject({ why: expect.stringContaining('no API operation sets it'), byHand: expect.stringContaining('Billing Portal') });
+  });
+
+  it('are noticed for the component kinds whose create has no such field, though the mapping places the column for the others', () => {
+    const rows = COMPONENTS.replace('Support,on_off,,,', 'Support,on_off,,hour,').replace('API calls,event_based,,call,acme-projects,77,FALSE,,FALSE', 'API calls,event_based,,call,acme-projects,77,FALSE,,TRUE');
+    const notices = notImportableNotices(result('components', rows), columnMapping);
+    expect(notices.filter((notice) => notice.column !== 'allow_billing_portal_updates').map(({ column, rows: noticed }) => ({ column, rows: noticed.map((entry) => `${entry.row}:${entry.value}`) }))).toEqual([
+      { column: 'unit_name', rows: ['5:hour'] },
+      { column: 'allow_fractional_quantities', rows: ['6:TRUE'] },
+    ]);
   });
 
   it('are not noticed for rows that were not imported', () => {

@@ -18,7 +18,7 @@ interface Operation {
   regex: RegExp;
   literalLength: number;
   pointer: string;
-  operation: { responses?: Record<string, { content?: Record<string, unknown> }>; requestBody?: { content?: Record<string, unknown> } };
+  operation: { responses?: Record<string, { content?: Record<string, unknown>; $ref?: string }>; requestBody?: { content?: Record<string, unknown> } };
 }
 
 export interface ContractResult {
@@ -34,7 +34,7 @@ export class Contract {
   /** "METHOD template status" of every response validated, for coverage assertions. */
   readonly seen = new Set<string>();
 
-  constructor(spec: { paths: Record<string, Record<string, unknown>> }) {
+  constructor(private readonly spec: { paths: Record<string, Record<string, unknown>> }) {
     this.ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: true, discriminator: false });
     const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => void;
     addFormats(this.ajv);
@@ -84,12 +84,39 @@ export class Contract {
     return { operation: name, validated: true, errors: this.validate(`${operation.pointer}/responses/${code}/content/application~1json/schema`, body) };
   }
 
+  /**
+   * An answer against its operation's declared responses, strictly: the status must be one the spec
+   * lists (or `default`), and a body where that response has a JSON schema must match it. `declaredAs`:
+   * the status whose schema an answer is checked against where the spec declares a wrong one.
+   */
+  checkDeclared(method: string, path: string, status: number, body: unknown, declaredAs = status): string[] {
+    const operation = this.find(method, path);
+    if (!operation) return [`no operation in the spec for ${method} ${path}`];
+    const responses = operation.operation.responses ?? {};
+    const code = String(declaredAs) in responses ? String(declaredAs) : 'default' in responses ? 'default' : undefined;
+    if (code === undefined) return [`status ${status} is not one the spec declares (${Object.keys(responses).join(', ')})`];
+    const declared = responses[code];
+    // A response defined once and referenced (`$ref`) is validated where it is defined.
+    const at = declared?.$ref !== undefined ? declared.$ref.slice(1) : `${operation.pointer.slice(1)}/responses/${code}`;
+    const response = declared?.$ref !== undefined ? this.at(at) : declared;
+    if (response?.content?.['application/json'] === undefined) return [];
+    if (body === undefined) return [`status ${status}: the spec declares a JSON body, the answer has none`];
+    return this.validate(`#${at}/content/application~1json/schema`, body).map((error) => `status ${status}: ${error}`);
+  }
+
   checkRequest(method: string, path: string, body: unknown): ContractResult {
     const operation = this.find(method, path);
     if (!operation) return { operation: `${method} ${path}`, validated: false, errors: [`no operation in the spec for ${method} ${path}`] };
     const name = `${operation.method} ${operation.template}`;
     if (!operation.operation.requestBody?.content?.['application/json']) return { operation: name, validated: false, errors: [] };
     return { operation: name, validated: true, errors: this.validate(`${operation.pointer}/requestBody/content/application~1json/schema`, body) };
+  }
+
+  /** The spec's node at a JSON pointer (`/paths/…`). */
+  private at(pointer: string): { content?: Record<string, unknown> } | undefined {
+    let node: unknown = this.spec;
+    for (const raw of pointer.slice(1).split('/')) node = (node as Record<string, unknown> | undefined)?.[decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~')];
+    return node as { content?: Record<string, unknown> } | undefined;
   }
 
   private validate(pointer: string, body: unknown): string[] {

@@ -108,6 +108,26 @@ describe('payment profiles', () => {
     expect(response.text).not.toContain('123456789012');
   });
 
+  it('stores a bank account by IBAN, masked as the account number', async () => {
+    const customer = await createCustomer('payer-iban');
+    const response = await harness.call('POST', '/payment_profiles.json', {
+      payment_profile: { customer_id: customer.id, bank_name: 'French Bank', bank_iban: 'FR1420041010050500013M02606', payment_type: 'bank_account', billing_country: 'FR' },
+    });
+    expect(response.status, JSON.stringify(response.body)).toBe(200);
+    expect(response.body.payment_profile).toMatchObject({ masked_bank_account_number: 'XXXXXXXXXXXXXXXXXXXXXXX2606', payment_type: 'bank_account' });
+    expect(response.text).not.toContain('FR1420041010050500013M02606');
+  });
+
+  it('refuses an update in the spec’s envelope for it: each field with its message', async () => {
+    const customer = await createCustomer('payer-update');
+    const created = await harness.call('POST', '/payment_profiles.json', {
+      payment_profile: { customer_id: customer.id, vault_token: 'tok_1234', current_vault: 'bogus', last_four: '1234', card_type: 'visa', expiration_month: 1, expiration_year: 2031 },
+    });
+    const response = await harness.call('PUT', `/payment_profiles/${created.body.payment_profile.id}.json`, { payment_profile: { expiration_month: 13 } }, { invalidRequest: true });
+    expect(response.status).toBe(422);
+    expect(response.body).toEqual({ errors: { expiration_month: 'Expiration month: is invalid.' } });
+  });
+
   it('stores a bank account and a PayPal account by vault token', async () => {
     const customer = await createCustomer('payer-4');
     const bank = await harness.call('POST', '/payment_profiles.json', {
@@ -163,7 +183,11 @@ describe('custom fields', () => {
     const defined = await harness.call('POST', '/customers/metafields.json', { metafields: { name: 'Region' } });
     expect(defined.status).toBe(200);
     expect(defined.body[0]).toMatchObject({ name: 'Region', input_type: 'text' });
-    expect((await harness.call('POST', '/customers/metafields.json', { metafields: { name: 'Region' } })).status).toBe(422);
+    // Metafields and metadata declare their 422 as one `error` string.
+    const taken = await harness.call('POST', '/customers/metafields.json', { metafields: { name: 'Region' } });
+    expect([taken.status, taken.body]).toEqual([422, { error: 'Name: must be unique - that value has been taken.' }]);
+    const blank = await harness.call('POST', `/customers/${customer.id}/metadata.json`, { metadata: [{ name: '', value: 'x' }] });
+    expect([blank.status, blank.body]).toEqual([422, { error: 'Name: cannot be blank.' }]);
     const set = await harness.call('POST', `/customers/${customer.id}/metadata.json`, {
       metadata: [
         { name: 'Region', value: 'EMEA' },

@@ -2,45 +2,22 @@
 // list page sizes are the spec's defaults, and a refused parameter or an unknown path is answered 501.
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { sandboxRoutes } from '../../../../src/targets/advanced-billing/sandbox/index.js';
 import { queryParameters } from '../../../../src/targets/advanced-billing/sandbox/query-parameters.js';
-import { pathShape } from '../../../../src/targets/advanced-billing/sandbox/router.js';
-import { specAvailable, specPath } from './contract.js';
+import { refusedBodyFields } from '../../../../src/targets/advanced-billing/sandbox/refused-fields.js';
+import generated from '../../../../src/targets/advanced-billing/sandbox/request-fields.json' with { type: 'json' };
+import type { FieldNode } from '../../../../src/targets/advanced-billing/sandbox/request-fields.js';
+import { specAvailable } from './contract.js';
 import { startHarness, type Harness } from './harness.js';
-
-type Json = Record<string, any>;
-
-/** The spec's query parameters of an operation, a deepObject one by its properties (`filter[ids]`), with defaults. */
-function specQueryParameters(spec: Json, template: string, method: string): Map<string, unknown> {
-  const resolve = (node: Json): Json =>
-    typeof node.$ref === 'string'
-      ? resolve(node.$ref.split('/').slice(1).map((part: string) => decodeURIComponent(part.replace(/~1/g, '/').replace(/~0/g, '~'))).reduce((at: Json, key: string) => at[key], spec))
-      : node;
-  const declared = [...(spec.paths[template].parameters ?? []), ...(spec.paths[template][method.toLowerCase()].parameters ?? [])].map(resolve);
-  const names = new Map<string, unknown>();
-  for (const parameter of declared.filter((candidate) => candidate.in === 'query')) {
-    const schema = resolve(parameter.schema ?? {});
-    if (schema.properties !== undefined) for (const property of Object.keys(schema.properties)) names.set(`${parameter.name}[${property}]`, undefined);
-    else names.set(parameter.name, schema.default);
-  }
-  return names;
-}
-
-function servedOperations(spec: Json): Array<{ key: string; template: string; method: string }> {
-  const byShape = new Map(Object.keys(spec.paths).map((template) => [pathShape(template), template]));
-  return sandboxRoutes().flatMap(({ method, shape }) => {
-    const template = byShape.get(shape);
-    return template !== undefined && spec.paths[template][method.toLowerCase()] !== undefined ? [{ key: `${method} ${template}`, template, method }] : [];
-  });
-}
+import { loadSpec, servedOperations, specQueryParameters } from './spec-operations.js';
 
 describe.skipIf(!specAvailable)('query parameters against the spec', () => {
-  const spec = specAvailable ? (JSON.parse(readFileSync(specPath, 'utf8')) as Json) : {};
+  const spec = loadSpec();
 
   it('every spec query parameter of a served operation is implemented or refused, and the table names no other', () => {
     const gaps: string[] = [];
-    for (const { key, template, method } of servedOperations(spec)) {
-      const declared = specQueryParameters(spec, template, method);
+    for (const served of servedOperations(spec)) {
+      const { key } = served;
+      const declared = specQueryParameters(spec, served);
       const entry = queryParameters[key] ?? { implemented: [], refused: [] };
       for (const name of declared.keys()) if (!entry.implemented.includes(name) && !entry.refused.includes(name)) gaps.push(`${key}: ${name} neither implemented nor refused`);
       for (const name of [...entry.implemented, ...entry.refused]) if (!declared.has(name)) gaps.push(`${key}: ${name} is not a spec parameter`);
@@ -51,12 +28,50 @@ describe.skipIf(!specAvailable)('query parameters against the spec', () => {
 
   it('every list whose spec gives a per_page default other than 20 has it in the table', () => {
     const wrong: string[] = [];
-    for (const { key, template, method } of servedOperations(spec)) {
-      const declared = specQueryParameters(spec, template, method).get('per_page');
+    for (const served of servedOperations(spec)) {
+      const { key } = served;
+      const declared = specQueryParameters(spec, served).get('per_page');
       const tabled = queryParameters[key]?.perPage ?? 20;
       if (declared !== undefined && declared !== tabled) wrong.push(`${key}: spec ${String(declared)}, sandbox ${tabled}`);
     }
     expect(wrong).toEqual([]);
+  });
+});
+
+describe('the body fields the sandbox refuses', () => {
+  it('are each a field of the operation’s request schema (request-fields.json, generated from the spec)', () => {
+    const operations = (generated as unknown as { operations: Record<string, { fields: FieldNode }> }).operations;
+    const unknown = Object.entries(refusedBodyFields).flatMap(([key, paths]) =>
+      paths.filter((path) => {
+        let node: FieldNode | undefined = operations[key]?.fields;
+        for (const name of path.split('.')) node = node === undefined || node === true ? undefined : node[name];
+        return node === undefined;
+      }).map((path) => `${key}: ${path}`),
+    );
+    expect(unknown).toEqual([]);
+  });
+});
+
+describe('docs/sandbox.md, "Not implemented"', () => {
+  /** The doc's list, one line per operation: `` - `GET /coupons.json`: `currency_prices`, … `` (` body:` for body fields). */
+  function documented(): Map<string, string[]> {
+    const doc = readFileSync(new URL('../../../../docs/sandbox.md', import.meta.url), 'utf8');
+    const section = doc.split(/^## Not implemented$/m)[1]?.split(/^## /m)[0] ?? '';
+    const lines = new Map<string, string[]>();
+    for (const match of section.matchAll(/^ {2}- `([A-Z]+ [^`]+)`( body)?: (.+)$/gm)) {
+      lines.set(`${match[1]!}${match[2] ?? ''}`, [...match[3]!.matchAll(/`([^`]+)`/g)].map((name) => name[1]!));
+    }
+    return lines;
+  }
+
+  it('lists exactly the query parameters and body fields the sandbox answers 501, by operation', () => {
+    const tables = new Map<string, string[]>([
+      ...Object.entries(queryParameters).flatMap(([key, entry]) => (entry.refused.length > 0 ? [[key, entry.refused] as [string, string[]]] : [])),
+      ...Object.entries(refusedBodyFields).map(([key, fields]) => [`${key} body`, fields] as [string, string[]]),
+    ]);
+    const doc = documented();
+    expect(doc.size).toBeGreaterThan(0);
+    expect(Object.fromEntries([...doc].map(([key, names]) => [key, [...names].sort()]))).toEqual(Object.fromEntries([...tables].map(([key, names]) => [key, [...names].sort()])));
   });
 });
 

@@ -23,6 +23,8 @@ describe('site', () => {
       ['GET', '/nothing.json', 501],
       ['GET', '/customers/abc.json', 404],
       ['PATCH', '/customers.json', 501],
+      // Not a link page's coupon "validate.json": Validate Coupon is not served.
+      ['GET', '/coupons/validate.json?code=X', 501],
     ] as const) {
       const response = await harness.call(method, path);
       expect(response.status, `${method} ${path}`).toBe(status);
@@ -35,6 +37,15 @@ describe('site', () => {
     const response = await fetch(`${harness.sandbox.baseUrl}/customers.json`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"customer":' });
     expect(response.status).toBe(400);
     expect(((await response.json()) as { errors: string[] }).errors).toEqual(['The request body is not valid JSON.']);
+  });
+
+  it('answers a JSON body that is no object (`[]`) as one without the root key: the 422 the spec declares, not 400', async () => {
+    harness = await startHarness();
+    for (const body of ['[]', '"customer"', 'null']) {
+      const response = await fetch(`${harness.sandbox.baseUrl}/customers.json`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      expect(response.status, body).toBe(422);
+      expect(((await response.json()) as { errors: string[] }).errors).toEqual(["The request body must be a JSON object with the root key 'customer'."]);
+    }
   });
 
   it('answers 413 to a body over 10 MB', async () => {

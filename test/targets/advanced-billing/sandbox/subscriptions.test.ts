@@ -131,6 +131,62 @@ describe('creating subscriptions', () => {
   });
 });
 
+describe('what the spec examples send', () => {
+  it('takes a custom product price and component custom prices, an on/off one without a pricing scheme ("With Custom Pricing")', async () => {
+    const subscription = await subscribe({
+      product_id: catalog.productId,
+      customer_attributes: customerAttributes('custom-pricing'),
+      custom_price: { handle: 'custom-price', price_in_cents: 9900, interval: 1, interval_unit: 'month' },
+      components: [
+        { component_id: catalog.components.perUnit, allocated_quantity: 10, custom_price: { pricing_scheme: 'stairstep', prices: [{ unit_price: 5, starting_quantity: 1, ending_quantity: 15 }, { unit_price: 2, starting_quantity: 16 }] } },
+        { component_id: catalog.components.onOff, enabled: true, custom_price: { prices: [{ unit_price: 1, starting_quantity: 1 }] } },
+      ],
+    });
+    const preview = await harness.call('POST', `/subscriptions/${subscription.id}/renewals/preview.json`, {});
+    // 99.00 + stairstep 10 seats in 1–15 (5.00) + on/off 1.00 = 105.00
+    expect(preview.body.renewal_preview.subtotal_in_cents).toBe(10500);
+  });
+
+  it('imports a canceled subscription as canceled, with its dates, message and reason ("Import as Canceled")', async () => {
+    const subscription = await subscribe({
+      product_handle: 'gold',
+      customer_attributes: customerAttributes('import-canceled'),
+      canceled_at: '2021-02-25T12:00:00-04:00',
+      activated_at: '2021-01-17T12:00:00-04:00',
+      cancellation_message: 'Too expensive',
+      reason_code: 'expensive',
+    });
+    expect(subscription).toMatchObject({
+      state: 'canceled',
+      canceled_at: '2021-02-25T16:00:00Z',
+      activated_at: '2021-01-17T16:00:00Z',
+      cancellation_message: 'Too expensive',
+      reason_code: 'expensive',
+    });
+  });
+
+  it('replaces the payment profile with the card an update sends; refuses (501) a product change it does not model', async () => {
+    const subscription = await subscribe({ product_handle: 'gold', customer_attributes: customerAttributes('update-card'), credit_card_attributes: card });
+    const updated = await harness.call('PUT', `/subscriptions/${subscription.id}.json`, {
+      subscription: { credit_card_attributes: { full_number: '5555555555554444', expiration_month: '10', expiration_year: '2030' } },
+    });
+    expect(updated.status).toBe(200);
+    expect(updated.body.subscription.credit_card).toMatchObject({ masked_card_number: 'XXXX-XXXX-XXXX-4444', card_type: 'master' });
+    expect(updated.body.subscription.credit_card.id).not.toBe(subscription.credit_card.id);
+    const change = await harness.call('PUT', `/subscriptions/${subscription.id}.json`, { subscription: { product_id: catalog.productId } });
+    expect(change.status).toBe(501);
+    expect(change.body.errors).toEqual([expect.stringContaining('subscription.product_id of PUT /subscriptions/{}.json')]);
+  });
+
+  it('refuses (501) an offer, calendar billing or a trial it does not model, rather than ignoring it', async () => {
+    for (const extra of [{ offer_id: 3 }, { calendar_billing: { snap_day: 1 } }, { custom_price: { price_in_cents: 100, interval: 1, interval_unit: 'month', trial_interval: 1 } }]) {
+      const response = await harness.call('POST', '/subscriptions.json', { subscription: { product_handle: 'gold', customer_attributes: customerAttributes(`refused-${Object.keys(extra)[0]}`), ...extra } });
+      expect(response.status, JSON.stringify(extra)).toBe(501);
+    }
+    expect((await harness.call('GET', '/customers/lookup.json?reference=refused-offer_id')).status).toBe(404);
+  });
+});
+
 describe('reading and changing subscriptions', () => {
   it('looks up by reference, updates, lists and cancels', async () => {
     const subscription = await subscribe({ product_handle: 'gold', customer_attributes: customerAttributes('life-1'), reference: 'life-sub' });

@@ -73,6 +73,13 @@ function createCoupon(context: RequestContext) {
   const endDate = errors.dateTime(attrs, 'end_date', 'End date') ?? null;
   const description = errors.string(attrs, 'description', 'Description') ?? '';
   const strategy = errors.oneOf(attrs, 'compounding_strategy', 'Compounding strategy', ['compound', 'full-price'] as const) ?? 'compound';
+  const excludeMidPeriod = errors.boolean(attrs, 'exclude_mid_period_allocations', 'Exclude mid period allocations') ?? false;
+  const applyOnCancel = errors.boolean(attrs, 'apply_on_cancel_at_end_of_period', 'Apply on cancel at end of period') ?? false;
+  const applyOnExpiration = errors.boolean(attrs, 'apply_on_subscription_expiration', 'Apply on subscription expiration') ?? false;
+  const restrictions = [
+    ...readRestrictions(store, context.body.restricted_products, 'products', 'Product', errors),
+    ...readRestrictions(store, context.body.restricted_components, 'components', 'Component', errors),
+  ];
   errors.done();
   const at = timestamp(now);
   const coupon = store.put('coupons', {
@@ -101,10 +108,27 @@ function createCoupon(context: RequestContext) {
     created_at: at,
     updated_at: at,
     discount_type: percentage !== undefined ? 'percent' : 'amount',
-    exclude_mid_period_allocations: false,
-    apply_on_cancel_at_end_of_period: false,
-    apply_on_subscription_expiration: false,
-    coupon_restrictions: [],
+    exclude_mid_period_allocations: excludeMidPeriod,
+    apply_on_cancel_at_end_of_period: applyOnCancel,
+    apply_on_subscription_expiration: applyOnExpiration,
+    coupon_restrictions: restrictions.map((restriction, index) => ({ id: index + 1, ...restriction })),
   });
   return reply(201, { coupon: couponView(store, coupon) });
+}
+
+/**
+ * `restricted_products` / `restricted_components`: ids mapped to whether the coupon applies to them; those
+ * it applies to are the coupon's restrictions, as the response lists them. An id the site lacks is a 422.
+ */
+function readRestrictions(store: Store, raw: unknown, collection: 'products' | 'components', itemType: string, errors: FieldErrors) {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return [];
+  return Object.entries(raw as Record<string, unknown>).flatMap(([key, applies]) => {
+    const item = /^\d+$/.test(key) ? store.get(collection, Number(key)) : undefined;
+    if (item === undefined) {
+      errors.add(messages.notFoundBy(`Restricted ${collection}`, 'id', key), `restricted_${collection}`);
+      return [];
+    }
+    if (applies !== true && applies !== 'true') return [];
+    return [{ item_type: itemType, item_id: item.id, name: String(item.name ?? ''), handle: typeof item.handle === 'string' ? item.handle : null }];
+  });
 }

@@ -25,6 +25,8 @@ export function registerLinkPages(router: Router): void {
   for (const [segment, collection, title] of PAGES) {
     router.add('GET', `/${segment}/:key`, ({ store, params }) => {
       const key = params.key ?? '';
+      // A link page has no extension: `/coupons/validate.json` is an API path no route serves, not a coupon.
+      if (key.endsWith('.json')) throw new SandboxError(501, [messages.notImplementedPath(`GET /${segment}/${key.slice(0, 100)}`)]);
       const record: StoredRecord | undefined =
         collection === 'invoices' ? store.findBy('invoices', 'uid', key) : /^\d+$/.test(key) ? store.get(collection, Number(key)) : undefined;
       if (!record) throw new SandboxError(404, [messages.recordNotFound(title)]);

@@ -88,8 +88,7 @@ function createMetafields(context: RequestContext) {
     const options = Array.isArray(entry.enum) ? entry.enum.filter((option): option is string => typeof option === 'string') : [];
     return { name, inputType, options };
   });
-  // This operation's spec gives its 422 as a single `error` string; `errors` is kept for clients that read it.
-  if (errors.length > 0) throw new SandboxError(422, errors, { errors, error: errors.join(' ') });
+  if (errors.length > 0) throw new SandboxError(422, errors);
   const created = wanted.map(({ name, inputType, options }) => ensureMetafield(store, type, name, inputType, options));
   return reply(200, created.map(metafieldView));
 }

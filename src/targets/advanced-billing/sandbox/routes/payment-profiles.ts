@@ -64,7 +64,7 @@ function updatePaymentProfile(context: RequestContext) {
   if (profile.payment_type === 'credit_card') {
     if ('card_type' in attrs) changes.card_type = errors.string(attrs, 'card_type', 'Card type') ?? null;
     const month = errors.integer(attrs, 'expiration_month', 'Expiration month');
-    if (month !== undefined && (month < 1 || month > 12)) errors.add(messages.invalid('Expiration month'));
+    if (month !== undefined && (month < 1 || month > 12)) errors.add(messages.invalid('Expiration month'), 'expiration_month');
     else if (month !== undefined) changes.expiration_month = month;
     const year = errors.integer(attrs, 'expiration_year', 'Expiration year');
     if (year !== undefined) changes.expiration_year = year;
@@ -131,7 +131,7 @@ export function createPaymentProfile(
     if (fullNumber === null && vaultToken === null) errors.add(messages.blank('Full number'));
     const month = errors.integer(attrs, 'expiration_month', 'Expiration month', fullNumber !== null);
     const year = errors.integer(attrs, 'expiration_year', 'Expiration year', fullNumber !== null);
-    if (month !== undefined && (month < 1 || month > 12)) errors.add(messages.invalid('Expiration month'));
+    if (month !== undefined && (month < 1 || month > 12)) errors.add(messages.invalid('Expiration month'), 'expiration_month');
     const lastFour = fullNumber?.slice(-4) ?? text('last_four', 'Last four') ?? 'XXXX';
     details = {
       masked_card_number: `XXXX-XXXX-XXXX-${lastFour}`,
@@ -141,9 +141,12 @@ export function createPaymentProfile(
       disabled: false,
     };
   } else if (type === 'bank_account') {
-    const accountNumber = text('bank_account_number', 'Bank account number');
+    // An IBAN names the account and its bank at once (SEPA): it stands for both numbers, and is what
+    // the masked account number shows, as the response has no field of its own for it.
+    const iban = text('bank_iban', 'Bank IBAN')?.replace(/\s/g, '') ?? null;
+    const accountNumber = text('bank_account_number', 'Bank account number') ?? iban;
     const routingNumber = text('bank_routing_number', 'Bank routing number');
-    if (vaultToken === null) {
+    if (vaultToken === null && iban === null) {
       if (accountNumber === null) errors.add(messages.blank('Bank account number'));
       if (routingNumber === null) errors.add(messages.blank('Bank routing number'));
     }

@@ -169,7 +169,7 @@ function createPricePoint(context: RequestContext) {
   if (handle !== undefined && productPricePoint(store, product, `handle:${handle}`)) errors.add(messages.handleTaken(handle, 'Price Point'), 'handle');
   const prices = readPrices(errors, attrs);
   const useSiteExchangeRate = errors.boolean(attrs, 'use_site_exchange_rate', 'Use site exchange rate') ?? true;
-  errors.done('by-field');
+  errors.done();
   const at = timestamp(now);
   const point = store.put('product_price_points', {
     id: store.nextId('product_price_points'),

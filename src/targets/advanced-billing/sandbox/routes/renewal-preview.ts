@@ -32,7 +32,13 @@ export function previewRenewal({ store, params, site, body }: RequestContext): R
   const coupons = (Array.isArray(subscription.coupon_codes) ? subscription.coupon_codes : [])
     .map((code) => findByField(store, 'coupons', 'code', String(code)))
     .filter((coupon): coupon is StoredRecord => coupon !== undefined)
-    .map((coupon) => couponLine(coupon, minor));
+    .map((coupon) => {
+      // A coupon restricted to some products or components discounts only those: not priced here.
+      if (Array.isArray(coupon.coupon_restrictions) && coupon.coupon_restrictions.length > 0) {
+        throw new SandboxError(501, [messages.notImplementedRestrictedCoupon(String(coupon.code))]);
+      }
+      return couponLine(coupon, minor);
+    });
   const breakdown = priceRenewal({
     currency,
     productLabel: String(product.handle ?? product.name),

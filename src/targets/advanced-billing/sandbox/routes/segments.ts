@@ -45,7 +45,7 @@ function createSegment(context: RequestContext) {
     (segment) => segment.price_point_id === point.id && PROPERTY_KEYS.every((key) => (segment[key] ?? null) === (values[key] ?? null)),
   );
   if (duplicate) errors.add(messages.segmentDuplicate, 'base');
-  errors.done('indexed');
+  errors.done();
   const at = timestamp(now);
   const id = store.nextId('segments');
   const segment = store.put('segments', {

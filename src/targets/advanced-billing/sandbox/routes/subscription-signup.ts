@@ -44,6 +44,7 @@ export function createSubscription(context: RequestContext): StoredRecord {
   const customPrice = readCustomProductPrice(attrs, errors);
   const existingCustomer = resolveExistingCustomer(store, attrs, errors);
   const metafields = readMetafields(attrs.metafields, errors, 'Metafields');
+  const canceled = readCancellation(attrs, errors);
   // Field errors of the subscription come first; the customer and payment profile are checked next.
   errors.done();
 
@@ -75,7 +76,7 @@ export function createSubscription(context: RequestContext): StoredRecord {
   const nextAssessment = nextBillingAt ?? advance(periodStart, interval, unit, site.timeZone);
   const subscription = store.put('subscriptions', {
     id,
-    state: 'active',
+    state: canceled?.canceled_at === undefined ? 'active' : 'canceled',
     balance_in_cents: 0,
     total_revenue_in_cents: 0,
     product_price_in_cents: Number(pricePoint.price_in_cents ?? 0),
@@ -118,6 +119,7 @@ export function createSubscription(context: RequestContext): StoredRecord {
     stored_credential_transaction_id: null,
     reference: reference ?? null,
     on_hold_at: null,
+    ...canceled,
     prepaid_dunning: false,
     dunning_communication_delay_enabled: false,
     dunning_communication_delay_time_zone: null,
@@ -136,6 +138,20 @@ export function createSubscription(context: RequestContext): StoredRecord {
   });
   if (metafields) setResourceMetadata(store, 'subscriptions', id, metafields);
   return subscription;
+}
+
+/**
+ * An import of a subscription that has ended ("Import as Canceled"): with `canceled_at` it is created
+ * canceled, with its activation date, message, reason and method as given.
+ */
+function readCancellation(attrs: Attributes, errors: FieldErrors): Record<string, string | null> | undefined {
+  const canceledAt = errors.dateTime(attrs, 'canceled_at', 'Canceled at');
+  const activatedAt = errors.dateTime(attrs, 'activated_at', 'Activated at');
+  const message = errors.string(attrs, 'cancellation_message', 'Cancellation message') ?? null;
+  const reason = errors.string(attrs, 'reason_code', 'Reason code') ?? null;
+  const method = errors.string(attrs, 'cancellation_method', 'Cancellation method') ?? 'merchant_api';
+  if (canceledAt === undefined) return activatedAt === undefined ? undefined : { activated_at: activatedAt };
+  return { canceled_at: canceledAt, cancellation_message: message, reason_code: reason, cancellation_method: method, ...(activatedAt === undefined ? {} : { activated_at: activatedAt }) };
 }
 
 /**
@@ -296,7 +312,11 @@ function readComponents(store: Store, attrs: Attributes, errors: FieldErrors): S
     let customPrice: StoredSubscriptionComponent['custom_price'] = null;
     if (isObject(entry.custom_price)) {
       const custom = entry.custom_price as Attributes;
-      const scheme = errors.oneOf(custom, 'pricing_scheme', `${label} custom price pricing scheme`, PRICING_SCHEMES, true);
+      // The spec: "Omit for On/Off components", which are priced per unit; the other kinds need one.
+      const scheme =
+        kind === 'on_off_component' && !isPresent(custom.pricing_scheme)
+          ? 'per_unit'
+          : errors.oneOf(custom, 'pricing_scheme', `${label} custom price pricing scheme`, PRICING_SCHEMES, true);
       const brackets = readBrackets(errors, custom.prices, undefined, scheme);
       if (scheme !== undefined) customPrice = { pricing_scheme: scheme, prices: brackets };
     }

@@ -1,7 +1,7 @@
 // Subscriptions: create (see subscription-signup.ts), list, read, update, lookup by reference, cancel,
 // purge (test sites only), components, service credits, and prepayments (create and list).
 import { SandboxError, reply, timestamp, type RequestContext } from '../context.js';
-import { DAY_COUNT_RANGE, FieldErrors, paginate, recordById, rootObject } from '../fields.js';
+import { DAY_COUNT_RANGE, FieldErrors, paginate, recordById, rootObject, type Attributes } from '../fields.js';
 import { dateRangeFilter, idParameter } from '../list-filters.js';
 import { findByField, recordsWhere } from '../lookup.js';
 import { messages } from '../messages.js';
@@ -9,6 +9,7 @@ import type { Router } from '../router.js';
 import type { StoredRecord, Store } from '../store.js';
 import { Decimal, minorUnitDigits } from '../../../../pricing/index.js';
 import { removeResourceMetadata } from './metafields.js';
+import { createPaymentProfile } from './payment-profiles.js';
 import { previewRenewal } from './renewal-preview.js';
 import { createSubscription } from './subscription-signup.js';
 import { storedComponents, subscriptionComponentView, subscriptionView } from './subscription-view.js';
@@ -89,7 +90,8 @@ function updateSubscription(context: RequestContext) {
   const errors = new FieldErrors();
   const changes: Partial<StoredRecord> = {};
   const nextBillingAt = errors.dateTime(attrs, 'next_billing_at', 'Next billing at', site.timeZone);
-  if (nextBillingAt !== undefined) {
+  if (nextBillingAt !== undefined && new Date(nextBillingAt).getTime() <= now.getTime() - 24 * 3600 * 1000) errors.add(messages.nextBillingInPast);
+  else if (nextBillingAt !== undefined) {
     changes.next_assessment_at = nextBillingAt;
     changes.current_period_ends_at = nextBillingAt;
   }
@@ -110,7 +112,21 @@ function updateSubscription(context: RequestContext) {
     else if (profile.customer_id !== subscription.customer_id) errors.add(messages.paymentProfileOtherCustomer);
     changes.payment_profile_id = profileId;
   }
+  const receivesInvoiceEmails = errors.boolean(attrs, 'receives_invoice_emails', 'Receives invoice emails');
+  if (receivesInvoiceEmails !== undefined) changes.receives_invoice_emails = receivesInvoiceEmails;
+  const delayEnabled = errors.boolean(attrs, 'dunning_communication_delay_enabled', 'Dunning communication delay enabled');
+  if (delayEnabled !== undefined) changes.dunning_communication_delay_enabled = delayEnabled;
+  if ('dunning_communication_delay_time_zone' in attrs) {
+    changes.dunning_communication_delay_time_zone = errors.string(attrs, 'dunning_communication_delay_time_zone', 'Dunning communication delay time zone') ?? null;
+  }
+  const transactionId = errors.integer(attrs, 'stored_credential_transaction_id', 'Stored credential transaction');
+  if (transactionId !== undefined) changes.stored_credential_transaction_id = transactionId;
   errors.done();
+  // A new card replaces the subscription's payment profile, as Update Subscription's example does.
+  const card = attrs.credit_card_attributes;
+  if (typeof card === 'object' && card !== null && !Array.isArray(card)) {
+    changes.payment_profile_id = createPaymentProfile(store, card as Attributes, 'credit_card', Number(subscription.customer_id), now).id;
+  }
   const updated = store.put('subscriptions', { ...subscription, ...changes, updated_at: timestamp(now) } as StoredRecord);
   return reply(200, { subscription: subscriptionView(store, updated) });
 }
@@ -133,6 +149,9 @@ function purgeSubscription({ store, params, query, site }: RequestContext) {
   const subscription = recordById(store, 'subscriptions', params.id, 'Subscription');
   if (query.get('ack') !== String(subscription.customer_id)) throw new SandboxError(422, [messages.purgeAckMismatch]);
   const cascade = [...query.getAll('cascade[]'), ...query.getAll('cascade')];
+  // The spec's 200 has no body, the vendor's SDK parses one as a Subscription Response: the subscription
+  // as it was when purged satisfies both.
+  const purged = { subscription: subscriptionView(store, subscription) };
   for (const collection of ['invoices', 'service_credits', 'prepayments'] as const) {
     for (const record of store.allBy(collection, 'subscription_id', subscription.id)) store.remove(collection, record.id);
   }
@@ -147,7 +166,7 @@ function purgeSubscription({ store, params, query, site }: RequestContext) {
     removeResourceMetadata(store, 'customers', customerId);
     store.remove('customers', customerId);
   }
-  return reply(200);
+  return reply(200, purged);
 }
 
 function issueServiceCredit(context: RequestContext) {
@@ -156,7 +175,8 @@ function issueServiceCredit(context: RequestContext) {
   const attrs = rootObject(context, 'service_credit');
   const errors = new FieldErrors();
   const amount = errors.decimal(attrs, 'amount', 'Amount', true);
-  const memo = errors.string(attrs, 'memo', 'Memo', true);
+  // Optional in the spec (Issue Service Credit's example sends none).
+  const memo = errors.string(attrs, 'memo', 'Memo');
   if (amount !== undefined && new Decimal(amount).lessThanOrEqualTo(0)) errors.add(messages.amountNotPositive('Amount'));
   const cents = minorUnitsOf(amount, subscription);
   const balance = Number(subscription.credit_balance_in_cents ?? 0) + cents;
