@@ -3,11 +3,16 @@
 import { InputError, MigrateError } from '../errors.js';
 import { CsvSyntaxProblem, MAX_CELL_BYTES, MAX_CELLS } from './parser.js';
 
-/** "7 (G)": the 1-based position and the spreadsheet letter users see. */
-export function columnLabel(index: number): string {
+/** The spreadsheet letters of a 0-based column index: 0 → A, 26 → AA. */
+export function columnLetters(index: number): string {
   let letters = '';
   for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return `${index + 1} (${letters})`;
+  return letters;
+}
+
+/** "7 (G)": the 1-based position and the spreadsheet letter users see. */
+export function columnLabel(index: number): string {
+  return `${index + 1} (${columnLetters(index)})`;
 }
 
 /** A column as the user knows it: its header name, or its position where the header has none. */

@@ -12,7 +12,7 @@ const srcDir = join(root, 'src');
 
 /** Lowest first: a module may import from its own layer or a lower one, never a higher one. */
 const LAYERS: ReadonlyArray<{ name: string; folders: readonly string[] }> = [
-  { name: 'foundation', folders: ['errors.ts', 'dates', 'net', 'pricing', 'csv', 'templates', 'rules', 'config', 'progress'] },
+  { name: 'foundation', folders: ['errors.ts', 'dates', 'net', 'pricing', 'csv', 'workbook', 'templates', 'rules', 'config', 'progress'] },
   { name: 'plan', folders: ['plan'] },
   { name: 'targets', folders: ['targets'] },
   // The journal and run records: what was applied where, named in the plan's terms.
