@@ -37,3 +37,8 @@ export function isWorkbookPath(path: string): boolean {
 export function isOtherSpreadsheetPath(path: string): boolean {
   return /\.(xls|xlsb|ods|numbers)$/i.test(path);
 }
+
+/** Where a finding in a sheet is, as the sheet names it: `Customers!F12`, or `Customers!12` for a whole row. */
+export function sheetPlace(place: { sheet: string; cell?: string | undefined; row: number }): string {
+  return `${quotedSheetName(place.sheet)}!${place.cell ?? place.row}`;
+}
