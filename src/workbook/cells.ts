@@ -18,9 +18,13 @@ const DAYS_1904 = 1462;
 const DAY_MS = 86_400_000;
 /** General shows at most 15 significant digits: 10.100000000000001 is 10.1 on screen. */
 const SHOWN_DIGITS = 15;
+/** exceljs's ValueType.Formula (its enums are not exported as values by the typed entry point). */
+const FORMULA = 6;
 
 /** The text a cell shows, or what keeps its formula from having a value. */
 export function cellText(cell: Cell, date1904: boolean): string | FormulaProblem {
+  // A formula's result is read from the cell itself: its `value` leaves out a result of 0, false or ''.
+  if (cell.type === FORMULA) return formulaText((cell.value ?? {}) as { formula?: string }, cell.result, cell.numFmt, date1904);
   return valueText(cell.value, cell.numFmt, date1904);
 }
 
@@ -32,14 +36,19 @@ function valueText(value: CellValue, numFmt: string | undefined, date1904: boole
   if (value instanceof Date) return dateText(value, numFmt);
   if ('error' in value) return { problem: 'error', shown: String(value.error ?? '') };
   if ('richText' in value) return value.richText.map((run) => run.text ?? '').join('');
-  if ('formula' in value || 'sharedFormula' in value) return formulaText(value, numFmt, date1904);
+  if ('formula' in value || 'sharedFormula' in value) return formulaText(value, value.result, numFmt, date1904);
   // A hyperlink read with its target: what the cell shows is its text.
   if ('hyperlink' in value) return valueText((value as { text?: CellValue }).text ?? '', numFmt, date1904);
   return '';
 }
 
-function formulaText(value: { formula?: string; sharedFormula?: string; result?: unknown }, numFmt: string | undefined, date1904: boolean): string | FormulaProblem {
-  const { result } = value;
+/**
+ * A formula's cached result. The streaming reader reads a boolean result as 1 or 0; LibreOffice writes
+ * every TRUE and FALSE a person types as the formula TRUE() or FALSE(), so those read by their formula.
+ */
+function formulaText(value: { formula?: string; sharedFormula?: string }, result: unknown, numFmt: string | undefined, date1904: boolean): string | FormulaProblem {
+  const constant = /^(TRUE|FALSE)(\(\))?$/i.exec(value.formula ?? '')?.[1];
+  if (constant !== undefined) return constant.toUpperCase();
   if (result === undefined || result === null) return { problem: 'uncalculated', shown: `=${value.formula ?? value.sharedFormula ?? ''}` };
   // The streaming reader reads an error result (`<v>#REF!</v>`) as a number: NaN; which error is lost.
   if (typeof result === 'number' && Number.isNaN(result)) return { problem: 'error', shown: '' };
