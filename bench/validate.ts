@@ -57,7 +57,7 @@ export async function run(): Promise<void> {
 }
 
 /** The subscriptions-standard header as shipped in templates/, so the bench follows the template. */
-async function subscriptionsHeader(): Promise<string[]> {
+export async function subscriptionsHeader(): Promise<string[]> {
   const text = await readFile(join(projectRoot, 'templates', 'subscriptions-standard.csv'), 'utf8');
   const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/)[0];
   return await new Promise<string[]>((resolvePromise, reject) =>
@@ -76,7 +76,7 @@ const places = [
 const cardTypes = ['visa', 'master', 'american_express', 'discover'];
 
 /** Realistic cell values by column name for row `i`; unknown columns stay blank. */
-function cellsFor(header: readonly string[], i: number): Map<string, string> {
+export function cellsFor(header: readonly string[], i: number): Map<string, string> {
   const first = firstNames[i % firstNames.length];
   const last = lastNames[(i * 7) % lastNames.length];
   const place = places[i % places.length];
@@ -136,7 +136,7 @@ function cellsFor(header: readonly string[], i: number): Map<string, string> {
 }
 
 /** One of several real-world mistakes, chosen by `kind`. */
-function spoil(cells: Map<string, string>, kind: number): void {
+export function spoil(cells: Map<string, string>, kind: number): void {
   const set = (column: string, value: string) => {
     if (cells.has(column)) cells.set(column, value);
   };
@@ -194,7 +194,7 @@ async function timeParseAlone(file: string, expectedRows: number): Promise<numbe
 }
 
 /** Runs the built CLI in its own process; a preloaded hook reports its peak RSS (kB) on exit. */
-async function timeValidate(file: string): Promise<{ ms: number; maxRssKb: number }> {
+export async function timeValidate(file: string): Promise<{ ms: number; maxRssKb: number }> {
   const hook = 'data:text/javascript,process.on("exit",()=>process.stderr.write("\\nBENCH_MAXRSS_KB "+process.resourceUsage().maxRSS+"\\n"))';
   const args = ['--import', hook, join(projectRoot, 'bin', 'migrate.js'), 'validate', file, '--format', 'json', '--as-of', asOf];
   const started = performance.now();
@@ -208,20 +208,20 @@ async function timeValidate(file: string): Promise<{ ms: number; maxRssKb: numbe
   return { ms, maxRssKb: Number(rss[1]) };
 }
 
-function median(values: number[]): number {
+export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)];
 }
 
-function seconds(ms: number): string {
+export function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(2)} s`;
 }
 
-function perSecond(rows: number, ms: number): string {
+export function perSecond(rows: number, ms: number): string {
   return Math.round(rows / (ms / 1000)).toLocaleString('en-US');
 }
 
-function markdownTable(rows: string[][]): string {
+export function markdownTable(rows: string[][]): string {
   const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
   const line = (row: string[]) => `| ${row.map((cell, column) => cell.padEnd(widths[column])).join(' | ')} |`;
   return [line(rows[0]), `| ${widths.map((width) => '-'.repeat(width)).join(' | ')} |`, ...rows.slice(1).map(line)].join('\n');

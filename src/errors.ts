@@ -12,6 +12,8 @@ export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
 
 export interface ErrorLocation {
   file?: string;
+  /** The sheet, in a workbook. */
+  sheet?: string;
   row?: number;
   line?: number;
   column?: string;
@@ -82,9 +84,9 @@ export class TargetError extends MigrateError {
 
 /** One human line for an error: where (file:row:column), what went wrong, what to do. */
 export function formatErrorLine(error: MigrateError): string {
-  const { file, row, line, column } = error.location;
+  const { file, sheet, row, line, column } = error.location;
   const where = [
-    file,
+    file !== undefined && sheet !== undefined ? `${file} › ${sheet}` : file,
     row !== undefined ? `row ${row}` : undefined,
     line !== undefined && line !== row ? `line ${line}` : undefined,
     column !== undefined ? `column ${column}` : undefined,

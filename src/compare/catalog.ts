@@ -1,6 +1,6 @@
 // Catalog facts for pricing and explanations: products with their price points, components with
 // their pricing, and coupons, read from the catalog templates (products, components, coupons).
-import { openCsv } from '../csv/reader.js';
+import { openInput } from '../workbook/sources.js';
 import { cell, groupIndices } from '../plan/map/cells.js';
 import type { SourceRow } from '../plan/operation.js';
 import type { Decimal, PriceBracket, PricingScheme } from '../pricing/index.js';
@@ -69,14 +69,13 @@ export function isCatalogEmpty(catalog: CatalogFacts): boolean {
  */
 export async function readCatalog(paths: readonly string[]): Promise<CatalogFacts> {
   const catalog = emptyCatalog();
-  for (const path of paths) {
-    const source = await openCsv(path);
-    const kind = detectTemplate(source.header, path).kind;
+  for (const path of paths) for (const source of (await openInput(path)).sources) {
+    const kind = source.kind ?? detectTemplate(source.header, path).kind;
     if (!CATALOG_KINDS.has(kind)) continue;
     for await (const record of source.records) {
       const values: Record<string, string> = {};
       source.header.forEach((name, index) => (values[name] = record.cells[index] ?? ''));
-      addCatalogRow(catalog, { file: path, kind, row: record.row, line: record.line, key: '', values });
+      addCatalogRow(catalog, { file: path, ...(source.sheet !== undefined ? { sheet: source.sheet } : {}), kind, row: record.row, line: record.line, key: '', values });
     }
   }
   return catalog;

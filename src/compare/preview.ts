@@ -1,7 +1,8 @@
 // `validate --preview`: before any import, prices each subscription row's next renewal from the catalog
 // templates (src/pricing, as the sandbox does) and reports rows whose YourExpectedRenewal disagrees,
 // with the likely cause — a wrong product or a missed coupon is caught before the first test import.
-import { openCsv } from '../csv/reader.js';
+import { sourceKey } from '../workbook/location.js';
+import { openInput } from '../workbook/sources.js';
 import { InputError } from '../errors.js';
 import { detectTemplate } from '../templates/detect.js';
 import type { TemplateKind } from '../templates/types.js';
@@ -51,6 +52,7 @@ export async function previewRenewalFindings(
       severity: 'warning',
       message: `YourExpectedRenewal ${formatMoney(row.expected, currency)} differs from the next renewal the catalog prices: ${formatMoney(actual, currency)} ${currency} (${lines})${causes.length > 0 ? `; likely: ${causes.join('; ')}` : ''}`,
       file: row.file,
+      ...(row.sheet !== undefined ? { sheet: row.sheet } : {}),
       row: row.row,
       line: row.line,
       column: 'YourExpectedRenewal',
@@ -61,11 +63,13 @@ export async function previewRenewalFindings(
   return findings;
 }
 
+/** The inputs holding catalog templates (a workbook counts when one of its sheets is one); `kinds` by `sourceKey`. */
 async function catalogFilesAmong(paths: string[], kinds: ReadonlyMap<string, TemplateKind> | undefined): Promise<string[]> {
   const found: string[] = [];
   for (const path of paths) {
-    const kind = kinds?.get(path) ?? detectTemplate((await openCsv(path)).header, path).kind;
-    if (kind === 'products' || kind === 'components' || kind === 'coupons') found.push(path);
+    const known = kinds?.get(path);
+    const sheetKinds = known !== undefined ? [known] : (await openInput(path)).sources.map((source) => kinds?.get(sourceKey(source)) ?? source.kind ?? detectTemplate(source.header, path).kind);
+    if (sheetKinds.some((kind) => kind === 'products' || kind === 'components' || kind === 'coupons')) found.push(path);
   }
   return found;
 }

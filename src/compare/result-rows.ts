@@ -10,11 +10,15 @@ import type { SourceRow } from '../plan/operation.js';
 import { Decimal, readMoney } from '../pricing/index.js';
 import { detectTemplate } from '../templates/detect.js';
 import type { TemplateKind } from '../templates/types.js';
+import { sourceKey } from '../workbook/location.js';
+import { openInput } from '../workbook/sources.js';
 import { MISMATCH_HEADER } from './mismatch-csv.js';
 import { subscriptionFactsOf, type SubscriptionFacts } from './subscription-facts.js';
 
 interface RowBase {
   file: string;
+  /** The sheet, when the file is a workbook. */
+  sheet?: string;
   row: number;
   line: number;
   /** The row's business key (subscription or customer reference, invoice id). */
@@ -63,7 +67,7 @@ const CATALOG_KINDS = new Set<TemplateKind>(['products', 'components', 'coupons'
 export interface ReadOptions {
   /** Leave unreadable amounts out instead of stopping (validate reports them as findings). */
   lenientAmounts?: boolean;
-  /** Kinds already known (validate's report, which honours --template); others are detected from the header. */
+  /** Kinds already known (validate's report, which honours --template), by `sourceKey`; others are detected from the header. */
   kinds?: ReadonlyMap<string, TemplateKind>;
   /** How the target reads a subscription's id from a Result link (its profile's); without it rows carry no id. */
   subscriptionIdOfLink?: (link: string) => string | undefined;
@@ -77,11 +81,11 @@ export type CompareInput = SubscriptionRow | InvoiceRow | { kind: 'catalog'; pat
  */
 export async function* streamCompareInputs(paths: readonly string[], options: ReadOptions = {}): AsyncGenerator<CompareInput> {
   const strict = options.lenientAmounts !== true;
-  for (const path of paths) {
-    const source = await openCsv(path);
+  for (const path of paths) for (const source of (await openInput(path)).sources) {
     // compare's own --out file, met again when a later compare is given the same folder.
     if (source.header.join(',') === MISMATCH_HEADER.join(',')) continue;
-    const template = detectTemplate(source.header, path, options.kinds?.get(path));
+    const { sheet } = source;
+    const template = detectTemplate(source.header, path, options.kinds?.get(sourceKey({ path, sheet })) ?? source.kind);
     if (CATALOG_KINDS.has(template.kind)) yield { kind: 'catalog', path };
     const isSubscription = SUBSCRIPTION_KINDS.has(template.kind);
     if (!isSubscription && template.kind !== 'invoices') continue;
@@ -91,7 +95,7 @@ export async function* streamCompareInputs(paths: readonly string[], options: Re
     for await (const record of source.records) {
       const values: Record<string, string> = {};
       source.header.forEach((name, index) => (values[name] = record.cells[index] ?? ''));
-      const row: SourceRow = { file: path, kind: template.kind, row: record.row, line: record.line, key: keyOf(values, template.keyColumns), values };
+      const row: SourceRow = { file: path, ...(sheet !== undefined ? { sheet } : {}), kind: template.kind, row: record.row, line: record.line, key: keyOf(values, template.keyColumns), values };
       if (isSubscription) {
         // Every row counts towards the occurrences that tell identical subscriptions apart, as at import.
         const key = subscriptionKeyOf(row);
@@ -156,6 +160,7 @@ function subscriptionRow(row: SourceRow, template: TemplateKind, strict: boolean
 function base(row: SourceRow, template: TemplateKind, expectedColumn: string, actualColumn: string, strict: boolean): RowBase {
   return {
     file: row.file,
+    ...(row.sheet !== undefined ? { sheet: row.sheet } : {}),
     row: row.row,
     line: row.line,
     key: row.key,
@@ -175,7 +180,7 @@ function amountCell(row: SourceRow, column: string, strict: boolean): Decimal | 
   if (read.ok) return read.value;
   if (!strict) return undefined;
   throw new InputError('bad-amount', `${column} "${text}" is not an amount: ${read.reason}.`, {
-    location: { file: row.file, row: row.row, line: row.line, column },
+    location: { file: row.file, ...(row.sheet !== undefined ? { sheet: row.sheet } : {}), row: row.row, line: row.line, column },
     hint: 'Fix the cell (plain digits with a decimal point) and run compare again.',
   });
 }

@@ -2,6 +2,7 @@
 // the site for renewal previews when one is connected, compares every row and explains each mismatch.
 import { Decimal } from '../pricing/index.js';
 import type { Target, TargetProfile } from '../targets/target.js';
+import { sourceKey, sourceName } from '../workbook/location.js';
 import { emptyCatalog, readCatalog, type CatalogFacts } from './catalog.js';
 import { priceFromCatalog } from './catalog-price.js';
 import { comparisonOf, Tally, type Comparison, type CompareReport, type RowNote, type ComparedRowRef, type RenewalAmounts } from './comparison.js';
@@ -121,8 +122,8 @@ export async function runCompare(options: CompareOptions): Promise<CompareReport
   };
 }
 
-function rowKey(row: { file: string; row: number }): string {
-  return `${row.file}\u0000${row.row}`;
+function rowKey(row: { file: string; sheet?: string; row: number }): string {
+  return `${sourceKey({ path: row.file, sheet: row.sheet })}\u0000${row.row}`;
 }
 
 async function compareSubscription(
@@ -141,7 +142,7 @@ async function compareSubscription(
     }
   }
   state.rows += 1;
-  const ref: ComparedRowRef = { kind: 'subscription', file: row.file, row: row.row, line: row.line, key: row.key, currency };
+  const ref: ComparedRowRef = { kind: 'subscription', file: sourceName({ path: row.file, sheet: row.sheet }), row: row.row, line: row.line, key: row.key, currency };
   if (row.status === 'error' || row.status === 'pending') {
     state.notImported.push({ ...ref, reason: row.status === 'error' ? `not imported: ${row.result || 'the row has errors'}` : 'not imported yet (pending): run test-import again to finish' });
     return;
@@ -195,7 +196,7 @@ async function subscriptionActuals(
 
 async function compareInvoice(invoice: InvoiceRow, currency: string, options: CompareOptions, state: State): Promise<void> {
   state.rows += 1;
-  const ref: ComparedRowRef = { kind: 'invoice', file: invoice.file, row: invoice.row, line: invoice.line, key: invoice.key, currency };
+  const ref: ComparedRowRef = { kind: 'invoice', file: sourceName({ path: invoice.file, sheet: invoice.sheet }), row: invoice.row, line: invoice.line, key: invoice.key, currency };
   if (invoice.status === 'error' || invoice.status === 'pending') {
     state.notImported.push({ ...ref, reason: invoice.status === 'error' ? `not imported: ${invoice.result || 'the row has errors'}` : 'not imported yet (pending)' });
     return;

@@ -183,9 +183,10 @@ function decodeHead(bytes: Buffer, encoding: string): string {
 
 function rejectBinaryBytes(bytes: Buffer, file: string): void {
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
+    // A workbook is read as one when its name ends in .xlsx: here it was named as a CSV file.
     throw new InputError('csv-binary-file', 'This is an Excel workbook or another zip file, not a CSV file.', {
       location: { file },
-      hint: SAVE_AS_CSV,
+      hint: `If it is a workbook, give it an .xlsx name; otherwise ${SAVE_AS_CSV.charAt(0).toLowerCase()}${SAVE_AS_CSV.slice(1)}`,
     });
   }
   if (bytes.includes(0)) {

@@ -1,7 +1,9 @@
-// Turns the files and folders given on the command line into the list of CSV files to read.
+// Turns the files and folders given on the command line into the list of files to read: files as given
+// (CSV files and workbooks), and the .csv files inside folders.
 import { readdir, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { InputError } from '../errors.js';
+import { isWorkbookPath } from '../workbook/location.js';
 import type { IgnoreTest } from './ignore.js';
 
 /** Folders never searched: hidden ones (.git, .migrate), dependencies and the toolkit's own output. */
@@ -35,7 +37,7 @@ export interface CollectedInputs {
  */
 export async function collectInputs(paths: string[], ignore: IgnoreTest = () => false): Promise<CollectedInputs> {
   if (paths.length === 0) {
-    throw new InputError('input-missing', 'No input files given.', { hint: 'Give one or more CSV files or folders, e.g. `migrate validate templates/`.' });
+    throw new InputError('input-missing', 'No input files given.', { hint: 'Give one or more CSV files, workbooks (.xlsx) or folders, e.g. `migrate validate templates/`.' });
   }
   const collected: CollectedInputs = { files: [], problems: [], ignored: [] };
   const seen = new Set<string>();
@@ -61,7 +63,7 @@ export async function collectInputs(paths: string[], ignore: IgnoreTest = () => 
       add(path);
       continue;
     }
-    const found = await csvFilesUnder(path);
+    const { csv: found, workbooks } = await csvFilesUnder(path);
     const ignoredBefore = collected.ignored.length;
     found.forEach((file) => add(file, relative(path, file)));
     const ignoredHere = found.length > 0 && collected.ignored.length - ignoredBefore === found.length;
@@ -69,7 +71,11 @@ export async function collectInputs(paths: string[], ignore: IgnoreTest = () => 
       collected.problems.push(
         new InputError('input-no-csv', ignoredHere ? 'This folder has no .csv files other than those --ignore leaves out.' : 'This folder has no .csv files.', {
           location: { file: path },
-          hint: ignoredHere ? 'Check the --ignore patterns, or give the files themselves.' : 'Export the templates as CSV into it, or give the files themselves.',
+          hint: ignoredHere
+            ? 'Check the --ignore patterns, or give the files themselves.'
+            : workbooks.length > 0
+              ? `A folder is searched for .csv files only; give the workbook itself: ${workbooks.slice(0, 3).map((file) => `migrate validate ${file}`).join(', ')}.`
+              : 'Export the templates as CSV into it, or give the files themselves.',
         }),
       );
     }
@@ -84,21 +90,32 @@ export async function collectCsvFiles(paths: string[]): Promise<string[]> {
   return files;
 }
 
-async function csvFilesUnder(folder: string): Promise<string[]> {
+/**
+ * The .csv files under a folder, and the workbooks beside them (named in the error when there is no
+ * CSV). A folder search never reads a workbook: the bundled sample holds its data both ways.
+ */
+async function csvFilesUnder(folder: string): Promise<{ csv: string[]; workbooks: string[] }> {
   const found: string[] = [];
+  const workbooks: string[] = [];
   const entries = await readdir(folder, { withFileTypes: true });
   for (const entry of entries) {
     // Hidden entries and office lock files ("~$name.csv") are never templates.
     if (entry.name.startsWith('.') || entry.name.startsWith('~$')) continue;
     const path = join(folder, entry.name);
     if (entry.isDirectory()) {
-      if (!SKIPPED_FOLDERS.has(entry.name) && !(await exists(join(path, RESULT_SITES_FILE)))) found.push(...(await csvFilesUnder(path)));
+      if (!SKIPPED_FOLDERS.has(entry.name) && !(await exists(join(path, RESULT_SITES_FILE)))) {
+        const below = await csvFilesUnder(path);
+        found.push(...below.csv);
+        workbooks.push(...below.workbooks);
+      }
+    } else if (isWorkbookPath(entry.name)) {
+      workbooks.push(path);
     } else if (entry.name.toLowerCase().endsWith('.csv') && entry.name !== MISMATCH_REPORT_FILE) {
       // Symbolic links count when they point at a file; linked folders are not followed (no cycles).
       if (entry.isFile() || (entry.isSymbolicLink() && (await stat(path).then((s) => s.isFile(), () => false)))) found.push(path);
     }
   }
-  return found.sort(comparePaths);
+  return { csv: found.sort(comparePaths), workbooks: workbooks.sort(comparePaths) };
 }
 
 function exists(path: string): Promise<boolean> {

@@ -10,7 +10,7 @@ export function columnLabel(index: number): string {
 }
 
 /** A column as the user knows it: its header name, or its position where the header has none. */
-function columnName(header: readonly string[] | undefined, index: number): string {
+export function columnName(header: readonly string[] | undefined, index: number): string {
   const name = header?.[index];
   return name !== undefined && name !== '' ? name : columnLabel(index);
 }

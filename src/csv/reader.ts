@@ -260,7 +260,8 @@ function extraCellError(file: string, header: string[], cells: string[], index: 
   });
 }
 
-function checkHeader(file: string, header: string[], row: number, line: number): void {
+/** The header's names: none empty before the last, none twice (CSV files and workbook sheets alike). */
+export function checkHeader(file: string, header: string[], row: number, line: number): void {
   const named = namedWidth(header);
   const seen = new Map<string, number>();
   for (let i = 0; i < named; i++) {

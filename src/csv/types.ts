@@ -15,6 +15,23 @@ export interface CsvRecord {
   written?: number;
   /** Cells holding bytes that are not UTF-8 (in a file read as UTF-8); absent when there are none. */
   invalid?: InvalidCell[];
+  /**
+   * Workbook only: cells stored as numbers in columns that want digits as text (`last_four`), 0-based:
+   * the number dropped any leading zeros. Absent when there are none.
+   */
+  numbers?: number[];
+  /** Workbook only: cells whose formula leaves no value (an error, or never calculated); their cells are ''. */
+  formulas?: FormulaCell[];
+}
+
+/** A workbook cell whose formula leaves no value to read. */
+export interface FormulaCell {
+  /** 0-based position of the cell in its record. */
+  column: number;
+  /** `error`: the formula's result is an error (`#REF!`); `uncalculated`: the workbook keeps no result. */
+  problem: 'error' | 'uncalculated';
+  /** What the sheet shows: the error ('' when the workbook does not say which), or the formula. */
+  shown: string;
 }
 
 /** A cell holding bytes that are not UTF-8, in a file read as UTF-8: each such sequence was read as U+FFFD. */

@@ -2,6 +2,7 @@
 // the template says. A misspelt header would otherwise become a new field on the fly (the API creates
 // unknown custom fields when values are set), so the missing ones are listed and the run stops — unless the
 // engineer asked for them to be created (`--create-custom-fields`).
+import { sourceName } from '../workbook/location.js';
 import { InputError } from '../errors.js';
 import type { Target } from '../targets/target.js';
 import { customFieldCells } from '../plan/map/cells.js';
@@ -26,7 +27,7 @@ function customFieldUses(loaded: LoadedRows): Use[] {
     for (const resource of RESOURCES) {
       for (const { column, name } of customFieldCells(row, customFieldPrefixes(row.kind, resource))) {
         const key = `${resource}\u0000${name}`;
-        if (!uses.has(key)) uses.set(key, { resource, name, file: row.file, column });
+        if (!uses.has(key)) uses.set(key, { resource, name, file: sourceName({ path: row.file, sheet: row.sheet }), column });
       }
     }
   }

@@ -38,12 +38,14 @@ export interface PlannedOperation {
   dependsOn: ObjectRef[];
   fields: Fields;
   file: string;
+  /** The sheet, when the row is a workbook's. */
+  sheet?: string;
   row: number;
 }
 
 function plannedOperation(node: PlanNode): PlannedOperation {
   const { kind, key, dependsOn, source } = node.operation;
-  return { kind, key, dependsOn, fields: maskedFields(node.operation), file: source.file, row: source.row };
+  return { kind, key, dependsOn, fields: maskedFields(node.operation), file: source.file, ...(source.sheet !== undefined ? { sheet: source.sheet } : {}), row: source.row };
 }
 
 /** Median round trip of `samples` GET /site.json requests (read-only). */

@@ -1,5 +1,6 @@
 // Runs a plan against a site: a dependency-driven scheduler that keeps the site's concurrency busy,
 // journals every create's intent before sending it and its outcome after, and stops cleanly on demand.
+import { sourceName } from '../workbook/location.js';
 import type { Journal } from '../state/journal.js';
 import type { Target } from '../targets/target.js';
 import { LAST_CATALOG_RANK, typeRank, type Plan, type PlanNode } from './plan.js';
@@ -76,7 +77,7 @@ function waitsForCatalog(rank: number): boolean {
 /** What `describeWait` names: the first row of the node that failed. */
 function describeWait(node: PlanNode): string {
   const row = node.rows[0]!;
-  return `not sent: waits for ${row.file} row ${row.row} (${row.key}), which failed`;
+  return `not sent: waits for ${sourceName({ path: row.file, sheet: row.sheet })} row ${row.row} (${row.key}), which failed`;
 }
 
 /** Outcomes already on record for a node: journaled as done in this or an earlier run. */
@@ -167,7 +168,7 @@ export async function executePlan(plan: Plan, options: ExecuteOptions): Promise<
 
   const runNode = async (node: PlanNode): Promise<NodeResult> => {
     const source = node.rows[0]!;
-    const base = { type: node.operation.kind, naturalKey: node.naturalKey, kind: source.kind, file: source.file, row: source.row };
+    const base = { type: node.operation.kind, naturalKey: node.naturalKey, kind: source.kind, file: source.file, ...(source.sheet !== undefined ? { sheet: source.sheet } : {}), row: source.row };
     const token = operationToken(target, node.operation, journal.objects().get(node.naturalKey)?.erasedAt);
     await journal.record({ ...base, event: 'intent', ...(token === undefined ? {} : { token }) });
     try {

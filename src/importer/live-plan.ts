@@ -1,6 +1,7 @@
 // What a live import is about to do, shown before the operator confirms (as Terraform prints its plan
 // before "yes"): the site, the files and their rows, the objects it will create per kind, what the
 // site's journal already holds, and the canary rows that go first.
+import { sourceName } from '../workbook/location.js';
 import type { Journal } from '../state/journal.js';
 import type { SiteIdentity } from '../state/site-identity.js';
 import { canaryRows } from './canary.js';
@@ -32,10 +33,10 @@ export function livePlan(
   const canary = canaryCount > 0 ? canaryRows(prepared, journal.objects(), canaryCount) : [];
   return {
     site: { name: site.name, address: site.address, subdomain: site.subdomain, label: site.identity.label },
-    files: prepared.loaded.files.map((file) => ({ path: file.path, kind: file.kind, rows: file.rows.length })),
+    files: prepared.loaded.files.map((file) => ({ path: sourceName(file), kind: file.kind, rows: file.rows.length })),
     objects: counts.objects,
     skipped: counts.skipped,
     invalidRows: counts.rows.invalid,
-    canary: canary.map((row) => ({ file: row.file, row: row.row, key: row.key })),
+    canary: canary.map((row) => ({ file: sourceName({ path: row.file, sheet: row.sheet }), row: row.row, key: row.key })),
   };
 }

@@ -1,6 +1,7 @@
 // What the target has no place for, said once per run: the kinds of object it does not take (a product
 // family, a payment profile on ChartMogul) and the columns its mapping marks not applicable, each with
 // what it means for the migration and how many rows it concerns: never an error, never silently dropped.
+import { sourceName } from '../workbook/location.js';
 import { OBJECT_TYPES, type ObjectType, type SourceRow } from '../plan/operation.js';
 import type { TargetProfile } from '../targets/target.js';
 import type { LoadedRows } from './sources.js';
@@ -35,7 +36,7 @@ export function notApplicableOf(loaded: LoadedRows, profile: TargetProfile): { n
     let notice = notices.get(id);
     if (notice === undefined) notices.set(id, (notice = { ...make(), rows: 0, examples: [] }));
     notice.rows += 1;
-    if (notice.examples.length < EXAMPLES) notice.examples.push({ file: row.file, row: row.row, key: row.key });
+    if (notice.examples.length < EXAMPLES) notice.examples.push({ file: sourceName({ path: row.file, sheet: row.sheet }), row: row.row, key: row.key });
   };
   for (const { row, operations } of loaded.rowOperations) {
     if (loaded.invalid.has(row) || operations.length === 0) continue;

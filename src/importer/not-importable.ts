@@ -1,5 +1,6 @@
 // The run's notices for columns the API has no place for (declared `notImportable` in src/templates):
 // one per template column that imported rows filled, naming what the engineer must set by hand.
+import { sourceName } from '../workbook/location.js';
 import { compileConditions } from '../rules/engine.js';
 import { getTemplate, isTemplateKind } from '../templates/index.js';
 import type { ColumnDefinition, NotImportable } from '../templates/types.js';
@@ -30,7 +31,7 @@ export function notImportableNotices(results: readonly RowResult[], mapping: (ki
       if (value === '' || !needsHand(info, value, row.values)) continue;
       const id = `${row.kind}|${column.name}`;
       const notice = notices.get(id) ?? noticeFor(row.kind, column, info);
-      notice.rows.push({ file: row.file, row: row.row, key: row.key, value });
+      notice.rows.push({ file: sourceName({ path: row.file, sheet: row.sheet }), row: row.row, key: row.key, value });
       notices.set(id, notice);
     }
   }

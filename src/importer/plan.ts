@@ -1,5 +1,6 @@
 // The import plan: one node per site object (rows that yield the same object share its node), with
 // dependency edges from each operation's refs, in the order of OBJECT_TYPES.
+import { sourceName } from '../workbook/location.js';
 import type { Finding } from '../rules/finding.js';
 import { OBJECT_TYPES, naturalKeyOf, refTo, type ObjectRef, type ObjectType, type Operation, type SourceRow } from '../plan/operation.js';
 
@@ -126,7 +127,7 @@ function markCycles(nodes: PlanNode[]): void {
     }
   }
   const cyclic = [...remaining.keys()];
-  const names = cyclic.map((node) => `${node.rows[0]!.file} row ${node.rows[0]!.row}`).join(', ');
+  const names = cyclic.map((node) => `${sourceName({ path: node.rows[0]!.file, sheet: node.rows[0]!.sheet })} row ${node.rows[0]!.row}`).join(', ');
   for (const node of cyclic) {
     node.preFailure ??= `not sent: circular reference between ${names}`;
   }

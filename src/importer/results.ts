@@ -4,6 +4,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { resultPaths } from '../csv/result-paths.js';
+import { sourceKey, type SourceId } from '../workbook/location.js';
+import { workbookResultPaths, writeWorkbookResults, type SheetResult } from '../workbook/results.js';
 import { outputFailureReason, SourceChangedError, writeAnnotatedCopy, writeCsvRows } from '../csv/writer.js';
 import { InputError } from '../errors.js';
 import type { SiteIdentity } from '../state/site-identity.js';
@@ -93,7 +95,7 @@ export function rowResults(loaded: LoadedRows, plan: Plan, results: Map<PlanNode
  * not after every object was sent.
  */
 export async function prepareResultFiles(loaded: LoadedRows, outDir: string): Promise<Map<string, string>> {
-  const paths = resultPaths(loaded.files.map((file) => ({ path: file.path, template: file.kind, rows: file.rows.length, errorRows: 0, findings: [] })), outDir);
+  const paths = outputPaths(loaded.files, outDir);
   for (const folder of new Set([resolve(outDir), ...[...paths.values()].map((path) => dirname(resolve(path)))])) {
     try {
       await mkdir(folder, { recursive: true });
@@ -119,13 +121,13 @@ export interface ResultsOrigin {
 }
 
 /** The cells the toolkit sets on a row of the result copy, or undefined to leave the row as it was. */
-type RowAnnotation = (file: string, row: number) => Record<string, string> | undefined;
+type RowAnnotation = (file: SourceId, row: number) => Record<string, string> | undefined;
 
 function annotationOf(loaded: LoadedRows, rows: RowResult[]): RowAnnotation {
   const byFileRow = new Map<string, RowResult>();
-  for (const result of rows) byFileRow.set(`${result.row.file}\u0000${result.row.row}`, result);
+  for (const result of rows) byFileRow.set(`${sourceKey({ path: result.row.file, sheet: result.row.sheet })}\u0000${result.row.row}`, result);
   return (file, row) => {
-    const result = byFileRow.get(`${file}\u0000${row}`);
+    const result = byFileRow.get(`${sourceKey(file)}\u0000${row}`);
     if (!result || loaded.alreadyImported.has(result.row)) return undefined;
     const cells: Record<string, string> = {
       Status: result.status === 'skipped' ? 'success' : result.status === 'not-applicable' ? '' : result.status,
@@ -154,16 +156,26 @@ export async function writeResultFiles(
 ): Promise<string[]> {
   const annotate = annotationOf(loaded, rows);
   const written: string[] = [];
+  const sheets = new Map<string, LoadedFile[]>();
   for (const file of loaded.files) {
-    const output = paths.get(file.path)!;
+    if (file.sheet !== undefined) {
+      sheets.set(file.path, [...(sheets.get(file.path) ?? []), file]);
+      continue;
+    }
+    const output = paths.get(sourceKey(file))!;
     try {
-      await writeAnnotatedCopy(file.path, output, (record) => annotate(file.path, record.row), { expectedSha256: file.sha256 });
+      await writeAnnotatedCopy(file.path, output, (record) => annotate(file, record.row), { expectedSha256: file.sha256 });
     } catch (error) {
       if (!(error instanceof SourceChangedError)) throw error;
       await writeFromValidatedRows(file, output, annotate);
       log?.(`${file.path} changed while the run was under way: ${output} was written from the content validated and sent, not from the file as it is now.`);
     }
     written.push(output);
+  }
+  // A workbook's sheets are written from the rows validated (src/workbook/results.ts).
+  for (const files of sheets.values()) {
+    const outputs = new Map(files.map((file) => [file.sheet!, paths.get(sourceKey(file))!]));
+    written.push(...(await writeWorkbookResults(files.map((file) => sheetResult(file, annotate)), outputs)));
   }
   await recordResultSites(written, origin.site, origin.run, origin.command);
   return written;
@@ -175,7 +187,7 @@ export async function writeResultFiles(
  */
 async function writeFromValidatedRows(file: LoadedFile, output: string, annotate: RowAnnotation): Promise<void> {
   const header = [...file.header];
-  const annotations = new Map(file.rows.map((row) => [row, annotate(file.path, row.row)]));
+  const annotations = new Map(file.rows.map((row) => [row, annotate(file, row.row)]));
   for (const cells of annotations.values()) for (const name of Object.keys(cells ?? {})) if (!header.includes(name)) header.push(name);
   const lines: string[][] = [];
   let next = 2;
@@ -186,4 +198,24 @@ async function writeFromValidatedRows(file: LoadedFile, output: string, annotate
     next = row.row + 1;
   }
   await writeCsvRows(output, header, lines, { bom: true });
+}
+
+/** Where each input's results go, by `sourceKey`: a CSV file's copy, or a workbook sheet's results. */
+export function outputPaths(files: ReadonlyArray<{ path: string; sheet?: string }>, outDir: string): Map<string, string> {
+  const csv = resultPaths(files.filter((file) => file.sheet === undefined), outDir);
+  const paths = new Map([...csv].map(([path, output]) => [sourceKey({ path }), output]));
+  const sheets = new Map<string, string[]>();
+  for (const file of files) if (file.sheet !== undefined) sheets.set(file.path, [...(sheets.get(file.path) ?? []), file.sheet]);
+  for (const [path, names] of sheets) for (const [sheet, output] of workbookResultPaths(path, names, outDir)) paths.set(sourceKey({ path, sheet }), output);
+  return paths;
+}
+
+/** A sheet's results from the rows validated: each row's cells in header order. */
+function sheetResult(file: LoadedFile, annotate: RowAnnotation): SheetResult {
+  return {
+    sheet: file.sheet!,
+    header: file.header,
+    rows: [...file.rows].sort((a, b) => a.row - b.row).map((row) => ({ row: row.row, cells: file.header.map((name) => row.values[name] ?? '') })),
+    annotate: (row) => annotate(file, row),
+  };
 }

@@ -33,7 +33,7 @@ export interface PreparedImport {
  */
 export function prepareImport(files: ValidatedFile[]): PreparedImport {
   const loaded = loadRows(files);
-  const inputs = files.map(({ path, template, findings, content }) => ({ path, template, findings, sha256: content.sha256 }));
+  const inputs = files.map(({ path, sheet, template, findings, content }) => ({ path, ...(sheet !== undefined ? { sheet } : {}), template, findings, sha256: content.sha256 }));
   return { inputs, loaded, plan: buildPlan(loaded.rowOperations, loaded.invalid) };
 }
 
@@ -92,7 +92,7 @@ export interface ImportRunResult {
 /** Validate's not-enabled warnings: the rows with data this run leaves out, for its report. */
 function notEnabledRows(prepared: PreparedImport): NotEnabledRow[] {
   return prepared.inputs.flatMap((input) =>
-    input.findings.filter(isDataNotEnabled).map(({ file, row, key, column, message }) => ({ file, row, key, column, message })),
+    input.findings.filter(isDataNotEnabled).map(({ file, sheet, row, key, column, message }) => ({ file, ...(sheet !== undefined ? { sheet } : {}), row, key, column, message })),
   );
 }
 
@@ -104,7 +104,8 @@ export async function checkKeptRows(loaded: LoadedRows, identity: SiteIdentity, 
   const kept = new Map<string, SourceRow[]>();
   for (const file of loaded.files) {
     const rows = file.rows.filter((row) => loaded.alreadyImported.has(row) && /^https?:\/\//.test(row.values.Result ?? ''));
-    if (rows.length > 0) kept.set(file.path, rows);
+    // The result-site check is per file: a workbook's sheets are one file.
+    if (rows.length > 0) kept.set(file.path, [...(kept.get(file.path) ?? []), ...rows]);
   }
   await checkResultLinks([...kept.keys()], identity, stateDir, 'nothing was sent', async (path) => {
     const rows = kept.get(path)!;
@@ -138,7 +139,7 @@ export async function runImport(options: ImportRunOptions): Promise<ImportRunRes
     id: runId,
     command: options.command,
     site: { name: options.siteName, key: identity.key, baseUrl: target.baseUrl, fingerprint: identity.fingerprint },
-    files: prepared.inputs.map((input) => ({ path: input.path, kind: input.template, sha256: input.sha256 })),
+    files: prepared.inputs.map((input) => ({ path: input.path, ...(input.sheet !== undefined ? { sheet: input.sheet } : {}), kind: input.template, sha256: input.sha256 })),
     startedAt: new Date(started).toISOString(),
     status: 'running',
   };
@@ -226,9 +227,9 @@ export async function runImport(options: ImportRunOptions): Promise<ImportRunRes
       next: nextStep(
         options.command,
         counts,
-        prepared.inputs.map((input) => input.path),
+        [...new Set(prepared.inputs.map((input) => input.path))],
         // Point at the result files that hold errors when there are any.
-        counts.error > 0 ? resultFiles.filter((_, index) => rows.some((row) => row.status === 'error' && row.row.file === prepared.loaded.files[index]?.path)) : resultFiles,
+        counts.error > 0 ? resultFiles.filter((_, index) => rows.some((row) => row.status === 'error' && sameSource(row.row, prepared.loaded.files[index]))) : resultFiles,
         stopped,
         resultsFailed,
       ),
@@ -237,6 +238,10 @@ export async function runImport(options: ImportRunOptions): Promise<ImportRunRes
     target.profile.columnMapping,
   );
   return { document, run, reconciled, fatal, ...(stopped === 'canary' ? { canaryRows: canary } : {}) };
+}
+
+function sameSource(row: SourceRow, file: { path: string; sheet?: string } | undefined): boolean {
+  return file !== undefined && row.file === file.path && row.sheet === file.sheet;
 }
 
 /** The result files failed after the run sent its work: exit 3, saying that the work itself is safe and how to get the files. */

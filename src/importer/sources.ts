@@ -15,6 +15,8 @@ import type { Operation, SourceRow } from '../plan/operation.js';
 /** An input file as the import keeps it once planned: its findings and content hash, not its records. */
 export interface ValidatedInput {
   path: string;
+  /** The sheet, when the input is a workbook's (its `sha256` is the whole workbook's). */
+  sheet?: string;
   template: TemplateKind;
   findings: Finding[];
   /** SHA-256 of the bytes validated and planned from (the run record's `sha256`). */
@@ -23,6 +25,8 @@ export interface ValidatedInput {
 
 export interface LoadedFile {
   path: string;
+  /** The sheet, when the file is a workbook. */
+  sheet?: string;
   kind: TemplateKind;
   /** SHA-256 of the bytes validated: the annotated copy checks the file still holds them. */
   sha256: string;
@@ -82,7 +86,8 @@ export function loadRows(inputs: ValidatedFile[]): LoadedRows {
     }
     const { header, records } = input.content;
     const enabled = compileRowEnabled(template, header);
-    const file: LoadedFile = { path: input.path, kind: input.template, sha256: input.content.sha256, header, rows: [] };
+    const sheet = input.sheet !== undefined ? { sheet: input.sheet } : {};
+    const file: LoadedFile = { path: input.path, ...sheet, kind: input.template, sha256: input.content.sha256, header, rows: [] };
     const toImport: SourceRow[] = [];
     /** Rows not enabled whose enabling cell is an error (`Yes`, `1`): reported as errors, never mapped. */
     const rejected: SourceRow[] = [];
@@ -95,6 +100,7 @@ export function loadRows(inputs: ValidatedFile[]): LoadedRows {
       });
       const row: SourceRow = {
         file: input.path,
+        ...sheet,
         kind: input.template,
         row: record.row,
         line: record.line,

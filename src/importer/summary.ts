@@ -30,7 +30,7 @@ export interface ImportDocument {
   summary: ImportCounts & { notEnabled: number };
   templates: Record<string, { success: number; error: number; skipped: number; pending: number; notApplicable?: number }>;
   /** `findings`: on a row validation kept from being sent, its errors as validate's JSON reports them. */
-  rows: Array<{ file: string; row: number; key: string; status: string; result: string; nextRenewal?: string; amount?: string; findings?: RowFinding[] }>;
+  rows: Array<{ file: string; sheet?: string; row: number; key: string; status: string; result: string; nextRenewal?: string; amount?: string; findings?: RowFinding[] }>;
   /** Template columns the API has no place for that imported rows filled: what to set by hand. */
   notImportable: NotImportableNotice[];
   /** The rows counted in `summary.notEnabled`, with validate's warning. */
@@ -46,6 +46,7 @@ export type RowFinding = Pick<Finding, 'rule' | 'severity' | 'column' | 'message
 
 export interface NotEnabledRow {
   file: string;
+  sheet?: string;
   row: number;
   key: string;
   column: string;
@@ -78,6 +79,7 @@ export function buildDocument(fields: Omit<ImportDocument, 'version' | 'summary'
     templates,
     rows: rows.map(({ row, status, result, nextRenewal, amount, findings }) => ({
       file: row.file,
+      ...(row.sheet !== undefined ? { sheet: row.sheet } : {}),
       row: row.row,
       key: row.key,
       status,

@@ -1,6 +1,7 @@
 // What a person needs to know about a run that ended, read from its report document (test-import,
 // live-import, resync, erase): the outcome, the counts, the rows to look at and where the results are.
 // The email and the Slack message both render this one summary.
+import { sourceName } from '../workbook/location.js';
 import type { EraseDocument } from '../erase/report.js';
 import type { ImportDocument } from '../importer/summary.js';
 import type { ResyncDocument } from '../resync/report.js';
@@ -95,8 +96,8 @@ function listed(title: string, lines: string[]): Attention[] {
   return [{ title: `${title} (${lines.length})`, lines: shown }];
 }
 
-function rowLine(row: { file: string; row: number; key: string; result?: string; message?: string }): string {
-  return `${row.file} row ${row.row}${row.key ? ` (${row.key})` : ''}: ${row.result ?? row.message ?? ''}`;
+function rowLine(row: { file: string; sheet?: string; row: number; key: string; result?: string; message?: string }): string {
+  return `${sourceName({ path: row.file, sheet: row.sheet })} row ${row.row}${row.key ? ` (${row.key})` : ''}: ${row.result ?? row.message ?? ''}`;
 }
 
 function importSummary(document: ImportDocument): Omit<RunSummary, 'folder'> {

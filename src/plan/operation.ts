@@ -25,6 +25,8 @@ export type ObjectType = (typeof OBJECT_TYPES)[number];
 export interface SourceRow {
   /** Input file path as given. */
   file: string;
+  /** The sheet, when the file is a workbook: rows of two sheets of one workbook are told apart by it. */
+  sheet?: string;
   /** Template kind id, e.g. 'subscriptions-standard'. */
   kind: string;
   /** Spreadsheet row number (header = 1). */

@@ -7,7 +7,7 @@ export class RowError extends MigrateError {
   constructor(source: SourceRow, column: string | undefined, message: string, hint?: string) {
     super('row-not-importable', message, {
       exitCode: ExitCode.rowErrors,
-      location: { file: source.file, row: source.row, line: source.line, column },
+      location: { file: source.file, ...(source.sheet !== undefined ? { sheet: source.sheet } : {}), row: source.row, line: source.line, column },
       hint,
     });
     this.name = 'RowError';

@@ -1,6 +1,7 @@
 // The one rule engine every template uses: compiles a template's column and row rules against a
 // file's header once (column indexes, conditions, hooks), then runs the hooks over each record.
-import type { CsvRecord, InvalidCell } from '../csv/types.js';
+import { columnLetters } from '../workbook/cell-address.js';
+import type { CsvRecord, FormulaCell, InvalidCell } from '../csv/types.js';
 import { groupOf, isGroupColumn, memberName, resolveHeader, type ResolvedHeader } from '../templates/header.js';
 import type { Condition, RuleUse, TemplateDefinition } from '../templates/types.js';
 import type { Finding } from './finding.js';
@@ -11,6 +12,8 @@ import type { CellTest, References, ReportDescriptor, RowRef, RuleContext, RuleH
 
 export interface EngineOptions {
   file: string;
+  /** The sheet, when the file is a workbook: findings name it and their cell (`F12`). */
+  sheet?: string;
   asOf: string;
   /** Keys from reference files read earlier (customers, catalog). */
   references?: References;
@@ -117,6 +120,7 @@ export class FileValidator {
     bind({ rule: 'missing-column', options: { columns: this.resolved.missingRequired } }, ROW_SECTION, '', undefined);
     bind({ rule: 'unknown-column', options: { columns: this.resolved.unknown } }, ROW_SECTION, '', undefined);
     bind({ rule: 'invalid-bytes', options: { header: options.headerInvalid ?? [] } }, ROW_SECTION, '', undefined);
+    bind({ rule: 'formula-value' }, ROW_SECTION, '', undefined);
     bind({ rule: 'row-shape' }, ROW_SECTION, '', undefined);
     const outputColumns = template.columns.filter((column) => column.requirement === 'output').map((column) => column.name);
     bind({ rule: 'row-enabled', options: { when: template.enabledWhen, ignore: outputColumns } }, ROW_SECTION, '', undefined);
@@ -206,6 +210,7 @@ export class FileValidator {
         severity,
         message,
         file: this.options.file,
+        ...(this.options.sheet !== undefined ? this.sheetPlace(reported, at.row) : {}),
         row: at.row,
         line: at.line,
         column: reported,
@@ -231,6 +236,12 @@ export class FileValidator {
       reportAt: (at, descriptor) => push(at, descriptor, ''),
       rowRef: (cells, record) => this.rowRef(cells, record),
     };
+  }
+
+  /** Where a finding is in a workbook: the sheet, and the cell when the column is in the header. */
+  private sheetPlace(column: string, row: number): { sheet: string; cell?: string } {
+    const index = this.headerIndex.get(column);
+    return { sheet: this.options.sheet!, ...(index !== undefined && row > 1 ? { cell: `${columnLetters(index + 1)}${row}` } : {}) };
   }
 
   /** The row's business key: the first non-blank key column. */
@@ -262,6 +273,7 @@ export class FileValidator {
       for (let h = 0; h < hooks.length; h++) (hooks[h] as RowHook)(cells, record);
     }
     if (record.written !== undefined) this.settleShortRow(cells, record, record.written, first);
+    if (record.formulas !== undefined) this.settleFormulas(record.formulas, first);
     for (const collect of this.collectors) collect(cells, record);
   }
 
@@ -282,6 +294,17 @@ export class FileValidator {
     this.findings.length = first;
     this.findings.push(...kept);
     for (const hook of this.shortRowHooks) hook(cells, record, lacking);
+  }
+
+  /**
+   * A formula cell without a value reads as '': its formula-value finding says why, and the other
+   * rules' findings about that blank ("is required") are withdrawn, as they would only repeat it.
+   */
+  private settleFormulas(formulas: readonly FormulaCell[], first: number): void {
+    const columns = new Set(formulas.map((cell) => this.header[cell.column]));
+    const kept = this.findings.slice(first).filter((finding) => finding.rule === 'formula-value' || !columns.has(finding.column));
+    this.findings.length = first;
+    this.findings.push(...kept);
   }
 
   /** Runs the whole-file checks; findings are then sorted by row (header findings first). */

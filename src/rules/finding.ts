@@ -11,6 +11,10 @@ export interface Finding {
   message: string;
   /** File path as given on the command line (or found in a given folder). */
   file: string;
+  /** The sheet, in a workbook (`file` is the workbook's path). */
+  sheet?: string;
+  /** In a workbook, the cell as the sheet names it (`F12`); absent for a finding on no one cell. */
+  cell?: string;
   /** Spreadsheet row number (header = 1); 1 for header-level findings. */
   row: number;
   /** Physical line where the record starts. */

@@ -14,6 +14,7 @@ import { decimal } from './decimal.js';
 import { email } from './email.js';
 import { emailList } from './email-list.js';
 import { exactlyOneOf } from './exactly-one-of.js';
+import { formulaValue } from './formula-value.js';
 import { fourDigitYear } from './four-digit-year.js';
 import { handle } from './handle.js';
 import { integerRange } from './integer-range.js';
@@ -57,6 +58,7 @@ export const RULES: readonly Rule[] = [
   email,
   emailList,
   exactlyOneOf,
+  formulaValue,
   fourDigitYear,
   handle,
   integerRange,

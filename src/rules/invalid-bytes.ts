@@ -1,6 +1,6 @@
 // Bytes that are not UTF-8 in a file read as UTF-8 (a stray byte in an otherwise UTF-8 file): each was
 // read as U+FFFD, so the row is refused rather than send "Caf�" to a site; the finding says where.
-import { columnLabel } from '../csv/read-errors.js';
+import { columnName } from '../csv/read-errors.js';
 import type { CsvRecord, InvalidCell } from '../csv/types.js';
 import type { Severity } from './finding.js';
 import type { Rule } from './types.js';
@@ -22,10 +22,7 @@ export const invalidBytes: Rule = {
     invalidMany: '{{column}} has {{count}} byte sequences that are not UTF-8 ({{sequences}}), each read as "\ufffd": retype those characters, or save the file again as "CSV UTF-8".',
   },
   check(context) {
-    const nameOf = (index: number): string => {
-      const name = context.header[index];
-      return name !== undefined && name !== '' ? name : columnLabel(index);
-    };
+    const nameOf = (index: number): string => columnName(context.header, index);
     const descriptor = (cell: InvalidCell, value: string, severity: Severity) => ({
       messageId: cell.count === 1 ? 'invalid' : 'invalidMany',
       column: nameOf(cell.column),

@@ -23,6 +23,8 @@ export interface JournalEntry {
   /** Template kind of the row. */
   kind: string;
   file: string;
+  /** The sheet, when the row is a workbook's. */
+  sheet?: string;
   row: number;
   event: JournalEvent;
   token?: string;
@@ -40,7 +42,7 @@ export type JournalRecord = Omit<JournalEntry, 'v' | 'at' | 'run' | 'site'>;
 
 /** The latest known state of one object, folded from its entries (the same fields; the latest event is the state). */
 export interface JournalObject
-  extends Pick<JournalEntry, 'naturalKey' | 'type' | 'kind' | 'file' | 'row' | 'run' | 'at' | 'id' | 'link' | 'applied' | 'nextRenewal' | 'amount' | 'error'> {
+  extends Pick<JournalEntry, 'naturalKey' | 'type' | 'kind' | 'file' | 'sheet' | 'row' | 'run' | 'at' | 'id' | 'link' | 'applied' | 'nextRenewal' | 'amount' | 'error'> {
   state: JournalEvent;
   /**
    * When the object was last erased from the site, kept through the re-create that follows: a
@@ -64,8 +66,8 @@ export interface Journal {
 
 /** Field names whose values are secrets or full payment tokens: masked before they reach the file. */
 /** The fields that name an object and its row, which every new entry about a known object repeats. */
-export function objectRef(object: JournalObject): Pick<JournalRecord, 'type' | 'naturalKey' | 'kind' | 'file' | 'row'> {
-  return { type: object.type, naturalKey: object.naturalKey, kind: object.kind, file: object.file, row: object.row };
+export function objectRef(object: JournalObject): Pick<JournalRecord, 'type' | 'naturalKey' | 'kind' | 'file' | 'sheet' | 'row'> {
+  return { type: object.type, naturalKey: object.naturalKey, kind: object.kind, file: object.file, ...(object.sheet !== undefined ? { sheet: object.sheet } : {}), row: object.row };
 }
 
 const SECRET_FIELD = /(api_?key|password|secret|vault_token|payment_token|card_number|full_number|cvv|account_number|routing_number)/i;
@@ -140,6 +142,7 @@ function applyEntry(objects: Map<string, JournalObject>, entry: JournalEntry): v
     type: entry.type,
     kind: entry.kind,
     file: entry.file,
+    ...(entry.sheet !== undefined ? { sheet: entry.sheet } : {}),
     row: entry.row,
     state: entry.event,
     run: entry.run,

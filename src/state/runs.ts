@@ -9,6 +9,8 @@ export type RunStatus = 'running' | 'completed' | 'interrupted' | 'failed';
 
 export interface RunFile {
   path: string;
+  /** The sheet, for a workbook's template sheet: `sha256` is then the whole workbook's, so an edit to any sheet is a new file. */
+  sheet?: string;
   kind: string;
   sha256: string;
 }
@@ -85,6 +87,6 @@ export function findUnfinishedRun(runs: RunRecord[], command: RunRecord['command
 }
 
 export function describeRun(run: RunRecord): string {
-  const files = run.files.map((file) => basename(file.path)).join(', ');
+  const files = [...new Set(run.files.map((file) => basename(file.path)))].join(', ');
   return `run ${run.id} (${run.command} into ${run.site.name}, ${run.startedAt}, files ${files})`;
 }

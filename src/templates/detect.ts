@@ -74,7 +74,16 @@ function rankTemplates(header: readonly string[]): Candidate[] {
     );
 }
 
-export function detectTemplate(header: string[], file: string, override?: string): TemplateDefinition {
+/** How a sheet name compares to a kind: `Subscriptions (standard)` and `subscriptions-standard` alike. */
+function looseKind(name: string): string {
+  return name.toLowerCase().replace(/[^a-z]+/g, '');
+}
+
+/**
+ * The kind of a header. `sheet` (a workbook sheet's name) only breaks a tie between kinds the header
+ * fits equally well; it never makes a header that fits no kind one.
+ */
+export function detectTemplate(header: string[], file: string, override?: string, sheet?: string): TemplateDefinition {
   if (override !== undefined) {
     if (!isTemplateKind(override))
       throw new InputError('unknown-template', `unknown template "${override}".`, {
@@ -84,7 +93,7 @@ export function detectTemplate(header: string[], file: string, override?: string
     return getTemplate(override);
   }
   const ranked = rankTemplates(header);
-  const best = ranked[0] as Candidate;
+  const best = (sheet === undefined ? undefined : namedTie(ranked, sheet)) ?? (ranked[0] as Candidate);
   if (best.missingRequired.length === 0 && best.unknown.length === 0) return best.template;
   if (fitsWithExtraColumns(best, header)) return best.template;
   const closest = ranked.slice(0, 2).map(describe).join('; or ');
@@ -92,4 +101,17 @@ export function detectTemplate(header: string[], file: string, override?: string
     location: { file, row: 1 },
     hint: 'Fix the column names to match the blank template (migrate init), or pass --template KIND.',
   });
+}
+
+/** Of the candidates ranked equal first, the one the sheet is named after, if any. */
+function namedTie(ranked: Candidate[], sheet: string): Candidate | undefined {
+  const score = (candidate: Candidate) => [candidate.missingRequired.length + candidate.unknown.length, candidate.missing.length];
+  const [first, firstMissing] = score(ranked[0] as Candidate);
+  const tied = ranked.filter((candidate) => {
+    const [total, missing] = score(candidate);
+    return total === first && missing === firstMissing;
+  });
+  if (tied.length < 2) return undefined;
+  const name = looseKind(sheet);
+  return tied.find((candidate) => looseKind(candidate.template.kind) === name);
 }

@@ -1,10 +1,9 @@
 // The validation pipeline every command uses: detects each file's template, reads reference files
 // (customers, catalog) first so cross-file rules can check against them, and runs the rule engine.
 import { resolve } from 'node:path';
-import { openCsv } from '../csv/reader.js';
 import { InputError } from '../errors.js';
 import { runPool } from '../importer/pool.js';
-import type { CsvRecord, CsvSource } from '../csv/types.js';
+import type { CsvRecord } from '../csv/types.js';
 import type { Finding } from '../rules/finding.js';
 import { FileValidator } from '../rules/engine.js';
 import { ReferenceStore } from '../rules/references.js';
@@ -13,9 +12,13 @@ import { detectTemplate } from '../templates/detect.js';
 import { getTemplate } from '../templates/index.js';
 import type { TemplateKind } from '../templates/types.js';
 import { countByRule, type RuleCount } from './rule-summary.js';
+import { onSheet, type SkippedSheet } from '../workbook/reader.js';
+import { openInput, type TemplateSource } from '../workbook/sources.js';
 
 export interface FileReport {
   path: string;
+  /** The sheet, when the file is a workbook: each template sheet is reported as a file of its own. */
+  sheet?: string;
   template: TemplateKind;
   rows: number;
   errorRows: number;
@@ -47,6 +50,8 @@ export interface ValidatedFile extends FileReport {
  */
 export interface UnreadableFile {
   path: string;
+  /** The sheet, when a workbook's template sheet could not be read. */
+  sheet?: string;
   /** The kind, when the header was read before the file failed. */
   template?: TemplateKind;
   /** Why: its code is the file-level finding's rule; its location names the row and column when known. */
@@ -77,6 +82,8 @@ export interface ValidationReport<F extends FileReport = FileReport> {
   files: F[];
   /** The input files that could not be read, in argument order; never in `files`. */
   unreadable: UnreadableFile[];
+  /** Workbook sheets left out (empty, or not a template), in argument order: notices, not errors. */
+  skippedSheets?: SkippedSheet[];
   summary: ValidationSummary;
 }
 
@@ -117,10 +124,12 @@ const REFERENCE_ORDER: readonly TemplateKind[] = [
 const HEADERS_AT_ONCE = 8;
 
 interface OpenedFile {
-  source: CsvSource;
+  source: TemplateSource;
   kind: TemplateKind;
   isInput: boolean;
+  /** Argument order, then the sheet's place in its workbook. */
   position: number;
+  sub: number;
 }
 
 function readOrder(kind: TemplateKind): number {
@@ -129,10 +138,11 @@ function readOrder(kind: TemplateKind): number {
 }
 
 /** Validates one opened file; `collect` receives the keys it provides to files read later. */
-export async function validateSource(source: CsvSource, options: SourceOptions): Promise<FileReport> {
-  const template = detectTemplate(source.header, source.path, options.template);
+export async function validateSource(source: TemplateSource, options: SourceOptions): Promise<FileReport> {
+  const template = detectTemplate(source.header, source.path, options.template ?? source.kind);
   const validator = new FileValidator(template, source.header, {
     file: source.path,
+    ...(source.sheet !== undefined ? { sheet: source.sheet } : {}),
     asOf: options.asOf,
     ...(options.references ? { references: options.references } : {}),
     ...(options.collect ? { collect: options.collect } : {}),
@@ -145,7 +155,7 @@ export async function validateSource(source: CsvSource, options: SourceOptions):
     onRecord?.(record);
   }
   const findings = validator.finish();
-  return { path: source.path, template: template.kind, rows: validator.rows, errorRows: validator.errorRows.size, findings };
+  return { path: source.path, ...(source.sheet !== undefined ? { sheet: source.sheet } : {}), template: template.kind, rows: validator.rows, errorRows: validator.errorRows.size, findings };
 }
 
 /**
@@ -162,23 +172,32 @@ export async function validateFiles(paths: string[], options: ValidateOptions): 
   // A file that cannot be read is kept aside with its error and the others go on: all are reported.
   const all = [...paths, ...catalogPaths];
   const opened: OpenedFile[] = [];
-  const unreadable = new Map<number, UnreadableFile>();
+  const unreadable: Array<{ at: Place; file: UnreadableFile }> = [];
+  const skippedSheets: Array<{ at: Place; sheet: SkippedSheet }> = [];
   await runPool(all.map((_path, position) => position), HEADERS_AT_ONCE, () => false, async (position) => {
     const path = all[position]!;
     const isInput = position < paths.length;
-    await readingInput(path, unreadable, position, undefined, async () => {
-      const source = await openCsv(path, { hash: isInput && options.keepContent === true });
-      const template = detectTemplate(source.header, path, isInput ? options.template : undefined);
-      opened.push({ source, kind: template.kind, isInput, position });
+    await readingInput({ path }, unreadable, [position, 0], undefined, async () => {
+      const input = await openInput(path, { hash: isInput && options.keepContent === true, ...(isInput && options.template ? { template: options.template } : {}) });
+      input.sources.forEach((source, sub) => {
+        const template = source.kind !== undefined ? getTemplate(source.kind) : detectTemplate(source.header, path, isInput ? options.template : undefined);
+        opened.push({ source, kind: template.kind, isInput, position, sub });
+      });
+      // A workbook's sheets are numbered after its template sheets, so each keeps its place in the report.
+      input.unreadable.forEach(({ sheet, kind, error }, index) =>
+        unreadable.push({ at: [position, input.sources.length + index], file: { path, sheet, ...(kind ? { template: kind } : {}), error } }),
+      );
+      if (isInput) input.skipped.forEach((sheet, index) => skippedSheets.push({ at: [position, index], sheet }));
     });
   });
-  const order = opened.sort((a, b) => readOrder(a.kind) - readOrder(b.kind) || Number(a.isInput) - Number(b.isInput) || a.position - b.position);
+  const order = opened.sort((a, b) => readOrder(a.kind) - readOrder(b.kind) || Number(a.isInput) - Number(b.isInput) || a.position - b.position || a.sub - b.sub);
   const references = new ReferenceStore();
-  const reports = new Map<number, FileReport | ValidatedFile>();
+  const reports: Array<{ at: Place; report: FileReport | ValidatedFile }> = [];
   for (const file of order) {
     const records: CsvRecord[] | undefined = file.isInput && options.keepContent === true ? [] : undefined;
-    const read = await readingInput(file.source.path, unreadable, file.position, file.kind, () =>
-      validateSource(file.source, {
+    const { source } = file;
+    const read = await readingInput(source, unreadable, [file.position, file.sub], file.kind, () =>
+      validateSource(source, {
         asOf: options.asOf,
         template: file.kind,
         references,
@@ -193,20 +212,38 @@ export async function validateFiles(paths: string[], options: ValidateOptions): 
       continue;
     }
     if (!file.isInput) continue;
-    reports.set(file.position, records ? { ...read, content: { header: file.source.header, records, sha256: file.source.sha256!() } } : read);
+    reports.push({ at: [file.position, file.sub], report: records ? { ...read, content: { header: source.header, records, sha256: source.sha256!() } } : read });
   }
-  const files = paths.flatMap((_path, position) => reports.get(position) ?? []);
-  const unreadableFiles = [...unreadable.entries()].sort(([a], [b]) => a - b).map(([, file]) => file);
-  return { asOf: options.asOf, files, unreadable: unreadableFiles, summary: summarizeValidation(files, unreadableFiles) };
+  const inOrder = <T>(list: Array<{ at: Place } & T>) => list.sort((a, b) => a.at[0] - b.at[0] || a.at[1] - b.at[1]);
+  const files = inOrder(reports).map((entry) => entry.report);
+  const unreadableFiles = inOrder(unreadable).map((entry) => entry.file);
+  const skipped = inOrder(skippedSheets).map((entry) => entry.sheet);
+  return {
+    asOf: options.asOf,
+    files,
+    unreadable: unreadableFiles,
+    ...(skipped.length > 0 ? { skippedSheets: skipped } : {}),
+    summary: summarizeValidation(files, unreadableFiles),
+  };
 }
 
-/** Runs `read` on one file; an InputError about it is kept as that file's UnreadableFile (its answer: undefined). */
-async function readingInput<T>(path: string, unreadable: Map<number, UnreadableFile>, position: number, template: TemplateKind | undefined, read: () => Promise<T>): Promise<T | undefined> {
+/** Where an input is reported: its argument's position, then its place among a workbook's sheets. */
+type Place = [number, number];
+
+/** Runs `read` on one input; an InputError about it is kept as that input's UnreadableFile (its answer: undefined). */
+async function readingInput<T>(
+  source: { path: string; sheet?: string },
+  unreadable: Array<{ at: Place; file: UnreadableFile }>,
+  at: Place,
+  template: TemplateKind | undefined,
+  read: () => Promise<T>,
+): Promise<T | undefined> {
   try {
     return await read();
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
-    unreadable.set(position, { path, ...(template ? { template } : {}), error });
+    const { path, sheet } = source;
+    unreadable.push({ at, file: { path, ...(sheet !== undefined ? { sheet } : {}), ...(template ? { template } : {}), error: sheet !== undefined && error.location.sheet === undefined ? onSheet(error, sheet) : error } });
     return undefined;
   }
 }

@@ -1,7 +1,12 @@
 // Findings counted by rule: what a report ends with, so 6,000 identical errors read as one line with a
 // count and an example instead of a list nobody scrolls through.
 import type { Finding, Severity } from '../rules/finding.js';
+import { sourceKey, type SourceId } from '../workbook/location.js';
 import type { FileReport, UnreadableFile } from './index.js';
+
+function place(sheet: string | undefined, cell: string | undefined): { sheet?: string; cell?: string } {
+  return { ...(sheet !== undefined ? { sheet } : {}), ...(cell !== undefined ? { cell } : {}) };
+}
 
 /** One rule at one severity: how many findings, in how many files, and the first one as an example. */
 export interface RuleCount {
@@ -9,7 +14,7 @@ export interface RuleCount {
   severity: Severity;
   count: number;
   files: number;
-  example: { file: string; row: number; line: number; column: string; value: string; message: string };
+  example: { file: string; sheet?: string; cell?: string; row: number; line: number; column: string; value: string; message: string };
 }
 
 /**
@@ -17,27 +22,27 @@ export interface RuleCount {
  * rule id; an unreadable file counts as one error under its error's code. The example is the first
  * finding in file and row order.
  */
-export function countByRule(files: ReadonlyArray<Pick<FileReport, 'path' | 'findings'>>, unreadable: readonly UnreadableFile[] = []): RuleCount[] {
+export function countByRule(files: ReadonlyArray<Pick<FileReport, 'path' | 'sheet' | 'findings'>>, unreadable: readonly UnreadableFile[] = []): RuleCount[] {
   const counts = new Map<string, RuleCount & { lastFile: string }>();
-  const count = (finding: Pick<Finding, 'rule' | 'severity' | 'row' | 'line' | 'column' | 'value' | 'message'>, file: string) => {
+  const count = (finding: Pick<Finding, 'rule' | 'severity' | 'sheet' | 'cell' | 'row' | 'line' | 'column' | 'value' | 'message'>, file: SourceId) => {
     const id = `${finding.rule}\u0000${finding.severity}`;
+    // Each sheet of a workbook counts as a file of its own.
+    const key = sourceKey(file);
+    const example = { file: file.path, ...place(file.sheet, finding.cell), row: finding.row, line: finding.line, column: finding.column, value: finding.value, message: finding.message };
     const entry = counts.get(id);
     if (entry === undefined) {
-      const { rule, severity, row, line, column, value, message } = finding;
-      counts.set(id, { rule, severity, count: 1, files: 1, lastFile: file, example: { file, row, line, column, value, message } });
+      counts.set(id, { rule: finding.rule, severity: finding.severity, count: 1, files: 1, lastFile: key, example });
       return;
     }
     entry.count++;
-    if (entry.lastFile !== file) {
+    if (entry.lastFile !== key) {
       entry.files++;
-      entry.lastFile = file;
+      entry.lastFile = key;
     }
-    if (file === entry.example.file && finding.row < entry.example.row) {
-      entry.example = { file, row: finding.row, line: finding.line, column: finding.column, value: finding.value, message: finding.message };
-    }
+    if (key === sourceKey({ path: entry.example.file, sheet: entry.example.sheet }) && finding.row < entry.example.row) entry.example = example;
   };
-  for (const file of files) for (const finding of file.findings) count(finding, file.path);
-  for (const file of unreadable) count(unreadableFinding(file), file.path);
+  for (const file of files) for (const finding of file.findings) count(finding, file);
+  for (const file of unreadable) count(unreadableFinding(file), file);
   return [...counts.values()]
     .map(({ lastFile: _lastFile, ...entry }) => entry)
     .sort((a, b) => b.count - a.count || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0) || (a.severity === 'error' ? -1 : 1));
@@ -55,6 +60,7 @@ export function unreadableFinding(file: UnreadableFile): Finding {
     severity: 'error',
     message: hint ? `${message} ${hint}` : message,
     file: file.path,
+    ...(file.sheet !== undefined ? { sheet: file.sheet } : {}),
     row: location.row ?? 0,
     line: location.line ?? location.row ?? 0,
     column: location.column ?? '',

@@ -27,7 +27,7 @@ describe('rule registry', () => {
   });
 
   it('every rule is used by a template or by the engine itself', () => {
-    const used = new Set(['required', 'missing-column', 'unknown-column', 'row-enabled', 'row-shape', 'invalid-bytes']);
+    const used = new Set(['required', 'missing-column', 'unknown-column', 'row-enabled', 'row-shape', 'invalid-bytes', 'formula-value']);
     for (const template of listTemplates()) {
       for (const column of template.columns) for (const use of column.rules ?? []) used.add(use.rule);
       for (const use of template.rowRules) used.add(use.rule);

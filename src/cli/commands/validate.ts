@@ -7,7 +7,8 @@ import { ignoreTest } from '../../csv/ignore.js';
 import { collectInputs } from '../../csv/inputs.js';
 import { ExitCode, formatErrorLine } from '../../errors.js';
 import { startSpinner } from '../../progress/spinner.js';
-import { summarizeValidation, validateFiles, type UnreadableFile, type ValidationReport } from '../../validate/index.js';
+import { summarizeValidation, validateFiles, type FileReport, type UnreadableFile, type ValidationReport } from '../../validate/index.js';
+import { sourceKey } from '../../workbook/location.js';
 import { writeValidateResults } from '../../validate/result-files.js';
 import { parseMaxFindings, parseTemplateKind, resolveAsOf, type ReportFormat } from '../options.js';
 import { renderValidateReport } from '../reporters/index.js';
@@ -71,10 +72,12 @@ export async function run(paths: string[], options: ValidateFlags): Promise<void
 /** The report with `validate --preview`'s warnings added to their files' findings, and the summary recounted. */
 async function withRenewalPreview(report: ValidationReport, catalogPaths: string[]): Promise<ValidationReport> {
   const { previewRenewalFindings } = await import('../../compare/preview.js');
-  const kinds = new Map(report.files.map((file) => [file.path, file.template]));
-  // Only files that could be read are priced: an unreadable one is already reported.
-  const unreadable = new Set(report.unreadable.map((file) => file.path));
-  const findings = await previewRenewalFindings(report.files.map((file) => file.path), catalogPaths.filter((path) => !unreadable.has(path)), undefined, kinds);
-  const reportFiles = report.files.map((file) => ({ ...file, findings: [...file.findings, ...findings.filter((finding) => finding.file === file.path)] }));
+  const kinds = new Map(report.files.map((file) => [sourceKey(file), file.template]));
+  // Only files that could be read are priced: an unreadable one is already reported (a workbook's unreadable sheet is left out by the reader).
+  const unreadable = new Set(report.unreadable.filter((file) => file.sheet === undefined).map((file) => file.path));
+  const paths = [...new Set(report.files.map((file) => file.path))].filter((path) => !unreadable.has(path));
+  const findings = await previewRenewalFindings(paths, catalogPaths.filter((path) => !unreadable.has(path)), undefined, kinds);
+  const ofFile = (file: FileReport) => findings.filter((finding) => finding.file === file.path && finding.sheet === file.sheet);
+  const reportFiles = report.files.map((file) => ({ ...file, findings: [...file.findings, ...ofFile(file)] }));
   return { ...report, files: reportFiles, summary: summarizeValidation(reportFiles, report.unreadable, report.summary.ignoredFiles) };
 }

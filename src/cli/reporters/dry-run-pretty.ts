@@ -1,5 +1,6 @@
 // The pretty text of an import's --dry-run: objects per type, API calls, the estimated duration, and
 // then every operation that would be sent, one line each, in the order the plan applies them.
+import { sourceName } from '../../workbook/location.js';
 import { basename } from 'node:path';
 import type { DryRunDocument, PlannedOperation } from '../../importer/dry-run.js';
 import { OBJECT_TYPES } from '../../plan/operation.js';
@@ -28,5 +29,5 @@ export function renderDryRun(document: DryRunDocument, colors: Colors): string {
 /** `kind key  after kind:key, …  {fields}  (file row N)`: the operation as data, on one line. */
 function operationLine(operation: PlannedOperation, colors: Colors): string {
   const after = operation.dependsOn.length > 0 ? `  after ${operation.dependsOn.map((ref) => `${ref.type}:${ref.key}`).join(', ')}` : '';
-  return `${operation.kind} ${operation.key}${after}  ${JSON.stringify(operation.fields)}  ${colors.dim(`(${basename(operation.file)} row ${operation.row})`)}`;
+  return `${operation.kind} ${operation.key}${after}  ${JSON.stringify(operation.fields)}  ${colors.dim(`(${sourceName({ path: basename(operation.file), sheet: operation.sheet })} row ${operation.row})`)}`;
 }

@@ -5,7 +5,7 @@ import type { Finding } from '../../rules/finding.js';
 import { unreadableFinding } from '../../validate/rule-summary.js';
 import { safeText } from './safe-text.js';
 import { notEnabledText, plural } from './summary.js';
-import { sortedFindings, type UnreadableFile, type ValidateReport } from './types.js';
+import { findingCell, sortedFindings, type UnreadableFile, type ValidateReport } from './types.js';
 
 export interface GithubAnnotation {
   level: 'error' | 'warning' | 'notice';
@@ -42,12 +42,14 @@ function findingAnnotation(finding: Finding): GithubAnnotation {
   // Cell text reaches the CI log: control characters are shown escaped, never let through.
   const key = finding.key ? ` (${safeText(finding.key)})` : '';
   const value = finding.value === '' ? '' : ` Value: ${JSON.stringify(finding.value)}.`;
+  // A workbook has no lines to point at: the annotation is on the file, and names the sheet's cell.
+  const cell = findingCell(finding);
   return {
     level: finding.severity === 'error' ? 'error' : 'warning',
     file: finding.file,
-    line: finding.line,
-    title: `${finding.rule}: ${safeText(finding.column)}`,
-    message: `Row ${finding.row}${key}, column ${safeText(finding.column)}: ${safeText(finding.message)}${value}`,
+    ...(cell === '' ? { line: finding.line } : {}),
+    title: `${finding.rule}: ${cell === '' ? '' : `${safeText(cell)} `}${safeText(finding.column)}`,
+    message: `${cell === '' ? `Row ${finding.row}` : safeText(cell)}${key}, column ${safeText(finding.column)}: ${safeText(finding.message)}${value}`,
   };
 }
 
@@ -66,9 +68,9 @@ function unreadableAnnotation(file: UnreadableFile): GithubAnnotation {
   return {
     level: 'error',
     file: githubPath(file.path),
-    ...(finding.line > 0 ? { line: finding.line } : {}),
+    ...(finding.line > 0 && file.sheet === undefined ? { line: finding.line } : {}),
     title: finding.column === '' ? finding.rule : `${finding.rule}: ${safeText(finding.column)}`,
-    message: `File not read, skipped: ${safeText(finding.message)}`,
+    message: `${file.sheet === undefined ? 'File' : `Sheet ${safeText(file.sheet)}`} not read, skipped: ${safeText(finding.message)}`,
   };
 }
 
@@ -77,6 +79,9 @@ export function renderValidateGithub(report: ValidateReport): string {
     sortedFindings(file.findings).map((finding) => renderGithubAnnotation(findingAnnotation({ ...finding, file: githubPath(file.path) }))),
   );
   lines.push(...report.unreadable.map((file) => renderGithubAnnotation(unreadableAnnotation(file))));
+  for (const sheet of report.skippedSheets ?? []) {
+    lines.push(renderGithubAnnotation({ level: 'notice', file: githubPath(sheet.path), title: 'sheet skipped', message: `Sheet ${safeText(sheet.sheet)} skipped: ${safeText(sheet.message)}` }));
+  }
   const { summary } = report;
   const notRead = summary.unreadableFiles > 0 ? ` (${summary.unreadableFiles} not read)` : '';
   lines.push(

@@ -1,5 +1,6 @@
 // The pretty text of an import's report (test-import, live-import): rows with errors, per-template
 // counts, the summary line, and where the results are and what to run next.
+import { sourceName } from '../../workbook/location.js';
 import { dirname, relative } from 'node:path';
 import type { ImportDocument } from '../../importer/summary.js';
 import { renderNotice } from '../../importer/not-importable.js';
@@ -17,11 +18,11 @@ export function renderImportPretty(document: ImportDocument, colors: Colors): st
   const lines: string[] = [];
   const errors = document.rows.filter((row) => row.status === 'error');
   for (const row of errors.slice(0, 50)) {
-    lines.push(`${colors.red('error')} ${row.file} row ${row.row}${row.key ? ` (${row.key})` : ''}: ${row.result}`);
+    lines.push(`${colors.red('error')} ${sourceName({ path: row.file, sheet: row.sheet })} row ${row.row}${row.key ? ` (${row.key})` : ''}: ${row.result}`);
   }
   if (errors.length > 50) lines.push(colors.dim(`… and ${errors.length - 50} more rows with errors: see the result files.`));
   for (const row of document.notEnabled.slice(0, 50)) {
-    lines.push(`${colors.yellow('warning')} ${row.file} row ${row.row}${row.key ? ` (${row.key})` : ''}: ${row.message}`);
+    lines.push(`${colors.yellow('warning')} ${sourceName({ path: row.file, sheet: row.sheet })} row ${row.row}${row.key ? ` (${row.key})` : ''}: ${row.message}`);
   }
   if (document.notEnabled.length > 50) lines.push(colors.dim(`… and ${document.notEnabled.length - 50} more: run migrate validate to list them.`));
   for (const [kind, counts] of Object.entries(document.templates)) {

@@ -4,6 +4,8 @@ import { unreadableFinding } from '../../validate/rule-summary.js';
 import { fileLevelWhereFields, sortedFindings, type RuleCount, type UnreadableFile, type ValidateReport } from './types.js';
 
 interface ValidateJsonIssue {
+  /** In a workbook: the cell (`F12`). */
+  cell?: string;
   row: number;
   line: number;
   column: string;
@@ -23,6 +25,8 @@ interface JsonWhere {
 
 interface ValidateJsonFile {
   path: string;
+  /** In a workbook: the sheet (`path` is the workbook's); each template sheet is an entry of its own. */
+  sheet?: string;
   /** null when the file could not be read far enough to tell. */
   template: string | null;
   rows: number;
@@ -38,6 +42,8 @@ interface ValidateJsonDocument {
   asOf: string;
   summary: Omit<ValidateReport['summary'], 'byRule'> & { byRule: Array<Omit<RuleCount, 'example'> & { example: { file: string; value: string; message: string } & JsonWhere }> };
   files: ValidateJsonFile[];
+  /** A workbook's sheets left out (empty, or not a template); present only when there are some. */
+  skippedSheets?: Array<{ path: string; sheet: string; reason: string; message: string }>;
 }
 
 function toValidateJson(report: ValidateReport): ValidateJsonDocument {
@@ -61,16 +67,18 @@ function toValidateJson(report: ValidateReport): ValidateJsonDocument {
         severity,
         count,
         files: inFiles,
-        example: { file: example.file, ...fileLevelWhereFields(example), value: example.value, message: example.message },
+        example: { file: example.file, ...sheetFields(example), ...fileLevelWhereFields(example), value: example.value, message: example.message },
       })),
     },
     files: [
       ...report.files.map((file) => ({
         path: file.path,
+        ...sheetFields(file),
         template: file.template,
         rows: file.rows,
         errorRows: file.errorRows,
         issues: sortedFindings(file.findings).map((finding) => ({
+          ...(finding.cell !== undefined ? { cell: finding.cell } : {}),
           row: finding.row,
           line: finding.line,
           column: finding.column,
@@ -83,13 +91,21 @@ function toValidateJson(report: ValidateReport): ValidateJsonDocument {
       })),
       ...report.unreadable.map(unreadableJson),
     ],
+    ...(report.skippedSheets !== undefined && report.skippedSheets.length > 0
+      ? { skippedSheets: report.skippedSheets.map(({ path, sheet, reason, message }) => ({ path, sheet, reason, message })) }
+      : {}),
   };
+}
+
+function sheetFields(source: { sheet?: string | undefined }): { sheet?: string } {
+  return source.sheet !== undefined ? { sheet: source.sheet } : {};
 }
 
 function unreadableJson(file: UnreadableFile): ValidateJsonFile {
   const finding = unreadableFinding(file);
   return {
     path: file.path,
+    ...sheetFields(file),
     template: file.template ?? null,
     rows: 0,
     errorRows: 0,

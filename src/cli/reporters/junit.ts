@@ -4,7 +4,7 @@
 import type { Finding } from '../../rules/finding.js';
 import { isDataNotEnabled } from '../../validate/index.js';
 import { unreadableFinding } from '../../validate/rule-summary.js';
-import { fileLevelWhere, rowGroups, type UnreadableFile, type ValidateReport } from './types.js';
+import { fileLevelWhere, findingCell, rowGroups, sourceTitle, type UnreadableFile, type ValidateReport } from './types.js';
 
 export interface JunitCase {
   name: string;
@@ -83,11 +83,12 @@ function describeFinding(finding: Finding): string {
 
 export function renderValidateJunit(report: ValidateReport): string {
   const suites = report.files.map((file): JunitSuite => ({
-    name: file.path,
+    name: sourceTitle(file),
     properties: { notEnabledRows: file.findings.filter(isDataNotEnabled).length },
     cases: rowGroups(file.findings).map((group): JunitCase => {
       const errors = group.findings.filter((finding) => finding.severity === 'error');
-      const name = `row ${group.row}${group.key ? ` (${group.key})` : ''}`;
+      const where = file.sheet === undefined ? `row ${group.row}` : `row ${group.row} (${findingCell({ sheet: file.sheet, row: group.row })})`;
+      const name = `${where}${group.key ? ` (${group.key})` : ''}`;
       const body = group.findings.map(describeFinding).join('\n');
       if (errors.length === 0) return { name, classname: `${file.template}`, systemOut: body };
       return {
@@ -102,6 +103,8 @@ export function renderValidateJunit(report: ValidateReport): string {
     }),
   }));
   suites.push(...report.unreadable.map(unreadableSuite));
+  // A skipped sheet is a suite with one passing case that says why: CI shows it, and nothing fails.
+  for (const sheet of report.skippedSheets ?? []) suites.push({ name: sourceTitle(sheet), cases: [{ name: 'sheet skipped', classname: sheet.reason, systemOut: sheet.message }] });
   return renderJunit('migrate validate', suites);
 }
 
@@ -110,7 +113,7 @@ function unreadableSuite(file: UnreadableFile): JunitSuite {
   const finding = unreadableFinding(file);
   const where = fileLevelWhere(finding);
   return {
-    name: file.path,
+    name: sourceTitle(file),
     cases: [
       {
         name: 'file not read',

@@ -7,12 +7,16 @@ import type { Colors } from './colors.js';
 import { renderRuleTable } from './rule-table.js';
 import { safeText } from './safe-text.js';
 import { notEnabledText, plural, renderSummary } from './summary.js';
-import { fileLevelWhere, rowGroups, sortedFindings, type ReportLimits, type UnreadableFile, type ValidateReport, type ValidatedFile } from './types.js';
+import { fileLevelWhere, findingCell, rowGroups, sortedFindings, sourceTitle, type ReportLimits, type UnreadableFile, type ValidateReport, type ValidatedFile } from './types.js';
 
 const maxValueLength = 60;
 
 export function renderValidatePretty(report: ValidateReport, colors: Colors, limits: ReportLimits = { maxFindings: Infinity }): string {
-  const blocks = [...report.files.map((file) => renderFile(file, colors, limits.maxFindings)), ...report.unreadable.map((file) => renderUnreadable(file, colors))];
+  const blocks = [
+    ...report.files.map((file) => renderFile(file, colors, limits.maxFindings)),
+    ...report.unreadable.map((file) => renderUnreadable(file, colors)),
+    ...(report.skippedSheets ?? []).map((sheet) => `${colors.bold(safeText(sourceTitle(sheet)))}  ${colors.dim(`skipped: ${sheet.message}`)}`),
+  ];
   const { summary } = report;
   const summaryLine = renderSummary(
     `Summary (as of ${report.asOf})`,
@@ -48,7 +52,7 @@ function renderFile(file: ValidatedFile, colors: Colors, maxFindings: number): s
         : file.findings.length > 0
           ? colors.yellow('valid, with warnings')
           : colors.green('valid');
-  const head = `${colors.bold(safeText(file.path))}  ${colors.dim(`${file.template} · ${plural(file.rows, 'row')} ·`)} ${status}`;
+  const head = `${colors.bold(safeText(sourceTitle(file)))}  ${colors.dim(`${file.template} · ${plural(file.rows, 'row')} ·`)} ${status}`;
   // The first findings in reading order; the rest are counted (and all are in --format json).
   const shown = file.findings.length > maxFindings ? sortedFindings(file.findings).slice(0, maxFindings) : file.findings;
   const rows = rowGroups(shown).map((group) => {
@@ -67,7 +71,7 @@ function renderUnreadable(file: UnreadableFile, colors: Colors): string {
   const kind = file.template ? colors.dim(`${file.template} · `) : '';
   const where = fileLevelWhere(finding);
   return [
-    `${colors.bold(safeText(file.path))}  ${kind}${colors.red('not read, skipped')}`,
+    `${colors.bold(safeText(sourceTitle(file)))}  ${kind}${colors.red('not read, skipped')}`,
     ...(where ? [`  ${colors.bold(safeText(where))}`] : []),
     `    ${colors.red('✖ error  ')} ${safeText(finding.message)} ${colors.dim(`[${finding.rule}]`)}`,
   ].join('\n');
@@ -77,7 +81,8 @@ function renderFinding(finding: Finding, colors: Colors): string {
   const mark = finding.severity === 'error' ? colors.red('✖ error  ') : colors.yellow('⚠ warning');
   // A header-level finding (row 1) is about the column itself, not a cell value.
   const value = finding.value !== '' ? ` ${colors.cyan(quoteValue(finding.value))}` : finding.row === 1 ? '' : ` ${colors.dim('(blank)')}`;
-  return `    ${mark} ${colors.bold(safeText(finding.column))}${value}\n              ${safeText(finding.message)} ${colors.dim(`[${finding.rule}]`)}`;
+  const cell = findingCell(finding);
+  return `    ${mark} ${colors.bold(safeText(finding.column))}${cell ? colors.dim(` ${safeText(cell)}`) : ''}${value}\n              ${safeText(finding.message)} ${colors.dim(`[${finding.rule}]`)}`;
 }
 
 /** A cell value as people can read it on one line: quoted, control characters escaped, long values cut. */

@@ -2,7 +2,7 @@
 // with thousands of one mistake reads as one line, and --max-findings loses no count.
 import type { Colors } from './colors.js';
 import { safeText } from './safe-text.js';
-import { fileLevelWhere, type RuleCount } from './types.js';
+import { fileLevelWhere, findingCell, type RuleCount } from './types.js';
 
 /** Table lines are cut to this width (the list above has each full message), the example keeping at least MIN_EXAMPLE. */
 const LINE_WIDTH = 100;
@@ -31,9 +31,10 @@ export function renderRuleTable(byRule: readonly RuleCount[], colors: Colors): s
  * in the table; a finding without a value (a blank required cell, a file not read) shows its message.
  */
 function example(entry: RuleCount, width: number): string {
-  const { file, value, message } = entry.example;
+  const { file, sheet, value, message } = entry.example;
   const where = fileLevelWhere(entry.example).replace(', column ', ', ');
-  const place = `${file}${where ? ` ${where}` : ''}`;
+  // In a workbook the sheet's cell says where: `migration.xlsx › Customers!F12, email`.
+  const place = sheet !== undefined ? `${file} › ${findingCell({ ...entry.example, sheet })}${entry.example.column ? `, ${entry.example.column}` : ''}` : `${file}${where ? ` ${where}` : ''}`;
   const text = safeText(value !== '' ? `${place} ${JSON.stringify(value)}` : `${place}: ${message}`);
   return text.length > width ? `${text.slice(0, width - 1)}…` : text;
 }

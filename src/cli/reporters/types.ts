@@ -1,6 +1,7 @@
 // What the reporters read: the ValidationReport src/validate returns (reporters are pure functions
 // over it, testable with hand-built reports), and the orderings every reporter shares.
 import type { Finding } from '../../rules/finding.js';
+import { sheetPlace, sourceName } from '../../workbook/location.js';
 
 export type {
   FileReport as ValidatedFile,
@@ -54,4 +55,12 @@ export function fileLevelWhereFields(finding: Pick<Finding, 'row' | 'line' | 'co
     ...(finding.line > 0 ? { line: finding.line } : {}),
     ...(finding.column !== '' ? { column: finding.column } : {}),
   };
+}
+
+/** A file or a workbook's sheet as people name it: `subs.csv`, `migration.xlsx › Customers`. */
+export const sourceTitle = (file: { path: string; sheet?: string | undefined }): string => sourceName(file);
+
+/** A finding's cell in its sheet (`Customers!F12`), or '' for a CSV file (its row is named elsewhere). */
+export function findingCell(finding: Pick<Finding, 'sheet' | 'cell' | 'row'>): string {
+  return finding.sheet === undefined ? '' : sheetPlace({ sheet: finding.sheet, cell: finding.cell, row: finding.row });
 }
