@@ -68,7 +68,8 @@ async function* wholeCharacters(chunks: AsyncIterable<Buffer | string>): AsyncGe
 /**
  * The sheets of an opened workbook file, in the order the file stores them (not always the tab order:
  * see `facts.tabOrder`). `onBytes` sees every byte of the file as read. Closing the generator early
- * stops reading the file. Errors are exceljs's and unzipper's: the caller turns them into an InputError.
+ * stops reading the file; a sheet yielded and not read is read through (unparsed rows dropped) before the
+ * next. Errors are exceljs's and unzipper's: the caller turns them into an InputError.
  */
 export async function* streamSheets(handle: FileHandle, facts: (facts: WorkbookFacts) => void, onBytes?: (chunk: Buffer) => void): AsyncGenerator<StreamedSheet> {
   const input = handle.createReadStream({ autoClose: false, start: 0 });
@@ -79,7 +80,15 @@ export async function* streamSheets(handle: FileHandle, facts: (facts: WorkbookF
     tabOrder: () => (reader.model?.sheets ?? []).map((sheet) => sheet.name),
   });
   try {
-    for await (const sheet of reader) yield { name: sheet.name, rows: sheet };
+    for await (const sheet of reader) {
+      let started = false;
+      const rows: AsyncIterable<ExcelJS.Row> = { [Symbol.asyncIterator]: () => ((started = true), sheet[Symbol.asyncIterator]()) };
+      yield { name: sheet.name, rows };
+      // A sheet the caller skipped is read through here before the next: exceljs would otherwise buffer
+      // it, and where it parked the sheet in a temp file (sheets stored before the shared strings, as
+      // LibreOffice writes them) it deletes that file on moving on, before the unread stream opened it.
+      if (!started) for await (const _row of sheet) void _row;
+    }
   } finally {
     input.destroy();
     if (source !== input) source.destroy();

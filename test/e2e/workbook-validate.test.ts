@@ -27,6 +27,7 @@ interface JsonReport {
 
 async function validateJson(cwd: string, args: string[], asOf = AS_OF): Promise<{ code: number | null; report: JsonReport; stderr: string }> {
   const exit = await runCli(cwd, ['validate', ...args, '--as-of', asOf, '--format', 'json']);
+  if (exit.stdout === '') throw new Error(`no JSON; exit ${exit.code}; stderr: ${exit.stderr}`);
   return { code: exit.code, report: JSON.parse(exit.stdout) as JsonReport, stderr: exit.stderr };
 }
 
