@@ -121,6 +121,12 @@ export async function runCompare(options: CompareOptions): Promise<CompareReport
   };
 }
 
+/** What the report says of a row: where it is, and the object on the site its Result cell links to (an http(s) link only). */
+function refOf(row: SubscriptionRow | InvoiceRow, currency: string): ComparedRowRef {
+  const link = /^https?:\/\/\S+$/i.test(row.result.trim()) ? row.result.trim() : undefined;
+  return { kind: row.kind, file: row.file, row: row.row, line: row.line, key: row.key, currency, ...(link === undefined ? {} : { link }) };
+}
+
 function rowKey(row: { file: string; row: number }): string {
   return `${row.file}\u0000${row.row}`;
 }
@@ -141,7 +147,7 @@ async function compareSubscription(
     }
   }
   state.rows += 1;
-  const ref: ComparedRowRef = { kind: 'subscription', file: row.file, row: row.row, line: row.line, key: row.key, currency };
+  const ref = refOf(row, currency);
   if (row.status === 'error' || row.status === 'pending') {
     state.notImported.push({ ...ref, reason: row.status === 'error' ? `not imported: ${row.result || 'the row has errors'}` : 'not imported yet (pending): run test-import again to finish' });
     return;
@@ -195,7 +201,7 @@ async function subscriptionActuals(
 
 async function compareInvoice(invoice: InvoiceRow, currency: string, options: CompareOptions, state: State): Promise<void> {
   state.rows += 1;
-  const ref: ComparedRowRef = { kind: 'invoice', file: invoice.file, row: invoice.row, line: invoice.line, key: invoice.key, currency };
+  const ref = refOf(invoice, currency);
   if (invoice.status === 'error' || invoice.status === 'pending') {
     state.notImported.push({ ...ref, reason: invoice.status === 'error' ? `not imported: ${invoice.result || 'the row has errors'}` : 'not imported yet (pending)' });
     return;
