@@ -25,7 +25,8 @@ export function histogram(values: readonly Decimal[], currency: string): Bin[] {
   const wanted = Math.min(MAX_BINS, Math.max(2, Math.ceil(Math.sqrt(values.length))));
   const width = Decimal.max(roundWidth(max.minus(min).dividedBy(wanted)), new Decimal(10).pow(-minorUnitDigits(currency)));
   const start = min.dividedBy(width).floor().times(width);
-  const count = max.minus(start).dividedBy(width).floor().toNumber() + 1;
+  // The last bin takes its upper bound too: a maximum on a boundary makes no bin of its own.
+  const count = Math.max(1, max.minus(start).dividedBy(width).ceil().toNumber());
   const bins = Array.from({ length: count }, (_, index) => ({ from: money(start.plus(width.times(index))), to: money(start.plus(width.times(index + 1))), count: 0 }));
   for (const value of values) bins[Math.min(count - 1, value.minus(start).dividedBy(width).floor().toNumber())]!.count += 1;
   return bins;
