@@ -81,12 +81,19 @@ export const CLIENT_SCRIPT = String.raw`(function () {
     var cell = document.createElement(column.rowHeader ? 'th' : 'td');
     if (column.rowHeader) cell.setAttribute('scope', 'row');
     if (column.kind === 'money' || column.kind === 'number') cell.className = 'num';
-    else if (column.width) cell.className = column.width;
+    else if (column.width === 'nowrap') cell.className = 'nowrap';
+    // A table cell ignores min-width; a block inside it does not: prose gets room to read.
+    var content = cell;
+    if (column.width === 'wide') {
+      content = document.createElement('div');
+      content.className = 'wide';
+      cell.appendChild(content);
+    }
     if (column.kind === 'badge' && value !== '') {
       var badge = document.createElement('span');
       badge.className = 'badge badge-' + String(value).toLowerCase().replace(/[^a-z]+/g, '-');
       badge.textContent = String(value).charAt(0).toUpperCase() + String(value).slice(1);
-      cell.appendChild(badge);
+      content.appendChild(badge);
     } else if (column.kind === 'link' && /^https?:\/\/\S+$/i.test(String(value))) {
       var link = document.createElement('a');
       link.href = String(value);
@@ -94,16 +101,22 @@ export const CLIENT_SCRIPT = String.raw`(function () {
       var url = new URL(link.href);
       link.textContent = url.pathname + url.search;
       link.title = String(value);
-      cell.appendChild(link);
+      content.appendChild(link);
     } else if (column.kind === 'lines' && Array.isArray(value)) {
       value.forEach(function (text) {
         var line = document.createElement('div');
         line.className = 'line';
         line.textContent = text;
-        cell.appendChild(line);
+        content.appendChild(line);
+      });
+    } else if (column.rowHeader) {
+      // A path may break after each "/" (a <wbr>), so a long location does not push the table wide.
+      String(value).split(/(?<=\/)/).forEach(function (part, index) {
+        if (index > 0) content.appendChild(document.createElement('wbr'));
+        content.appendChild(document.createTextNode(part));
       });
     } else {
-      cell.textContent = value === null || value === undefined ? '' : String(value);
+      content.textContent = value === null || value === undefined ? '' : String(value);
     }
     return cell;
   }

@@ -7,7 +7,7 @@ import { Decimal } from '../../../pricing/index.js';
 import { GROUP_LABELS, SOURCE_LABELS } from '../compare-pretty.js';
 import { histogram } from './histogram.js';
 import { locationOf } from './location.js';
-import { chartFigure, section, staticTable, summaryList } from './markup.js';
+import { chartFigure, counted, section, staticTable, summaryList } from './markup.js';
 import type { Cell, ChartData, TableColumn, TableData } from './model.js';
 import { renderPage } from './page.js';
 import { PALETTE } from './styles.js';
@@ -64,8 +64,8 @@ export function renderCompareHtml(document: CompareJsonDocument): string {
       summary.compared === 0
         ? 'No amount was compared.'
         : summary.mismatched === 0
-          ? `All ${summary.compared.toLocaleString('en-US')} amounts match.`
-          : `${summary.mismatched.toLocaleString('en-US')} of ${summary.compared.toLocaleString('en-US')} amounts differ by more than ${document.tolerance}.`,
+          ? `All ${counted(summary.compared, 'amount')} match.`
+          : `${summary.mismatched.toLocaleString('en-US')} of ${counted(summary.compared, 'amount')} differ by more than ${document.tolerance}.`,
     body: body.join('\n'),
     data: { charts, tables },
   });

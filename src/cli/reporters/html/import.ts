@@ -8,7 +8,7 @@ import type { ImportDocument } from '../../../importer/summary.js';
 import { escapeHtml } from './escape.js';
 import { formatElapsed } from '../import-pretty.js';
 import { locationOf } from './location.js';
-import { chartFigure, section, staticTable, summaryList } from './markup.js';
+import { chartFigure, counted, section, staticTable, summaryList } from './markup.js';
 import type { ChartData, TableData } from './model.js';
 import { renderPage } from './page.js';
 import { PALETTE } from './styles.js';
@@ -49,7 +49,7 @@ export function renderImportHtml(document: ImportDocument): string {
   return renderPage({
     title: `${name} summary`,
     meta: [`Site: ${document.site}`, `Run: ${document.run}`, `Dates judged as of ${document.asOf}`, `Took ${formatElapsed(document.elapsedMs)}`],
-    verdict: `${(summary.success + summary.skipped).toLocaleString('en-US')} of ${summary.rows.toLocaleString('en-US')} rows are on the site; ${summary.error.toLocaleString('en-US')} with errors.${stopped}`,
+    verdict: `${(summary.success + summary.skipped).toLocaleString('en-US')} of ${counted(summary.rows, 'row')} ${summary.success + summary.skipped === 1 ? 'is' : 'are'} on the site; ${summary.error.toLocaleString('en-US')} with errors.${stopped}`,
     body: body.join('\n'),
     data: { charts: [chart], tables },
   });
@@ -106,6 +106,6 @@ function rowsTable(document: ImportDocument): TableData {
 
 function resultsText(document: ImportDocument): string {
   const folders = [...new Set(document.resultFiles.map((file) => relative(process.cwd(), dirname(file)) || '.'))];
-  const where = document.resultFiles.length === 0 ? 'No annotated file was written.' : `${document.resultFiles.length} annotated file${document.resultFiles.length === 1 ? '' : 's'} in ${folders.join(', ')}/.`;
+  const where = document.resultFiles.length === 0 ? 'No annotated file was written.' : `${counted(document.resultFiles.length, 'annotated file')} in ${folders.join(', ')}/.`;
   return `<p>${escapeHtml(where)}</p><p>Next: ${escapeHtml(document.next)}</p>`;
 }

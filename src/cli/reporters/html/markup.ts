@@ -3,6 +3,11 @@
 import { escapeHtml } from './escape.js';
 import type { ChartData } from './model.js';
 
+/** "1,200 findings", "1 warning": a count as people read it, with its noun. */
+export function counted(count: number, one: string, many = `${one}s`): string {
+  return `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
+}
+
 /** A section with its heading, labelled by it for assistive technology. */
 export function section(id: string, title: string, body: string): string {
   return `<section id="${id}" aria-labelledby="${id}-title"><h2 id="${id}-title">${escapeHtml(title)}</h2>${body}</section>`;

@@ -38,9 +38,9 @@ table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nu
 caption { text-align: left; font-weight: 600; padding: 6px 0; }
 th, td { border-bottom: 1px solid var(--line); padding: 6px 8px; text-align: left; vertical-align: top; }
 thead th { background: var(--band); border-bottom: 2px solid #8a9099; white-space: nowrap; position: sticky; top: 0; }
-tbody th { font-weight: 500; white-space: nowrap; }
+tbody th { font-weight: 500; }
 .num { text-align: right; white-space: nowrap; }
-.wide { min-width: 22em; }
+.wide { min-width: 18em; }
 .nowrap { white-space: nowrap; }
 td .line + .line { margin-top: 2px; }
 button.sort { font: inherit; font-weight: 600; color: inherit; background: none; border: 0; padding: 0; cursor: pointer; text-align: inherit; }

@@ -2,7 +2,7 @@
 // filtered column with every value it holds, and a text search), the headers with their sort buttons,
 // an empty body, the count of rows shown, and the buttons that show more. Rows come from the data.
 import { escapeHtml } from './escape.js';
-import { section } from './markup.js';
+import { counted, section } from './markup.js';
 import type { Cell, TableData } from './model.js';
 
 /** Rows the script renders at first and at each "show more": a 100,000-row report stays quick to open and to filter. */
@@ -29,11 +29,11 @@ function interactiveTable(table: TableData): string {
           ],
     )
     .join('');
-  const total = table.rows.length.toLocaleString('en-US');
+
   return (
     `<div class="table-block" data-table="${table.id}" data-chunk="${ROWS_PER_CHUNK}">` +
     `<div class="controls" role="search" aria-label="Filter the ${escapeHtml(table.noun.many)}">${controls.join('')}<button type="button" class="reset" data-reset>Clear filters</button></div>` +
-    `<p class="status" data-status aria-live="polite">${total} ${escapeHtml(table.rows.length === 1 ? table.noun.one : table.noun.many)}.</p>` +
+    `<p class="status" data-status aria-live="polite">${escapeHtml(counted(table.rows.length, table.noun.one, table.noun.many))}.</p>` +
     `<div class="table-wrap" tabindex="0" role="region" aria-label="${escapeHtml(table.caption)}"><table id="${table.id}"><caption>${escapeHtml(table.caption)}</caption><thead><tr>${headers}</tr></thead><tbody></tbody></table></div>` +
     `<div class="more" data-more hidden><button type="button" data-more-next>Show ${ROWS_PER_CHUNK} more</button> <button type="button" data-more-all>Show all</button></div>` +
     `</div>`

@@ -4,7 +4,7 @@ import type { Finding } from '../../../rules/finding.js';
 import { unreadableFinding } from '../../../validate/rule-summary.js';
 import { sortedFindings, type ValidateReport } from '../types.js';
 import { fileLabel, locationOf } from './location.js';
-import { chartFigure, section, staticTable, summaryList } from './markup.js';
+import { chartFigure, counted, section, staticTable, summaryList } from './markup.js';
 import type { ChartData, TableData } from './model.js';
 import { renderPage } from './page.js';
 import { PALETTE } from './styles.js';
@@ -43,10 +43,10 @@ export function renderValidateHtml(report: ValidateReport): string {
   ];
   const verdict =
     summary.unreadableFiles > 0
-      ? `${summary.unreadableFiles} of ${summary.files} files could not be read; ${summary.errorRows.toLocaleString('en-US')} rows have errors.`
+      ? `${summary.unreadableFiles} of ${counted(summary.files, 'file')} could not be read; ${counted(summary.errorRows, 'row')} with errors.`
       : summary.errorRows > 0
-        ? `${summary.errorRows.toLocaleString('en-US')} of ${summary.rows.toLocaleString('en-US')} rows have errors (${summary.errors.toLocaleString('en-US')} errors, ${summary.warnings.toLocaleString('en-US')} warnings).`
-        : `No row has errors (${summary.warnings.toLocaleString('en-US')} warnings).`;
+        ? `${summary.errorRows.toLocaleString('en-US')} of ${counted(summary.rows, 'row')} have errors (${counted(summary.errors, 'error')}, ${counted(summary.warnings, 'warning')}).`
+        : `No row has errors (${counted(summary.warnings, 'warning')}).`;
   return renderPage({
     title: 'Validation report',
     meta: [`Dates judged as of ${report.asOf}`],
