@@ -8,6 +8,7 @@ const sections: Record<string, Section> = {
   import: () => import('./import.js'),
   compare: () => import('./compare.js'),
   chartmogul: () => import('./chartmogul.js'),
+  html: () => import('./html.js'),
 };
 
 async function main(): Promise<void> {

@@ -102,7 +102,7 @@ function findingsTable(findings: readonly Finding[]): TableData {
       { label: 'Severity', kind: 'badge', filter: true },
       { label: 'Location', kind: 'text', rowHeader: true, sortBy: [7, 8] },
       { label: 'Column', kind: 'text' },
-      { label: 'Rule', kind: 'text', filter: true },
+      { label: 'Rule', kind: 'text', filter: true, width: 'nowrap' },
       { label: 'Key', kind: 'text', width: 'nowrap' },
       { label: 'Value', kind: 'text' },
       { label: 'Message', kind: 'text', width: 'wide' },
