@@ -3,7 +3,7 @@
 // each page is opened from disk and must show the totals and the deliberate mismatch (std-012), filter,
 // sort, draw its charts, show a hostile cell as text, and request nothing but itself. Full-page
 // screenshots (desktop and phone width) are kept in test-artifacts/html-report/.
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { access, cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -255,5 +255,20 @@ describe('the validate report', () => {
     await waitForRows(page, 'findings', 1200);
     expect(await page.isHidden('[data-more]')).toBe(true);
     await page.close();
+  });
+});
+
+describe('a --report that cannot be written', () => {
+  it('is refused before any work: one line, exit 2, nothing printed, nothing sent', async () => {
+    const named = await cli(['test-import', 'sample', '--as-of', TEST_TODAY, '--out', 'refused-results', '--report', 'import.txt']);
+    expect(named.code).toBe(2);
+    expect(named.stderr).toBe('migrate: --report writes an HTML page: give it a file name ending in .html, got "import.txt". For example --report report.html.\n');
+    await expect(access(join(dir, 'refused-results'))).rejects.toThrow();
+
+    // A file where the report's folder should be.
+    const blocked = await cli(['validate', 'sample', '--as-of', TEST_TODAY, '--report', 'sample/products.csv/validate.html']);
+    expect(blocked.code).toBe(2);
+    expect(blocked.stdout).toBe('');
+    expect(blocked.stderr).toBe('migrate: --report sample/products.csv/validate.html cannot be written: a file is in the way of its folder. Choose a folder for the HTML report.\n');
   });
 });
