@@ -32,8 +32,8 @@ export async function run(): Promise<void> {
   }
 }
 
-/** Rows priced like the sample catalog prices them (pro + n seats, some with TENOFF); every 100th row expects a wrong amount. */
-async function generateResults(path: string, rows: number): Promise<number> {
+/** Rows priced like the sample catalog prices them (pro + n seats, some with TENOFF); every `wrongEvery`th row expects a wrong amount. */
+export async function generateResults(path: string, rows: number, wrongEvery = 100): Promise<number> {
   const out = createWriteStream(path);
   out.write(`${HEADER}\n`);
   let mismatched = 0;
@@ -42,7 +42,7 @@ async function generateResults(path: string, rows: number): Promise<number> {
     const coupon = i % 3 === 0 ? 'TENOFF' : '';
     const cents = (9900 + seats * 1000) * (coupon ? 0.9 : 1);
     const actual = (Math.round(cents) / 100).toFixed(2);
-    const wrong = i % 100 === 99;
+    const wrong = i % wrongEvery === wrongEvery - 1;
     if (wrong) mismatched += 1;
     const expected = wrong ? (Number(actual) + 10).toFixed(2) : actual;
     const line = `success,http://127.0.0.1:1/subscriptions/${i + 1},${actual},${expected},TRUE,Org ${i},cust-${i},self,normal,,TRUE,sub-${i},USD,remittance,,2027-01-15,,,,pro,,${coupon},seats,,${seats}\n`;

@@ -9,6 +9,7 @@ const sections: Record<string, Section> = {
   compare: () => import('./compare.js'),
   chartmogul: () => import('./chartmogul.js'),
   workbook: () => import('./workbook.js'),
+  html: () => import('./html.js'),
 };
 
 async function main(): Promise<void> {

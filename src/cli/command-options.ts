@@ -79,12 +79,13 @@ export function notifyFlagsOf(options: Record<string, unknown>): Required<Pick<N
   return { notifyUrl: url, notifyFormat: parseNotifyFormat(options.notifyFormat as string | undefined), notifyEmail: parseEmailAddresses((options.notifyEmail as string[] | undefined) ?? []) };
 }
 
-/** --dry-run, the notification flags, --create-custom-fields and --new-journal as test-import and live-import declare them. */
+/** --dry-run, --report, the notification flags, --create-custom-fields and --new-journal as test-import and live-import declare them. */
 export function addImportRunOptions(command: Command): Command {
   return addNotifyOptions(
     command
       .option('--dry-run', 'print the plan (objects per type, API calls, estimated duration) and send nothing')
-      .option('--summary', 'with --dry-run: the counts only, without every operation'),
+      .option('--summary', 'with --dry-run: the counts only, without every operation')
+      .option('--report <file>', "also write the run's summary as an HTML page to this file (e.g. import.html), whatever --format prints"),
   )
     .addOption(createCustomFieldsOption())
     .option('--new-journal', 'this site is new to the state folder although another site with its name is journaled: give it a journal of its own');
@@ -108,12 +109,16 @@ export function importFlagsOf(options: Record<string, unknown>, command: Command
   if (options.summary === true && options.dryRun !== true) {
     throw new InputError('summary-needs-dry-run', '--summary shortens the plan --dry-run prints, and goes with it.', { hint: `Run \`migrate ${command.name()} … --dry-run --summary\`.` });
   }
+  if (options.report !== undefined && options.dryRun === true) {
+    throw new InputError('report-with-dry-run', "--report writes the summary of a run, and --dry-run runs nothing.", { hint: `Drop --report from the dry run, or run \`migrate ${command.name()} … --report FILE.html\` without --dry-run.` });
+  }
   return {
     ...siteFlagsOf(options, command),
     template: options.template as string | undefined,
     ignore: options.ignore as string[] | undefined,
     asOf: options.asOf as string | undefined,
     out: options.out as string | undefined,
+    ...(options.report === undefined ? {} : { report: options.report as string }),
     ...notifyFlagsOf(options),
     createCustomFields: options.createCustomFields === true,
     newJournal: options.newJournal === true,

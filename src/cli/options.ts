@@ -5,7 +5,7 @@ import { clockFromEnv, parseIsoDate, todayIn, type CalendarDate } from '../dates
 import { InputError } from '../errors.js';
 import { isTemplateKind, TEMPLATE_KINDS, type TemplateKind } from '../templates/index.js';
 
-const reportFormats = ['pretty', 'json', 'github', 'junit'] as const;
+const reportFormats = ['pretty', 'json', 'github', 'junit', 'html'] as const;
 export type ReportFormat = (typeof reportFormats)[number];
 
 /** A calendar date YYYY-MM-DD that exists (no 2026-02-30), or an InputError naming the flag. */
@@ -42,6 +42,18 @@ export function parseMaxFindings(flag: string | undefined): number {
 }
 
 export type ImportFormat = 'pretty' | 'json';
+/** compare prints its report as text, JSON, or an HTML page. */
+export type CompareFormat = ImportFormat | 'html';
+
+/**
+ * --report FILE: the HTML page written beside the --format printed (validate, compare, the imports).
+ * Only the name is judged here; whether its folder takes it is checked before the command works.
+ */
+export function parseReportPath(flag: string | undefined): string | undefined {
+  if (flag === undefined) return undefined;
+  if (/\.html?$/i.test(flag.trim()) && !/^\.html?$/i.test(flag.trim().split(/[\\/]/).pop() ?? '')) return flag.trim();
+  throw new InputError('bad-report', `--report writes an HTML page: give it a file name ending in .html, got "${flag}".`, { hint: 'For example --report report.html.' });
+}
 
 /** The commands' families as --format tells them apart: each prints its own formats and words a wrong one its own way. */
 export type FormatFamily = 'validate' | 'templates' | 'imports' | 'compare';
@@ -51,7 +63,7 @@ interface FormatRule {
   /** What is compared with the formats (validate forgives case and spaces, templates case). */
   normalize: (flag: string) => string;
   problem: (flag: string) => string;
-  hint?: string;
+  hint?: (flag: string) => string | undefined;
 }
 
 /**
@@ -66,9 +78,12 @@ const FORMAT_RULES: Record<FormatFamily, FormatRule> = {
     formats: ['pretty', 'json'],
     normalize: (flag) => flag,
     problem: (flag) => `--format for imports must be pretty or json, got "${flag}".`,
-    hint: 'Use `migrate validate --format github|junit` for annotations in CI.',
+    hint: (flag) =>
+      flag.trim().toLowerCase() === 'html'
+        ? 'test-import and live-import write their HTML summary with --report FILE.html, beside --format pretty or json.'
+        : 'Use `migrate validate --format github|junit` for annotations in CI.',
   },
-  compare: { formats: ['pretty', 'json'], normalize: (flag) => flag, problem: (flag) => `--format for compare must be pretty or json, got "${flag}".` },
+  compare: { formats: ['pretty', 'json', 'html'], normalize: (flag) => flag, problem: (flag) => `--format for compare must be pretty, json or html, got "${flag}".` },
 };
 
 /** The formats a command of `family` prints, as --format takes them (shell completion offers these). */
@@ -78,13 +93,16 @@ export function formatsOf(family: FormatFamily): readonly ReportFormat[] {
 
 /** The --format of a command of `family`: pretty when absent, else one of the formats it prints, or an InputError (exit 2). */
 export function parseFormat(family: 'validate', flag: string | undefined): ReportFormat;
-export function parseFormat(family: Exclude<FormatFamily, 'validate'>, flag: string | undefined): ImportFormat;
+export function parseFormat(family: 'compare', flag: string | undefined): CompareFormat;
+export function parseFormat(family: Exclude<FormatFamily, 'validate' | 'compare'>, flag: string | undefined): ImportFormat;
+export function parseFormat(family: FormatFamily, flag: string | undefined): ReportFormat;
 export function parseFormat(family: FormatFamily, flag: string | undefined): ReportFormat {
   if (flag === undefined) return 'pretty';
   const rule = FORMAT_RULES[family];
   const wanted = rule.normalize(flag);
   const match = rule.formats.find((format) => format === wanted);
-  if (!match) throw new InputError('bad-format', rule.problem(flag), rule.hint === undefined ? {} : { hint: rule.hint });
+  const hint = rule.hint?.(flag);
+  if (!match) throw new InputError('bad-format', rule.problem(flag), hint === undefined ? {} : { hint });
   return match;
 }
 

@@ -105,6 +105,6 @@ export function parseCli(args: string[], output: Partial<OutputConfiguration> = 
   if (parsed === undefined) throw new Error(`no command was parsed from: ${args.join(' ')}`);
   const family = FORMAT_FAMILY[parsed.command];
   if (family === undefined) return parsed as ParsedCli;
-  const format = family === 'validate' ? parseFormat(family, parsed.options.format) : parseFormat(family, parsed.options.format);
+  const format = parseFormat(family, parsed.options.format);
   return { ...parsed, options: { ...parsed.options, format } } as ParsedCli;
 }

@@ -20,6 +20,8 @@ export interface ComparedRowRef {
   line: number;
   key: string;
   currency: string;
+  /** The row's Result link (the object on the site), when the Result cell holds one. */
+  link?: string;
 }
 
 export interface Comparison extends ComparedRowRef {

@@ -11,6 +11,8 @@ export interface CompareJsonRow {
   line: number;
   key: string;
   currency: string;
+  /** The row's Result link: the object on the site. */
+  link?: string;
 }
 
 export interface CompareJsonMismatch extends CompareJsonRow {
@@ -79,7 +81,7 @@ function renewalJson(renewal: RenewalAmounts, currency: string): NonNullable<Com
 }
 
 function rowJson(row: RowNote | Comparison): CompareJsonRow {
-  return { kind: row.kind, file: row.file, row: row.row, line: row.line, key: row.key, currency: row.currency };
+  return { kind: row.kind, file: row.file, row: row.row, line: row.line, key: row.key, currency: row.currency, ...(row.link === undefined ? {} : { link: row.link }) };
 }
 
 function totalJson(total: CurrencyTotal, currency: string): { rows: number; expected: string; actual: string; difference: string; mismatches: number } {

@@ -122,6 +122,12 @@ export async function runCompare(options: CompareOptions): Promise<CompareReport
   };
 }
 
+/** What the report says of a row: where it is (a workbook's sheet named), and the object on the site its Result cell links to (an http(s) link only). */
+function refOf(row: SubscriptionRow | InvoiceRow, currency: string): ComparedRowRef {
+  const link = /^https?:\/\/\S+$/i.test(row.result.trim()) ? row.result.trim() : undefined;
+  return { kind: row.kind, file: sourceName({ path: row.file, sheet: row.sheet }), row: row.row, line: row.line, key: row.key, currency, ...(link === undefined ? {} : { link }) };
+}
+
 function rowKey(row: { file: string; sheet?: string; row: number }): string {
   return `${sourceKey({ path: row.file, sheet: row.sheet })}\u0000${row.row}`;
 }
@@ -142,7 +148,7 @@ async function compareSubscription(
     }
   }
   state.rows += 1;
-  const ref: ComparedRowRef = { kind: 'subscription', file: sourceName({ path: row.file, sheet: row.sheet }), row: row.row, line: row.line, key: row.key, currency };
+  const ref = refOf(row, currency);
   if (row.status === 'error' || row.status === 'pending') {
     state.notImported.push({ ...ref, reason: row.status === 'error' ? `not imported: ${row.result || 'the row has errors'}` : 'not imported yet (pending): run test-import again to finish' });
     return;
@@ -196,7 +202,7 @@ async function subscriptionActuals(
 
 async function compareInvoice(invoice: InvoiceRow, currency: string, options: CompareOptions, state: State): Promise<void> {
   state.rows += 1;
-  const ref: ComparedRowRef = { kind: 'invoice', file: sourceName({ path: invoice.file, sheet: invoice.sheet }), row: invoice.row, line: invoice.line, key: invoice.key, currency };
+  const ref = refOf(invoice, currency);
   if (invoice.status === 'error' || invoice.status === 'pending') {
     state.notImported.push({ ...ref, reason: invoice.status === 'error' ? `not imported: ${invoice.result || 'the row has errors'}` : 'not imported yet (pending)' });
     return;

@@ -246,10 +246,11 @@ function sameSource(row: SourceRow, file: { path: string; sheet?: string } | und
 
 /** The result files failed after the run sent its work: exit 3, saying that the work itself is safe and how to get the files. */
 function resultsUnwritable(error: unknown): MigrateError {
+  return unwrittenAfterRun('results-unwritable', 'its result files', 'Run the same command again once the folder is writable (or with another --out): the rows are already imported, so it sends nothing and writes the results.', error);
+}
+
+/** What a run writes once its work is sent (`what`: its result files, its HTML report) failed: exit 3, saying that the work itself is safe. */
+export function unwrittenAfterRun(code: string, what: string, hint: string, error: unknown): MigrateError {
   const reason = error instanceof Error ? error.message : String(error);
-  return new MigrateError('results-unwritable', `Everything this run did was sent and journaled, but its result files could not be written: ${reason.replace(/[.\s]+$/, '')}.`, {
-    exitCode: ExitCode.target,
-    hint: 'Run the same command again once the folder is writable (or with another --out): the rows are already imported, so it sends nothing and writes the results.',
-    cause: error,
-  });
+  return new MigrateError(code, `Everything this run did was sent and journaled, but ${what} could not be written: ${reason.replace(/[.\s]+$/, '')}.`, { exitCode: ExitCode.target, hint, cause: error });
 }

@@ -78,7 +78,7 @@ describe('migrate completion bash, in a real bash', () => {
   });
 
   it("offers a flag's values: template kinds, each command's formats, fixed choices; nothing for a date", () => {
-    const [kinds, validateFormats, importFormats, scopes, asOf, shells, kindArgument, afterGlobal, systems] = complete(
+    const [kinds, validateFormats, importFormats, scopes, asOf, shells, kindArgument, afterGlobal, systems, compareFormats, importAllFormats, reportFile] = complete(
       ['migrate', 'validate', '--template', ''],
       ['migrate', 'validate', '--format', ''],
       ['migrate', 'test-import', 'data', '--format', 'j'],
@@ -88,9 +88,16 @@ describe('migrate completion bash, in a real bash', () => {
       ['migrate', 'templates', 'customers-'],
       ['migrate', '--verbose', 'validate', '--pre'],
       ['migrate', 'templates', 'products', '--system', ''],
+      ['migrate', 'compare', 'out', '--format', ''],
+      ['migrate', 'live-import', 'data', '--format', ''],
+      ['migrate', 'compare', 'out', '--report', 'da'],
     );
     expect(kinds).toEqual([...TEMPLATE_KINDS].sort());
-    expect(validateFormats).toEqual(['github', 'json', 'junit', 'pretty']);
+    expect(validateFormats).toEqual(['github', 'html', 'json', 'junit', 'pretty']);
+    expect(compareFormats).toEqual(['html', 'json', 'pretty']);
+    // The imports print pretty or json; their HTML page is --report's.
+    expect(importAllFormats).toEqual(['json', 'pretty']);
+    expect(reportFile).toEqual(['dash.csv', 'data']);
     expect(importFormats).toEqual(['json']);
     expect(scopes).toEqual(['customers', 'imported', 'site']);
     expect(asOf).toEqual([]);
@@ -102,7 +109,7 @@ describe('migrate completion bash, in a real bash', () => {
 
   it('completes --flag=value as bash splits it', () => {
     const [empty, partial] = complete(['migrate', 'validate', '--format', '='], ['migrate', 'validate', '--format', '=', 'ju']);
-    expect(empty).toEqual(['github', 'json', 'junit', 'pretty']);
+    expect(empty).toEqual(['github', 'html', 'json', 'junit', 'pretty']);
     expect(partial).toEqual(['junit']);
   });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { TEST_TODAY } from '../helpers/clock.js';
-import { parseCalendarDate, parseFormat, parseSystem, parseTemplateKind, resolveAsOf } from '../../src/cli/options.js';
+import { parseCalendarDate, parseFormat, parseReportPath, parseSystem, parseTemplateKind, resolveAsOf } from '../../src/cli/options.js';
 import { colorEnabled } from '../../src/progress/color.js';
 
 describe('--as-of', () => {
@@ -23,11 +23,27 @@ describe('--as-of', () => {
 });
 
 describe('--format', () => {
-  it('defaults to pretty and accepts the four formats in any case', () => {
+  it('defaults to pretty and accepts the five formats in any case', () => {
     expect(parseFormat('validate', undefined)).toBe('pretty');
     expect(parseFormat('validate', 'JSON')).toBe('json');
     expect(parseFormat('validate', 'junit')).toBe('junit');
-    expect(() => parseFormat('validate', 'xml')).toThrow(/--format must be one of pretty, json, github, junit/);
+    expect(parseFormat('validate', 'Html')).toBe('html');
+    expect(parseFormat('compare', 'html')).toBe('html');
+    expect(() => parseFormat('validate', 'xml')).toThrow(/--format must be one of pretty, json, github, junit, html/);
+    expect(() => parseFormat('imports', 'html')).toThrow(/--format for imports must be pretty or json/);
+  });
+});
+
+describe('--report', () => {
+  it.each(['report.html', 'out/Compare.HTM', ' v.html '])('takes %j, a file name ending in .html', (flag) => {
+    expect(parseReportPath(flag)).toBe(flag.trim());
+  });
+  it.each(['report.json', 'report', '.html', 'out/.html'])('refuses %j with one line naming the flag', (flag) => {
+    expect(() => parseReportPath(flag)).toThrow(InputError);
+    expect(() => parseReportPath(flag)).toThrow(`--report writes an HTML page: give it a file name ending in .html, got "${flag}".`);
+  });
+  it('is absent without the flag', () => {
+    expect(parseReportPath(undefined)).toBeUndefined();
   });
 });
 

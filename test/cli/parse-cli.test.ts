@@ -73,22 +73,38 @@ describe('parseCli', () => {
     { args: ['validate', 'a.csv', '--format', 'github'], format: 'github' },
     { args: ['test-import', 'a.csv', '--format', 'json'], format: 'json' },
     { args: ['compare', 'out/', '--format', 'json'], format: 'json' },
+    { args: ['validate', 'a.csv', '--format', 'HTML'], format: 'html' },
+    { args: ['compare', 'out/', '--format', 'html'], format: 'html' },
   ])('accepts --format as $args.0 prints it', ({ args, format }) => {
     expect(parseCli(args).options).toMatchObject({ format });
   });
 
   it.each([
-    { args: ['validate', 'a.csv', '--format', 'xml'], message: '--format must be one of pretty, json, github, junit, got "xml".' },
+    { args: ['validate', 'a.csv', '--format', 'xml'], message: '--format must be one of pretty, json, github, junit, html, got "xml".' },
     { args: ['templates', '--format', 'github'], message: '--format for templates must be pretty or json, got "github".' },
     { args: ['test-import', 'a.csv', '--format', 'github'], message: '--format for imports must be pretty or json, got "github".' },
     { args: ['live-import', 'a.csv', '--format', 'JSON'], message: '--format for imports must be pretty or json, got "JSON".' },
     { args: ['erase', '--format', 'junit'], message: '--format for imports must be pretty or json, got "junit".' },
     { args: ['resync', 'a.csv', '--format', 'xml'], message: '--format for imports must be pretty or json, got "xml".' },
-    { args: ['compare', 'out/', '--format', 'github'], message: '--format for compare must be pretty or json, got "github".' },
+    { args: ['compare', 'out/', '--format', 'github'], message: '--format for compare must be pretty, json or html, got "github".' },
   ])('refuses $args.0 --format $args.3 with one line (exit 2)', ({ args, message }) => {
     const thrown = parse(args) as { error: unknown };
     expect(thrown.error).toBeInstanceOf(InputError);
     expect(thrown.error).toMatchObject({ code: 'bad-format', exitCode: 2, message });
+  });
+
+  it('points an import asked for --format html to --report', () => {
+    const thrown = parse(['test-import', 'a.csv', '--format', 'html']) as { error: InputError };
+    expect(thrown.error.hint).toContain('--report FILE.html');
+  });
+
+  it('reads --report beside any format (validate, compare, test-import, live-import), and refuses it with --dry-run', () => {
+    expect(parseCli(['validate', 'a.csv', '--format', 'junit', '--report', 'v.html']).options).toMatchObject({ format: 'junit', report: 'v.html' });
+    expect(parseCli(['compare', 'out/', '--report', 'c.html']).options).toMatchObject({ format: 'pretty', report: 'c.html' });
+    expect(parseCli(['test-import', 'a.csv', '--format', 'json', '--report', 'i.html']).options).toMatchObject({ format: 'json', report: 'i.html' });
+    expect(parseCli(['live-import', 'a.csv', '--report', 'live.html']).options).toMatchObject({ report: 'live.html' });
+    expect(parse(['resync', 'a.csv', '--report', 'r.html'])).toMatchObject({ error: expect.any(CommanderError) });
+    expect(parse(['test-import', 'a.csv', '--dry-run', '--report', 'i.html'])).toMatchObject({ error: { code: 'report-with-dry-run', exitCode: 2 } });
   });
 
   it('throws commander usage errors as one `migrate:` line, and --help as exit 0', () => {

@@ -30,6 +30,7 @@ interface Mismatch {
   expected: string;
   actual: string;
   difference: string;
+  link?: string;
   explanation: { site: string[]; template: string[]; causes: Array<{ code: string; fits: boolean; message: string }> } | null;
 }
 interface CompareDocument {
@@ -69,6 +70,8 @@ describe('migrate compare on the imported samples', () => {
     const [mismatch] = document.mismatches;
     expect(mismatch).toMatchObject({ kind: 'subscription', file: 'migrate-results/subscriptions-standard.csv', row: 13, key: 'std-012', source: 'result', expected: '129.60', actual: '144.00', difference: '14.40' });
     expect(fitting(mismatch)).toEqual(['expected-fits-coupon']);
+    // The object on the site, from the row's Result link: what the HTML report links to.
+    expect(mismatch!.link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/subscriptions\/\d+$/);
     expect(mismatch!.explanation!.site).toContain('seats ×2 20.00');
     expect(mismatch!.explanation!.preview).toBe('site');
 

@@ -18,11 +18,13 @@ import type { RecurringRevenue, TargetProfile } from '../../targets/target.js';
 import { awaitProcessing, type ProcessingWaitResult } from '../../compare/processing-wait.js';
 import { whileInterruptible } from '../session/interrupts.js';
 import { processingProgress } from '../session/processing-progress.js';
-import type { ImportFormat } from '../options.js';
+import type { CompareFormat } from '../options.js';
 import { renderComparePretty } from '../reporters/compare-pretty.js';
+import { renderCompareHtml } from '../reporters/html/compare.js';
 import { renderJsonDocument } from '../reporters/json.js';
 import { wrapForStream } from '../reporters/wrap-text.js';
 import { connectCompareSite, type CompareSiteConnection } from '../session/compare-site.js';
+import { prepareHtmlReport } from '../session/html-report.js';
 import { reportColors } from '../session/report-colors.js';
 
 export interface CompareFlags {
@@ -36,7 +38,9 @@ export interface CompareFlags {
   /** Seconds to wait at most for a target that reports MRR to process the import (default 300). */
   wait?: string;
   config?: string;
-  format: ImportFormat;
+  format: CompareFormat;
+  /** --report FILE.html: the HTML page, written beside what --format prints. */
+  report?: string;
   out?: string;
   color?: boolean;
   verbose?: boolean;
@@ -55,6 +59,7 @@ export async function run(paths: string[], flags: CompareFlags): Promise<void> {
   const exportPath = flags.export === undefined ? undefined : resolve(flags.export);
   const inputs = exportPath === undefined ? files : files.filter((file) => resolve(file) !== exportPath);
   const catalogPaths = flags.catalog && flags.catalog.length > 0 ? await collectCsvFiles(flags.catalog) : [];
+  const reportFile = await prepareHtmlReport(flags.report);
 
   let connection: CompareSiteConnection | undefined = flags.offline ? undefined : await connectCompareSite(config, flags.site, flags.verbose);
   if (connection && !flags.refresh) connection = await unlessUnreachable(connection);
@@ -90,8 +95,12 @@ export async function run(paths: string[], flags: CompareFlags): Promise<void> {
     const written = await writeMismatchCsv(report, flags.out);
     process.stderr.write(`Mismatched rows: ${written}\n`);
   }
+  // The JSON and the HTML report are one document, printed two ways.
+  const document = toCompareJson(report);
+  const html = format === 'html' || reportFile ? renderCompareHtml(document) : '';
+  if (reportFile) await reportFile.write(html);
   const colors = reportColors(format, flags.color);
-  process.stdout.write(format === 'json' ? renderJsonDocument(toCompareJson(report)) : wrapForStream(renderComparePretty(report, colors), process.stdout));
+  process.stdout.write(format === 'json' ? renderJsonDocument(document) : format === 'html' ? html : wrapForStream(renderComparePretty(report, colors), process.stdout));
   process.exitCode = comparePassed(report.summary) ? ExitCode.ok : ExitCode.rowErrors;
 }
 

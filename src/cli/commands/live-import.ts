@@ -13,6 +13,7 @@ import { openSiteJournal } from '../../state/journal-sites.js';
 import { describeRun, findCleanTestRun, findUnfinishedRun, listRuns, type RunRecord } from '../../state/runs.js';
 import { canonicalAddress, siteIdentityOf, type SiteIdentity } from '../../state/site-identity.js';
 import { printDryRun } from '../session/dry-run.js';
+import { prepareHtmlReport } from '../session/html-report.js';
 import { loadConfigFor, prepareInputs, runContext, type ImportFlags } from '../session/inputs.js';
 import { runWithInterrupts } from '../session/interrupts.js';
 import { confirm, confirmBySiteName, PromptInterrupted } from '../session/prompt.js';
@@ -68,6 +69,7 @@ async function askToContinue(): Promise<string | undefined> {
 export async function run(paths: string[], flags: LiveImportFlags): Promise<void> {
   const config = await loadConfigFor(flags);
   const notifier = prepareNotifications(flags, config);
+  const reportFile = await prepareHtmlReport(flags.report);
   const siteName = flags.site ?? 'live';
   if (!hasSite(config, siteName)) {
     throw new InputError('no-live-site', `live-import needs a site named "${siteName}" in the configuration.`, {
@@ -162,13 +164,13 @@ export async function run(paths: string[], flags: LiveImportFlags): Promise<void
       const answer = result.document.summary.error === 0 ? await askToContinue() : undefined;
       if (answer === 'interrupted') {
         // The canary's results are written and its run record closed: report them, then exit 130.
-        await reportRun(result, flags, notifier);
+        await reportRun(result, flags, notifier, reportFile);
         process.exitCode = ExitCode.interrupted;
         return;
       }
       if (answer !== undefined && /^y(es)?$/i.test(answer)) result = await importOnce(0);
     }
-    await reportRun(result, flags, notifier);
+    await reportRun(result, flags, notifier, reportFile);
   } finally {
     await connection.close();
   }

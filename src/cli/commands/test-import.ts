@@ -3,6 +3,7 @@
 import { InputError } from '../../errors.js';
 import { runImport } from '../../importer/run-import.js';
 import { printDryRun } from '../session/dry-run.js';
+import { prepareHtmlReport } from '../session/html-report.js';
 import { prepareInputs, runContext, type ImportFlags } from '../session/inputs.js';
 import { runWithInterrupts } from '../session/interrupts.js';
 import { prepareNotifications } from '../session/notify-run.js';
@@ -12,6 +13,7 @@ import { checkSystemFlag, connectTestSite, resolveTestSite } from '../session/si
 export async function run(paths: string[], flags: ImportFlags): Promise<void> {
   const inputs = await prepareInputs(paths, flags);
   const notifier = prepareNotifications(flags, inputs.config);
+  const reportFile = await prepareHtmlReport(flags.report);
   const { name: siteName, site } = resolveTestSite(inputs.config, flags.site);
   if (site?.mode === 'live') {
     throw new InputError('test-import-live-site', `Site "${siteName}" is marked mode: live; test-import only imports into test sites.`, {
@@ -40,7 +42,7 @@ export async function run(paths: string[], flags: ImportFlags): Promise<void> {
         siteName: connection.siteName,
       }),
     );
-    await reportRun(result, flags, notifier);
+    await reportRun(result, flags, notifier, reportFile);
   } finally {
     await connection.close();
   }

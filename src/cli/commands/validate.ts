@@ -12,8 +12,10 @@ import { sourceKey } from '../../workbook/location.js';
 import { writeValidateResults } from '../../validate/result-files.js';
 import { parseMaxFindings, parseTemplateKind, resolveAsOf, type ReportFormat } from '../options.js';
 import { renderValidateReport } from '../reporters/index.js';
+import { renderValidateHtml } from '../reporters/html/validate.js';
 import { plural } from '../reporters/summary.js';
 import { wrapForStream } from '../reporters/wrap-text.js';
+import { prepareHtmlReport } from '../session/html-report.js';
 import { reportColors } from '../session/report-colors.js';
 
 export interface ValidateFlags {
@@ -23,6 +25,8 @@ export interface ValidateFlags {
   ignore?: string[];
   asOf?: string;
   format: ReportFormat;
+  /** --report FILE.html: the HTML page, written beside what --format prints. */
+  report?: string;
   /** --max-findings as typed: findings listed per file in the pretty report. */
   maxFindings?: string;
   out?: string;
@@ -40,6 +44,7 @@ export async function run(paths: string[], options: ValidateFlags): Promise<void
   const ignore = ignoreTest(options.ignore ?? []);
   const inputs = await collectInputs(paths, ignore);
   const catalog = options.catalog && options.catalog.length > 0 ? await collectInputs(options.catalog, ignore) : undefined;
+  const reportFile = await prepareHtmlReport(options.report);
 
   const spinner = startSpinner(`Validating ${plural(inputs.files.length, 'file')}…`, process.stderr);
   let report: ValidationReport;
@@ -57,6 +62,7 @@ export async function run(paths: string[], options: ValidateFlags): Promise<void
 
   const colors = reportColors(format, options.color);
   const text = renderValidateReport(format, report, colors, { maxFindings });
+  if (reportFile) await reportFile.write(format === 'html' ? text : renderValidateHtml(report));
   // Only the pretty report is for people: the CI formats stay exactly as their readers parse them.
   process.stdout.write(format === 'pretty' ? wrapForStream(text, process.stdout) : text);
   process.exitCode = report.unreadable.length > 0 ? ExitCode.usage : report.summary.errors > 0 ? ExitCode.rowErrors : ExitCode.ok;

@@ -20,7 +20,8 @@ export function defineCompare(program: Command, handle: CommandHandler): void {
     .option('--wait <seconds>', 'on a target that reports MRR (ChartMogul): wait at most this long for it to process the import before comparing (0: do not wait)', '300')
     .option('--offline', 'never contact a site: explanations come from the catalog templates')
     .option('--config <file>', 'configuration file (default: .migraterc* found from the current folder)')
-    .option('--format <format>', 'report format: pretty or json (default: pretty)')
+    .option('--format <format>', 'report format: pretty, json or html (a self-contained page; default: pretty)')
+    .option('--report <file>', 'also write the report as an HTML page to this file (e.g. compare.html), whatever --format prints')
     .option('--out <dir>', 'also write the mismatched rows to DIR/compare-mismatches.csv')
     .addHelpText(
       'after',
@@ -30,6 +31,7 @@ Examples:
   $ migrate compare migrate-results/ --tolerance 0.01 --format json
   $ migrate compare migrate-results/subscriptions.csv --export subscriptions-export.csv
   $ migrate compare migrate-results/ --renewing 2027-01-01..2027-01-31 --refresh --out reports/
+  $ migrate compare migrate-results/ --report compare.html
 
 Rows without a YourExpectedRenewal (or invoice total_amount) are listed apart, never counted as equal.
 On ChartMogul each row's YourExpectedRenewal, normalised to a month, is compared with the MRR it
@@ -51,6 +53,7 @@ unreachable site only costs the explanations), 130 interrupted.`,
         wait: options.wait as string | undefined,
         config: options.config as string | undefined,
         format: options.format as string | undefined,
+        report: options.report as string | undefined,
         out: options.out as string | undefined,
         color: all.color as boolean | undefined,
         verbose: all.verbose === true,

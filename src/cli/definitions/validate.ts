@@ -16,7 +16,8 @@ export function defineValidate(program: Command, handle: CommandHandler): void {
     .option('--catalog <dir>', 'folder (or file) of catalog templates (products, components, coupons…) that references must match; repeatable', collect)
     .addOption(ignoreOption())
     .option('--as-of <date>', 'judge date rules against this calendar date YYYY-MM-DD (default: today in the configured time zone, UTC)')
-    .option('--format <format>', 'report format: pretty, json, github or junit (default: pretty)')
+    .option('--format <format>', 'report format: pretty, json, github, junit or html (a self-contained page; default: pretty)')
+    .option('--report <file>', 'also write the report as an HTML page to this file (e.g. validate.html), whatever --format prints')
     .option('--max-findings <n>', 'pretty report: list at most N findings per file, then count the rest (default: 50; 0 lists all; json, github and junit always list all)')
     .option('--out <dir>', 'also write annotated copies there: Status error (Result = the messages) or pending; other cells untouched')
     .option('--preview', 'also price each subscription\'s next renewal from the catalog templates and warn where YourExpectedRenewal disagrees (rule expected-renewal)')
@@ -29,6 +30,7 @@ Examples:
   $ migrate validate subs.csv --format json --out results/
   $ migrate validate data/ --preview
   $ migrate validate data/ --ignore notes.csv --ignore "archive/**"
+  $ migrate validate data/ --report validate.html
 
 Every file is reported: one that cannot be read (malformed CSV, not a template) is a
 file-level error in every format, and the others are checked all the same.
@@ -45,6 +47,7 @@ Colour follows the terminal; --no-color or NO_COLOR turns it off.`,
         maxFindings: options.maxFindings as string | undefined,
         asOf: options.asOf as string | undefined,
         format: options.format as string | undefined,
+        report: options.report as string | undefined,
         out: options.out as string | undefined,
         preview: options.preview === true,
         color: all.color as boolean | undefined,

@@ -6,8 +6,9 @@ import { describeRange } from '../../compare/renewal-range.js';
 import { formatMoney, type Decimal } from '../../pricing/index.js';
 import type { Colors } from './colors.js';
 
-const GROUP_LABELS: Record<TotalsGroup, string> = { subscriptions: 'next renewals', export: 'export', mrr: 'MRR', invoices: 'invoices' };
-const SOURCE_LABELS = { result: 'ChargifyNextRenewal', export: 'export', site: 'site', mrr: 'MRR' } as const;
+/** What each group of totals and each source of an actual amount is called in the human reports (pretty and HTML). */
+export const GROUP_LABELS: Record<TotalsGroup, string> = { subscriptions: 'next renewals', export: 'export', mrr: 'MRR', invoices: 'invoices' };
+export const SOURCE_LABELS = { result: 'ChargifyNextRenewal', export: 'export', site: 'site', mrr: 'MRR' } as const;
 /** A terminal report stays readable: the rest is in --format json and the --out CSV. */
 const MISMATCHES_SHOWN = 50;
 const NOTES_SHOWN = 20;

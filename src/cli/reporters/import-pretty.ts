@@ -8,7 +8,8 @@ import { renderNotApplicable } from '../../importer/not-applicable.js';
 import type { Colors } from './colors.js';
 import { notEnabledText, plural, renderSummary } from './summary.js';
 
-function formatElapsed(ms: number): string {
+/** How long a run took, as people say it: 850 ms, 12.3 s, 4 min 10 s. */
+export function formatElapsed(ms: number): string {
   if (ms < 1000) return `${ms} ms`;
   const seconds = ms / 1000;
   return seconds < 90 ? `${seconds.toFixed(1)} s` : `${Math.floor(seconds / 60)} min ${Math.round(seconds % 60)} s`;

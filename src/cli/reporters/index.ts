@@ -2,6 +2,7 @@
 import type { ReportFormat } from '../options.js';
 import type { Colors } from './colors.js';
 import { renderValidateGithub } from './github.js';
+import { renderValidateHtml } from './html/validate.js';
 import { renderValidateJson } from './json.js';
 import { renderValidateJunit } from './junit.js';
 import { renderValidatePretty } from './pretty.js';
@@ -18,5 +19,7 @@ export function renderValidateReport(format: ReportFormat, report: ValidateRepor
       return renderValidateGithub(report);
     case 'junit':
       return renderValidateJunit(report);
+    case 'html':
+      return renderValidateHtml(report);
   }
 }

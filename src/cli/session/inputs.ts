@@ -22,6 +22,8 @@ export interface ImportFlags extends NotifyFlags {
   asOf?: string;
   out?: string;
   format: ImportFormat;
+  /** --report FILE.html: the run's summary as an HTML page, beside what --format prints (test-import, live-import). */
+  report?: string;
   dryRun?: boolean;
   /** With dryRun: the counts only, not every operation. */
   summary?: boolean;

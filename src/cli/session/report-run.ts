@@ -1,12 +1,14 @@
 // How a run's document reaches the user: the report on stdout (JSON or pretty, coloured as allowed),
 // the end-of-run notifications, and the exit code — or the run-level failure thrown after the report (exit 3).
 import { ExitCode, MigrateError, TargetError } from '../../errors.js';
-import type { ImportRunResult } from '../../importer/run-import.js';
+import { unwrittenAfterRun, type ImportRunResult } from '../../importer/run-import.js';
 import type { ImportFormat } from '../options.js';
 import type { Colors } from '../reporters/colors.js';
 import { renderImportPretty } from '../reporters/import-pretty.js';
 import { renderJsonDocument } from '../reporters/json.js';
 import { wrapForStream } from '../reporters/wrap-text.js';
+import { renderImportHtml } from '../reporters/html/import.js';
+import type { HtmlReportFile } from './html-report.js';
 import type { RunNotifier } from './notify-run.js';
 import { reportColors } from './report-colors.js';
 
@@ -15,11 +17,20 @@ export function writeReport<D>(format: ImportFormat, document: D, pretty: (docum
   process.stdout.write(format === 'json' ? renderJsonDocument(document) : wrapForStream(pretty(document, reportColors(format, color)), process.stdout));
 }
 
-/** Prints the import report, tells whom `notifier` names, and sets the exit code; a run-level failure is thrown after the report. */
-export async function reportRun(result: ImportRunResult, flags: { format: ImportFormat; color?: boolean }, notifier: RunNotifier): Promise<void> {
+/**
+ * Prints the import report, writes its HTML page (--report), tells whom `notifier` names, and sets the
+ * exit code; a run-level failure is thrown after the report, as is a page that could not be written
+ * (exit 3: the run's work was sent; it was checked writable before the run, so that is rare).
+ */
+export async function reportRun(result: ImportRunResult, flags: { format: ImportFormat; color?: boolean }, notifier: RunNotifier, reportFile?: HtmlReportFile): Promise<void> {
   writeReport(flags.format, result.document, renderImportPretty, flags.color);
+  const unwritten = reportFile ? await reportFile.write(renderImportHtml(result.document)).then(() => undefined, (error: unknown) => error) : undefined;
   await notifier.notify(result.document);
-  settleRun(result.fatal, { stopped: result.document.stopped, errors: result.document.summary.error }, 'run');
+  const reportFailure =
+    unwritten === undefined
+      ? undefined
+      : unwrittenAfterRun('report-unwritable', 'its HTML report', 'The result files and the report above are complete; run the same command again with a writable --report for the page (it sends nothing twice).', unwritten);
+  settleRun(result.fatal ?? reportFailure, { stopped: result.document.stopped, errors: result.document.summary.error }, 'run');
 }
 
 /** What a resumed run of each kind finds in the journal, for the hint after a site failure. */
