@@ -10,7 +10,7 @@ import { messages } from './messages.js';
 import { defaultPerPage, refusedQueryParameter } from './query-parameters.js';
 import { refusedBodyField } from './refused-fields.js';
 import { errorShapeOf, unknownRequestFields } from './request-fields.js';
-import { shapedErrors } from './error-shapes.js';
+import { shapedErrors, type FieldError } from './error-shapes.js';
 import { parseBody, readBody } from './request-body.js';
 import type { RouteMatch, Router } from './router.js';
 import { HtmlPage } from './routes/links.js';
@@ -71,6 +71,8 @@ export function createRequestListener(
     }
     const refusedField = isWrite ? refusedBodyField(method, match.shape, body) : undefined;
     if (refusedField !== undefined) return notImplemented(method, path, messages.notImplementedField(refusedField, `${method} ${match.shape}`));
+    // A value outside the spec's enum is refused as a real site refuses it, with the route's own refusals.
+    const enumErrors = (unknown?.outsideEnum ?? []).map(({ field, value }) => ({ field: field.slice(field.indexOf('.') + 1), message: messages.notInEnum(field, value.slice(0, 100)) }));
     const warning = unknown !== undefined && unknown.fields.length > 0 ? warnAbout(method, path, unknown.operation, unknown.fields) : undefined;
 
     const token = isWrite && typeof body.uniqueness_token === 'string' && body.uniqueness_token !== '' ? body.uniqueness_token : undefined;
@@ -81,7 +83,7 @@ export function createRequestListener(
       // Handlers are synchronous, so no other request runs between the token check above and this.
       const handler = match.handler;
       const result = store.transaction(() => {
-        const handled = handler(context);
+        const handled = enumErrors.length === 0 ? handler(context) : refusedWith(enumErrors, () => handler(context));
         // The token is spent only by a request that succeeded: a refused one may be retried. It is part
         // of the request's changes, so a write the disk refuses does not spend it either.
         if (token !== undefined && handled.status < 300) store.rememberToken(token, now.getTime());
@@ -213,6 +215,22 @@ export function createRequestListener(
       else response.destroy();
     });
   };
+}
+
+/**
+ * Runs a route for a request that holds values outside the spec's enums, and throws the 422 that refuses
+ * it (undoing whatever the route changed): the enum refusals together with the route's own, as a real
+ * site collects every field error in one answer. Where both name a field, the enum's message stands.
+ */
+function refusedWith(enumErrors: FieldError[], route: () => Reply): never {
+  try {
+    route();
+  } catch (error) {
+    if (!(error instanceof SandboxError) || error.status !== 422) throw error;
+    const named = (field: string): boolean => enumErrors.some((entry) => entry.field === field || entry.field.endsWith(`.${field}`));
+    throw new SandboxError(422, [...error.entries.filter((entry) => !named(entry.field)), ...enumErrors]);
+  }
+  throw new SandboxError(422, enumErrors);
 }
 
 function isAuthorized(request: IncomingMessage, apiKey: string): boolean {
