@@ -1,11 +1,10 @@
-// The HTTP side of the sandbox: authentication, the concurrency gate, fault injection, JSON bodies,
+// The HTTP side of the sandbox: authentication, the site's throttling, fault injection, JSON bodies,
 // uniqueness tokens, routing, and answering only once the change is committed to the store.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import type { Clock } from '../../../dates/clock.js';
 import { SandboxError, type Reply, type RequestContext, type SiteSettings } from './context.js';
 import { decideFault, latencyDelay, type FaultSpec, type Latency } from './faults.js';
-import { ConcurrencyGate } from './gate.js';
 import { messages } from './messages.js';
 import { defaultPerPage, refusedQueryParameter } from './query-parameters.js';
 import { refusedBodyField } from './refused-fields.js';
@@ -15,6 +14,7 @@ import { parseBody, readBody } from './request-body.js';
 import type { RouteMatch, Router } from './router.js';
 import { HtmlPage } from './routes/links.js';
 import { StateWriteError, type Store } from './store.js';
+import type { SiteThrottle } from './throttle.js';
 
 const BASE = 'http://sandbox.invalid';
 /** The unknown fields a warning header names (the rest are counted), and how much of each name it shows. */
@@ -39,7 +39,7 @@ export interface HandlerSettings {
 export function createRequestListener(
   router: Router,
   store: Store,
-  gate: ConcurrencyGate,
+  throttle: SiteThrottle,
   settings: HandlerSettings,
   timers: Set<NodeJS.Timeout>,
 ): (request: IncomingMessage, response: ServerResponse) => void {
@@ -144,7 +144,7 @@ export function createRequestListener(
       return;
     }
 
-    const acquired = gate.acquire();
+    const acquired = throttle.acquire();
     if (!acquired) {
       sendTooManyRequests(response);
       return;
@@ -242,9 +242,13 @@ function isAuthorized(request: IncomingMessage, apiKey: string): boolean {
   return user === apiKey;
 }
 
+/**
+ * The guide's 429: its message with a reference, and no Retry-After (the guide documents none; it asks a
+ * client to pause, wait a few minutes and go on slower), so a client rehearses its own pacing.
+ */
 function sendTooManyRequests(response: ServerResponse): void {
   const reference = randomBytes(8).toString('hex');
-  sendJson(response, 429, { errors: [messages.tooManyRequests(reference)] }, { 'retry-after': '1' });
+  sendJson(response, 429, { errors: [messages.tooManyRequests(reference)] });
 }
 
 function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
