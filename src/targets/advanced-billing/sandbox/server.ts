@@ -45,7 +45,7 @@ export function createRequestListener(
 ): (request: IncomingMessage, response: ServerResponse) => void {
   /** The reply to a request that holds a slot: 400, 404, 409 (a spent uniqueness token) or the route's own. */
   function answer(method: string, url: URL, rawBody: string, isWrite: boolean): Reply {
-    const parsed = parseBody(rawBody);
+    const parsed = parseBody(rawBody, 'empty');
     if (!parsed.ok) return { status: parsed.status, body: { errors: [parsed.message] } };
     const body = parsed.body;
     const path = url.pathname;
