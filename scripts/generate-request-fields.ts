@@ -1,5 +1,5 @@
 // Extracts, from the vendor's OpenAPI spec, the request body fields of every write operation the sandbox
-// serves, into src/targets/advanced-billing/sandbox/request-fields.json (committed: the spec lives in ../shared, which is not
+// serves (with the values of each enumerated one), into src/targets/advanced-billing/sandbox/request-fields.json (committed: the spec lives in ../shared, which is not
 // shipped with the package). test/sandbox/request-fields.test.ts regenerates it and fails on drift.
 // Run: npm run generate:request-fields [-- path/to/maxio-advanced-billing.bundled.json]
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -56,8 +56,9 @@ export function extractRequestFields(spec: Spec): RequestFields {
 }
 
 /**
- * What a schema allows inside a value: a map of known fields (for objects, and for arrays of them), `true`
- * when anything goes (a scalar, a free-form or map-like object), undefined when the schema says nothing
+ * What a schema allows inside a value: a map of known fields (for objects, and for arrays of them), the
+ * values of a scalar the spec enumerates (`null` left out: a field sent as null is not set), `true` when
+ * anything goes (any other scalar, a free-form or map-like object), undefined when the schema says nothing
  * about shape (a bare description, `type: null`) so it does not widen what a sibling branch allows.
  */
 function fieldsOf(spec: Spec, schema: Schema, refs: string[]): FieldNode | undefined {
@@ -81,9 +82,21 @@ function fieldsOf(spec: Spec, schema: Schema, refs: string[]): FieldNode | undef
   const additional = schema.additionalProperties;
   if (additional !== undefined && additional !== false) return true;
   const types = Array.isArray(schema.type) ? schema.type : schema.type === undefined ? [] : [schema.type];
-  if (types.some((type) => type !== 'null' && type !== 'object' && type !== 'array')) result = merge(result, true);
+  const values = Array.isArray(schema.enum) ? schema.enum.filter((value): value is string | number | boolean => value !== null && typeof value !== 'object') : undefined;
+  if (values !== undefined && values.length > 0 && !typeOutsideEnum(types, values)) result = merge(result, values.map(String));
+  else if (types.some((type) => type !== 'null' && type !== 'object' && type !== 'array')) result = merge(result, true);
   if (types.includes('object') && properties === undefined && result === undefined) return true;
   return result;
+}
+
+/**
+ * True when the schema declares a scalar type none of its enum's values has: Update Subscription's
+ * `snap_day` is `type: [string, integer]` with `enum: ["end"]`, described as "1-28 or 'end'". The enum
+ * is then read as incomplete (a spec defect, docs/sandbox.md) and the field as open.
+ */
+function typeOutsideEnum(types: unknown[], values: Array<string | number | boolean>): boolean {
+  const kinds = new Set(values.map((value) => (typeof value === 'number' ? 'number' : typeof value)));
+  return types.some((type) => (type === 'integer' || type === 'number' ? !kinds.has('number') : (type === 'string' || type === 'boolean') && !kinds.has(type)));
 }
 
 /** The envelope of the operation's declared 422 (error-shapes.ts); of several branches, a list where one is. */
@@ -116,10 +129,18 @@ function resolved(spec: Spec, schema: Schema): Schema {
   return typeof schema.$ref === 'string' ? resolved(spec, resolvePointer(spec, schema.$ref)) : schema;
 }
 
+/**
+ * What two branches allow together: anything where either allows anything, the values of both enums, the
+ * fields of both objects. A field that is an enumerated scalar in one branch and an object in the other
+ * keeps the object's fields (its scalar values are not checked).
+ */
 function merge(a: FieldNode | undefined, b: FieldNode | undefined): FieldNode | undefined {
   if (a === undefined) return b;
   if (b === undefined) return a;
   if (a === true || b === true) return true;
+  if (Array.isArray(a) && Array.isArray(b)) return [...new Set([...a, ...b])];
+  if (Array.isArray(a)) return b;
+  if (Array.isArray(b)) return a;
   const merged: Record<string, FieldNode> = { ...a };
   for (const [name, node] of Object.entries(b)) merged[name] = name in merged ? (merge(merged[name], node) ?? true) : node;
   return merged;

@@ -3,7 +3,7 @@
 import { clockStartingAt, isValidTimeZone, parseClockStart, systemClock } from '../../dates/index.js';
 import { InputError } from '../../errors.js';
 import { parseTaxRate } from '../../pricing/index.js';
-import { parseFaultSpec, parseLatency, startSandbox, type RunningSandbox } from '../../targets/advanced-billing/sandbox/index.js';
+import { parseFaultSpec, parseLatency, parseQueueLimit, parseRateLimit, startSandbox, type RunningSandbox } from '../../targets/advanced-billing/sandbox/index.js';
 import { startChartMogulSandbox } from '../../targets/chartmogul/sandbox/index.js';
 import { logToStderr } from '../session/sites.js';
 
@@ -25,6 +25,10 @@ export interface SandboxCommandOptions {
   strict?: boolean;
   /** `8%`, `0.08`, or with rates by state: `8%,CA=7.25%`. */
   taxRate?: string;
+  /** Requests that may wait before 429 (default 16). */
+  queueLimit?: string;
+  /** `10` or `10:20`: requests a second past which requests are slowed, and the burst. */
+  rateLimit?: string;
 }
 
 export async function run(options: SandboxCommandOptions): Promise<void> {
@@ -47,6 +51,8 @@ export async function run(options: SandboxCommandOptions): Promise<void> {
   const faults = options.faults === undefined ? undefined : parseFaultSpec(options.faults);
   const now = options.now === undefined || options.now.trim() === '' ? systemClock : clockStartingAt(parseClockStart(options.now, '--now'));
   const tax = options.taxRate === undefined ? {} : parseTaxRates(options.taxRate);
+  const queueLimit = parseQueueLimit(options.queueLimit ?? '16');
+  const rateLimit = options.rateLimit === undefined ? undefined : parseRateLimit(options.rateLimit);
 
   const sandbox: RunningSandbox = await listening(options, () =>
     startSandbox({
@@ -61,6 +67,8 @@ export async function run(options: SandboxCommandOptions): Promise<void> {
       now,
       ...(options.strict === undefined ? {} : { strict: options.strict }),
       ...tax,
+      queueLimit,
+      ...(rateLimit === undefined ? {} : { rateLimit }),
       log: logToStderr,
     }),
   );
@@ -70,7 +78,8 @@ export async function run(options: SandboxCommandOptions): Promise<void> {
   const clock = now === systemClock ? '' : `, clock at ${now().toISOString()}`;
   const strict = sandbox.strict ? ', strict' : '';
   const taxed = options.taxRate === undefined ? '' : `, tax ${options.taxRate}`;
-  process.stdout.write(`Sandbox listening on ${sandbox.baseUrl} (mode ${options.mode}, ${where}${auth}${strict}${taxed}${clock})\n`);
+  const paced = rateLimit === undefined ? '' : `, rate limit ${rateLimit.perSecond}/s burst ${rateLimit.burst}`;
+  process.stdout.write(`Sandbox listening on ${sandbox.baseUrl} (mode ${options.mode}, ${where}${auth}${strict}${taxed}${paced}${clock})\n`);
   await untilStopped();
   await sandbox.close();
   process.stderr.write('Sandbox stopped.\n');
@@ -78,7 +87,7 @@ export async function run(options: SandboxCommandOptions): Promise<void> {
 
 /** `--system chartmogul`: the ChartMogul emulator; the Advanced Billing sandbox's fault flags do not apply. */
 async function runChartMogul(options: SandboxCommandOptions, port: number): Promise<void> {
-  for (const [flag, value] of [['--latency', options.latency], ['--faults', options.faults], ['--strict', options.strict], ['--tax-rate', options.taxRate]] as const) {
+  for (const [flag, value] of [['--latency', options.latency], ['--faults', options.faults], ['--strict', options.strict], ['--tax-rate', options.taxRate], ['--rate-limit', options.rateLimit], ['--queue-limit', options.queueLimit]] as const) {
     if (value !== undefined) throw new InputError('bad-flag-for-system', `${flag} is for the Advanced Billing sandbox; the ChartMogul emulator does not take it`, { hint: 'Leave it out, or drop --system chartmogul.' });
   }
   const delay = options.processingDelay ?? '0';

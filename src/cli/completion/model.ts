@@ -75,7 +75,7 @@ const VALUES: Record<string, (command: string) => ValueKind> = {
   shape: () => words(NOTIFY_FORMATS),
 };
 /** Values nothing can be offered for: dates, numbers, names, ids, URLs. */
-const FREE_VALUES = new Set(['date', 'n', 'seconds', 'name', 'id', 'reference', 'amount', 'from..to', 'url', 'host', 'zone', 'key', 'ms[:jitter]', 'spec', 'address', 'rates']);
+const FREE_VALUES = new Set(['date', 'n', 'seconds', 'name', 'id', 'reference', 'amount', 'from..to', 'url', 'host', 'zone', 'key', 'ms[:jitter]', 'spec', 'address', 'rates', 'rate[:burst]']);
 
 function valueOf(option: Option, command: string): ValueKind | undefined {
   const match = /<([^>]+)>|\[([^\]]+)\]/.exec(option.flags);

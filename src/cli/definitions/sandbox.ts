@@ -18,6 +18,8 @@ export function defineSandbox(program: Command, handle: CommandHandler): void {
     .option('--now <date>', 'start the site\'s clock at this date (YYYY-MM-DD, read as noon UTC) or date-time, e.g. to rehearse a later import (default: the MIGRATE_NOW variable, else the system clock)')
     .option('--strict', "refuse (422) request body fields the operation's request schema in the API spec lacks; default: answer them with an X-Sandbox-Warning header and a log line (or MIGRATE_SANDBOX_STRICT=1)")
     .option('--tax-rate <rates>', 'tax renewal previews at this flat rate, a percentage (8%) or a fraction (0.08), and per customer state: 8%,CA=7.25% (default: taxes uncalculated)')
+    .option('--queue-limit <n>', 'requests that may wait (for one of the 4 slots, or slowed by --rate-limit) before the site answers 429 (default 16)')
+    .option('--rate-limit <rate[:burst]>', 'slow requests past this many a second (bursts of burst pass at once) instead of refusing them, as a real site throttles, e.g. 10 or 10:20 (default: no rate limit)')
     .option('--faults <spec>', 'inject faults, e.g. error-rate=0.1,429-rate=0.05,drop-after-commit=0.1,stall-after-commit=0.05,stall-ms=3000')
     .addHelpText(
       'after',
@@ -27,6 +29,7 @@ Examples:
   $ migrate sandbox --port 0 --mode live --api-key test-key
   $ migrate sandbox --data-dir .migrate/sandbox --time-zone America/New_York
   $ migrate sandbox --latency 40:10 --faults error-rate=0.05,drop-after-commit=0.02
+  $ migrate sandbox --latency 25 --rate-limit 10:20 --queue-limit 8
   $ migrate sandbox --strict
   $ migrate sandbox --tax-rate 8%,CA=7.25%
   $ migrate sandbox --system chartmogul --port 3300 --data-dir .migrate/chartmogul
@@ -48,6 +51,8 @@ What it implements and what it does not: docs/sandbox.md.`,
         latency: text('latency'),
         faults: text('faults'),
         taxRate: text('taxRate'),
+        queueLimit: text('queueLimit'),
+        rateLimit: text('rateLimit'),
         now: text('now') ?? process.env.MIGRATE_NOW,
         // Absent: startSandbox's default (MIGRATE_SANDBOX_STRICT).
         ...(options.strict === true ? { strict: true } : {}),

@@ -6,7 +6,7 @@ import { clockFromEnv, type Clock } from '../../../dates/clock.js';
 import type { SiteSettings } from './context.js';
 import { siteTax } from './tax.js';
 import type { FaultSpec, Latency } from './faults.js';
-import { ConcurrencyGate } from './gate.js';
+import { SiteThrottle, type RateLimit } from './throttle.js';
 import { listenOn } from './listen.js';
 import { Router } from './router.js';
 import { registerComponentRoutes } from './routes/components.js';
@@ -25,6 +25,7 @@ import { createRequestListener, type HandlerSettings } from './server.js';
 import { Store } from './store.js';
 
 export { parseFaultSpec, parseLatency, type FaultSpec, type Latency } from './faults.js';
+export { parseQueueLimit, parseRateLimit, type RateLimit } from './throttle.js';
 
 export interface SandboxOptions {
   /** 0 or absent: an ephemeral port. */
@@ -56,9 +57,14 @@ export interface SandboxOptions {
   faults?: FaultSpec;
   /** Serve HTTPS with this key and certificate (PEM). */
   tls?: { key: string | Buffer; cert: string | Buffer };
-  /** Requests processed at once (default 4, as the API) and how many may wait (default 16) before 429. */
+  /**
+   * Requests processed at once (default 4, as the API), and how many may wait, queued for a slot or
+   * slowed by `rateLimit` (default 16), before 429 (docs/sandbox.md, "Throttling").
+   */
   concurrency?: number;
   queueLimit?: number;
+  /** A sustained rate past which requests are slowed, not refused; absent: none (the guide gives no rate). */
+  rateLimit?: RateLimit;
   /** What the site takes for "now": judges next_billing_at, stamps records, ages tokens (default: MIGRATE_NOW's clock, else the system's). */
   now?: Clock;
   /** Source of randomness for faults and jitter (tests pass a seeded one). */
@@ -120,9 +126,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     strict: options.strict ?? strictFromEnvironment(),
     log,
   };
-  const gate = new ConcurrencyGate({ concurrency: options.concurrency ?? 4, queueLimit: options.queueLimit ?? 16 });
   const timers = new Set<NodeJS.Timeout>();
-  const listener = createRequestListener(buildRouter(), store, gate, settings, timers);
+  const throttle = new SiteThrottle({ concurrency: options.concurrency ?? 4, queueLimit: options.queueLimit ?? 16, ...(options.rateLimit ? { rate: options.rateLimit } : {}) }, timers);
+  const listener = createRequestListener(buildRouter(), store, throttle, settings, timers);
   const server: Server = options.tls ? createHttpsServer({ key: options.tls.key, cert: options.tls.cert }, listener) : createHttpServer(listener);
   server.keepAliveTimeout = 10_000;
 

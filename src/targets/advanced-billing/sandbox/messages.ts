@@ -28,6 +28,7 @@ export const messages = {
   unknownField: (field: string, operation: string) => `${field}: is not a field of ${operation} in the API spec.`,
   unknownFieldsWarning: (fields: string, operation: string, more = 0) =>
     `Fields not in the request schema of ${operation}: ${fields}${more > 0 ? ` and ${more} more` : ''}.`,
+  notInEnum: (field: string, value: string) => `${field}: '${value}' is not included in the list of values the API spec allows.`,
   missingRootKey: (key: string) => `The request body must be a JSON object with the root key '${key}'.`,
 
   blank: (field: string) => `${field}: cannot be blank.`,

@@ -36,10 +36,11 @@ export function readBody(request: IncomingMessage): Promise<string | undefined |
 
 /**
  * The body as a JSON object, or the 400 to answer: past a limit, or not JSON. JSON that is no object (`[]`,
- * `"x"`, `null`) holds none of the operation's fields: it is read as `{}`, so the operation answers it as
- * the spec says for a body without them (a 422 naming its root key), as a Rails site reads it.
+ * `"x"`, `null`) holds none of the operation's fields: with `nonObject: 'empty'` (Advanced Billing) it is
+ * read as `{}`, so the operation answers it as the spec says for a body without them (a 422 naming its
+ * root key), as a Rails site reads it; by default (the ChartMogul emulator) it is refused like non-JSON.
  */
-export function parseBody(text: string): ParsedBody {
+export function parseBody(text: string, nonObject: 'empty' | 'refuse' = 'refuse'): ParsedBody {
   if (text.trim() === '') return { ok: true, body: {} };
   const excess = limitExceeded(text);
   if (excess !== undefined) return { ok: false, status: 400, message: excess };
@@ -49,7 +50,8 @@ export function parseBody(text: string): ParsedBody {
   } catch {
     return { ok: false, status: 400, message: messages.invalidJson };
   }
-  return { ok: true, body: typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {} };
+  if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) return { ok: true, body: parsed as Record<string, unknown> };
+  return nonObject === 'empty' ? { ok: true, body: {} } : { ok: false, status: 400, message: messages.invalidJson };
 }
 
 /** The characters the scan looks at, as char codes. */

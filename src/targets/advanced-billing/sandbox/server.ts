@@ -1,20 +1,20 @@
-// The HTTP side of the sandbox: authentication, the concurrency gate, fault injection, JSON bodies,
+// The HTTP side of the sandbox: authentication, the site's throttling, fault injection, JSON bodies,
 // uniqueness tokens, routing, and answering only once the change is committed to the store.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import type { Clock } from '../../../dates/clock.js';
 import { SandboxError, type Reply, type RequestContext, type SiteSettings } from './context.js';
 import { decideFault, latencyDelay, type FaultSpec, type Latency } from './faults.js';
-import { ConcurrencyGate } from './gate.js';
 import { messages } from './messages.js';
 import { defaultPerPage, refusedQueryParameter } from './query-parameters.js';
 import { refusedBodyField } from './refused-fields.js';
 import { errorShapeOf, unknownRequestFields } from './request-fields.js';
-import { shapedErrors } from './error-shapes.js';
+import { shapedErrors, type FieldError } from './error-shapes.js';
 import { parseBody, readBody } from './request-body.js';
 import type { RouteMatch, Router } from './router.js';
 import { HtmlPage } from './routes/links.js';
 import { StateWriteError, type Store } from './store.js';
+import type { SiteThrottle } from './throttle.js';
 
 const BASE = 'http://sandbox.invalid';
 /** The unknown fields a warning header names (the rest are counted), and how much of each name it shows. */
@@ -39,13 +39,13 @@ export interface HandlerSettings {
 export function createRequestListener(
   router: Router,
   store: Store,
-  gate: ConcurrencyGate,
+  throttle: SiteThrottle,
   settings: HandlerSettings,
   timers: Set<NodeJS.Timeout>,
 ): (request: IncomingMessage, response: ServerResponse) => void {
   /** The reply to a request that holds a slot: 400, 404, 409 (a spent uniqueness token) or the route's own. */
   function answer(method: string, url: URL, rawBody: string, isWrite: boolean): Reply {
-    const parsed = parseBody(rawBody);
+    const parsed = parseBody(rawBody, 'empty');
     if (!parsed.ok) return { status: parsed.status, body: { errors: [parsed.message] } };
     const body = parsed.body;
     const path = url.pathname;
@@ -71,6 +71,8 @@ export function createRequestListener(
     }
     const refusedField = isWrite ? refusedBodyField(method, match.shape, body) : undefined;
     if (refusedField !== undefined) return notImplemented(method, path, messages.notImplementedField(refusedField, `${method} ${match.shape}`));
+    // A value outside the spec's enum is refused as a real site refuses it, with the route's own refusals.
+    const enumErrors = (unknown?.outsideEnum ?? []).map(({ field, value }) => ({ field: field.slice(field.indexOf('.') + 1), message: messages.notInEnum(field, value.slice(0, 100)) }));
     const warning = unknown !== undefined && unknown.fields.length > 0 ? warnAbout(method, path, unknown.operation, unknown.fields) : undefined;
 
     const token = isWrite && typeof body.uniqueness_token === 'string' && body.uniqueness_token !== '' ? body.uniqueness_token : undefined;
@@ -81,7 +83,7 @@ export function createRequestListener(
       // Handlers are synchronous, so no other request runs between the token check above and this.
       const handler = match.handler;
       const result = store.transaction(() => {
-        const handled = handler(context);
+        const handled = enumErrors.length === 0 ? handler(context) : refusedWith(enumErrors, () => handler(context));
         // The token is spent only by a request that succeeded: a refused one may be retried. It is part
         // of the request's changes, so a write the disk refuses does not spend it either.
         if (token !== undefined && handled.status < 300) store.rememberToken(token, now.getTime());
@@ -142,7 +144,7 @@ export function createRequestListener(
       return;
     }
 
-    const acquired = gate.acquire();
+    const acquired = throttle.acquire();
     if (!acquired) {
       sendTooManyRequests(response);
       return;
@@ -215,6 +217,22 @@ export function createRequestListener(
   };
 }
 
+/**
+ * Runs a route for a request that holds values outside the spec's enums, and throws the 422 that refuses
+ * it (undoing whatever the route changed): the enum refusals together with the route's own, as a real
+ * site collects every field error in one answer. Where both name a field, the enum's message stands.
+ */
+function refusedWith(enumErrors: FieldError[], route: () => Reply): never {
+  try {
+    route();
+  } catch (error) {
+    if (!(error instanceof SandboxError) || error.status !== 422) throw error;
+    const named = (field: string): boolean => enumErrors.some((entry) => entry.field === field || entry.field.endsWith(`.${field}`));
+    throw new SandboxError(422, [...error.entries.filter((entry) => !named(entry.field)), ...enumErrors]);
+  }
+  throw new SandboxError(422, enumErrors);
+}
+
 function isAuthorized(request: IncomingMessage, apiKey: string): boolean {
   const header = request.headers.authorization;
   if (!header?.startsWith('Basic ')) return false;
@@ -224,9 +242,13 @@ function isAuthorized(request: IncomingMessage, apiKey: string): boolean {
   return user === apiKey;
 }
 
+/**
+ * The guide's 429: its message with a reference, and no Retry-After (the guide documents none; it asks a
+ * client to pause, wait a few minutes and go on slower), so a client rehearses its own pacing.
+ */
 function sendTooManyRequests(response: ServerResponse): void {
   const reference = randomBytes(8).toString('hex');
-  sendJson(response, 429, { errors: [messages.tooManyRequests(reference)] }, { 'retry-after': '1' });
+  sendJson(response, 429, { errors: [messages.tooManyRequests(reference)] });
 }
 
 function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {

@@ -52,9 +52,13 @@ const fill = (shape: string, segment: (index: number) => string): string => {
   return shape.replace(/\{[^}]*\}/g, () => segment(index++));
 };
 
-/** A body with every field of the request schema set to value; objects below the top wrapped in arrays when `asArrays`. */
+/**
+ * A body with every field of the request schema set to value; objects below the top wrapped in arrays when
+ * `asArrays`. An enumerated field takes its first value: any other is refused before a route reads the body.
+ */
 function hostileBody(node: FieldNode, value: unknown, asArrays: boolean, depth = 0): unknown {
   if (node === true) return value;
+  if (Array.isArray(node)) return node[0];
   const object = Object.fromEntries(Object.entries(node).map(([name, child]) => [name, hostileBody(child, value, asArrays, depth + 1)]));
   return asArrays && depth > 1 ? [object] : object;
 }

@@ -156,6 +156,14 @@ describe('the vendor SDK against the sandbox', () => {
     expect(prepayments?.map((prepayment) => [prepayment.amountInCents, prepayment.remainingAmountInCents, prepayment.memo])).toEqual([[BigInt(1250), BigInt(1250), 'Opening balance']]);
   });
 
+  it("reads a subscription on the flow's annual price point with its nested product priced annually", async () => {
+    const customer = (await new CustomersController(site.client).createCustomer({ customer: { firstName: 'Ann', lastName: 'Yearly', email: 'ann@example.com', reference: 'sdk-annual' } })).result.customer;
+    const subscriptions = new SubscriptionsController(site.client);
+    const created = (await subscriptions.createSubscription({ subscription: { productHandle: 'flow-plan', productPricePointHandle: 'annual', customerId: customer.id as number } })).result.subscription;
+    const product = (await subscriptions.readSubscription(created?.id as number)).result.subscription?.product;
+    expect([product?.handle, product?.priceInCents, product?.interval, product?.intervalUnit, product?.productPricePointHandle]).toEqual(['flow-plan', BigInt(100000), 12, IntervalUnit.Month, 'annual']);
+  });
+
   it('sees the API errors the SDK knows: 422 with messages, 401 with a wrong key', async () => {
     const customers = new CustomersController(site.client);
     await expect(customers.createCustomer({ customer: { firstName: '', lastName: 'x', email: 'x@example.com' } })).rejects.toMatchObject({ statusCode: 422 });

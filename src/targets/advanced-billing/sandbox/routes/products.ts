@@ -49,10 +49,13 @@ export function registerProductRoutes(router: Router): void {
   router.add('PATCH', '/products/:product/price_points/:point/default.json', promoteProductPricePoint);
 }
 
-/** The product as the API shows it: its own fields, its family, and its default price point's prices. */
-export function productView(store: Store, product: StoredRecord): Record<string, unknown> {
+/**
+ * The product as the API shows it: its own fields, its family, and a price point's prices: its default's,
+ * or, nested in a subscription, the subscription's own (an annual price point reads as annual there).
+ */
+export function productView(store: Store, product: StoredRecord, pricePointId: unknown = product.default_product_price_point_id): Record<string, unknown> {
   const family = store.get('product_families', Number(product.product_family_id));
-  const point = store.get('product_price_points', Number(product.default_product_price_point_id));
+  const point = store.get('product_price_points', Number(pricePointId));
   const view = publicView(product);
   delete view.product_family_id;
   return {
@@ -64,6 +67,7 @@ export function productView(store: Store, product: StoredRecord): Record<string,
     trial_price_in_cents: point?.trial_price_in_cents ?? null,
     trial_interval: point?.trial_interval ?? null,
     trial_interval_unit: point?.trial_interval_unit ?? null,
+    initial_charge_after_trial: point?.initial_charge_after_trial ?? false,
     expiration_interval: point?.expiration_interval ?? null,
     expiration_interval_unit: point?.expiration_interval_unit ?? null,
     product_family: family ? publicView(family) : undefined,

@@ -30,7 +30,8 @@ export function subscriptionView(store: Store, subscription: StoredRecord): Reco
   return {
     ...view,
     customer: customer ? publicView(customer) : undefined,
-    product: product ? productView(store, product) : undefined,
+    // Priced as the subscription is, at its own price point (catalog or custom), as a real site shows it.
+    product: product ? productView(store, product, subscription.product_price_point_id) : undefined,
     ...(profile?.payment_type === 'bank_account' ? { bank_account: paymentProfileView(profile) } : {}),
     ...(profile && profile.payment_type !== 'bank_account' ? { credit_card: paymentProfileView(profile) } : {}),
     payment_type: profile ? profile.payment_type : null,
