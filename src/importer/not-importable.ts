@@ -3,7 +3,7 @@
 import { sourceName } from '../workbook/location.js';
 import { compileConditions } from '../rules/engine.js';
 import { getTemplate, isTemplateKind } from '../templates/index.js';
-import type { ColumnDefinition, NotImportable } from '../templates/types.js';
+import type { NotImportable } from '../templates/types.js';
 import type { RowResult } from './results.js';
 import type { ColumnMapping, MappingTable } from '../targets/column-mapping.js';
 
@@ -22,20 +22,52 @@ export interface NotImportableNotice {
  */
 export function notImportableNotices(results: readonly RowResult[], mapping: (kind: string) => MappingTable = () => ({})): NotImportableNotice[] {
   const notices = new Map<string, NotImportableNotice>();
+  const judged = judgedValues(results);
   for (const { row, status } of results) {
     if (status !== 'success' || !isTemplateKind(row.kind)) continue;
     for (const column of getTemplate(row.kind).columns) {
       const info = column.notImportable;
       if (info === undefined || placedByTarget(info, mapping(row.kind)[column.name])) continue;
-      const value = (row.values[column.name] ?? '').trim();
-      if (value === '' || !needsHand(info, value, row.values)) continue;
-      const id = `${row.kind}|${column.name}`;
-      const notice = notices.get(id) ?? noticeFor(row.kind, column, info);
-      notice.rows.push({ file: sourceName({ path: row.file, sheet: row.sheet }), row: row.row, key: row.key, value });
-      notices.set(id, notice);
+      for (const header of headersOf(column.name, row.values)) {
+        const value = (row.values[header] ?? '').trim();
+        if (value === '' || !needsHand(info, value, judged(row))) continue;
+        const id = `${row.kind}|${header}`;
+        const notice = notices.get(id) ?? noticeFor(row.kind, header, info);
+        notice.rows.push({ file: sourceName({ path: row.file, sheet: row.sheet }), row: row.row, key: row.key, value });
+        notices.set(id, notice);
+      }
     }
   }
   return [...notices.values()];
+}
+
+/** The row's headers a column stands for: itself, or each `_1`, `_2`… of a repeating-group column. */
+function headersOf(name: string, values: Record<string, string>): string[] {
+  if (!name.endsWith('_N')) return [name];
+  const pattern = new RegExp(`^${name.slice(0, -1)}\\d+$`);
+  return Object.keys(values).filter((header) => pattern.test(header));
+}
+
+/**
+ * The cells a row's declarations are judged by: a row attaching to a parent row of the run (a price
+ * point row naming its component) takes the parent's `inherits` cells where its own are blank; a
+ * parent not in the run leaves them blank.
+ */
+function judgedValues(results: readonly RowResult[]): (row: RowResult['row']) => Record<string, string> {
+  const parents = new Map<string, Record<string, string>>();
+  for (const { row } of results) {
+    const parent = isTemplateKind(row.kind) ? getTemplate(row.kind).parentRow : undefined;
+    const key = parent ? (row.values[parent.key] ?? '').trim() : '';
+    if (parent && key !== '' && parent.inherits.some((name) => (row.values[name] ?? '').trim() !== '')) parents.set(`${row.kind}|${key}`, row.values);
+  }
+  return (row) => {
+    const parent = getTemplate(row.kind).parentRow;
+    const named = parent ? parents.get(`${row.kind}|${(row.values[parent.column] ?? '').trim()}`) : undefined;
+    if (!parent || !named) return row.values;
+    const values = { ...row.values };
+    for (const name of parent.inherits) if ((values[name] ?? '').trim() === '') values[name] = named[name] ?? '';
+    return values;
+  };
 }
 
 /**
@@ -56,8 +88,8 @@ function needsHand(info: NotImportable, value: string, values: Record<string, st
   return compileConditions(info.appliesWhen, (name) => names.indexOf(name))(Object.values(values));
 }
 
-function noticeFor(template: string, column: ColumnDefinition, info: NotImportable): NotImportableNotice {
-  return { template, column: column.name, why: info.why, byHand: info.byHand, rows: [] };
+function noticeFor(template: string, column: string, info: NotImportable): NotImportableNotice {
+  return { template, column, why: info.why, byHand: info.byHand, rows: [] };
 }
 
 /** One line per notice for the pretty report: the column, why, what to do, and the first rows. */

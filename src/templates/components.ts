@@ -2,10 +2,21 @@
 // on/off), including prepaid usage with overage pricing.
 import { MAX_INTERVAL } from '../dates/index.js';
 import { BRACKET_SCHEMES, bracketColumns, bracketGroup, column, inSection, is, notImportable, present, statusColumns, use } from './columns.js';
-import type { TemplateDefinition } from './types.js';
+import type { ColumnDefinition, TemplateDefinition } from './types.js';
 
 const COMPONENT_TYPES = ['quantity_recurring', 'quantity_onetime', 'metered', 'on_off', 'event_based', 'prepaid_usage'];
 const prepaid = is('component_type', 'prepaid_usage');
+/**
+ * Prepaid settings and overage pricing on a row whose component is of another kind: only the prepaid
+ * usage create schema (and a prepaid component's price points) has them. A price point row is judged by
+ * its component's component_type (`parentRow`); a blank one (its component not in the run) is not.
+ */
+const prepaidOnly = (definition: ColumnDefinition): ColumnDefinition =>
+  notImportable(definition, {
+    why: 'only a prepaid_usage component has prepaid settings and overage pricing (the other kinds\' create schemas have no such field, and their price points are not prepaid)',
+    byHand: 'nothing can be set: the component is not prepaid; leave these cells blank on its rows, or make the component prepaid_usage',
+    appliesWhen: [{ column: 'component_type', isNot: ['prepaid_usage', ''] }],
+  });
 
 export const components: TemplateDefinition = {
   kind: 'components',
@@ -61,22 +72,22 @@ export const components: TemplateDefinition = {
         use.decimal,
       ]),
       ...bracketColumns('', 'price-point'),
-      column('auto_renew_units', 'conditional', 'Prepaid: units replenish each cycle (TRUE/FALSE).', [use.requiredIf(prepaid), use.trueFalse]),
-      column('allow_rollover', 'conditional', 'Prepaid: unused units roll over (TRUE/FALSE).', [use.requiredIf(prepaid), use.trueFalse]),
-      column('expire_after', 'optional', `Prepaid: units expire after this many months or days, 1 to ${MAX_INTERVAL}.`, [use.integer(1, MAX_INTERVAL)]),
-      column('month_or_day', 'conditional', 'month or day; required with expire_after.', [
+      prepaidOnly(column('auto_renew_units', 'conditional', 'Prepaid: units replenish each cycle (TRUE/FALSE).', [use.requiredIf(prepaid), use.trueFalse])),
+      prepaidOnly(column('allow_rollover', 'conditional', 'Prepaid: unused units roll over (TRUE/FALSE).', [use.requiredIf(prepaid), use.trueFalse])),
+      prepaidOnly(column('expire_after', 'optional', `Prepaid: units expire after this many months or days, 1 to ${MAX_INTERVAL}.`, [use.integer(1, MAX_INTERVAL)])),
+      prepaidOnly(column('month_or_day', 'conditional', 'month or day; required with expire_after.', [
         use.requiredIf(present('expire_after')),
         use.allowed('month', 'day'),
-      ]),
-      column('overage_pricing_scheme', 'conditional', 'Prepaid: per_unit, volume, tiered or stairstep.', [
+      ])),
+      prepaidOnly(column('overage_pricing_scheme', 'conditional', 'Prepaid: per_unit, volume, tiered or stairstep.', [
         use.requiredIf(prepaid),
         use.allowed(...BRACKET_SCHEMES),
-      ]),
-      column('overage_per_unit_price', 'conditional', 'Prepaid: overage unit price for per_unit.', [
+      ])),
+      prepaidOnly(column('overage_per_unit_price', 'conditional', 'Prepaid: overage unit price for per_unit.', [
         use.requiredIf(is('overage_pricing_scheme', 'per_unit')),
         use.decimal,
-      ]),
-      ...bracketColumns('overage_', 'price-point'),
+      ])),
+      ...bracketColumns('overage_', 'price-point').map(prepaidOnly),
     ]),
   ],
   groups: [bracketGroup(''), bracketGroup('overage_')],
@@ -91,6 +102,7 @@ export const components: TemplateDefinition = {
     },
   ],
   keyColumns: ['handle', 'price_point_handle'],
+  parentRow: { column: 'attach_to', key: 'handle', inherits: ['component_type'] },
   rowRules: [
     {
       rule: 'attach-to',

@@ -126,5 +126,11 @@ export interface TemplateDefinition {
   /** Rules that span several columns or rows and belong to no single column. */
   rowRules: readonly (RuleUse & { section?: string })[];
   provides: readonly ProvidedReference[];
+  /**
+   * A row that only attaches to a parent row (a price point row naming its component) is judged with
+   * these of the parent's cells where its own are blank: the parent row in the same run whose `key`
+   * column holds the row's `column` value.
+   */
+  parentRow?: { column: string; key: string; inherits: readonly string[] };
 }
 

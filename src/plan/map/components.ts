@@ -142,12 +142,17 @@ function componentOperation(row: SourceRow, handle: string, { componentType, rec
   };
 }
 
-/** The row's price: an on/off price point leaves pricing_scheme blank and is priced per unit. */
+/**
+ * The row's price: an on/off price point leaves pricing_scheme blank and is priced per unit. A row that
+ * only attaches a price point does not say its component's type: its prepaid settings are read when it
+ * gives an overage pricing scheme (a component of another kind ignores them; the run reports them).
+ */
 function componentPricing(row: SourceRow, type: ComponentType | undefined): ComponentPricing {
   const scheme = pricingScheme(row, 'pricing_scheme') ?? (type === 'on_off' ? 'per_unit' : undefined);
   if (scheme === undefined) throw new RowError(row, 'pricing_scheme', 'pricing_scheme is required (per_unit, volume, tiered or stairstep)');
   const prices = priceBrackets(row, scheme, 'per_unit_price');
-  return { pricingScheme: scheme, prices, ...(type === 'prepaid_usage' ? { prepaid: prepaidSettings(row) } : {}) };
+  const prepaid = type === 'prepaid_usage' || (type === undefined && cell(row, 'overage_pricing_scheme') !== undefined);
+  return { pricingScheme: scheme, prices, ...(prepaid ? { prepaid: prepaidSettings(row) } : {}) };
 }
 
 function prepaidSettings(row: SourceRow): PrepaidSettings {
