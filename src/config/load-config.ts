@@ -26,6 +26,7 @@ export interface ResolvedConfig {
   retries?: number;
   retryAfterMaxSeconds?: number;
   retryWaitTotalSeconds?: number;
+  throttlePauseSeconds?: number;
   maxAnswerMegabytes?: number;
   canary?: number;
   /** Who is told when a run ends (notify.email); the SMTP password is read from the environment when a mail is sent. */
@@ -81,6 +82,7 @@ function withDefaults(data: ConfigFile, filepath: string | undefined, cwd: strin
   if (data.retries !== undefined) config.retries = data.retries;
   if (data.retryAfterMaxSeconds !== undefined) config.retryAfterMaxSeconds = data.retryAfterMaxSeconds;
   if (data.retryWaitTotalSeconds !== undefined) config.retryWaitTotalSeconds = data.retryWaitTotalSeconds;
+  if (data.throttlePauseSeconds !== undefined) config.throttlePauseSeconds = data.throttlePauseSeconds;
   if (data.maxAnswerMegabytes !== undefined) config.maxAnswerMegabytes = data.maxAnswerMegabytes;
   if (data.canary !== undefined) config.canary = data.canary;
   if (data.notify !== undefined) config.notify = data.notify;

@@ -104,6 +104,7 @@ const settings = {
   timeoutSeconds: z.number({ message: 'must be a number of seconds' }).positive('must be more than 0').max(3600, 'must be at most 3600').optional(),
   retries: z.number({ message: 'must be a whole number 0 to 20' }).int('must be a whole number 0 to 20').min(0, 'must be 0 or more').max(20, 'must be at most 20').optional(),
   retryAfterMaxSeconds: z.number({ message: 'must be a number of seconds' }).positive('must be more than 0').max(3600, 'must be at most 3600').optional(),
+  throttlePauseSeconds: z.number({ message: 'must be a number of seconds' }).positive('must be more than 0').max(3600, 'must be at most 3600').optional(),
   retryWaitTotalSeconds: z.number({ message: 'must be a number of seconds' }).positive('must be more than 0').max(86400, 'must be at most 86400 (a day)').optional(),
   maxAnswerMegabytes: z.number({ message: 'must be a number of megabytes (MiB)' }).positive('must be more than 0').max(1024, 'must be at most 1024').optional(),
   canary: z.number({ message: 'must be a whole number of rows' }).int('must be a whole number of rows').min(0, 'must be 0 or more').optional(),

@@ -37,6 +37,11 @@ export interface ClientOptions {
   backoffMaxMs?: number;
   /** Longest Retry-After the client honours (default 60 s); a longer one is waited only this long. */
   retryAfterMaxMs?: number;
+  /**
+   * How long a 429 without Retry-After holds every request to the site (default 2 minutes: the vendor
+   * guide's "pause, wait a few minutes, then proceed slower"); the site's in-flight limit is halved too.
+   */
+  throttlePauseMs?: number;
   /** Most an operation waits between its retries in all (default 5 minutes); then it fails with its last answer. */
   retryWaitTotalMs?: number;
   /** Largest answer body read (default 32 MiB); a larger one fails the call without being read whole. */

@@ -22,7 +22,7 @@ describe('runImport against a faulty site', () => {
     ['commits whose answer is dropped or stalls past the timeout', { dropAfterCommit: 0.2, stallAfterCommit: 0.05, stallMs: 1500 }],
   ])('%s: every row imported exactly once', async (_name, faults) => {
     const sandbox = await startSandbox({ latency: { ms: 5, jitterMs: 5 }, faults });
-    const target = createTarget({ name: 'test', baseUrl: sandbox.baseUrl }, { backoffBaseMs: 20, backoffMaxMs: 200, retryAfterMaxMs: 100, timeoutMs: 1000, maxRetries: 10 });
+    const target = createTarget({ name: 'test', baseUrl: sandbox.baseUrl }, { backoffBaseMs: 20, throttlePauseMs: 20, backoffMaxMs: 200, retryAfterMaxMs: 100, timeoutMs: 1000, maxRetries: 10 });
     try {
       await withTempDir({ ...catalogFiles(), 'data/subs.csv': subscriptionsCsv(25) }, async (dir) => {
         const result = await importOnce(dir, target);

@@ -41,6 +41,7 @@ function clientOptions(config: ResolvedConfig, verbose: boolean): ClientOptions 
     maxRetries: config.retries,
     retryAfterMaxMs: ms(config.retryAfterMaxSeconds),
     retryWaitTotalMs: ms(config.retryWaitTotalSeconds),
+    throttlePauseMs: ms(config.throttlePauseSeconds),
     maxAnswerBytes: config.maxAnswerMegabytes === undefined ? undefined : Math.round(config.maxAnswerMegabytes * 1024 * 1024),
     onWait: showWait,
     ...(verbose ? { logger: logToStderr } : {}),

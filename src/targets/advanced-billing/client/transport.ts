@@ -56,6 +56,11 @@ const DEFAULT_TIMEOUT_MS = 120_000;
 const DEFAULT_MAX_RETRIES = 6;
 /** A minute: long enough for a site's usual throttling window, short enough that six of them stay visible. */
 const DEFAULT_RETRY_AFTER_MAX_MS = 60_000;
+/**
+ * After a 429 without Retry-After the vendor guide says to pause "a few minutes", then go slower: two
+ * minutes, so that a call still has room for a second such pause within its five minutes of waiting.
+ */
+const DEFAULT_THROTTLE_PAUSE_MS = 120_000;
 /** Five minutes of waiting per call in all: five capped Retry-Afters, or every backoff step several times over. */
 const DEFAULT_RETRY_WAIT_TOTAL_MS = 300_000;
 /**
@@ -102,6 +107,7 @@ export class ApiTransport {
   private readonly maxAnswerBytes: number;
   private readonly budgetLimits: BudgetLimits;
   private readonly retryAfterMaxMs: number;
+  private readonly throttlePauseMs: number;
   private readonly backoff: BackoffPolicy;
   private readonly log: ((line: string) => void) | undefined;
   private readonly onWait: ((wait: RetryWait) => void) | undefined;
@@ -125,6 +131,7 @@ export class ApiTransport {
       waitMs: options.retryWaitTotalMs ?? DEFAULT_RETRY_WAIT_TOTAL_MS,
     };
     this.retryAfterMaxMs = options.retryAfterMaxMs ?? DEFAULT_RETRY_AFTER_MAX_MS;
+    this.throttlePauseMs = options.throttlePauseMs ?? DEFAULT_THROTTLE_PAUSE_MS;
     this.backoff = { baseMs: options.backoffBaseMs ?? 500, maxMs: options.backoffMaxMs ?? 30_000, random: options.random ?? Math.random };
     this.log = options.logger;
     this.onWait = options.onWait;
@@ -221,7 +228,9 @@ export class ApiTransport {
         const wait =
           retryAfter !== undefined
             ? Math.min(retryAfter, this.retryAfterMaxMs)
-            : Math.max(backoffDelay(budget.retries, this.backoff), status === 429 ? this.backoff.baseMs : 0);
+            : status === 429
+              ? this.throttlePauseMs
+              : backoffDelay(budget.retries, this.backoff);
         const reason = retryAfter !== undefined ? `the site asked to retry later (${status})` : status === 429 ? 'the site is throttling requests (429)' : `the site answered ${status}`;
         // A 429 or a Retry-After holds every request to the site; other waits are this call's alone.
         const hold = status === 429 ? () => this.connection.limiter.recordThrottle(wait) : retryAfter !== undefined ? () => this.connection.limiter.pauseFor(wait) : undefined;

@@ -9,7 +9,7 @@ import type { ClientOptions } from '../../../../src/targets/advanced-billing/cli
 import { startHostileServer, type HostileServer, type Rule } from '../../../helpers/hostile-server.js';
 import { caughtApiError as caught } from '../../helpers/caught-api-error.js';
 
-const fast: ClientOptions = { backoffBaseMs: 1, backoffMaxMs: 5, random: () => 1 };
+const fast: ClientOptions = { backoffBaseMs: 1, throttlePauseMs: 1, backoffMaxMs: 5, random: () => 1 };
 
 let site: HostileServer | undefined;
 let client: ChargifyClient | undefined;

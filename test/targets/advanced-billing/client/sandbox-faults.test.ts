@@ -15,7 +15,7 @@ import { recordRequests } from '../../helpers/record-requests.js';
 
 type SandboxOptions = Parameters<typeof startSandbox>[0];
 const API_KEY = 'sandbox-test-key-0123456789';
-const quick: ClientOptions = { backoffBaseMs: 5, backoffMaxMs: 50, retryAfterMaxMs: 50, maxRetries: 12 };
+const quick: ClientOptions = { backoffBaseMs: 5, throttlePauseMs: 5, backoffMaxMs: 50, retryAfterMaxMs: 50, maxRetries: 12 };
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {

@@ -9,7 +9,7 @@ import type { Scripted, ScriptedServer } from '../../helpers/scripted-server.js'
 import { caughtApiError as caught } from '../../helpers/caught-api-error.js';
 
 const API_KEY = 'sk_live_9f8e7d6c5b4a39281706';
-const fast: ClientOptions = { backoffBaseMs: 1, backoffMaxMs: 5, random: () => 1 };
+const fast: ClientOptions = { backoffBaseMs: 1, throttlePauseMs: 1, backoffMaxMs: 5, random: () => 1 };
 
 let server: ScriptedServer | undefined;
 let client: ChargifyClient | undefined;

@@ -95,7 +95,7 @@ describe('a payment profile already on the site', () => {
   it('after the token hour, a resumed run finds the profile of an interrupted create instead of adding a second', async () => {
     await withTempDir({}, async (dataDir) => {
       const first = await startSandbox({ port: 0, host: '127.0.0.1', dataDir });
-      const firstClient = new ChargifyClient({ name: 'first', baseUrl: first.baseUrl }, { backoffBaseMs: 5, backoffMaxMs: 50 });
+      const firstClient = new ChargifyClient({ name: 'first', baseUrl: first.baseUrl }, { backoffBaseMs: 5, throttlePauseMs: 5, backoffMaxMs: 50 });
       const created = await runSteps(firstClient, customerSteps());
       await firstClient.close();
       await first.close();
@@ -106,7 +106,7 @@ describe('a payment profile already on the site', () => {
       await writeFile(log, lines.filter((line) => !line.includes('"t":"tok"')).join('\n'));
 
       const later = await startSandbox({ port: 0, host: '127.0.0.1', dataDir });
-      const client = new ChargifyClient({ name: 'later', baseUrl: later.baseUrl }, { backoffBaseMs: 5, backoffMaxMs: 50 });
+      const client = new ChargifyClient({ name: 'later', baseUrl: later.baseUrl }, { backoffBaseMs: 5, throttlePauseMs: 5, backoffMaxMs: 50 });
       try {
         const customerId = Number((await client.findCustomerByReference('cust-pp'))!.id);
         const rerun = await findOrCreate(client, customerSteps(), new SimpleResolver(client));

@@ -43,7 +43,7 @@ const IMPORT_ORDER = ['product-families', 'products', 'components', 'coupons', '
 describe('valid fixtures imported together', () => {
   it.skipIf(!IMPORT_ORDER.every((kind) => kinds.includes(kind)))('create every object in the sandbox with spec-valid requests', async () => {
     const sandbox = await startSandbox({ port: 0, host: '127.0.0.1' });
-    const client = new ChargifyClient({ name: 'kinds', baseUrl: sandbox.baseUrl }, { backoffBaseMs: 5, backoffMaxMs: 50 });
+    const client = new ChargifyClient({ name: 'kinds', baseUrl: sandbox.baseUrl }, { backoffBaseMs: 5, throttlePauseMs: 5, backoffMaxMs: 50 });
     const recorder = recordRequests();
     try {
       const steps: HandledOperation[] = [];

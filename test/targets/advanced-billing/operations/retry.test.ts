@@ -12,7 +12,7 @@ const resolver = () => new SimpleResolver(client);
 
 beforeAll(async () => {
   sandbox = await startSandbox({ port: 0, host: '127.0.0.1' });
-  client = new ChargifyClient({ name: 'retry', baseUrl: sandbox.baseUrl }, { backoffBaseMs: 5, backoffMaxMs: 50 });
+  client = new ChargifyClient({ name: 'retry', baseUrl: sandbox.baseUrl }, { backoffBaseMs: 5, throttlePauseMs: 5, backoffMaxMs: 50 });
   await runSteps(client, CATALOG.slice(0, 4).flatMap(([kind, csv]) => stepsOf(rowsOf(kind, csv))));
 });
 

@@ -36,7 +36,7 @@ let outcomes: Map<string, StepOutcome>;
 
 beforeAll(async () => {
   sandbox = await startSandbox({ port: 0, host: '127.0.0.1', apiKey: API_KEY });
-  client = new ChargifyClient({ name: 'sandbox', baseUrl: sandbox.baseUrl, apiKey: API_KEY }, { backoffBaseMs: 5, backoffMaxMs: 50 });
+  client = new ChargifyClient({ name: 'sandbox', baseUrl: sandbox.baseUrl, apiKey: API_KEY }, { backoffBaseMs: 5, throttlePauseMs: 5, backoffMaxMs: 50 });
   for (const name of (await readdir(SAMPLE)).sort()) {
     const kind = KIND_OF_FILE[name];
     if (kind) files.set(kind, rowsOf(kind, await readFile(`${SAMPLE}${name}`, 'utf8'), name));
@@ -143,7 +143,7 @@ describe('the sample templates against the sandbox', () => {
 describe('every component type, coupon kind and EBB segment against the sandbox', () => {
   it('creates them and finds each again', async () => {
     const own = await startSandbox({ port: 0, host: '127.0.0.1' });
-    const target = new ChargifyClient({ name: 'catalog', baseUrl: own.baseUrl }, { backoffBaseMs: 5, backoffMaxMs: 50 });
+    const target = new ChargifyClient({ name: 'catalog', baseUrl: own.baseUrl }, { backoffBaseMs: 5, throttlePauseMs: 5, backoffMaxMs: 50 });
     try {
       const catalogSteps = CATALOG.flatMap(([kind, csv]) => stepsOf(rowsOf(kind, csv)));
       const created = await runSteps(target, catalogSteps);
@@ -162,7 +162,7 @@ describe('every component type, coupon kind and EBB segment against the sandbox'
 describe('groups and custom fields against the sandbox', () => {
   it('groups a parent-paid subscription and stores custom fields on customers and subscriptions', async () => {
     const own = await startSandbox({ port: 0, host: '127.0.0.1' });
-    const target = new ChargifyClient({ name: 'groups', baseUrl: own.baseUrl }, { backoffBaseMs: 5, backoffMaxMs: 50 });
+    const target = new ChargifyClient({ name: 'groups', baseUrl: own.baseUrl }, { backoffBaseMs: 5, throttlePauseMs: 5, backoffMaxMs: 50 });
     try {
       await runSteps(target, CATALOG.slice(0, 2).flatMap(([kind, csv]) => stepsOf(rowsOf(kind, csv))));
       const customer = (reference: string, parent: string, extra: Record<string, string> = {}) => ({

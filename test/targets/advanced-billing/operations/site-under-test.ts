@@ -23,7 +23,7 @@ export interface SiteUnderTest {
 /** Starts a sandbox in memory; close it in a `finally` or an afterEach. */
 export async function siteUnderTest(options: SandboxOptions = {}): Promise<SiteUnderTest> {
   const sandbox = await startSandbox({ port: 0, host: '127.0.0.1', ...options });
-  const client = new ChargifyClient({ name: 'steps-test', baseUrl: sandbox.baseUrl }, { backoffBaseMs: 5, backoffMaxMs: 50 });
+  const client = new ChargifyClient({ name: 'steps-test', baseUrl: sandbox.baseUrl }, { backoffBaseMs: 5, throttlePauseMs: 5, backoffMaxMs: 50 });
   const recorder = recordRequests();
   let from = 0;
   const all = (): SentRequest[] => recorder.requests;
