@@ -136,6 +136,18 @@ describe('concurrency', () => {
     expect(server.maxInFlight()).toBe(1);
   });
 
+  it('after a 429 without Retry-After, holds every request to the site for the throttle pause, then goes on with half as many in flight', async () => {
+    // The vendor guide: pause, wait, then proceed with less concurrency. The pause is the configured throttlePauseMs.
+    const pauseMs = 400;
+    const { server, client } = await setUp((_request, index) => (index === 0 ? { status: 429, body: { errors: ['Too many requests'] } } : { status: 200, body: { customer }, delayMs: 20 }), { throttlePauseMs: pauseMs });
+    await client.readCustomer(7);
+    const throttledAt = server.received[0]!.at;
+    await Promise.all(Array.from({ length: 12 }, () => client.readCustomer(7)));
+    expect(server.received.slice(1).every((request) => request.at - throttledAt >= pauseMs - 5)).toBe(true);
+    expect(client.concurrencyLimit).toBe(2);
+    expect(server.maxInFlight()).toBeLessThanOrEqual(2);
+  });
+
   it('shares one limit between two clients of the same site', async () => {
     const { server, client } = await setUp(() => ({ status: 200, body: { customer }, delayMs: 40 }));
     const second = new ChargifyClient({ name: 'test', baseUrl: server.baseUrl, apiKey: API_KEY }, fast);
