@@ -1,7 +1,7 @@
 // The annotated workbook an import writes for an .xlsx input, end to end with the built CLI and the
 // embedded sandbox: one copy of the workbook with Status, Result links, ChargifyNextRenewal and Amount,
 // every other cell as it was; compare reads it as it reads the CSV results; LibreOffice reads its cells;
-// findings' cells are marked, and a re-run over the copy replaces the marks.
+// findings' cells are marked, and a re-run (test-import or resync) over the copy reads it as its input.
 import { copyFileSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -232,5 +232,19 @@ describe('the annotated workbook of an import', () => {
       await proxy.close();
       await sandbox.close();
     }
+  });
+
+  it('resync reads the annotated copy as its input: an edited cell updates the site, the rows imported keep their results', { timeout: 120_000 }, async () => {
+    const edited = await readBook(join(dir, 'migrate-results', 'migration.xlsx'));
+    const customers = edited.getWorksheet('customers-advanced')!;
+    cellAt(customers, 2, 'organization_name').value = 'Acme Holdings Ltd';
+    await mkdir(join(dir, 'edited'));
+    await edited.xlsx.writeFile(join(dir, 'edited', 'migration.xlsx'));
+    const resync = await runCli(['resync', 'edited/migration.xlsx', '--out', 'resynced', '--format', 'json'], { cwd: dir });
+    expect(resync.code, resync.stderr).toBe(0);
+    expect(JSON.parse(resync.stdout).summary).toMatchObject({ rows: 44, updated: 1, unchanged: 43, error: 0 });
+    const copy = (await readBook(join(dir, 'resynced', 'migration.xlsx'))).getWorksheet('customers-advanced')!;
+    expect(cellAt(copy, 2, 'organization_name').value).toBe('Acme Holdings Ltd');
+    expect(hyperlinkOf(cellAt(copy, 2, 'Result'))).toEqual(hyperlinkOf(cellAt(customers, 2, 'Result')));
   });
 });
