@@ -91,7 +91,7 @@ export function rowResults(loaded: LoadedRows, plan: Plan, results: Map<PlanNode
 /**
  * Checks the output folder before anything is sent (no collisions, never over an input, creatable and
  * writable: a file is created and removed in each folder a copy goes to) and answers where each input's
- * annotated copy goes. A folder that cannot take the results must stop the run before its first call,
+ * annotated copy goes, by input path (a workbook's sheets share its one copy). A folder that cannot take the results must stop the run before its first call,
  * not after every object was sent.
  */
 export async function prepareResultFiles(loaded: LoadedRows, outDir: string): Promise<Map<string, string>> {
