@@ -1,7 +1,6 @@
 // Reads the files given to `compare` — annotated results from test-import, or templates — into the
 // subscription rows (ChargifyNextRenewal vs YourExpectedRenewal) and invoice rows (Amount vs
 // total_amount) to compare, and lists the catalog files among them.
-import { openCsv } from '../csv/reader.js';
 import { parseIsoDate, type CalendarDate } from '../dates/index.js';
 import { InputError } from '../errors.js';
 import { cell } from '../plan/map/cells.js';
@@ -12,6 +11,7 @@ import { detectTemplate } from '../templates/detect.js';
 import type { TemplateKind } from '../templates/types.js';
 import { sourceKey } from '../workbook/location.js';
 import { openInput } from '../workbook/sources.js';
+import type { FileLinks } from '../importer/result-sites.js';
 import { MISMATCH_HEADER } from './mismatch-csv.js';
 import { subscriptionFactsOf, type SubscriptionFacts } from './subscription-facts.js';
 
@@ -117,17 +117,18 @@ export async function* streamCompareInputs(paths: readonly string[], options: Re
   }
 }
 
-/** The links in a result file's Result cells, for checking which site they point into; none in a template. */
-export async function resultLinksOf(path: string): Promise<{ row: number; links: string[] }> {
-  const source = await openCsv(path);
-  const column = source.header.indexOf('Result');
-  const found = { row: 0, links: [] as string[] };
-  if (column < 0) return found;
-  for await (const record of source.records) {
-    const value = record.cells[column]?.trim() ?? '';
-    if (!/^https?:\/\//.test(value)) continue;
-    if (found.links.length === 0) found.row = record.row;
-    found.links.push(value);
+/** The links in a result file's Result cells (a workbook's: every sheet's), for checking which site they point into; none in a template. */
+export async function resultLinksOf(path: string): Promise<FileLinks> {
+  const found: FileLinks = { row: 0, links: [] };
+  for (const source of (await openInput(path)).sources) {
+    const column = source.header.indexOf('Result');
+    if (column < 0) continue;
+    for await (const record of source.records) {
+      const value = record.cells[column]?.trim() ?? '';
+      if (!/^https?:\/\//.test(value)) continue;
+      if (found.links.length === 0) Object.assign(found, { row: record.row }, source.sheet !== undefined ? { sheet: source.sheet } : {});
+      found.links.push(value);
+    }
   }
   return found;
 }

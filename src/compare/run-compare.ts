@@ -2,7 +2,7 @@
 // the site for renewal previews when one is connected, compares every row and explains each mismatch.
 import { Decimal } from '../pricing/index.js';
 import type { Target, TargetProfile } from '../targets/target.js';
-import { sourceKey, sourceName } from '../workbook/location.js';
+import { sourceName } from '../workbook/location.js';
 import { emptyCatalog, readCatalog, type CatalogFacts } from './catalog.js';
 import { priceFromCatalog } from './catalog-price.js';
 import { comparisonOf, Tally, type Comparison, type CompareReport, type RowNote, type ComparedRowRef, type RenewalAmounts } from './comparison.js';
@@ -128,8 +128,12 @@ function refOf(row: SubscriptionRow | InvoiceRow, currency: string): ComparedRow
   return { kind: row.kind, file: sourceName({ path: row.file, sheet: row.sheet }), row: row.row, line: row.line, key: row.key, currency, ...(link === undefined ? {} : { link }) };
 }
 
+/**
+ * A row's key, for a row read (with its sheet) and for its comparison alike: a comparison's `file` is
+ * already the row's sourceName, so a workbook's mismatches find their rows (and explanations) too.
+ */
 function rowKey(row: { file: string; sheet?: string; row: number }): string {
-  return `${sourceKey({ path: row.file, sheet: row.sheet })}\u0000${row.row}`;
+  return `${sourceName({ path: row.file, sheet: row.sheet })}\u0000${row.row}`;
 }
 
 async function compareSubscription(

@@ -1,5 +1,5 @@
 // Turns the files and folders given on the command line into the list of files to read: files as given
-// (CSV files and workbooks), and the .csv files inside folders.
+// (CSV files and workbooks), the .csv files inside folders, and the workbooks of a results folder.
 import { readdir, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { InputError } from '../errors.js';
@@ -32,7 +32,7 @@ export interface CollectedInputs {
 /**
  * The files the paths name, and each path that names none as an error (so a command can report them
  * all at once). Files are kept as given (whatever their extension); a folder contributes every `.csv`
- * file inside it, recursively, sorted by path. A file reached twice is listed once, at its first place.
+ * file inside it, recursively, sorted by path, and a results folder (see csvFilesUnder) its workbooks. A file reached twice is listed once, at its first place.
  * `ignore` leaves out files matched as given or, inside a folder, relative to it (see ./ignore.ts).
  */
 export async function collectInputs(paths: string[], ignore: IgnoreTest = () => false): Promise<CollectedInputs> {
@@ -92,11 +92,15 @@ export async function collectCsvFiles(paths: string[]): Promise<string[]> {
 
 /**
  * The .csv files under a folder, and the workbooks beside them (named in the error when there is no
- * CSV). A folder search never reads a workbook: the bundled sample holds its data both ways.
+ * CSV). A folder of templates is never searched for workbooks: the bundled sample holds its data both
+ * ways. A results folder (an import's, holding RESULT_SITES_FILE) is the toolkit's own output, where a
+ * workbook is the annotated copy of one given by name: its workbooks are read as its CSV files are, so
+ * `compare migrate-results` reads a workbook's results.
  */
 async function csvFilesUnder(folder: string): Promise<{ csv: string[]; workbooks: string[] }> {
   const found: string[] = [];
   const workbooks: string[] = [];
+  const results = await exists(join(folder, RESULT_SITES_FILE));
   const entries = await readdir(folder, { withFileTypes: true });
   for (const entry of entries) {
     // Hidden entries and office lock files ("~$name.csv") are never templates.
@@ -108,9 +112,9 @@ async function csvFilesUnder(folder: string): Promise<{ csv: string[]; workbooks
         found.push(...below.csv);
         workbooks.push(...below.workbooks);
       }
-    } else if (isWorkbookPath(entry.name)) {
+    } else if (isWorkbookPath(entry.name) && !results) {
       workbooks.push(path);
-    } else if (entry.name.toLowerCase().endsWith('.csv') && entry.name !== MISMATCH_REPORT_FILE) {
+    } else if ((entry.name.toLowerCase().endsWith('.csv') && entry.name !== MISMATCH_REPORT_FILE) || isWorkbookPath(entry.name)) {
       // Symbolic links count when they point at a file; linked folders are not followed (no cycles).
       if (entry.isFile() || (entry.isSymbolicLink() && (await stat(path).then((s) => s.isFile(), () => false)))) found.push(path);
     }

@@ -46,6 +46,8 @@ export async function recordResultSites(paths: string[], identity: SiteIdentity,
 /** The links in a file's Result cells, and the first row holding one (for the message). */
 export interface FileLinks {
   row: number;
+  /** The sheet of that row, in a workbook. */
+  sheet?: string;
   links: string[];
 }
 
@@ -74,13 +76,13 @@ export async function checkResultLinks(
       if (recorded.fingerprint === identity.fingerprint) continue;
       throw new InputError('results-other-site', `${path} holds links into ${recorded.site} (run ${recorded.run}), not into ${identity.label}; ${action}.`, { hint });
     }
-    const { row, links } = await linksOf(path);
+    const { row, sheet, links } = await linksOf(path);
     if (links.length === 0) continue;
     addresses ??= await addressesOf(identity, stateDir);
     const foreign = links.find((link) => !addresses!.some((address) => within(link, address)));
     if (foreign !== undefined) {
       throw new InputError('results-other-site', `This file holds links into ${originOf(foreign)}, not into ${identity.label}; ${action}.`, {
-        location: { file: path, row },
+        location: { file: path, ...(sheet !== undefined ? { sheet } : {}), row },
         hint,
       });
     }

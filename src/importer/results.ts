@@ -4,13 +4,13 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { resultPaths } from '../csv/result-paths.js';
-import { sourceKey, type SourceId } from '../workbook/location.js';
-import { workbookResultPaths, writeWorkbookResults, type SheetResult } from '../workbook/results.js';
+import { sourceKey } from '../workbook/location.js';
 import { outputFailureReason, SourceChangedError, writeAnnotatedCopy, writeCsvRows } from '../csv/writer.js';
 import { InputError } from '../errors.js';
 import type { SiteIdentity } from '../state/site-identity.js';
 import type { NodeResult } from './execute.js';
 import { recordResultSites } from './result-sites.js';
+import { writeWorkbookResult, type ResultCellsAt } from './workbook-results.js';
 import type { Finding } from '../rules/finding.js';
 import type { Plan, PlanNode, RowFailure } from './plan.js';
 import type { LoadedFile, LoadedRows } from './sources.js';
@@ -91,11 +91,11 @@ export function rowResults(loaded: LoadedRows, plan: Plan, results: Map<PlanNode
 /**
  * Checks the output folder before anything is sent (no collisions, never over an input, creatable and
  * writable: a file is created and removed in each folder a copy goes to) and answers where each input's
- * annotated copy goes. A folder that cannot take the results must stop the run before its first call,
+ * annotated copy goes, by input path (a workbook's sheets share its one copy). A folder that cannot take the results must stop the run before its first call,
  * not after every object was sent.
  */
 export async function prepareResultFiles(loaded: LoadedRows, outDir: string): Promise<Map<string, string>> {
-  const paths = outputPaths(loaded.files, outDir);
+  const paths = resultPaths(loaded.files, outDir);
   for (const folder of new Set([resolve(outDir), ...[...paths.values()].map((path) => dirname(resolve(path)))])) {
     try {
       await mkdir(folder, { recursive: true });
@@ -120,10 +120,12 @@ export interface ResultsOrigin {
   command: string;
 }
 
-/** The cells the toolkit sets on a row of the result copy, or undefined to leave the row as it was. */
-type RowAnnotation = (file: SourceId, row: number) => Record<string, string> | undefined;
-
-function annotationOf(loaded: LoadedRows, rows: RowResult[]): RowAnnotation {
+/**
+ * The cells the toolkit sets on each row of the result copies (Status, Result, ChargifyNextRenewal,
+ * Amount) and the link the Result is when the row's objects exist; undefined leaves the row as it was:
+ * rows this run did not plan, and rows an earlier run already marked success in this very file.
+ */
+function resultCellsOf(loaded: LoadedRows, rows: RowResult[]): ResultCellsAt {
   const byFileRow = new Map<string, RowResult>();
   for (const result of rows) byFileRow.set(`${sourceKey({ path: result.row.file, sheet: result.row.sheet })}\u0000${result.row.row}`, result);
   return (file, row) => {
@@ -135,17 +137,19 @@ function annotationOf(loaded: LoadedRows, rows: RowResult[]): RowAnnotation {
     };
     if (result.nextRenewal !== undefined) cells.ChargifyNextRenewal = result.nextRenewal;
     if (result.amount !== undefined) cells.Amount = result.amount;
-    return cells;
+    const linked = (result.status === 'success' || result.status === 'skipped') && /^https?:\/\//.test(result.result);
+    return { cells, ...(linked ? { link: result.result } : {}) };
   };
 }
 
 /**
- * Writes one annotated copy per input (paths from prepareResultFiles) and records the site their links
- * point into (result-sites.json); returns the written paths. The copy streams the input file once more
- * rather than writing from the planned rows: those leave out blank rows and keep only the first of
- * same-named cells, and the copy must keep every row and cell of the user's file where it was. The
- * streamed bytes must hash as those validated: a file edited during the run would put each result on
- * another row, so its copy is then written from the rows validated instead, and `log` says so.
+ * Writes one annotated copy per input (paths from prepareResultFiles: a workbook's sheets share one)
+ * and records the site their links point into (result-sites.json); returns the written paths. The copy
+ * reads the input file once more rather than writing from the planned rows: those leave out blank rows
+ * and keep only the first of same-named cells, and the copy must keep every row and cell of the user's
+ * file where it was. The bytes read must hash as those validated: a file edited during the run would
+ * put each result on another row, so its copy is then written from the rows validated instead, and
+ * `log` says so (a workbook: ./workbook-results.ts).
  */
 export async function writeResultFiles(
   loaded: LoadedRows,
@@ -154,28 +158,28 @@ export async function writeResultFiles(
   origin: ResultsOrigin,
   log?: (line: string) => void,
 ): Promise<string[]> {
-  const annotate = annotationOf(loaded, rows);
+  const cellsAt = resultCellsOf(loaded, rows);
   const written: string[] = [];
-  const sheets = new Map<string, LoadedFile[]>();
+  const workbooks = new Map<string, LoadedFile[]>();
   for (const file of loaded.files) {
     if (file.sheet !== undefined) {
-      sheets.set(file.path, [...(sheets.get(file.path) ?? []), file]);
+      workbooks.set(file.path, [...(workbooks.get(file.path) ?? []), file]);
       continue;
     }
-    const output = paths.get(sourceKey(file))!;
+    const output = paths.get(file.path)!;
     try {
-      await writeAnnotatedCopy(file.path, output, (record) => annotate(file, record.row), { expectedSha256: file.sha256 });
+      await writeAnnotatedCopy(file.path, output, (record) => cellsAt(file, record.row)?.cells, { expectedSha256: file.sha256 });
     } catch (error) {
       if (!(error instanceof SourceChangedError)) throw error;
-      await writeFromValidatedRows(file, output, annotate);
+      await writeFromValidatedRows(file, output, cellsAt);
       log?.(`${file.path} changed while the run was under way: ${output} was written from the content validated and sent, not from the file as it is now.`);
     }
     written.push(output);
   }
-  // A workbook's sheets are written from the rows validated (src/workbook/results.ts).
-  for (const files of sheets.values()) {
-    const outputs = new Map(files.map((file) => [file.sheet!, paths.get(sourceKey(file))!]));
-    written.push(...(await writeWorkbookResults(files.map((file) => sheetResult(file, annotate)), outputs)));
+  for (const [path, sheets] of workbooks) {
+    const output = paths.get(path)!;
+    await writeWorkbookResult(sheets, output, cellsAt, log);
+    written.push(output);
   }
   await recordResultSites(written, origin.site, origin.run, origin.command);
   return written;
@@ -185,9 +189,9 @@ export async function writeResultFiles(
  * The result copy from the rows validation read: the validated header (annotation columns appended when
  * missing), each row at its row number (blank lines keep the numbering), every cell sanitised.
  */
-async function writeFromValidatedRows(file: LoadedFile, output: string, annotate: RowAnnotation): Promise<void> {
+async function writeFromValidatedRows(file: LoadedFile, output: string, cellsAt: ResultCellsAt): Promise<void> {
   const header = [...file.header];
-  const annotations = new Map(file.rows.map((row) => [row, annotate(file, row.row)]));
+  const annotations = new Map(file.rows.map((row) => [row, cellsAt(file, row.row)?.cells]));
   for (const cells of annotations.values()) for (const name of Object.keys(cells ?? {})) if (!header.includes(name)) header.push(name);
   const lines: string[][] = [];
   let next = 2;
@@ -198,24 +202,4 @@ async function writeFromValidatedRows(file: LoadedFile, output: string, annotate
     next = row.row + 1;
   }
   await writeCsvRows(output, header, lines, { bom: true });
-}
-
-/** Where each input's results go, by `sourceKey`: a CSV file's copy, or a workbook sheet's results. */
-export function outputPaths(files: ReadonlyArray<{ path: string; sheet?: string }>, outDir: string): Map<string, string> {
-  const csv = resultPaths(files.filter((file) => file.sheet === undefined), outDir);
-  const paths = new Map([...csv].map(([path, output]) => [sourceKey({ path }), output]));
-  const sheets = new Map<string, string[]>();
-  for (const file of files) if (file.sheet !== undefined) sheets.set(file.path, [...(sheets.get(file.path) ?? []), file.sheet]);
-  for (const [path, names] of sheets) for (const [sheet, output] of workbookResultPaths(path, names, outDir)) paths.set(sourceKey({ path, sheet }), output);
-  return paths;
-}
-
-/** A sheet's results from the rows validated: each row's cells in header order. */
-function sheetResult(file: LoadedFile, annotate: RowAnnotation): SheetResult {
-  return {
-    sheet: file.sheet!,
-    header: file.header,
-    rows: [...file.rows].sort((a, b) => a.row - b.row).map((row) => ({ row: row.row, cells: file.header.map((name) => row.values[name] ?? '') })),
-    annotate: (row) => annotate(file, row),
-  };
 }

@@ -12,7 +12,7 @@ import { canaryRows, emptyCanary, refuseEmptyCanary } from './canary.js';
 import { reconcileIntents, type ReconcileReport } from './reconcile.js';
 import { ImportResolver } from './resolver.js';
 import { checkResultLinks } from './result-sites.js';
-import { prepareResultFiles, rowResults, writeResultFiles } from './results.js';
+import { prepareResultFiles, rowResults, writeResultFiles, type RowResult } from './results.js';
 import { loadRows, type LoadedRows, type ValidatedInput } from './sources.js';
 import { isDataNotEnabled, type ValidatedFile } from '../validate/index.js';
 import { buildDocument, countRows, nextStep, type ImportDocument, type NotEnabledRow } from './summary.js';
@@ -228,8 +228,8 @@ export async function runImport(options: ImportRunOptions): Promise<ImportRunRes
         options.command,
         counts,
         [...new Set(prepared.inputs.map((input) => input.path))],
-        // Point at the result files that hold errors when there are any.
-        counts.error > 0 ? resultFiles.filter((_, index) => rows.some((row) => row.status === 'error' && sameSource(row.row, prepared.loaded.files[index]))) : resultFiles,
+        // Point at the result files that hold errors when there are any (a workbook's sheets share one).
+        counts.error > 0 ? filesWithErrors(resultFiles, rows, outputs) : resultFiles,
         stopped,
         resultsFailed,
       ),
@@ -240,8 +240,10 @@ export async function runImport(options: ImportRunOptions): Promise<ImportRunRes
   return { document, run, reconciled, fatal, ...(stopped === 'canary' ? { canaryRows: canary } : {}) };
 }
 
-function sameSource(row: SourceRow, file: { path: string; sheet?: string } | undefined): boolean {
-  return file !== undefined && row.file === file.path && row.sheet === file.sheet;
+/** The result files written (in their order) that hold a row marked error; `outputs` by input path. */
+function filesWithErrors(written: string[], rows: RowResult[], outputs: ReadonlyMap<string, string>): string[] {
+  const holding = new Set(rows.filter((row) => row.status === 'error').map((row) => outputs.get(row.row.file)));
+  return written.filter((path) => holding.has(path));
 }
 
 /** The result files failed after the run sent its work: exit 3, saying that the work itself is safe and how to get the files. */

@@ -32,6 +32,10 @@ export interface LoadedFile {
   sha256: string;
   /** The header validated (result copies are written from it should the file change during the run). */
   header: string[];
+  /** The row the header is on: an annotated workbook marks header findings there. */
+  headerRow: number;
+  /** Validation's findings on the file, errors and warnings: an annotated workbook marks their cells. */
+  findings: Finding[];
   rows: SourceRow[];
 }
 
@@ -84,10 +88,10 @@ export function loadRows(inputs: ValidatedFile[]): LoadedRows {
       if (finding.severity !== 'error') continue;
       errorsByRow.set(finding.row, [...(errorsByRow.get(finding.row) ?? []), finding]);
     }
-    const { header, records } = input.content;
+    const { header, headerRow, records } = input.content;
     const enabled = compileRowEnabled(template, header);
     const sheet = input.sheet !== undefined ? { sheet: input.sheet } : {};
-    const file: LoadedFile = { path: input.path, ...sheet, kind: input.template, sha256: input.content.sha256, header, rows: [] };
+    const file: LoadedFile = { path: input.path, ...sheet, kind: input.template, sha256: input.content.sha256, header, headerRow, findings: input.findings, rows: [] };
     const toImport: SourceRow[] = [];
     /** Rows not enabled whose enabling cell is an error (`Yes`, `1`): reported as errors, never mapped. */
     const rejected: SourceRow[] = [];

@@ -32,6 +32,8 @@ export interface FileReport {
 export interface FileContent {
   /** Header cells exactly as in the file. */
   header: string[];
+  /** The row the header is on (a workbook's first row with content; 1 for most files). */
+  headerRow: number;
   /** Data records in file order, as the reader streams them (blank rows left out). */
   records: CsvRecord[];
   /** SHA-256 of the file's bytes, hex: what the run record keeps. */
@@ -212,7 +214,7 @@ export async function validateFiles(paths: string[], options: ValidateOptions): 
       continue;
     }
     if (!file.isInput) continue;
-    reports.push({ at: [file.position, file.sub], report: records ? { ...read, content: { header: source.header, records, sha256: source.sha256!() } } : read });
+    reports.push({ at: [file.position, file.sub], report: records ? { ...read, content: { header: source.header, headerRow: source.headerRow ?? 1, records, sha256: source.sha256!() } } : read });
   }
   const inOrder = <T>(list: Array<{ at: Place } & T>) => list.sort((a, b) => a.at[0] - b.at[0] || a.at[1] - b.at[1]);
   const files = inOrder(reports).map((entry) => entry.report);

@@ -45,6 +45,14 @@ describe('collectCsvFiles', () => {
     });
   });
 
+  it('reads the workbooks of a results folder (the annotated copies), never those of a folder of templates', async () => {
+    const names = ['results/subs.csv', 'results/migration.xlsx', 'results/~$migration.xlsx', 'results/result-sites.json', 'templates/subs.csv', 'templates/migration.xlsx'];
+    await withTempDir(Object.fromEntries(names.map((name) => [name, 'x\n'])), async (dir) => {
+      expect(await collectCsvFiles([join(dir, 'results')])).toEqual([join(dir, 'results', 'migration.xlsx'), join(dir, 'results', 'subs.csv')]);
+      expect(await collectCsvFiles([join(dir, 'templates')])).toEqual([join(dir, 'templates', 'subs.csv')]);
+    });
+  });
+
   it('keeps files as given, in order, and lists a file reached twice once', async () => {
     await withTempDir({ 'z.txt': 'x\n', 'folder/a.csv': 'x\n' }, async (dir) => {
       const given = [join(dir, 'z.txt'), join(dir, 'folder', 'a.csv'), join(dir, 'folder')];

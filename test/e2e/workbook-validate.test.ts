@@ -1,7 +1,7 @@
 // validate on .xlsx workbooks, end to end with the built CLI: the bundled sample workbook (and the same
 // workbook as LibreOffice writes it) gives the CSV folder's findings; cells read as the sheet shows them;
-// empty and unrelated sheets are skipped with a notice; JSON, GitHub and JUnit name the sheet; a corrupt
-// workbook is one line, exit 2.
+// empty and unrelated sheets are skipped with a notice; JSON, GitHub and JUnit name the sheet; --out
+// writes the annotated copy with each finding on its cell; a corrupt workbook is one line, exit 2.
 import { execFile } from 'node:child_process';
 import { copyFile, mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -11,6 +11,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { blankHeader } from '../../src/templates/header.js';
 import { getTemplate } from '../../src/templates/index.js';
+import { HIGHLIGHT_FILLS } from '../../src/workbook/cell-marks.js';
 import { withTempDir } from '../helpers/temp-dir.js';
 import { AS_OF } from './import-data.js';
 import { runCli } from './run-cli.js';
@@ -36,6 +37,17 @@ function findingsByKind(report: JsonReport): Record<string, string[]> {
   const byKind: Record<string, string[]> = {};
   for (const file of report.files) byKind[file.template] = file.issues.map((issue) => `${issue.rule} ${issue.row} ${issue.column}: ${issue.message}`).sort();
   return byKind;
+}
+
+async function readBook(path: string): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(path);
+  return workbook;
+}
+
+function noteText(cell: ExcelJS.Cell): string | undefined {
+  const note = cell.note as string | ExcelJS.Comment | undefined;
+  return typeof note === 'string' || note === undefined ? note : (note.texts ?? []).map((run) => run.text).join('');
 }
 
 /** A workbook of one subscriptions-standard sheet ("Subscriptions") with rows set cell by cell, plus other sheets. */
@@ -103,6 +115,10 @@ describe('validate a workbook', () => {
         // A formula is read by its cached result; a formula error is a finding on its cell.
         row.getCell(column('first_name')).value = { formula: 'UPPER("ada")', result: 'ADA' };
         row.getCell(column('last_name')).value = { error: '#REF!' } as ExcelJS.CellErrorValue;
+        // A subscription custom field, after the template's columns.
+        const rate = sheet.getRow(1).cellCount + 1;
+        sheet.getRow(1).getCell(rate).value = 'custom_field[Rate]';
+        row.getCell(rate).value = 10.1 + 1e-15;
         row.commit();
       });
       const { code, report } = await validateJson(dir, [path, '--max-findings', '0']);
@@ -112,13 +128,54 @@ describe('validate a workbook', () => {
       expect(file!.issues.map(({ rule, column, cell }) => ({ rule, column, cell }))).toEqual([{ rule: 'formula-value', column: 'last_name', cell: expect.stringMatching(/^[A-Z]+2$/) }]);
       expect(file!.issues[0]!.message).toContain('#REF!');
 
-      // The values themselves, as the annotated results carry them.
+      // The annotated copy marks the cell and leaves the user's cells as they were.
       const out = join(dir, 'out');
-      await runCli(dir, ['validate', path, '--as-of', AS_OF, '--out', out]);
-      const { parse } = await import('csv-parse/sync');
-      const { readFile } = await import('node:fs/promises');
-      const [written] = parse(await readFile(join(out, 'book-Subscriptions.csv'), 'utf8'), { columns: true, bom: true }) as Array<Record<string, string>>;
-      expect(written).toMatchObject({ next_billing_at: '2030-01-15', YourExpectedRenewal: '10.1', shipping_zip: '02134', first_name: 'ADA', last_name: '', Status: 'error' });
+      expect((await runCli(dir, ['validate', path, '--as-of', AS_OF, '--out', out])).code).toBe(1);
+      expect(await readdir(out)).toEqual(['book.xlsx']);
+      const copy = (await readBook(join(out, 'book.xlsx'))).getWorksheet('Subscriptions')!;
+      const header = [...blankHeader(getTemplate('subscriptions-standard'))];
+      const cell = (name: string) => copy.getRow(2).getCell(header.indexOf(name) + 1);
+      expect([cell('Status').value, cell('Result').value]).toEqual(['error', expect.stringContaining('#REF!')]);
+      expect(noteText(cell('last_name'))).toMatch(/^\[migrate\] Error: .*#REF!/);
+      expect(cell('last_name').fill).toMatchObject({ fgColor: { argb: HIGHLIGHT_FILLS.error } });
+      expect(cell('next_billing_at').value).toEqual(new Date(Date.UTC(2030, 0, 15)));
+      expect(cell('next_billing_at').numFmt).toBe('d mmm yyyy');
+
+      // The values as read, in the operations a dry run plans (the formula error fixed).
+      const fixed = await readBook(path);
+      fixed.getWorksheet('Subscriptions')!.getRow(2).getCell(header.indexOf('last_name') + 1).value = 'Lovelace';
+      await fixed.xlsx.writeFile(path);
+      const dryRun = await runCli(dir, ['test-import', path, '--as-of', AS_OF, '--dry-run', '--create-custom-fields', '--format', 'json']);
+      expect(dryRun.code, dryRun.stderr).toBe(0);
+      const [subscription] = (JSON.parse(dryRun.stdout) as { operations: Array<{ kind: string; fields: Record<string, unknown> }> }).operations.filter((operation) => operation.kind === 'subscription');
+      expect(subscription!.fields).toMatchObject({ nextBillingDate: '2030-01-15', newCustomer: { firstName: 'ADA', lastName: 'Lovelace' }, customFields: { Rate: '10.1' } });
+      expect(JSON.stringify(subscription!.fields)).toContain('"02134"');
+    });
+  });
+
+  it('validate --out marks the findings of a header on its cells, and each row error on its cell', async () => {
+    await withTempDir({}, async (dir) => {
+      const path = join(dir, 'book.xlsx');
+      await subscriptionsWorkbook(path, (sheet, column) => {
+        // A column the template does not know (a warning), and email gone (every row is refused): read
+        // as the template named, since a header without a required column is no template detected.
+        sheet.getRow(1).getCell(column('email')).value = 'e-mail';
+        sheet.getRow(2).getCell(column('currency')).value = 'dollars';
+        sheet.getRow(2).commit();
+      });
+      const exit = await runCli(dir, ['validate', path, '--as-of', AS_OF, '--template', 'subscriptions-standard', '--out', 'out']);
+      expect(exit.code, exit.stderr).toBe(1);
+      const copy = (await readBook(join(dir, 'out', 'book.xlsx'))).getWorksheet('Subscriptions')!;
+      const header = [...blankHeader(getTemplate('subscriptions-standard'))];
+      const at = (row: number, name: string) => copy.getRow(row).getCell(header.indexOf(name) + 1);
+      // The missing column has no cell: its finding goes on the header's Result cell.
+      expect(noteText(at(1, 'Result'))).toMatch(/^\[migrate\] Error: .*email/m);
+      expect(noteText(at(1, 'email'))).toMatch(/^\[migrate\] Warning: .*e-mail/m);
+      expect(at(1, 'email').fill).toMatchObject({ fgColor: { argb: HIGHLIGHT_FILLS.warning } });
+      expect(at(2, 'Status').value).toBe('error');
+      expect(noteText(at(2, 'currency'))).toMatch(/^\[migrate\] Error: .*dollars/);
+      expect(noteText(at(2, 'first_name'))).toBeUndefined();
+      expect(copy.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     });
   });
 

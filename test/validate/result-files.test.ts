@@ -26,6 +26,18 @@ describe('annotated result files', () => {
     ]);
   });
 
+  it("gives a workbook's sheets one copy, named as the workbook (a macro workbook's as .xlsx)", () => {
+    const sheet = (path: string, name: string) => ({ ...file(path), sheet: name });
+    const paths = resultPaths([sheet('in/migration.xlsx', 'Customers'), file('in/a.csv'), sheet('in/migration.xlsx', 'Invoices'), sheet('in/book.xlsm', 'Subs')], 'out');
+    expect([...paths.entries()]).toEqual([
+      ['in/migration.xlsx', resolve('out', 'migration.xlsx')],
+      ['in/a.csv', resolve('out', 'a.csv')],
+      ['in/book.xlsm', resolve('out', 'book.xlsx')],
+    ]);
+    expect(() => resultPaths([sheet('x/book.xlsm', 'A'), sheet('y/book.xlsx', 'A')], 'out')).toThrow(/x\/book\.xlsm and y\/book\.xlsx would both be written to out\/book\.xlsx/);
+    expect(() => resultPaths([sheet(join('in', 'book.xlsx'), 'A')], 'in')).toThrow(/would overwrite the input/);
+  });
+
   it('refuses two inputs with the same name and overwriting an input', () => {
     expect(() => resultPaths([file('x/a.csv'), file('y/a.csv')], 'out')).toThrow(/x\/a\.csv and y\/a\.csv would both be written to/);
     expect(() => resultPaths([file(join('in', 'a.csv'))], 'in')).toThrow(/would overwrite the input/);
