@@ -53,6 +53,7 @@ export async function previewRenewalFindings(
       message: `YourExpectedRenewal ${formatMoney(row.expected, currency)} differs from the next renewal the catalog prices: ${formatMoney(actual, currency)} ${currency} (${lines})${causes.length > 0 ? `; likely: ${causes.join('; ')}` : ''}`,
       file: row.file,
       ...(row.sheet !== undefined ? { sheet: row.sheet } : {}),
+      ...(row.expectedCell !== undefined ? { cell: row.expectedCell } : {}),
       row: row.row,
       line: row.line,
       column: 'YourExpectedRenewal',

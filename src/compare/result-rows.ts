@@ -9,6 +9,7 @@ import type { SourceRow } from '../plan/operation.js';
 import { Decimal, readMoney } from '../pricing/index.js';
 import { detectTemplate } from '../templates/detect.js';
 import type { TemplateKind } from '../templates/types.js';
+import { cellAddress } from '../workbook/cell-address.js';
 import { sourceKey } from '../workbook/location.js';
 import { openInput } from '../workbook/sources.js';
 import type { FileLinks } from '../importer/result-sites.js';
@@ -29,6 +30,8 @@ interface RowBase {
   /** The Result cell: a link, or the error messages. */
   result: string;
   expected?: Decimal;
+  /** A workbook's cell holding the expected amount (`R13`), for findings that point at it. */
+  expectedCell?: string;
   /** The written amount: ChargifyNextRenewal or the invoice Amount. */
   actual?: Decimal;
 }
@@ -92,6 +95,8 @@ export async function* streamCompareInputs(paths: readonly string[], options: Re
     const lineTotals = new Map<string, Decimal>();
     const invoices: InvoiceRow[] = [];
     const subscriptionKeyOf = subscriptionKeysOfFile();
+    const expectedColumn = source.header.indexOf('YourExpectedRenewal');
+    const expectedCellOf = (row: number) => (sheet !== undefined && expectedColumn >= 0 ? { expectedCell: cellAddress(row, expectedColumn + 1) } : {});
     for await (const record of source.records) {
       const values: Record<string, string> = {};
       source.header.forEach((name, index) => (values[name] = record.cells[index] ?? ''));
@@ -99,7 +104,7 @@ export async function* streamCompareInputs(paths: readonly string[], options: Re
       if (isSubscription) {
         // Every row counts towards the occurrences that tell identical subscriptions apart, as at import.
         const key = subscriptionKeyOf(row);
-        if (cell(row, 'create_subscription')?.toUpperCase() === 'TRUE') yield { ...subscriptionRow(row, template.kind, strict, options.subscriptionIdOfLink), ...optional('subscriptionKey', key) };
+        if (cell(row, 'create_subscription')?.toUpperCase() === 'TRUE') yield { ...subscriptionRow(row, template.kind, strict, options.subscriptionIdOfLink), ...optional('subscriptionKey', key), ...expectedCellOf(record.row) };
         continue;
       }
       addLineItem(row, lineTotals);

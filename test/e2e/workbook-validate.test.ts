@@ -86,6 +86,9 @@ describe('validate a workbook', () => {
       const invoices = workbook.report.files.find((file) => file.template === 'invoices')!;
       expect(invoices.sheet).toBe('invoices');
       expect(invoices.issues[0]).toMatchObject({ rule: 'date-past', row: 2, cell: 'I2' });
+      // The preview's finding points at the cell too: YourExpectedRenewal is column D.
+      const standard = workbook.report.files.find((file) => file.sheet === 'subscriptions-standard')!;
+      expect(standard.issues.find((issue) => issue.rule === 'expected-renewal')).toMatchObject({ row: 13, cell: 'D13' });
       // A folder search reads the CSV files only, never the workbook beside them.
       expect(csv.report.files.every((file) => file.path.endsWith('.csv'))).toBe(true);
     });
