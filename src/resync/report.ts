@@ -12,6 +12,8 @@ export interface ResyncChange extends FieldChange {
 
 export interface ResyncRow {
   file: string;
+  /** The sheet, when the row is a workbook's. */
+  sheet?: string;
   row: number;
   key: string;
   status: ResyncRowStatus;
@@ -28,6 +30,8 @@ export interface ResyncRow {
 /** An object the journal holds for these files whose row is no longer in them. */
 export interface RemovedRow {
   file: string;
+  /** The sheet, when the row was a workbook's. */
+  sheet?: string;
   row: number;
   type: string;
   key: string;

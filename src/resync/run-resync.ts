@@ -244,7 +244,7 @@ export async function runResync(options: ResyncOptions): Promise<ResyncOutcome> 
     for (const object of gone) {
       const status = results.get(object) ?? (!options.prune || held.has(object) || kept.has(object) ? 'reported' : options.dryRun ? 'planned' : 'pending');
       const message = messages.get(object) ?? kept.get(object) ?? (options.prune && held.has(object) ? `not pruned while ${basename(object.file)} has rows with errors` : undefined);
-      removed.push({ file: object.file, row: object.row, type: object.type, key: object.naturalKey.slice(object.type.length + 1), ...(object.id !== undefined ? { id: object.id } : {}), status, ...(message ? { message } : {}) });
+      removed.push({ file: object.file, ...(object.sheet !== undefined ? { sheet: object.sheet } : {}), row: object.row, type: object.type, key: object.naturalKey.slice(object.type.length + 1), ...(object.id !== undefined ? { id: object.id } : {}), status, ...(message ? { message } : {}) });
     }
   } finally {
     await journal.close();
@@ -283,6 +283,7 @@ export async function runResync(options: ResyncOptions): Promise<ResyncOutcome> 
       const status = rowStatusOf(base, rowVerdicts);
       const row: ResyncRow = {
         file: source.file,
+        ...(source.sheet !== undefined ? { sheet: source.sheet } : {}),
         row: source.row,
         key: source.key,
         status,

@@ -242,7 +242,11 @@ describe('the annotated workbook of an import', () => {
     await edited.xlsx.writeFile(join(dir, 'edited', 'migration.xlsx'));
     const resync = await runCli(['resync', 'edited/migration.xlsx', '--out', 'resynced', '--format', 'json'], { cwd: dir });
     expect(resync.code, resync.stderr).toBe(0);
-    expect(JSON.parse(resync.stdout).summary).toMatchObject({ rows: 44, updated: 1, unchanged: 43, error: 0 });
+    const document = JSON.parse(resync.stdout) as { summary: unknown; rows: Array<{ file: string; sheet?: string; row: number; status: string }> };
+    expect(document.summary).toMatchObject({ rows: 44, updated: 1, unchanged: 43, error: 0 });
+    // Each row names its sheet, as the import's rows do.
+    expect(document.rows.find((row) => row.status === 'updated')).toMatchObject({ file: 'edited/migration.xlsx', sheet: 'customers-advanced', row: 2 });
+    expect(document.rows.every((row) => row.sheet !== undefined)).toBe(true);
     const copy = (await readBook(join(dir, 'resynced', 'migration.xlsx'))).getWorksheet('customers-advanced')!;
     expect(cellAt(copy, 2, 'organization_name').value).toBe('Acme Holdings Ltd');
     expect(hyperlinkOf(cellAt(copy, 2, 'Result'))).toEqual(hyperlinkOf(cellAt(customers, 2, 'Result')));

@@ -2,6 +2,7 @@
 // the outcome (counts, conflicts, rows gone from the templates).
 import type { ResyncChange, ResyncDocument, ResyncRow } from '../../resync/report.js';
 import type { Colors } from './colors.js';
+import { sourceName } from '../../workbook/location.js';
 import { renderSummary } from './summary.js';
 
 function shown(value: string): string {
@@ -21,7 +22,7 @@ export function renderResyncPlan(document: ResyncDocument, colors: Colors): stri
   for (const row of document.rows) {
     if (row.status === 'unchanged') continue;
     const verb = row.status === 'created' ? 'create' : row.status === 'updated' ? 'update' : row.status;
-    lines.push(`${row.file} row ${row.row} (${row.key}): ${row.status === 'conflict' ? colors.yellow(verb) : row.status === 'error' ? colors.red(verb) : verb}`);
+    lines.push(`${sourceName({ path: row.file, sheet: row.sheet })} row ${row.row} (${row.key}): ${row.status === 'conflict' ? colors.yellow(verb) : row.status === 'error' ? colors.red(verb) : verb}`);
     for (const change of row.changes) lines.push(`  ${change.object} ${describeChange(change)}`);
     if (row.notUpdatable.length > 0) lines.push(colors.yellow(`  changed in the template, not updatable by resync: ${row.notUpdatable.join(', ')}`));
     lines.push(...historyLines(row));
@@ -44,7 +45,7 @@ function historyLines(row: ResyncRow): string[] {
 
 /** Rows with nothing else to say that point at a merged customer. */
 function mergedLines(rows: ResyncRow[]): string[] {
-  return rows.filter((row) => row.merged !== undefined).map((row) => `${row.file} row ${row.row} (${row.key}): its customer was merged into customer ${row.merged!.customer} on the site: followed there, not unmerged`);
+  return rows.filter((row) => row.merged !== undefined).map((row) => `${sourceName({ path: row.file, sheet: row.sheet })} row ${row.row} (${row.key}): its customer was merged into customer ${row.merged!.customer} on the site: followed there, not unmerged`);
 }
 
 function reimportLines(document: ResyncDocument, colors: Colors): string[] {
@@ -58,7 +59,7 @@ function reimportLines(document: ResyncDocument, colors: Colors): string[] {
 
 function removedLines(document: ResyncDocument, colors: Colors): string[] {
   return document.removed.map((entry) => {
-    const what = `${entry.type.replace(/_/g, ' ')} ${entry.key} (${entry.file} row ${entry.row})`;
+    const what = `${entry.type.replace(/_/g, ' ')} ${entry.key} (${sourceName({ path: entry.file, sheet: entry.sheet })} row ${entry.row})`;
     if (entry.status === 'reported') return colors.yellow(`gone from the templates: ${what}; still on the site (--prune removes it)`);
     if (entry.status === 'planned') return `gone from the templates: ${what}; --prune removes it`;
     return `${entry.status === 'failed' ? colors.red('not pruned') : 'pruned'}: ${what}${entry.message ? `: ${entry.message}` : ''}`;
@@ -88,7 +89,7 @@ export function renderResyncResult(document: ResyncDocument, colors: Colors): st
   const lines: string[] = [];
   for (const row of document.rows) {
     if (row.status === 'conflict' || row.status === 'error') {
-      lines.push(`${row.status === 'error' ? colors.red('error') : colors.yellow('conflict')} ${row.file} row ${row.row} (${row.key}): ${row.result}`);
+      lines.push(`${row.status === 'error' ? colors.red('error') : colors.yellow('conflict')} ${sourceName({ path: row.file, sheet: row.sheet })} row ${row.row} (${row.key}): ${row.result}`);
     }
   }
   lines.push(...mergedLines(document.rows.filter((row) => row.status !== 'conflict' && row.status !== 'error')));
