@@ -3,7 +3,7 @@
 // cells of the rows' validation findings marked with their messages.
 import { rm } from 'node:fs/promises';
 import { SourceChangedError, tempPathBeside } from '../csv/writer.js';
-import type { Finding } from '../rules/finding.js';
+import { findingsByRow } from '../validate/index.js';
 import { writeAnnotatedWorkbook, type RowAnnotation, type SheetAnnotations } from '../workbook/annotate.js';
 import type { SourceId } from '../workbook/location.js';
 import { writeWorkbookOfRows } from '../workbook/rebuilt.js';
@@ -47,8 +47,7 @@ export async function writeWorkbookResult(files: readonly LoadedFile[], output: 
  * findings (errors and warnings) marked on their cells, and the header-level findings on the header.
  */
 function sheetAnnotations(file: LoadedFile, cellsAt: ResultCellsAt): SheetAnnotations {
-  const findings = new Map<number, Finding[]>();
-  for (const finding of file.findings) findings.set(finding.row, [...(findings.get(finding.row) ?? []), finding]);
+  const findings = findingsByRow(file);
   const rows = new Map<number, RowAnnotation>();
   // Header-level findings (a missing or unknown column) are reported at row 1, wherever the header is.
   const header = findings.get(1);

@@ -1,5 +1,7 @@
 // Where a finding or a row is, as every HTML report shows it: `file:row` for a CSV, and
-// `workbook › Sheet!F12` for a sheet of a workbook (the reference the spreadsheet itself shows).
+// `workbook › Sheet!F12` for a sheet of a workbook (the reference the spreadsheet itself shows), named by
+// src/workbook/location.ts as every other report names them.
+import { sheetPlace, sourceName } from '../../../workbook/location.js';
 
 /** What a location is made of: the file, its spreadsheet row, and for a workbook the sheet (and the cell when known). */
 export interface Located {
@@ -13,19 +15,13 @@ export interface Located {
 
 /** The file a finding belongs to, as the report's file filter and per-file chart group them: a workbook's sheet is a file of its own. */
 export function fileLabel(located: Pick<Located, 'file' | 'sheet'>): string {
-  return located.sheet === undefined || located.sheet === '' ? located.file : `${located.file} › ${located.sheet}`;
+  return sourceName({ path: located.file, sheet: located.sheet });
 }
 
 /** `file:row` (just the file for a file-level finding, row 0), or `workbook › Sheet!F12` (`Sheet!12` when the column is not known). */
 export function locationOf(located: Located): string {
-  if (located.sheet !== undefined && located.sheet !== '') {
-    const cell = located.cell ?? (located.row > 0 ? String(located.row) : '');
-    return cell === '' ? fileLabel(located) : `${located.file} › ${sheetReference(located.sheet)}!${cell}`;
+  if (located.sheet !== undefined) {
+    return located.cell === undefined && located.row <= 0 ? fileLabel(located) : `${located.file} › ${sheetPlace({ sheet: located.sheet, cell: located.cell, row: located.row })}`;
   }
   return located.row > 0 ? `${located.file}:${located.row}` : located.file;
-}
-
-/** A sheet's name as a reference spells it: quoted ('My sheet') unless it is a plain word, a quote doubled. */
-function sheetReference(sheet: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
 }
