@@ -38,8 +38,12 @@ class RepairedReader extends Base {
     return super._parseSharedStrings(entry.pipe(new PassThrough()).setEncoding('utf8'));
   }
 
+  /** The XML of the sheet last handed out, for skipping it unparsed when its rows are not read. */
+  lastSheetText: AsyncGenerator<string> | undefined;
+
   override _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string): Generator<unknown> {
-    return super._parseWorksheet(wholeCharacters(iterator), sheetNo);
+    this.lastSheetText = wholeCharacters(iterator);
+    return super._parseWorksheet(this.lastSheetText, sheetNo);
   }
 }
 
@@ -68,8 +72,8 @@ async function* wholeCharacters(chunks: AsyncIterable<Buffer | string>): AsyncGe
 /**
  * The sheets of an opened workbook file, in the order the file stores them (not always the tab order:
  * see `facts.tabOrder`). `onBytes` sees every byte of the file as read. Closing the generator early
- * stops reading the file; a sheet yielded and not read is read through (unparsed rows dropped) before the
- * next. Errors are exceljs's and unzipper's: the caller turns them into an InputError.
+ * stops reading the file; a sheet yielded and not read is read through unparsed before the next.
+ * Errors are exceljs's and unzipper's: the caller turns them into an InputError.
  */
 export async function* streamSheets(handle: FileHandle, facts: (facts: WorkbookFacts) => void, onBytes?: (chunk: Buffer) => void): AsyncGenerator<StreamedSheet> {
   const input = handle.createReadStream({ autoClose: false, start: 0 });
@@ -84,10 +88,12 @@ export async function* streamSheets(handle: FileHandle, facts: (facts: WorkbookF
       let started = false;
       const rows: AsyncIterable<ExcelJS.Row> = { [Symbol.asyncIterator]: () => ((started = true), sheet[Symbol.asyncIterator]()) };
       yield { name: sheet.name, rows };
-      // A sheet the caller skipped is read through here before the next: exceljs would otherwise buffer
-      // it, and where it parked the sheet in a temp file (sheets stored before the shared strings, as
-      // LibreOffice writes them) it deletes that file on moving on, before the unread stream opened it.
-      if (!started) for await (const _row of sheet) void _row;
+      // A sheet the caller skipped is read through here (its XML decoded, never parsed) before the next:
+      // exceljs would otherwise buffer it, and where it parked the sheet in a temp file (sheets stored
+      // before the shared strings, as LibreOffice writes them) it deletes that file on moving on, before
+      // the unread stream opened it.
+      const text = reader.lastSheetText;
+      if (!started && text !== undefined) for await (const _chunk of text) void _chunk;
     }
   } finally {
     input.destroy();
