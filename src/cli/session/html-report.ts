@@ -1,10 +1,9 @@
 // `--report FILE.html`: the HTML page a command writes beside the report it prints. The file is
 // checked when the command starts (a name ending in .html, a folder that takes a file), so a long run
 // never ends unable to write it, and written whole or not at all: a temp file beside it, then a rename.
-import { randomBytes } from 'node:crypto';
 import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { outputFailureReason } from '../../csv/writer.js';
+import { outputFailureReason, tempPathBeside } from '../../csv/writer.js';
 import { InputError } from '../../errors.js';
 import { parseReportPath } from '../options.js';
 
@@ -23,7 +22,7 @@ export async function prepareHtmlReport(flag: string | undefined): Promise<HtmlR
   if (existing?.isDirectory()) throw new InputError('bad-report', `--report ${given} is a folder; give the HTML file to write.`, { hint: `For example --report ${given.replace(/[\\/]+$/, '')}/report.html.` });
   try {
     await mkdir(dirname(path), { recursive: true });
-    const probe = temporaryBeside(path);
+    const probe = tempPathBeside(path);
     await writeFile(probe, '', { flag: 'wx' });
     await rm(probe, { force: true });
   } catch (cause) {
@@ -35,7 +34,7 @@ export async function prepareHtmlReport(flag: string | undefined): Promise<HtmlR
   return {
     path,
     async write(html: string): Promise<void> {
-      const temp = temporaryBeside(path);
+      const temp = tempPathBeside(path);
       try {
         await writeFile(temp, html, { flag: 'wx' });
         await rename(temp, path);
@@ -45,10 +44,6 @@ export async function prepareHtmlReport(flag: string | undefined): Promise<HtmlR
       }
     },
   };
-}
-
-function temporaryBeside(path: string): string {
-  return `${path}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
 }
 
 function unwritable(given: string, cause: unknown): InputError {
